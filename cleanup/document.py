@@ -1,0 +1,160 @@
+"""The document model: raw input, current text, and every edit made to it.
+
+Each stage rewrites the whole text in one *step*: a sorted list of
+non-overlapping :class:`Edit`\\ s on the text as the step found it.  Keeping
+the steps lets us
+
+* map any place in the current text back to the raw input (provenance),
+* undo the steps in reverse order and rebuild the raw input exactly.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``before`` at offset ``at`` of a step's input with ``after``."""
+
+    at: int
+    before: str
+    after: str
+    rule: str
+    note: str = ""
+
+    @property
+    def end(self) -> int:
+        return self.at + len(self.before)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change, explained: enough to show a person and to undo it.
+
+    ``start:end`` is the half-open span of the *raw input* (in characters)
+    the change touches; ``step`` and ``at`` place it in the chain of
+    rewrites so that it can be undone exactly.
+    """
+
+    rule: str
+    stage: str
+    start: int
+    end: int
+    before: str
+    after: str
+    step: int
+    at: int
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Step:
+    stage: str
+    edits: list[Edit]
+    # offset of each edit in this step's output, for mapping back
+    out_starts: list[int] = field(default_factory=list)
+
+    def to_input(self, pos: int, side: str) -> int:
+        """Map an offset of this step's output to its input.
+
+        Inside replaced text the offset snaps to the start (``side='start'``)
+        or end (``side='end'``) of what was replaced.
+        """
+        i = bisect_right(self.out_starts, pos) - 1
+        if i < 0:
+            return pos
+        e = self.edits[i]
+        out_start = self.out_starts[i]
+        out_end = out_start + len(e.after)
+        if pos >= out_end:
+            return e.end + (pos - out_end)
+        if pos == out_start:
+            return e.at
+        return e.at if side == "start" else e.end
+
+
+class Document:
+    """Raw text, its current cleaned form, and the steps in between."""
+
+    __slots__ = ("raw", "text", "steps", "name", "stats")
+
+    def __init__(self, raw: str, name: str = "") -> None:
+        if isinstance(raw, (bytes, bytearray)):
+            raise TypeError("cleanup works on str: decode the bytes first")
+        self.raw = raw
+        self.text = raw
+        self.steps: list[Step] = []
+        self.name = name
+        self.stats: dict[str, int] = {}
+
+    def apply(self, stage: str, edits: Iterable[Edit]) -> None:
+        """Apply one step of sorted, non-overlapping edits to ``text``."""
+        edits = [e for e in edits if e.before != e.after]
+        if not edits:
+            return
+        text = self.text
+        parts: list[str] = []
+        out_starts: list[int] = []
+        last = 0
+        out_len = 0
+        for e in edits:
+            if e.at < last:
+                raise ValueError(f"{stage}: edits overlap or are unsorted at {e.at} ({e.rule})")
+            if text[e.at : e.end] != e.before:
+                raise ValueError(f"{stage}: edit {e.rule} at {e.at} does not match the text")
+            gap = text[last : e.at]
+            parts.append(gap)
+            out_len += len(gap)
+            out_starts.append(out_len)
+            parts.append(e.after)
+            out_len += len(e.after)
+            last = e.end
+        parts.append(text[last:])
+        self.text = "".join(parts)
+        self.steps.append(Step(stage, edits, out_starts))
+        for e in edits:
+            self.stats[e.rule] = self.stats.get(e.rule, 0) + 1
+
+    def to_raw(self, step: int, pos: int, side: str) -> int:
+        """Map an offset in the input of step ``step`` to the raw input."""
+        for s in reversed(self.steps[:step]):
+            pos = s.to_input(pos, side)
+        return pos
+
+    @property
+    def changes(self) -> list[Change]:
+        """Every change, in the order it was made, with its raw-input span."""
+        out: list[Change] = []
+        for n, step in enumerate(self.steps):
+            for e in step.edits:
+                start = self.to_raw(n, e.at, "start")
+                end = max(start, self.to_raw(n, e.end, "end"))
+                out.append(Change(e.rule, step.stage, start, end, e.before, e.after, n, e.at, e.note))
+        return out
+
+
+def undo(text: str, changes: Sequence[Change]) -> str:
+    """Rebuild the raw input from the clean text and its changes."""
+    by_step: dict[int, list[Change]] = {}
+    for c in changes:
+        by_step.setdefault(c.step, []).append(c)
+    for step in sorted(by_step, reverse=True):
+        parts: list[str] = []
+        last = 0
+        delta = 0  # output offset minus input offset so far
+        for c in sorted(by_step[step], key=lambda c: c.at):
+            out_at = c.at + delta
+            if text[out_at : out_at + len(c.after)] != c.after:
+                raise ValueError(
+                    f"change {c.rule} (step {c.step}, at {c.at}) does not match the text"
+                )
+            parts.append(text[last:out_at])
+            parts.append(c.before)
+            last = out_at + len(c.after)
+            delta += len(c.after) - len(c.before)
+        parts.append(text[last:])
+        text = "".join(parts)
+    return text

@@ -1,0 +1,31 @@
+"""One exception family; every message fits on one line."""
+
+from __future__ import annotations
+
+
+class CleanupError(Exception):
+    """Base of every error the tool reports to a user.
+
+    ``where`` is a path, optionally with ``:line:col``; the CLI prints
+    ``cleanup: error: WHERE: MESSAGE`` and exits 2.
+    """
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class RuleError(CleanupError):
+    """A rule file or profile is broken, or a rule misbehaves (timeout)."""
+
+
+class InputError(CleanupError):
+    """The input cannot be read or decoded as text."""
+
+
+class RestoreError(CleanupError):
+    """A change log does not fit the text it is asked to restore."""

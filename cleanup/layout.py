@@ -1,0 +1,53 @@
+"""Lines of a text with their offsets, and edits that drop whole lines.
+
+Stages that judge lines or paragraphs (debris, fragments, dedup) share
+these, so that a dropped line never leaves a stray blank line behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from .document import Edit
+
+_LINE = regex.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-empty line: ``text`` is ``doc.text[start:end]`` (no line break)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def lines(text: str) -> list[Line]:
+    """The non-empty lines of ``text``, in order."""
+    return [Line(m.start(), m.end(), m.group()) for m in _LINE.finditer(text)]
+
+
+def drop_lines(text: str, all_lines: list[Line], drops: Iterable[tuple[int, str, str]]) -> list[Edit]:
+    """Edits deleting lines ``(index, rule, note)`` of ``all_lines`` with their line breaks.
+
+    A line goes with the breaks after it; a line with no kept line after it
+    goes with the breaks before it instead, so the text keeps its final
+    line break and no blank lines pile up.
+    """
+    drop = {i: (rule, note) for i, rule, note in drops}
+    n = len(all_lines)
+    edits: list[Edit] = []
+    for i in sorted(drop):
+        rule, note = drop[i]
+        kept_after = any(j not in drop for j in range(i + 1, n))
+        kept_before = any(j not in drop for j in range(i))
+        if kept_after or not kept_before:
+            start = all_lines[i].start
+            end = all_lines[i + 1].start if i + 1 < n else len(text)
+        else:
+            start, end = all_lines[i - 1].end, all_lines[i].end
+        edits.append(Edit(start, text[start:end], "", rule, note))
+    return edits

@@ -1,0 +1,80 @@
+"""Run a document through a profile's stages, in the order the profile names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar, Iterable
+
+from .document import Change, Document
+from .errors import RuleError
+from .rules import Profile, StageConfig, load_profile
+
+
+class Stage:
+    """A stage reads ``doc.text``, decides, and applies one or more steps.
+
+    It never reads files or flags: everything it needs is in its
+    :class:`StageConfig` (rules and ``[params]`` from its rule file).
+    """
+
+    name: ClassVar[str] = ""
+    registry: ClassVar[dict[str, type["Stage"]]] = {}
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.name:
+            Stage.registry[cls.name] = cls
+
+    def __init__(self, config: StageConfig, timeout: float) -> None:
+        self.config = config
+        self.timeout = timeout
+
+    def run(self, doc: Document) -> Document:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def build_stage(config: StageConfig, timeout: float) -> Stage:
+    from . import stages  # noqa: F401  - registers the stage classes
+
+    cls = Stage.registry.get(config.name)
+    if cls is None:
+        raise RuleError(
+            f"unknown stage {config.name!r} (known: {', '.join(sorted(Stage.registry))})"
+        )
+    return cls(config, timeout)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Clean text and every change that made it."""
+
+    text: str
+    changes: list[Change] = field(default_factory=list)
+
+
+class Cleaner:
+    """Compile a profile once; clean many texts with it.
+
+    >>> Cleaner().clean("2月 11日,会议召开。").text
+    '2月11日，会议召开。\\n'
+    """
+
+    def __init__(
+        self,
+        profile: str | Path | Profile = "zh-news",
+        rules: Iterable[str | Path] = (),
+        disable: Iterable[str] = (),
+        timeout: float = 2.0,
+    ) -> None:
+        self.profile = profile if isinstance(profile, Profile) else load_profile(profile, rules, disable)
+        self.stages = [build_stage(s, timeout) for s in self.profile.stages]
+
+    def run(self, doc: Document) -> Document:
+        for stage in self.stages:
+            stage.run(doc)
+        return doc
+
+    def clean(self, text: str, name: str = "") -> Result:
+        doc = self.run(Document(text, name))
+        return Result(doc.text, doc.changes)

@@ -1,0 +1,260 @@
+"""Load, validate and compile rule files and profiles (TOML).
+
+A *profile* names the stages to run, in order, and the rule files each
+stage reads.  A *rule file* holds ``[[rule]]`` tables, and optionally a
+``[params]`` table of thresholds and word lists for its stage.  Every rule
+carries ``examples`` (input -> expected output) that the test suite runs.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import regex
+
+from .errors import RuleError
+
+RULE_KINDS = ("regex", "map", "opencc", "nfc", "param")
+GROUP_REF = regex.compile(r"\\(\d+)|\\g<(\w+)>")
+ID_RE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def packaged_rules_dir() -> Path:
+    """The ``rules/`` folder: inside an installed package, or beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if (candidate / "zh-news.toml").is_file():
+            return candidate
+    raise RuleError("the packaged rules/ folder is missing: reinstall cleanup", str(here))
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule: what it matches, what it writes, and proof by example."""
+
+    id: str
+    stage: str
+    description: str
+    kind: str
+    source: str
+    pattern: regex.Pattern[str] | None = None
+    replace: str = ""
+    table: Mapping[str, str] = field(default_factory=dict)
+    config: str = ""
+    examples: tuple[tuple[str, str], ...] = ()
+    keep: tuple[str, ...] = ()
+    xfail: bool = False
+
+
+@dataclass(slots=True)
+class StageConfig:
+    """What one stage of a profile runs: its rules and parameters."""
+
+    name: str
+    rules: list[Rule] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Profile:
+    name: str
+    description: str
+    stages: list[StageConfig]
+    source: str
+
+    def rules(self) -> list[Rule]:
+        return [r for s in self.stages for r in s.rules]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise RuleError("rule file not found", str(path)) from None
+    except OSError as e:
+        raise RuleError(f"cannot read rule file ({e.strerror})", str(path)) from None
+    except tomllib.TOMLDecodeError as e:
+        raise RuleError(f"not valid TOML: {e}", str(path)) from None
+
+
+def _examples(raw: Any, where: str, rid: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(raw, list) or not raw:
+        raise RuleError(f"rule {rid}: 'examples' must be a non-empty list of [input, output] pairs", where)
+    out = []
+    for ex in raw:
+        if not (isinstance(ex, list) and len(ex) == 2 and all(isinstance(x, str) for x in ex)):
+            raise RuleError(f"rule {rid}: each example must be a pair of strings [input, output]", where)
+        out.append((ex[0], ex[1]))
+    return tuple(out)
+
+
+def _compile(pattern: Any, where: str, rid: str) -> regex.Pattern[str]:
+    if not isinstance(pattern, str) or not pattern:
+        raise RuleError(f"rule {rid}: 'pattern' must be a non-empty string", where)
+    try:
+        return regex.compile(pattern, regex.VERSION1)
+    except regex.error as e:
+        raise RuleError(f"rule {rid}: bad pattern: {e}", where) from None
+
+
+def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
+    """Validate one ``[[rule]]`` table; errors name the file and rule id."""
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not ID_RE.match(rid):
+        raise RuleError(f"rule {rid!r}: 'id' must be kebab-case, like 'space-han-digit'", where)
+    for key in ("stage", "description"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise RuleError(f"rule {rid}: '{key}' is missing or empty", where)
+    kind = raw.get("kind", "regex" if "pattern" in raw else "param")
+    if kind not in RULE_KINDS:
+        raise RuleError(f"rule {rid}: unknown kind {kind!r} (one of {', '.join(RULE_KINDS)})", where)
+    known = {"id", "stage", "description", "kind", "pattern", "replace", "table",
+             "config", "examples", "keep", "xfail"}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise RuleError(f"rule {rid}: unknown key(s) {', '.join(unknown)}", where)
+    pattern = None
+    replace = ""
+    table: dict[str, str] = {}
+    if kind == "regex":
+        pattern = _compile(raw.get("pattern"), where, rid)
+        replace = raw.get("replace", "")
+        if not isinstance(replace, str):
+            raise RuleError(f"rule {rid}: 'replace' must be a string", where)
+        for num, name in GROUP_REF.findall(replace):
+            if (num and int(num) > pattern.groups) or (name and name not in pattern.groupindex
+                                                        and not (name.isdigit() and int(name) <= pattern.groups)):
+                raise RuleError(f"rule {rid}: replacement refers to group {num or name}, "
+                                f"which the pattern does not have", where)
+    elif kind == "map":
+        table = raw.get("table", {})
+        if not isinstance(table, dict) or not table or not all(
+            isinstance(k, str) and len(k) == 1 and isinstance(v, str) for k, v in table.items()
+        ):
+            raise RuleError(f"rule {rid}: 'table' must map single characters to strings", where)
+    elif kind == "opencc":
+        if not isinstance(raw.get("config"), str):
+            raise RuleError(f"rule {rid}: 'config' must name an OpenCC config, like 't2s'", where)
+    keep = raw.get("keep", [])
+    if not isinstance(keep, list) or not all(isinstance(k, str) for k in keep):
+        raise RuleError(f"rule {rid}: 'keep' must be a list of strings", where)
+    return Rule(
+        id=rid,
+        stage=raw["stage"],
+        description=raw["description"].strip(),
+        kind=kind,
+        source=where,
+        pattern=pattern,
+        replace=replace,
+        table=table,
+        config=raw.get("config", ""),
+        examples=_examples(raw.get("examples"), where, rid),
+        keep=tuple(keep),
+        xfail=bool(raw.get("xfail", False)),
+    )
+
+
+def load_rule_file(path: Path) -> tuple[list[Rule], dict[str, Any]]:
+    """Rules and ``[params]`` of one rule file."""
+    data = _read_toml(path)
+    where = str(path)
+    rules_raw = data.get("rule", [])
+    if not isinstance(rules_raw, list):
+        raise RuleError("'rule' must be an array of tables ([[rule]])", where)
+    params = data.get("params", {})
+    if not isinstance(params, dict):
+        raise RuleError("'params' must be a table", where)
+    unknown = sorted(set(data) - {"rule", "params"})
+    if unknown:
+        raise RuleError(f"unknown top-level key(s) {', '.join(unknown)}", where)
+    rules = [parse_rule(r, where) for r in rules_raw]
+    seen: set[str] = set()
+    for r in rules:
+        if r.id in seen:
+            raise RuleError(f"rule {r.id}: id used twice", where)
+        seen.add(r.id)
+    return rules, params
+
+
+def resolve_profile(name_or_path: str | Path) -> Path:
+    """A profile name (``zh-news``) or a path to a profile file."""
+    p = Path(name_or_path)
+    if p.suffix == ".toml" or p.exists():
+        return p
+    packaged = packaged_rules_dir() / f"{name_or_path}.toml"
+    if not packaged.exists():
+        known = sorted(
+            f.stem for f in packaged_rules_dir().glob("*.toml") if "stage" in _read_toml(f)
+        )
+        raise RuleError(f"unknown profile (known: {', '.join(known)})", str(name_or_path))
+    return packaged
+
+
+def load_profile(
+    name_or_path: str | Path = "zh-news",
+    extra_rules: Iterable[str | Path] = (),
+    disable: Iterable[str] = (),
+) -> Profile:
+    """Load a profile, add the user's rule files, drop disabled rule ids."""
+    path = resolve_profile(name_or_path)
+    data = _read_toml(path)
+    where = str(path)
+    stages_raw = data.get("stage")
+    if not isinstance(stages_raw, list) or not stages_raw:
+        raise RuleError("a profile needs [[stage]] tables naming its stages in order", where)
+    stages: list[StageConfig] = []
+    for s in stages_raw:
+        name = s.get("name") if isinstance(s, dict) else None
+        if not isinstance(name, str):
+            raise RuleError("each [[stage]] needs a 'name'", where)
+        cfg = StageConfig(name)
+        files = s.get("rules", [])
+        if not isinstance(files, list):
+            raise RuleError(f"stage {name}: 'rules' must be a list of rule files", where)
+        for fname in files:
+            fpath = path.parent / fname
+            if not fpath.exists():
+                fpath = packaged_rules_dir() / fname
+            _add_file(cfg, fpath, expect_stage=name)
+        extra_params = s.get("params", {})
+        cfg.params.update(extra_params)
+        stages.append(cfg)
+    by_name = {s.name: s for s in stages}
+    for extra in extra_rules:
+        rules, params = load_rule_file(Path(extra))
+        for r in rules:
+            if r.stage not in by_name:
+                raise RuleError(
+                    f"rule {r.id}: stage {r.stage!r} is not in profile {data.get('name', path.stem)} "
+                    f"(stages: {', '.join(by_name)})",
+                    str(extra),
+                )
+            by_name[r.stage].rules.append(r)
+        if params:
+            raise RuleError("[params] belong in a profile's stage, not in an added rule file", str(extra))
+    off = set(data.get("disable", [])) | set(disable)
+    known_ids = {r.id for s in stages for r in s.rules}
+    unknown = sorted(off - known_ids)
+    if unknown:
+        raise RuleError(f"cannot disable unknown rule id(s): {', '.join(unknown)}", where)
+    for s in stages:
+        s.rules = [r for r in s.rules if r.id not in off]
+    ids: dict[str, str] = {}
+    for r in (r for s in stages for r in s.rules):
+        if r.id in ids:
+            raise RuleError(f"rule {r.id}: id also used in {ids[r.id]}", r.source)
+        ids[r.id] = r.source
+    return Profile(str(data.get("name", path.stem)), str(data.get("description", "")), stages, where)
+
+
+def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str) -> None:
+    rules, params = load_rule_file(fpath)
+    for r in rules:
+        if r.stage != expect_stage:
+            raise RuleError(f"rule {r.id}: stage {r.stage!r} but the file is loaded for {expect_stage!r}", str(fpath))
+    cfg.rules.extend(rules)
+    cfg.params.update(params)

@@ -1,0 +1,122 @@
+"""Character normalisation (SPEC rules 1, 5-11), driven by ``rules/normalize.toml``.
+
+Each rule is one step over the whole text, in file order:
+
+* ``regex``: every match of ``pattern`` becomes ``replace`` (a template);
+* ``map``: each character in ``table`` becomes its value;
+* ``nfc``: Unicode NFC;
+* ``opencc``: an OpenCC conversion such as ``t2s`` (converter built once).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Callable, Iterator
+
+import regex
+
+from ..document import Document, Edit
+from ..errors import RuleError
+from ..pipeline import Stage
+from ..rules import Rule, StageConfig
+
+
+@lru_cache(maxsize=None)
+def opencc_converter(config: str) -> Callable[[str], str]:
+    """One converter per config for the whole process (building one is slow)."""
+    import opencc
+
+    try:
+        return opencc.OpenCC(config if config.endswith(".json") else f"{config}.json").convert
+    except Exception as e:  # opencc raises a bare Exception for a bad config
+        raise RuleError(f"OpenCC cannot load config {config!r}: {e}") from None
+
+
+def diff_runs(old: str, new: str, rule: str, base: int = 0) -> Iterator[Edit]:
+    """Edits turning ``old`` into ``new``, same length: one per run of changed chars."""
+    i, n = 0, len(old)
+    while i < n:
+        if old[i] == new[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and old[j] != new[j]:
+            j += 1
+        yield Edit(base + i, old[i:j], new[i:j], rule)
+        i = j
+
+
+def line_edits(text: str, convert: Callable[[str], str], rule: str) -> list[Edit]:
+    """Edits made by a whole-text converter, found line by line.
+
+    Lines are compared as strings first, so the common case (nothing to
+    convert) costs one conversion and one comparison per line.
+    """
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        new = convert(line)
+        if new != line:
+            if len(new) == len(line):
+                edits.extend(diff_runs(line, new, rule, pos))
+            else:
+                edits.append(Edit(pos, line, new, rule))
+        pos += len(line)
+    return edits
+
+
+class Normalize(Stage):
+    name = "normalize"
+
+    def __init__(self, config: StageConfig, timeout: float) -> None:
+        super().__init__(config, timeout)
+        self.steps: list[tuple[Rule, Callable[[str], list[Edit]]]] = [
+            (rule, self._compile(rule)) for rule in config.rules
+        ]
+
+    def _compile(self, rule: Rule) -> Callable[[str], list[Edit]]:
+        if rule.kind == "regex":
+            return self._regex_step(rule)
+        if rule.kind == "map":
+            table = str.maketrans(dict(rule.table))
+            chars = regex.compile("[" + "".join(regex.escape(c) for c in rule.table) + "]+")
+            return lambda text: [
+                Edit(m.start(), m.group(), m.group().translate(table), rule.id)
+                for m in chars.finditer(text)
+            ]
+        if rule.kind == "nfc":
+            return lambda text: (
+                [] if unicodedata.is_normalized("NFC", text)
+                else line_edits(text, lambda s: unicodedata.normalize("NFC", s), rule.id)
+            )
+        if rule.kind == "opencc":
+            convert = opencc_converter(rule.config)
+            return lambda text: [] if convert(text) == text else line_edits(text, convert, rule.id)
+        raise RuleError(f"rule {rule.id}: kind {rule.kind!r} has no meaning in stage normalize", rule.source)
+
+    def _regex_step(self, rule: Rule) -> Callable[[str], list[Edit]]:
+        pattern = rule.pattern
+        assert pattern is not None
+        template = rule.replace
+        timeout = self.timeout
+
+        def step(text: str) -> list[Edit]:
+            try:
+                return [
+                    Edit(m.start(), m.group(), m.expand(template), rule.id)
+                    for m in pattern.finditer(text, timeout=timeout)
+                ]
+            except TimeoutError:
+                raise RuleError(
+                    f"rule {rule.id}: pattern ran over {timeout:g}s and was stopped "
+                    "(catastrophic backtracking?)",
+                    rule.source,
+                ) from None
+
+        return step
+
+    def run(self, doc: Document) -> Document:
+        for rule, step in self.steps:
+            doc.apply(self.name, step(doc.text))
+        return doc

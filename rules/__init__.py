@@ -1,0 +1,1 @@
+"""Rule files and profiles shipped with cleanup (data, not code)."""
