@@ -1,5 +1,5 @@
 """The stages; importing this module registers them by name."""
 
-from . import normalize
+from . import dedup, normalize
 
-__all__ = ["normalize"]
+__all__ = ["dedup", "normalize"]

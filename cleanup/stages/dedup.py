@@ -1,0 +1,221 @@
+"""Paragraphs repeated within a document are kept once (SPEC rule 15).
+
+Runs on paragraph layout (one paragraph per line).  Paragraphs are
+compared on a *comparison key*: width folded (NFKC, so ``,`` and ``，``
+match), quotes unified, whitespace removed.  Exact copies are grouped by
+key; near copies are found with one vectorised ``rapidfuzz.process.cdist``
+call over the paragraphs long enough to judge (``min_chars``), with a
+``score_cutoff`` so that pairs whose lengths already rule them out cost
+almost nothing.
+
+Which copy stays:
+
+* a headline-like copy (no sentence-final punctuation, at most
+  ``headline_max_chars``) is a jump header re-announcing a continued
+  article: the first stays (rule ``dedup-jump-header``);
+* a body paragraph stays where it fits its neighbours best: each copy is
+  scored by the share of its neighbours' character n-grams it contains
+  (``context`` paragraphs on either side); a later copy wins only if it
+  beats the first by ``fit_margin`` (rule ``dedup-paragraph``).  Averaging
+  per neighbour, rather than pooling them, keeps one long neighbour from
+  drowning out the others.
+
+Short lines that legitimately repeat (credits such as ``（李海珍）``,
+bylines, ``本报讯`` leads) are never compared: they are below
+``min_chars`` or match one of ``keep_patterns``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import regex
+from rapidfuzz import fuzz, process
+
+from ..document import Document
+from ..errors import RuleError
+from ..layout import Line, drop_lines, lines
+from ..pipeline import Stage
+from ..rules import StageConfig
+
+RULE_PARAGRAPH = "dedup-paragraph"
+RULE_HEADER = "dedup-jump-header"
+
+_SPACE = regex.compile(r"\s+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'"})
+
+
+def comparison_key(text: str) -> str:
+    """The form two copies are compared in: width, quotes and whitespace forgotten.
+
+    >>> comparison_key("李六小表示, 和林县") == comparison_key("李六小表示，和林县")
+    True
+    """
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return _SPACE.sub("", folded).casefold()
+
+
+def ngrams(text: str, n: int) -> set[str]:
+    """Character n-grams of ``text`` (the text itself if shorter than ``n``)."""
+    if len(text) <= n:
+        return {text} if text else set()
+    return {text[i : i + n] for i in range(len(text) - n + 1)}
+
+
+@dataclass(frozen=True, slots=True)
+class DedupParams:
+    """Thresholds from ``rules/dedup.toml`` ``[params]``."""
+
+    min_chars: int
+    near_ratio: float
+    headline_max_chars: int
+    sentence_end: str
+    context: int
+    ngram: int
+    fit_margin: float
+    keep_patterns: tuple[regex.Pattern[str], ...]
+
+    @classmethod
+    def from_config(cls, params: dict[str, object], where: str = "rules/dedup.toml") -> "DedupParams":
+        try:
+            return cls(
+                min_chars=int(params["min_chars"]),  # type: ignore[call-overload]
+                near_ratio=float(params["near_ratio"]),  # type: ignore[arg-type]
+                headline_max_chars=int(params["headline_max_chars"]),  # type: ignore[call-overload]
+                sentence_end=comparison_key(str(params["sentence_end"])),
+                context=int(params["context"]),  # type: ignore[call-overload]
+                ngram=int(params["ngram"]),  # type: ignore[call-overload]
+                fit_margin=float(params["fit_margin"]),  # type: ignore[arg-type]
+                keep_patterns=tuple(regex.compile(p) for p in params.get("keep_patterns", [])),  # type: ignore[attr-defined]
+            )
+        except KeyError as e:
+            raise RuleError(f"dedup: [params] lacks {e.args[0]!r}", where) from None
+        except (TypeError, ValueError, regex.error) as e:
+            raise RuleError(f"dedup: bad [params] value ({e})", where) from None
+
+
+def find_pairs(keys: list[str], eligible: list[int], cutoff: float) -> list[tuple[int, int, float]]:
+    """Pairs ``(i, j, score)``, ``i < j``, of eligible paragraphs that are copies.
+
+    Exact copies come from a hash of the key; the rest from one ``cdist``
+    call with ``score_cutoff`` (rapidfuzz skips pairs whose length ratio
+    alone keeps them under the cutoff).
+    """
+    pairs: list[tuple[int, int, float]] = []
+    first_of: dict[str, int] = {}
+    distinct: list[int] = []
+    for i in eligible:
+        if keys[i] in first_of:
+            pairs.append((first_of[keys[i]], i, 100.0))
+        else:
+            first_of[keys[i]] = i
+            distinct.append(i)
+    if len(distinct) < 2:
+        return pairs
+    texts = [keys[i] for i in distinct]
+    scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=cutoff,
+                           dtype=np.float32, workers=1)
+    rows, cols = np.nonzero(np.triu(scores, k=1))
+    pairs.extend((distinct[r], distinct[c], float(scores[r, c])) for r, c in zip(rows, cols))
+    return pairs
+
+
+def group_copies(pairs: list[tuple[int, int, float]]) -> list[list[int]]:
+    """Connected groups of paragraph indices linked by ``pairs``, each sorted."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j, _ in pairs:
+        parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in parent:
+        groups.setdefault(root(i), []).append(i)
+    return sorted(sorted(g) for g in groups.values())
+
+
+class Dedup(Stage):
+    name = "dedup"
+
+    def __init__(self, config: StageConfig, timeout: float) -> None:
+        super().__init__(config, timeout)
+        self.params = DedupParams.from_config(config.params)
+
+    def is_eligible(self, key: str, text: str) -> bool:
+        """Long enough to judge, and not a credit or byline that may repeat."""
+        return len(key) >= self.params.min_chars and not any(
+            p.search(text) for p in self.params.keep_patterns
+        )
+
+    def is_headline(self, key: str) -> bool:
+        return len(key) <= self.params.headline_max_chars and not key.endswith(
+            tuple(self.params.sentence_end)
+        )
+
+    def neighbours(self, index: int, count: int, group: set[int]) -> list[int]:
+        """Up to ``context`` paragraphs on each side of ``index`` that are not in ``group``."""
+        found: list[int] = []
+        for step in (-1, 1):
+            j, taken = index + step, 0
+            while 0 <= j < count and taken < self.params.context:
+                if j not in group:
+                    found.append(j)
+                    taken += 1
+                j += step
+        return found
+
+    def fit(self, index: int, grams: list[set[str]], group: set[int]) -> float:
+        """How well paragraph ``index`` fits the paragraphs around it.
+
+        The share of each neighbour's n-grams that the copy contains,
+        averaged over the neighbours (other copies of it are skipped).
+        """
+        shares = [len(grams[index] & grams[j]) / len(grams[j])
+                  for j in self.neighbours(index, len(grams), group)]
+        return sum(shares) / len(shares) if shares else 0.0
+
+    def choose_kept(self, group: list[int], keys: list[str], grams: list[set[str]]) -> tuple[int, dict[int, float]]:
+        """The copy to keep and each copy's fit (empty for headlines)."""
+        if self.is_headline(keys[group[0]]):
+            return group[0], {}
+        members = set(group)
+        fits = {i: self.fit(i, grams, members) for i in group}
+        best = max(group, key=lambda i: (fits[i], -i))
+        if fits[best] - fits[group[0]] < self.params.fit_margin:
+            best = group[0]
+        return best, fits
+
+    def run(self, doc: Document) -> Document:
+        paras = lines(doc.text)
+        keys = [comparison_key(p.text) for p in paras]
+        eligible = [i for i, p in enumerate(paras) if self.is_eligible(keys[i], p.text)]
+        pairs = find_pairs(keys, eligible, self.params.near_ratio)
+        if not pairs:
+            return doc
+        grams = [ngrams(k, self.params.ngram) for k in keys]
+        drops: list[tuple[int, str, str]] = []
+        for group in group_copies(pairs):
+            kept, fits = self.choose_kept(group, keys, grams)
+            rule = RULE_PARAGRAPH if fits else RULE_HEADER
+            for i in group:
+                if i != kept:
+                    drops.append((i, rule, self.explain(paras, keys, i, kept, fits)))
+        doc.apply(self.name, drop_lines(doc.text, paras, drops))
+        return doc
+
+    def explain(self, paras: list[Line], keys: list[str], dropped: int, kept: int,
+                fits: dict[int, float]) -> str:
+        """Change note: the kept copy, the match score and, for paragraphs, the fits."""
+        ratio = fuzz.ratio(keys[dropped], keys[kept])
+        note = f"copy of paragraph {kept + 1} '{paras[kept].text[:12]}…' (ratio {ratio:.0f})"
+        if fits:
+            note += f"; fits its neighbours {fits[dropped]:.2f} vs kept {fits[kept]:.2f}"
+        else:
+            note += "; repeated headline, first kept"
+        return note
