@@ -158,61 +158,73 @@ class Dedup(Stage):
             tuple(self.params.sentence_end)
         )
 
-    def neighbours(self, index: int, count: int, group: set[int]) -> list[int]:
-        """Up to ``context`` paragraphs on each side of ``index`` that are not in ``group``."""
+    def neighbours(self, index: int, count: int, skip: set[int]) -> list[int]:
+        """Up to ``context`` paragraphs on each side of ``index`` that are not in ``skip``."""
         found: list[int] = []
         for step in (-1, 1):
             j, taken = index + step, 0
             while 0 <= j < count and taken < self.params.context:
-                if j not in group:
+                if j not in skip:
                     found.append(j)
                     taken += 1
                 j += step
         return found
 
-    def fit(self, index: int, grams: list[set[str]], group: set[int]) -> float:
+    def fit(self, index: int, grams: list[set[str]], skip: set[int]) -> float:
         """How well paragraph ``index`` fits the paragraphs around it.
 
         The share of each neighbour's n-grams that the copy contains,
-        averaged over the neighbours (other copies of it are skipped).
+        averaged over the neighbours (other copies and dropped paragraphs
+        are skipped).
         """
         shares = [len(grams[index] & grams[j]) / len(grams[j])
-                  for j in self.neighbours(index, len(grams), group)]
+                  for j in self.neighbours(index, len(grams), skip)]
         return sum(shares) / len(shares) if shares else 0.0
 
-    def choose_kept(self, group: list[int], keys: list[str], grams: list[set[str]]) -> tuple[int, dict[int, float]]:
+    def choose_kept(self, group: list[int], keys: list[str], grams: list[set[str]],
+                    dropped: set[int]) -> tuple[int, dict[int, float]]:
         """The copy to keep and each copy's fit (empty for headlines)."""
         if self.is_headline(keys[group[0]]):
             return group[0], {}
-        members = set(group)
-        fits = {i: self.fit(i, grams, members) for i in group}
+        skip = dropped | set(group)
+        fits = {i: self.fit(i, grams, skip) for i in group}
         best = max(group, key=lambda i: (fits[i], -i))
         if fits[best] - fits[group[0]] < self.params.fit_margin:
             best = group[0]
         return best, fits
 
+    def find_drops(self, paras: list[Line], keys: list[str], eligible: list[int]) -> dict[int, tuple[str, str]]:
+        """``{index: (rule, note)}`` of every copy to drop.
+
+        A copy goes only if it matches the kept one itself (not through a
+        chain of near copies); rounds repeat until no copies are left, so a
+        second run finds nothing.
+        """
+        grams = [ngrams(k, self.params.ngram) for k in keys]
+        drops: dict[int, tuple[str, str]] = {}
+        while pairs := find_pairs(keys, [i for i in eligible if i not in drops], self.params.near_ratio):
+            for group in group_copies(pairs):
+                kept, fits = self.choose_kept(group, keys, grams, set(drops))
+                rule = RULE_PARAGRAPH if fits else RULE_HEADER
+                for i in group:
+                    ratio = fuzz.ratio(keys[i], keys[kept])
+                    if i != kept and ratio >= self.params.near_ratio:
+                        drops[i] = (rule, self.explain(paras, i, kept, ratio, fits))
+        return drops
+
     def run(self, doc: Document) -> Document:
         paras = lines(doc.text)
         keys = [comparison_key(p.text) for p in paras]
         eligible = [i for i, p in enumerate(paras) if self.is_eligible(keys[i], p.text)]
-        pairs = find_pairs(keys, eligible, self.params.near_ratio)
-        if not pairs:
-            return doc
-        grams = [ngrams(k, self.params.ngram) for k in keys]
-        drops: list[tuple[int, str, str]] = []
-        for group in group_copies(pairs):
-            kept, fits = self.choose_kept(group, keys, grams)
-            rule = RULE_PARAGRAPH if fits else RULE_HEADER
-            for i in group:
-                if i != kept:
-                    drops.append((i, rule, self.explain(paras, keys, i, kept, fits)))
-        doc.apply(self.name, drop_lines(doc.text, paras, drops))
+        drops = self.find_drops(paras, keys, eligible)
+        if drops:
+            edits = drop_lines(doc.text, paras, [(i, rule, note) for i, (rule, note) in drops.items()])
+            doc.apply(self.name, edits)
         return doc
 
-    def explain(self, paras: list[Line], keys: list[str], dropped: int, kept: int,
-                fits: dict[int, float]) -> str:
+    @staticmethod
+    def explain(paras: list[Line], dropped: int, kept: int, ratio: float, fits: dict[int, float]) -> str:
         """Change note: the kept copy, the match score and, for paragraphs, the fits."""
-        ratio = fuzz.ratio(keys[dropped], keys[kept])
         note = f"copy of paragraph {kept + 1} '{paras[kept].text[:12]}…' (ratio {ratio:.0f})"
         if fits:
             note += f"; fits its neighbours {fits[dropped]:.2f} vs kept {fits[kept]:.2f}"
