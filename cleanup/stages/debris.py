@@ -1,0 +1,129 @@
+"""Layout debris on the raw page (SPEC rules 12, 13 and the credit part of 2).
+
+Runs before ``paragraphs``, on lines as the page printed them.  Each rule of
+``rules/debris.toml`` is one step, in file order:
+
+* ``marker-page-jump`` (stage code, ``[params]`` patterns): a page-jump
+  marker such as ``■下转第2版`` or ``（上接第1版）`` goes; a line that is only
+  a marker goes whole (:func:`cleanup.layout.drop_lines`), otherwise the
+  text around it stays.  The note records the page, so that a pipeline can
+  stitch a continued article back together.
+* ``regex`` rules: every match of ``pattern`` becomes ``replace``
+  (bullets at line start, a photo credit split from its caption).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import regex
+
+from ..document import Document, Edit
+from ..errors import RuleError
+from ..layout import Line, drop_lines, lines
+from ..pipeline import Stage
+from ..rules import Rule, StageConfig
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def page_number(printed: str) -> str:
+    """The page a marker names, in ASCII digits where it can be read.
+
+    >>> page_number("2"), page_number("十二"), page_number("二十"), page_number("A3")
+    ('2', '12', '20', 'A3')
+    """
+    if printed.isascii():
+        return printed
+    if len(printed) == 1 and printed in CN_DIGITS:
+        return str(CN_DIGITS[printed])
+    tens, ten, ones = printed.partition("十")
+    if ten and len(tens) <= 1 and len(ones) <= 1 and all(c in CN_DIGITS for c in tens + ones):
+        return str((CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0))
+    return printed
+
+
+def compile_param(params: dict[str, object], key: str, source: str) -> regex.Pattern[str]:
+    """Compile the regex held in ``[params] key``; a bad or missing one is a RuleError."""
+    pattern = params.get(key)
+    if not isinstance(pattern, str) or not pattern:
+        raise RuleError(f"stage debris: [params] {key} must be a non-empty regex string", source)
+    try:
+        return regex.compile(pattern, regex.VERSION1)
+    except regex.error as e:
+        raise RuleError(f"stage debris: [params] {key} is a bad pattern: {e}", source) from None
+
+
+class Debris(Stage):
+    name = "debris"
+
+    def __init__(self, config: StageConfig, timeout: float) -> None:
+        super().__init__(config, timeout)
+        self.steps: list[Callable[[str], list[Edit]]] = [self._compile(rule) for rule in config.rules]
+
+    def _compile(self, rule: Rule) -> Callable[[str], list[Edit]]:
+        if rule.kind == "regex":
+            return lambda text: self.regex_edits(rule, text)
+        if rule.kind == "param" and rule.id == "marker-page-jump":
+            lead = compile_param(self.config.params, "page_marker_lead", rule.source)
+            tail = compile_param(self.config.params, "page_marker_tail", rule.source)
+            return lambda text: remove_page_markers(text, lead, tail, rule.id)
+        raise RuleError(f"rule {rule.id}: stage debris has no code for kind {rule.kind!r}", rule.source)
+
+    def regex_edits(self, rule: Rule, text: str) -> list[Edit]:
+        """Edits replacing every match of a regex rule."""
+        assert rule.pattern is not None
+        try:
+            return [
+                Edit(m.start(), m.group(), m.expand(rule.replace), rule.id)
+                for m in rule.pattern.finditer(text, timeout=self.timeout)
+            ]
+        except TimeoutError:
+            raise RuleError(
+                f"rule {rule.id}: pattern ran over {self.timeout:g}s and was stopped "
+                "(catastrophic backtracking?)",
+                rule.source,
+            ) from None
+
+    def run(self, doc: Document) -> Document:
+        for step in self.steps:
+            doc.apply(self.name, step(doc.text))
+        return doc
+
+
+def remove_page_markers(text: str, lead: regex.Pattern[str], tail: regex.Pattern[str], rule: str) -> list[Edit]:
+    """Edits removing page-jump markers at the start or end of each line.
+
+    A line that holds nothing but markers is dropped with its line break.
+    """
+    all_lines = lines(text)
+    drops: list[tuple[int, str, str]] = []
+    trims: list[Edit] = []
+    for i, line in enumerate(all_lines):
+        found = find_markers(line, lead, tail)
+        if not found:
+            continue
+        note = "page " + ", ".join(page_number(m.group("page")) for m in found)
+        if sum(m.end() - m.start() for m in found) == len(line.text):
+            drops.append((i, rule, note))
+        else:
+            trims.extend(Edit(line.start + m.start(), m.group(), "", rule, note_for(m)) for m in found)
+    edits = drop_lines(text, all_lines, drops) + trims
+    return sorted(edits, key=lambda e: e.at)
+
+
+def find_markers(line: Line, lead: regex.Pattern[str], tail: regex.Pattern[str]) -> list[regex.Match[str]]:
+    """The marker opening ``line`` and the one closing it, if any, not overlapping."""
+    found = []
+    first = lead.match(line.text)
+    if first:
+        found.append(first)
+    start = first.end() if first else 0
+    last = tail.search(line.text, start) if start < len(line.text) else None
+    if last:
+        found.append(last)
+    return found
+
+
+def note_for(marker: regex.Match[str]) -> str:
+    return f"page {page_number(marker.group('page'))}"

@@ -1,0 +1,158 @@
+"""The debris stage: page-jump markers, bullets, photo credits (SPEC 12, 13, 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup.document import Document, undo
+from cleanup.errors import RuleError
+from cleanup.pipeline import build_stage
+from cleanup.rules import load_profile
+from cleanup.stages.debris import page_number
+
+from conftest import GOLD, SAMPLES
+
+PROFILE = load_profile("zh-news")
+STAGES = {s.name: build_stage(s, timeout=2.0) for s in PROFILE.stages}
+DEBRIS = next(s for s in PROFILE.stages if s.name == "debris")
+
+
+def debris(text: str) -> Document:
+    return STAGES["debris"].run(Document(text))
+
+
+def raw_to_debris(text: str) -> Document:
+    """A raw page as debris sees it: after normalize."""
+    doc = STAGES["normalize"].run(Document(text))
+    return STAGES["debris"].run(doc)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean", "page"),
+    [
+        ("正文。\n\n■下转第2版\n\n标题\n", "正文。\n\n标题\n", "2"),
+        ("正文。\n\n（下转第3版）\n\n标题\n", "正文。\n\n标题\n", "3"),
+        ("正文。\n\n(下转第3版)\n\n标题\n", "正文。\n\n标题\n", "3"),
+        ("正文。\n\n下转第4版\n\n标题\n", "正文。\n\n标题\n", "4"),
+        ("正文。\n\n下转第4版", "正文。", "4"),
+        ("标题\n\n（上接第1版）\n\n——聚焦\n", "标题\n\n——聚焦\n", "1"),
+        ("【下转第二版】\n正文。\n", "正文。\n", "2"),
+        ("〔接第十二版〕\n正文。\n", "正文。\n", "12"),
+        ("◆转A3版\n正文。\n", "正文。\n", "A3"),
+    ],
+    ids=["bullet", "fullwidth-brackets", "ascii-brackets", "bare", "bare-at-end", "from-page",
+         "lenticular", "chinese-number", "letter-page"],
+)
+def test_marker_line_goes_whole(raw: str, clean: str, page: str) -> None:
+    doc = debris(raw)
+    assert doc.text == clean
+    [change] = doc.changes
+    assert (change.rule, change.note) == ("marker-page-jump", f"page {page}")
+    assert undo(doc.text, doc.changes) == raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("（上接第1版）以青年发展型城市建设试点为契机，\n", "以青年发展型城市建设试点为契机，\n"),
+        ("(上接第1版)以青年发展型城市建设试点为契机，\n", "以青年发展型城市建设试点为契机，\n"),
+        ("■上接第1版 以青年发展型城市建设试点为契机，\n", "以青年发展型城市建设试点为契机，\n"),
+        ("组织有了新作为。（下转第3版）\n", "组织有了新作为。\n"),
+        ("组织有了新作为。■下转第3版\n", "组织有了新作为。\n"),
+    ],
+    ids=["lead-fullwidth", "lead-ascii", "lead-bullet-bare", "tail-brackets", "tail-bullet"],
+)
+def test_marker_in_a_line_goes_and_text_stays(raw: str, clean: str) -> None:
+    doc = debris(raw)
+    assert doc.text == clean
+    assert {c.rule for c in doc.changes} == {"marker-page-jump"}
+    assert undo(doc.text, doc.changes) == raw
+
+
+def test_marker_at_both_ends_of_one_line() -> None:
+    doc = debris("（上接第1版）五年来，我们有了新作为。（下转第3版）\n")
+    assert doc.text == "五年来，我们有了新作为。\n"
+    assert [c.note for c in doc.changes] == ["page 1", "page 3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "文章转第2版块的内容。\n",
+        "下转第2版的文章\n",
+        "他说，稿件下转第2版。\n",
+        "正文写到下转第2版\n",
+        "接第一版面设计的要求，\n",
+    ],
+)
+def test_marker_words_in_running_text_stay(text: str) -> None:
+    assert debris(text).text == text
+
+
+@pytest.mark.parametrize("bullet", list("■□●◆▲★"))
+def test_each_bullet_goes_text_stays(bullet: str) -> None:
+    raw = f"标题\n\n{bullet}本报记者 郑学良 王雅静\n\n正文。\n"
+    doc = debris(raw)
+    assert doc.text == "标题\n\n本报记者 郑学良 王雅静\n\n正文。\n"
+    assert [c.rule for c in doc.changes] == ["bullet-line-start"]
+
+
+def test_bullet_inside_a_line_stays() -> None:
+    assert debris("学思想 强党性 ■ 重实践\n").text == "学思想 强党性 ■ 重实践\n"
+
+
+def test_photo_credit_glued_to_caption_gets_own_paragraph() -> None:
+    raw = "吸引了不少市民驻足观看。 本报记者 王磊 摄\n\n六大产业集群\n"
+    doc = raw_to_debris(raw)
+    assert doc.text == "吸引了不少市民驻足观看。\n\n本报记者 王磊 摄\n\n六大产业集群\n"
+    assert undo(doc.text, doc.changes) == raw
+
+
+def test_credit_line_keeps_its_text() -> None:
+    assert debris("■本报记者 王中宙 摄").text == "本报记者 王中宙 摄"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本报记者 王磊 摄\n", "照片由本报记者王磊摄\n", "观看。本报记者王磊摄影时说，\n"],
+)
+def test_credit_not_glued_stays(text: str) -> None:
+    assert debris(text).text == text
+
+
+def test_sample_000_markers_bullet_and_credit() -> None:
+    raw = SAMPLES[0].read_text(encoding="utf-8")
+    doc = raw_to_debris(raw)
+    assert "下转" not in doc.text and "□" not in doc.text
+    assert "驻足观看。\n\n本报记者 王磊 摄\n" in doc.text
+    mine = [c for c in doc.changes if c.stage == "debris"]
+    assert [c.note for c in mine if c.rule == "marker-page-jump"] == ["page 2"] * 4 + ["page 4"]
+    assert undo(doc.text, doc.changes) == raw
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem[:3])
+def test_samples_lose_every_marker_and_bullet(path) -> None:
+    doc = raw_to_debris(path.read_text(encoding="utf-8"))
+    assert "上接第" not in doc.text and "下转第" not in doc.text
+    assert not any(line and line[0] in "■□●◆▲★" for line in doc.text.splitlines())
+    assert STAGES["debris"].run(Document(doc.text)).changes == []
+
+
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem[:3])
+def test_gold_is_a_fixed_point(path) -> None:
+    gold = path.read_text(encoding="utf-8")
+    assert debris(gold).changes == []
+
+
+def test_page_number_reads_chinese_numerals() -> None:
+    assert [page_number(p) for p in ("3", "三", "十", "十二", "二十", "二十一", "A3", "百")] == [
+        "3", "3", "10", "12", "20", "21", "A3", "百"
+    ]
+
+
+def test_bad_marker_pattern_is_a_rule_error() -> None:
+    from dataclasses import replace
+
+    broken = replace(DEBRIS, params={**DEBRIS.params, "page_marker_lead": "(unclosed"})
+    with pytest.raises(RuleError, match="page_marker_lead"):
+        build_stage(broken, timeout=2.0)
