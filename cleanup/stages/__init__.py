@@ -1,5 +1,5 @@
 """The stages; importing this module registers them by name."""
 
-from . import dedup, normalize
+from . import debris, dedup, normalize, paragraphs
 
-__all__ = ["dedup", "normalize"]
+__all__ = ["debris", "dedup", "normalize", "paragraphs"]

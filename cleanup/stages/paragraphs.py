@@ -1,0 +1,254 @@
+"""Rebuild paragraphs (SPEC rules 2-4): decide, for every line break, join or break.
+
+Each break between two non-empty lines is scored from evidence; the
+weights and word lists live in ``rules/paragraphs.toml``.  A positive
+score joins the lines (the break goes, nothing takes its place); anything
+else makes a paragraph break, written as one blank line.  The change note
+lists the evidence that decided, with its weight.
+
+Two layouts occur in the samples and the stage tells them apart itself:
+
+* *wrapped*: every paragraph hard-wrapped at the column width, paragraphs
+  separated by blank lines (or not), and column breaks that leave a blank
+  line in mid-sentence;
+* *unwrapped*: a paragraph per line, every line separated by a blank line,
+  and column or page breaks that cut a paragraph in two, even mid-word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+from typing import Any
+
+import regex
+
+from ..document import Document, Edit
+from ..pipeline import Stage
+from ..rules import StageConfig
+from ..wordlists import load_wordlist
+
+_LINE = regex.compile(r"[^\n]*[^\s][^\n]*")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def display_width(text: str) -> float:
+    """Width in full-width cells: ASCII counts half, everything else one."""
+    ascii_count = sum(1 for c in text if c < "\u0080")
+    return len(text) - ascii_count / 2
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    width: float
+    block: int  # index of the run of consecutive non-empty lines it is in
+    first_in_block: bool
+    last_in_block: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the stage learnt about the page: wrapped or not, and the column widths.
+
+    ``width`` is the page's usual line width; ``block_widths`` the width of
+    each block long enough to have its own (articles set in other columns).
+    """
+
+    wrapped: bool
+    width: float
+    block_widths: dict[int, float]
+    body_blocks: frozenset[int]
+
+    def width_of(self, line: "_Line") -> float:
+        return self.block_widths.get(line.block, self.width)
+
+
+def _usual_width(widths: list[float]) -> float:
+    """The most common rounded width; the wider one on a tie."""
+    counts = Counter(round(w) for w in widths)
+    return float(max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0])
+
+
+class Paragraphs(Stage):
+    name = "paragraphs"
+
+    def __init__(self, config: StageConfig, timeout: float) -> None:
+        super().__init__(config, timeout)
+        p: dict[str, Any] = config.params
+        self.weights: dict[str, float] = {k: float(v) for k, v in p["weights"].items()}
+        self.min_wrapped_share = float(p["min_wrapped_share"])
+        self.width_tolerance = float(p["width_tolerance"])
+        self.indent = float(p["indent"])
+        self.min_block_lines = int(p["min_block_lines"])
+        self.headline_max = int(p["headline_max"])
+        self.long_line = int(p["long_line"])
+        end = regex.escape(p["sentence_end"])
+        closers = regex.escape(p["closers"])
+        self.ends_sentence = regex.compile(rf"[{end}][{closers}]*$")
+        self.ends_quote = regex.compile(rf"[{closers}]$")
+        self.ends_soft = regex.compile(rf"[{regex.escape(p['soft_end'])}][{closers}]*$")
+        self.ends_open = regex.compile(rf"[{regex.escape(p['open_end'])}]$")
+        self.body_mark = regex.compile(rf"[{regex.escape(p['body_marks'])}]")
+        self.has_comma = regex.compile(r"[，,]")
+        self.inner_stop = regex.compile(rf"[{end}]")
+        self.no_start = regex.compile(rf"^[{regex.escape(p['no_start'])}]")
+        self.starts_unit = regex.compile("|".join(f"(?:{s})" for s in p["starts_paragraph"]))
+        self.starts_particle = regex.compile(p["starts_particle"])
+        self.standalone = regex.compile("|".join(f"(?:{s})" for s in p["standalone"]))
+        self.words = load_wordlist(p["word_list"])
+        self.max_word = max(map(len, self.words), default=0)
+
+    # --- reading the page -------------------------------------------------
+
+    def _lines(self, doc: Document) -> list[_Line]:
+        """Lines of the current text, measured as they were printed (in the raw input)."""
+        text = doc.text
+        step = len(doc.steps)
+        out: list[_Line] = []
+        block = -1
+        prev_end = -2
+        for m in _LINE.finditer(text):
+            consecutive = m.start() == prev_end + 1
+            if not consecutive:
+                block += 1
+                if out:
+                    out[-1].last_in_block = True
+            raw_line = doc.raw[doc.to_raw(step, m.start(), "start") : doc.to_raw(step, m.end(), "end")]
+            out.append(_Line(m.start(), m.end(), m.group(), display_width(raw_line.strip()),
+                             block, not consecutive, False))
+            prev_end = m.end()
+        if out:
+            out[-1].last_in_block = True
+        return out
+
+    def layout(self, lines: list[_Line]) -> Layout:
+        """Wrapped if most lines sit in multi-line blocks; width = the usual line width."""
+        in_blocks = [ln for ln in lines if not (ln.first_in_block and ln.last_in_block)]
+        if len(in_blocks) < max(2, self.min_wrapped_share * len(lines)):
+            return Layout(False, 0.0, {}, frozenset())
+        inner = [ln for ln in in_blocks if not ln.last_in_block] or in_blocks
+        by_block: dict[int, list[float]] = {}
+        for ln in inner:
+            by_block.setdefault(ln.block, []).append(ln.width)
+        block_widths = {
+            b: _usual_width(ws) for b, ws in by_block.items() if len(ws) >= self.min_block_lines
+        }
+        body_blocks = frozenset(ln.block for ln in in_blocks if self.body_mark.search(ln.text))
+        return Layout(True, _usual_width([ln.width for ln in inner]), block_widths, body_blocks)
+
+    # --- evidence -----------------------------------------------------------
+
+    def _crosses_word(self, a: str, b: str) -> str:
+        """A word of the list that the break cuts through, or ''."""
+        if not (a and b and _HAN.match(a[-1]) and _HAN.match(b[0])):
+            return ""
+        for k in range(1, self.max_word):
+            for m in range(1, self.max_word - k + 1):
+                left, right = a[-k:], b[:m]
+                if len(left) < k or len(right) < m:
+                    continue
+                word = left + right
+                if word in self.words:
+                    return word
+        return ""
+
+    def _headline_like(self, a: _Line) -> bool:
+        return (
+            len(a.text) <= self.headline_max
+            and not self.inner_stop.search(a.text)
+            and not self.ends_open.search(a.text)
+        )
+
+    def evidence(self, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
+        """Names of the evidence that fires for the break between ``a`` and ``b``."""
+        ev: list[str] = []
+        if self.no_start.search(b.text):
+            ev.append("next-cannot-start")
+        if self.starts_particle.search(b.text):
+            ev.append("next-starts-particle")
+        if self.starts_unit.search(b.text):
+            ev.append("next-starts-unit")
+        if self.standalone.search(a.text):
+            ev.append("line-stands-alone")
+        if self.standalone.search(b.text):
+            ev.append("next-stands-alone")
+        if self.ends_sentence.search(a.text):
+            ev.append("sentence-end")
+        elif self.ends_quote.search(a.text):
+            ev.append("quote-end")
+        elif self.ends_soft.search(a.text):
+            ev.append("clause-end")
+        elif self.ends_open.search(a.text):
+            ev.append("mid-clause")
+        else:
+            ev.append("mid-sentence")
+        word = self._crosses_word(a.text, b.text)
+        if word:
+            ev.append(f"word:{word}")
+        if lay.wrapped:
+            ev.extend(self._wrapped_evidence(a, b, blank, lay, after_b))
+        else:
+            if len(a.text) >= self.long_line or self.inner_stop.search(a.text[:-1]):
+                ev.append("body-line")
+            elif self._headline_like(a):
+                ev.append("short-with-commas" if self.has_comma.search(a.text) else "headline-shape")
+        return ev
+
+    def _wrapped_evidence(self, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
+        ev: list[str] = ["blank-line" if blank else "no-blank-line"]
+        width = lay.width_of(a)
+        indent_low = width - self.indent - self.width_tolerance - 0.5
+        indent_high = width - self.indent + 0.5
+        if a.block in lay.body_blocks:
+            ev.append("in-body-block")
+            if width - self.width_tolerance <= a.width <= width + self.width_tolerance:
+                ev.append("fills-column")
+            elif a.width < indent_low and not a.first_in_block:
+                ev.append("short-line")
+        elif self.body_mark.search(a.text[:-1]):
+            ev.append("body-line")
+        elif self._headline_like(a):
+            ev.append("headline-shape")
+        a_ends = bool(
+            self.ends_sentence.search(a.text) or self.ends_quote.search(a.text) or self.ends_soft.search(a.text)
+        )
+        b_continues = after_b is not None and not self.ends_sentence.search(b.text)
+        if a_ends and b_continues and indent_low <= b.width <= indent_high:
+            ev.append("next-indented")
+        return ev
+
+    # --- the stage ------------------------------------------------------------
+
+    def run(self, doc: Document) -> Document:
+        text = doc.text
+        lines = self._lines(doc)
+        lay = self.layout(lines)
+        edits: list[Edit] = []
+        if not lines:
+            if text:
+                edits.append(Edit(0, text, "", "para-trim", "no text"))
+            doc.apply(self.name, edits)
+            return doc
+        if lines[0].start:
+            edits.append(Edit(0, text[: lines[0].start], "", "para-trim", "leading blank lines"))
+        for i, (a, b) in enumerate(zip(lines, lines[1:])):
+            gap = text[a.end : b.start]
+            blank = gap.count("\n") > 1
+            after_b = lines[i + 2] if i + 2 < len(lines) else None
+            ev = self.evidence(a, b, blank, lay, after_b)
+            score = sum(self.weights.get(e.split(":")[0], 0.0) for e in ev)
+            note = f"{score:+.1f}: " + ", ".join(ev)
+            if score > 0:
+                rule = "para-join-break" if blank else "para-join-wrap"
+                edits.append(Edit(a.end, gap, "", rule, note))
+            elif gap != "\n\n":
+                edits.append(Edit(a.end, gap, "\n\n", "para-break", note))
+        tail = text[lines[-1].end :]
+        if tail != "\n":
+            edits.append(Edit(lines[-1].end, tail, "\n", "para-trim", "one line break at the end"))
+        doc.apply(self.name, edits)
+        return doc
