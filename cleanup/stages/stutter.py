@@ -1,0 +1,246 @@
+"""Accidental stutters written once (SPEC rule 16), driven by ``rules/stutter.toml``.
+
+Extraction sometimes writes a word twice (``会议会议精神``, ``政企企对接``) or a
+list item twice (``前列腺癌、前列腺癌、``).  Chinese also doubles on purpose
+(``研究研究``, ``人人``, ``高高兴兴``), and two words often meet on the same
+character (``法院|院长``, ``纪委|监委|监督``).  For each immediate repeat of a
+Han unit of 1-6 characters the stage decides, in this order:
+
+1. keep it when a listed form or a keep pattern covers it (reduplication
+   list, AABB, 一X一X, numerals) or a known word contains it (``人人``);
+2. otherwise segment the text around it with a word list and write it once
+   when the two copies stand as whole words (``会议/会议``), when a copy is
+   left as a lone character (``政企/企/对接``), or when writing it once clears
+   every lone character nearby (``对/外交/交流`` -> ``对外/交流``);
+3. keep the rest: words meeting on a shared character (``法院/院长``).
+
+With ``mode = "report"`` nothing changes: the suspects are counted in
+``doc.stats`` under ``suspect:RULE`` and :meth:`Stutter.suspects` lists them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from ..document import Document, Edit
+from ..errors import RuleError
+from ..layout import lines
+from ..pipeline import Stage
+from ..rules import StageConfig, packaged_rules_dir
+
+HAN_RUN = regex.compile(r"\p{Han}+")
+MODES = ("repair", "report")
+WINDOW = 10  # characters of context each side that the segmenter sees
+
+
+class Lexicon:
+    """Word costs (``-ln p``) and the cheapest segmentation of a short text."""
+
+    def __init__(self, costs: dict[str, int]) -> None:
+        self.costs = costs
+        self.max_len = max(map(len, costs), default=1)
+        self.unknown = max(costs.values(), default=0) + 2
+
+    def segment(self, text: str) -> list[str]:
+        """The cheapest split of ``text`` into known words and single characters."""
+        n = len(text)
+        best = [0.0] + [float("inf")] * n
+        back = [0] * (n + 1)
+        for end in range(1, n + 1):
+            for start in range(max(0, end - self.max_len), end):
+                cost = self.costs.get(text[start:end])
+                if cost is None:
+                    if end - start > 1:
+                        continue
+                    cost = self.unknown
+                if best[start] + cost < best[end]:
+                    best[end], back[end] = best[start] + cost, start
+        words: list[str] = []
+        while n:
+            words.append(text[back[n] : n])
+            n = back[n]
+        return words[::-1]
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(path: Path) -> Lexicon:
+    """``WORD<TAB>COST`` lines; loaded once per process."""
+    costs: dict[str, int] = {}
+    for n, line in enumerate(read_list(path), 1):
+        word, _, cost = line.partition("\t")
+        if not cost.isdigit():
+            raise RuleError(f"entry {n} is not WORD<TAB>COST: {line!r}", str(path))
+        costs[word] = int(cost)
+    return Lexicon(costs)
+
+
+def read_list(path: Path) -> list[str]:
+    """The entries of a rules/ word list: non-blank lines not starting with ``#``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise RuleError(f"cannot read word list ({e.strerror})", str(path)) from None
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def spans(words: list[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each word of a segmentation."""
+    out, at = [], 0
+    for w in words:
+        out.append((at, at + len(w)))
+        at += len(w)
+    return out
+
+
+def show(words: list[str], spans_: list[tuple[int, int]], lo: int, hi: int) -> str:
+    return "/".join(w for w, (a, b) in zip(words, spans_) if b > lo and a < hi)
+
+
+class Stutter(Stage):
+    name = "stutter"
+
+    def __init__(self, config: StageConfig, timeout: float) -> None:
+        super().__init__(config, timeout)
+        params = config.params
+        self.mode = params.get("mode", "repair")
+        if self.mode not in MODES:
+            raise RuleError(f"stutter: mode must be one of {', '.join(MODES)}, not {self.mode!r}")
+        self.max_unit = int(params.get("max_unit", 6))
+        rules_dir = packaged_rules_dir()
+        self.lexicon = load_lexicon(rules_dir / params.get("words", "stutter-words.txt"))
+        self.listed = frozenset(read_list(rules_dir / params.get("reduplications", "reduplications.txt")))
+        self.keep_patterns = [self._compile(p) for p in params.get("keep_patterns", [])]
+        self.list_item = self._compile(params.get("list_item", r"(?!)"))
+        ids = {r.id for r in config.rules}
+        self.word_rule = "stutter-word" if "stutter-word" in ids else ""
+        self.item_rule = "stutter-list-item" if "stutter-list-item" in ids else ""
+
+    @staticmethod
+    def _compile(pattern: str) -> regex.Pattern[str]:
+        try:
+            return regex.compile(pattern, regex.VERSION1)
+        except regex.error as e:
+            raise RuleError(f"stutter: bad pattern {pattern!r}: {e}") from None
+
+    def run(self, doc: Document) -> Document:
+        found = self.suspects(doc.text)
+        if self.mode == "repair":
+            doc.apply(self.name, found)
+        else:
+            for e in found:
+                key = f"suspect:{e.rule}"
+                doc.stats[key] = doc.stats.get(key, 0) + 1
+        return doc
+
+    def suspects(self, text: str) -> list[Edit]:
+        """Every stutter in ``text``, as the edits that write it once."""
+        edits: list[Edit] = []
+        for line in lines(text):
+            found = self.find_list_items(line.text) + self.find_words(line.text)
+            found.sort(key=lambda e: e.at)
+            last = 0
+            for e in found:  # a repeated item may hold a repeated word: the item wins
+                if e.at >= last:
+                    edits.append(Edit(line.start + e.at, e.before, e.after, e.rule, e.note))
+                    last = e.end
+        return edits
+
+    def find_list_items(self, text: str) -> list[Edit]:
+        """``X、X、`` -> ``X、``: the same list item twice in a row."""
+        if not self.item_rule:
+            return []
+        return [
+            Edit(m.start("again"), m.group("again"), "", self.item_rule,
+                 f"list item {m.group('item')!r} twice in a row")
+            for m in self.list_item.finditer(text, timeout=self.timeout)
+        ]
+
+    def find_words(self, text: str) -> list[Edit]:
+        """Repeats of a Han unit inside each Han run that are not real reduplication."""
+        if not self.word_rule:
+            return []
+        edits: list[Edit] = []
+        for run in HAN_RUN.finditer(text):
+            s = run.group()
+            kept = self.kept_spans(s)
+            i = 0
+            while i < len(s) - 1:
+                found = self.judge_at(s, i, kept)
+                if found is None:
+                    i += 1
+                    continue
+                k, note = found
+                edits.append(Edit(run.start() + i + k, s[i + k : i + 2 * k], "", self.word_rule, note))
+                i += 2 * k
+        return edits
+
+    def kept_spans(self, s: str) -> list[tuple[int, int]]:
+        """Spans of ``s`` matched by a keep pattern."""
+        return [
+            m.span()
+            for p in self.keep_patterns
+            for m in p.finditer(s, overlapped=True, timeout=self.timeout)
+        ]
+
+    def judge_at(self, s: str, i: int, kept: list[tuple[int, int]]) -> tuple[int, str] | None:
+        """The unit length and evidence of a stutter starting at ``i``, longest unit first."""
+        for k in range(min(self.max_unit, (len(s) - i) // 2), 0, -1):
+            unit = s[i : i + k]
+            if s[i + k : i + 2 * k] != unit:
+                continue
+            if self.is_real(s, i, k, kept):
+                return None
+            note = self.stutter_evidence(s, i, k)
+            return None if note is None else (k, note)
+        return None
+
+    def is_real(self, s: str, i: int, k: int, kept: list[tuple[int, int]]) -> bool:
+        """A doubling that Chinese makes on purpose, or a run of three or more."""
+        unit, end = s[i : i + k], i + 2 * k
+        if s[end : end + k] == unit or s[max(0, i - k) : i] == unit:
+            return True
+        if len(set(unit)) == 1 and k > 1:
+            return True
+        if any(a <= i and end <= b for a, b in kept):
+            return True
+        return self.inside_word(s, i, end)
+
+    def inside_word(self, s: str, i: int, end: int) -> bool:
+        """A listed form or a known word of 2+ characters covers ``s[i:end]``."""
+        longest = max(self.lexicon.max_len, end - i + 4)
+        for a in range(max(0, end - longest), i + 1):
+            for b in range(end, min(len(s), a + longest) + 1):
+                w = s[a:b]
+                if w in self.listed or w in self.lexicon.costs:
+                    return True
+        return False
+
+    def stutter_evidence(self, s: str, i: int, k: int) -> str | None:
+        """Why the repeat at ``i`` is a stutter, or None when words meet there."""
+        lo = max(0, i - WINDOW)
+        hi = min(len(s), i + 2 * k + WINDOW)
+        window = s[lo:hi]
+        a, mid, b = i - lo, i + k - lo, i + 2 * k - lo
+        words = self.lexicon.segment(window)
+        at = spans(words)
+        shown = show(words, at, a, b)
+        cuts = {x for x, _ in at} | {len(window)}
+        if {a, mid, b} <= cuts:
+            return f"written twice: {shown}"
+        touching = [n for n, (x, y) in enumerate(at) if y > a and x < b]
+        if any(len(words[n]) == 1 for n in touching):
+            return f"a copy stands alone: {shown}"
+        near = range(max(0, touching[0] - 1), min(len(at), touching[-1] + 2))
+        if not any(len(words[n]) == 1 for n in near):
+            return None
+        once = window[:mid] + window[b:]
+        once_words = self.lexicon.segment(once)
+        once_at = spans(once_words)
+        lo_once, hi_once = at[near[0]][0], at[near[-1]][1] - k
+        if any(len(w) == 1 for w, (x, y) in zip(once_words, once_at) if y > lo_once and x < hi_once):
+            return None
+        return f"once reads as words: {show(words, at, at[near[0]][0], at[near[-1]][1])} -> " \
+               f"{show(once_words, once_at, lo_once, hi_once)}"

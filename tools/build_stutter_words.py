@@ -1,0 +1,70 @@
+"""Build ``rules/stutter-words.txt``, the word list the stutter stage segments with.
+
+Source: jieba 0.42.1's ``dict.txt`` (MIT licence, https://github.com/fxsjy/jieba),
+whose lines are ``word frequency tag``.  We keep the all-Han entries seen at
+least ``--min-freq`` times and write each with its cost, the rounded
+``-ln(frequency / total)``, so that the stage can pick the likeliest
+segmentation without shipping the 5 MB dictionary.  A few words that the
+sample pages need and jieba lacks (or counts too rarely) are added from
+``EXTRA``.
+
+    pip download --no-deps jieba==0.42.1 && tar xzf jieba-0.42.1.tar.gz
+    python tools/build_stutter_words.py jieba-0.42.1/jieba/dict.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+import regex
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+HAN = regex.compile(r"\p{Han}+")
+
+# word -> frequency (jieba's scale): names and terms of the sample pages.
+EXTRA = {
+    "习近平": 20000,  # jieba's copy counts it 4 times
+    "监委": 300,  # 纪委监委, newer than jieba's corpus
+    "其其格": 100,  # a common Mongolian given name
+}
+
+
+def read_jieba(path: Path, min_freq: int) -> dict[str, int]:
+    """All-Han words of jieba's dict.txt seen at least ``min_freq`` times."""
+    words: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, freq, *_ = line.split()
+        if int(freq) >= min_freq and HAN.fullmatch(word):
+            words[word] = int(freq)
+    return words
+
+
+def format_list(words: dict[str, int], min_freq: int) -> str:
+    total = sum(words.values())
+    header = (
+        "# Words and their costs for the stutter stage (rules/stutter.toml).\n"
+        "# Format: WORD<TAB>COST, COST = round(-ln(freq / total)); sorted, unique.\n"
+        f"# Source: jieba 0.42.1 dict.txt (MIT licence), all-Han words with freq >= {min_freq},\n"
+        "# plus the EXTRA words of tools/build_stutter_words.py. Regenerate with that script.\n"
+    )
+    body = "".join(f"{w}\t{round(math.log(total / f))}\n" for w, f in sorted(words.items()))
+    return header + body
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dict_txt", type=Path, help="jieba's dict.txt")
+    ap.add_argument("--min-freq", type=int, default=100)
+    ap.add_argument("--out", type=Path, default=RULES / "stutter-words.txt")
+    args = ap.parse_args()
+    words = read_jieba(args.dict_txt, args.min_freq)
+    for word, freq in EXTRA.items():
+        words[word] = max(freq, words.get(word, 0))
+    args.out.write_text(format_list(words, args.min_freq), encoding="utf-8")
+    print(f"{args.out}: {len(words)} words")
+
+
+if __name__ == "__main__":
+    main()
