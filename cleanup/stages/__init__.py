@@ -1,5 +1,5 @@
 """The stages; importing this module registers them by name."""
 
-from . import debris, dedup, normalize, paragraphs
+from . import debris, dedup, fragments, normalize, paragraphs, stutter
 
-__all__ = ["debris", "dedup", "normalize", "paragraphs"]
+__all__ = ["debris", "dedup", "fragments", "normalize", "paragraphs", "stutter"]

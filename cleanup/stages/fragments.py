@@ -1,0 +1,170 @@
+"""Orphan headline fragments (SPEC rule 14), driven by ``rules/fragments.toml``.
+
+Runs after ``paragraphs``: one paragraph per line.  Layout extraction often
+prints a headline whole and, elsewhere, a piece of it on a line of its own
+(``自治区第三十``, ``石泰峰主持并``).  A line is removed only if
+
+* it is a *candidate*: short, no sentence punctuation, not a byline or
+  credit, and the paragraph after it is not body text it could head; and
+* a rule finds evidence that it is a cut piece:
+  ``fragment-headline-piece`` (it sits inside a longer headline-like line
+  of the page, cutting through a segment of it) or ``fragment-dangling-end``
+  (it ends on a conjunction or particle, or on a bare ordinal).
+
+The first rule (in file order) with evidence owns the removal; the note
+gives every piece of evidence found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import regex
+from rapidfuzz import fuzz
+
+from ..document import Document
+from ..errors import RuleError
+from ..layout import Line, drop_lines, lines
+from ..pipeline import Stage
+from ..rules import StageConfig
+from ..wordlists import load_wordlist
+
+SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The paragraphs of a document and which of them read like headlines."""
+
+    lines: list[Line]
+    headlines: list[int]
+
+
+class Fragments(Stage):
+    name = "fragments"
+
+    def __init__(self, config: StageConfig, timeout: float) -> None:
+        super().__init__(config, timeout)
+        p = config.params
+        where = config.rules[0].source if config.rules else "fragments"
+        self.min_chars = _param(p, "min_chars", int, where)
+        self.max_chars = _param(p, "max_chars", int, where)
+        self.sentence_punct = frozenset(_param(p, "sentence_punct", str, where))
+        self.body_end = tuple(_param(p, "body_end", str, where))
+        self.headline_max_chars = _param(p, "headline_max_chars", int, where)
+        self.keep = [_regex(k, "keep_patterns", where) for k in _param(p, "keep_patterns", list, where)]
+        self.piece_min_chars = _param(p, "piece_min_chars", int, where)
+        self.piece_min_score = _param(p, "piece_min_score", (int, float), where)
+        ends = _param(p, "dangling_ends", list, where)
+        self.dangling_ends = sorted(ends, key=len, reverse=True)
+        self.words = load_wordlist(_param(p, "words_file", str, where))
+        self.bare_ordinal = _regex(_param(p, "bare_ordinal", str, where), "bare_ordinal", where)
+        self.bare_ordinal_keep = frozenset(_param(p, "bare_ordinal_keep", list, where))
+        finders: dict[str, Callable[[Page, int], str]] = {
+            "fragment-headline-piece": self.find_headline_piece,
+            "fragment-dangling-end": self.find_dangling_end,
+        }
+        self.evidence: list[tuple[str, Callable[[Page, int], str]]] = []
+        for rule in config.rules:
+            if rule.id not in finders:
+                raise RuleError(f"rule {rule.id}: stage fragments has no code for it", rule.source)
+            self.evidence.append((rule.id, finders[rule.id]))
+
+    def run(self, doc: Document) -> Document:
+        page = self.read_page(doc.text)
+        drops = []
+        for i in range(len(page.lines)):
+            if not self.is_candidate(page, i):
+                continue
+            found = [(rule, note) for rule, find in self.evidence if (note := find(page, i))]
+            if found:
+                drops.append((i, found[0][0], "; ".join(note for _, note in found)))
+        doc.apply(self.name, drop_lines(doc.text, page.lines, drops))
+        return doc
+
+    def read_page(self, text: str) -> Page:
+        all_lines = lines(text)
+        heads = [i for i, line in enumerate(all_lines) if self.is_headline_like(line.text)]
+        return Page(all_lines, heads)
+
+    def is_body(self, text: str) -> bool:
+        return text.endswith(self.body_end) or len(text) > self.headline_max_chars
+
+    def is_kept(self, text: str) -> bool:
+        return any(k.search(text) for k in self.keep)
+
+    def is_headline_like(self, text: str) -> bool:
+        return not self.is_body(text) and not self.is_kept(text)
+
+    def is_candidate(self, page: Page, i: int) -> bool:
+        """Short, not a sentence, not a byline, and not heading the body text after it."""
+        text = page.lines[i].text
+        if not self.min_chars <= len(text) <= self.max_chars:
+            return False
+        if self.sentence_punct.intersection(text) or self.is_kept(text):
+            return False
+        following = page.lines[i + 1].text if i + 1 < len(page.lines) else ""
+        return not (following and self.is_body(following))
+
+    def find_headline_piece(self, page: Page, i: int) -> str:
+        """Evidence that line ``i`` is cut from a longer headline-like line of the page."""
+        text = page.lines[i].text
+        if len(text) < self.piece_min_chars:
+            return ""
+        for j in page.headlines:
+            head = page.lines[j].text
+            if j == i or len(head) <= len(text):
+                continue
+            found = fuzz.partial_ratio_alignment(text, head, score_cutoff=self.piece_min_score)
+            if found is None or not cuts_segment(head, found.dest_start, found.dest_end):
+                continue
+            where = "prefix" if found.dest_start == 0 else "piece"
+            return f"{where} of headline '{head}' (score {found.score:.0f})"
+        return ""
+
+    def find_dangling_end(self, page: Page, i: int) -> str:
+        """Evidence that line ``i`` ends where no headline can end."""
+        text = page.lines[i].text
+        end = next((e for e in self.dangling_ends if text.endswith(e)), "")
+        if end and not self.ends_in_word(text, end):
+            return f"ends in '{end}'"
+        ordinal = self.bare_ordinal.search(text)
+        if ordinal and ordinal.group() not in self.bare_ordinal_keep:
+            return f"ends in bare ordinal '{ordinal.group()}'"
+        return ""
+
+    def ends_in_word(self, text: str, end: str) -> bool:
+        """Whether the last 2-4 characters make a word that is not itself a dangling end (祥和)."""
+        for size in range(len(end) + 1, 5):
+            tail = text[-size:]
+            if len(tail) == size and tail in self.words and tail not in self.dangling_ends:
+                return True
+        return False
+
+
+def cuts_segment(head: str, start: int, end: int) -> bool:
+    """Whether ``head[start:end]`` cuts through a segment rather than being one.
+
+    Segments run between whitespace, punctuation and the ends of ``head``; a
+    span that ends mid-segment on either side is a cut.
+    """
+    cut_before = start > 0 and not SEGMENT_EDGE.match(head[start - 1]) and not SEGMENT_EDGE.match(head[start])
+    cut_after = end < len(head) and not SEGMENT_EDGE.match(head[end]) and not SEGMENT_EDGE.match(head[end - 1])
+    return cut_before or cut_after
+
+
+def _param(params: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    value = params.get(key)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise RuleError(f"stage fragments: [params] {key} is missing or of the wrong type", where)
+    return value
+
+
+def _regex(pattern: Any, key: str, where: str) -> regex.Pattern[str]:
+    if not isinstance(pattern, str):
+        raise RuleError(f"stage fragments: [params] {key} must hold regex strings", where)
+    try:
+        return regex.compile(pattern, regex.VERSION1)
+    except regex.error as e:
+        raise RuleError(f"stage fragments: [params] {key} has a bad pattern: {e}", where) from None

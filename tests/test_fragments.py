@@ -1,0 +1,204 @@
+"""The fragments stage: orphan pieces of headlines go, real headlines stay (SPEC 14)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from cleanup.document import Document, undo
+from cleanup.errors import RuleError
+from cleanup.pipeline import build_stage
+from cleanup.rules import load_profile
+from cleanup.stages.fragments import cuts_segment
+
+from conftest import GOLD, SAMPLES
+
+PROFILE = load_profile("zh-news")
+CONFIG = next(s for s in PROFILE.stages if s.name == "fragments")
+FRAGMENTS = build_stage(CONFIG, timeout=2.0)
+
+HEAD = "自治区党委外事工作委员会召开第四次会议 石泰峰主持"
+LEAD = "本报1月7日讯（记者 刘晓冬）1月7日，自治区党委外事工作委员会召开第四次会议。"
+BODY = "会后进行了分组审议。"
+
+# Real short headlines, kickers, section labels, sub-headlines, bylines and
+# credits from the sample pages and their gold: none of them may go.
+REAL = [
+    "扮靓首府迎冬奥",
+    "六大产业集群助推首府经济高质量发展",
+    "本报记者 郑学良 王雅静",
+    "本报记者 王磊 摄",
+    "开启中国式现代化的新长征",
+    "——学习贯彻党的二十大精神研讨班侧记",
+    "去年拉动全市投资增长3.3个百分点",
+    "开新局 起好步 强首府",
+    "包钢贺海东赴中信集团拜访",
+    "（李海珍）",
+    "数字赋能首府经济社会高质量发展",
+    "舞剧《昭君》在京震撼上演",
+    "我市与汇源集团合作项目",
+    "签约仪式在京举行",
+    "包钢贺海东出席",
+    "贺海东拜访国家气象信息中心",
+    "自治区政府新闻办召开发布会",
+    "2023年我区商务运行总体平稳",
+    "回眸2023",
+    "——访和林格尔县委书记李六小",
+    "在推动高质量发展上展现更大作为",
+    "（宋向华）",
+    "我市云春雷获评工作表现突出个人",
+    "自治区教育厅发布通知",
+    "市退役军人事务局：下力气整改整治",
+    "助推退役军人工作高质量发展",
+    "本报记者 王中宙 摄",
+    "新春走基层",
+    "一条生命热线 串起万家平安",
+    "本报记者 张秋燕",
+    "城市“净”卫者：用汗水守住一方洁净",
+    "政府工作报告",
+    "工业增势不减 支柱行业助推有力",
+    "以提案之力服务首府发展之需",
+    "呼和浩特市培育建设两家自治区级制造业创新中心",
+    "走近人民群众身边 走进人民群众心里",
+]
+
+
+def page(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def fragments(text: str) -> Document:
+    return FRAGMENTS.run(Document(text))
+
+
+def removed(doc: Document) -> list[str]:
+    return [c.before.strip() for c in doc.changes]
+
+
+def test_real_headlines_and_labels_survive_side_by_side() -> None:
+    # worst case: every line stands alone, none heads body text, and each
+    # can be matched against all the others
+    text = page(*REAL)
+    assert len(REAL) >= 20
+    assert fragments(text).changes == []
+
+
+@pytest.mark.parametrize("label", REAL)
+def test_real_headline_survives_before_a_headline(label: str) -> None:
+    assert fragments(page(BODY, label, HEAD, LEAD)).changes == []
+
+
+@pytest.mark.parametrize("fragment", ["自治区党委外事", "自治区党委外事工作委员会召开"])
+def test_prefix_of_a_headline_in_the_document_goes(fragment: str) -> None:
+    doc = fragments(page(BODY, fragment, HEAD, LEAD))
+    assert doc.text == page(BODY, HEAD, LEAD)
+    [change] = doc.changes
+    assert change.rule == "fragment-headline-piece"
+    assert change.note == f"prefix of headline '{HEAD}' (score 100)"
+    assert undo(doc.text, doc.changes) == page(BODY, fragment, HEAD, LEAD)
+
+
+def test_piece_of_a_headline_printed_elsewhere_on_the_page_goes() -> None:
+    far = "黄河流域生态保护和高质量发展省际合作联席会召开 王莉霞出席并致辞"
+    text = page(far, "本报1月7日讯（记者 章奎）1月7日，联席会召开。", BODY, "生态保护和高质量发展省际", HEAD, LEAD)
+    doc = fragments(text)
+    assert removed(doc) == ["生态保护和高质量发展省际"]
+    assert doc.changes[0].note.startswith(f"piece of headline '{far}'")
+
+
+def test_piece_with_an_ocr_slip_goes() -> None:
+    doc = fragments(page(BODY, "自治区党委外市工作委员会", HEAD, LEAD))
+    assert removed(doc) == ["自治区党委外市工作委员会"]
+    assert "(score 9" in doc.changes[0].note
+
+
+def test_fragments_of_a_headline_printed_on_another_page_go() -> None:
+    # sample 000: the headline they come from is not on the page at all
+    text = page(BODY, "自治区第三十", "石泰峰主持并", HEAD, LEAD)
+    doc = fragments(text)
+    assert doc.text == page(BODY, HEAD, LEAD)
+    assert [(c.rule, c.note) for c in doc.changes] == [
+        ("fragment-dangling-end", "ends in bare ordinal '第三十'"),
+        ("fragment-dangling-end", "ends in '并'"),
+    ]
+
+
+@pytest.mark.parametrize("fragment", ["推动文化传承与", "坚持党的领导和", "新时代的", "会议精神暨", "二十大以及"])
+def test_line_ending_on_a_conjunction_goes(fragment: str) -> None:
+    assert removed(fragments(page(BODY, fragment, HEAD, LEAD))) == [fragment]
+
+
+@pytest.mark.parametrize("label", ["欢乐祥和", "人人参与", "健康知识普及", "勇争第一", "携手共同", "一网统管的目的"])
+def test_line_ending_in_a_word_stays(label: str) -> None:
+    assert fragments(page(BODY, label, HEAD, LEAD)).changes == []
+
+
+def test_evidence_both_ways_is_noted_and_owned_by_the_first_rule() -> None:
+    head = "石泰峰主持并讲话 部署全年工作"
+    doc = fragments(page(BODY, "石泰峰主持并", head, LEAD))
+    [change] = doc.changes
+    assert change.rule == "fragment-headline-piece"
+    assert change.note == f"prefix of headline '{head}' (score 100); ends in '并'"
+
+
+def test_fragment_heading_body_text_stays() -> None:
+    # it might be the article's own (short) headline: precision first
+    assert fragments(page(BODY, "石泰峰主持并", LEAD)).changes == []
+    assert fragments(page(BODY, "自治区党委外事", LEAD, HEAD)).changes == []
+
+
+def test_label_that_repeats_a_whole_segment_of_a_headline_stays() -> None:
+    assert fragments(page("回眸2023", "回眸2023：我区商务运行总体平稳", LEAD)).changes == []
+    assert fragments(page("石泰峰主持", "抓好外事工作 石泰峰主持", LEAD)).changes == []
+
+
+@pytest.mark.parametrize("line", ["会议召开，石泰峰主持并", "石泰", "这一段话足足有十七个字但是不以句号结束并"])
+def test_sentences_and_lines_of_other_lengths_are_not_candidates(line: str) -> None:
+    assert fragments(page(BODY, line, HEAD, LEAD)).changes == []
+
+
+def test_fragment_at_the_end_of_the_page_goes() -> None:
+    doc = fragments(page(HEAD, LEAD, "石泰峰主持并"))
+    assert doc.text == page(HEAD, LEAD)
+    assert undo(doc.text, doc.changes) == page(HEAD, LEAD, "石泰峰主持并")
+
+
+def test_disabled_rule_leaves_its_evidence_out() -> None:
+    profile = load_profile("zh-news", disable=["fragment-dangling-end"])
+    stage = build_stage(next(s for s in profile.stages if s.name == "fragments"), timeout=2.0)
+    doc = stage.run(Document(page(BODY, "自治区第三十", "自治区党委外事", HEAD, LEAD)))
+    assert removed(doc) == ["自治区党委外事"]
+
+
+@pytest.mark.parametrize(
+    ("span", "cut"),
+    [((0, 4), True), ((0, 19), False), ((20, 25), False), ((20, 23), True), ((3, 8), True)],
+)
+def test_cuts_segment(span: tuple[int, int], cut: bool) -> None:
+    assert cuts_segment(HEAD, *span) is cut
+
+
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem[:3])
+def test_gold_is_a_fixed_point(path) -> None:
+    assert fragments(path.read_text(encoding="utf-8")).changes == []
+
+
+def test_sample_000_loses_exactly_its_two_fragments(cleaner) -> None:
+    result = cleaner.clean(SAMPLES[0].read_text(encoding="utf-8"))
+    assert [c.before.strip() for c in result.changes if c.stage == "fragments"] == ["自治区第三十", "石泰峰主持并"]
+
+
+@pytest.mark.parametrize("path", SAMPLES[1:], ids=lambda p: p.stem[:3])
+def test_other_samples_lose_nothing(cleaner, path) -> None:
+    result = cleaner.clean(path.read_text(encoding="utf-8"))
+    assert [c for c in result.changes if c.stage == "fragments"] == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("max_chars", "16"), ("keep_patterns", ["(unclosed"]), ("bare_ordinal", 3), ("min_chars", True)],
+)
+def test_bad_params_are_rule_errors(key: str, value: object) -> None:
+    with pytest.raises(RuleError, match=key):
+        build_stage(replace(CONFIG, params={**CONFIG.params, key: value}), timeout=2.0)
