@@ -73,7 +73,7 @@ class Fragments(Stage):
 
     def run(self, doc: Document) -> Document:
         page = self.read_page(doc.text)
-        drops = []
+        drops: list[tuple[int, str, str]] = []
         for i in range(len(page.lines)):
             if not self.is_candidate(page, i):
                 continue
