@@ -1,0 +1,280 @@
+"""The change log: every change as JSON Lines, enough to explain and to restore.
+
+``cleanup page.txt -o clean.txt --changes page.changes.jsonl`` writes it;
+``cleanup restore clean.txt --changes page.changes.jsonl -o raw.txt``
+rebuilds the input byte for byte from it.
+
+Format (version 1)
+------------------
+UTF-8 JSON Lines, ASCII-escaped (``\\uXXXX``) so that a lone surrogate
+standing for an undecodable byte survives.  Every line has ``v`` (format
+version, 1) and ``type``.
+
+1. First line, ``type: "header"``::
+
+     {"v": 1, "type": "header", "file": "page.txt", "encoding": "utf-8",
+      "sha256": "<hex of the raw input bytes>", "profile": "zh-news",
+      "rules": [], "disable": [], "cleanup": "0.1.0"}
+
+   ``encoding`` is the codec the input was read with (``utf-16-le`` for
+   UTF-16 with a BOM: the BOM itself is a recorded change).  ``sha256``
+   lets restore prove it rebuilt the very same bytes.
+
+2. Per chunk of the input (one for any normal page; see ``cleanup.io``),
+   a ``type: "chunk"`` line, then the chunk's changes::
+
+     {"v": 1, "type": "chunk", "chunk": 0, "start": 0, "end": 5210,
+      "byte_start": 0, "byte_end": 15428, "clean_start": 0, "clean_end": 4987}
+
+   ``start:end`` is the chunk's span of the raw input in characters,
+   ``byte_start:byte_end`` in bytes of the input encoding,
+   ``clean_start:clean_end`` its span of the clean output in characters.
+
+3. One ``type: "change"`` line per change, in the order they were made::
+
+     {"v": 1, "type": "change", "chunk": 0, "rule": "punct-comma-fullwidth",
+      "stage": "normalize", "start": 120, "end": 121, "byte_start": 342,
+      "byte_end": 343, "line": 3, "col": 12, "before": ",", "after": "，",
+      "step": 6, "at": 118, "note": ""}
+
+   ``start:end`` is the half-open span of the raw input the change
+   touches, in characters (``byte_start:byte_end`` the same in bytes of
+   the input encoding); ``line``/``col`` (1-based, columns in characters;
+   CRLF, CR and LF each end a line) place its start.  ``step`` (the
+   rewrite the change belongs to, counted within its chunk) and ``at``
+   (its offset in the text that step rewrote) let restore undo the steps
+   in reverse order.  ``note`` is the evidence for the decision, if any.
+
+Besides the rules of a profile, three rule ids come from the tool itself:
+``decode-replace`` (an undecodable byte replaced by U+FFFD under
+``--errors replace``, or a lone surrogate in a JSONL string), ``chunk-join``
+and ``chunk-cut`` (line breaks where two chunks meet).
+
+For ``--jsonl`` runs the header has ``"jsonl": true`` and ``text_field``;
+there are no chunk lines, and each change has ``record`` (the 1-based line
+of the corpus) with offsets inside that record's field (bytes in UTF-8).
+``restore`` rebuilds text files only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from bisect import bisect_right
+from typing import IO, Any, BinaryIO, Iterable, Iterator
+
+import regex
+
+from .document import Change, undo
+from .errors import RestoreError
+
+VERSION = 1
+_SHA_PLACEHOLDER = "0" * 64
+_NEWLINE = regex.compile(r"\r\n?|\n")
+
+
+def dump(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, ensure_ascii=True).encode("ascii") + b"\n"
+
+
+def header(file: str, encoding: str, profile: str, rules: Iterable[str] = (),
+           disable: Iterable[str] = (), **extra: Any) -> dict[str, Any]:
+    from . import __version__
+
+    return {"v": VERSION, "type": "header", "file": file, "encoding": encoding,
+            "sha256": _SHA_PLACEHOLDER, "profile": profile, "rules": list(rules),
+            "disable": list(disable), "cleanup": __version__, **extra}
+
+
+class Locator:
+    """Byte offset, line and column of character offsets in one piece of text.
+
+    ``base_*`` place the piece in the whole input (a chunk starts anywhere).
+    """
+
+    def __init__(self, text: str, encoding: str, base_char: int = 0, base_byte: int = 0,
+                 base_line: int = 1, base_col: int = 0) -> None:
+        self.text = text
+        self.encoding = encoding
+        self.base = (base_char, base_byte, base_line, base_col)
+        self.line_starts = [m.end() for m in _NEWLINE.finditer(text)]
+        self._byte_cache: dict[int, int] = {0: 0}
+        self._last = 0
+
+    def byte(self, pos: int) -> int:
+        """Byte offset (whole input) of character ``pos`` of the piece."""
+        if pos not in self._byte_cache:
+            # walk from the nearest known offset below pos: changes come roughly in order
+            below = self._last if self._last <= pos else max(k for k in self._byte_cache if k <= pos)
+            self._byte_cache[pos] = self._byte_cache[below] + len(
+                self.text[below:pos].encode(self.encoding, "surrogateescape"))
+            self._last = pos
+        return self.base[1] + self._byte_cache[pos]
+
+    def line_col(self, pos: int) -> tuple[int, int]:
+        """1-based line and column (whole input) of character ``pos`` of the piece."""
+        n = bisect_right(self.line_starts, pos)
+        if n == 0:
+            return self.base[2], self.base[3] + pos + 1
+        return self.base[2] + n, pos - self.line_starts[n - 1] + 1
+
+    def change(self, c: Change, **extra: Any) -> dict[str, Any]:
+        line, col = self.line_col(c.start)
+        rec = {"v": VERSION, "type": "change", **extra, "rule": c.rule, "stage": c.stage,
+               "start": self.base[0] + c.start, "end": self.base[0] + c.end,
+               "byte_start": self.byte(c.start), "byte_end": self.byte(c.end),
+               "line": line, "col": col, "before": c.before, "after": c.after,
+               "step": c.step, "at": c.at, "note": c.note}
+        return rec
+
+
+class LogWriter:
+    """Write a change log to a seekable binary file, header first.
+
+    The raw input's sha256 is known only at the end, so the header carries a
+    placeholder that :meth:`finish` overwrites in place (same length).
+    """
+
+    def __init__(self, out: BinaryIO, head: dict[str, Any]) -> None:
+        self.out = out
+        line = dump(head)
+        self._sha_at = out.tell() + line.index(_SHA_PLACEHOLDER.encode())
+        out.write(line)
+
+    def chunk(self, index: int, raw: str, clean: str, changes: list[Change], encoding: str,
+              start: int, byte_start: int, line: int, col: int, clean_start: int) -> None:
+        loc = Locator(raw, encoding, start, byte_start, line, col)
+        self.out.write(dump({"v": VERSION, "type": "chunk", "chunk": index, "start": start,
+                             "end": start + len(raw), "byte_start": byte_start,
+                             "byte_end": loc.byte(len(raw)), "clean_start": clean_start,
+                             "clean_end": clean_start + len(clean)}))
+        for c in changes:
+            self.out.write(dump(loc.change(c, chunk=index)))
+
+    def record(self, number: int, text: str, changes: list[Change]) -> None:
+        """Changes of one JSONL record's field (offsets inside the field)."""
+        loc = Locator(text, "utf-8")
+        for c in changes:
+            self.out.write(dump(loc.change(c, record=number)))
+
+    def finish(self, sha256: str) -> None:
+        end = self.out.tell()
+        self.out.seek(self._sha_at)
+        self.out.write(sha256.encode("ascii"))
+        self.out.seek(end)
+
+
+def read_log(lines: Iterable[bytes | str], where: str) -> Iterator[dict[str, Any]]:
+    """Parse a change log line by line; the first record must be its header."""
+    for n, line in enumerate(lines, 1):
+        try:
+            rec = json.loads(line)
+        except ValueError as e:
+            raise RestoreError(f"not a JSON line ({e}) (is this a change log?)", f"{where}:{n}") from None
+        if not isinstance(rec, dict) or "v" not in rec or "type" not in rec:
+            raise RestoreError("not a change log record (no 'v'/'type')", f"{where}:{n}")
+        if rec["v"] != VERSION:
+            raise RestoreError(f"change log version {rec['v']} is not {VERSION} "
+                               "(use the cleanup version that wrote it)", f"{where}:{n}")
+        if n == 1 and rec["type"] != "header":
+            raise RestoreError("the first line must be the header record", f"{where}:1")
+        yield rec
+
+
+def to_change(rec: dict[str, Any]) -> Change:
+    """A :class:`Change` with its chunk-local offsets (``start``/``end`` global)."""
+    return Change(rec["rule"], rec["stage"], rec["start"], rec["end"], rec["before"],
+                  rec["after"], rec["step"], rec["at"], rec.get("note", ""))
+
+
+class TextReader:
+    """Hand out an incrementally decoded UTF-8 stream, a given number of characters at a time."""
+
+    def __init__(self, stream: BinaryIO, where: str, block: int = 1 << 20) -> None:
+        import codecs
+
+        self.stream = stream
+        self.where = where
+        self.block = block
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+
+    def take(self, n: int) -> str:
+        while len(self.buf) < n and not self.eof:
+            data = self.stream.read(self.block)
+            self.eof = not data
+            try:
+                self.buf += self.decoder.decode(data, final=self.eof)
+            except UnicodeDecodeError as e:
+                raise RestoreError(f"clean text is not UTF-8 ({e.reason})", self.where) from None
+        if len(self.buf) < n:
+            raise RestoreError("clean text is shorter than the change log says "
+                               "(was it edited or cut?)", self.where)
+        out, self.buf = self.buf[:n], self.buf[n:]
+        self.pos += n
+        return out
+
+    def take_rest(self) -> str:
+        rest = self.buf
+        while not self.eof:
+            data = self.stream.read(self.block)
+            self.eof = not data
+            rest += self.decoder.decode(data, final=self.eof)
+            if rest:
+                break
+        self.buf = ""
+        return rest
+
+
+def restore(clean: BinaryIO, log: IO[bytes], out: BinaryIO, clean_name: str, log_name: str) -> dict[str, Any]:
+    """Rebuild the raw input from clean text and its change log; returns the header.
+
+    Chunk by chunk: the clean text of a chunk, its changes undone, encoded
+    back.  The bytes written must hash to the header's ``sha256``.
+    """
+    records = read_log(log, log_name)
+    head = next(records, None)
+    if head is None:
+        raise RestoreError("empty change log", log_name)
+    if head.get("jsonl"):
+        raise RestoreError("restore rebuilds text files; this log is of a JSONL corpus", log_name)
+    encoding = head["encoding"]
+    text = TextReader(clean, clean_name)
+    digest = hashlib.sha256()
+    chunk: dict[str, Any] | None = None
+    changes: list[Change] = []
+    for rec in records:
+        if rec["type"] == "chunk":
+            if chunk is not None:
+                write_chunk(chunk, changes, text, encoding, out, digest, clean_name)
+            chunk, changes = rec, []
+        elif rec["type"] == "change":
+            changes.append(to_change(rec))
+    if chunk is not None:
+        write_chunk(chunk, changes, text, encoding, out, digest, clean_name)
+    if text.take_rest():
+        raise RestoreError("clean text is longer than the change log says (was it edited?)", clean_name)
+    if digest.hexdigest() != head["sha256"]:
+        raise RestoreError(f"restored bytes do not match the input's sha256 in {log_name} "
+                           "(clean text or log edited, or not a pair)", clean_name)
+    return head
+
+
+def write_chunk(chunk: dict[str, Any], changes: list[Change], text: TextReader, encoding: str,
+                out: BinaryIO, digest: "hashlib._Hash", where: str) -> None:
+    if text.pos != chunk["clean_start"]:
+        raise RestoreError(f"chunk {chunk['chunk']} starts at {chunk['clean_start']}, "
+                           f"not {text.pos} (log out of order?)", where)
+    piece = text.take(chunk["clean_end"] - chunk["clean_start"])
+    try:
+        raw = undo(piece, changes)
+    except ValueError as e:
+        raise RestoreError(f"{e} (was the clean text edited after cleaning?)", where) from None
+    if len(raw) != chunk["end"] - chunk["start"]:
+        raise RestoreError(f"chunk {chunk['chunk']} restores to {len(raw)} characters, "
+                           f"not {chunk['end'] - chunk['start']}", where)
+    data = raw.encode(encoding, "surrogateescape")
+    digest.update(data)
+    out.write(data)

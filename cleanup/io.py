@@ -1,0 +1,401 @@
+"""Bytes in, text out, and back: decoding, chunking, walking, atomic writes.
+
+Decoding always uses ``surrogateescape``: a byte the codec cannot decode
+becomes one lone surrogate (U+DC80..U+DCFF), so the decoded text still
+encodes back to the exact input bytes.  Whether such a byte is an error
+(``--errors strict``, the default) or is replaced by U+FFFD and recorded as
+a ``decode-replace`` change (``--errors replace``) is decided per chunk in
+:func:`clean_chunks`, where its byte offset is known.
+
+Large inputs are cleaned in *chunks* so memory stays bounded.  A chunk ends
+at a paragraph boundary: a blank line whose previous line ends a sentence
+(``。！？!?…`` optionally followed by closing quotes or brackets).  Such a
+boundary is one that no stage joins across, so for a normal page chunked
+output equals whole-file output.  The trade-off: stages that compare
+paragraphs (dedup, fragments) only see within a chunk, and a paragraph
+longer than ``HARD_MAX`` characters is cut after a sentence end inside it
+(or, with none, anywhere between two non-blank characters), so a rule
+looking across that cut does not see it.  Pages are far below ``TARGET``
+and are never cut.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+import regex
+
+from .document import Change, Document, Edit
+from .errors import InputError
+from .pipeline import Cleaner
+
+BLOCK = 1 << 20  # bytes read at a time
+TARGET = 1 << 19  # characters: a chunk ends at the first boundary past this
+HARD_MAX = 1 << 21  # characters: no boundary by here -> cut inside a paragraph
+SAMPLE = 1 << 16  # bytes looked at to detect the encoding / binary data
+TEMP_SUFFIX = ".cleanup-tmp"
+
+DECODE_RULE = "decode-replace"
+JOIN_RULE = "chunk-join"
+CUT_RULE = "chunk-cut"
+
+_BOUNDARY = regex.compile(
+    r"[。！？!?…][”’\"'」』）)】》]*[ \t\u3000]*(?:\r\n?|\n)(?:[ \t\u3000]*(?:\r\n?|\n))+"
+)
+_SENTENCE_END = regex.compile(r"[。！？!?；;…](?=[^\s\p{M}])")
+_ESCAPED = regex.compile(r"[\udc80-\udcff]+")
+_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]+")
+_GB = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
+
+
+# --- encodings ---------------------------------------------------------------
+
+
+def canonical_encoding(name: str, sample: bytes) -> str:
+    """A codec name whose decode/encode round-trips the input bytes.
+
+    UTF-16/32 with a byte-order mark get an explicit byte order, so the BOM
+    stays in the text as U+FEFF (the ``bom`` rule records its removal) and
+    restore writes it back.  GB2312/GBK become GB18030, their superset.
+    """
+    try:
+        name = codecs.lookup(name).name
+    except LookupError:
+        raise InputError(f"unknown encoding {name!r} (use a Python codec name, or auto)") from None
+    for family in ("utf-32", "utf-16"):
+        if name == family:
+            be = codecs.BOM_UTF32_BE if family == "utf-32" else codecs.BOM_UTF16_BE
+            return f"{family}-be" if sample.startswith(be) else f"{family}-le"
+    if name == "utf-8-sig" or name == "ascii":
+        return "utf-8"
+    if name in _GB:
+        return "gb18030"
+    return name
+
+
+def detect_encoding(sample: bytes, where: str) -> str:
+    """Guess the encoding of ``sample`` with charset-normalizer."""
+    if not sample:
+        return "utf-8"
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as e:
+        if e.start >= len(sample) - 3:  # a character cut by the sample's end
+            return "utf-8"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    if best is None:
+        raise InputError("cannot tell the encoding (binary data?) (give --encoding NAME)", where)
+    return canonical_encoding(best.encoding, sample)
+
+
+def check_not_binary(sample: bytes, encoding: str, where: str) -> None:
+    """Refuse data that is mostly control bytes: it is not text at all."""
+    if encoding.startswith(("utf-16", "utf-32")):
+        return
+    controls = sum(sample.count(b) for b in range(32) if b not in b"\t\n\r\f\v\x1b")
+    if sample and controls > len(sample) // 10:
+        first = next(i for i, b in enumerate(sample) if b < 32 and b not in b"\t\n\r\f\v\x1b")
+        raise InputError(
+            f"binary data, not text (control byte 0x{sample[first]:02x} at byte {first}) "
+            "(check the path; UTF-16 text needs --encoding auto)",
+            where,
+        )
+
+
+@dataclass
+class RawReader:
+    """Read a byte stream, decode it piece by piece, hash the bytes read."""
+
+    stream: BinaryIO
+    encoding: str
+    where: str
+    sha256: "hashlib._Hash" = field(default_factory=hashlib.sha256)
+    # hash of the decoded text encoded back: equals sha256 iff decoding lost nothing
+    roundtrip: "hashlib._Hash" = field(default_factory=hashlib.sha256)
+    size: int = 0
+
+    def __post_init__(self) -> None:
+        self._first = self.stream.read(SAMPLE)
+        if self.encoding == "auto":
+            self.encoding = detect_encoding(self._first, self.where)
+        else:
+            self.encoding = canonical_encoding(self.encoding, self._first)
+        check_not_binary(self._first[:8192], self.encoding, self.where)
+
+    def pieces(self) -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder(self.encoding)(errors="surrogateescape")
+        block = self._first
+        final = False
+        while not final:
+            if not block:
+                final = True
+            pending = len(decoder.getstate()[0])
+            self.sha256.update(block)
+            self.size += len(block)
+            try:
+                text = decoder.decode(block, final=final)
+            except UnicodeDecodeError as e:  # only codecs that are not ASCII-compatible
+                offset = self.size - len(block) - pending + e.start
+                raise InputError(
+                    f"bytes not valid {self.encoding} at byte {offset} ({e.reason}; "
+                    "try --encoding auto or the right --encoding NAME)",
+                    self.where,
+                ) from None
+            if text:
+                yield text
+            block = b"" if final else self.stream.read(BLOCK)
+
+
+# --- chunks ------------------------------------------------------------------
+
+
+def find_cut(buf: str, lo: int, hi: int) -> int:
+    """Where to cut a paragraph longer than ``HARD_MAX``: after a sentence end, else
+    between two non-blank characters (never before a combining mark)."""
+    m = None
+    for m in _SENTENCE_END.finditer(buf, lo, hi):
+        pass
+    if m is not None:
+        return m.end()
+    for i in range(hi, lo, -1):
+        a, b = buf[i - 1], buf[i]
+        if not (a.isspace() or b.isspace() or unicodedata.category(b).startswith("M")):
+            return i
+    return hi if buf[hi - 1] != "\r" else hi - 1
+
+
+def split_chunks(
+    pieces: Iterable[str], target: int = TARGET, hard_max: int = HARD_MAX
+) -> Iterator[tuple[str, bool]]:
+    """Regroup decoded text into chunks ``(text, cut)``; ``cut`` marks a chunk
+    that ends inside a paragraph (see the module docstring)."""
+    buf = ""
+    for piece in pieces:
+        buf += piece
+        while len(buf) > target:
+            m = _BOUNDARY.search(buf, target)
+            if m is not None and m.end() < len(buf):
+                yield buf[: m.end()], False
+                buf = buf[m.end() :]
+            elif len(buf) > hard_max:
+                at = find_cut(buf, target, hard_max)
+                yield buf[:at], True
+                buf = buf[at:]
+            else:
+                break
+    if buf:
+        yield buf, False
+
+
+# --- cleaning chunk by chunk -------------------------------------------------
+
+
+@dataclass
+class Chunk:
+    """One cleaned chunk and where it sits in the raw input and the output."""
+
+    index: int
+    raw: str
+    clean: str
+    changes: list[Change]
+    start: int  # raw characters before this chunk
+    byte_start: int
+    line: int  # 1-based line of the chunk's first character
+    col: int  # 0-based column of the chunk's first character
+    clean_start: int
+
+
+def replace_escapes(doc: Document, pattern: regex.Pattern[str], note: str) -> None:
+    """Replace undecodable bytes (or lone surrogates) with U+FFFD, one change each run."""
+    edits = [
+        Edit(m.start(), m.group(), "\ufffd" * len(m.group()), DECODE_RULE, note)
+        for m in pattern.finditer(doc.text)
+    ]
+    doc.apply("decode", edits)
+
+
+def seam_edits(text: str, prev_newlines: int | None, cut: bool) -> tuple[list[Edit], list[Edit]]:
+    """Edits that join this chunk's clean text to the previous chunk's.
+
+    ``prev_newlines`` is how many line breaks the last non-empty output
+    ended with (None: nothing written yet).  After a paragraph boundary the
+    chunks are separated by one blank line; after a cut the text runs on.
+    Returns (edits at the start, edits at the end).
+    """
+    head: list[Edit] = []
+    if text and prev_newlines is not None:
+        lead = len(text) - len(text.lstrip("\n"))
+        want = 0 if prev_newlines < 0 else max(0, 2 - prev_newlines)
+        if lead != want:
+            head.append(Edit(0, text[:lead], "\n" * want, JOIN_RULE, "chunks joined by one blank line"))
+    tail: list[Edit] = []
+    if cut and text.endswith("\n"):
+        trail = len(text) - len(text.rstrip("\n"))
+        if trail != len(text):
+            tail.append(Edit(len(text) - trail, text[-trail:], "", CUT_RULE, "paragraph runs on in the next chunk"))
+    return head, tail
+
+
+def clean_chunks(
+    reader: RawReader,
+    cleaner: Cleaner,
+    errors: str = "strict",
+    target: int = TARGET,
+    hard_max: int = HARD_MAX,
+) -> Iterator[Chunk]:
+    """Clean the reader's text chunk by chunk; yields each chunk when done."""
+    start = byte_start = clean_start = col = 0
+    line = 1
+    prev_newlines: int | None = None
+    for index, (raw, cut) in enumerate(split_chunks(reader.pieces(), target, hard_max)):
+        doc = Document(raw, reader.where)
+        bad = _ESCAPED.search(raw)
+        if bad is not None:
+            if errors != "replace":
+                raise_undecodable(raw, bad.start(), reader.encoding, reader.where, byte_start, line, col)
+            replace_escapes(doc, _ESCAPED, f"bytes not valid {reader.encoding}")
+        cleaner.run(doc)
+        head, tail = seam_edits(doc.text, prev_newlines, cut)
+        if head or tail:
+            doc.apply("chunk", head + tail)
+        if doc.text:
+            prev_newlines = -1 if cut else len(doc.text) - len(doc.text.rstrip("\n"))
+        yield Chunk(index, raw, doc.text, doc.changes, start, byte_start, line, col, clean_start)
+        start += len(raw)
+        encoded = raw.encode(reader.encoding, "surrogateescape")
+        reader.roundtrip.update(encoded)
+        byte_start += len(encoded)
+        clean_start += len(doc.text)
+        line, col = advance(raw, line, col)
+
+
+def clean_record_text(text: str, cleaner: Cleaner, name: str) -> Document:
+    """Clean one JSONL field; lone surrogates become U+FFFD, recorded."""
+    doc = Document(text, name)
+    if _LONE_SURROGATE.search(text):
+        replace_escapes(doc, _LONE_SURROGATE, "lone surrogate in the JSON string")
+    return cleaner.run(doc)
+
+
+_NEWLINE = regex.compile(r"\r\n?|\n")
+
+
+def advance(text: str, line: int, col: int) -> tuple[int, int]:
+    """Line and 0-based column just after ``text``, starting from ``line``, ``col``."""
+    last = None
+    count = 0
+    for last in _NEWLINE.finditer(text):
+        count += 1
+    if last is None:
+        return line, col + len(text)
+    return line + count, len(text) - last.end()
+
+
+def raise_undecodable(raw: str, at: int, encoding: str, where: str, byte_start: int, line: int, col: int) -> None:
+    offset = byte_start + len(raw[:at].encode(encoding, "surrogateescape"))
+    ln, c = advance(raw[:at], line, col)
+    raise InputError(
+        f"bytes not valid {encoding} at byte {offset} "
+        "(try --encoding auto, or --errors replace to replace and record them)",
+        f"{where}:{ln}:{c + 1}",
+    )
+
+
+# --- files -------------------------------------------------------------------
+
+
+def temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+
+
+class atomic_output:
+    """Write ``path`` through a temp file in its folder, renamed into place on
+    success and removed on any failure or interrupt: never a half-written file.
+
+    ``like`` gives the permissions to copy (for ``--in-place``);
+    :meth:`discard` drops the temp file instead (nothing to rewrite).
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp())
+    >>> with atomic_output(d / "a.txt") as f:
+    ...     _ = f.write(b"done")
+    >>> (d / "a.txt").read_bytes(), [p.name for p in d.iterdir()]
+    (b'done', ['a.txt'])
+    """
+
+    def __init__(self, path: Path, like: Path | None = None) -> None:
+        self.path = path
+        self.like = like
+        self.tmp = temp_path(path)
+        self.keep = True
+
+    def __enter__(self) -> "atomic_output":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.file: BinaryIO = open(self.tmp, "xb")
+        return self
+
+    def write(self, data: bytes) -> int:
+        return self.file.write(data)
+
+    def discard(self) -> None:
+        self.keep = False
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        try:
+            if kind is None and self.keep:
+                self.file.flush()
+                os.fsync(self.file.fileno())
+                self.file.close()
+                if self.like is not None:
+                    os.chmod(self.tmp, os.stat(self.like).st_mode & 0o7777)
+                os.replace(self.tmp, self.path)
+        finally:
+            self.file.close()
+            self.tmp.unlink(missing_ok=True)
+
+
+def sweep_temp_files(root: Path) -> int:
+    """Remove temp files a killed run left under ``root``; returns how many."""
+    n = 0
+    if not root.is_dir():
+        return 0
+    for dirpath, _, files in os.walk(root):
+        for name in files:
+            if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                Path(dirpath, name).unlink(missing_ok=True)
+                n += 1
+    return n
+
+
+def walk(root: Path, pattern: str, exclude: Path | None = None) -> list[Path]:
+    """Paths under ``root`` matching ``pattern`` (recursively), sorted, relative.
+
+    Anything that is not a directory is listed, even a dangling symlink, so
+    that a file that cannot be read is reported rather than skipped unseen.
+    """
+    out = []
+    for p in root.rglob(pattern):
+        if exclude is not None and p.is_relative_to(exclude):
+            continue
+        if p.is_dir() or p.name.endswith(TEMP_SUFFIX):
+            continue
+        out.append(p.relative_to(root))
+    return sorted(out)
+
+
+def is_up_to_date(src: Path, outputs: Iterable[Path], since: float) -> bool:
+    """True if every output exists and is newer than ``src`` and ``since``."""
+    try:
+        newest_input = max(src.stat().st_mtime, since)
+        return all(o.stat().st_mtime >= newest_input for o in outputs)
+    except OSError:
+        return False
