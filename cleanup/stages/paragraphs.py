@@ -93,10 +93,14 @@ class Paragraphs(Stage):
         self.ends_soft = regex.compile(rf"[{regex.escape(p['soft_end'])}][{closers}]*$")
         self.ends_open = regex.compile(rf"[{regex.escape(p['open_end'])}]$")
         self.body_mark = regex.compile(rf"[{regex.escape(p['body_marks'])}]")
-        self.has_comma = regex.compile(r"[，,]")
+        self.has_comma = regex.compile(r"[，,、]")
         self.inner_stop = regex.compile(rf"[{end}]")
         self.no_start = regex.compile(rf"^[{regex.escape(p['no_start'])}]")
         self.starts_unit = regex.compile("|".join(f"(?:{s})" for s in p["starts_paragraph"]))
+        self.ends_credit = regex.compile(p["ends_credit"])
+        self.opens = regex.compile(p["opens_paragraph"])
+        self.lead = regex.compile(p["lead"])
+        self.ends_function = regex.compile(rf"[{regex.escape(p['ends_function'])}]$")
         self.starts_particle = regex.compile(p["starts_particle"])
         self.standalone = regex.compile("|".join(f"(?:{s})" for s in p["standalone"]))
         self.words = load_wordlist(p["word_list"])
@@ -172,8 +176,14 @@ class Paragraphs(Stage):
             ev.append("next-starts-particle")
         if self.starts_unit.search(b.text):
             ev.append("next-starts-unit")
+        elif self.opens.search(b.text):
+            ev.append("next-opens-line" if lay.wrapped else "next-opens")
+        if self.lead.search(a.text):
+            ev.append("line-is-lead")
         if self.standalone.search(a.text):
             ev.append("line-stands-alone")
+        elif self.ends_credit.search(a.text):
+            ev.append("ends-with-credit")
         if self.standalone.search(b.text):
             ev.append("next-stands-alone")
         if self.ends_sentence.search(a.text):
@@ -186,6 +196,8 @@ class Paragraphs(Stage):
             ev.append("mid-clause")
         else:
             ev.append("mid-sentence")
+            if self.ends_function.search(a.text):
+                ev.append("ends-function-word")
         word = self._crosses_word(a.text, b.text)
         if word:
             ev.append(f"word:{word}")
@@ -205,10 +217,13 @@ class Paragraphs(Stage):
         indent_high = width - self.indent + 0.5
         if a.block in lay.body_blocks:
             ev.append("in-body-block")
-            if width - self.width_tolerance <= a.width <= width + self.width_tolerance:
+            first_width = width - self.indent if a.first_in_block else width
+            if first_width - self.width_tolerance <= a.width <= width + self.width_tolerance:
                 ev.append("fills-column")
             elif a.width < indent_low and not a.first_in_block:
                 ev.append("short-line")
+        elif a.width > width + self.width_tolerance:
+            ev.append("wider-than-column")
         elif self.body_mark.search(a.text[:-1]):
             ev.append("body-line")
         elif self._headline_like(a):

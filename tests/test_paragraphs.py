@@ -1,0 +1,185 @@
+"""The paragraphs stage: every line break joined or kept, for the right reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanup.document import Document, undo
+from cleanup.pipeline import Cleaner, build_stage
+from cleanup.rules import load_profile
+from cleanup.stages.paragraphs import display_width
+
+from conftest import GOLD, SAMPLES
+from pagegen import make_pages
+
+
+def profile_with(*stages: str):
+    profile = load_profile("zh-news")
+    profile.stages = [s for s in profile.stages if s.name in stages]
+    return profile
+
+
+@pytest.fixture(scope="module")
+def rebuild() -> Cleaner:
+    """normalize, debris, paragraphs: the stage as the pipeline feeds it."""
+    return Cleaner(profile_with("normalize", "debris", "paragraphs"))
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return build_stage(profile_with("paragraphs").stages[0], timeout=2.0)
+
+
+def paragraphs_of(text: str) -> list[str]:
+    return [p for p in text.split("\n") if p]
+
+
+def test_display_width_counts_ascii_as_half():
+    assert display_width("中文") == 2
+    assert display_width("2023年") == 3
+    assert display_width("PM2.5") == 2.5
+
+
+def test_mid_word_column_break_is_joined(rebuild):
+    raw = "体现了作为政\n\n治家的责任与担当、对国家和人民高度负责的立场。"
+    raw = "你在关键时刻果断采取有力举措，迅速平息事态，" + raw
+    assert rebuild.clean(raw).text == raw.replace("\n\n", "") + "\n"
+
+
+def test_join_note_names_the_evidence(rebuild):
+    raw = "你在关键时刻果断采取有力举措，迅速平息事态，体现了作为政\n\n治家的责任与担当。"
+    (join,) = [c for c in rebuild.clean(raw).changes if c.rule == "para-join-break"]
+    assert "word:政治" in join.note and "mid-sentence" in join.note
+
+
+def test_line_starting_with_closing_punctuation_is_joined(rebuild):
+    raw = "会议审议了报告\n\n，通过了决议。"
+    assert rebuild.clean(raw).text == "会议审议了报告，通过了决议。\n"
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["回眸2023", "新春走基层", "政府工作报告", "舞剧《昭君》在京震撼上演", "——访和林格尔县委书记李六小"],
+)
+def test_headline_stays_apart_from_its_article(rebuild, head):
+    body = "本报讯（记者 云静）2月11日上午，会议召开。"
+    assert paragraphs_of(rebuild.clean(f"{head}\n\n{body}").text) == [head, body]
+
+
+@pytest.mark.parametrize("credit", ["（李海珍）", "本报记者 王磊 摄", "本报记者 郑学良 王雅静"])
+def test_credits_and_bylines_stand_alone(rebuild, credit):
+    before = "会议要求，要切实抓好各项工作"
+    after = "自治区教育厅发布通知"
+    out = paragraphs_of(rebuild.clean(f"{before}\n\n{credit}\n\n{after}").text)
+    assert credit in out
+
+
+def test_sub_headline_after_headline_without_blank_line(rebuild):
+    raw = "开启中国式现代化的新长征\n——学习贯彻党的二十大精神研讨班侧记\n\n致力千秋伟业的百年大党，总有一种紧迫感。"
+    assert paragraphs_of(rebuild.clean(raw).text)[:2] == [
+        "开启中国式现代化的新长征",
+        "——学习贯彻党的二十大精神研讨班侧记",
+    ]
+
+
+def test_wrapped_page_is_recognised_with_its_column_width(stage):
+    page = next(p for layout, p in make_pages(20) if layout == "wrapped")
+    doc = Document(page.raw)
+    layout = stage.layout(stage._lines(doc))
+    assert layout.wrapped
+    assert 12 <= layout.width <= 20
+
+
+def test_unwrapped_page_is_recognised(stage):
+    raw = (SAMPLES[0]).read_text(encoding="utf-8")
+    doc = Document(raw)
+    assert not stage.layout(stage._lines(doc)).wrapped
+
+
+def test_paragraph_ending_exactly_at_the_column_edge(rebuild):
+    """A full last line that ends a sentence: the next line's indent decides."""
+    raw = (
+        "致力千秋伟业的百年大党，总有一种时不\n"
+        "我待的紧迫感。立春刚过，北京西郊的中\n"
+        "央党校校园里，研讨班如期开班，学员们\n"
+        "认真学习，拱形屋顶的礼堂座无虚席了。\n"
+        "这个班开在关键时刻，全面贯彻党的\n"
+        "二十大精神的开局之年，开局之年的开春\n"
+        "之时。\n"
+    )
+    out = paragraphs_of(rebuild.clean(raw).text)
+    assert len(out) == 2 and out[1].startswith("这个班")
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=lambda p: p.name)
+def test_gold_is_a_fixed_point(rebuild, gold):
+    text = gold.read_text(encoding="utf-8")
+    assert rebuild.clean(text).text == text
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_layout_of_output(rebuild, sample):
+    raw = sample.read_text(encoding="utf-8")
+    result = rebuild.clean(raw)
+    assert result.text.endswith("\n") and not result.text.endswith("\n\n")
+    assert "\n\n\n" not in result.text and not result.text.startswith("\n")
+    assert undo(result.text, result.changes) == raw
+    assert rebuild.clean(result.text).text == result.text
+
+
+# Headlines of the two sample pages that have no gold, read off by hand:
+# each must come out as a paragraph of its own, never glued to a body.
+HEADLINES_003_004 = {
+    "003_e86e4ea87c2784a2.txt": [
+        "内蒙古加快建设以先进制造业为骨干的现代化产业体系",
+        "我市市场监管部门开展元宵节食品安全专项检查",
+        "新春走基层",
+        "一条生命热线 串起万家平安",
+        "政府工作报告",
+    ],
+    "004_a4783f7c51050e56.txt": [
+        "1—11月，首府经济运行总体平稳",
+        "工业增势不减 支柱行业助推有力",
+        "社会消费继续恢复 新能源汽车引领新消费",
+        "服务业增长加快 交通运输业蓬勃发展",
+        "投资规模持续扩大 基础设施投资拉动作用显著",
+        "以提案之力服务首府发展之需",
+        "强化指导抓培育，提案质量再提升",
+        "协商推进抓落实，提案督办提效能",
+        "呼和浩特市培育建设两家自治区级制造业创新中心",
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADLINES_003_004))
+def test_no_headline_glued_on_samples_without_gold(cleaner, name):
+    sample = next(s for s in SAMPLES if s.name == name)
+    out = paragraphs_of(cleaner.clean(sample.read_text(encoding="utf-8")).text)
+    for head in HEADLINES_003_004[name]:
+        assert head in out
+
+
+@pytest.mark.parametrize("gold", GOLD, ids=lambda p: p.name)
+def test_gold_headlines_never_glued(cleaner, gold):
+    """Every short gold paragraph with no sentence end (a headline) comes out alone."""
+    sample = next(s for s in SAMPLES if s.name == gold.name)
+    out = cleaner.clean(sample.read_text(encoding="utf-8")).text
+    for line in paragraphs_of(gold.read_text(encoding="utf-8")):
+        if len(line) <= 30 and not line.endswith(("。", "”", "）")):
+            glued = [p for p in paragraphs_of(out) if line in p and p != line]
+            assert not glued or line in paragraphs_of(out), glued
+
+
+def test_generated_pages_join_break_accuracy(rebuild):
+    """Over a few hundred generated pages: join/break accuracy, and no headline glued."""
+    total = right = headline_joins = 0
+    for _layout, page in make_pages(300):
+        joined = {c.start for c in rebuild.clean(page.raw).changes if c.rule.startswith("para-join")}
+        for pos, join in page.joins.items():
+            total += 1
+            right += (pos in joined) == join
+            headline_joins += pos in joined and pos in page.headline_ends
+    accuracy = right / total
+    print(f"join/break accuracy on {total} breaks of 300 generated pages: {accuracy:.4f}")
+    assert headline_joins == 0
+    assert accuracy >= 0.99
