@@ -114,6 +114,7 @@ class Stutter(Stage):
         self.listed = frozenset(read_list(rules_dir / params.get("reduplications", "reduplications.txt")))
         self.keep_patterns = [self._compile(p) for p in params.get("keep_patterns", [])]
         self.list_item = self._compile(params.get("list_item", r"(?!)"))
+        self.name_suffixes = frozenset(params.get("name_suffixes", ""))
         ids = {r.id for r in config.rules}
         self.word_rule = "stutter-word" if "stutter-word" in ids else ""
         self.item_rule = "stutter-list-item" if "stutter-list-item" in ids else ""
@@ -202,6 +203,8 @@ class Stutter(Stage):
         unit, end = s[i : i + k], i + 2 * k
         if s[end : end + k] == unit or s[max(0, i - k) : i] == unit:
             return True
+        if i == 0 and end == len(s):  # 谢谢！哈哈，: nothing around it to be a stutter of
+            return True
         if len(set(unit)) == 1 and k > 1:
             return True
         if any(a <= i and end <= b for a, b in kept):
@@ -218,6 +221,14 @@ class Stutter(Stage):
                     return True
         return False
 
+    def ends_name(self, window: str, at: list[tuple[int, int]], alone: list[int], a: int, mid: int) -> bool:
+        """``包头市|市场``, ``建设局|局长``: the lone first copy ends a name the word list lacks."""
+        return (
+            len(alone) == 1 and at[alone[0]] == (mid - 1, mid) and mid - a == 1
+            and window[a] in self.name_suffixes and at[alone[0]][0] > 0
+            and any(at[n][0] == mid and at[n][1] - at[n][0] > 1 for n in range(len(at)))
+        )
+
     def stutter_evidence(self, s: str, i: int, k: int) -> str | None:
         """Why the repeat at ``i`` is a stutter, or None when words meet there."""
         lo = max(0, i - WINDOW)
@@ -231,7 +242,10 @@ class Stutter(Stage):
         if {a, mid, b} <= cuts:
             return f"written twice: {shown}"
         touching = [n for n, (x, y) in enumerate(at) if y > a and x < b]
-        if any(len(words[n]) == 1 for n in touching):
+        alone = [n for n in touching if len(words[n]) == 1]
+        if alone:
+            if self.ends_name(window, at, alone, a, mid):
+                return None
             return f"a copy stands alone: {shown}"
         near = range(max(0, touching[0] - 1), min(len(at), touching[-1] + 2))
         if not any(len(words[n]) == 1 for n in near):

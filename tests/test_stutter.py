@@ -1,0 +1,165 @@
+"""The stutter stage (SPEC rule 16): stutters written once, real doubling kept."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from cleanup.document import Document, undo
+from cleanup.errors import RuleError
+from cleanup.pipeline import build_stage
+from cleanup.rules import load_profile, packaged_rules_dir
+from cleanup.stages.stutter import Stutter, read_list
+
+DATA = Path(__file__).parent / "data"
+SAMPLES = sorted((DATA / "samples").glob("*.txt"))
+GOLD = sorted((DATA / "gold").glob("*.txt"))
+
+CONFIG = next(s for s in load_profile("zh-news").stages if s.name == "stutter")
+STAGE = build_stage(CONFIG, timeout=2.0)
+RULES = packaged_rules_dir()
+
+# What the stage writes once in the sample pages: (file prefix, text removed).
+SAMPLE_STUTTERS = [
+    ("000", "交"),  # 加强对外交交流合作 (gold: 对外交流)
+    ("002", "会议"),  # 本次会议会议精神 (gold)
+    ("003", "链"),  # 传统优势产业链链补链强链
+    ("003", "企"),  # 政企企对接
+    ("003", "、前列腺癌"),  # 前列腺癌、前列腺癌、甲状腺癌
+    ("004", "吨"),  # 360万吨吨化制氢
+    ("004", "热电厂"),  # 金山热电厂热电厂工程
+    ("004", "含"),  # （含含高职院校）
+]
+
+
+def groups(path: Path) -> dict[str, list[str]]:
+    """Entries of a test list by group; a group opens with a comment after a blank line.
+
+    The file's own header (no entries under it) is left out.
+    """
+    out: dict[str, list[str]] = {}
+    group, blank = "", True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            if blank:
+                group = line.lstrip("# ")
+                out[group] = []
+        elif line:
+            out[group].append(line)
+        blank = not line
+    return {g: entries for g, entries in out.items() if entries}
+
+
+def clean(text: str, stage: Stutter = STAGE) -> Document:
+    return stage.run(Document(text))
+
+
+def with_params(**params: object) -> Stutter:
+    config = dataclasses.replace(CONFIG, params={**CONFIG.params, **params})
+    stage = build_stage(config, timeout=2.0)
+    assert isinstance(stage, Stutter)
+    return stage
+
+
+REDUPLICATIONS = groups(DATA / "reduplications.txt")
+STUTTERS = groups(DATA / "stutters.txt")
+
+
+def test_reduplication_list_is_large_and_sourced():
+    assert sum(map(len, REDUPLICATIONS.values())) >= 200
+    assert len(REDUPLICATIONS) == 7
+
+
+@pytest.mark.parametrize("group", list(REDUPLICATIONS), ids=lambda g: g[:30])
+def test_real_reduplication_stays(group):
+    changed = [t for t in REDUPLICATIONS[group] if clean(t).text != t]
+    assert changed == []
+
+
+@pytest.mark.parametrize(
+    ("stuttered", "expected"),
+    [tuple(line.split("\t")) for g in list(STUTTERS)[:2] for line in STUTTERS[g]],
+)
+def test_sample_and_list_stutters_are_written_once(stuttered, expected):
+    doc = clean(stuttered)
+    assert doc.text == expected
+    assert undo(doc.text, doc.changes) == stuttered
+
+
+def test_recall_on_made_stutters():
+    """Words and characters doubled in gold sentences: most are found (0.84 measured)."""
+    pairs = [line.split("\t") for g in list(STUTTERS)[2:] for line in STUTTERS[g]]
+    found = sum(clean(a).text == b for a, b in pairs)
+    assert len(pairs) == 300
+    assert found / len(pairs) >= 0.8
+
+
+def test_made_stutters_never_lose_other_text():
+    """A miss leaves the text as it was: no repair ever takes the wrong characters."""
+    for g in list(STUTTERS)[2:]:
+        for line in STUTTERS[g]:
+            stuttered, expected = line.split("\t")
+            assert clean(stuttered).text in (stuttered, expected)
+
+
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.name[:3])
+def test_gold_is_a_fixed_point(path):
+    text = path.read_text(encoding="utf-8")
+    assert clean(text).changes == []
+
+
+def test_samples_change_only_their_stutters():
+    found = []
+    for path in SAMPLES:
+        doc = clean(path.read_text(encoding="utf-8"))
+        found += [(path.name[:3], c.before) for c in doc.changes]
+        assert undo(doc.text, doc.changes) == doc.raw
+        assert clean(doc.text).changes == []
+    assert found == SAMPLE_STUTTERS
+
+
+def test_each_change_gives_its_evidence():
+    doc = clean("产融合作、政企企对接，贯彻落实本次会议会议精神")
+    notes = [c.note for c in doc.changes]
+    assert notes == ["a copy stands alone: 政企/企", "written twice: 会议/会议"]
+    assert {c.rule for c in doc.changes} == {"stutter-word"}
+
+
+def test_report_mode_counts_suspects_and_changes_nothing():
+    stage = with_params(mode="report")
+    text = "产融合作、政企企对接，聚焦前列腺癌、前列腺癌、甲状腺癌"
+    doc = clean(text, stage)
+    assert doc.text == text and doc.changes == []
+    assert doc.stats == {"suspect:stutter-word": 1, "suspect:stutter-list-item": 1}
+    assert [(e.before, e.rule) for e in stage.suspects(text)] == [
+        ("企", "stutter-word"), ("、前列腺癌", "stutter-list-item")]
+
+
+def test_unknown_mode_is_refused():
+    with pytest.raises(RuleError, match="mode must be one of"):
+        with_params(mode="fix")
+
+
+def test_disabled_rule_does_nothing():
+    config = dataclasses.replace(CONFIG, rules=[r for r in CONFIG.rules if r.id != "stutter-word"])
+    stage = build_stage(config, timeout=2.0)
+    assert clean("政企企对接，甲、甲、乙", stage).text == "政企企对接，甲、乙"
+
+
+@pytest.mark.parametrize("text", ["哈哈哈", "会议会议会议", "二〇二〇年", "2020年11月", "看看，谢谢谢谢"])
+def test_runs_of_three_numbers_and_bare_doubles_stay(text):
+    assert clean(text).text == text
+
+
+@pytest.mark.parametrize("name", ["reduplications.txt", "stutter-words.txt"])
+def test_word_lists_are_sorted_unique_and_small(name):
+    entries = read_list(RULES / name)
+    keys = [e.split("\t")[0] for e in entries]
+    assert keys == sorted(set(keys))
+    assert (RULES / name).stat().st_size < 500_000
+
+
+def test_segmenter_prefers_known_words():
+    assert STAGE.lexicon.segment("政企企对接") == ["政企", "企", "对接"]
