@@ -23,9 +23,9 @@ ID_RE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 def packaged_rules_dir() -> Path:
-    """The ``rules/`` folder: inside an installed package, or beside it in a checkout."""
+    """The ``rules/`` folder: ``cleanup/rulefiles`` when installed, ``rules/`` in a checkout."""
     here = Path(__file__).resolve().parent
-    for candidate in (here / "rules", here.parent / "rules"):
+    for candidate in (here / "rulefiles", here.parent / "rules"):
         if (candidate / "zh-news.toml").is_file():
             return candidate
     raise RuleError("the packaged rules/ folder is missing: reinstall cleanup", str(here))
