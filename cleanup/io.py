@@ -175,10 +175,16 @@ def find_cut(buf: str, lo: int, hi: int) -> int:
 
 
 def split_chunks(
-    pieces: Iterable[str], target: int = TARGET, hard_max: int = HARD_MAX
+    pieces: Iterable[str], target: int | None = None, hard_max: int | None = None
 ) -> Iterator[tuple[str, bool]]:
     """Regroup decoded text into chunks ``(text, cut)``; ``cut`` marks a chunk
-    that ends inside a paragraph (see the module docstring)."""
+    that ends inside a paragraph (see the module docstring).
+
+    >>> list(split_chunks(["一句。\\n\\n二句。\\n\\n三句"], target=2))
+    [('一句。\\n\\n', False), ('二句。\\n\\n', False), ('三句', False)]
+    """
+    target = TARGET if target is None else target
+    hard_max = HARD_MAX if hard_max is None else max(hard_max, target + 1)
     buf = ""
     for piece in pieces:
         buf += piece
@@ -250,8 +256,8 @@ def clean_chunks(
     reader: RawReader,
     cleaner: Cleaner,
     errors: str = "strict",
-    target: int = TARGET,
-    hard_max: int = HARD_MAX,
+    target: int | None = None,
+    hard_max: int | None = None,
 ) -> Iterator[Chunk]:
     """Clean the reader's text chunk by chunk; yields each chunk when done."""
     start = byte_start = clean_start = col = 0
