@@ -31,18 +31,18 @@ EXTRA = {
 }
 
 
-# AA, AABB, ABAB: reduplicated entries are kept down to REDUP_MIN_FREQ, since
-# a doubled form missing from the list would look like a stutter.
-REDUPLICATED = regex.compile(r"(\p{Han})\1|(\p{Han})\2(?!\2)(\p{Han})\3|((\p{Han})(?!\5)\p{Han})\4")
+# Entries holding a doubled unit (人人, 高高兴兴, 井井有条, 白雪皑皑) are kept down to
+# REDUP_MIN_FREQ: a real doubling missing from the list would look like a stutter.
+REDUPLICATED = regex.compile(r"(\p{Han}{1,6})\1")
 REDUP_MIN_FREQ = 5
 
 
 def read_jieba(path: Path, min_freq: int) -> dict[str, int]:
-    """All-Han words of jieba's dict.txt seen at least ``min_freq`` times (reduplicated: 5)."""
+    """All-Han words of jieba's dict.txt seen at least ``min_freq`` times (doubling ones: 5)."""
     words: dict[str, int] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         word, freq, *_ = line.split()
-        least = REDUP_MIN_FREQ if REDUPLICATED.fullmatch(word) else min_freq
+        least = REDUP_MIN_FREQ if REDUPLICATED.search(word) else min_freq
         if int(freq) >= least and HAN.fullmatch(word):
             words[word] = int(freq)
     return words
@@ -54,7 +54,7 @@ def format_list(words: dict[str, int], min_freq: int) -> str:
         "# Words and their costs for the stutter stage (rules/stutter.toml).\n"
         "# Format: WORD<TAB>COST, COST = round(-ln(freq / total)); sorted, unique.\n"
         f"# Source: jieba 0.42.1 dict.txt (MIT licence), all-Han words with freq >= {min_freq}\n"
-        f"# (AA, AABB, ABAB words: freq >= {REDUP_MIN_FREQ}),\n"
+        f"# (words holding a doubled unit: freq >= {REDUP_MIN_FREQ}),\n"
         "# plus the EXTRA words of tools/build_stutter_words.py. Regenerate with that script.\n"
     )
     body = "".join(f"{w}\t{round(math.log(total / f))}\n" for w, f in sorted(words.items()))

@@ -109,6 +109,7 @@ class Stutter(Stage):
         if self.mode not in MODES:
             raise RuleError(f"stutter: mode must be one of {', '.join(MODES)}, not {self.mode!r}")
         self.max_unit = int(params.get("max_unit", 6))
+        self.repeat = regex.compile(rf"(\p{{Han}}{{1,{self.max_unit}}})\1")
         rules_dir = packaged_rules_dir()
         self.lexicon = load_lexicon(rules_dir / params.get("words", "stutter-words.txt"))
         self.listed = frozenset(read_list(rules_dir / params.get("reduplications", "reduplications.txt")))
@@ -166,16 +167,17 @@ class Stutter(Stage):
         edits: list[Edit] = []
         for run in HAN_RUN.finditer(text):
             s = run.group()
+            starts = sorted({m.start() for m in self.repeat.finditer(s, overlapped=True)})
+            if not starts:
+                continue
             kept = self.kept_spans(s)
-            i = 0
-            while i < len(s) - 1:
-                found = self.judge_at(s, i, kept)
-                if found is None:
-                    i += 1
-                    continue
-                k, note = found
-                edits.append(Edit(run.start() + i + k, s[i + k : i + 2 * k], "", self.word_rule, note))
-                i += 2 * k
+            done = 0
+            for i in starts:
+                found = None if i < done else self.judge_at(s, i, kept)
+                if found is not None:
+                    k, note = found
+                    edits.append(Edit(run.start() + i + k, s[i + k : i + 2 * k], "", self.word_rule, note))
+                    done = i + 2 * k
         return edits
 
     def kept_spans(self, s: str) -> list[tuple[int, int]]:
@@ -212,14 +214,27 @@ class Stutter(Stage):
         return self.inside_word(s, i, end)
 
     def inside_word(self, s: str, i: int, end: int) -> bool:
-        """A listed form or a known word of 2+ characters covers ``s[i:end]``."""
+        """A listed form or a known word of 2+ characters covers ``s[i:end]``.
+
+        An unlisted AA word of the word list alone does not count when one
+        copy leans on a word beside it: 青少年年群体 (少年), 打打造 (打造).
+        """
         longest = max(self.lexicon.max_len, end - i + 4)
         for a in range(max(0, end - longest), i + 1):
             for b in range(end, min(len(s), a + longest) + 1):
                 w = s[a:b]
-                if w in self.listed or w in self.lexicon.costs:
+                if w in self.listed:
+                    return True
+                if w in self.lexicon.costs and not (end - i == 2 and (a, b) == (i, end) and self.leans_one_way(s, i)):
                     return True
         return False
+
+    def leans_one_way(self, s: str, i: int) -> bool:
+        """Exactly one copy of ``s[i:i+2]`` ends or starts a known word beside it."""
+        costs, longest = self.lexicon.costs, self.lexicon.max_len
+        left = any(s[a : i + 1] in costs for a in range(max(0, i + 1 - longest), i))
+        right = any(s[i + 1 : b] in costs for b in range(i + 3, min(len(s), i + 1 + longest) + 1))
+        return left != right
 
     def ends_name(self, window: str, at: list[tuple[int, int]], alone: list[int], a: int, mid: int) -> bool:
         """``包头市|市场``, ``建设局|局长``: the lone first copy ends a name the word list lacks."""

@@ -1,0 +1,30 @@
+"""Speed of the stutter stage on the sample pages, and of building it (word list load).
+
+Run: ``python -m pytest benchmarks/bench_stutter.py --benchmark-enable``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleanup.document import Document
+from cleanup.pipeline import build_stage
+from cleanup.rules import load_profile
+from cleanup.stages.stutter import load_lexicon
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+CONFIG = next(s for s in load_profile("zh-news").stages if s.name == "stutter")
+
+
+def test_stutter_pages(benchmark):
+    stage = build_stage(CONFIG, timeout=2.0)
+    pages = [p.read_text(encoding="utf-8") for p in sorted((DATA / "samples").glob("*.txt"))]
+    benchmark(lambda: [stage.run(Document(text)) for text in pages])
+
+
+def test_stutter_build(benchmark):
+    def build() -> None:
+        load_lexicon.cache_clear()
+        build_stage(CONFIG, timeout=2.0)
+
+    benchmark(build)
