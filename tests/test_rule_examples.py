@@ -29,7 +29,7 @@ def cases(attr: str):
             yield pytest.param(rule, item, id=f"{rule.id}[{n}]", marks=marks)
 
 
-@pytest.mark.parametrize(("rule", "example"), cases("examples"))
+@pytest.mark.parametrize(("rule", "example"), list(cases("examples")))
 def test_example(rule, example):
     raw, expected = example
     doc = run_stage(rule.stage, raw)
@@ -39,7 +39,7 @@ def test_example(rule, example):
     assert run_stage(rule.stage, doc.text).text == doc.text
 
 
-@pytest.mark.parametrize(("rule", "kept"), cases("keep"))
+@pytest.mark.parametrize(("rule", "kept"), list(cases("keep")))
 def test_keep(rule, kept):
     doc = run_stage(rule.stage, kept)
     assert not [c for c in doc.changes if c.rule == rule.id]
