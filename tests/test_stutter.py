@@ -89,7 +89,7 @@ def test_sample_and_list_stutters_are_written_once(stuttered, expected):
 
 
 def test_recall_on_made_stutters():
-    """Words and characters doubled in gold sentences: most are found (265 of 300 measured)."""
+    """Words and characters doubled in gold sentences: most are found (266 of 300 measured)."""
     pairs = [line.split("\t") for g in list(STUTTERS)[2:] for line in STUTTERS[g]]
     found = sum(clean(a).text == b for a, b in pairs)
     assert len(pairs) == 300
@@ -163,3 +163,30 @@ def test_word_lists_are_sorted_unique_and_small(name):
 
 def test_segmenter_prefers_known_words():
     assert STAGE.lexicon.segment("政企企对接") == ["政企", "企", "对接"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("累累计入园企业", "累计入园企业"),  # 累累 leans on 累计 only
+        ("争取到2024年年底", "争取到2024年年底"),  # 年 ends 2024年 and starts 年底
+        ("大力推进打打造工作", "大力推进打造工作"),  # 打打 leans on 打造 only
+        ("紧紧围绕市委", "紧紧围绕市委"),  # listed adverb
+    ],
+)
+def test_aa_words_judged_by_their_neighbours(text, expected):
+    assert clean(text).text == expected
+
+
+@pytest.mark.parametrize("text", ["包头市市场监督管理局", "呼和浩特市委和城乡建设局局长李猛介绍"])
+def test_name_suffix_before_a_word_it_starts_stays(text):
+    assert clean(text).text == text
+
+
+def test_leaning_note():
+    assert [c.note for c in clean("累累计入园企业").changes] == ["'累累' leans on '累计'"]
+
+
+def test_once_reads_as_words_note():
+    doc = clean("进一步加强对外交交流合作")
+    assert doc.changes[0].note == "once reads as words: 对/外交/交流/合作 -> 对外/交流/合作"

@@ -8,11 +8,13 @@ Han unit of 1-6 characters the stage decides, in this order:
 
 1. keep it when a listed form or a keep pattern covers it (reduplication
    list, AABB, 一X一X, numerals) or a known word contains it (``人人``);
-2. otherwise segment the text around it with a word list and write it once
+2. write an unlisted AA word once when only one copy leans on a word
+   beside it (``累累计``: ``累计``);
+3. otherwise segment the text around it with a word list and write it once
    when the two copies stand as whole words (``会议/会议``), when a copy is
    left as a lone character (``政企/企/对接``), or when writing it once clears
    every lone character nearby (``对/外交/交流`` -> ``对外/交流``);
-3. keep the rest: words meeting on a shared character (``法院/院长``).
+4. keep the rest: words meeting on a shared character (``法院/院长``).
 
 With ``mode = "report"`` nothing changes: the suspects are counted in
 ``doc.stats`` under ``suspect:RULE`` and :meth:`Stutter.suspects` lists them.
@@ -96,6 +98,7 @@ def spans(words: list[str]) -> list[tuple[int, int]]:
 
 
 def show(words: list[str], spans_: list[tuple[int, int]], lo: int, hi: int) -> str:
+    """The words overlapping ``lo:hi``, joined by ``/``: the evidence in a note."""
     return "/".join(w for w, (a, b) in zip(words, spans_) if b > lo and a < hi)
 
 
@@ -196,7 +199,7 @@ class Stutter(Stage):
                 continue
             if self.is_real(s, i, k, kept):
                 return None
-            note = self.stutter_evidence(s, i, k)
+            note = self.leaning_evidence(s, i, k) or self.stutter_evidence(s, i, k)
             return None if note is None else (k, note)
         return None
 
@@ -216,8 +219,8 @@ class Stutter(Stage):
     def inside_word(self, s: str, i: int, end: int) -> bool:
         """A listed form or a known word of 2+ characters covers ``s[i:end]``.
 
-        An unlisted AA word of the word list alone does not count when one
-        copy leans on a word beside it: 青少年年群体 (少年), 打打造 (打造).
+        An unlisted AA word that is just the doubled pair does not count when
+        one copy leans on a word beside it (see :meth:`leaning_evidence`).
         """
         longest = max(self.lexicon.max_len, end - i + 4)
         for a in range(max(0, end - longest), i + 1):
@@ -225,23 +228,34 @@ class Stutter(Stage):
                 w = s[a:b]
                 if w in self.listed:
                     return True
-                if w in self.lexicon.costs and not (end - i == 2 and (a, b) == (i, end) and self.leans_one_way(s, i)):
+                leaning = (a, b) == (i, end) and self.leaning_evidence(s, i, (end - i) // 2)
+                if w in self.lexicon.costs and not leaning:
                     return True
         return False
 
-    def leans_one_way(self, s: str, i: int) -> bool:
-        """Exactly one copy of ``s[i:i+2]`` ends or starts a known word beside it."""
+    def leaning_evidence(self, s: str, i: int, k: int) -> str:
+        """Evidence that an unlisted AA word is a stutter: one copy, and only one,
+        ends or starts a word beside it (累累计: 累计; 打打造: 打造)."""
+        pair = s[i : i + 2]
+        if k != 1 or pair in self.listed or pair not in self.lexicon.costs:
+            return ""
         costs, longest = self.lexicon.costs, self.lexicon.max_len
-        left = any(s[a : i + 1] in costs for a in range(max(0, i + 1 - longest), i))
-        right = any(s[i + 1 : b] in costs for b in range(i + 3, min(len(s), i + 1 + longest) + 1))
-        return left != right
+        left = [s[a : i + 1] for a in range(max(0, i + 1 - longest), i) if s[a : i + 1] in costs]
+        right = [s[i + 1 : b] for b in range(i + 3, min(len(s), i + 1 + longest) + 1) if s[i + 1 : b] in costs]
+        if bool(left) == bool(right):
+            return ""
+        return f"{pair!r} leans on {(left or right)[0]!r}"
 
-    def ends_name(self, window: str, at: list[tuple[int, int]], alone: list[int], a: int, mid: int) -> bool:
-        """``包头市|市场``, ``建设局|局长``: the lone first copy ends a name the word list lacks."""
+    def ends_name(self, window: str, at: list[tuple[int, int]], alone: list[int], a: int) -> bool:
+        """``包头市|市场``, ``建设局|局长``: a lone first copy ends a name the word list lacks.
+
+        The copy is one suffix character after other text, and the second
+        copy starts a word of two or more characters.
+        """
         return (
-            len(alone) == 1 and at[alone[0]] == (mid - 1, mid) and mid - a == 1
-            and window[a] in self.name_suffixes and at[alone[0]][0] > 0
-            and any(at[n][0] == mid and at[n][1] - at[n][0] > 1 for n in range(len(at)))
+            len(alone) == 1 and at[alone[0]] == (a, a + 1) and a > 0
+            and window[a] in self.name_suffixes
+            and any(x == a + 1 and y - x > 1 for x, y in at)
         )
 
     def stutter_evidence(self, s: str, i: int, k: int) -> str | None:
@@ -259,7 +273,7 @@ class Stutter(Stage):
         touching = [n for n, (x, y) in enumerate(at) if y > a and x < b]
         alone = [n for n in touching if len(words[n]) == 1]
         if alone:
-            if self.ends_name(window, at, alone, a, mid):
+            if self.ends_name(window, at, alone, a):
                 return None
             return f"a copy stands alone: {shown}"
         near = range(max(0, touching[0] - 1), min(len(at), touching[-1] + 2))
