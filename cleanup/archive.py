@@ -22,6 +22,7 @@ in, first out), so copies further apart than that window are missed.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import numpy as np
@@ -29,6 +30,7 @@ from rapidfuzz import fuzz, process
 
 from .document import Document
 from .errors import CleanupError, RuleError
+from .io import atomic_output
 from .layout import drop_lines, lines
 from .rules import load_profile
 from .stages.dedup import comparison_key
@@ -46,7 +48,7 @@ class ArchiveParams:
     ngram: int = 2
     num_perm: int = 64
     lsh_threshold: float = 0.5
-    max_paragraphs: int = 2_000_000
+    max_paragraphs: int = 200_000
 
     @classmethod
     def from_params(cls, params: Mapping[str, Any]) -> "ArchiveParams":
@@ -214,3 +216,23 @@ class ArchiveDeduper:
             drops = [(r.index, RULE, r.note) for r in removals]
             doc.apply("dedup", drop_lines(doc.text, paras, drops))
         return removals
+
+
+def dedup_tree(root: Path, files: Sequence[Path], params: ArchiveParams | None = None) -> list[Removal]:
+    """Drop repeats across the clean files ``files`` (relative to ``root``), in that order.
+
+    The first file holding a paragraph keeps it; later files are rewritten
+    (atomically) without it.  Returns every removal, with ``doc_id`` the
+    relative path, for the caller to report.
+    """
+    deduper = ArchiveDeduper(params)
+    removals: list[Removal] = []
+    for rel in files:
+        path = root / rel
+        doc = Document(path.read_text(encoding="utf-8"), str(rel))
+        found = deduper.apply(doc, str(rel))
+        if found:
+            with atomic_output(path, like=path) as out:
+                out.write(doc.text.encode("utf-8"))
+            removals.extend(found)
+    return removals
