@@ -189,6 +189,9 @@ def clean_parser() -> Parser:
     p.add_argument("--jsonl", action="store_true", help="INPUT is JSON Lines: clean one field")
     p.add_argument("--text-field", default="text", metavar="NAME",
                    help="with --jsonl: the field to clean (default: text)")
+    p.add_argument("--dedup-across", action="store_true",
+                   help="directory runs: then drop paragraphs that repeat an earlier file's "
+                        "(files in sorted order; each removal reported on stderr)")
     p.add_argument("--version", action="version", version=f"cleanup {__version__}")
     add_cleaning_options(p)
     return p
@@ -234,6 +237,10 @@ def check_flags(args: argparse.Namespace, mode: Mode) -> None:
         raise UsageError("-o writes clean text; --check and --diff write none (drop one)")
     if args.jsonl and args.in_place:
         raise UsageError("--in-place is for text files, not --jsonl (use -o)")
+    if args.dedup_across and not (args.output and Path(args.input).is_dir()):
+        raise UsageError("--dedup-across needs a directory INPUT and -o DIR")
+    if args.dedup_across and args.changes:
+        raise UsageError("--dedup-across does not write its removals to --changes yet (drop one)")
 
 
 # --- one file ------------------------------------------------------------------
@@ -483,7 +490,18 @@ def run_directory(args: argparse.Namespace, settings: Settings, cleaner: Cleaner
         raise
     finally:
         bar.close()
+    if getattr(args, "dedup_across", False):
+        dedup_across(Path(args.output), args.glob)
     return summarize(list(outcomes.values()), settings.mode)
+
+
+def dedup_across(out_root: Path, pattern: str) -> None:
+    """Drop paragraphs of the clean tree that repeat an earlier file's; report each."""
+    from .archive import dedup_tree
+
+    for r in dedup_tree(out_root, walk(out_root, pattern)):
+        report(f"cleanup: dedup-across: {r.doc_id}: paragraph {r.index + 1} dropped, "
+               f"{r.note}")
 
 
 def run_tasks(tasks: list[Task], settings: Settings, cleaner: Cleaner, jobs: int) -> Iterator[Outcome]:
