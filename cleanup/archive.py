@@ -153,6 +153,11 @@ class ArchiveDeduper:
         m.update_batch(shingle_hashes(key, self.params.ngram))
         return m
 
+    def bands(self, signature: Any) -> list[bytes]:
+        """The signature's LSH band keys, band by band: the index makes two
+        paragraphs candidates exactly when some band's keys are equal."""
+        return [signature.hashvalues[start:end].tobytes() for start, end in self._lsh.hashranges]
+
     def add(self, doc_id: str, paragraphs: Sequence[str]) -> list[Removal]:
         """Removals for ``paragraphs`` of ``doc_id``; its other long paragraphs join the index."""
         removals: list[Removal] = []
@@ -212,10 +217,15 @@ class ArchiveDeduper:
         """
         paras = lines(doc.text)
         removals = self.add(doc_id, [p.text for p in paras])
-        if removals:
-            drops = [(r.index, RULE, r.note) for r in removals]
-            doc.apply("dedup", drop_lines(doc.text, paras, drops))
+        drop_copies(doc, removals)
         return removals
+
+
+def drop_copies(doc: Document, removals: Sequence[Removal]) -> None:
+    """Drop the paragraphs ``removals`` name from ``doc`` (paragraph layout), in one step."""
+    if removals:
+        drops = [(r.index, RULE, r.note) for r in removals]
+        doc.apply("dedup", drop_lines(doc.text, lines(doc.text), drops))
 
 
 def dedup_tree(root: Path, files: Sequence[Path], params: ArchiveParams | None = None) -> list[Removal]:
