@@ -56,6 +56,7 @@ class StageConfig:
     name: str
     rules: list[Rule] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
+    source: str = ""  # the rule file its [params] came from
 
 
 @dataclass(slots=True)
@@ -258,3 +259,62 @@ def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str) -> None:
             raise RuleError(f"rule {r.id}: stage {r.stage!r} but the file is loaded for {expect_stage!r}", str(fpath))
     cfg.rules.extend(rules)
     cfg.params.update(params)
+    if params:
+        cfg.source = str(fpath)
+
+
+class Params:
+    """Typed access to a stage's ``[params]``: a missing or ill-typed value, or a
+    bad pattern, is a :class:`RuleError` naming the stage, the key and the file.
+    """
+
+    def __init__(self, config: StageConfig) -> None:
+        self.values = config.params
+        self.stage = config.name
+        self.where = config.source or config.name
+
+    def _error(self, key: str, what: str) -> RuleError:
+        return RuleError(f"stage {self.stage}: [params] {key} {what}", self.where)
+
+    def get(self, key: str, kind: type | tuple[type, ...]) -> Any:
+        value = self.values.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+            raise self._error(key, "is missing or of the wrong type")
+        return value
+
+    def text(self, key: str) -> str:
+        return self.get(key, str)
+
+    def integer(self, key: str) -> int:
+        return self.get(key, int)
+
+    def number(self, key: str) -> float:
+        return float(self.get(key, (int, float)))
+
+    def strings(self, key: str) -> list[str]:
+        value = self.get(key, list)
+        if not all(isinstance(v, str) for v in value):
+            raise self._error(key, "must be a list of strings")
+        return value
+
+    def weights(self, key: str) -> dict[str, float]:
+        value = self.get(key, dict)
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
+            raise self._error(key, "must map names to numbers")
+        return {k: float(v) for k, v in value.items()}
+
+    def pattern(self, key: str) -> regex.Pattern[str]:
+        """``[params] key``: one regex, or a list of them matched as alternatives."""
+        value = self.values.get(key)
+        if isinstance(value, list):
+            value = "|".join(f"(?:{v})" for v in self.strings(key))
+        elif not isinstance(value, str) or not value:
+            raise self._error(key, "must be a regex or a list of them")
+        try:
+            return regex.compile(value, regex.VERSION1)
+        except regex.error as e:
+            raise self._error(key, f"is a bad pattern: {e}") from None
+
+    def char_class(self, key: str) -> str:
+        """``[params] key`` (a string of characters) as the inside of a ``[...]`` class."""
+        return regex.escape(self.text(key))

@@ -20,13 +20,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
-from typing import Any
 
 import regex
 
 from ..document import Document, Edit
 from ..pipeline import Stage
-from ..rules import StageConfig
+from ..rules import Params, StageConfig
 from ..wordlists import load_wordlist
 
 _LINE = regex.compile(r"[^\n]*[^\s][^\n]*")
@@ -78,32 +77,31 @@ class Paragraphs(Stage):
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        p: dict[str, Any] = config.params
-        self.weights: dict[str, float] = {k: float(v) for k, v in p["weights"].items()}
-        self.min_wrapped_share = float(p["min_wrapped_share"])
-        self.width_tolerance = float(p["width_tolerance"])
-        self.indent = float(p["indent"])
-        self.min_block_lines = int(p["min_block_lines"])
-        self.headline_max = int(p["headline_max"])
-        self.long_line = int(p["long_line"])
-        end = regex.escape(p["sentence_end"])
-        closers = regex.escape(p["closers"])
+        p = Params(config)
+        self.weights = p.weights("weights")
+        self.min_wrapped_share = p.number("min_wrapped_share")
+        self.width_tolerance = p.number("width_tolerance")
+        self.indent = p.number("indent")
+        self.min_block_lines = p.integer("min_block_lines")
+        self.headline_max = p.integer("headline_max")
+        self.long_line = p.integer("long_line")
+        end, closers = p.char_class("sentence_end"), p.char_class("closers")
         self.ends_sentence = regex.compile(rf"[{end}][{closers}]*$")
-        self.ends_quote = regex.compile(rf"[{closers}]$")
-        self.ends_soft = regex.compile(rf"[{regex.escape(p['soft_end'])}][{closers}]*$")
-        self.ends_open = regex.compile(rf"[{regex.escape(p['open_end'])}]$")
-        self.body_mark = regex.compile(rf"[{regex.escape(p['body_marks'])}]")
-        self.has_comma = regex.compile(r"[，,、]")
         self.inner_stop = regex.compile(rf"[{end}]")
-        self.no_start = regex.compile(rf"^[{regex.escape(p['no_start'])}]")
-        self.starts_unit = regex.compile("|".join(f"(?:{s})" for s in p["starts_paragraph"]))
-        self.ends_credit = regex.compile(p["ends_credit"])
-        self.opens = regex.compile(p["opens_paragraph"])
-        self.lead = regex.compile(p["lead"])
-        self.ends_function = regex.compile(rf"[{regex.escape(p['ends_function'])}]$")
-        self.starts_particle = regex.compile(p["starts_particle"])
-        self.standalone = regex.compile("|".join(f"(?:{s})" for s in p["standalone"]))
-        self.words = load_wordlist(p["word_list"])
+        self.ends_quote = regex.compile(rf"[{closers}]$")
+        self.ends_soft = regex.compile(rf"[{p.char_class('soft_end')}][{closers}]*$")
+        self.ends_open = regex.compile(rf"[{p.char_class('open_end')}]$")
+        self.ends_function = regex.compile(rf"[{p.char_class('ends_function')}]$")
+        self.body_mark = regex.compile(rf"[{p.char_class('body_marks')}]")
+        self.has_comma = regex.compile(rf"[{p.char_class('commas')}]")
+        self.no_start = regex.compile(rf"^[{p.char_class('no_start')}]")
+        self.starts_unit = p.pattern("starts_paragraph")
+        self.opens = p.pattern("opens_paragraph")
+        self.lead = p.pattern("lead")
+        self.starts_particle = p.pattern("starts_particle")
+        self.standalone = p.pattern("standalone")
+        self.ends_credit = p.pattern("ends_credit")
+        self.words = load_wordlist(p.text("word_list"))
         self.max_word = max(map(len, self.words), default=0)
 
     # --- reading the page -------------------------------------------------

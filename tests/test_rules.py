@@ -1,0 +1,121 @@
+"""Loading rule files and profiles: every broken file gets an error naming it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleanup import Cleaner
+from cleanup.errors import RuleError
+from cleanup.rules import Params, StageConfig, load_profile, load_rule_file, packaged_rules_dir
+
+GOOD_RULE = """
+[[rule]]
+id = "{id}"
+stage = "normalize"
+description = "d"
+pattern = '{pattern}'
+replace = "{replace}"
+examples = [["a", "b"]]
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "r.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (GOOD_RULE.format(id="Bad_Id", pattern="a", replace="b"), "kebab-case"),
+        (GOOD_RULE.format(id="r", pattern="(a", replace="b"), "bad pattern"),
+        (GOOD_RULE.format(id="r", pattern="a", replace="\\\\2"), "group 2"),
+        (GOOD_RULE.format(id="r", pattern="a", replace="b").replace('examples = [["a", "b"]]', ""), "examples"),
+        (GOOD_RULE.format(id="r", pattern="a", replace="b") + 'colour = "red"\n', "unknown key"),
+        (GOOD_RULE.format(id="r", pattern="a", replace="b") * 2, "id used twice"),
+        ("[[rule]\n", "not valid TOML"),
+        ("rule = 3\n", "array of tables"),
+    ],
+)
+def test_broken_rule_file_names_file_and_problem(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(RuleError) as err:
+        load_rule_file(path)
+    assert message in str(err.value)
+    assert str(path) in str(err.value)
+
+
+def test_rule_error_names_the_rule_id(tmp_path):
+    path = write(tmp_path, GOOD_RULE.format(id="my-rule", pattern="(a", replace="b"))
+    with pytest.raises(RuleError, match="rule my-rule"):
+        load_rule_file(path)
+
+
+def test_user_rules_join_their_stage(tmp_path):
+    path = write(tmp_path, GOOD_RULE.format(id="x-to-y", pattern="甲", replace="乙").replace(
+        '[["a", "b"]]', '[["甲", "乙"]]'))
+    assert Cleaner(rules=[path]).clean("甲方。").text == "乙方。\n"
+
+
+def test_user_rule_for_unknown_stage(tmp_path):
+    path = write(tmp_path, GOOD_RULE.format(id="r", pattern="a", replace="b").replace(
+        'stage = "normalize"', 'stage = "nowhere"'))
+    with pytest.raises(RuleError, match="stage 'nowhere' is not in profile"):
+        load_profile("zh-news", [path])
+
+
+def test_disable_by_id():
+    assert Cleaner(disable=["t2s"]).clean("漢字。").text == "漢字。\n"
+    with pytest.raises(RuleError, match="unknown rule id"):
+        load_profile("zh-news", disable=["no-such-rule"])
+
+
+def test_unknown_profile_lists_the_known_ones():
+    with pytest.raises(RuleError, match="known: .*zh-news"):
+        load_profile("no-such-profile")
+
+
+def test_profile_with_unknown_stage(tmp_path):
+    path = write(tmp_path, '[[stage]]\nname = "teleport"\nrules = []\n', "p.toml")
+    with pytest.raises(RuleError, match="unknown stage 'teleport'"):
+        Cleaner(path)
+
+
+def test_runaway_user_regex_is_stopped(tmp_path):
+    path = write(tmp_path, GOOD_RULE.format(id="slow", pattern="(a|aa)+$", replace="b"))
+    cleaner = Cleaner(rules=[path], timeout=0.2)
+    with pytest.raises(RuleError, match="slow: pattern ran over"):
+        cleaner.clean("a" * 40 + "!")
+
+
+@pytest.mark.parametrize(
+    ("params", "call", "message"),
+    [
+        ({}, lambda p: p.integer("n"), "\\[params\\] n is missing"),
+        ({"n": "3"}, lambda p: p.integer("n"), "wrong type"),
+        ({"w": {"a": "x"}}, lambda p: p.weights("w"), "map names to numbers"),
+        ({"re": "(a"}, lambda p: p.pattern("re"), "bad pattern"),
+        ({"re": ["a", 3]}, lambda p: p.strings("re"), "list of strings"),
+    ],
+)
+def test_params_errors_name_stage_key_and_file(params, call, message):
+    p = Params(StageConfig("demo", params=params, source="demo.toml"))
+    with pytest.raises(RuleError, match=message) as err:
+        call(p)
+    assert str(err.value).startswith("demo.toml: stage demo:")
+
+
+def test_params_pattern_list_is_alternatives():
+    p = Params(StageConfig("demo", params={"re": ["^a", "^b"]}))
+    assert p.pattern("re").match("b") and not p.pattern("re").match("c")
+
+
+def test_word_lists_are_sorted_and_unique():
+    for path in packaged_rules_dir().glob("*.txt"):
+        entries = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+                   if ln.strip() and not ln.startswith("#")]
+        assert entries == sorted(set(entries)), path.name
+        assert path.read_text(encoding="utf-8").startswith("#"), f"{path.name}: header missing"
