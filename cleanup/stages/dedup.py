@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 import regex
@@ -62,6 +63,28 @@ def ngrams(text: str, n: int) -> set[str]:
     if len(text) <= n:
         return {text} if text else set()
     return {text[i : i + n] for i in range(len(text) - n + 1)}
+
+
+class NgramSets(Sequence[set[str]]):
+    """:func:`ngrams` of each key, made when first asked for.
+
+    Only the copies and their neighbours are ever scored, so most pages
+    never need any.
+    """
+
+    def __init__(self, keys: list[str], n: int) -> None:
+        self.keys = keys
+        self.n = n
+        self.made: dict[int, set[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, i: int) -> set[str]:  # type: ignore[override]
+        grams = self.made.get(i)
+        if grams is None:
+            grams = self.made[i] = ngrams(self.keys[i], self.n)
+        return grams
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +193,7 @@ class Dedup(Stage):
                 j += step
         return found
 
-    def fit(self, index: int, grams: list[set[str]], skip: set[int]) -> float:
+    def fit(self, index: int, grams: Sequence[set[str]], skip: set[int]) -> float:
         """How well paragraph ``index`` fits the paragraphs around it.
 
         The share of each neighbour's n-grams that the copy contains,
@@ -181,7 +204,7 @@ class Dedup(Stage):
                   for j in self.neighbours(index, len(grams), skip)]
         return sum(shares) / len(shares) if shares else 0.0
 
-    def choose_kept(self, group: list[int], keys: list[str], grams: list[set[str]],
+    def choose_kept(self, group: list[int], keys: list[str], grams: Sequence[set[str]],
                     dropped: set[int]) -> tuple[int, dict[int, float]]:
         """The copy to keep and each copy's fit (empty for headlines)."""
         if self.is_headline(keys[group[0]]):
@@ -200,7 +223,7 @@ class Dedup(Stage):
         chain of near copies); rounds repeat until no copies are left, so a
         second run finds nothing.
         """
-        grams = [ngrams(k, self.params.ngram) for k in keys]
+        grams = NgramSets(keys, self.params.ngram)
         drops: dict[int, tuple[str, str]] = {}
         while pairs := find_pairs(keys, [i for i in eligible if i not in drops], self.params.near_ratio):
             for group in group_copies(pairs):
