@@ -63,17 +63,28 @@ class Step:
         Inside replaced text the offset snaps to the start (``side='start'``)
         or end (``side='end'``) of what was replaced.
         """
-        i = bisect_right(self.out_starts, pos) - 1
-        if i < 0:
-            return pos
-        e = self.edits[i]
-        out_start = self.out_starts[i]
-        out_end = out_start + len(e.after)
-        if pos >= out_end:
-            return e.end + (pos - out_end)
-        if pos == out_start:
-            return e.at
-        return e.at if side == "start" else e.end
+        return self.to_inputs([pos], side)[0]
+
+    def to_inputs(self, positions: Iterable[int], side: str) -> list[int]:
+        """:meth:`to_input` of each offset, in one call (the hot path of ``changes``)."""
+        out_starts, edits = self.out_starts, self.edits
+        snap_end = side != "start"
+        mapped: list[int] = []
+        for pos in positions:
+            i = bisect_right(out_starts, pos) - 1
+            if i < 0:
+                mapped.append(pos)
+                continue
+            e = edits[i]
+            out_start = out_starts[i]
+            out_end = out_start + len(e.after)
+            if pos >= out_end:
+                mapped.append(e.at + len(e.before) + pos - out_end)
+            elif pos == out_start or not snap_end:
+                mapped.append(e.at)
+            else:
+                mapped.append(e.at + len(e.before))
+        return mapped
 
 
 class Document:
@@ -120,19 +131,25 @@ class Document:
 
     def to_raw(self, step: int, pos: int, side: str) -> int:
         """Map an offset in the input of step ``step`` to the raw input."""
+        return self.to_raw_all(step, [pos], side)[0]
+
+    def to_raw_all(self, step: int, positions: list[int], side: str) -> list[int]:
+        """:meth:`to_raw` of each offset, mapped a step at a time."""
         for s in reversed(self.steps[:step]):
-            pos = s.to_input(pos, side)
-        return pos
+            positions = s.to_inputs(positions, side)
+        return positions
 
     @property
     def changes(self) -> list[Change]:
         """Every change, in the order it was made, with its raw-input span."""
         out: list[Change] = []
         for n, step in enumerate(self.steps):
-            for e in step.edits:
-                start = self.to_raw(n, e.at, "start")
-                end = max(start, self.to_raw(n, e.end, "end"))
-                out.append(Change(e.rule, step.stage, start, end, e.before, e.after, n, e.at, e.note))
+            edits = step.edits
+            starts = self.to_raw_all(n, [e.at for e in edits], "start")
+            ends = self.to_raw_all(n, [e.at + len(e.before) for e in edits], "end")
+            stage = step.stage
+            for e, start, end in zip(edits, starts, ends):
+                out.append(Change(e.rule, stage, start, max(start, end), e.before, e.after, n, e.at, e.note))
         return out
 
 
