@@ -11,6 +11,7 @@ from cleanup.document import Document
 from cleanup.pipeline import build_stage
 from cleanup.rules import load_profile
 from cleanup.stages.stutter import load_lexicon
+from cleanup.wordlists import read_entries
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CONFIG = next(s for s in load_profile("zh-news").stages if s.name == "stutter")
@@ -25,6 +26,7 @@ def test_stutter_pages(benchmark):
 def test_stutter_build(benchmark):
     def build() -> None:
         load_lexicon.cache_clear()
+        read_entries.cache_clear()
         build_stage(CONFIG, timeout=2.0)
 
     benchmark(build)

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Mapping
 
 import regex
 
+from .document import Edit
 from .errors import RuleError
 
 RULE_KINDS = ("regex", "map", "opencc", "nfc", "param")
@@ -47,6 +48,25 @@ class Rule:
     examples: tuple[tuple[str, str], ...] = ()
     keep: tuple[str, ...] = ()
     xfail: bool = False
+
+    def find_edits(self, text: str, timeout: float) -> list[Edit]:
+        """A ``regex`` rule's edits: every match becomes the expanded ``replace``.
+
+        A pattern that runs longer than ``timeout`` seconds is stopped with a
+        :class:`RuleError`, never left to hang.
+        """
+        assert self.pattern is not None, f"rule {self.id} is not a regex rule"
+        try:
+            return [
+                Edit(m.start(), m.group(), m.expand(self.replace), self.id)
+                for m in self.pattern.finditer(text, timeout=timeout)
+            ]
+        except TimeoutError:
+            raise RuleError(
+                f"rule {self.id}: pattern ran over {timeout:g}s and was stopped "
+                "(catastrophic backtracking?)",
+                self.source,
+            ) from None
 
 
 @dataclass(slots=True)
@@ -314,6 +334,16 @@ class Params:
             return regex.compile(value, regex.VERSION1)
         except regex.error as e:
             raise self._error(key, f"is a bad pattern: {e}") from None
+
+    def patterns(self, key: str) -> list[regex.Pattern[str]]:
+        """``[params] key``: a list of regexes, each compiled on its own (for backreferences)."""
+        out = []
+        for n, value in enumerate(self.strings(key)):
+            try:
+                out.append(regex.compile(value, regex.VERSION1))
+            except regex.error as e:
+                raise self._error(f"{key}[{n}]", f"is a bad pattern: {e}") from None
+        return out
 
     def char_class(self, key: str) -> str:
         """``[params] key`` (a string of characters) as the inside of a ``[...]`` class."""

@@ -11,7 +11,8 @@ from cleanup.document import Document, undo
 from cleanup.errors import RuleError
 from cleanup.pipeline import build_stage
 from cleanup.rules import load_profile, packaged_rules_dir
-from cleanup.stages.stutter import Stutter, read_list
+from cleanup.stages.stutter import Stutter
+from cleanup.wordlists import read_entries
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = sorted((DATA / "samples").glob("*.txt"))
@@ -153,9 +154,9 @@ def test_runs_of_three_numbers_and_bare_doubles_stay(text):
     assert clean(text).text == text
 
 
-@pytest.mark.parametrize("name", ["reduplications.txt", "stutter-words.txt"])
+@pytest.mark.parametrize("name", ["reduplications.txt", "words.txt"])
 def test_word_lists_are_sorted_unique_and_small(name):
-    entries = read_list(RULES / name)
+    entries = read_entries(name)
     keys = [e.split("\t")[0] for e in entries]
     assert keys == sorted(set(keys))
     assert (RULES / name).stat().st_size < 500_000

@@ -22,7 +22,7 @@ from ..document import Document, Edit
 from ..errors import RuleError
 from ..layout import Line, drop_lines, lines
 from ..pipeline import Stage
-from ..rules import Rule, StageConfig
+from ..rules import Params, Rule, StageConfig
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -43,17 +43,6 @@ def page_number(printed: str) -> str:
     return printed
 
 
-def compile_param(params: dict[str, object], key: str, source: str) -> regex.Pattern[str]:
-    """Compile the regex held in ``[params] key``; a bad or missing one is a RuleError."""
-    pattern = params.get(key)
-    if not isinstance(pattern, str) or not pattern:
-        raise RuleError(f"stage debris: [params] {key} must be a non-empty regex string", source)
-    try:
-        return regex.compile(pattern, regex.VERSION1)
-    except regex.error as e:
-        raise RuleError(f"stage debris: [params] {key} is a bad pattern: {e}", source) from None
-
-
 class Debris(Stage):
     name = "debris"
 
@@ -63,27 +52,12 @@ class Debris(Stage):
 
     def _compile(self, rule: Rule) -> Callable[[str], list[Edit]]:
         if rule.kind == "regex":
-            return lambda text: self.regex_edits(rule, text)
+            return lambda text: rule.find_edits(text, self.timeout)
         if rule.kind == "param" and rule.id == "marker-page-jump":
-            lead = compile_param(self.config.params, "page_marker_lead", rule.source)
-            tail = compile_param(self.config.params, "page_marker_tail", rule.source)
+            params = Params(self.config)
+            lead, tail = params.pattern("page_marker_lead"), params.pattern("page_marker_tail")
             return lambda text: remove_page_markers(text, lead, tail, rule.id)
         raise RuleError(f"rule {rule.id}: stage debris has no code for kind {rule.kind!r}", rule.source)
-
-    def regex_edits(self, rule: Rule, text: str) -> list[Edit]:
-        """Edits replacing every match of a regex rule."""
-        assert rule.pattern is not None
-        try:
-            return [
-                Edit(m.start(), m.group(), m.expand(rule.replace), rule.id)
-                for m in rule.pattern.finditer(text, timeout=self.timeout)
-            ]
-        except TimeoutError:
-            raise RuleError(
-                f"rule {rule.id}: pattern ran over {self.timeout:g}s and was stopped "
-                "(catastrophic backtracking?)",
-                rule.source,
-            ) from None
 
     def run(self, doc: Document) -> Document:
         for step in self.steps:

@@ -18,7 +18,7 @@ gives every piece of evidence found.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Callable
 
 import regex
 from rapidfuzz import fuzz
@@ -27,7 +27,7 @@ from ..document import Document
 from ..errors import RuleError
 from ..layout import Line, drop_lines, lines
 from ..pipeline import Stage
-from ..rules import StageConfig
+from ..rules import Params, StageConfig
 from ..wordlists import load_wordlist
 
 SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
@@ -46,21 +46,19 @@ class Fragments(Stage):
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        p = config.params
-        where = config.rules[0].source if config.rules else "fragments"
-        self.min_chars = _param(p, "min_chars", int, where)
-        self.max_chars = _param(p, "max_chars", int, where)
-        self.sentence_punct = frozenset(_param(p, "sentence_punct", str, where))
-        self.body_end = tuple(_param(p, "body_end", str, where))
-        self.headline_max_chars = _param(p, "headline_max_chars", int, where)
-        self.keep = [_regex(k, "keep_patterns", where) for k in _param(p, "keep_patterns", list, where)]
-        self.piece_min_chars = _param(p, "piece_min_chars", int, where)
-        self.piece_min_score = _param(p, "piece_min_score", (int, float), where)
-        ends = _param(p, "dangling_ends", list, where)
-        self.dangling_ends = sorted(ends, key=len, reverse=True)
-        self.words = load_wordlist(_param(p, "words_file", str, where))
-        self.bare_ordinal = _regex(_param(p, "bare_ordinal", str, where), "bare_ordinal", where)
-        self.bare_ordinal_keep = frozenset(_param(p, "bare_ordinal_keep", list, where))
+        p = Params(config)
+        self.min_chars = p.integer("min_chars")
+        self.max_chars = p.integer("max_chars")
+        self.sentence_punct = frozenset(p.text("sentence_punct"))
+        self.body_end = tuple(p.text("body_end"))
+        self.headline_max_chars = p.integer("headline_max_chars")
+        self.keep = [p.pattern("keep_patterns")] if p.strings("keep_patterns") else []
+        self.piece_min_chars = p.integer("piece_min_chars")
+        self.piece_min_score = p.number("piece_min_score")
+        self.dangling_ends = sorted(p.strings("dangling_ends"), key=len, reverse=True)
+        self.words = load_wordlist(p.text("words_file"))
+        self.bare_ordinal = p.pattern("bare_ordinal")
+        self.bare_ordinal_keep = frozenset(p.strings("bare_ordinal_keep"))
         finders: dict[str, Callable[[Page, int], str]] = {
             "fragment-headline-piece": self.find_headline_piece,
             "fragment-dangling-end": self.find_dangling_end,
@@ -152,19 +150,3 @@ def cuts_segment(head: str, start: int, end: int) -> bool:
     cut_before = start > 0 and not SEGMENT_EDGE.match(head[start - 1]) and not SEGMENT_EDGE.match(head[start])
     cut_after = end < len(head) and not SEGMENT_EDGE.match(head[end]) and not SEGMENT_EDGE.match(head[end - 1])
     return cut_before or cut_after
-
-
-def _param(params: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
-    value = params.get(key)
-    if not isinstance(value, kind) or isinstance(value, bool):
-        raise RuleError(f"stage fragments: [params] {key} is missing or of the wrong type", where)
-    return value
-
-
-def _regex(pattern: Any, key: str, where: str) -> regex.Pattern[str]:
-    if not isinstance(pattern, str):
-        raise RuleError(f"stage fragments: [params] {key} must hold regex strings", where)
-    try:
-        return regex.compile(pattern, regex.VERSION1)
-    except regex.error as e:
-        raise RuleError(f"stage fragments: [params] {key} has a bad pattern: {e}", where) from None

@@ -77,7 +77,7 @@ class Normalize(Stage):
 
     def _compile(self, rule: Rule) -> Callable[[str], list[Edit]]:
         if rule.kind == "regex":
-            return self._regex_step(rule)
+            return lambda text: rule.find_edits(text, self.timeout)
         if rule.kind == "map":
             table = str.maketrans(dict(rule.table))
             chars = regex.compile("[" + "".join(regex.escape(c) for c in rule.table) + "]+")
@@ -94,27 +94,6 @@ class Normalize(Stage):
             convert = opencc_converter(rule.config)
             return lambda text: [] if convert(text) == text else line_edits(text, convert, rule.id)
         raise RuleError(f"rule {rule.id}: kind {rule.kind!r} has no meaning in stage normalize", rule.source)
-
-    def _regex_step(self, rule: Rule) -> Callable[[str], list[Edit]]:
-        pattern = rule.pattern
-        assert pattern is not None
-        template = rule.replace
-        timeout = self.timeout
-
-        def step(text: str) -> list[Edit]:
-            try:
-                return [
-                    Edit(m.start(), m.group(), m.expand(template), rule.id)
-                    for m in pattern.finditer(text, timeout=timeout)
-                ]
-            except TimeoutError:
-                raise RuleError(
-                    f"rule {rule.id}: pattern ran over {timeout:g}s and was stopped "
-                    "(catastrophic backtracking?)",
-                    rule.source,
-                ) from None
-
-        return step
 
     def run(self, doc: Document) -> Document:
         for rule, step in self.steps:

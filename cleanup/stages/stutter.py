@@ -22,8 +22,7 @@ With ``mode = "report"`` nothing changes: the suspects are counted in
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
 import regex
 
@@ -31,7 +30,8 @@ from ..document import Document, Edit
 from ..errors import RuleError
 from ..layout import lines
 from ..pipeline import Stage
-from ..rules import StageConfig, packaged_rules_dir
+from ..rules import Params, StageConfig
+from ..wordlists import read_entries
 
 HAN_RUN = regex.compile(r"\p{Han}+")
 MODES = ("repair", "report")
@@ -67,25 +67,16 @@ class Lexicon:
         return words[::-1]
 
 
-@lru_cache(maxsize=None)
-def load_lexicon(path: Path) -> Lexicon:
-    """``WORD<TAB>COST`` lines; loaded once per process."""
+@cache
+def load_lexicon(name: str) -> Lexicon:
+    """The ``WORD<TAB>COST`` entries of ``rules/NAME``; loaded once per process."""
     costs: dict[str, int] = {}
-    for n, line in enumerate(read_list(path), 1):
+    for n, line in enumerate(read_entries(name), 1):
         word, _, cost = line.partition("\t")
         if not cost.isdigit():
-            raise RuleError(f"entry {n} is not WORD<TAB>COST: {line!r}", str(path))
+            raise RuleError(f"entry {n} is not WORD<TAB>COST: {line!r}", name)
         costs[word] = int(cost)
     return Lexicon(costs)
-
-
-def read_list(path: Path) -> list[str]:
-    """The entries of a rules/ word list: non-blank lines not starting with ``#``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise RuleError(f"cannot read word list ({e.strerror})", str(path)) from None
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 def spans(words: list[str]) -> list[tuple[int, int]]:
@@ -107,28 +98,21 @@ class Stutter(Stage):
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        params = config.params
-        self.mode = params.get("mode", "repair")
+        p = Params(config)
+        self.mode = p.text("mode")
         if self.mode not in MODES:
-            raise RuleError(f"stutter: mode must be one of {', '.join(MODES)}, not {self.mode!r}")
-        self.max_unit = int(params.get("max_unit", 6))
+            raise RuleError(f"stage stutter: [params] mode must be one of {', '.join(MODES)}, "
+                            f"not {self.mode!r}", p.where)
+        self.max_unit = p.integer("max_unit")
         self.repeat = regex.compile(rf"(\p{{Han}}{{1,{self.max_unit}}})\1")
-        rules_dir = packaged_rules_dir()
-        self.lexicon = load_lexicon(rules_dir / params.get("words", "stutter-words.txt"))
-        self.listed = frozenset(read_list(rules_dir / params.get("reduplications", "reduplications.txt")))
-        self.keep_patterns = [self._compile(p) for p in params.get("keep_patterns", [])]
-        self.list_item = self._compile(params.get("list_item", r"(?!)"))
-        self.name_suffixes = frozenset(params.get("name_suffixes", ""))
+        self.lexicon = load_lexicon(p.text("words"))
+        self.listed = frozenset(read_entries(p.text("reduplications")))
+        self.keep_patterns = p.patterns("keep_patterns")
+        self.list_item = p.pattern("list_item")
+        self.name_suffixes = frozenset(p.text("name_suffixes"))
         ids = {r.id for r in config.rules}
         self.word_rule = "stutter-word" if "stutter-word" in ids else ""
         self.item_rule = "stutter-list-item" if "stutter-list-item" in ids else ""
-
-    @staticmethod
-    def _compile(pattern: str) -> regex.Pattern[str]:
-        try:
-            return regex.compile(pattern, regex.VERSION1)
-        except regex.error as e:
-            raise RuleError(f"stutter: bad pattern {pattern!r}: {e}") from None
 
     def run(self, doc: Document) -> Document:
         found = self.suspects(doc.text)

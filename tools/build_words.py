@@ -1,15 +1,17 @@
-"""Build ``rules/stutter-words.txt``, the word list the stutter stage segments with.
+"""Build ``rules/words.txt``, the word list with costs that the stages share.
 
 Source: jieba 0.42.1's ``dict.txt`` (MIT licence, https://github.com/fxsjy/jieba),
 whose lines are ``word frequency tag``.  We keep the all-Han entries seen at
 least ``--min-freq`` times and write each with its cost, the rounded
 ``-ln(frequency / total)``, so that the stage can pick the likeliest
-segmentation without shipping the 5 MB dictionary.  A few words that the
+segmentation without shipping the 5 MB dictionary.  ``paragraphs`` asks
+whether a line break cuts through a word, ``fragments`` whether a line ends
+on one, ``stutter`` segments around a repeat.  A few words that the
 sample pages need and jieba lacks (or counts too rarely) are added from
 ``EXTRA``.
 
     pip download --no-deps jieba==0.42.1 && tar xzf jieba-0.42.1.tar.gz
-    python tools/build_stutter_words.py jieba-0.42.1/jieba/dict.txt
+    python tools/build_words.py jieba-0.42.1/jieba/dict.txt
 """
 
 from __future__ import annotations
@@ -51,11 +53,11 @@ def read_jieba(path: Path, min_freq: int) -> dict[str, int]:
 def format_list(words: dict[str, int], min_freq: int) -> str:
     total = sum(words.values())
     header = (
-        "# Words and their costs for the stutter stage (rules/stutter.toml).\n"
+        "# Words and their costs, shared by the paragraphs, fragments and stutter stages.\n"
         "# Format: WORD<TAB>COST, COST = round(-ln(freq / total)); sorted, unique.\n"
         f"# Source: jieba 0.42.1 dict.txt (MIT licence), all-Han words with freq >= {min_freq}\n"
         f"# (words holding a doubled unit: freq >= {REDUP_MIN_FREQ}),\n"
-        "# plus the EXTRA words of tools/build_stutter_words.py. Regenerate with that script.\n"
+        "# plus the EXTRA words of tools/build_words.py. Regenerate with that script.\n"
     )
     body = "".join(f"{w}\t{round(math.log(total / f))}\n" for w, f in sorted(words.items()))
     return header + body
@@ -65,7 +67,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dict_txt", type=Path, help="jieba's dict.txt")
     ap.add_argument("--min-freq", type=int, default=100)
-    ap.add_argument("--out", type=Path, default=RULES / "stutter-words.txt")
+    ap.add_argument("--out", type=Path, default=RULES / "words.txt")
     args = ap.parse_args()
     words = read_jieba(args.dict_txt, args.min_freq)
     for word, freq in EXTRA.items():
