@@ -174,3 +174,12 @@ def test_bad_params_are_one_line_errors():
         Dedup(StageConfig("dedup", [], {k: v for k, v in BASE.params.items() if k != "near_ratio"}), 2.0)
     with pytest.raises(RuleError, match="bad \\[params\\]"):
         make_stage(keep_patterns=["("])
+
+
+@pytest.mark.parametrize("rule", ["dedup-paragraph", "dedup-jump-header"])
+def test_a_rule_turned_off_by_id_removes_nothing(rule: str):
+    header = "走近人民群众身边 走进人民群众心里"
+    text = page(header, BODY, OTHER, header, BODY)
+    stage = Dedup(StageConfig("dedup", [r for r in BASE.rules if r.id != rule], BASE.params), 2.0)
+    doc = dedup(text, stage)
+    assert [c.rule for c in doc.changes] == [r for r in ("dedup-paragraph", "dedup-jump-header") if r != rule]
