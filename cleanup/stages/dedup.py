@@ -3,10 +3,9 @@
 Runs on paragraph layout (one paragraph per line).  Paragraphs are
 compared on a *comparison key*: width folded (NFKC, so ``,`` and ``，``
 match), quotes unified, whitespace removed.  Exact copies are grouped by
-key; near copies are found with one vectorised ``rapidfuzz.process.cdist``
-call over the paragraphs long enough to judge (``min_chars``), with a
-``score_cutoff`` so that pairs whose lengths already rule them out cost
-almost nothing.
+key; near copies with ``rapidfuzz`` ``fuzz.ratio`` over the paragraphs long
+enough to judge (``min_chars``), prefiltered by length: pairs whose lengths
+already rule them out are never compared (:func:`find_pairs`).
 
 Which copy stays:
 
@@ -31,9 +30,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
-import numpy as np
 import regex
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from ..document import Document
 from ..errors import RuleError
@@ -122,9 +120,12 @@ class DedupParams:
 def find_pairs(keys: list[str], eligible: list[int], cutoff: float) -> list[tuple[int, int, float]]:
     """Pairs ``(i, j, score)``, ``i < j``, of eligible paragraphs that are copies.
 
-    Exact copies come from a hash of the key; the rest from one ``cdist``
-    call with ``score_cutoff`` (rapidfuzz skips pairs whose length ratio
-    alone keeps them under the cutoff).
+    Exact copies come from a hash of the key.  The rest are compared with
+    ``fuzz.ratio`` only when their lengths allow the cutoff: the ratio of
+    keys of lengths ``a <= b`` is at most ``200 * a / (a + b)``, so with the
+    keys sorted by length each one is compared with the next ones until
+    that bound falls under the cutoff.  The bound is exact, so the pairs
+    are those that comparing every pair would find.
     """
     pairs: list[tuple[int, int, float]] = []
     first_of: dict[str, int] = {}
@@ -135,13 +136,16 @@ def find_pairs(keys: list[str], eligible: list[int], cutoff: float) -> list[tupl
         else:
             first_of[keys[i]] = i
             distinct.append(i)
-    if len(distinct) < 2:
-        return pairs
-    texts = [keys[i] for i in distinct]
-    scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=cutoff,
-                           dtype=np.float32, workers=1)
-    rows, cols = np.nonzero(np.triu(scores, k=1))
-    pairs.extend((distinct[r], distinct[c], float(scores[r, c])) for r, c in zip(rows, cols))
+    by_length = sorted(distinct, key=lambda i: len(keys[i]))
+    limit = cutoff - 1e-9  # pruning never drops a pair that rounding would keep
+    for n, i in enumerate(by_length):
+        a = len(keys[i])
+        for j in by_length[n + 1 :]:
+            if 200 * a / (a + len(keys[j])) < limit:
+                break
+            score = fuzz.ratio(keys[i], keys[j], score_cutoff=cutoff)
+            if score:
+                pairs.append((min(i, j), max(i, j), score))
     return pairs
 
 
@@ -169,7 +173,6 @@ class Dedup(Stage):
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
         self.params = DedupParams.from_config(config.params)
-        self.enabled = {r.id for r in config.rules}
 
     def is_eligible(self, key: str, text: str) -> bool:
         """Long enough to judge, and not a credit or byline that may repeat."""
@@ -230,9 +233,6 @@ class Dedup(Stage):
             for group in group_copies(pairs):
                 kept, fits = self.choose_kept(group, keys, grams, set(drops))
                 rule = RULE_PARAGRAPH if fits else RULE_HEADER
-                if rule not in self.enabled:  # turned off by id: every copy stays
-                    eligible = [i for i in eligible if i not in group]
-                    continue
                 for i in group:
                     ratio = fuzz.ratio(keys[i], keys[kept])
                     if i != kept and ratio >= self.params.near_ratio:
