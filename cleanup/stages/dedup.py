@@ -173,6 +173,7 @@ class Dedup(Stage):
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
         self.params = DedupParams.from_config(config.params)
+        self.enabled = {r.id for r in config.rules}
 
     def is_eligible(self, key: str, text: str) -> bool:
         """Long enough to judge, and not a credit or byline that may repeat."""
@@ -233,6 +234,9 @@ class Dedup(Stage):
             for group in group_copies(pairs):
                 kept, fits = self.choose_kept(group, keys, grams, set(drops))
                 rule = RULE_PARAGRAPH if fits else RULE_HEADER
+                if rule not in self.enabled:  # turned off by id: every copy stays
+                    eligible = [i for i in eligible if i not in group]
+                    continue
                 for i in group:
                     ratio = fuzz.ratio(keys[i], keys[kept])
                     if i != kept and ratio >= self.params.near_ratio:
