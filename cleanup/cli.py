@@ -56,6 +56,7 @@ Clean the raw text of scanned or PDF Chinese newspaper pages.
   cleanup corpus.jsonl --jsonl --text-field text -o clean.jsonl
   cleanup restore clean.txt --changes page.changes.jsonl -o raw.txt
   cleanup explain page.txt              list every change, grouped by rule
+  cleanup engine clean shards/ -o out/  JSONL/Parquet shards on a Dask cluster ([dask] extra)
 
 An empty input gives empty output (exit 0); whitespace only gives empty output.
 Exit codes: 0 done, 1 --check found changes, 2 usage or input error.
@@ -254,7 +255,7 @@ def process(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryIO |
     """
     try:
         changed = clean_file(task, settings, cleaner, stdout, collected := [])
-    except (CleanupError, OSError, UnicodeError) as e:
+    except Exception as e:  # a bug must not stop a directory run: report it, go on
         return Outcome(task.name, "failed", error_line(e, task.name))
     return Outcome(task.name, "changed" if changed else "unchanged", text="".join(collected))
 
@@ -401,7 +402,8 @@ def error_line(e: BaseException, where: str = "") -> str:
         return f"cleanup: error: {path}: {what}" + (f" ({hint})" if hint else "")
     if isinstance(e, UnicodeError):
         return f"cleanup: error: {where}: {e} (check --encoding)"
-    return f"cleanup: error: {where}: {e}"
+    return (f"cleanup: error: {where}: internal error {type(e).__name__}: {e} "
+            "(a bug: please report it with this input)")
 
 
 def report(line: str) -> None:
@@ -602,7 +604,10 @@ def clean_json_line(line: bytes, number: int, name: str, field: str, cleaner: Cl
     if not isinstance(record, dict) or not isinstance(record.get(field), str):
         return Outcome(where, "failed", f"cleanup: error: {where}: no string field {field!r} "
                                         "(check --text-field; the record was copied unchanged)"), line
-    doc = clean_record_text(record[field], cleaner, where)
+    try:
+        doc = clean_record_text(record[field], cleaner, where)
+    except Exception as e:  # a rule timeout or a bug: this record only
+        return Outcome(where, "failed", error_line(e, where)), line
     if log is not None:
         log.record(number, doc.raw, doc.changes)
     if not doc.steps:
@@ -653,9 +658,18 @@ def run_restore(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def run_engine(argv: Sequence[str]) -> int:
+    """``cleanup engine clean IN_DIR -o OUT_DIR``: imported only here, so dask costs
+    nothing to other commands."""
+    from .engine import main as engine_main
+
+    return engine_main(argv)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "restore": run_restore,
     "explain": lambda argv: run_clean(argv, explain=True),
+    "engine": run_engine,
 }
 
 
@@ -666,8 +680,8 @@ def raise_interrupted(signum: int, frame: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
-    A first word ``restore`` or ``explain`` is a subcommand (a file of that
-    name is ``./restore``).
+    A first word ``restore``, ``explain`` or ``engine`` is a subcommand (a file
+    of that name is ``./restore``).
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     previous = None
