@@ -1,0 +1,176 @@
+"""The change log: format, offsets, and restore byte for byte (``cleanup.changes``)."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from cleanup.changes import Locator, read_log, restore
+from cleanup.cli import main
+from cleanup.errors import RestoreError
+
+from conftest import SAMPLES
+
+
+def variants(raw: str) -> dict[str, tuple[bytes, list[str]]]:
+    """The same page as an archive might hold it: bytes and the flags to read them."""
+    crlf = raw.replace("\n", "\r\n")
+    return {
+        "utf8": (raw.encode(), []),
+        "utf8-bom": (codecs.BOM_UTF8 + raw.encode(), []),
+        "crlf": (crlf.encode(), []),
+        "cr": (raw.replace("\n", "\r").encode(), []),
+        "gb18030": (raw.encode("gb18030"), ["--encoding", "auto"]),
+        "gb18030-crlf": (crlf.encode("gb18030"), ["--encoding", "gb18030"]),
+        "utf16-le-bom": (codecs.BOM_UTF16_LE + raw.encode("utf-16-le"), ["--encoding", "auto"]),
+        "utf16-be-bom": (codecs.BOM_UTF16_BE + crlf.encode("utf-16-be"), ["--encoding", "utf-16"]),
+    }
+
+
+def clean_and_restore(tmp_path: Path, data: bytes, flags: list[str]) -> tuple[bytes, list[dict]]:
+    page, clean, log, back = (tmp_path / n for n in ("page.txt", "clean.txt", "log.jsonl", "raw.txt"))
+    page.write_bytes(data)
+    assert main([str(page), "-o", str(clean), "--changes", str(log), *flags]) == 0
+    assert main(["restore", str(clean), "--changes", str(log), "-o", str(back)]) == 0
+    records = [json.loads(line) for line in log.read_text(encoding="ascii").splitlines()]
+    return back.read_bytes(), records
+
+
+@pytest.mark.parametrize("kind", list(variants("")))
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name[:3])
+def test_restore_rebuilds_every_sample_byte_for_byte(tmp_path, sample, kind):
+    data, flags = variants(sample.read_text(encoding="utf-8"))[kind]
+    restored, records = clean_and_restore(tmp_path, data, flags)
+    assert restored == data
+    assert records[0]["encoding"] in {"utf-8", "gb18030", "utf-16-le", "utf-16-be"}
+
+
+def test_clean_output_is_utf8_without_bom_or_cr(tmp_path):
+    data, flags = variants(SAMPLES[0].read_text(encoding="utf-8"))["utf16-be-bom"]
+    clean_and_restore(tmp_path, data, flags)
+    out = (tmp_path / "clean.txt").read_bytes()
+    assert not out.startswith(codecs.BOM_UTF8) and b"\r" not in out
+    out.decode("utf-8")
+
+
+def test_header_and_record_fields(tmp_path):
+    raw = "标题\r\n\r\n本报讯(记者 云静)2月 11日,会议召开。"
+    data = raw.encode("gb18030")
+    _, records = clean_and_restore(tmp_path, data, ["--encoding", "gb18030"])
+    head, chunk, *changes = records
+    assert head["type"] == "header" and head["v"] == 1
+    assert head["encoding"] == "gb18030" and head["profile"] == "zh-news"
+    assert head["file"].endswith("page.txt")
+    import hashlib
+
+    assert head["sha256"] == hashlib.sha256(data).hexdigest()
+    assert chunk["type"] == "chunk" and (chunk["start"], chunk["end"]) == (0, len(raw))
+    assert chunk["byte_end"] == len(data)
+    keys = {"v", "type", "chunk", "rule", "stage", "start", "end", "byte_start", "byte_end",
+            "line", "col", "before", "after", "step", "at", "note"}
+    assert all(set(c) == keys for c in changes)
+    comma = next(c for c in changes if c["rule"] == "punct-comma-fullwidth")
+    at = raw.index(",")
+    assert (comma["start"], comma["end"]) == (at, at + 1)
+    assert (comma["line"], comma["col"]) == (3, at - raw.rindex("\n"))
+    assert data[comma["byte_start"] : comma["byte_end"]] == b","
+    assert comma["byte_start"] == len(raw[:at].encode("gb18030"))
+
+
+def test_first_step_changes_point_at_their_raw_text(tmp_path):
+    raw = SAMPLES[2].read_text(encoding="utf-8")
+    _, records = clean_and_restore(tmp_path, raw.encode(), [])
+    changes = [r for r in records if r["type"] == "change"]
+    data = raw.encode()
+    first = [c for c in changes if c["step"] == 0]
+    assert first
+    for c in first:
+        assert raw[c["start"] : c["end"]] == c["before"]
+        assert data[c["byte_start"] : c["byte_end"]].decode() == c["before"]
+
+
+def test_locator_places_offsets_in_the_whole_input():
+    loc = Locator("ab\r\ncd\ref\ngh", "utf-8", base_char=100, base_byte=300, base_line=7, base_col=4)
+    assert loc.line_col(0) == (7, 5)  # the piece starts mid-line, at column 5
+    assert loc.line_col(4) == (8, 1)
+    assert loc.line_col(7) == (9, 1)
+    assert loc.line_col(11) == (10, 2)
+    assert loc.byte(4) == 304
+    loc = Locator("中文a", "utf-16-le")
+    assert [loc.byte(i) for i in range(4)] == [0, 2, 4, 6]
+
+
+def restore_bytes(clean: bytes, log: bytes) -> bytes:
+    out = io.BytesIO()
+    restore(io.BytesIO(clean), io.BytesIO(log), out, "clean.txt", "log.jsonl")
+    return out.getvalue()
+
+
+@pytest.fixture
+def pair(tmp_path) -> tuple[bytes, bytes, bytes]:
+    raw = "标题\n\n本报讯(记者 云静)2月 11日,会议召开。\n".encode()
+    restored, _ = clean_and_restore(tmp_path, raw, [])
+    return raw, (tmp_path / "clean.txt").read_bytes(), (tmp_path / "log.jsonl").read_bytes()
+
+
+def test_restore_in_memory(pair):
+    raw, clean, log = pair
+    assert restore_bytes(clean, log) == raw
+
+
+def test_restore_refuses_edited_clean_text(pair):
+    _, clean, log = pair
+    with pytest.raises(RestoreError, match="edited"):
+        restore_bytes(clean.replace("会议".encode(), "大会".encode()), log)
+    with pytest.raises(RestoreError, match="longer"):
+        restore_bytes(clean + "多".encode(), log)
+    with pytest.raises(RestoreError, match="shorter"):
+        restore_bytes(clean[:-4], log)
+
+
+def test_restore_verifies_the_sha256(pair):
+    _, clean, log = pair
+    head, rest = log.split(b"\n", 1)
+    record = json.loads(head)
+    record["sha256"] = "f" * 64
+    with pytest.raises(RestoreError, match="sha256"):
+        restore_bytes(clean, json.dumps(record).encode() + b"\n" + rest)
+
+
+def test_restore_refuses_other_versions_and_non_logs(pair):
+    _, clean, log = pair
+    with pytest.raises(RestoreError, match="version 2"):
+        restore_bytes(clean, log.replace(b'"v": 1', b'"v": 2', 1))
+    with pytest.raises(RestoreError, match="log.jsonl:1: not a JSON line"):
+        restore_bytes(clean, b"hello\n")
+    with pytest.raises(RestoreError, match="first line must be the header"):
+        restore_bytes(clean, log.split(b"\n", 1)[1])
+
+
+def test_restore_cli_error_is_one_line_and_leaves_no_output(tmp_path, pair, capsys):
+    _, clean, log = pair
+    (tmp_path / "edited.txt").write_bytes(clean + "多".encode())
+    code = main(["restore", str(tmp_path / "edited.txt"), "--changes", str(tmp_path / "log.jsonl"),
+                 "-o", str(tmp_path / "back.txt")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and err.startswith("cleanup: error: ")
+    assert not (tmp_path / "back.txt").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".cleanup-tmp")]
+
+
+def test_restore_of_a_chunked_log(tmp_path, monkeypatch):
+    monkeypatch.setattr("cleanup.io.TARGET", 300)
+    monkeypatch.setattr("cleanup.io.HARD_MAX", 1000)
+    raw = "".join(s.read_text(encoding="utf-8") for s in SAMPLES[:2]).encode()
+    restored, records = clean_and_restore(tmp_path, raw, [])
+    assert restored == raw
+    assert sum(r["type"] == "chunk" for r in records) > 5
+
+
+def test_read_log_yields_header_first():
+    lines = [b'{"v": 1, "type": "header", "encoding": "utf-8"}', b'{"v": 1, "type": "chunk"}']
+    assert [r["type"] for r in read_log(lines, "x")] == ["header", "chunk"]
