@@ -33,7 +33,7 @@ _HAN = regex.compile(r"\p{Han}")
 
 def display_width(text: str) -> float:
     """Width in full-width cells: ASCII counts half, everything else one."""
-    ascii_count = sum(1 for c in text if c < "\u0080")
+    ascii_count = len(text.encode("ascii", "ignore"))
     return len(text) - ascii_count / 2
 
 
@@ -102,6 +102,9 @@ class Paragraphs(Stage):
         self.ends_credit = p.pattern("ends_credit")
         self.words = load_wordlist(p.text("word_list"))
         self.max_word = max(map(len, self.words), default=0)
+        # every proper prefix of a listed word: a break whose left side is not
+        # one of these cannot cut through a word
+        self.word_heads = frozenset(w[:k] for w in self.words for k in range(1, len(w)))
 
     # --- reading the page -------------------------------------------------
 
@@ -112,13 +115,16 @@ class Paragraphs(Stage):
         out: list[_Line] = []
         block = -1
         prev_end = -2
-        for m in _LINE.finditer(text):
+        found = list(_LINE.finditer(text))
+        raw_starts = doc.to_raw_all(step, [m.start() for m in found], "start")
+        raw_ends = doc.to_raw_all(step, [m.end() for m in found], "end")
+        for m, raw_start, raw_end in zip(found, raw_starts, raw_ends):
             consecutive = m.start() == prev_end + 1
             if not consecutive:
                 block += 1
                 if out:
                     out[-1].last_in_block = True
-            raw_line = doc.raw[doc.to_raw(step, m.start(), "start") : doc.to_raw(step, m.end(), "end")]
+            raw_line = doc.raw[raw_start:raw_end]
             out.append(_Line(m.start(), m.end(), m.group(), display_width(raw_line.strip()),
                              block, not consecutive, False))
             prev_end = m.end()
@@ -147,12 +153,12 @@ class Paragraphs(Stage):
         """A word of the list that the break cuts through, or ''."""
         if not (a and b and _HAN.match(a[-1]) and _HAN.match(b[0])):
             return ""
-        for k in range(1, self.max_word):
-            for m in range(1, self.max_word - k + 1):
-                left, right = a[-k:], b[:m]
-                if len(left) < k or len(right) < m:
-                    continue
-                word = left + right
+        for k in range(1, min(self.max_word, len(a) + 1)):
+            left = a[-k:]
+            if left not in self.word_heads:
+                continue
+            for m in range(1, min(self.max_word - k, len(b)) + 1):
+                word = left + b[:m]
                 if word in self.words:
                     return word
         return ""
