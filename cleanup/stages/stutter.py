@@ -22,6 +22,7 @@ With ``mode = "report"`` nothing changes: the suspects are counted in
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -104,7 +105,10 @@ class Stutter(Stage):
             raise RuleError(f"stage stutter: [params] mode must be one of {', '.join(MODES)}, "
                             f"not {self.mode!r}", p.where)
         self.max_unit = p.integer("max_unit")
-        self.repeat = regex.compile(rf"(\p{{Han}}{{1,{self.max_unit}}})\1")
+        # start of every immediate repeat of 1..max_unit characters; run on Han
+        # runs only, so ``.`` is a Han character (``re`` does this ~5x faster
+        # than ``regex``, and an empty lookahead match finds every start)
+        self.repeat = re.compile(rf"(?=(.{{1,{self.max_unit}}})\1)", re.S)
         self.lexicon = load_lexicon(p.text("words"))
         self.listed = frozenset(read_entries(p.text("reduplications")))
         self.keep_patterns = p.patterns("keep_patterns")
@@ -154,7 +158,7 @@ class Stutter(Stage):
         edits: list[Edit] = []
         for run in HAN_RUN.finditer(text):
             s = run.group()
-            starts = sorted({m.start() for m in self.repeat.finditer(s, overlapped=True)})
+            starts = [m.start() for m in self.repeat.finditer(s)]
             if not starts:
                 continue
             kept = self.kept_spans(s)
