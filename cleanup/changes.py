@@ -93,9 +93,10 @@ class Locator:
     """
 
     def __init__(self, text: str, encoding: str, base_char: int = 0, base_byte: int = 0,
-                 base_line: int = 1, base_col: int = 0) -> None:
+                 base_line: int = 1, base_col: int = 0, errors: str = "surrogateescape") -> None:
         self.text = text
         self.encoding = encoding
+        self.errors = errors
         self.base = (base_char, base_byte, base_line, base_col)
         self.line_starts = [m.end() for m in _NEWLINE.finditer(text)]
         self._byte_cache: dict[int, int] = {0: 0}
@@ -107,7 +108,7 @@ class Locator:
             # walk from the nearest known offset below pos: changes come roughly in order
             below = self._last if self._last <= pos else max(k for k in self._byte_cache if k <= pos)
             self._byte_cache[pos] = self._byte_cache[below] + len(
-                self.text[below:pos].encode(self.encoding, "surrogateescape"))
+                self.text[below:pos].encode(self.encoding, self.errors))
             self._last = pos
         return self.base[1] + self._byte_cache[pos]
 
@@ -152,8 +153,9 @@ class LogWriter:
             self.out.write(dump(loc.change(c, chunk=index)))
 
     def record(self, number: int, text: str, changes: list[Change]) -> None:
-        """Changes of one JSONL record's field (offsets inside the field)."""
-        loc = Locator(text, "utf-8")
+        """Changes of one JSONL record's field (offsets inside the field; a lone
+        surrogate counts the 3 bytes it would take)."""
+        loc = Locator(text, "utf-8", errors="surrogatepass")
         for c in changes:
             self.out.write(dump(loc.change(c, record=number)))
 

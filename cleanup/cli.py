@@ -400,9 +400,10 @@ def error_line(e: BaseException, where: str = "") -> str:
         hint = _HINTS.get(e.errno or 0)
         what = (e.strerror or str(e)).lower()
         return f"cleanup: error: {path}: {what}" + (f" ({hint})" if hint else "")
+    where = f"{where}: " if where else ""
     if isinstance(e, UnicodeError):
-        return f"cleanup: error: {where}: {e} (check --encoding)"
-    return (f"cleanup: error: {where}: internal error {type(e).__name__}: {e} "
+        return f"cleanup: error: {where}{e} (check --encoding)"
+    return (f"cleanup: error: {where}internal error {type(e).__name__}: {e} "
             "(a bug: please report it with this input)")
 
 
@@ -444,7 +445,7 @@ def plan_directory(args: argparse.Namespace, settings: Settings, cleaner: Cleane
             raise UsageError("for a directory input this must be a directory", str(other))
     exclude = [p.resolve() for p in (out_root, log_root) if p is not None]
     files = [rel for rel in walk(root, args.glob)
-             if not any((root / rel).resolve().is_relative_to(x) for x in exclude)]
+             if not any((root / rel).parent.resolve().is_relative_to(x) for x in exclude)]
     since = rules_mtime(cleaner, args.rules)
     plan: list[Task | Outcome] = []
     for rel in files:

@@ -1,0 +1,203 @@
+"""What archives really contain (issue 7, item 2): each gets the expected output or
+a one-line error, never a crash, and everything that is cleaned restores exactly.
+
+The 1 GB case is measured by hand (see the report); here a smaller generated
+file with the chunk size turned down shows the same code path.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cleanup.cli import main
+
+from conftest import SAMPLES
+
+
+def clean(tmp_path: Path, data: bytes, *flags: str, name: str = "in.txt") -> tuple[int, bytes, list[dict]]:
+    """Clean ``data`` to a file with a change log; returns (exit code, output, log records)."""
+    src, out, log = tmp_path / name, tmp_path / "out.txt", tmp_path / "log.jsonl"
+    src.write_bytes(data)
+    code = main([str(src), "-o", str(out), "--changes", str(log), *flags])
+    if code != 0:
+        assert not out.exists() and not log.exists()
+        return code, b"", []
+    records = [json.loads(line) for line in log.read_text(encoding="ascii").splitlines()]
+    return code, out.read_bytes(), records
+
+
+def restores(tmp_path: Path, data: bytes) -> bool:
+    back = tmp_path / "back.txt"
+    code = main(["restore", str(tmp_path / "out.txt"), "--changes", str(tmp_path / "log.jsonl"),
+                 "-o", str(back)])
+    return code == 0 and back.read_bytes() == data
+
+
+def error_of(capsys) -> str:
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("cleanup: error: "), err
+    return err
+
+
+def test_empty_file(tmp_path):
+    code, out, records = clean(tmp_path, b"")
+    assert (code, out) == (0, b"")
+    assert [r["type"] for r in records] == ["header"]
+    assert restores(tmp_path, b"")
+
+
+@pytest.mark.parametrize("data", [b" ", b"\n\n\n", " \t\u3000\r\n\u00a0\n".encode()])
+def test_whitespace_only(tmp_path, data):
+    code, out, _ = clean(tmp_path, data)
+    assert (code, out) == (0, b"")
+    assert restores(tmp_path, data)
+
+
+def test_nul_bytes_are_removed_and_recorded(tmp_path):
+    data = "会议\x00召开。\n\x00\x00第二段。\n".encode()
+    code, out, records = clean(tmp_path, data)
+    assert code == 0 and b"\x00" not in out
+    assert any(r.get("rule") == "control-chars" for r in records)
+    assert restores(tmp_path, data)
+
+
+def test_binary_data(tmp_path, capsys):
+    code, _, _ = clean(tmp_path, bytes(range(256)) * 64)
+    assert code == 2
+    assert "binary data" in error_of(capsys)
+
+
+@pytest.fixture
+def mixed() -> bytes:
+    """UTF-8 text with a GBK-encoded sentence pasted in, as merged archives have."""
+    return "第一段，UTF-8。\n\n".encode() + "第二段，GBK。\n".encode("gbk") + "第三段。\n".encode()
+
+
+def test_mixed_encodings_stop_at_the_first_bad_byte(tmp_path, capsys, mixed):
+    code, _, _ = clean(tmp_path, mixed)
+    assert code == 2
+    at = len("第一段，UTF-8。\n\n".encode())
+    assert f"in.txt:3:1: bytes not valid utf-8 at byte {at}" in error_of(capsys)
+
+
+def test_errors_replace_records_every_replacement_and_restores(tmp_path, mixed):
+    code, out, records = clean(tmp_path, mixed, "--errors", "replace")
+    assert code == 0
+    replaced = [r for r in records if r.get("rule") == "decode-replace"]
+    assert replaced and all(set(r["after"]) == {"\ufffd"} for r in replaced)
+    assert sum(len(r["after"]) for r in replaced) == out.decode().count("\ufffd")
+    start = len("第一段，UTF-8。\n\n".encode())
+    assert replaced[0]["byte_start"] == start and replaced[0]["line"] == 3
+    assert restores(tmp_path, mixed)
+
+
+def test_invalid_utf8_deep_in_a_line_gives_line_col_and_byte(tmp_path, capsys):
+    data = "第一行\n第二行，".encode() + b"\xff" + "尾".encode()
+    code, _, _ = clean(tmp_path, data)
+    assert code == 2
+    at = data.index(b"\xff")
+    assert f"in.txt:2:5: bytes not valid utf-8 at byte {at}" in error_of(capsys)
+
+
+def test_truncated_utf8_at_the_end(tmp_path, capsys):
+    data = "会议召开".encode()[:-1]
+    assert clean(tmp_path, data)[0] == 2
+    assert "bytes not valid utf-8 at byte 9" in error_of(capsys)
+
+
+def test_crlf_and_cr_are_kept_by_restore(tmp_path):
+    data = "标题\r\n\r\n第一段，内容。\r第二段。\r\n".encode()
+    code, out, _ = clean(tmp_path, data)
+    assert code == 0 and b"\r" not in out
+    assert restores(tmp_path, data)
+
+
+def test_bom_is_dropped_and_restored(tmp_path):
+    data = "\ufeff会议召开。\n".encode()
+    code, out, records = clean(tmp_path, data)
+    assert code == 0 and not out.startswith("\ufeff".encode())
+    assert any(r.get("rule") == "bom" for r in records)
+    assert restores(tmp_path, data)
+
+
+def test_surrogates_in_jsonl(tmp_path, capsys):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_bytes(b'{"text": "\\ud800\\u4f1a,\\u8bae\\udfff", "id": "\\udc00"}\n'
+                       b'{"text": "\\ud83d\\ude00 ok"}\n')
+    out, log = tmp_path / "o.jsonl", tmp_path / "log.jsonl"
+    assert main([str(corpus), "--jsonl", "-o", str(out), "--changes", str(log)]) == 0
+    rows = [json.loads(line) for line in out.read_bytes().decode("utf-8").splitlines()]
+    assert rows[0]["text"] == "\ufffd会，议\ufffd\n" and rows[0]["id"] == "\udc00"
+    assert rows[1]["text"] == "\U0001f600 ok\n"  # a proper pair is a character
+    records = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [r["before"] for r in records if r.get("rule") == "decode-replace"] == ["\ud800", "\udfff"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["啊" * 200_000, "哈哈" * 100_000, "，" * 50_000, " " * 100_000 + "字", "\n" * 100_000 + "字",
+     "■" * 20_000, "a" * 200_000],
+    ids=["han", "pair", "comma", "spaces", "newlines", "bullets", "ascii"],
+)
+def test_very_long_runs_of_one_character(tmp_path, data):
+    raw = data.encode()
+    code, out, _ = clean(tmp_path, raw)
+    assert code == 0
+    assert restores(tmp_path, raw)
+    # a second pass changes nothing
+    again = tmp_path / "again.txt"
+    assert main([str(tmp_path / "out.txt"), "-o", str(again)]) == 0
+    assert again.read_bytes() == out
+
+
+def test_catastrophic_pattern_in_a_rule_file(tmp_path, capsys):
+    rules = tmp_path / "bad.toml"
+    rules.write_text('[[rule]]\nid = "han-explode"\nstage = "normalize"\n'
+                     'description = "nested alternation"\npattern = \'(字|字字)+$\'\n'
+                     'replace = ""\nexamples = [["字", ""]]\n', encoding="utf-8")
+    code, _, _ = clean(tmp_path, ("字" * 60 + "！\n").encode(), "--rules", str(rules),
+                       "--timeout", "0.2")
+    assert code == 2
+    assert "han-explode" in error_of(capsys)
+
+
+def test_directory_with_unreadable_files(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for s in SAMPLES[:3]:
+        (raw / s.name).write_bytes(s.read_bytes())
+    (raw / "gone.txt").symlink_to(tmp_path / "nowhere")
+    (raw / "loop.txt").symlink_to(raw / "loop.txt")
+    code = main([str(raw), "-o", str(tmp_path / "out")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2
+    assert err[-1] == "3 cleaned, 0 unchanged, 2 failed"
+    assert any("gone.txt" in e for e in err) and any("loop.txt" in e for e in err)
+    assert len(list((tmp_path / "out").glob("*.txt"))) == 3
+
+
+def test_one_long_line_is_chunked_and_restores(tmp_path, monkeypatch):
+    """The 50 MB single line, scaled down: chunks are cut inside the line."""
+    monkeypatch.setattr("cleanup.io.TARGET", 2000)
+    monkeypatch.setattr("cleanup.io.HARD_MAX", 8000)
+    line = "".join(f"第{n}句话说的是,会议 2月 {n % 28 + 1}日召开。" for n in range(5000))
+    data = line.encode()
+    code, out, records = clean(tmp_path, data)
+    assert code == 0
+    assert sum(r["type"] == "chunk" for r in records) > 10
+    assert out.decode().count("\n") == 1  # still one paragraph
+    assert restores(tmp_path, data)
+
+
+def test_large_generated_file_is_chunked_and_restores(tmp_path, monkeypatch):
+    """The 1 GB file, scaled down: many pages cleaned chunk by chunk."""
+    monkeypatch.setattr("cleanup.io.TARGET", 20_000)
+    pages = [s.read_bytes() for s in SAMPLES]
+    data = b"".join(f"第{n}版\n\n".encode() + pages[n % len(pages)] + b"\n\n" for n in range(40))
+    code, out, records = clean(tmp_path, data)
+    assert code == 0
+    assert sum(r["type"] == "chunk" for r in records) > 10
+    assert restores(tmp_path, data)
