@@ -1,0 +1,129 @@
+"""Fast paths give exactly what the plain computation they replace gives.
+
+Each test states the plain computation (as the code was before it was
+made fast) and checks the fast one against it on generated input.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from functools import cache
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from cleanup.document import Document, Edit
+from cleanup.pipeline import Cleaner, Stage
+from cleanup.stages.dedup import comparison_key, find_pairs
+
+# characters that stress NFKC, quotes and whitespace: compatibility forms,
+# combining marks, Hangul jamo that compose, quotes, odd spaces
+TRICKY = "，（）：；？！\u3000ＡａＢ１２,()“”„‟‘’\"' \t\u00a0\u2028\u0301\u0308\u1100\u1161\u11a8ﬁ㈱①eAΣς甲乙丙和林县"
+
+
+@cache
+def stage(name: str) -> Stage:
+    return next(s for s in Cleaner().stages if s.name == name)
+
+
+def plain_comparison_key(text: str) -> str:
+    quotes = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'"})
+    return regex.sub(r"\s+", "", unicodedata.normalize("NFKC", text).translate(quotes)).casefold()
+
+
+@given(st.text(alphabet=TRICKY, max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_comparison_key_is_nfkc_of_the_line(text):
+    assert comparison_key(text) == plain_comparison_key(text)
+
+
+@given(st.lists(st.text(alphabet="甲乙丙丁戊", min_size=8, max_size=30), min_size=2, max_size=12),
+       st.sampled_from([60.0, 80.0, 90.0, 95.0]))
+@settings(max_examples=150, deadline=None)
+def test_find_pairs_finds_every_pair_over_the_cutoff(keys, cutoff):
+    everything = range(len(keys))
+    exact = {(i, j) for i in everything for j in everything if i < j and keys[i] == keys[j]}
+    near = {
+        (i, j) for i in everything for j in everything
+        if i < j and keys[i] != keys[j] and fuzz.ratio(keys[i], keys[j], score_cutoff=cutoff)
+    }
+    found = {(i, j) for i, j, _ in find_pairs(keys, list(everything), cutoff)}
+    # an exact copy pairs with the first of its key only; near pairs join distinct keys
+    firsts = {keys.index(k) for k in keys}
+    assert {p for p in found if keys[p[0]] == keys[p[1]]} == {(keys.index(keys[j]), j) for _, j in exact}
+    assert {p for p in found if keys[p[0]] != keys[p[1]]} == {p for p in near if set(p) <= firsts}
+
+
+def plain_to_raw(doc: Document, step: int, pos: int, side: str) -> int:
+    for s in reversed(doc.steps[:step]):
+        i = bisect_right(s.out_starts, pos) - 1
+        if i < 0:
+            continue
+        e = s.edits[i]
+        out_end = s.out_starts[i] + len(e.after)
+        if pos >= out_end:
+            pos = e.end + (pos - out_end)
+        elif pos == s.out_starts[i]:
+            pos = e.at
+        else:
+            pos = e.at if side == "start" else e.end
+    return pos
+
+
+@st.composite
+def edited_documents(draw):
+    doc = Document(draw(st.text(alphabet="ab\n ", min_size=1, max_size=30)))
+    for _ in range(draw(st.integers(1, 4))):
+        text, edits, at = doc.text, [], 0
+        while at < len(text):
+            at += draw(st.integers(0, 3))
+            size = draw(st.integers(0, 3))
+            if at + size > len(text):
+                break
+            edits.append(Edit(at, text[at : at + size], draw(st.sampled_from(["", "x", "yy"])), "r"))
+            at += size + 1
+        doc.apply("s", edits)
+    return doc
+
+
+@given(edited_documents())
+@settings(max_examples=150, deadline=None)
+def test_changes_map_to_the_raw_input_like_one_offset_at_a_time(doc):
+    for change in doc.changes:
+        e = doc.steps[change.step].edits
+        edit = next(x for x in e if x.at == change.at)
+        start = plain_to_raw(doc, change.step, edit.at, "start")
+        assert (change.start, change.end) == (start, max(start, plain_to_raw(doc, change.step, edit.end, "end")))
+
+
+def plain_crosses_word(words: frozenset[str], max_word: int, a: str, b: str) -> str:
+    if not (a and b and regex.match(r"\p{Han}", a[-1]) and regex.match(r"\p{Han}", b[0])):
+        return ""
+    for k in range(1, max_word):
+        for m in range(1, max_word - k + 1):
+            left, right = a[-k:], b[:m]
+            if len(left) < k or len(right) < m:
+                continue
+            if left + right in words:
+                return left + right
+    return ""
+
+
+@given(st.text(alphabet="中国人民发展会议经济社会的了", max_size=8),
+       st.text(alphabet="中国人民发展会议经济社会的了", max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_paragraph_break_finds_the_same_cut_word(a, b):
+    paragraphs = stage("paragraphs")
+    assert paragraphs._crosses_word(a, b) == plain_crosses_word(paragraphs.words, paragraphs.max_word, a, b)
+
+
+@given(st.text(alphabet="甲乙丙丁", max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_stutter_repeat_starts_match_the_overlapped_search(s):
+    stutter = stage("stutter")
+    plain = regex.compile(rf"(\p{{Han}}{{1,{stutter.max_unit}}})\1")
+    expected = sorted({m.start() for m in plain.finditer(s, overlapped=True)})
+    assert [m.start() for m in stutter.repeat.finditer(s)] == expected
