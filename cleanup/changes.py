@@ -61,7 +61,8 @@ from __future__ import annotations
 import hashlib
 import json
 from bisect import bisect_right
-from typing import IO, Any, BinaryIO, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, BinaryIO
 
 import regex
 
@@ -265,7 +266,7 @@ def restore(clean: BinaryIO, log: IO[bytes], out: BinaryIO, clean_name: str, log
 
 
 def write_chunk(chunk: dict[str, Any], changes: list[Change], text: TextReader, encoding: str,
-                out: BinaryIO, digest: "hashlib._Hash", where: str) -> None:
+                out: BinaryIO, digest: hashlib._Hash, where: str) -> None:
     if text.pos != chunk["clean_start"]:
         raise RestoreError(f"chunk {chunk['chunk']} starts at {chunk['clean_start']}, "
                            f"not {text.pos} (log out of order?)", where)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import hashlib
 import json
 import os
 import shutil
@@ -24,12 +25,13 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import Any, BinaryIO
 
 import regex
 
 from . import __version__
-from .changes import LogWriter, Locator, header, restore
+from .changes import Locator, LogWriter, header, restore
+from .document import Change
 from .errors import CleanupError, InputError
 from .io import (
     Chunk,
@@ -89,7 +91,7 @@ class Mode:
     explain: bool = False
 
     @classmethod
-    def from_flags(cls, check: bool, diff: bool, explain: bool = False) -> "Mode":
+    def from_flags(cls, check: bool, diff: bool, explain: bool = False) -> Mode:
         """``--check``: write nothing, exit 1 on changes; ``--diff``: print a diff
         instead of the text; both: print the diff and exit 1 on changes."""
         return cls(write=not (check or diff or explain), diff=diff, check=check, explain=explain)
@@ -373,7 +375,7 @@ def show(s: str) -> str:
 def explain_chunk(chunk: Chunk, name: str, encoding: str) -> Iterator[str]:
     """``path:line:col rule-id (note)`` then ``-before`` / ``+after``, grouped by rule."""
     loc = Locator(chunk.raw, encoding, chunk.start, chunk.byte_start, chunk.line, chunk.col)
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Change]] = {}
     for c in chunk.changes:
         groups.setdefault(c.rule, []).append(c)
     for rule, changes in groups.items():
@@ -573,7 +575,7 @@ def run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner) ->
         total = src.stat().st_size if src is not None else None
         bar = stack.enter_context(tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr,
                                        disable=not sys.stderr.isatty()))
-        digest = __import__("hashlib").sha256()
+        digest = hashlib.sha256()
         for number, line in enumerate(stream, 1):
             bar.update(len(line))
             digest.update(line)

@@ -26,9 +26,10 @@ import hashlib
 import os
 import secrets
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
 
 import regex
 
@@ -119,9 +120,9 @@ class RawReader:
     stream: BinaryIO
     encoding: str
     where: str
-    sha256: "hashlib._Hash" = field(default_factory=hashlib.sha256)
+    sha256: hashlib._Hash = field(default_factory=hashlib.sha256)
     # hash of the decoded text encoded back: equals sha256 iff decoding lost nothing
-    roundtrip: "hashlib._Hash" = field(default_factory=hashlib.sha256)
+    roundtrip: hashlib._Hash = field(default_factory=hashlib.sha256)
     size: int = 0
 
     def __post_init__(self) -> None:
@@ -344,7 +345,7 @@ class atomic_output:
         self.tmp = temp_path(path)
         self.keep = True
 
-    def __enter__(self) -> "atomic_output":
+    def __enter__(self) -> atomic_output:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.file: BinaryIO = open(self.tmp, "xb")
         return self

@@ -8,12 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 
 from cleanup.changes import Locator, read_log, restore
 from cleanup.cli import main
 from cleanup.errors import RestoreError
-
-from conftest import SAMPLES
 
 
 def variants(raw: str) -> dict[str, tuple[bytes, list[str]]]:

@@ -16,11 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 
 from cleanup.cli import Mode, main
 from cleanup.rules import packaged_rules_dir
-
-from conftest import SAMPLES
 
 RAW = "本报讯(记者 云静)2月 11日上午,会议召开。\n"
 

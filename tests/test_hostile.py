@@ -11,10 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES
 
 from cleanup.cli import main
-
-from conftest import SAMPLES
 
 
 def clean(tmp_path: Path, data: bytes, *flags: str, name: str = "in.txt") -> tuple[int, bytes, list[dict]]:

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import GOLD, SAMPLES
 
 from cleanup.document import undo
 from cleanup.errors import InputError
@@ -23,8 +24,6 @@ from cleanup.io import (
     sweep_temp_files,
     walk,
 )
-
-from conftest import GOLD, SAMPLES
 
 
 def reader(data: bytes, encoding: str = "utf-8") -> RawReader:
@@ -163,10 +162,9 @@ def test_chunks_carry_their_place_in_the_input(cleaner):
 
 def test_atomic_output_leaves_nothing_on_failure(tmp_path):
     target = tmp_path / "out.txt"
-    with pytest.raises(RuntimeError):
-        with atomic_output(target) as f:
-            f.write(b"half")
-            raise RuntimeError("stop")
+    with pytest.raises(RuntimeError), atomic_output(target) as f:
+        f.write(b"half")
+        raise RuntimeError("stop")
     assert list(tmp_path.iterdir()) == []
 
 
