@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -482,13 +482,15 @@ def run_directory(args: argparse.Namespace, settings: Settings, cleaner: Cleaner
     bar = tqdm(total=len(tasks), unit="file", file=sys.stderr, disable=not sys.stderr.isatty())
     out = stdout_bytes()
     try:
-        for outcome in run_tasks(tasks, settings, cleaner, args.jobs):
-            outcomes[outcome.name] = outcome
-            if outcome.error:
-                report(outcome.error)
-            if outcome.text:
-                out.write(outcome.text.encode("utf-8", "backslashreplace"))
-            bar.update()
+        # closing(): workers are stopped before temp files are swept, however we stop
+        with closing(run_tasks(tasks, settings, cleaner, args.jobs)) as results:
+            for outcome in results:
+                outcomes[outcome.name] = outcome
+                if outcome.error:
+                    report(outcome.error)
+                if outcome.text:
+                    out.write(outcome.text.encode("utf-8", "backslashreplace"))
+                bar.update()
     except BaseException:
         for r in roots:
             sweep_temp_files(r)
