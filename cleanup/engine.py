@@ -1,0 +1,482 @@
+"""Clean a dataset of JSONL/Parquet shards on a Dask cluster, and dedup across it there.
+
+``cleanup engine clean IN_DIR -o OUT_DIR`` (``pip install 'cleanup[dask]'``)
+starts a local cluster, or joins one with ``--scheduler ADDRESS``.  Every
+``*.jsonl`` and ``*.parquet`` file under ``IN_DIR`` is a shard and one task:
+its text field is cleaned record by record, every other field is kept, and
+``OUT_DIR`` gets the shard under the same relative path plus
+``NAME.changes.jsonl`` beside it, in the CLI's ``--jsonl`` change-log format
+(:mod:`cleanup.changes`; for Parquet, ``record`` is the 1-based row).  A
+record without a string text field is copied unchanged and reported.
+
+``--dedup-across`` also drops paragraphs that repeat an earlier document's,
+archive order being shards in sorted path order, then records in order.  It
+gives the same removals as :class:`~cleanup.archive.ArchiveDeduper` run over
+the documents one by one, as a join instead of a loop:
+
+1. map: clean each shard (kept in cluster memory, spilled to disk if need
+   be), and give each long paragraph the MinHash LSH band keys of
+   ``ArchiveDeduper.bands``;
+2. shuffle: group paragraphs by band; within a band bucket, pairs of
+   *distinct* comparison keys are scored with ``rapidfuzz`` ``fuzz.ratio``,
+   and identical keys are listed once with all their places;
+3. resolve (on the client, over the matches only): in archive order, a
+   paragraph goes if an earlier document holds a kept match, the best score
+   winning and the earliest copy on a tie, exactly as the sequential index;
+4. map: drop the copies from each shard's documents (one ``dedup`` step,
+   rule ``dedup-across``) and write shard and change log.
+
+Only the first place of a comparison key can ever be kept (a later document
+repeating it drops it, whatever happened to the first), which is why the
+resolve step needs each key's first place and its matches, not every pair of
+copies.  Unlike the sequential index the engine has no
+``across_max_paragraphs`` window, so past that many paragraphs it finds
+copies the sequential run forgets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import sys
+import threading
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import combinations
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .archive import ArchiveDeduper, ArchiveParams, Removal, drop_copies
+from .changes import LogWriter, header
+from .document import Document
+from .errors import CleanupError, InputError
+from .io import atomic_output, clean_record_text, walk
+from .layout import lines
+from .pipeline import Cleaner
+from .stages.dedup import comparison_key
+
+FORMATS = {".jsonl": "jsonl", ".parquet": "parquet"}
+LOG_SUFFIX = ".changes.jsonl"
+
+Ref = tuple[int, int, int]  # (shard ordinal, record number, paragraph index): archive order
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a worker needs to clean (picklable, hashable: workers cache one Cleaner per value)."""
+
+    profile: str = "zh-news"
+    rules: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    timeout: float = 2.0
+    text_field: str = "text"
+
+
+@dataclass(frozen=True)
+class Shard:
+    ordinal: int
+    src: str
+    rel: str
+    out: str
+    log: str
+
+    @property
+    def format(self) -> str:
+        return FORMATS[Path(self.rel).suffix]
+
+
+@dataclass
+class Record:
+    """One JSONL line or Parquet row; ``doc`` None means copied unchanged."""
+
+    number: int
+    fields: Any
+    line: bytes = b""
+    doc: Document | None = None
+
+
+@dataclass
+class ShardDocs:
+    shard: Shard
+    records: list[Record]
+    sha256: str
+    schema: Any = None  # pyarrow schema of a Parquet shard
+    errors: list[str] = field(default_factory=list)
+
+    def doc_id(self, number: int) -> str:
+        return f"{self.shard.rel}:{number}"
+
+
+@dataclass(frozen=True)
+class ShardReport:
+    rel: str
+    records: int
+    changed: int
+    dropped: int
+    errors: tuple[str, ...]
+
+
+# --- the cluster -----------------------------------------------------------------------
+
+
+def import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise CleanupError("the engine needs dask (pip install 'cleanup[dask]')") from None
+    return distributed
+
+
+@contextmanager
+def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
+    """A client of the cluster at ``scheduler``, or of a local one of ``workers`` processes."""
+    distributed = import_distributed()
+    if scheduler:
+        with distributed.Client(scheduler) as client:
+            yield client
+        return
+    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                  dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
+            distributed.Client(cluster) as client:
+        yield client
+
+
+# --- planning --------------------------------------------------------------------------
+
+
+def plan_shards(in_dir: Path, out_dir: Path) -> list[Shard]:
+    """Every JSONL/Parquet file under ``in_dir``, sorted: the archive order."""
+    if not in_dir.is_dir():
+        raise InputError("not a directory (give a directory of JSONL/Parquet shards)", str(in_dir))
+    exclude = out_dir.resolve() if out_dir.resolve().is_relative_to(in_dir.resolve()) else None
+    rels = [r for r in walk(in_dir, "*", exclude) if r.suffix in FORMATS
+            and not r.name.endswith(LOG_SUFFIX)]
+    if not rels:
+        raise InputError("no *.jsonl or *.parquet shards here (check the path)", str(in_dir))
+    shards = [Shard(n, str(in_dir / r), r.as_posix(), str(out_dir / r),
+                    str(out_dir / r.with_suffix(LOG_SUFFIX))) for n, r in enumerate(rels)]
+    seen: dict[str, str] = {}
+    for s in shards:
+        if s.log in seen:
+            raise InputError(f"{seen[s.log]} and {s.rel} would share the change log "
+                             f"{s.log} (rename one)", str(in_dir))
+        seen[s.log] = s.rel
+    return shards
+
+
+# --- cleaning one shard (on a worker) --------------------------------------------------
+
+_cleaners: dict[tuple[Settings, int], Cleaner] = {}
+
+
+def cleaner_for(settings: Settings) -> Cleaner:
+    """The worker thread's Cleaner for ``settings``, built once."""
+    key = (settings, threading.get_ident())
+    if key not in _cleaners:
+        _cleaners[key] = Cleaner(settings.profile, settings.rules, settings.disable, settings.timeout)
+    return _cleaners[key]
+
+
+def read_shard(shard: Shard, settings: Settings) -> ShardDocs:
+    """Read and clean every record of ``shard``."""
+    cleaner = cleaner_for(settings)
+    data = Path(shard.src).read_bytes()
+    docs = ShardDocs(shard, [], hashlib.sha256(data).hexdigest())
+    if shard.format == "jsonl":
+        docs.records = [Record(n, parse_line(line), line) for n, line in
+                        enumerate(data.splitlines(keepends=True), 1)]
+    else:
+        table = read_parquet(shard)
+        docs.schema = table.schema
+        docs.records = [Record(n, row) for n, row in enumerate(table.to_pylist(), 1)]
+    name = settings.text_field
+    for rec in docs.records:
+        where = f"{shard.src}:{rec.number}"
+        if isinstance(rec.fields, dict) and isinstance(rec.fields.get(name), str):
+            rec.doc = clean_record_text(rec.fields[name], cleaner, where)
+        elif rec.line.strip() or shard.format == "parquet":
+            docs.errors.append(record_error(rec, where, name))
+    return docs
+
+
+def parse_line(line: bytes) -> Any:
+    """The JSON value of a line, or None if it is blank or not JSON."""
+    body = line.strip()
+    if not body:
+        return None
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+def read_parquet(shard: Shard) -> Any:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise CleanupError("Parquet shards need pyarrow (pip install 'cleanup[dask]')") from None
+    try:
+        return pq.read_table(shard.src)
+    except (pa.ArrowException, OSError) as e:
+        raise InputError(f"not a readable Parquet file ({e})", shard.src) from None
+
+
+def record_error(rec: Record, where: str, name: str) -> str:
+    """The CLI's ``--jsonl`` error line for a record copied unchanged."""
+    if rec.fields is None and rec.line:
+        return f"cleanup: error: {where}: not valid JSON (fix the record; it was copied unchanged)"
+    return (f"cleanup: error: {where}: no string field {name!r} "
+            "(check --text-field; the record was copied unchanged)")
+
+
+def write_shard(docs: ShardDocs, settings: Settings) -> ShardReport:
+    """Write the shard's clean records and its change log (each atomically)."""
+    shard = docs.shard
+    with atomic_output(Path(shard.log)) as log_file:
+        log = LogWriter(log_file.file, header(shard.src, "utf-8", settings.profile, settings.rules,
+                                              settings.disable, jsonl=True,
+                                              text_field=settings.text_field))
+        for rec in docs.records:
+            if rec.doc is not None:
+                log.record(rec.number, rec.doc.raw, rec.doc.changes)
+        log.finish(docs.sha256)
+        with atomic_output(Path(shard.out)) as out:
+            if shard.format == "jsonl":
+                for rec in docs.records:
+                    out.file.write(jsonl_line(rec, settings.text_field))
+            else:
+                write_parquet(docs, settings.text_field, out.file)
+    changed = sum(1 for r in docs.records if r.doc is not None and r.doc.steps)
+    dropped = sum(1 for r in docs.records if r.doc is not None
+                  for c in r.doc.changes if c.rule == "dedup-across")
+    return ShardReport(shard.rel, len(docs.records), changed, dropped, tuple(docs.errors))
+
+
+def jsonl_line(rec: Record, name: str) -> bytes:
+    """The record's line as ``cleanup --jsonl`` writes it: unchanged unless cleaning changed it."""
+    from .cli import dump_json
+
+    if rec.doc is None or not rec.doc.steps:
+        return rec.line
+    body = rec.line.rstrip(b"\r\n")
+    return dump_json({**rec.fields, name: rec.doc.text}) + rec.line[len(body):]
+
+
+def write_parquet(docs: ShardDocs, name: str, out: Any) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [rec.fields if rec.doc is None else {**rec.fields, name: rec.doc.text}
+            for rec in docs.records]
+    pq.write_table(pa.Table.from_pylist(rows, schema=docs.schema), out)
+
+
+def clean_shard(shard: Shard, settings: Settings) -> ShardReport:
+    return write_shard(read_shard(shard, settings), settings)
+
+
+# --- dedup across the archive ----------------------------------------------------------
+
+_dedupers: dict[ArchiveParams, ArchiveDeduper] = {}
+
+
+def deduper_for(params: ArchiveParams) -> ArchiveDeduper:
+    """The worker's ArchiveDeduper, used only for its signatures and band keys."""
+    if params not in _dedupers:
+        _dedupers[params] = ArchiveDeduper(params)
+    return _dedupers[params]
+
+
+def band_entries(docs: ShardDocs, params: ArchiveParams) -> list[tuple[int, bytes, str, Ref]]:
+    """``(bucket, band, key, ref)`` for each band of each long paragraph of the shard.
+
+    ``bucket`` is a stable 63-bit digest of the band, for the shuffle
+    (Python's ``hash`` of bytes differs between worker processes); the band
+    itself travels along so that a digest collision cannot make candidates.
+    """
+    deduper = deduper_for(params)
+    out = []
+    for rec in docs.records:
+        if rec.doc is None:
+            continue
+        for index, para in enumerate(lines(rec.doc.text)):
+            key = comparison_key(para.text)
+            if len(key) < params.min_chars:
+                continue
+            ref = (docs.shard.ordinal, rec.number, index)
+            for b, band in enumerate(deduper.bands(deduper.signature(key))):
+                tagged = b.to_bytes(2, "big") + band
+                digest = hashlib.blake2b(tagged, digest_size=8).digest()
+                out.append((int.from_bytes(digest, "big") >> 1, tagged, key, ref))
+    return out
+
+
+def match_bucket(group: tuple[int, list[tuple[int, bytes, str, Ref]]],
+                 params: ArchiveParams) -> list[tuple]:
+    """Matches within one shuffle bucket.
+
+    ``("places", first, others)``: every place of one key (emitted from band
+    0 only, so once); ``("match", first_a, first_b, score)``: two distinct
+    keys that share the band and score at least ``near_ratio``.
+    """
+    _, entries = group
+    by_band: dict[bytes, dict[str, list[Ref]]] = defaultdict(lambda: defaultdict(list))
+    for _, band, key, ref in entries:
+        by_band[band][key].append(ref)
+    out: list[tuple] = []
+    for band, places in by_band.items():
+        keys = sorted(places, key=lambda k: min(places[k]))
+        firsts = {k: min(places[k]) for k in keys}
+        if band[:2] == b"\0\0":
+            out.extend(("places", firsts[k], sorted(places[k])[1:]) for k in keys if len(places[k]) > 1)
+        for a, b in combinations(keys, 2):
+            score = fuzz.ratio(b, a, score_cutoff=params.near_ratio)
+            if score >= params.near_ratio:  # below the cutoff ratio() says 0
+                out.append(("match", firsts[a], firsts[b], float(score)))
+    return out
+
+
+def resolve(items: Sequence[tuple]) -> dict[tuple[int, int], list[tuple[int, Ref, float]]]:
+    """Removals ``(index, kept, score)`` per document ``(shard, record)``, from the matches.
+
+    The sequential rule, replayed in archive order: a paragraph goes if a
+    kept paragraph of an earlier document matches it; the best score wins,
+    then the earliest place.
+    """
+    matches: dict[Ref, dict[Ref, float]] = defaultdict(dict)
+    others: dict[Ref, list[Ref]] = {}
+    for item in items:
+        if item[0] == "places":
+            others[item[1]] = item[2]
+        else:
+            _, a, b, score = item
+            matches[a][b] = matches[b][a] = score
+    kept: dict[Ref, bool] = {}
+    found: dict[Ref, tuple[Ref, float] | None] = {}
+
+    def best(first: Ref, doc: tuple[int, int]) -> tuple[Ref, float] | None:
+        options = [(-s, r) for r, s in matches[first].items() if r[:2] < doc and kept[r]]
+        return (min(options)[1], -min(options)[0]) if options else None
+
+    for first in sorted(set(matches) | set(others)):
+        found[first] = best(first, first[:2])
+        kept[first] = found[first] is None
+    removals: dict[tuple[int, int], list[tuple[int, Ref, float]]] = defaultdict(list)
+    for first, choice in found.items():
+        if choice is not None:
+            removals[first[:2]].append((first[2], *choice))
+    for first, places in others.items():
+        for place in places:
+            if place[:2] == first[:2]:
+                choice = found[first]  # same document: the same index, the same answer
+            elif kept[first]:
+                choice = (first, 100.0)
+            else:
+                choice = best(first, place[:2])
+            if choice is not None:
+                removals[place[:2]].append((place[2], *choice))
+    for found_in_doc in removals.values():
+        found_in_doc.sort()
+    return removals
+
+
+def drop_shard_copies(docs: ShardDocs, removals: dict[int, list[tuple[int, Ref, float]]],
+                      rels: Sequence[str]) -> ShardDocs:
+    """Apply one shard's removals (``record number -> [(index, kept, score)]``)."""
+    for rec in docs.records:
+        if rec.doc is None or rec.number not in removals:
+            continue
+        paras = lines(rec.doc.text)
+        drop_copies(rec.doc, [
+            Removal(docs.doc_id(rec.number), index, paras[index].text,
+                    f"{rels[kept[0]]}:{kept[1]}", kept[2], score)
+            for index, kept, score in removals[rec.number]])
+    return docs
+
+
+def dedup_and_write(docs: ShardDocs, removals: dict[int, list[tuple[int, Ref, float]]],
+                    rels: Sequence[str], settings: Settings) -> ShardReport:
+    return write_shard(drop_shard_copies(docs, removals, rels), settings)
+
+
+# --- a run -----------------------------------------------------------------------------
+
+
+def run(in_dir: Path, out_dir: Path, settings: Settings, client: Any,
+        dedup_across: bool = False, params: ArchiveParams | None = None) -> list[ShardReport]:
+    """Clean every shard of ``in_dir`` into ``out_dir`` on ``client``'s cluster."""
+    import dask.bag as db
+
+    shards = plan_shards(in_dir, out_dir)
+    bag = db.from_sequence(shards, npartitions=len(shards))
+    if not dedup_across:
+        return bag.map(clean_shard, settings).compute()
+    params = params or ArchiveParams.from_profile(settings.profile)
+    deduper_for(params)  # fail here, not on a worker, if datasketch is missing
+    docs = bag.map(read_shard, settings).persist()
+    found = (docs.map(band_entries, params).flatten()
+             .groupby(itemgetter(0), shuffle="tasks")
+             .map(match_bucket, params).flatten().compute())
+    removals = resolve(found)
+    per_shard: list[dict[int, list]] = [{} for _ in shards]
+    for (ordinal, number), drops in removals.items():
+        per_shard[ordinal][number] = drops
+    rels = [s.rel for s in shards]
+    plan = db.from_sequence(per_shard, npartitions=len(shards))
+    return db.map(dedup_and_write, docs, plan, rels, settings).compute()
+
+
+# --- command line ----------------------------------------------------------------------
+
+
+def engine_parser() -> argparse.ArgumentParser:
+    from .cli import Parser, positive_float, positive_int
+
+    p = Parser(prog="cleanup engine",
+               description="Clean a directory of JSONL/Parquet shards on a Dask cluster: "
+                           "OUT_DIR gets each shard (all fields kept) and NAME.changes.jsonl.")
+    p.add_argument("action", choices=["clean"], help="what to do (clean)")
+    p.add_argument("input", metavar="IN_DIR", help="directory of *.jsonl / *.parquet shards")
+    p.add_argument("-o", "--output", required=True, metavar="OUT_DIR", help="write shards here")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="an existing cluster's scheduler (tcp://host:8786); default: a local cluster")
+    p.add_argument("--workers", type=positive_int, default=2, metavar="N",
+                   help="processes of the local cluster (default: 2)")
+    p.add_argument("--dedup-across", action="store_true",
+                   help="also drop paragraphs that repeat an earlier document's")
+    p.add_argument("--text-field", default="text", metavar="NAME",
+                   help="the field to clean (default: text)")
+    p.add_argument("--profile", default="zh-news", metavar="NAME|PATH")
+    p.add_argument("--rules", action="append", default=[], metavar="PATH")
+    p.add_argument("--disable", action="append", default=[], metavar="ID")
+    p.add_argument("--timeout", type=positive_float, default=2.0, metavar="SECONDS")
+    return p
+
+
+def main(argv: Sequence[str]) -> int:
+    """``cleanup engine clean ...``; returns the exit code (2 if any record failed)."""
+    args = engine_parser().parse_args(argv)
+    settings = Settings(args.profile, tuple(args.rules), tuple(args.disable), args.timeout,
+                        args.text_field)
+    # a bad path or a broken profile fails here, before a cluster starts
+    plan_shards(Path(args.input), Path(args.output))
+    Cleaner(settings.profile, settings.rules, settings.disable)
+    with connect(args.scheduler, args.workers) as client:
+        reports = run(Path(args.input), Path(args.output), settings, client, args.dedup_across)
+    for r in reports:
+        for line in r.errors:
+            print(line, file=sys.stderr)
+    failed = sum(len(r.errors) for r in reports)
+    print(f"{sum(r.records for r in reports)} records in {len(reports)} shards: "
+          f"{sum(r.changed for r in reports)} changed, {failed} failed"
+          + (f", {sum(r.dropped for r in reports)} paragraphs dropped as copies"
+             if args.dedup_across else ""), file=sys.stderr)
+    return 2 if failed else 0

@@ -1,0 +1,199 @@
+"""The Dask engine: on a local cluster of 2 workers, shards come out as the
+single-process Cleaner (and ArchiveDeduper) makes them, fields kept, change
+logs beside them."""
+
+from __future__ import annotations
+
+import json
+import random
+from itertools import groupby
+from operator import itemgetter
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed", reason="the engine needs the dask extra (pip install 'cleanup[dask]')")
+pytest.importorskip("datasketch", reason="archive dedup needs datasketch (pip install 'cleanup[dask]')")
+pq = pytest.importorskip("pyarrow.parquet", reason="Parquet shards need pyarrow (pip install 'cleanup[dask]')")
+import pyarrow as pa
+from pagegen import load_corpus, make_pages
+
+from cleanup import Cleaner
+from cleanup.archive import ArchiveDeduper, ArchiveParams
+from cleanup.changes import read_log
+from cleanup.cli import main as cli_main
+from cleanup.document import Document
+from cleanup.engine import (
+    Record,
+    Settings,
+    Shard,
+    ShardDocs,
+    band_entries,
+    connect,
+    match_bucket,
+    resolve,
+    run,
+)
+from cleanup.errors import InputError
+
+SAMPLES = sorted((Path(__file__).parent / "data" / "samples").glob("*.txt"))
+PARAMS = ArchiveParams.from_profile()
+
+
+@pytest.fixture(scope="module")
+def client():
+    with connect(None, 2) as c:
+        assert len(c.scheduler_info()["workers"]) == 2
+        yield c
+
+
+def write_jsonl(path: Path, records: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory) -> Path:
+    """Three JSONL shards (one nested) and a Parquet shard of generated pages and
+    the samples; the generated pages share paragraphs (they come from the gold)."""
+    root = tmp_path_factory.mktemp("shards")
+    pages = [p.raw for _, p in make_pages(16)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
+    records = [{"id": n, "text": t, "meta": {"n": n, "tags": ["a", "b"]}} for n, t in enumerate(pages)]
+    write_jsonl(root / "a.jsonl", records[:7])
+    write_jsonl(root / "sub" / "b.jsonl", records[7:14] + [{"id": 99, "body": "no text field"}])
+    table = pa.Table.from_pylist([{"id": r["id"], "text": r["text"], "score": 0.5} for r in records[14:]])
+    pq.write_table(table, root / "c.parquet")
+    return root
+
+
+def read_shard_records(path: Path) -> list[dict]:
+    if path.suffix == ".parquet":
+        return pq.read_table(path).to_pylist()
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+SHARDS = ["a.jsonl", "c.parquet", "sub/b.jsonl"]
+
+
+def expected(dataset: Path, dedup: bool) -> dict[str, list[tuple[str | None, list]]]:
+    """Per shard, per record: the clean text and changes the single-process run gives."""
+    cleaner = Cleaner()
+    deduper = ArchiveDeduper(PARAMS) if dedup else None
+    out = {}
+    for rel in SHARDS:
+        rows = []
+        for number, rec in enumerate(read_shard_records(dataset / rel), 1):
+            if not isinstance(rec.get("text"), str):
+                rows.append((None, []))
+                continue
+            doc = cleaner.run(Document(rec["text"]))
+            if deduper is not None:
+                deduper.apply(doc, f"{rel}:{number}")
+            rows.append((doc.text, [(c.rule, c.start, c.end, c.before, c.after, c.note)
+                                    for c in doc.changes]))
+        out[rel] = rows
+    return out
+
+
+def logged_changes(log: Path) -> tuple[dict, dict[int, list]]:
+    records = list(read_log(log.open("rb"), str(log)))
+    by_record: dict[int, list] = {}
+    for r in records[1:]:
+        by_record.setdefault(r["record"], []).append(
+            (r["rule"], r["start"], r["end"], r["before"], r["after"], r["note"]))
+    return records[0], by_record
+
+
+@pytest.mark.parametrize("dedup", [False, True], ids=["clean", "dedup-across"])
+def test_cluster_output_equals_single_process(client, dataset, tmp_path, dedup):
+    reports = run(dataset, tmp_path, Settings(), client, dedup_across=dedup)
+    assert sorted(r.rel for r in reports) == SHARDS
+    want = expected(dataset, dedup)
+    for rel in SHARDS:
+        got = read_shard_records(tmp_path / rel)
+        original = read_shard_records(dataset / rel)
+        head, changes = logged_changes((tmp_path / rel).with_suffix(".changes.jsonl"))
+        assert head["jsonl"] and head["text_field"] == "text"
+        assert len(got) == len(original) == len(want[rel])
+        for number, (new, old, (text, doc_changes)) in enumerate(zip(got, original, want[rel]), 1):
+            assert {k: v for k, v in new.items() if k != "text"} == \
+                   {k: v for k, v in old.items() if k != "text"}, "other fields kept"
+            assert new.get("text") == (old.get("text") if text is None else text)
+            assert changes.get(number, []) == doc_changes
+    dropped = sum(r.dropped for r in reports)
+    assert (dropped > 0) == dedup
+    assert [e for r in reports for e in r.errors] == [
+        (f"cleanup: error: {dataset / 'sub/b.jsonl'}:8: no string field 'text' "
+         "(check --text-field; the record was copied unchanged)")]
+
+
+def test_jsonl_shard_is_what_the_cli_writes(client, dataset, tmp_path):
+    run(dataset, tmp_path / "engine", Settings(), client)
+    src = dataset / "a.jsonl"
+    assert cli_main([str(src), "--jsonl", "-o", str(tmp_path / "cli.jsonl"),
+                     "--changes", str(tmp_path / "cli.changes.jsonl")]) == 0
+    assert (tmp_path / "engine" / "a.jsonl").read_bytes() == (tmp_path / "cli.jsonl").read_bytes()
+    assert (tmp_path / "engine" / "a.changes.jsonl").read_bytes() == \
+        (tmp_path / "cli.changes.jsonl").read_bytes()
+
+
+def test_cli_subcommand_runs_a_local_cluster(dataset, tmp_path, capsys):
+    assert cli_main(["engine", "clean", str(dataset), "-o", str(tmp_path), "--workers", "2",
+                     "--dedup-across"]) == 2  # the record without a text field
+    err = capsys.readouterr().err
+    assert "22 records in 3 shards" in err and "paragraphs dropped as copies" in err
+    assert (tmp_path / "sub" / "b.changes.jsonl").is_file()
+
+
+def test_no_shards_is_an_input_error(tmp_path):
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(InputError, match="no \\*.jsonl or \\*.parquet shards"):
+        run(tmp_path, tmp_path / "out", Settings(), client=None)
+
+
+# --- the join without a cluster: exactly the sequential index ---------------------------
+
+
+def archive(seed: int) -> list[list[str]]:
+    """Documents of gold paragraphs, exact and near copies (one or two characters
+    changed, so chains of near copies happen) and short paragraphs."""
+    rng = random.Random(seed)
+    _, bodies = load_corpus()
+    pool = rng.sample(bodies, 12)
+    docs = []
+    for _ in range(30):
+        paras = []
+        for _ in range(rng.randint(1, 6)):
+            p = rng.choice(pool)
+            for _ in range(rng.choice([0, 0, 1, 2, 6])):
+                at = rng.randrange(len(p))
+                p = p[:at] + rng.choice("的了在是国") + p[at + 1:]
+            paras.append(p if rng.random() > 0.1 else p[:10])
+            pool.append(p)
+        docs.append(paras)
+    return docs
+
+
+def join_locally(docs: list[list[str]]) -> dict[tuple[int, int], list]:
+    """band_entries -> shuffle (here a sort) -> match_bucket -> resolve."""
+    shard = ShardDocs(Shard(0, "s.jsonl", "s.jsonl", "", ""), [
+        Record(n, {}, doc=Document("\n\n".join(paras) + "\n")) for n, paras in enumerate(docs, 1)], "")
+    entries = sorted(band_entries(shard, PARAMS), key=itemgetter(0))
+    found = [m for bucket, group in groupby(entries, key=itemgetter(0))
+             for m in match_bucket((bucket, list(group)), PARAMS)]
+    return resolve(found)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_join_removes_what_the_sequential_index_removes(seed):
+    docs = archive(seed)
+    deduper = ArchiveDeduper(PARAMS)
+    want = {}
+    for n, paras in enumerate(docs, 1):
+        removals = deduper.add(f"s.jsonl:{n}", paras)
+        if removals:
+            want[(0, n)] = [(r.index, r.kept_doc, r.kept_index, r.score) for r in removals]
+    got = {doc: [(index, f"s.jsonl:{kept[1]}", kept[2], score) for index, kept, score in drops]
+           for doc, drops in join_locally(docs).items()}
+    assert got == want
+    assert any(score < 100 for drops in want.values() for *_, score in drops), "near copies tested"
