@@ -127,3 +127,11 @@ def test_stutter_repeat_starts_match_the_overlapped_search(s):
     plain = regex.compile(rf"(\p{{Han}}{{1,{stutter.max_unit}}})\1")
     expected = sorted({m.start() for m in plain.finditer(s, overlapped=True)})
     assert [m.start() for m in stutter.repeat.finditer(s)] == expected
+
+
+@given(st.text(alphabet="人人民民会议会议，、12 a研究", max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_stutter_judges_the_same_runs_as_walking_every_han_run(text):
+    stutter = stage("stutter")
+    plain = [e for run in regex.finditer(r"\p{Han}+", text) for e in stutter.run_edits(run.group(), run.start())]
+    assert stutter.find_words(text) == plain

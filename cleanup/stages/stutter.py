@@ -35,6 +35,7 @@ from ..rules import Params, StageConfig
 from ..wordlists import read_entries
 
 HAN_RUN = regex.compile(r"\p{Han}+")
+HAN_RUN_BACK = regex.compile(r"(?r)\p{Han}+")  # matched backwards: the run ending at endpos
 MODES = ("repair", "report")
 WINDOW = 10  # characters of context each side that the segmenter sees
 
@@ -152,23 +153,41 @@ class Stutter(Stage):
         ]
 
     def find_words(self, text: str) -> list[Edit]:
-        """Repeats of a Han unit inside each Han run that are not real reduplication."""
+        """Repeats of a Han unit inside each Han run that are not real reduplication.
+
+        Only the Han runs holding a repeat start of ``text`` are looked at
+        (a repeat inside a run is a repeat of the text), so a line costs one
+        search plus the runs that have something to judge.
+        """
         if not self.word_rule:
             return []
         edits: list[Edit] = []
-        for run in HAN_RUN.finditer(text):
-            s = run.group()
-            starts = [m.start() for m in self.repeat.finditer(s)]
-            if not starts:
+        run_end = 0
+        for candidate in self.repeat.finditer(text):
+            at = candidate.start()
+            if at < run_end:
                 continue
-            kept = self.kept_spans(s)
-            done = 0
-            for i in starts:
-                found = None if i < done else self.judge_at(s, i, kept)
-                if found is not None:
-                    k, note = found
-                    edits.append(Edit(run.start() + i + k, s[i + k : i + 2 * k], "", self.word_rule, note))
-                    done = i + 2 * k
+            run = HAN_RUN.match(text, at)
+            if run is None:
+                continue
+            run_start, run_end = HAN_RUN_BACK.match(text, 0, at + 1).start(), run.end()
+            edits.extend(self.run_edits(text[run_start:run_end], run_start))
+        return edits
+
+    def run_edits(self, s: str, offset: int) -> list[Edit]:
+        """The stutters of the Han run ``s``, which starts at ``offset``."""
+        edits: list[Edit] = []
+        starts = [m.start() for m in self.repeat.finditer(s)]
+        if not starts:
+            return edits
+        kept = self.kept_spans(s)
+        done = 0
+        for i in starts:
+            found = None if i < done else self.judge_at(s, i, kept)
+            if found is not None:
+                k, note = found
+                edits.append(Edit(offset + i + k, s[i + k : i + 2 * k], "", self.word_rule, note))
+                done = i + 2 * k
         return edits
 
     def kept_spans(self, s: str) -> list[tuple[int, int]]:
