@@ -20,8 +20,6 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -517,6 +515,10 @@ def run_tasks(tasks: list[Task], settings: Settings, cleaner: Cleaner, jobs: int
         for task in tasks:
             yield process(task, settings, cleaner, None)
         return
+    # imported here: multiprocessing costs start-up time that one file never needs
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(settings,))
     try:
         yield from pool.map(run_task, tasks, chunksize=1)
