@@ -295,31 +295,34 @@ def deduper_for(params: ArchiveParams) -> ArchiveDeduper:
     return _dedupers[params]
 
 
-def band_entries(docs: ShardDocs, params: ArchiveParams) -> list[tuple[int, bytes, str, Ref]]:
-    """``(bucket, band, key, ref)`` for each band of each long paragraph of the shard.
+def band_entries(docs: ShardDocs, params: ArchiveParams) -> list[tuple[int, bytes, str, list[Ref]]]:
+    """``(bucket, band, key, places)`` for each band of each distinct long paragraph key.
 
-    ``bucket`` is a stable 63-bit digest of the band, for the shuffle
-    (Python's ``hash`` of bytes differs between worker processes); the band
-    itself travels along so that a digest collision cannot make candidates.
+    A key repeated within the shard gets one signature (the costly part) and
+    travels once per band with all its places.  ``bucket`` is a stable 63-bit
+    digest of the band, for the shuffle (Python's ``hash`` of bytes differs
+    between worker processes); the band itself travels along so that a
+    digest collision cannot make candidates.
     """
-    deduper = deduper_for(params)
-    out = []
+    places: dict[str, list[Ref]] = {}
     for rec in docs.records:
         if rec.doc is None:
             continue
         for index, para in enumerate(lines(rec.doc.text)):
             key = comparison_key(para.text)
-            if len(key) < params.min_chars:
-                continue
-            ref = (docs.shard.ordinal, rec.number, index)
-            for b, band in enumerate(deduper.bands(deduper.signature(key))):
-                tagged = b.to_bytes(2, "big") + band
-                digest = hashlib.blake2b(tagged, digest_size=8).digest()
-                out.append((int.from_bytes(digest, "big") >> 1, tagged, key, ref))
+            if len(key) >= params.min_chars:
+                places.setdefault(key, []).append((docs.shard.ordinal, rec.number, index))
+    deduper = deduper_for(params)
+    out = []
+    for key, refs in places.items():
+        for b, band in enumerate(deduper.bands(deduper.signature(key))):
+            tagged = b.to_bytes(2, "big") + band
+            digest = hashlib.blake2b(tagged, digest_size=8).digest()
+            out.append((int.from_bytes(digest, "big") >> 1, tagged, key, refs))
     return out
 
 
-def match_bucket(group: tuple[int, list[tuple[int, bytes, str, Ref]]],
+def match_bucket(group: tuple[int, list[tuple[int, bytes, str, list[Ref]]]],
                  params: ArchiveParams) -> list[tuple]:
     """Matches within one shuffle bucket.
 
@@ -329,12 +332,12 @@ def match_bucket(group: tuple[int, list[tuple[int, bytes, str, Ref]]],
     """
     _, entries = group
     by_band: dict[bytes, dict[str, list[Ref]]] = defaultdict(lambda: defaultdict(list))
-    for _, band, key, ref in entries:
-        by_band[band][key].append(ref)
+    for _, band, key, refs in entries:
+        by_band[band][key].extend(refs)
     out: list[tuple] = []
     for band, places in by_band.items():
-        keys = sorted(places, key=lambda k: min(places[k]))
-        firsts = {k: min(places[k]) for k in keys}
+        firsts = {k: min(refs) for k, refs in places.items()}
+        keys = sorted(places, key=firsts.__getitem__)
         if band[:2] == b"\0\0":
             out.extend(("places", firsts[k], sorted(places[k])[1:]) for k in keys if len(places[k]) > 1)
         for a, b in combinations(keys, 2):
