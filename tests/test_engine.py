@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -29,8 +31,10 @@ from cleanup.engine import (
     Shard,
     ShardDocs,
     band_entries,
+    clean_shard,
     connect,
     match_bucket,
+    plan_shards,
     resolve,
     run,
 )
@@ -149,6 +153,25 @@ def test_no_shards_is_an_input_error(tmp_path):
     (tmp_path / "notes.txt").write_text("x")
     with pytest.raises(InputError, match="no \\*.jsonl or \\*.parquet shards"):
         run(tmp_path, tmp_path / "out", Settings(), client=None)
+
+
+def test_bad_lines_are_copied_unchanged_and_reported(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "s.jsonl").write_bytes(b'{"text": "2\xe6\x9c\x88 11\xe6\x97\xa5,ok."}\nnot json\n\n')
+    [shard] = plan_shards(tmp_path / "in", tmp_path / "out")
+    report = clean_shard(shard, Settings())
+    lines = (tmp_path / "out" / "s.jsonl").read_bytes().splitlines(keepends=True)
+    assert lines[1:] == [b"not json\n", b"\n"]
+    assert json.loads(lines[0])["text"] != "2月 11日,ok."
+    where = tmp_path / "in" / "s.jsonl"
+    assert report.errors == (f"cleanup: error: {where}:2: not valid JSON (fix the record; it was copied unchanged)",)
+
+
+def test_cli_start_up_does_not_import_the_engine():
+    code = ("import sys, cleanup, cleanup.cli; "
+            "print(sorted(m for m in ('dask', 'distributed', 'pyarrow', 'cleanup.engine') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 # --- the join without a cluster: exactly the sequential index ---------------------------
