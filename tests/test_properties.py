@@ -43,21 +43,16 @@ def assert_idempotent(x: str) -> None:
     assert CLEANER.clean(once).text == once
 
 
-@pytest.mark.xfail(strict=True, reason="paragraphs: a line ending in '（' is joined only on the "
-                   "second pass (para-join-break); found by test_clean_is_idempotent")
 def test_idempotent_after_an_opening_bracket():
+    """Found by test_clean_is_idempotent: read as wrapped, then joined on a second pass."""
     assert_idempotent("PM2.5（\n\n会\n会")
 
 
-@pytest.mark.xfail(strict=True, reason="normalize runs before paragraphs: '会\\n\\n:' is joined "
-                   "to '会:' after punct-colon-fullwidth ran; found by the fuzz target")
 def test_idempotent_when_a_join_makes_chinese_context():
+    """Found by the fuzz target: a colon that a join puts next to Han."""
     assert_idempotent("会\n\n:")
 
 
-# not strict: hypothesis may or may not hit the known failure above in a run;
-# when that one is fixed, drop both markers
-@pytest.mark.xfail(strict=False, reason="see test_idempotent_after_an_opening_bracket")
 @PROPERTY
 @given(pages)
 def test_clean_is_idempotent(x):

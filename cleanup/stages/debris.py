@@ -14,6 +14,7 @@ Runs before ``paragraphs``, on lines as the page printed them.  Each rule of
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 import regex
@@ -77,27 +78,34 @@ def remove_page_markers(text: str, lead: regex.Pattern[str], tail: regex.Pattern
         found = find_markers(line, lead, tail)
         if not found:
             continue
-        note = "page " + ", ".join(page_number(m.group("page")) for m in found)
-        if sum(m.end() - m.start() for m in found) == len(line.text):
+        note = "page " + ", ".join(m.page for m in found)
+        if sum(m.end - m.start for m in found) == len(line.text):
             drops.append((i, rule, note))
         else:
-            trims.extend(Edit(line.start + m.start(), m.group(), "", rule, note_for(m)) for m in found)
+            trims.extend(Edit(line.start + m.start, line.text[m.start : m.end], "", rule, f"page {m.page}")
+                         for m in found)
     edits = drop_lines(text, all_lines, drops) + trims
     return sorted(edits, key=lambda e: e.at)
 
 
-def find_markers(line: Line, lead: regex.Pattern[str], tail: regex.Pattern[str]) -> list[regex.Match[str]]:
-    """The marker opening ``line`` and the one closing it, if any, not overlapping."""
-    found = []
-    first = lead.match(line.text)
-    if first:
-        found.append(first)
-    start = first.end() if first else 0
-    last = tail.search(line.text, start) if start < len(line.text) else None
-    if last:
-        found.append(last)
-    return found
+@dataclass(frozen=True, slots=True)
+class Marker:
+    start: int  # in the line
+    end: int
+    page: str
 
 
-def note_for(marker: regex.Match[str]) -> str:
-    return f"page {page_number(marker.group('page'))}"
+def find_markers(line: Line, lead: regex.Pattern[str], tail: regex.Pattern[str]) -> list[Marker]:
+    """The markers opening ``line`` and those closing it, one after another, in order."""
+    text = line.text
+    found: list[Marker] = []
+    start = 0
+    while start < len(text) and (m := lead.match(text[start:])) and m.end():
+        found.append(Marker(start, start + m.end(), page_number(m.group("page"))))
+        start += m.end()
+    closing: list[Marker] = []
+    end = len(text)
+    while start < end and (m := tail.search(text[start:end])) and m.end() > m.start():
+        closing.append(Marker(start + m.start(), end, page_number(m.group("page"))))
+        end = start + m.start()
+    return found + closing[::-1]

@@ -19,7 +19,7 @@ import regex
 from ..document import Document, Edit
 from ..errors import RuleError
 from ..pipeline import Stage
-from ..rules import Rule, StageConfig
+from ..rules import Params, Rule, StageConfig
 
 
 @lru_cache(maxsize=None)
@@ -74,6 +74,10 @@ class Normalize(Stage):
         self.steps: list[tuple[Rule, Callable[[str], list[Edit]]]] = [
             (rule, self._compile(rule)) for rule in config.rules
         ]
+        p = Params(config)
+        settle = set(p.strings("settle")) if "settle" in config.params else set()
+        self.settle_steps = [(rule, step) for rule, step in self.steps if rule.id in settle]
+        self.settle_rounds = p.integer("settle_rounds") if settle else 0
 
     def _compile(self, rule: Rule) -> Callable[[str], list[Edit]]:
         if rule.kind == "regex":
@@ -96,6 +100,20 @@ class Normalize(Stage):
         raise RuleError(f"rule {rule.id}: kind {rule.kind!r} has no meaning in stage normalize", rule.source)
 
     def run(self, doc: Document) -> Document:
-        for rule, step in self.steps:
+        """Every rule once, in order; then the ``settle`` rules again until they rest.
+
+        A mark made full-width can give the mark beside it the Chinese context
+        it lacked (``会(,``: the bracket first, then the comma), so those rules
+        run again until a round changes nothing: cleaning twice changes nothing.
+        """
+        for _rule, step in self.steps:
             doc.apply(self.name, step(doc.text))
+        for _ in range(self.settle_rounds):
+            changed = False
+            for _rule, step in self.settle_steps:
+                edits = step(doc.text)
+                changed = changed or bool(edits)
+                doc.apply(self.name, edits)
+            if not changed:
+                break
         return doc

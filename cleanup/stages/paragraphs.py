@@ -18,7 +18,7 @@ Two layouts occur in the samples and the stage tells them apart itself:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -82,6 +82,7 @@ class Paragraphs(Stage):
         self.width_tolerance = p.number("width_tolerance")
         self.indent = p.number("indent")
         self.min_block_lines = p.integer("min_block_lines")
+        self.max_rounds = p.integer("max_rounds")
         self.headline_max = p.integer("headline_max")
         self.long_line = p.integer("long_line")
         end, closers = p.char_class("sentence_end"), p.char_class("closers")
@@ -181,7 +182,7 @@ class Paragraphs(Stage):
             ev.append("next-starts-unit")
         elif self.opens.search(b.text):
             ev.append("next-opens-line" if lay.wrapped else "next-opens")
-        if self.lead.search(a.text):
+        if self.lead.search(a.text) and not self.inner_stop.search(a.text):
             ev.append("line-is-lead")
         if self.standalone.search(a.text):
             ev.append("line-stands-alone")
@@ -242,31 +243,48 @@ class Paragraphs(Stage):
     # --- the stage ------------------------------------------------------------
 
     def run(self, doc: Document) -> Document:
+        """Decide every break; then decide again on the result until nothing changes.
+
+        A page read as wrapped can leave breaks that the rebuilt page, now one
+        paragraph per line, would join: deciding again makes the output a
+        fixed point, so cleaning clean text changes nothing.
+        """
+        for _ in range(self.max_rounds):
+            if not self._decide(doc):
+                break
+        return doc
+
+    def _decide(self, doc: Document) -> bool:
+        """One round over every break; True if it changed the text."""
         text = doc.text
         lines = self._lines(doc)
-        lay = self.layout(lines)
         edits: list[Edit] = []
         if not lines:
             if text:
                 edits.append(Edit(0, text, "", "para-trim", "no text"))
             doc.apply(self.name, edits)
-            return doc
+            return bool(edits)
+        lay = self.layout(lines)
         if lines[0].start:
             edits.append(Edit(0, text[: lines[0].start], "", "para-trim", "leading blank lines"))
+        paragraph = lines[0].text  # the paragraph so far, as joined
         for i, (a, b) in enumerate(zip(lines, lines[1:])):
             gap = text[a.end : b.start]
             blank = gap.count("\n") > 1
             after_b = lines[i + 2] if i + 2 < len(lines) else None
-            ev = self.evidence(a, b, blank, lay, after_b)
+            ev = self.evidence(replace(a, text=paragraph), b, blank, lay, after_b)
             score = sum(self.weights.get(e.split(":")[0], 0.0) for e in ev)
             note = f"{score:+.1f}: " + ", ".join(ev)
             if score > 0:
                 rule = "para-join-break" if blank else "para-join-wrap"
                 edits.append(Edit(a.end, gap, "", rule, note))
-            elif gap != "\n\n":
-                edits.append(Edit(a.end, gap, "\n\n", "para-break", note))
+                paragraph += b.text
+            else:
+                if gap != "\n\n":
+                    edits.append(Edit(a.end, gap, "\n\n", "para-break", note))
+                paragraph = b.text
         tail = text[lines[-1].end :]
         if tail != "\n":
             edits.append(Edit(lines[-1].end, tail, "\n", "para-trim", "one line break at the end"))
         doc.apply(self.name, edits)
-        return doc
+        return bool(edits)

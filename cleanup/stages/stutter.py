@@ -106,6 +106,7 @@ class Stutter(Stage):
             raise RuleError(f"stage stutter: [params] mode must be one of {', '.join(MODES)}, "
                             f"not {self.mode!r}", p.where)
         self.max_unit = p.integer("max_unit")
+        self.max_rounds = p.integer("max_rounds")
         # start of every immediate repeat of 1..max_unit characters; run on Han
         # runs only, so ``.`` is a Han character (``re`` does this ~5x faster
         # than ``regex``, and an empty lookahead match finds every start)
@@ -120,13 +121,18 @@ class Stutter(Stage):
         self.item_rule = "stutter-list-item" if "stutter-list-item" in ids else ""
 
     def run(self, doc: Document) -> Document:
-        found = self.suspects(doc.text)
-        if self.mode == "repair":
-            doc.apply(self.name, found)
-        else:
-            for e in found:
+        """Repair until nothing is left to repair (``会议会议议`` takes two rounds),
+        so that cleaning the output again changes nothing; or only count suspects."""
+        if self.mode == "report":
+            for e in self.suspects(doc.text):
                 key = f"suspect:{e.rule}"
                 doc.stats[key] = doc.stats.get(key, 0) + 1
+            return doc
+        for _ in range(self.max_rounds):
+            found = self.suspects(doc.text)
+            if not found:
+                break
+            doc.apply(self.name, found)
         return doc
 
     def suspects(self, text: str) -> list[Edit]:
