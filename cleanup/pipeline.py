@@ -71,8 +71,19 @@ class Cleaner:
         self.stages = [build_stage(s, timeout) for s in self.profile.stages]
 
     def run(self, doc: Document) -> Document:
-        for stage in self.stages:
-            stage.run(doc)
+        """Every stage in order; then, if the profile says so, the whole chain
+        again over its own output until a pass changes nothing.
+
+        Stages can hand each other work (a stutter repaired makes a line a
+        piece of a headline; a join puts a comma next to Han): settling makes
+        clean text a fixed point, so cleaning it again changes nothing.
+        """
+        for _ in range(1 + self.profile.settle_passes):
+            steps = len(doc.steps)
+            for stage in self.stages:
+                stage.run(doc)
+            if len(doc.steps) == steps:
+                break
         return doc
 
     def clean(self, text: str, name: str = "") -> Result:

@@ -85,6 +85,7 @@ class Profile:
     description: str
     stages: list[StageConfig]
     source: str
+    settle_passes: int = 0  # extra passes over the output, until one changes nothing
 
     def rules(self) -> list[Rule]:
         return [r for s in self.stages for r in s.rules]
@@ -269,7 +270,11 @@ def load_profile(
         if r.id in ids:
             raise RuleError(f"rule {r.id}: id also used in {ids[r.id]}", r.source)
         ids[r.id] = r.source
-    return Profile(str(data.get("name", path.stem)), str(data.get("description", "")), stages, where)
+    settle = data.get("settle_passes", 0)
+    if not isinstance(settle, int) or isinstance(settle, bool) or settle < 0:
+        raise RuleError("'settle_passes' must be a whole number, 0 or more", where)
+    return Profile(str(data.get("name", path.stem)), str(data.get("description", "")), stages, where,
+                   settle)
 
 
 def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str) -> None:
