@@ -103,9 +103,9 @@ class Paragraphs(Stage):
         self.ends_credit = p.pattern("ends_credit")
         self.words = load_wordlist(p.text("word_list"))
         self.max_word = max(map(len, self.words), default=0)
-        # every proper prefix of a listed word: a break whose left side is not
-        # one of these cannot cut through a word
-        self.word_heads = frozenset(w[:k] for w in self.words for k in range(1, len(w)))
+        # every proper prefix of two or more characters of a listed word: the
+        # word search stops as soon as what it holds starts no word
+        self.word_heads = frozenset(w[:k] for w in self.words if len(w) > 2 for k in range(2, len(w)))
 
     # --- reading the page -------------------------------------------------
 
@@ -156,12 +156,14 @@ class Paragraphs(Stage):
             return ""
         for k in range(1, min(self.max_word, len(a) + 1)):
             left = a[-k:]
-            if left not in self.word_heads:
+            if k > 1 and left not in self.word_heads:
                 continue
             for m in range(1, min(self.max_word - k, len(b)) + 1):
                 word = left + b[:m]
                 if word in self.words:
                     return word
+                if word not in self.word_heads:
+                    break
         return ""
 
     def _headline_like(self, a: _Line) -> bool:
