@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from listfile import groups
 
 from cleanup.document import Document, undo
 from cleanup.errors import RuleError
@@ -33,24 +34,6 @@ SAMPLE_STUTTERS = [
     ("004", "热电厂"),  # 金山热电厂热电厂工程
     ("004", "含"),  # （含含高职院校）
 ]
-
-
-def groups(path: Path) -> dict[str, list[str]]:
-    """Entries of a test list by group; a group opens with a comment after a blank line.
-
-    The file's own header (no entries under it) is left out.
-    """
-    out: dict[str, list[str]] = {}
-    group, blank = "", True
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            if blank:
-                group = line.lstrip("# ")
-                out[group] = []
-        elif line:
-            out[group].append(line)
-        blank = not line
-    return {g: entries for g, entries in out.items() if entries}
 
 
 def clean(text: str, stage: Stutter = STAGE) -> Document:

@@ -10,6 +10,7 @@ Recall: share of tests/data/stutters.txt written back to the clean form, by grou
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from cleanup.document import Document
@@ -18,21 +19,8 @@ from cleanup.rules import load_profile
 from cleanup.stages.stutter import Lexicon, Stutter
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-
-
-def groups(path: Path) -> dict[str, list[str]]:
-    """Entries by group; a group opens with a comment line after a blank line."""
-    out: dict[str, list[str]] = {}
-    group, blank = "", True
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            if blank:
-                group = line.lstrip("# ")
-                out[group] = []
-        elif line:
-            out[group].append(line)
-        blank = not line
-    return {g: e for g, e in out.items() if e}
+sys.path.insert(0, str(DATA.parent))
+from listfile import groups  # noqa: E402  (tests/listfile.py reads the test lists)
 
 
 def report(title: str, counts: dict[str, tuple[int, int]]) -> None:
