@@ -3,7 +3,8 @@
 Runs on paragraph layout (one paragraph per line).  Paragraphs are
 compared on a *comparison key*: width folded (NFKC, so ``,`` and ``，``
 match), quotes unified, whitespace removed.  Exact copies are grouped by
-key; near copies with ``rapidfuzz`` ``fuzz.ratio`` over the paragraphs long
+key; near copies with ``rapidfuzz`` (``process.extract``, vectorised, with a
+score cutoff on ``fuzz.ratio``) over the paragraphs long
 enough to judge (``min_chars``), prefiltered by length: pairs whose lengths
 already rule them out are never compared (:func:`find_pairs`).
 
@@ -27,11 +28,12 @@ bylines, ``本报讯`` leads) are never compared: they are below
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..document import Document
 from ..errors import RuleError
@@ -128,12 +130,13 @@ class DedupParams:
 def find_pairs(keys: list[str], eligible: list[int], cutoff: float) -> list[tuple[int, int, float]]:
     """Pairs ``(i, j, score)``, ``i < j``, of eligible paragraphs that are copies.
 
-    Exact copies come from a hash of the key.  The rest are compared with
-    ``fuzz.ratio`` only when their lengths allow the cutoff: the ratio of
-    keys of lengths ``a <= b`` is at most ``200 * a / (a + b)``, so with the
-    keys sorted by length each one is compared with the next ones until
-    that bound falls under the cutoff.  The bound is exact, so the pairs
-    are those that comparing every pair would find.
+    Exact copies come from a hash of the key.  The rest are compared by
+    rapidfuzz in one vectorised call per key (``process.extract`` over its
+    candidates), and only with the candidates whose length allows the
+    cutoff: the ratio of keys of lengths ``a <= b`` is at most
+    ``200 * a / (a + b)``, so with the keys sorted by length the candidates
+    of a key are the next ones up to ``b = a * (200 - cutoff) / cutoff``.
+    The bound is exact, so the pairs are those comparing every pair finds.
     """
     pairs: list[tuple[int, int, float]] = []
     first_of: dict[str, int] = {}
@@ -145,15 +148,18 @@ def find_pairs(keys: list[str], eligible: list[int], cutoff: float) -> list[tupl
             first_of[keys[i]] = i
             distinct.append(i)
     by_length = sorted(distinct, key=lambda i: len(keys[i]))
+    sorted_keys = [keys[i] for i in by_length]
+    lengths = [len(k) for k in sorted_keys]
     limit = cutoff - 1e-9  # pruning never drops a pair that rounding would keep
-    for n, i in enumerate(by_length):
-        a = len(keys[i])
-        for j in by_length[n + 1 :]:
-            if 200 * a / (a + len(keys[j])) < limit:
-                break
-            score = fuzz.ratio(keys[i], keys[j], score_cutoff=cutoff)
-            if score:
-                pairs.append((min(i, j), max(i, j), score))
+    for n, key in enumerate(sorted_keys):
+        end = bisect_right(lengths, lengths[n] * (200 - limit) / limit, lo=n + 1)
+        if end == n + 1:
+            continue
+        found = process.extract(key, sorted_keys[n + 1 : end], scorer=fuzz.ratio,
+                                score_cutoff=cutoff, limit=None)
+        for _choice, score, k in found:
+            i, j = by_length[n], by_length[n + 1 + k]
+            pairs.append((min(i, j), max(i, j), score))
     return pairs
 
 
