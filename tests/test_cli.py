@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 
+from cleanup import cli
 from cleanup.cli import Mode, main
 from cleanup.rules import packaged_rules_dir
 
@@ -236,16 +237,21 @@ def test_bad_files_are_reported_and_the_rest_cleaned(run, tree, tmp_path):
     assert len(list(out.rglob("*.txt"))) == len(SAMPLES) + 1
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a chmod 000 file")
-def test_unreadable_file_in_a_directory(run, tree, tmp_path):
+def test_unreadable_file_in_a_directory(run, tree, tmp_path, monkeypatch):
+    """A file the OS refuses to open (as chmod 000 does for anyone but root)."""
     bad = tree / "locked.txt"
     bad.write_text("会议")
-    bad.chmod(0)
-    try:
-        code, _, err = run(tree, "-o", tmp_path / "clean")
-    finally:
-        bad.chmod(0o644)
-    assert code == 2 and "locked.txt: permission denied" in err
+    real_open = open
+
+    def refusing_open(file, *args, **kwargs):
+        if Path(file) == bad:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(cli, "open", refusing_open, raising=False)
+    code, _, err = run(tree, "-o", tmp_path / "clean")
+    assert code == 2 and "locked.txt: permission denied (check its permissions)" in err
+    assert err.strip().endswith(f"{len(SAMPLES) + 1} cleaned, 0 unchanged, 1 failed")
 
 
 def test_parallel_run_equals_serial_run(run, tree, tmp_path):
@@ -511,4 +517,4 @@ def test_a_bug_in_a_stage_fails_that_file_only(run, tree, tmp_path, monkeypatch)
     code, _, err = run(tree, "-o", tmp_path / "clean")
     assert code == 2
     assert "inner.txt: internal error ValueError: boom (a bug" in err
-    assert err.strip().endswith(f"{len(SAMPLES)} cleaned, 0 unchanged, 1 failed")
+    assert err.strip().endswith(f"{len(SAMPLES) + 1} cleaned, 0 unchanged, 1 failed")
