@@ -46,6 +46,15 @@ def test_mid_word_column_break_is_joined(rebuild):
     assert rebuild.clean(raw).text == raw.replace("\n\n", "") + "\n"
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [("会议符合法定\n\n人数。", "会议符合法定人数。\n"), ("他是一位作为政\n\n治家的人。", "他是一位作为政治家的人。\n")],
+)
+def test_spec_examples_joined_even_when_short(rebuild, raw, clean):
+    """SPEC rule 3's own examples: a short line is no headline when the next is a cut-off tail."""
+    assert rebuild.clean(raw).text == clean
+
+
 def test_join_note_names_the_evidence(rebuild):
     raw = "你在关键时刻果断采取有力举措，迅速平息事态，体现了作为政\n\n治家的责任与担当。"
     (join,) = [c for c in rebuild.clean(raw).changes if c.rule == "para-join-break"]

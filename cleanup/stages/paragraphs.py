@@ -85,6 +85,7 @@ class Paragraphs(Stage):
         self.max_rounds = p.integer("max_rounds")
         self.headline_max = p.integer("headline_max")
         self.long_line = p.integer("long_line")
+        self.tail_max = p.integer("tail_max")
         end, closers = p.char_class("sentence_end"), p.char_class("closers")
         self.ends_sentence = regex.compile(rf"[{end}][{closers}]*$")
         self.inner_stop = regex.compile(rf"[{end}]")
@@ -180,6 +181,9 @@ class Paragraphs(Stage):
             ev.append("next-cannot-start")
         if self.starts_particle.search(b.text):
             ev.append("next-starts-particle")
+        if len(b.text) <= self.tail_max and self.ends_sentence.search(b.text) \
+                and not self.inner_stop.search(b.text[:-1]):
+            ev.append("next-is-tail")
         if self.starts_unit.search(b.text):
             ev.append("next-starts-unit")
         elif self.opens.search(b.text):
