@@ -181,9 +181,6 @@ class Paragraphs(Stage):
             ev.append("next-cannot-start")
         if self.starts_particle.search(b.text):
             ev.append("next-starts-particle")
-        if len(b.text) <= self.tail_max and self.ends_sentence.search(b.text) \
-                and not self.inner_stop.search(b.text[:-1]):
-            ev.append("next-is-tail")
         if self.starts_unit.search(b.text):
             ev.append("next-starts-unit")
         elif self.opens.search(b.text):
@@ -211,6 +208,9 @@ class Paragraphs(Stage):
         word = self._crosses_word(a.text, b.text)
         if word:
             ev.append(f"word:{word}")
+            if len(b.text) <= self.tail_max and self.ends_sentence.search(b.text) \
+                    and not self.inner_stop.search(b.text[:-1]):
+                ev.append("word-into-tail")
         if lay.wrapped:
             ev.extend(self._wrapped_evidence(a, b, blank, lay, after_b))
         else:
