@@ -208,9 +208,9 @@ class Paragraphs(Stage):
         word = self._crosses_word(a.text, b.text)
         if word:
             ev.append(f"word:{word}")
-            if len(b.text) <= self.tail_max and self.ends_sentence.search(b.text) \
-                    and not self.inner_stop.search(b.text[:-1]):
-                ev.append("word-into-tail")
+        if len(b.text) <= self.tail_max and self.ends_sentence.search(b.text) \
+                and not self.inner_stop.search(b.text[:-1]):
+            ev.append("next-is-tail")
         if lay.wrapped:
             ev.extend(self._wrapped_evidence(a, b, blank, lay, after_b))
         else:
