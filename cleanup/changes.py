@@ -181,7 +181,25 @@ def read_log(lines: Iterable[bytes | str], where: str) -> Iterator[dict[str, Any
                                "(use the cleanup version that wrote it)", f"{where}:{n}")
         if n == 1 and rec["type"] != "header":
             raise RestoreError("the first line must be the header record", f"{where}:1")
+        check_fields(rec, f"{where}:{n}")
         yield rec
+
+
+_FIELDS: dict[str, dict[str, type]] = {
+    "header": {"encoding": str, "sha256": str},
+    "chunk": {"chunk": int, "start": int, "end": int, "clean_start": int, "clean_end": int},
+    "change": {"rule": str, "stage": str, "start": int, "end": int, "before": str, "after": str,
+               "step": int, "at": int},
+}
+
+
+def check_fields(rec: dict[str, Any], where: str) -> None:
+    """A record of a known type has the fields restore reads, of the right types."""
+    for key, kind in _FIELDS.get(rec["type"], {}).items():
+        value = rec.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise RestoreError(f"{rec['type']} record: field {key!r} is missing or not "
+                               f"{'a number' if kind is int else 'a string'} (log damaged?)", where)
 
 
 def to_change(rec: dict[str, Any]) -> Change:

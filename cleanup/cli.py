@@ -255,6 +255,8 @@ def process(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryIO |
     """
     try:
         changed = clean_file(task, settings, cleaner, stdout, collected := [])
+    except BrokenPipeError:  # the reader of stdout went away: main() ends quietly
+        raise
     except Exception as e:  # a bug must not stop a directory run: report it, go on
         return Outcome(task.name, "failed", error_line(e, task.name))
     return Outcome(task.name, "changed" if changed else "unchanged", text="".join(collected))
@@ -709,6 +711,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KeyboardInterrupt, Interrupted) as e:
         report("cleanup: error: interrupted (every output is complete or absent; rerun to finish)")
         return 128 + (e.args[0] if isinstance(e, Interrupted) else signal.SIGINT)
+    except Exception as e:  # a bug: one line, not a traceback
+        report(f"cleanup: error: internal error {type(e).__name__}: {e} "
+               "(a bug: please report it with this input)")
+        return EXIT_ERROR
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)

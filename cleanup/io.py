@@ -346,6 +346,8 @@ class atomic_output:
         self.keep = True
 
     def __enter__(self) -> atomic_output:
+        if self.path.is_dir():
+            raise InputError("is a directory, not a file to write (give a file path)", str(self.path))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.file: BinaryIO = open(self.tmp, "xb")
         return self
@@ -390,8 +392,9 @@ def walk(root: Path, pattern: str, exclude: Path | None = None) -> list[Path]:
     that a file that cannot be read is reported rather than skipped unseen.
     """
     out = []
+    exclude = exclude.resolve() if exclude is not None else None
     for p in root.rglob(pattern):
-        if exclude is not None and p.is_relative_to(exclude):
+        if exclude is not None and p.resolve().is_relative_to(exclude):
             continue
         if p.is_dir() or p.name.endswith(TEMP_SUFFIX):
             continue

@@ -173,3 +173,23 @@ def test_restore_of_a_chunked_log(tmp_path, monkeypatch):
 def test_read_log_yields_header_first():
     lines = [b'{"v": 1, "type": "header", "encoding": "utf-8"}', b'{"v": 1, "type": "chunk"}']
     assert [r["type"] for r in read_log(lines, "x")] == ["header", "chunk"]
+
+
+@pytest.mark.parametrize(
+    ("line", "drop", "field"),
+    [(0, "encoding", "encoding"), (1, "clean_start", "clean_start"), (2, "at", "at")],
+)
+def test_damaged_log_is_a_one_line_error(tmp_path, capsys, line, drop, field):
+    page = tmp_path / "page.txt"
+    page.write_text(SAMPLES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    assert main([str(page), "-o", str(tmp_path / "clean.txt"), "--changes", str(tmp_path / "log.jsonl")]) == 0
+    records = [json.loads(r) for r in (tmp_path / "log.jsonl").read_text().splitlines()]
+    del records[line][drop]
+    (tmp_path / "bad.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    capsys.readouterr()
+    code = main(["restore", str(tmp_path / "clean.txt"), "--changes", str(tmp_path / "bad.jsonl"),
+                 "-o", str(tmp_path / "raw.txt")])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert f"bad.jsonl:{line + 1}:" in err and f"field {field!r} is missing" in err
+    assert not (tmp_path / "raw.txt").exists()

@@ -518,3 +518,21 @@ def test_a_bug_in_a_stage_fails_that_file_only(run, tree, tmp_path, monkeypatch)
     assert code == 2
     assert "inner.txt: internal error ValueError: boom (a bug" in err
     assert err.strip().endswith(f"{len(SAMPLES)} cleaned, 0 unchanged, 1 failed")
+
+
+def test_changes_path_that_is_a_directory(run, page, tmp_path):
+    (tmp_path / "logs").mkdir()
+    code, _, err = run(page, "-o", tmp_path / "clean.txt", "--changes", tmp_path / "logs")
+    assert code == 2 and f"{tmp_path / 'logs'}: is a directory" in err
+    assert not (tmp_path / "clean.txt").exists()
+
+
+def test_reader_going_away_is_not_an_error(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text(SAMPLES[0].read_text(encoding="utf-8") * 50, encoding="utf-8")
+    script = ("import subprocess, sys\n"
+              f"p = subprocess.Popen([sys.executable, '-m', 'cleanup', {str(big)!r}, '--diff'],"
+              " stdout=subprocess.PIPE, stderr=subprocess.PIPE)\n"
+              "p.stdout.readline(); p.stdout.close()\n"
+              "err = p.stderr.read().decode(); sys.exit(p.wait() * 10 + bool(err))\n")
+    assert subprocess.run([sys.executable, "-c", script]).returncode == 0
