@@ -171,7 +171,8 @@ def test_restore_of_a_chunked_log(tmp_path, monkeypatch):
 
 
 def test_read_log_yields_header_first():
-    lines = [b'{"v": 1, "type": "header", "encoding": "utf-8"}', b'{"v": 1, "type": "chunk"}']
+    lines = [b'{"v": 1, "type": "header", "encoding": "utf-8", "sha256": ""}',
+             b'{"v": 1, "type": "chunk", "chunk": 0, "start": 0, "end": 1, "clean_start": 0, "clean_end": 1}']
     assert [r["type"] for r in read_log(lines, "x")] == ["header", "chunk"]
 
 
