@@ -216,6 +216,9 @@ def resolve_profile(name_or_path: str | Path) -> Path:
     return packaged
 
 
+PROFILE_KEYS = {"name", "description", "disable", "settle_passes", "stage"}
+
+
 def load_profile(
     name_or_path: str | Path = "zh-news",
     extra_rules: Iterable[str | Path] = (),
@@ -225,6 +228,9 @@ def load_profile(
     path = resolve_profile(name_or_path)
     data = _read_toml(path)
     where = str(path)
+    unknown_keys = sorted(set(data) - PROFILE_KEYS)
+    if unknown_keys:
+        raise RuleError(f"unknown profile key(s) {', '.join(unknown_keys)}", where)
     stages_raw = data.get("stage")
     if not isinstance(stages_raw, list) or not stages_raw:
         raise RuleError("a profile needs [[stage]] tables naming its stages in order", where)
@@ -243,6 +249,8 @@ def load_profile(
                 fpath = packaged_rules_dir() / fname
             _add_file(cfg, fpath, expect_stage=name)
         extra_params = s.get("params", {})
+        if not isinstance(extra_params, dict):
+            raise RuleError(f"stage {name}: 'params' must be a table", where)
         cfg.params.update(extra_params)
         stages.append(cfg)
     by_name = {s.name: s for s in stages}
@@ -258,7 +266,10 @@ def load_profile(
             by_name[r.stage].rules.append(r)
         if params:
             raise RuleError("[params] belong in a profile's stage, not in an added rule file", str(extra))
-    off = set(data.get("disable", [])) | set(disable)
+    listed = data.get("disable", [])
+    if not isinstance(listed, list) or not all(isinstance(i, str) for i in listed):
+        raise RuleError("'disable' must be a list of rule ids", where)
+    off = set(listed) | set(disable)
     known_ids = {r.id for s in stages for r in s.rules}
     unknown = sorted(off - known_ids)
     if unknown:

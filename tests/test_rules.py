@@ -119,3 +119,19 @@ def test_word_lists_are_sorted_and_unique():
                    if ln.strip() and not ln.startswith("#")]
         assert entries == sorted(set(entries)), path.name
         assert path.read_text(encoding="utf-8").startswith("#"), f"{path.name}: header missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('disable = "t2s"\n', "'disable' must be a list"),
+        ('colour = 1\n', "unknown profile key"),
+        ('[[stage]]\nname = "normalize"\nrules = ["normalize.toml"]\nparams = "x"\n', "'params' must be a table"),
+    ],
+)
+def test_broken_profile_names_the_problem(tmp_path, text, message):
+    stage = '[[stage]]\nname = "normalize"\nrules = ["normalize.toml"]\n'
+    path = write(tmp_path, text if "[[stage]]" in text else text + stage, "p.toml")
+    with pytest.raises(RuleError, match=message) as err:
+        load_profile(path)
+    assert str(path) in str(err.value)
