@@ -57,16 +57,12 @@ class Step:
     # offset of each edit in this step's output, for mapping back
     out_starts: list[int] = field(default_factory=list)
 
-    def to_input(self, pos: int, side: str) -> int:
-        """Map an offset of this step's output to its input.
+    def to_inputs(self, positions: Iterable[int], side: str) -> list[int]:
+        """Map offsets of this step's output to its input, in one call.
 
-        Inside replaced text the offset snaps to the start (``side='start'``)
+        Inside replaced text an offset snaps to the start (``side='start'``)
         or end (``side='end'``) of what was replaced.
         """
-        return self.to_inputs([pos], side)[0]
-
-    def to_inputs(self, positions: Iterable[int], side: str) -> list[int]:
-        """:meth:`to_input` of each offset, in one call (the hot path of ``changes``)."""
         out_starts, edits = self.out_starts, self.edits
         snap_end = side != "start"
         mapped: list[int] = []
@@ -129,12 +125,8 @@ class Document:
         for e in edits:
             self.stats[e.rule] = self.stats.get(e.rule, 0) + 1
 
-    def to_raw(self, step: int, pos: int, side: str) -> int:
-        """Map an offset in the input of step ``step`` to the raw input."""
-        return self.to_raw_all(step, [pos], side)[0]
-
     def to_raw_all(self, step: int, positions: list[int], side: str) -> list[int]:
-        """:meth:`to_raw` of each offset, mapped a step at a time."""
+        """Map offsets in the input of step ``step`` to the raw input, a step at a time."""
         for s in reversed(self.steps[:step]):
             positions = s.to_inputs(positions, side)
         return positions
