@@ -25,11 +25,15 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from .document import Document
 from .errors import CleanupError, RuleError
+
+try:
+    import numpy as np
+except ImportError:  # pragma: no cover - the extra is installed wherever tests run
+    raise CleanupError("archive dedup needs numpy (pip install 'cleanup[archive]')") from None
 from .io import atomic_output
 from .layout import drop_lines, lines
 from .rules import load_profile
