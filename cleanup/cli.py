@@ -112,6 +112,11 @@ class Settings:
     in_place: bool
     backup: bool
 
+    def fingerprint(self) -> str:
+        """What makes an output: the settings a rerun must share to skip it."""
+        return json.dumps([__version__, self.profile, self.rules, self.disable, self.timeout,
+                           self.encoding, self.errors], ensure_ascii=True)
+
     def build_cleaner(self) -> Cleaner:
         return Cleaner(self.profile, self.rules, self.disable, self.timeout)
 
@@ -124,6 +129,7 @@ class Task:
     name: str
     out: Path | None = None
     log: Path | None = None
+    manifest: Path | None = None  # where to note the settings that made ``out``
 
 
 @dataclass
@@ -255,6 +261,8 @@ def process(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryIO |
     """
     try:
         changed = clean_file(task, settings, cleaner, stdout, collected := [])
+        if task.manifest is not None:
+            record_made(task.manifest, task.name, settings)
     except BrokenPipeError:  # the reader of stdout went away: main() ends quietly
         raise
     except Exception as e:  # a bug must not stop a directory run: report it, go on
@@ -449,6 +457,7 @@ def plan_directory(args: argparse.Namespace, settings: Settings, cleaner: Cleane
     files = [rel for rel in walk(root, args.glob)
              if not any((root / rel).parent.resolve().is_relative_to(x) for x in exclude)]
     since = rules_mtime(cleaner, args.rules)
+    made_with = read_manifest(out_root) if out_root else {}
     plan: list[Task | Outcome] = []
     for rel in files:
         src = root / rel
@@ -456,11 +465,46 @@ def plan_directory(args: argparse.Namespace, settings: Settings, cleaner: Cleane
         log = log_root / rel.with_suffix(".changes.jsonl") if log_root else None
         name = str(src)
         if (out_root and settings.mode.write and not args.force
+                and made_with.get(name) == settings.fingerprint()
                 and is_up_to_date(src, [p for p in (out, log) if p], since)):
             plan.append(Outcome(name, "skipped"))
         else:
-            plan.append(Task(src, name, out, log))
+            manifest = out_root / MANIFEST if out_root and settings.mode.write else None
+            plan.append(Task(src, name, out, log, manifest))
     return plan
+
+
+MANIFEST = ".cleanup-manifest.jsonl"
+
+
+def read_manifest(out_root: Path) -> dict[str, str]:
+    """Which settings made each output of an earlier run into ``out_root`` (the last line wins).
+
+    A rerun skips an up-to-date output only if the same settings made it: an
+    output made with other flags is stale however new it is.  A line cut by
+    a kill is ignored.
+    """
+    made: dict[str, str] = {}
+    try:
+        lines_ = (out_root / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return made
+    for line in lines_:
+        try:
+            rec = json.loads(line)
+            made[rec["file"]] = rec["settings"]
+        except (ValueError, KeyError, TypeError):
+            continue
+    return made
+
+
+def record_made(manifest: Path, name: str, settings: "Settings") -> None:
+    """Note that ``settings`` made the output of ``name``: one appended line, written
+    by whichever process finished the file, right after its output was renamed
+    into place (an append this short is not interleaved with another's)."""
+    line = json.dumps({"file": name, "settings": settings.fingerprint()}, ensure_ascii=True) + "\n"
+    with open(manifest, "a", encoding="ascii") as f:
+        f.write(line)
 
 
 def rules_mtime(cleaner: Cleaner, extra: Sequence[str]) -> float:

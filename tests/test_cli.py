@@ -19,7 +19,7 @@ import pytest
 from conftest import SAMPLES
 
 from cleanup import cli
-from cleanup.cli import Mode, main
+from cleanup.cli import MANIFEST, Mode, main
 from cleanup.rules import packaged_rules_dir
 
 RAW = "本报讯(记者 云静)2月 11日上午,会议召开。\n"
@@ -187,7 +187,7 @@ def test_directory_is_mirrored(run, tree, tmp_path, cleaner):
     code, stdout, err = run(tree, "-o", out)
     assert code == 0 and stdout == b""
     assert err.strip() == f"{len(SAMPLES) + 1} cleaned, 0 unchanged, 0 failed"
-    made = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    made = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file() and p.name != MANIFEST)
     wanted = sorted(p.relative_to(tree) for p in tree.rglob("*.txt"))
     assert made == wanted
     inner = (tree / "sub" / "inner.txt").read_text(encoding="utf-8")
@@ -197,7 +197,7 @@ def test_directory_is_mirrored(run, tree, tmp_path, cleaner):
 def test_directory_glob(run, tree, tmp_path):
     out = tmp_path / "clean"
     assert run(tree, "-o", out, "--glob", "*.md")[0] == 0
-    assert [p.name for p in out.rglob("*") if p.is_file()] == ["notes.md"]
+    assert [p.name for p in out.rglob("*") if p.is_file() and p.name != MANIFEST] == ["notes.md"]
 
 
 def test_directory_needs_an_output(run, tree):
@@ -536,3 +536,11 @@ def test_reader_going_away_is_not_an_error(tmp_path):
               "p.stdout.readline(); p.stdout.close()\n"
               "err = p.stderr.read().decode(); sys.exit(p.wait() * 10 + bool(err))\n")
     assert subprocess.run([sys.executable, "-c", script]).returncode == 0
+
+
+def test_rerun_with_other_settings_redoes_the_outputs(run, tree, tmp_path):
+    out = tmp_path / "clean"
+    assert run(tree, "-o", out)[0] == 0
+    assert run(tree, "-o", out)[2].strip().endswith("skipped (output up to date; --force redoes them)")
+    code, _, err = run(tree, "-o", out, "--disable", "t2s")
+    assert code == 0 and err.strip() == f"{len(SAMPLES) + 1} cleaned, 0 unchanged, 0 failed"
