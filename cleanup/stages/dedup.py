@@ -36,10 +36,9 @@ import regex
 from rapidfuzz import fuzz, process
 
 from ..document import Document
-from ..errors import RuleError
 from ..layout import Line, drop_lines, lines
 from ..pipeline import Stage
-from ..rules import StageConfig
+from ..rules import Params, StageConfig
 
 RULE_PARAGRAPH = "dedup-paragraph"
 RULE_HEADER = "dedup-jump-header"
@@ -109,22 +108,18 @@ class DedupParams:
     keep_patterns: tuple[regex.Pattern[str], ...]
 
     @classmethod
-    def from_config(cls, params: dict[str, object], where: str = "rules/dedup.toml") -> "DedupParams":
-        try:
-            return cls(
-                min_chars=int(params["min_chars"]),  # type: ignore[call-overload]
-                near_ratio=float(params["near_ratio"]),  # type: ignore[arg-type]
-                headline_max_chars=int(params["headline_max_chars"]),  # type: ignore[call-overload]
-                sentence_end=comparison_key(str(params["sentence_end"])),
-                context=int(params["context"]),  # type: ignore[call-overload]
-                ngram=int(params["ngram"]),  # type: ignore[call-overload]
-                fit_margin=float(params["fit_margin"]),  # type: ignore[arg-type]
-                keep_patterns=tuple(regex.compile(p) for p in params.get("keep_patterns", [])),  # type: ignore[attr-defined]
-            )
-        except KeyError as e:
-            raise RuleError(f"dedup: [params] lacks {e.args[0]!r}", where) from None
-        except (TypeError, ValueError, regex.error) as e:
-            raise RuleError(f"dedup: bad [params] value ({e})", where) from None
+    def from_config(cls, config: StageConfig) -> "DedupParams":
+        p = Params(config)
+        return cls(
+            min_chars=p.integer("min_chars"),
+            near_ratio=p.number("near_ratio"),
+            headline_max_chars=p.integer("headline_max_chars"),
+            sentence_end=comparison_key(p.text("sentence_end")),
+            context=p.integer("context"),
+            ngram=p.integer("ngram"),
+            fit_margin=p.number("fit_margin"),
+            keep_patterns=tuple(p.patterns("keep_patterns")),
+        )
 
 
 def find_pairs(keys: list[str], eligible: list[int], cutoff: float) -> list[tuple[int, int, float]]:
@@ -186,7 +181,7 @@ class Dedup(Stage):
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        self.params = DedupParams.from_config(config.params)
+        self.params = DedupParams.from_config(config)
         self.enabled = {r.id for r in config.rules}
 
     def is_eligible(self, key: str, text: str) -> bool:
