@@ -75,7 +75,17 @@ _NEWLINE = regex.compile(r"\r\n?|\n")
 
 
 def dump(record: dict[str, Any]) -> bytes:
+    """A change-log line: ASCII-escaped JSON, so a lone surrogate survives."""
     return json.dumps(record, ensure_ascii=True).encode("ascii") + b"\n"
+
+
+def dump_json(record: dict[str, Any]) -> bytes:
+    """A corpus record as one JSON line (no line break), UTF-8; ASCII-escaped if a
+    field holds a lone surrogate. ``--jsonl`` runs and the engine write these."""
+    try:
+        return json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(record, ensure_ascii=True).encode("ascii")
 
 
 def header(file: str, encoding: str, profile: str, rules: Iterable[str] = (),

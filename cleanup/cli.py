@@ -19,7 +19,7 @@ import shutil
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 import regex
 
 from . import __version__
-from .changes import Locator, LogWriter, header, restore
+from .changes import Locator, LogWriter, dump_json, header, restore
 from .document import Change
 from .errors import CleanupError, InputError
 from .io import (
@@ -353,11 +353,20 @@ class DiffWriter:
                 continue
             if line.startswith("@@"):
                 line = shift_hunk(line, raw_base, self.clean_lines)
-            elif not line.endswith(("\n", "\r")):
-                line += "\n\\ No newline at end of file\n"
-            yield line
+            yield from with_newlines([line])
         self.started = self.started or a != b
         self.clean_lines += len(b)
+
+
+def with_newlines(diff: Iterable[str]) -> Iterator[str]:
+    """Diff lines as ``patch`` reads them: a last line with no line break is marked."""
+    for line in diff:
+        if line.endswith(("\n", "\r")):
+            yield line
+        elif line.startswith(("---", "+++", "@@")):
+            yield line + "\n"
+        else:
+            yield line + "\n\\ No newline at end of file\n"
 
 
 _HUNK = regex.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
@@ -667,18 +676,10 @@ def clean_json_line(line: bytes, number: int, name: str, field: str, cleaner: Cl
         return Outcome(where, "unchanged"), line
     text = ""
     if mode.diff:
-        text = "".join(difflib.unified_diff(_LINE.findall(doc.raw), _LINE.findall(doc.text),
-                                            f"{where}\t(raw)", f"{where}\t(clean)"))
+        text = "".join(with_newlines(difflib.unified_diff(
+            _LINE.findall(doc.raw), _LINE.findall(doc.text), f"{where}\t(raw)", f"{where}\t(clean)")))
     record[field] = doc.text
     return Outcome(where, "changed", text=text), dump_json(record) + line[len(body):]
-
-
-def dump_json(record: dict[str, Any]) -> bytes:
-    """The record as one JSON line, UTF-8; ASCII-escaped if a field holds a lone surrogate."""
-    try:
-        return json.dumps(record, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        return json.dumps(record, ensure_ascii=True).encode("ascii")
 
 
 def run_clean(argv: Sequence[str], explain: bool = False) -> int:

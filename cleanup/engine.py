@@ -54,7 +54,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from .archive import ArchiveDeduper, ArchiveParams, Removal, drop_copies
-from .changes import LogWriter, header
+from .changes import LogWriter, dump_json, header
 from .document import Document
 from .errors import CleanupError, InputError
 from .io import atomic_output, clean_record_text, walk
@@ -262,8 +262,6 @@ def write_shard(docs: ShardDocs, settings: Settings) -> ShardReport:
 
 def jsonl_line(rec: Record, name: str) -> bytes:
     """The record's line as ``cleanup --jsonl`` writes it: unchanged unless cleaning changed it."""
-    from .cli import dump_json
-
     if rec.doc is None or not rec.doc.steps:
         return rec.line
     body = rec.line.rstrip(b"\r\n")

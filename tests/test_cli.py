@@ -544,3 +544,11 @@ def test_rerun_with_other_settings_redoes_the_outputs(run, tree, tmp_path):
     assert run(tree, "-o", out)[2].strip().endswith("skipped (output up to date; --force redoes them)")
     code, _, err = run(tree, "-o", out, "--disable", "t2s")
     assert code == 0 and err.strip() == f"{len(SAMPLES) + 1} cleaned, 0 unchanged, 0 failed"
+
+
+def test_jsonl_diff_marks_a_last_line_without_line_break(run, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": 1, "text": "2月 11日,会议召开。"}\n', encoding="utf-8")
+    code, out, _ = run(corpus, "--jsonl", "--diff")
+    assert code == 0
+    assert "-2月 11日,会议召开。\n\\ No newline at end of file\n+2月11日，会议召开。" in out.decode()
