@@ -87,5 +87,6 @@ class Cleaner:
         return doc
 
     def clean(self, text: str, name: str = "") -> Result:
+        """Clean ``text``; ``name`` (a file name, say) is kept on the document for stages' notes."""
         doc = self.run(Document(text, name))
         return Result(doc.text, doc.changes)
