@@ -76,12 +76,18 @@ class Cleaner:
 
         Stages can hand each other work (a stutter repaired makes a line a
         piece of a headline; a join puts a comma next to Han): settling makes
-        clean text a fixed point, so cleaning it again changes nothing.
+        clean text a fixed point, so cleaning it again changes nothing.  Each
+        stage settles its own output, so a pass skips a stage when nothing
+        changed the text since that stage last ran.
         """
+        seen_at: dict[int, int] = {}  # stage -> len(doc.steps) right after it last ran
         for _ in range(1 + self.profile.settle_passes):
             steps = len(doc.steps)
-            for stage in self.stages:
-                stage.run(doc)
+            for n, stage in enumerate(self.stages):
+                # a stage settles its own output: with nothing changed since it ran, skip it
+                if seen_at.get(n) != len(doc.steps):
+                    stage.run(doc)
+                    seen_at[n] = len(doc.steps)
             if len(doc.steps) == steps:
                 break
         return doc
