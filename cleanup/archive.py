@@ -21,23 +21,25 @@ in, first out), so copies further apart than that window are missed.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
+from .changes import after_changes, append_after
 from .document import Document
 from .errors import CleanupError, RuleError
+from .io import atomic_output
+from .layout import drop_lines, lines
+from .rules import load_profile
+from .stages.dedup import comparison_key
 
 try:
     import numpy as np
 except ImportError:  # pragma: no cover - the extra is installed wherever tests run
     raise CleanupError("archive dedup needs numpy (pip install 'cleanup[archive]')") from None
-from .io import atomic_output
-from .layout import drop_lines, lines
-from .rules import load_profile
-from .stages.dedup import comparison_key
 
 RULE = "dedup-across"
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
@@ -232,11 +234,14 @@ def drop_copies(doc: Document, removals: Sequence[Removal]) -> None:
         doc.apply("dedup", drop_lines(doc.text, lines(doc.text), drops))
 
 
-def dedup_tree(root: Path, files: Sequence[Path], params: ArchiveParams | None = None) -> list[Removal]:
+def dedup_tree(root: Path, files: Sequence[Path], params: ArchiveParams | None = None,
+               log_of: Callable[[Path], Path | None] | None = None) -> list[Removal]:
     """Drop repeats across the clean files ``files`` (relative to ``root``), in that order.
 
     The first file holding a paragraph keeps it; later files are rewritten
-    (atomically) without it.  Returns every removal, with ``doc_id`` the
+    (atomically) without it.  ``log_of(rel)`` names a file's change log, if
+    any: the removals are added to it as ``after`` records, so that restore
+    still rebuilds the input.  Returns every removal, with ``doc_id`` the
     relative path, for the caller to report.
     """
     deduper = ArchiveDeduper(params)
@@ -246,7 +251,21 @@ def dedup_tree(root: Path, files: Sequence[Path], params: ArchiveParams | None =
         doc = Document(path.read_text(encoding="utf-8"), str(rel))
         found = deduper.apply(doc, str(rel))
         if found:
+            log = log_of(rel) if log_of else None
+            if log is not None:
+                add_to_log(log, doc)
             with atomic_output(path, like=path) as out:
                 out.write(doc.text.encode("utf-8"))
             removals.extend(found)
     return removals
+
+
+def add_to_log(log: Path, doc: Document) -> None:
+    """Rewrite ``log`` (atomically) with ``doc``'s changes appended as ``after`` records."""
+    with open(log, "rb") as old:
+        done = after_changes(old, str(log))
+        next_step = max((c.step for c in done), default=-1) + 1
+        old.seek(0)
+        with atomic_output(log, like=log) as out:
+            shutil.copyfileobj(old, out.file)
+            append_after(out.file, doc.changes, next_step)

@@ -45,6 +45,17 @@ version, 1) and ``type``.
    (its offset in the text that step rewrote) let restore undo the steps
    in reverse order.  ``note`` is the evidence for the decision, if any.
 
+4. After the chunks, ``type: "after"`` lines: changes made to the whole
+   clean text once every chunk was cleaned (``--dedup-across`` removes a
+   paragraph that repeats an earlier file's)::
+
+     {"v": 1, "type": "after", "rule": "dedup-across", "stage": "dedup",
+      "before": "...\\n\\n", "after": "", "step": 0, "at": 4170,
+      "note": "copy of a.txt paragraph 3 (ratio 100)"}
+
+   ``at`` is an offset of the clean text as the chunks made it; ``step``
+   counts these rewrites.  Restore undoes them first, then the chunks.
+
 Besides the rules of a profile, three rule ids come from the tool itself:
 ``decode-replace`` (an undecodable byte replaced by U+FFFD under
 ``--errors replace``, or a lone surrogate in a JSONL string), ``chunk-join``
@@ -59,6 +70,7 @@ of the corpus) with offsets inside that record's field (bytes in UTF-8).
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -177,6 +189,36 @@ class LogWriter:
         self.out.seek(end)
 
 
+def append_after(log: BinaryIO, changes: Iterable[Change], after_step: int) -> None:
+    """Write ``type: "after"`` lines for whole-text changes made after an
+    existing log's last after-step ``after_step - 1`` (so reruns stack)."""
+    for c in changes:
+        log.write(dump({"v": VERSION, "type": "after", "rule": c.rule, "stage": c.stage,
+                        "before": c.before, "after": c.after, "step": after_step + c.step,
+                        "at": c.at, "note": c.note}))
+
+
+def after_changes(log: IO[bytes], where: str) -> list[Change]:
+    """The ``after`` records of a log, read in a first pass over it (then rewound).
+
+    Only lines that say ``"type": "after"`` are parsed, so a large log costs
+    one scan, and the memory of these records only.
+    """
+    start = log.tell()
+    found: list[Change] = []
+    for n, line in enumerate(log, 2):  # the header, line 1, was read already
+        if b'"type": "after"' in line:
+            try:
+                rec = json.loads(line)
+            except ValueError as e:
+                raise RestoreError(f"not a JSON line ({e}) (is this a change log?)", f"{where}:{n}") from None
+            check_fields(rec, f"{where}:{n}")
+            found.append(Change(rec["rule"], rec["stage"], 0, 0, rec["before"], rec["after"],
+                                rec["step"], rec["at"], rec.get("note", "")))
+    log.seek(start)
+    return found
+
+
 def read_log(lines: Iterable[bytes | str], where: str) -> Iterator[dict[str, Any]]:
     """Parse a change log line by line; the first record must be its header."""
     for n, line in enumerate(lines, 1):
@@ -200,6 +242,7 @@ _FIELDS: dict[str, dict[str, type]] = {
     "chunk": {"chunk": int, "start": int, "end": int, "clean_start": int, "clean_end": int},
     "change": {"rule": str, "stage": str, "start": int, "end": int, "before": str, "after": str,
                "step": int, "at": int},
+    "after": {"rule": str, "stage": str, "before": str, "after": str, "step": int, "at": int},
 }
 
 
@@ -272,6 +315,13 @@ def restore(clean: BinaryIO, log: IO[bytes], out: BinaryIO, clean_name: str, log
     if head.get("jsonl"):
         raise RestoreError("restore rebuilds text files; this log is of a JSONL corpus", log_name)
     encoding = head["encoding"]
+    after = after_changes(log, log_name)
+    if after:  # undo the whole-text rewrites first: the chunks then see their own text
+        try:
+            whole = undo(clean.read().decode("utf-8"), after)
+        except (UnicodeDecodeError, ValueError) as e:
+            raise RestoreError(f"{e} (was the clean text edited after cleaning?)", clean_name) from None
+        clean = io.BytesIO(whole.encode("utf-8"))
     text = TextReader(clean, clean_name)
     digest = hashlib.sha256()
     chunk: dict[str, Any] | None = None

@@ -198,7 +198,8 @@ def clean_parser() -> Parser:
                    help="with --jsonl: the field to clean (default: text)")
     p.add_argument("--dedup-across", action="store_true",
                    help="directory runs: then drop paragraphs that repeat an earlier file's "
-                        "(files in sorted order; each removal reported on stderr)")
+                        "(files in sorted order; each removal reported on stderr and "
+                        "added to the file's --changes log)")
     p.add_argument("--version", action="version", version=f"cleanup {__version__}")
     add_cleaning_options(p)
     return p
@@ -246,8 +247,6 @@ def check_flags(args: argparse.Namespace, mode: Mode) -> None:
         raise UsageError("--in-place is for text files, not --jsonl (use -o)")
     if args.dedup_across and not (args.output and Path(args.input).is_dir()):
         raise UsageError("--dedup-across needs a directory INPUT and -o DIR")
-    if args.dedup_across and args.changes:
-        raise UsageError("--dedup-across does not write its removals to --changes yet (drop one)")
 
 
 # --- one file ------------------------------------------------------------------
@@ -551,15 +550,20 @@ def run_directory(args: argparse.Namespace, settings: Settings, cleaner: Cleaner
     finally:
         bar.close()
     if getattr(args, "dedup_across", False):
-        dedup_across(Path(args.output), args.glob)
+        dedup_across(Path(args.output), args.glob, Path(args.changes) if args.changes else None)
     return summarize(list(outcomes.values()), settings.mode)
 
 
-def dedup_across(out_root: Path, pattern: str) -> None:
-    """Drop paragraphs of the clean tree that repeat an earlier file's; report each."""
+def dedup_across(out_root: Path, pattern: str, log_root: Path | None) -> None:
+    """Drop paragraphs of the clean tree that repeat an earlier file's; report each,
+    and add it to the file's change log when there is one."""
     from .archive import dedup_tree
 
-    for r in dedup_tree(out_root, walk(out_root, pattern)):
+    def log_of(rel: Path) -> Path | None:
+        log = log_root / rel.with_suffix(".changes.jsonl") if log_root else None
+        return log if log is not None and log.is_file() else None
+
+    for r in dedup_tree(out_root, walk(out_root, pattern), log_of=log_of):
         report(f"cleanup: dedup-across: {r.doc_id}: paragraph {r.index + 1} dropped, "
                f"{r.note}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from cleanup.errors import CleanupError, RuleError  # noqa: E402
 WIRE = ("新华社北京1月7日电 国务院总理主持召开国务院常务会议，部署进一步做好稳外贸稳外资工作，"
         "决定延续实施部分减税降费政策，推动经济运行持续好转。")
 OTHER = "本报讯 今年全市共举办招聘会43场，提供岗位4.3万个，1576人达成就业意向，创历史新高。"
+OTHER_TOO = "会议要求，各地区各部门要切实抓好落实，确保各项政策尽快落地见效，惠及更多企业和群众。"
 PARAMS = ArchiveParams.from_profile()
 
 
@@ -132,11 +134,25 @@ def test_cli_dedup_across_usage_errors(tmp_path: Path, capsys):
     page = tmp_path / "a.txt"
     page.write_text(WIRE, encoding="utf-8")
     assert main(["--dedup-across", str(page)]) == 2
-    assert main(["--dedup-across", str(tmp_path), "-o", str(tmp_path / "o"),
-                 "--changes", str(tmp_path / "c")]) == 2
-    err = capsys.readouterr().err
-    assert "--dedup-across needs a directory INPUT and -o DIR" in err
-    assert "--dedup-across does not write its removals to --changes" in err
+    assert "--dedup-across needs a directory INPUT and -o DIR" in capsys.readouterr().err
+
+
+def test_cli_dedup_across_removals_go_to_the_change_log_and_restore(tmp_path: Path, capsys):
+    raw, out, logs = tmp_path / "raw", tmp_path / "clean", tmp_path / "logs"
+    raw.mkdir()
+    (raw / "a.txt").write_text(f"{WIRE}\n", encoding="utf-8")
+    b_raw = f"{OTHER}\n\n{WIRE.replace('，', ',')}\n\n{OTHER_TOO}\n"
+    (raw / "b.txt").write_bytes(b_raw.encode("utf-8"))
+    assert main(["--dedup-across", str(raw), "-o", str(out), "--changes", str(logs)]) == 0
+    assert (out / "b.txt").read_text(encoding="utf-8") == f"{OTHER}\n\n{OTHER_TOO}\n"
+    records = [json.loads(x) for x in (logs / "b.changes.jsonl").read_text().splitlines()]
+    (after,) = [r for r in records if r["type"] == "after"]
+    assert after["rule"] == "dedup-across" and "copy of a.txt paragraph 1" in after["note"]
+    for name, text in (("a", f"{WIRE}\n"), ("b", b_raw)):
+        back = tmp_path / f"{name}.restored"
+        assert main(["restore", str(out / f"{name}.txt"), "--changes",
+                     str(logs / f"{name}.changes.jsonl"), "-o", str(back)]) == 0
+        assert back.read_bytes() == text.encode("utf-8")
 
 
 def test_bad_params_and_missing_datasketch(monkeypatch):
