@@ -111,11 +111,12 @@ class Settings:
     errors: str
     in_place: bool
     backup: bool
+    dedup_across: bool = False
 
     def fingerprint(self) -> str:
         """What makes an output: the settings a rerun must share to skip it."""
         return json.dumps([__version__, self.profile, self.rules, self.disable, self.timeout,
-                           self.encoding, self.errors], ensure_ascii=True)
+                           self.encoding, self.errors, self.dedup_across], ensure_ascii=True)
 
     def build_cleaner(self) -> Cleaner:
         return Cleaner(self.profile, self.rules, self.disable, self.timeout)
@@ -225,7 +226,7 @@ def restore_parser() -> Parser:
 def settings_from(args: argparse.Namespace, mode: Mode) -> Settings:
     return Settings(mode, args.profile, tuple(args.rules), tuple(args.disable), args.timeout,
                     args.encoding, args.errors, getattr(args, "in_place", False),
-                    not getattr(args, "no_backup", False))
+                    not getattr(args, "no_backup", False), getattr(args, "dedup_across", False))
 
 
 def check_flags(args: argparse.Namespace, mode: Mode) -> None:
@@ -261,7 +262,7 @@ def process(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryIO |
     try:
         changed = clean_file(task, settings, cleaner, stdout, collected := [])
         if task.manifest is not None:
-            record_made(task.manifest, task.name, settings)
+            record_made(task.manifest, task.name, settings, task.log)
     except BrokenPipeError:  # the reader of stdout went away: main() ends quietly
         raise
     except Exception as e:  # a bug must not stop a directory run: report it, go on
@@ -472,8 +473,9 @@ def plan_directory(args: argparse.Namespace, settings: Settings, cleaner: Cleane
         out = out_root / rel if out_root else (src if settings.in_place else None)
         log = log_root / rel.with_suffix(".changes.jsonl") if log_root else None
         name = str(src)
-        if (out_root and settings.mode.write and not args.force
-                and made_with.get(name) == settings.fingerprint()
+        # with --dedup-across an output depends on the other files too: redo them all
+        if (out_root and settings.mode.write and not args.force and not settings.dedup_across
+                and made_with.get(name) == made_by(settings, log)
                 and is_up_to_date(src, [p for p in (out, log) if p], since)):
             plan.append(Outcome(name, "skipped"))
         else:
@@ -483,6 +485,11 @@ def plan_directory(args: argparse.Namespace, settings: Settings, cleaner: Cleane
 
 
 MANIFEST = ".cleanup-manifest.jsonl"
+
+
+def made_by(settings: "Settings", log: Path | None) -> str:
+    """What an output and its change log were made with: a rerun must match it to skip."""
+    return json.dumps([settings.fingerprint(), str(log) if log else None], ensure_ascii=True)
 
 
 def read_manifest(out_root: Path) -> dict[str, str]:
@@ -506,11 +513,12 @@ def read_manifest(out_root: Path) -> dict[str, str]:
     return made
 
 
-def record_made(manifest: Path, name: str, settings: "Settings") -> None:
-    """Note that ``settings`` made the output of ``name``: one appended line, written
-    by whichever process finished the file, right after its output was renamed
-    into place (an append this short is not interleaved with another's)."""
-    line = json.dumps({"file": name, "settings": settings.fingerprint()}, ensure_ascii=True) + "\n"
+def record_made(manifest: Path, name: str, settings: "Settings", log: Path | None) -> None:
+    """Note that ``settings`` made the output of ``name`` (and its change log
+    ``log``): one appended line, written by whichever process finished the
+    file, right after its output was renamed into place (an append this short
+    is not interleaved with another's)."""
+    line = json.dumps({"file": name, "settings": made_by(settings, log)}, ensure_ascii=True) + "\n"
     with open(manifest, "a", encoding="ascii") as f:
         f.write(line)
 

@@ -76,18 +76,22 @@ class Cleaner:
 
         Stages can hand each other work (a stutter repaired makes a line a
         piece of a headline; a join puts a comma next to Han): settling makes
-        clean text a fixed point, so cleaning it again changes nothing.  Each
-        stage settles its own output, so a pass skips a stage when nothing
-        changed the text since that stage last ran.
+        clean text a fixed point, so cleaning it again changes nothing.  A
+        pass skips a stage that changed nothing last time and whose text has
+        not changed since: it would find nothing again.
         """
-        seen_at: dict[int, int] = {}  # stage -> len(doc.steps) right after it last ran
+        idle_at: dict[int, int] = {}  # stage -> len(doc.steps) when it last ran and changed nothing
         for _ in range(1 + self.profile.settle_passes):
             steps = len(doc.steps)
             for n, stage in enumerate(self.stages):
-                # a stage settles its own output: with nothing changed since it ran, skip it
-                if seen_at.get(n) != len(doc.steps):
-                    stage.run(doc)
-                    seen_at[n] = len(doc.steps)
+                if idle_at.get(n) == len(doc.steps):
+                    continue  # it found nothing to do in this very text
+                before = len(doc.steps)
+                stage.run(doc)
+                if len(doc.steps) == before:
+                    idle_at[n] = before
+                else:
+                    idle_at.pop(n, None)
             if len(doc.steps) == steps:
                 break
         return doc

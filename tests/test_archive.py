@@ -161,3 +161,17 @@ def test_bad_params_and_missing_datasketch(monkeypatch):
     monkeypatch.setitem(sys.modules, "datasketch", None)
     with pytest.raises(CleanupError, match="needs datasketch"):
         ArchiveDeduper(PARAMS)
+
+
+def test_cli_dedup_across_redoes_every_file_on_a_rerun(tmp_path: Path, capsys):
+    """A file's output depends on the others: a rerun must not skip any."""
+    raw, out = tmp_path / "raw", tmp_path / "clean"
+    raw.mkdir()
+    (raw / "a.txt").write_text(f"{WIRE}\n", encoding="utf-8")
+    (raw / "b.txt").write_text(f"{OTHER}\n\n{WIRE}\n", encoding="utf-8")
+    assert main(["--dedup-across", str(raw), "-o", str(out)]) == 0
+    (raw / "a.txt").unlink()
+    (out / "a.txt").unlink()
+    assert main(["--dedup-across", str(raw), "-o", str(out)]) == 0
+    assert (out / "b.txt").read_text(encoding="utf-8") == f"{OTHER}\n\n{WIRE}\n"
+    assert "skipped" not in capsys.readouterr().err

@@ -552,3 +552,14 @@ def test_jsonl_diff_marks_a_last_line_without_line_break(run, tmp_path):
     code, out, _ = run(corpus, "--jsonl", "--diff")
     assert code == 0
     assert "-2月 11日,会议召开。\n\\ No newline at end of file\n+2月11日，会议召开。" in out.decode()
+
+
+def test_rerun_asking_for_change_logs_redoes_outputs_made_without(run, tree, tmp_path):
+    out, logs = tmp_path / "clean", tmp_path / "logs"
+    assert run(tree, "-o", out)[0] == 0
+    code, _, err = run(tree, "-o", out, "--changes", logs)
+    assert code == 0 and err.strip() == f"{len(SAMPLES) + 1} cleaned, 0 unchanged, 0 failed"
+    page = out / SAMPLES[0].name
+    assert main(["restore", str(page), "--changes", str(logs / SAMPLES[0].with_suffix(".changes.jsonl").name),
+                 "-o", str(tmp_path / "back.txt")]) == 0
+    assert (tmp_path / "back.txt").read_bytes() == SAMPLES[0].read_bytes()

@@ -56,3 +56,10 @@ def test_clean_reuses_one_cleaner_per_profile():
     built = dict(cleanup._default)
     clean("会议。")
     assert cleanup._default == built
+
+
+def test_a_stage_that_changed_something_runs_again_in_the_settle_pass():
+    """debris removes the bullets, which shows the page-jump marker behind them."""
+    once = Cleaner().clean("●■（下转第3版）增长3.3%，会议精神。\n").text
+    assert once == "增长3.3%，会议精神。\n"
+    assert Cleaner().clean(once).text == once
