@@ -54,7 +54,9 @@ version, 1) and ``type``.
       "note": "copy of a.txt paragraph 3 (ratio 100)"}
 
    ``at`` is an offset of the clean text as the chunks made it; ``step``
-   counts these rewrites.  Restore undoes them first, then the chunks.
+   counts these rewrites.  Restore undoes them first, then the chunks; to
+   do so it reads that clean text whole (archive dedup works on pages, not
+   on files of gigabytes, which keep restoring chunk by chunk).
 
 Besides the rules of a profile, three rule ids come from the tool itself:
 ``decode-replace`` (an undecodable byte replaced by U+FFFD under
