@@ -63,3 +63,9 @@ def test_a_stage_that_changed_something_runs_again_in_the_settle_pass():
     once = Cleaner().clean("●■（下转第3版）增长3.3%，会议精神。\n").text
     assert once == "增长3.3%，会议精神。\n"
     assert Cleaner().clean(once).text == once
+
+
+def test_a_join_after_debris_puts_a_comma_in_chinese_context():
+    """debris drops the bullet, paragraphs joins the comma to 会: the settle pass widens it."""
+    once = Cleaner().clean("会\n\n□,").text
+    assert once == "会，\n" and Cleaner().clean(once).text == once
