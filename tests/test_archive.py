@@ -119,11 +119,17 @@ def test_dedup_tree_rewrites_later_files_only(tmp_path: Path):
     assert (tmp_path / "2.txt").read_text(encoding="utf-8") == f"{OTHER}\n"
 
 
-def test_cli_dedup_across(tmp_path: Path, capsys):
-    raw, out = tmp_path / "raw", tmp_path / "clean"
+def raw_tree(tmp_path: Path, files: dict[str, str]) -> tuple[Path, Path]:
+    """A raw folder holding ``files`` (name -> text) and the path of its clean twin."""
+    raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "a.txt").write_text(f"{WIRE}\n", encoding="utf-8")
-    (raw / "b.txt").write_text(f"{OTHER}\n\n{WIRE.replace('，', ',')}\n", encoding="utf-8")
+    for name, text in files.items():
+        (raw / name).write_bytes(text.encode("utf-8"))
+    return raw, tmp_path / "clean"
+
+
+def test_cli_dedup_across(tmp_path: Path, capsys):
+    raw, out = raw_tree(tmp_path, {"a.txt": f"{WIRE}\n", "b.txt": f"{OTHER}\n\n{WIRE.replace('，', ',')}\n"})
     assert main(["--dedup-across", str(raw), "-o", str(out)]) == 0
     assert (out / "a.txt").read_text(encoding="utf-8") == f"{WIRE}\n"
     assert (out / "b.txt").read_text(encoding="utf-8") == f"{OTHER}\n"
@@ -138,11 +144,9 @@ def test_cli_dedup_across_usage_errors(tmp_path: Path, capsys):
 
 
 def test_cli_dedup_across_removals_go_to_the_change_log_and_restore(tmp_path: Path, capsys):
-    raw, out, logs = tmp_path / "raw", tmp_path / "clean", tmp_path / "logs"
-    raw.mkdir()
-    (raw / "a.txt").write_text(f"{WIRE}\n", encoding="utf-8")
     b_raw = f"{OTHER}\n\n{WIRE.replace('，', ',')}\n\n{OTHER_TOO}\n"
-    (raw / "b.txt").write_bytes(b_raw.encode("utf-8"))
+    raw, out = raw_tree(tmp_path, {"a.txt": f"{WIRE}\n", "b.txt": b_raw})
+    logs = tmp_path / "logs"
     assert main(["--dedup-across", str(raw), "-o", str(out), "--changes", str(logs)]) == 0
     assert (out / "b.txt").read_text(encoding="utf-8") == f"{OTHER}\n\n{OTHER_TOO}\n"
     records = [json.loads(x) for x in (logs / "b.changes.jsonl").read_text().splitlines()]
@@ -165,10 +169,7 @@ def test_bad_params_and_missing_datasketch(monkeypatch):
 
 def test_cli_dedup_across_redoes_every_file_on_a_rerun(tmp_path: Path, capsys):
     """A file's output depends on the others: a rerun must not skip any."""
-    raw, out = tmp_path / "raw", tmp_path / "clean"
-    raw.mkdir()
-    (raw / "a.txt").write_text(f"{WIRE}\n", encoding="utf-8")
-    (raw / "b.txt").write_text(f"{OTHER}\n\n{WIRE}\n", encoding="utf-8")
+    raw, out = raw_tree(tmp_path, {"a.txt": f"{WIRE}\n", "b.txt": f"{OTHER}\n\n{WIRE}\n"})
     assert main(["--dedup-across", str(raw), "-o", str(out)]) == 0
     (raw / "a.txt").unlink()
     (out / "a.txt").unlink()
