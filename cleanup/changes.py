@@ -111,6 +111,17 @@ def header(file: str, encoding: str, profile: str, rules: Iterable[str] = (),
             "disable": list(disable), "cleanup": __version__, **extra}
 
 
+def advance(text: str, line: int, col: int) -> tuple[int, int]:
+    """Line and 0-based column just after ``text``, starting from ``line``, ``col``."""
+    last = None
+    count = 0
+    for last in _NEWLINE.finditer(text):
+        count += 1
+    if last is None:
+        return line, col + len(text)
+    return line + count, len(text) - last.end()
+
+
 class Locator:
     """Byte offset, line and column of character offsets in one piece of text.
 

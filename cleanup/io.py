@@ -33,6 +33,7 @@ from typing import BinaryIO
 
 import regex
 
+from .changes import advance
 from .document import Change, Document, Edit
 from .errors import InputError
 from .pipeline import Cleaner
@@ -292,20 +293,6 @@ def clean_record_text(text: str, cleaner: Cleaner, name: str) -> Document:
     if _LONE_SURROGATE.search(text):
         replace_escapes(doc, _LONE_SURROGATE, "lone surrogate in the JSON string")
     return cleaner.run(doc)
-
-
-_NEWLINE = regex.compile(r"\r\n?|\n")
-
-
-def advance(text: str, line: int, col: int) -> tuple[int, int]:
-    """Line and 0-based column just after ``text``, starting from ``line``, ``col``."""
-    last = None
-    count = 0
-    for last in _NEWLINE.finditer(text):
-        count += 1
-    if last is None:
-        return line, col + len(text)
-    return line + count, len(text) - last.end()
 
 
 def raise_undecodable(raw: str, at: int, encoding: str, where: str, byte_start: int, line: int, col: int) -> None:
