@@ -11,7 +11,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 import regex
 
@@ -84,6 +84,21 @@ def is_fusable(pattern: str) -> bool:
     return not _GROUP_REFERENCE.search(pattern) and all(
         _SCOPED_FLAGS.issuperset(flags) for flags in _INLINE_FLAGS.findall(pattern)
     )
+
+
+def fuse_patterns(patterns: Sequence[regex.Pattern[str]]) -> tuple[regex.Pattern[str], ...]:
+    """Patterns that search like ``patterns`` (one of them matches somewhere) in fewer scans:
+    those compiled plainly that can be fused (:func:`is_fusable`) become one pattern of alternatives."""
+    plain = regex.compile("", regex.VERSION1).flags
+    fusable = [p for p in patterns if p.flags == plain and is_fusable(p.pattern)]
+    alone = [p for p in patterns if p not in fusable]
+    if len(fusable) < 2:
+        return tuple(fusable + alone)
+    try:
+        fused = regex.compile("|".join(f"(?:{p.pattern})" for p in fusable), regex.VERSION1)
+    except regex.error:
+        return tuple(fusable + alone)
+    return (fused, *alone)
 
 
 def char_class(chars: Iterable[str]) -> str:

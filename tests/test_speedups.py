@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
 from cleanup.pipeline import Cleaner, Stage
-from cleanup.rules import char_class, is_fusable
+from cleanup.rules import char_class, fuse_patterns, is_fusable
 from cleanup.stages.dedup import comparison_key, find_pairs
 
 # characters that stress NFKC, quotes and whitespace: compatibility forms,
@@ -184,3 +184,12 @@ def test_normalize_with_prescan_edits_like_every_rule_in_turn(text):
         if len(plain.steps) == made:
             break
     assert [s.edits for s in fast.steps] == [s.edits for s in plain.steps]
+
+
+@given(st.text(alphabet="abcd^$\n（）摄", max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_fused_patterns_search_like_each_pattern_alone(text):
+    patterns = [regex.compile(p, regex.VERSION1) for p in (r"^a+$", r"(b)\1", r"(?i)C", r"摄$", r"^（[^（）]+）$")]
+    fused = fuse_patterns(patterns)
+    assert len(fused) < len(patterns)
+    assert any(p.search(text) for p in fused) == any(p.search(text) for p in patterns)
