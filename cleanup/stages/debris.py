@@ -23,7 +23,7 @@ from ..document import Document, Edit
 from ..errors import RuleError
 from ..layout import Line, drop_lines, lines
 from ..pipeline import Stage
-from ..rules import Params, Prescan, Rule, StageConfig
+from ..rules import Params, Rule, StageConfig
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -49,10 +49,7 @@ class Debris(Stage):
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        self.steps: list[tuple[Rule, Callable[[str], list[Edit]]]] = [
-            (rule, self._compile(rule)) for rule in config.rules
-        ]
-        self.prescan = Prescan.of(config.rules)
+        self.steps: list[Callable[[str], list[Edit]]] = [self._compile(rule) for rule in config.rules]
 
     def _compile(self, rule: Rule) -> Callable[[str], list[Edit]]:
         if rule.kind == "regex":
@@ -64,15 +61,8 @@ class Debris(Stage):
         raise RuleError(f"rule {rule.id}: stage debris has no code for kind {rule.kind!r}", rule.source)
 
     def run(self, doc: Document) -> Document:
-        """Every rule once, in order; the prescanned ones only if the prescan found
-        something or an earlier rule changed the text."""
-        idle = self.prescan.finds_nothing(doc.text, self.timeout)
-        for rule, step in self.steps:
-            if idle and rule.id in self.prescan.ids:
-                continue
-            made = len(doc.steps)
+        for step in self.steps:
             doc.apply(self.name, step(doc.text))
-            idle = idle and len(doc.steps) == made
         return doc
 
 
