@@ -10,6 +10,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import cache
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +18,7 @@ from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
 from cleanup.pipeline import Cleaner, Stage
+from cleanup.rules import char_class, fuse_patterns, is_fusable
 from cleanup.stages.dedup import comparison_key, find_pairs
 
 # characters that stress NFKC, quotes and whitespace: compatibility forms,
@@ -135,3 +137,59 @@ def test_stutter_judges_the_same_runs_as_walking_every_han_run(text):
     stutter = stage("stutter")
     plain = [e for run in regex.finditer(r"\p{Han}+", text) for e in stutter.run_edits(run.group(), run.start())]
     assert stutter.find_words(text) == plain
+
+
+@given(st.sets(st.characters(max_codepoint=0x3000, exclude_categories=("Cs",)), min_size=1, max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_char_class_matches_exactly_its_characters(chars):
+    cls = regex.compile(char_class(chars), regex.VERSION1)
+    near = {chr(c) for ch in chars for c in (ord(ch) - 1, ord(ch), ord(ch) + 1) if 0 <= c < 0xD800}
+    assert {c for c in near if cls.fullmatch(c)} == chars & near
+
+
+@pytest.mark.parametrize("pattern", [r"(a)\1", r"(?P<x>a)(?P=x)", r"\g<1>", r"(?x)a # note", r"(?V0)a",
+                                     r"(?(1)a|b)", r"(?R)", r"(?-1)"])
+def test_patterns_that_read_differently_inside_others_are_not_fused(pattern):
+    assert not is_fusable(pattern)
+
+
+@pytest.mark.parametrize("pattern", [r"(?m)^a", r"(?i:a)b", r"(?|(a)|(b))", r"(?<=a)(?P<page>b)"])
+def test_patterns_that_keep_their_meaning_inside_others_are_fused(pattern):
+    assert is_fusable(pattern)
+
+
+NORMALIZE_ALPHABET = "中文，,;:?!()\"' \u3000\t\n\r\u200b１Ａａa1."
+
+
+@given(st.text(alphabet=NORMALIZE_ALPHABET, max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_normalize_prescan_finds_nothing_only_where_no_rule_fires(text):
+    normalize = stage("normalize")
+    if normalize.prescan.finds_nothing(text, 2.0):
+        assert not any(step(text) for rule, step in normalize.steps if rule.id in normalize.prescan.ids)
+
+
+@given(st.text(alphabet=NORMALIZE_ALPHABET, max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_normalize_with_prescan_edits_like_every_rule_in_turn(text):
+    normalize = stage("normalize")
+    fast, plain = Document(text), Document(text)
+    normalize.run(fast)
+    for rule, step in normalize.steps:
+        plain.apply("normalize", step(plain.text))
+    for _ in range(normalize.settle_rounds):
+        made = len(plain.steps)
+        for rule, step in normalize.settle_steps:
+            plain.apply("normalize", step(plain.text))
+        if len(plain.steps) == made:
+            break
+    assert [s.edits for s in fast.steps] == [s.edits for s in plain.steps]
+
+
+@given(st.text(alphabet="abcd^$\n（）摄", max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_fused_patterns_search_like_each_pattern_alone(text):
+    patterns = [regex.compile(p, regex.VERSION1) for p in (r"^a+$", r"(b)\1", r"(?i)C", r"摄$", r"^（[^（）]+）$")]
+    fused = fuse_patterns(patterns)
+    assert len(fused) < len(patterns)
+    assert any(p.search(text) for p in fused) == any(p.search(text) for p in patterns)

@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 from ..document import Document
 from ..layout import Line, drop_lines, lines
 from ..pipeline import Stage
-from ..rules import Params, StageConfig
+from ..rules import Params, StageConfig, fuse_patterns
 
 RULE_PARAGRAPH = "dedup-paragraph"
 RULE_HEADER = "dedup-jump-header"
@@ -118,7 +118,7 @@ class DedupParams:
             context=p.integer("context"),
             ngram=p.integer("ngram"),
             fit_margin=p.number("fit_margin"),
-            keep_patterns=tuple(p.patterns("keep_patterns")),
+            keep_patterns=fuse_patterns(p.patterns("keep_patterns")),
         )
 
 

@@ -19,7 +19,7 @@ import regex
 from ..document import Document, Edit
 from ..errors import RuleError
 from ..pipeline import Stage
-from ..rules import Params, Rule, StageConfig
+from ..rules import Params, Prescan, Rule, StageConfig, char_class
 
 
 @lru_cache(maxsize=None)
@@ -78,13 +78,14 @@ class Normalize(Stage):
         settle = set(p.strings("settle")) if "settle" in config.params else set()
         self.settle_steps = [(rule, step) for rule, step in self.steps if rule.id in settle]
         self.settle_rounds = p.integer("settle_rounds") if settle else 0
+        self.prescan = Prescan.of(config.rules)
 
     def _compile(self, rule: Rule) -> Callable[[str], list[Edit]]:
         if rule.kind == "regex":
             return lambda text: rule.find_edits(text, self.timeout)
         if rule.kind == "map":
             table = str.maketrans(dict(rule.table))
-            chars = regex.compile("[" + "".join(regex.escape(c) for c in rule.table) + "]+")
+            chars = regex.compile(char_class(rule.table) + "+")
             return lambda text: [
                 Edit(m.start(), m.group(), m.group().translate(table), rule.id)
                 for m in chars.finditer(text)
@@ -106,14 +107,26 @@ class Normalize(Stage):
         it lacked (``会(,``: the bracket first, then the comma), so those rules
         run again until a round changes nothing: cleaning twice changes nothing.
         """
-        for _rule, step in self.steps:
-            doc.apply(self.name, step(doc.text))
+        idle = self.prescan.finds_nothing(doc.text, self.timeout)
+        idle = self.run_steps(doc, self.steps, idle)
         for _ in range(self.settle_rounds):
-            changed = False
-            for _rule, step in self.settle_steps:
-                edits = step(doc.text)
-                changed = changed or bool(edits)
-                doc.apply(self.name, edits)
-            if not changed:
+            made = len(doc.steps)
+            idle = self.run_steps(doc, self.settle_steps, idle)
+            if len(doc.steps) == made:
                 break
         return doc
+
+    def run_steps(self, doc: Document, steps: list[tuple[Rule, Callable[[str], list[Edit]]]],
+                  idle: bool) -> bool:
+        """Apply ``steps`` in order; while ``idle``, skip the prescanned rules.
+
+        ``idle`` means the prescan found nothing and the text has not changed
+        since, so no prescanned rule can fire.  Returns whether that still holds.
+        """
+        for rule, step in steps:
+            if idle and rule.id in self.prescan.ids:
+                continue
+            made = len(doc.steps)
+            doc.apply(self.name, step(doc.text))
+            idle = idle and len(doc.steps) == made
+        return idle
