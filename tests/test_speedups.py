@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from cleanup.document import Document, Edit
 from cleanup.pipeline import Cleaner, Stage
 from cleanup.stages.dedup import comparison_key, find_pairs
+from cleanup.stages.paragraphs import _ends_with
 
 # characters that stress NFKC, quotes and whitespace: compatibility forms,
 # combining marks, Hangul jamo that compose, quotes, odd spaces
@@ -135,3 +136,12 @@ def test_stutter_judges_the_same_runs_as_walking_every_han_run(text):
     stutter = stage("stutter")
     plain = [e for run in regex.finditer(r"\p{Han}+", text) for e in stutter.run_edits(run.group(), run.start())]
     assert stutter.find_words(text) == plain
+
+
+@given(st.text(alphabet="。」!？a", max_size=8), st.text(alphabet="。」!", min_size=1, max_size=3),
+       st.text(alphabet="」!)", min_size=1, max_size=3))
+@settings(max_examples=300, deadline=None)
+def test_paragraph_line_ending_matches_the_pattern(text, ends, closers):
+    """Also when a character both ends a sentence and closes one."""
+    plain = regex.compile(rf"[{regex.escape(ends)}][{regex.escape(closers)}]*$")
+    assert _ends_with(text, frozenset(ends), closers) == bool(plain.search(text))

@@ -18,7 +18,7 @@ Two layouts occur in the samples and the stage tells them apart itself:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
@@ -37,15 +37,26 @@ def display_width(text: str) -> float:
     return len(text) - ascii_count / 2
 
 
+def _ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
+    """``[ends][closers]*$`` without a regex: one of ``ends``, then only closers."""
+    core = text.rstrip(closers)
+    return bool(core) and core[-1] in ends or not ends.isdisjoint(text[len(core) :])
+
+
+def _any_of(chars: str) -> regex.Pattern[str]:
+    """A search for any one of ``chars``."""
+    return regex.compile(f"[{regex.escape(chars)}]")
+
+
 @dataclass(slots=True)
 class _Line:
     start: int
     end: int
     text: str
-    width: float
     block: int  # index of the run of consecutive non-empty lines it is in
     first_in_block: bool
     last_in_block: bool
+    width: float = 0.0  # measured only on wrapped pages, where it counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,16 +97,18 @@ class Paragraphs(Stage):
         self.headline_max = p.integer("headline_max")
         self.long_line = p.integer("long_line")
         self.tail_max = p.integer("tail_max")
-        end, closers = p.char_class("sentence_end"), p.char_class("closers")
-        self.ends_sentence = regex.compile(rf"[{end}][{closers}]*$")
-        self.inner_stop = regex.compile(rf"[{end}]")
-        self.ends_quote = regex.compile(rf"[{closers}]$")
-        self.ends_soft = regex.compile(rf"[{p.char_class('soft_end')}][{closers}]*$")
-        self.ends_open = regex.compile(rf"[{p.char_class('open_end')}]$")
-        self.ends_function = regex.compile(rf"[{p.char_class('ends_function')}]$")
-        self.body_mark = regex.compile(rf"[{p.char_class('body_marks')}]")
-        self.has_comma = regex.compile(rf"[{p.char_class('commas')}]")
-        self.no_start = regex.compile(rf"^[{p.char_class('no_start')}]")
+        # one-character tests, done with set lookups and rstrip: the same as
+        # the patterns [sentence_end][closers]*$, [no_start] at the start, ...
+        end = p.text("sentence_end")
+        self.closers = p.text("closers")
+        self.sentence_end = frozenset(end)
+        self.soft_end = frozenset(p.text("soft_end"))
+        self.open_end = frozenset(p.text("open_end"))
+        self.function_end = frozenset(p.text("ends_function"))
+        self.no_start = frozenset(p.text("no_start"))
+        self.inner_stop = _any_of(end)
+        self.body_mark = _any_of(p.text("body_marks"))
+        self.has_comma = _any_of(p.text("commas"))
         self.starts_unit = p.pattern("starts_paragraph")
         self.opens = p.pattern("opens_paragraph")
         self.lead = p.pattern("lead")
@@ -110,35 +123,40 @@ class Paragraphs(Stage):
 
     # --- reading the page -------------------------------------------------
 
-    def _lines(self, doc: Document) -> list[_Line]:
-        """Lines of the current text, measured as they were printed (in the raw input)."""
-        text = doc.text
-        step = len(doc.steps)
+    def _lines(self, text: str) -> list[_Line]:
+        """The non-empty lines of ``text``, grouped in blocks of consecutive lines."""
         out: list[_Line] = []
         block = -1
         prev_end = -2
-        found = list(_LINE.finditer(text))
-        raw_starts = doc.to_raw_all(step, [m.start() for m in found], "start")
-        raw_ends = doc.to_raw_all(step, [m.end() for m in found], "end")
-        for m, raw_start, raw_end in zip(found, raw_starts, raw_ends):
+        for m in _LINE.finditer(text):
             consecutive = m.start() == prev_end + 1
             if not consecutive:
                 block += 1
                 if out:
                     out[-1].last_in_block = True
-            raw_line = doc.raw[raw_start:raw_end]
-            out.append(_Line(m.start(), m.end(), m.group(), display_width(raw_line.strip()),
-                             block, not consecutive, False))
+            out.append(_Line(m.start(), m.end(), m.group(), block, not consecutive, False))
             prev_end = m.end()
         if out:
             out[-1].last_in_block = True
         return out
 
-    def layout(self, lines: list[_Line]) -> Layout:
-        """Wrapped if most lines sit in multi-line blocks; width = the usual line width."""
+    def _measure(self, doc: Document, lines: list[_Line]) -> None:
+        """Set each line's width as it was printed (in the raw input)."""
+        step = len(doc.steps)
+        raw_starts = doc.to_raw_all(step, [ln.start for ln in lines], "start")
+        raw_ends = doc.to_raw_all(step, [ln.end for ln in lines], "end")
+        for ln, raw_start, raw_end in zip(lines, raw_starts, raw_ends):
+            ln.width = display_width(doc.raw[raw_start:raw_end].strip())
+
+    def layout(self, doc: Document, lines: list[_Line]) -> Layout:
+        """Wrapped if most lines sit in multi-line blocks; width = the usual line width.
+
+        Widths are measured only then: on an unwrapped page they decide nothing.
+        """
         in_blocks = [ln for ln in lines if not (ln.first_in_block and ln.last_in_block)]
         if len(in_blocks) < max(2, self.min_wrapped_share * len(lines)):
             return Layout(False, 0.0, {}, frozenset())
+        self._measure(doc, lines)
         inner = [ln for ln in in_blocks if not ln.last_in_block] or in_blocks
         by_block: dict[int, list[float]] = {}
         for ln in inner:
@@ -167,60 +185,72 @@ class Paragraphs(Stage):
                     break
         return ""
 
-    def _headline_like(self, a: _Line) -> bool:
+    def _ends_sentence(self, text: str) -> bool:
+        return _ends_with(text, self.sentence_end, self.closers)
+
+    def _ending(self, text: str) -> str:
+        """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence."""
+        if self._ends_sentence(text):
+            return "sentence-end"
+        if text[-1] in self.closers:
+            return "quote-end"
+        if _ends_with(text, self.soft_end, self.closers):
+            return "clause-end"
+        if text[-1] in self.open_end:
+            return "mid-clause"
+        return "mid-sentence"
+
+    def _headline_like(self, text: str) -> bool:
         return (
-            len(a.text) <= self.headline_max
-            and not self.inner_stop.search(a.text)
-            and not self.ends_open.search(a.text)
+            len(text) <= self.headline_max
+            and not self.inner_stop.search(text)
+            and text[-1] not in self.open_end
         )
 
-    def evidence(self, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
-        """Names of the evidence that fires for the break between ``a`` and ``b``."""
+    def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
+        """Names of the evidence that fires for the break between ``text`` and line ``b``.
+
+        ``text`` is the paragraph so far: line ``a``, after any lines joined to it.
+        """
         ev: list[str] = []
-        if self.no_start.search(b.text):
+        nxt = b.text
+        if nxt[0] in self.no_start:
             ev.append("next-cannot-start")
-        if self.starts_particle.search(b.text):
+        if self.starts_particle.search(nxt):
             ev.append("next-starts-particle")
-        if self.starts_unit.search(b.text):
+        if self.starts_unit.search(nxt):
             ev.append("next-starts-unit")
-        elif self.opens.search(b.text):
+        elif self.opens.search(nxt):
             ev.append("next-opens-line" if lay.wrapped else "next-opens")
-        if self.lead.search(a.text) and not self.inner_stop.search(a.text):
+        if not self.inner_stop.search(text) and self.lead.search(text):
             ev.append("line-is-lead")
-        if self.standalone.search(a.text):
+        if self.standalone.search(text):
             ev.append("line-stands-alone")
-        elif self.ends_credit.search(a.text):
+        elif self.ends_credit.search(text):
             ev.append("ends-with-credit")
-        if self.standalone.search(b.text):
+        if self.standalone.search(nxt):
             ev.append("next-stands-alone")
-        if self.ends_sentence.search(a.text):
-            ev.append("sentence-end")
-        elif self.ends_quote.search(a.text):
-            ev.append("quote-end")
-        elif self.ends_soft.search(a.text):
-            ev.append("clause-end")
-        elif self.ends_open.search(a.text):
-            ev.append("mid-clause")
-        else:
-            ev.append("mid-sentence")
-            if self.ends_function.search(a.text):
-                ev.append("ends-function-word")
-        word = self._crosses_word(a.text, b.text)
+        ending = self._ending(text)
+        ev.append(ending)
+        if ending == "mid-sentence" and text[-1] in self.function_end:
+            ev.append("ends-function-word")
+        word = self._crosses_word(text, nxt)
         if word:
             ev.append(f"word:{word}")
-        if len(b.text) <= self.tail_max and self.ends_sentence.search(b.text) \
-                and not self.inner_stop.search(b.text[:-1]):
+        if len(nxt) <= self.tail_max and self._ends_sentence(nxt) \
+                and not self.inner_stop.search(nxt, 0, len(nxt) - 1):
             ev.append("next-is-tail")
         if lay.wrapped:
-            ev.extend(self._wrapped_evidence(a, b, blank, lay, after_b))
-        else:
-            if len(a.text) >= self.long_line or self.inner_stop.search(a.text[:-1]):
-                ev.append("body-line")
-            elif self._headline_like(a):
-                ev.append("short-with-commas" if self.has_comma.search(a.text) else "headline-shape")
+            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b))
+        elif len(text) >= self.long_line or self.inner_stop.search(text, 0, len(text) - 1):
+            ev.append("body-line")
+        elif self._headline_like(text):
+            ev.append("short-with-commas" if self.has_comma.search(text) else "headline-shape")
         return ev
 
-    def _wrapped_evidence(self, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
+    def _wrapped_evidence(
+        self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None
+    ) -> list[str]:
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
         width = lay.width_of(a)
         indent_low = width - self.indent - self.width_tolerance - 0.5
@@ -234,14 +264,12 @@ class Paragraphs(Stage):
                 ev.append("short-line")
         elif a.width > width + self.width_tolerance:
             ev.append("wider-than-column")
-        elif self.body_mark.search(a.text[:-1]):
+        elif self.body_mark.search(text, 0, len(text) - 1):
             ev.append("body-line")
-        elif self._headline_like(a):
+        elif self._headline_like(text):
             ev.append("headline-shape")
-        a_ends = bool(
-            self.ends_sentence.search(a.text) or self.ends_quote.search(a.text) or self.ends_soft.search(a.text)
-        )
-        b_continues = after_b is not None and not self.ends_sentence.search(b.text)
+        a_ends = ending in ("sentence-end", "quote-end", "clause-end")
+        b_continues = after_b is not None and not self._ends_sentence(b.text)
         if a_ends and b_continues and indent_low <= b.width <= indent_high:
             ev.append("next-indented")
         return ev
@@ -263,14 +291,14 @@ class Paragraphs(Stage):
     def _decide(self, doc: Document) -> bool:
         """One round over every break; True if it changed the text."""
         text = doc.text
-        lines = self._lines(doc)
+        lines = self._lines(text)
         edits: list[Edit] = []
         if not lines:
             if text:
                 edits.append(Edit(0, text, "", "para-trim", "no text"))
             doc.apply(self.name, edits)
             return bool(edits)
-        lay = self.layout(lines)
+        lay = self.layout(doc, lines)
         if lines[0].start:
             edits.append(Edit(0, text[: lines[0].start], "", "para-trim", "leading blank lines"))
         paragraph = lines[0].text  # the paragraph so far, as joined
@@ -278,7 +306,7 @@ class Paragraphs(Stage):
             gap = text[a.end : b.start]
             blank = gap.count("\n") > 1
             after_b = lines[i + 2] if i + 2 < len(lines) else None
-            ev = self.evidence(replace(a, text=paragraph), b, blank, lay, after_b)
+            ev = self.evidence(paragraph, a, b, blank, lay, after_b)
             score = sum(self.weights.get(e.split(":")[0], 0.0) for e in ev)
             note = f"{score:+.1f}: " + ", ".join(ev)
             if score > 0:
