@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cache
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
-from cleanup.pipeline import Cleaner, Stage
+from cleanup.pipeline import Cleaner, Stage, build_stage
 from cleanup.stages.dedup import comparison_key, find_pairs
 from cleanup.stages.paragraphs import _ends_with
+
+from conftest import SAMPLES
+from pagegen import make_pages
 
 # characters that stress NFKC, quotes and whitespace: compatibility forms,
 # combining marks, Hangul jamo that compose, quotes, odd spaces
@@ -145,3 +150,33 @@ def test_paragraph_line_ending_matches_the_pattern(text, ends, closers):
     """Also when a character both ends a sentence and closes one."""
     plain = regex.compile(rf"[{regex.escape(ends)}][{regex.escape(closers)}]*$")
     assert _ends_with(text, frozenset(ends), closers) == bool(plain.search(text))
+
+
+def paragraphs_with_weights(**changed: float) -> Stage:
+    """The paragraphs stage with some evidence weighed otherwise (names with _ for -)."""
+    config = stage("paragraphs").config
+    weights = {**config.params["weights"], **{k.replace("_", "-"): v for k, v in changed.items()}}
+    return build_stage(replace(config, params={**config.params, "weights": weights}), timeout=2.0)
+
+
+@pytest.mark.parametrize("paragraphs", [
+    stage("paragraphs"),
+    paragraphs_with_weights(next_stands_alone=4.0, line_is_lead=0.1, next_starts_particle=0.2, sentence_end=-0.3),
+    paragraphs_with_weights(next_opens=2.5, ends_with_credit=0.7, mid_sentence=0.1, headline_shape=-0.1),
+], ids=["default", "odd-weights", "opens-join"])
+def test_paragraph_quick_no_join_is_never_wrong(paragraphs):
+    """Where the quick check rules a join out, the full evidence scores 0 or less."""
+    pages = [p.raw for _, p in make_pages(40)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
+    ruled_out = 0
+    for raw in pages:
+        doc = Document(raw)
+        lines = paragraphs._lines(doc.text)
+        lay = paragraphs.layout(doc, lines)
+        for i, (a, b) in enumerate(zip(lines, lines[1:])):
+            after_b = lines[i + 2] if i + 2 < len(lines) else None
+            for text in {a.text, lines[i - 1].text + a.text if i else a.text}:
+                for blank in (False, True):
+                    if not paragraphs._may_join(text, a, b, blank, lay, after_b):
+                        ruled_out += 1
+                        assert paragraphs._score(paragraphs.evidence(text, a, b, blank, lay, after_b)) <= 0
+    assert ruled_out > 100

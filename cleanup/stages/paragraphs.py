@@ -17,8 +17,11 @@ Two layouts occur in the samples and the stage tells them apart itself:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -43,9 +46,9 @@ def _ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
     return bool(core) and core[-1] in ends or not ends.isdisjoint(text[len(core) :])
 
 
-def _any_of(chars: str) -> regex.Pattern[str]:
-    """A search for any one of ``chars``."""
-    return regex.compile(f"[{regex.escape(chars)}]")
+def _any_of(chars: str) -> re.Pattern[str]:
+    """A search for any one of ``chars`` (``re`` scans a character class faster than ``regex``)."""
+    return re.compile(f"[{re.escape(chars)}]")
 
 
 @dataclass(slots=True)
@@ -74,6 +77,13 @@ class Layout:
 
     def width_of(self, line: "_Line") -> float:
         return self.block_widths.get(line.block, self.width)
+
+
+class _Check(NamedTuple):
+    """One check of the rule file's patterns: it gives one of ``names``, or ''."""
+
+    run: Callable[[str, str, bool], str]
+    names: tuple[str, ...]
 
 
 def _usual_width(widths: list[float]) -> float:
@@ -120,6 +130,11 @@ class Paragraphs(Stage):
         # every proper prefix of two or more characters of a listed word: the
         # word search stops as soon as what it holds starts no word
         self.word_heads = frozenset(w[:k] for w in self.words if len(w) > 2 for k in range(2, len(w)))
+        # every two characters side by side in a listed word: a break between
+        # two others cuts no word
+        self.word_pairs = frozenset(w[k - 1 : k + 1] for w in self.words for k in range(1, len(w)))
+        self.pattern_checks = self._list_pattern_checks()
+        self._order_quick_checks()
 
     # --- reading the page -------------------------------------------------
 
@@ -171,7 +186,7 @@ class Paragraphs(Stage):
 
     def _crosses_word(self, a: str, b: str) -> str:
         """A word of the list that the break cuts through, or ''."""
-        if not (a and b and _HAN.match(a[-1]) and _HAN.match(b[0])):
+        if not (a and b and a[-1] + b[0] in self.word_pairs and _HAN.match(a[-1]) and _HAN.match(b[0])):
             return ""
         for k in range(1, min(self.max_word, len(a) + 1)):
             left = a[-k:]
@@ -212,26 +227,69 @@ class Paragraphs(Stage):
 
         ``text`` is the paragraph so far: line ``a``, after any lines joined to it.
         """
-        ev: list[str] = []
-        nxt = b.text
-        if nxt[0] in self.no_start:
-            ev.append("next-cannot-start")
-        if self.starts_particle.search(nxt):
-            ev.append("next-starts-particle")
+        ev = ["next-cannot-start"] if b.text[0] in self.no_start else []
+        for check in self.pattern_checks:
+            name = check.run(text, b.text, lay.wrapped)
+            if name:
+                ev.append(name)
+        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b))
+        return ev
+
+    def _list_pattern_checks(self) -> list[_Check]:
+        """The checks of the rule file's patterns, in the order notes list them."""
+        return [
+            _Check(self._check_particle, ("next-starts-particle",)),
+            _Check(self._check_unit, ("next-starts-unit", "next-opens", "next-opens-line")),
+            _Check(self._check_lead, ("line-is-lead",)),
+            _Check(self._check_alone, ("line-stands-alone", "ends-with-credit")),
+            _Check(self._check_next_alone, ("next-stands-alone",)),
+        ]
+
+    def _order_quick_checks(self) -> None:
+        """Order the pattern checks for :meth:`_may_join`: those that can add most first.
+
+        ``quick_upside`` is the most all of them can add to a score;
+        ``quick_upside_after[k]`` the most the checks after the k-th can.
+        """
+        def upside(check: _Check) -> float:
+            return max([0.0] + [self.weights.get(n, 0.0) for n in check.names])
+
+        checks = sorted(self.pattern_checks, key=upside, reverse=True)
+        self.quick_checks = [c.run for c in checks]
+        self.quick_upside = sum(map(upside, checks))
+        self.quick_upside_after = [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))]
+        self.doubt = 1e-9 * (1.0 + sum(map(abs, self.weights.values())))
+
+    def _check_particle(self, text: str, nxt: str, wrapped: bool) -> str:
+        return "next-starts-particle" if self.starts_particle.search(nxt) else ""
+
+    def _check_unit(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.starts_unit.search(nxt):
-            ev.append("next-starts-unit")
-        elif self.opens.search(nxt):
-            ev.append("next-opens-line" if lay.wrapped else "next-opens")
-        if not self.inner_stop.search(text) and self.lead.search(text):
-            ev.append("line-is-lead")
+            return "next-starts-unit"
+        if self.opens.search(nxt):
+            return "next-opens-line" if wrapped else "next-opens"
+        return ""
+
+    def _check_lead(self, text: str, nxt: str, wrapped: bool) -> str:
+        return "line-is-lead" if not self.inner_stop.search(text) and self.lead.search(text) else ""
+
+    def _check_alone(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.standalone.search(text):
-            ev.append("line-stands-alone")
-        elif self.ends_credit.search(text):
-            ev.append("ends-with-credit")
-        if self.standalone.search(nxt):
-            ev.append("next-stands-alone")
+            return "line-stands-alone"
+        if self.ends_credit.search(text):
+            return "ends-with-credit"
+        return ""
+
+    def _check_next_alone(self, text: str, nxt: str, wrapped: bool) -> str:
+        return "next-stands-alone" if self.standalone.search(nxt) else ""
+
+    def _shape_evidence(
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None
+    ) -> list[str]:
+        """The evidence of how the lines end, cut a word and sit on the page."""
+        nxt = b.text
         ending = self._ending(text)
-        ev.append(ending)
+        ev = [ending]
         if ending == "mid-sentence" and text[-1] in self.function_end:
             ev.append("ends-function-word")
         word = self._crosses_word(text, nxt)
@@ -247,6 +305,32 @@ class Paragraphs(Stage):
         elif self._headline_like(text):
             ev.append("short-with-commas" if self.has_comma.search(text) else "headline-shape")
         return ev
+
+    def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> bool:
+        """False if the break's score cannot get above 0, whatever the checks not yet run say.
+
+        The cheap evidence is scored first; then the pattern checks run, those
+        that can add most first, only while what they could still add might
+        tip the score.  The margin ``self.doubt`` covers float rounding (the
+        sums run in another order than :meth:`evidence`'s): a False here is
+        never wrong.
+        """
+        cheap = self._shape_evidence(text, a, b, blank, lay, after_b)
+        if b.text[0] in self.no_start:
+            cheap.append("next-cannot-start")
+        score = self._score(cheap)
+        if score + self.quick_upside <= -self.doubt:
+            return False
+        for check, upside_after in zip(self.quick_checks, self.quick_upside_after):
+            name = check(text, b.text, lay.wrapped)
+            if name:
+                score += self.weights.get(name, 0.0)
+            if score + upside_after <= -self.doubt:
+                return False
+        return score > -self.doubt
+
+    def _score(self, ev: list[str]) -> float:
+        return sum([self.weights.get(e.split(":")[0], 0.0) for e in ev])
 
     def _wrapped_evidence(
         self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None
@@ -306,8 +390,11 @@ class Paragraphs(Stage):
             gap = text[a.end : b.start]
             blank = gap.count("\n") > 1
             after_b = lines[i + 2] if i + 2 < len(lines) else None
+            if gap == "\n\n" and not self._may_join(paragraph, a, b, blank, lay, after_b):
+                paragraph = b.text  # a paragraph break, already written as one
+                continue
             ev = self.evidence(paragraph, a, b, blank, lay, after_b)
-            score = sum(self.weights.get(e.split(":")[0], 0.0) for e in ev)
+            score = self._score(ev)
             note = f"{score:+.1f}: " + ", ".join(ev)
             if score > 0:
                 rule = "para-join-break" if blank else "para-join-wrap"
