@@ -6,6 +6,7 @@ made fast) and checks the fast one against it on generated input.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz
 from cleanup.document import Document, Edit
 from cleanup.pipeline import Cleaner, Stage, build_stage
 from cleanup.stages.dedup import comparison_key, find_pairs
-from cleanup.stages.paragraphs import _ends_with
+from cleanup.stages.paragraphs import _STRIPPED_NOT_SPACE, _ends_with
 
 from conftest import SAMPLES
 from pagegen import make_pages
@@ -180,3 +181,19 @@ def test_paragraph_quick_no_join_is_never_wrong(paragraphs):
                         ruled_out += 1
                         assert paragraphs._score(paragraphs.evidence(text, a, b, blank, lay, after_b)) <= 0
     assert ruled_out > 100
+
+
+def test_paragraph_lines_know_what_strip_and_regex_read_as_space_otherwise():
+    odd = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and not regex.match(r"\s", c)}
+    assert odd == _STRIPPED_NOT_SPACE
+
+
+@given(st.text(alphabet="甲乙 \t\n\r\u3000\x1c\x1f\x85", max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_paragraph_lines_are_the_lines_with_text(text):
+    plain = [(m.start(), m.end(), m.group()) for m in regex.finditer(r"[^\n]*[^\s][^\n]*", text)]
+    lines = stage("paragraphs")._lines(text)
+    assert [(ln.start, ln.end, ln.text) for ln in lines] == plain
+    for ln, nxt in zip(lines, lines[1:]):
+        consecutive = nxt.start == ln.end + 1
+        assert (ln.last_in_block, nxt.first_in_block, nxt.block) == (not consecutive, not consecutive, ln.block + (not consecutive))

@@ -30,7 +30,9 @@ from ..pipeline import Stage
 from ..rules import Params, StageConfig
 from ..wordlists import load_wordlist
 
-_LINE = regex.compile(r"[^\n]*[^\s][^\n]*")
+# a line is non-empty if it holds a character that regex's \s does not match:
+# one that str.strip() keeps, or one of these, which it strips
+_STRIPPED_NOT_SPACE = frozenset("\x1c\x1d\x1e\x1f")
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -142,15 +144,19 @@ class Paragraphs(Stage):
         """The non-empty lines of ``text``, grouped in blocks of consecutive lines."""
         out: list[_Line] = []
         block = -1
-        prev_end = -2
-        for m in _LINE.finditer(text):
-            consecutive = m.start() == prev_end + 1
-            if not consecutive:
-                block += 1
-                if out:
-                    out[-1].last_in_block = True
-            out.append(_Line(m.start(), m.end(), m.group(), block, not consecutive, False))
-            prev_end = m.end()
+        start = 0
+        in_block = False
+        for piece in text.split("\n"):
+            if piece.strip() or not _STRIPPED_NOT_SPACE.isdisjoint(piece):
+                if not in_block:
+                    block += 1
+                    if out:
+                        out[-1].last_in_block = True
+                out.append(_Line(start, start + len(piece), piece, block, not in_block, False))
+                in_block = True
+            else:
+                in_block = False
+            start += len(piece) + 1
         if out:
             out[-1].last_in_block = True
         return out
