@@ -45,7 +45,7 @@ def display_width(text: str) -> float:
 def _ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
     """``[ends][closers]*$`` without a regex: one of ``ends``, then only closers."""
     core = text.rstrip(closers)
-    return bool(core) and core[-1] in ends or not ends.isdisjoint(text[len(core) :])
+    return core[-1:] in ends or not ends.isdisjoint(text[len(core) :])
 
 
 def _any_of(chars: str) -> re.Pattern[str]:
@@ -213,11 +213,12 @@ class Paragraphs(Stage):
         """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence."""
         if self._ends_sentence(text):
             return "sentence-end"
-        if text[-1] in self.closers:
+        last = text[-1]
+        if last in self.closers:
             return "quote-end"
-        if _ends_with(text, self.soft_end, self.closers):
+        if last in self.soft_end:  # [soft_end][closers]*$, with no closer to follow
             return "clause-end"
-        if text[-1] in self.open_end:
+        if last in self.open_end:
             return "mid-clause"
         return "mid-sentence"
 
