@@ -197,3 +197,26 @@ def test_paragraph_lines_are_the_lines_with_text(text):
     for ln, nxt in zip(lines, lines[1:]):
         consecutive = nxt.start == ln.end + 1
         assert (ln.last_in_block, nxt.first_in_block, nxt.block) == (not consecutive, not consecutive, ln.block + (not consecutive))
+
+
+def plain_ending(params: dict, text: str) -> str:
+    def cls(key: str) -> str:
+        return f"[{regex.escape(params[key])}]"
+
+    closers = cls("closers")
+    if regex.search(rf"{cls('sentence_end')}{closers}*$", text):
+        return "sentence-end"
+    if regex.search(rf"{closers}$", text):
+        return "quote-end"
+    if regex.search(rf"{cls('soft_end')}{closers}*$", text):
+        return "clause-end"
+    if regex.search(rf"{cls('open_end')}$", text):
+        return "mid-clause"
+    return "mid-sentence"
+
+
+@given(st.text(alphabet="会议。！；，、”）」：a", min_size=1, max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_paragraph_ending_matches_the_patterns(text):
+    paragraphs = stage("paragraphs")
+    assert paragraphs._ending(text) == plain_ending(paragraphs.config.params, text)

@@ -137,6 +137,8 @@ class Paragraphs(Stage):
         self.word_pairs = frozenset(w[k - 1 : k + 1] for w in self.words for k in range(1, len(w)))
         self.pattern_checks = self._list_pattern_checks()
         self._order_quick_checks()
+        # far more than float rounding can move a sum of these weights
+        self.doubt = 1e-9 * (1.0 + sum(map(abs, self.weights.values())))
 
     # --- reading the page -------------------------------------------------
 
@@ -265,7 +267,6 @@ class Paragraphs(Stage):
         self.quick_checks = [c.run for c in checks]
         self.quick_upside = sum(map(upside, checks))
         self.quick_upside_after = [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))]
-        self.doubt = 1e-9 * (1.0 + sum(map(abs, self.weights.values())))
 
     def _check_particle(self, text: str, nxt: str, wrapped: bool) -> str:
         return "next-starts-particle" if self.starts_particle.search(nxt) else ""
