@@ -11,6 +11,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 
 import pytest
 import regex
@@ -173,7 +174,7 @@ def test_paragraph_quick_no_join_is_never_wrong(paragraphs):
         doc = Document(raw)
         lines = paragraphs._lines(doc.text)
         lay = paragraphs.layout(doc, lines)
-        for i, (a, b) in enumerate(zip(lines, lines[1:])):
+        for i, (a, b) in enumerate(pairwise(lines)):
             after_b = lines[i + 2] if i + 2 < len(lines) else None
             for text in {a.text, lines[i - 1].text + a.text if i else a.text}:
                 for blank in (False, True):
@@ -194,7 +195,7 @@ def test_paragraph_lines_are_the_lines_with_text(text):
     plain = [(m.start(), m.end(), m.group()) for m in regex.finditer(r"[^\n]*[^\s][^\n]*", text)]
     lines = stage("paragraphs")._lines(text)
     assert [(ln.start, ln.end, ln.text) for ln in lines] == plain
-    for ln, nxt in zip(lines, lines[1:]):
+    for ln, nxt in pairwise(lines):
         consecutive = nxt.start == ln.end + 1
         assert (ln.last_in_block, nxt.first_in_block, nxt.block) == (not consecutive, not consecutive, ln.block + (not consecutive))
 
