@@ -94,7 +94,7 @@ def test_sub_headline_after_headline_without_blank_line(rebuild):
 def test_wrapped_page_is_recognised_with_its_column_width(stage):
     page = next(p for layout, p in make_pages(20) if layout == "wrapped")
     doc = Document(page.raw)
-    layout = stage.layout(stage._lines(doc))
+    layout = stage.layout(doc, stage._lines(doc.text))
     assert layout.wrapped
     assert 12 <= layout.width <= 20
 
@@ -102,7 +102,7 @@ def test_wrapped_page_is_recognised_with_its_column_width(stage):
 def test_unwrapped_page_is_recognised(stage):
     raw = (SAMPLES[0]).read_text(encoding="utf-8")
     doc = Document(raw)
-    assert not stage.layout(stage._lines(doc)).wrapped
+    assert not stage.layout(doc, stage._lines(doc.text)).wrapped
 
 
 def test_paragraph_ending_exactly_at_the_column_edge(rebuild):

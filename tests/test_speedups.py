@@ -6,9 +6,12 @@ made fast) and checks the fast one against it on generated input.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 
 import pytest
 import regex
@@ -17,9 +20,13 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
-from cleanup.pipeline import Cleaner, Stage
+from cleanup.pipeline import Cleaner, Stage, build_stage
 from cleanup.rules import char_class, fuse_patterns, is_fusable
 from cleanup.stages.dedup import comparison_key, find_pairs
+from cleanup.stages.paragraphs import _STRIPPED_NOT_SPACE, _ends_with
+
+from conftest import SAMPLES
+from pagegen import make_pages
 
 # characters that stress NFKC, quotes and whitespace: compatibility forms,
 # combining marks, Hangul jamo that compose, quotes, odd spaces
@@ -193,3 +200,81 @@ def test_fused_patterns_search_like_each_pattern_alone(text):
     fused = fuse_patterns(patterns)
     assert len(fused) < len(patterns)
     assert any(p.search(text) for p in fused) == any(p.search(text) for p in patterns)
+
+
+@given(st.text(alphabet="。」!？a", max_size=8), st.text(alphabet="。」!", min_size=1, max_size=3),
+       st.text(alphabet="」!)", min_size=1, max_size=3))
+@settings(max_examples=300, deadline=None)
+def test_paragraph_line_ending_matches_the_pattern(text, ends, closers):
+    """Also when a character both ends a sentence and closes one."""
+    plain = regex.compile(rf"[{regex.escape(ends)}][{regex.escape(closers)}]*$")
+    assert _ends_with(text, frozenset(ends), closers) == bool(plain.search(text))
+
+
+def paragraphs_with_weights(**changed: float) -> Stage:
+    """The paragraphs stage with some evidence weighed otherwise (names with _ for -)."""
+    config = stage("paragraphs").config
+    weights = {**config.params["weights"], **{k.replace("_", "-"): v for k, v in changed.items()}}
+    return build_stage(replace(config, params={**config.params, "weights": weights}), timeout=2.0)
+
+
+@pytest.mark.parametrize("paragraphs", [
+    stage("paragraphs"),
+    paragraphs_with_weights(next_stands_alone=4.0, line_is_lead=0.1, next_starts_particle=0.2, sentence_end=-0.3),
+    paragraphs_with_weights(next_opens=2.5, ends_with_credit=0.7, mid_sentence=0.1, headline_shape=-0.1),
+], ids=["default", "odd-weights", "opens-join"])
+def test_paragraph_quick_no_join_is_never_wrong(paragraphs):
+    """Where the quick check rules a join out, the full evidence scores 0 or less."""
+    pages = [p.raw for _, p in make_pages(40)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
+    ruled_out = 0
+    for raw in pages:
+        doc = Document(raw)
+        lines = paragraphs._lines(doc.text)
+        lay = paragraphs.layout(doc, lines)
+        for i, (a, b) in enumerate(pairwise(lines)):
+            after_b = lines[i + 2] if i + 2 < len(lines) else None
+            for text in {a.text, lines[i - 1].text + a.text if i else a.text}:
+                for blank in (False, True):
+                    if not paragraphs._may_join(text, a, b, blank, lay, after_b):
+                        ruled_out += 1
+                        assert paragraphs._score(paragraphs.evidence(text, a, b, blank, lay, after_b)) <= 0
+    assert ruled_out > 100
+
+
+def test_paragraph_lines_know_what_strip_and_regex_read_as_space_otherwise():
+    odd = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and not regex.match(r"\s", c)}
+    assert odd == _STRIPPED_NOT_SPACE
+
+
+@given(st.text(alphabet="甲乙 \t\n\r\u3000\x1c\x1f\x85", max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_paragraph_lines_are_the_lines_with_text(text):
+    plain = [(m.start(), m.end(), m.group()) for m in regex.finditer(r"[^\n]*[^\s][^\n]*", text)]
+    lines = stage("paragraphs")._lines(text)
+    assert [(ln.start, ln.end, ln.text) for ln in lines] == plain
+    for ln, nxt in pairwise(lines):
+        consecutive = nxt.start == ln.end + 1
+        assert (ln.last_in_block, nxt.first_in_block, nxt.block) == (not consecutive, not consecutive, ln.block + (not consecutive))
+
+
+def plain_ending(params: dict, text: str) -> str:
+    def cls(key: str) -> str:
+        return f"[{regex.escape(params[key])}]"
+
+    closers = cls("closers")
+    if regex.search(rf"{cls('sentence_end')}{closers}*$", text):
+        return "sentence-end"
+    if regex.search(rf"{closers}$", text):
+        return "quote-end"
+    if regex.search(rf"{cls('soft_end')}{closers}*$", text):
+        return "clause-end"
+    if regex.search(rf"{cls('open_end')}$", text):
+        return "mid-clause"
+    return "mid-sentence"
+
+
+@given(st.text(alphabet="会议。！；，、”）」：a", min_size=1, max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_paragraph_ending_matches_the_patterns(text):
+    paragraphs = stage("paragraphs")
+    assert paragraphs._ending(text) == plain_ending(paragraphs.config.params, text)

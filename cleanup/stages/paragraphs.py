@@ -17,8 +17,11 @@ Two layouts occur in the samples and the stage tells them apart itself:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -27,7 +30,9 @@ from ..pipeline import Stage
 from ..rules import Params, StageConfig
 from ..wordlists import load_wordlist
 
-_LINE = regex.compile(r"[^\n]*[^\s][^\n]*")
+# a line is non-empty if it holds a character that regex's \s does not match:
+# one that str.strip() keeps, or one of these, which it strips
+_STRIPPED_NOT_SPACE = frozenset("\x1c\x1d\x1e\x1f")
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -37,15 +42,26 @@ def display_width(text: str) -> float:
     return len(text) - ascii_count / 2
 
 
+def _ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
+    """``[ends][closers]*$`` without a regex: one of ``ends``, then only closers."""
+    core = text.rstrip(closers)
+    return core[-1:] in ends or not ends.isdisjoint(text[len(core) :])
+
+
+def _any_of(chars: str) -> re.Pattern[str]:
+    """A search for any one of ``chars`` (``re`` scans a character class faster than ``regex``)."""
+    return re.compile(f"[{re.escape(chars)}]")
+
+
 @dataclass(slots=True)
 class _Line:
     start: int
     end: int
     text: str
-    width: float
     block: int  # index of the run of consecutive non-empty lines it is in
     first_in_block: bool
     last_in_block: bool
+    width: float = 0.0  # measured only on wrapped pages, where it counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +79,13 @@ class Layout:
 
     def width_of(self, line: "_Line") -> float:
         return self.block_widths.get(line.block, self.width)
+
+
+class _Check(NamedTuple):
+    """One check of the rule file's patterns: it gives one of ``names``, or ''."""
+
+    run: Callable[[str, str, bool], str]
+    names: tuple[str, ...]
 
 
 def _usual_width(widths: list[float]) -> float:
@@ -86,16 +109,18 @@ class Paragraphs(Stage):
         self.headline_max = p.integer("headline_max")
         self.long_line = p.integer("long_line")
         self.tail_max = p.integer("tail_max")
-        end, closers = p.char_class("sentence_end"), p.char_class("closers")
-        self.ends_sentence = regex.compile(rf"[{end}][{closers}]*$")
-        self.inner_stop = regex.compile(rf"[{end}]")
-        self.ends_quote = regex.compile(rf"[{closers}]$")
-        self.ends_soft = regex.compile(rf"[{p.char_class('soft_end')}][{closers}]*$")
-        self.ends_open = regex.compile(rf"[{p.char_class('open_end')}]$")
-        self.ends_function = regex.compile(rf"[{p.char_class('ends_function')}]$")
-        self.body_mark = regex.compile(rf"[{p.char_class('body_marks')}]")
-        self.has_comma = regex.compile(rf"[{p.char_class('commas')}]")
-        self.no_start = regex.compile(rf"^[{p.char_class('no_start')}]")
+        # one-character tests, done with set lookups and rstrip: the same as
+        # the patterns [sentence_end][closers]*$, [no_start] at the start, ...
+        end = p.text("sentence_end")
+        self.closers = p.text("closers")
+        self.sentence_end = frozenset(end)
+        self.soft_end = frozenset(p.text("soft_end"))
+        self.open_end = frozenset(p.text("open_end"))
+        self.function_end = frozenset(p.text("ends_function"))
+        self.no_start = frozenset(p.text("no_start"))
+        self.inner_stop = _any_of(end)
+        self.body_mark = _any_of(p.text("body_marks"))
+        self.has_comma = _any_of(p.text("commas"))
         self.starts_unit = p.pattern("starts_paragraph")
         self.opens = p.pattern("opens_paragraph")
         self.lead = p.pattern("lead")
@@ -107,38 +132,54 @@ class Paragraphs(Stage):
         # every proper prefix of two or more characters of a listed word: the
         # word search stops as soon as what it holds starts no word
         self.word_heads = frozenset(w[:k] for w in self.words if len(w) > 2 for k in range(2, len(w)))
+        # every two characters side by side in a listed word: a break between
+        # two others cuts no word
+        self.word_pairs = frozenset(w[k - 1 : k + 1] for w in self.words for k in range(1, len(w)))
+        self.pattern_checks = self._list_pattern_checks()
+        self._order_quick_checks()
+        # far more than float rounding can move a sum of these weights
+        self.doubt = 1e-9 * (1.0 + sum(map(abs, self.weights.values())))
 
     # --- reading the page -------------------------------------------------
 
-    def _lines(self, doc: Document) -> list[_Line]:
-        """Lines of the current text, measured as they were printed (in the raw input)."""
-        text = doc.text
-        step = len(doc.steps)
+    def _lines(self, text: str) -> list[_Line]:
+        """The non-empty lines of ``text``, grouped in blocks of consecutive lines."""
         out: list[_Line] = []
         block = -1
-        prev_end = -2
-        found = list(_LINE.finditer(text))
-        raw_starts = doc.to_raw_all(step, [m.start() for m in found], "start")
-        raw_ends = doc.to_raw_all(step, [m.end() for m in found], "end")
-        for m, raw_start, raw_end in zip(found, raw_starts, raw_ends):
-            consecutive = m.start() == prev_end + 1
-            if not consecutive:
-                block += 1
-                if out:
-                    out[-1].last_in_block = True
-            raw_line = doc.raw[raw_start:raw_end]
-            out.append(_Line(m.start(), m.end(), m.group(), display_width(raw_line.strip()),
-                             block, not consecutive, False))
-            prev_end = m.end()
+        start = 0
+        in_block = False
+        for piece in text.split("\n"):
+            if piece.strip() or not _STRIPPED_NOT_SPACE.isdisjoint(piece):
+                if not in_block:
+                    block += 1
+                    if out:
+                        out[-1].last_in_block = True
+                out.append(_Line(start, start + len(piece), piece, block, not in_block, False))
+                in_block = True
+            else:
+                in_block = False
+            start += len(piece) + 1
         if out:
             out[-1].last_in_block = True
         return out
 
-    def layout(self, lines: list[_Line]) -> Layout:
-        """Wrapped if most lines sit in multi-line blocks; width = the usual line width."""
+    def _measure(self, doc: Document, lines: list[_Line]) -> None:
+        """Set each line's width as it was printed (in the raw input)."""
+        step = len(doc.steps)
+        raw_starts = doc.to_raw_all(step, [ln.start for ln in lines], "start")
+        raw_ends = doc.to_raw_all(step, [ln.end for ln in lines], "end")
+        for ln, raw_start, raw_end in zip(lines, raw_starts, raw_ends):
+            ln.width = display_width(doc.raw[raw_start:raw_end].strip())
+
+    def layout(self, doc: Document, lines: list[_Line]) -> Layout:
+        """Wrapped if most lines sit in multi-line blocks; width = the usual line width.
+
+        Widths are measured only then: on an unwrapped page they decide nothing.
+        """
         in_blocks = [ln for ln in lines if not (ln.first_in_block and ln.last_in_block)]
         if len(in_blocks) < max(2, self.min_wrapped_share * len(lines)):
             return Layout(False, 0.0, {}, frozenset())
+        self._measure(doc, lines)
         inner = [ln for ln in in_blocks if not ln.last_in_block] or in_blocks
         by_block: dict[int, list[float]] = {}
         for ln in inner:
@@ -153,7 +194,7 @@ class Paragraphs(Stage):
 
     def _crosses_word(self, a: str, b: str) -> str:
         """A word of the list that the break cuts through, or ''."""
-        if not (a and b and _HAN.match(a[-1]) and _HAN.match(b[0])):
+        if not (a and b and a[-1] + b[0] in self.word_pairs and _HAN.match(a[-1]) and _HAN.match(b[0])):
             return ""
         for k in range(1, min(self.max_word, len(a) + 1)):
             left = a[-k:]
@@ -167,60 +208,141 @@ class Paragraphs(Stage):
                     break
         return ""
 
-    def _headline_like(self, a: _Line) -> bool:
+    def _ends_sentence(self, text: str) -> bool:
+        return _ends_with(text, self.sentence_end, self.closers)
+
+    def _ending(self, text: str) -> str:
+        """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence."""
+        if self._ends_sentence(text):
+            return "sentence-end"
+        last = text[-1]
+        if last in self.closers:
+            return "quote-end"
+        if last in self.soft_end:  # [soft_end][closers]*$, with no closer to follow
+            return "clause-end"
+        if last in self.open_end:
+            return "mid-clause"
+        return "mid-sentence"
+
+    def _headline_like(self, text: str) -> bool:
         return (
-            len(a.text) <= self.headline_max
-            and not self.inner_stop.search(a.text)
-            and not self.ends_open.search(a.text)
+            len(text) <= self.headline_max
+            and not self.inner_stop.search(text)
+            and text[-1] not in self.open_end
         )
 
-    def evidence(self, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
-        """Names of the evidence that fires for the break between ``a`` and ``b``."""
-        ev: list[str] = []
-        if self.no_start.search(b.text):
-            ev.append("next-cannot-start")
-        if self.starts_particle.search(b.text):
-            ev.append("next-starts-particle")
-        if self.starts_unit.search(b.text):
-            ev.append("next-starts-unit")
-        elif self.opens.search(b.text):
-            ev.append("next-opens-line" if lay.wrapped else "next-opens")
-        if self.lead.search(a.text) and not self.inner_stop.search(a.text):
-            ev.append("line-is-lead")
-        if self.standalone.search(a.text):
-            ev.append("line-stands-alone")
-        elif self.ends_credit.search(a.text):
-            ev.append("ends-with-credit")
-        if self.standalone.search(b.text):
-            ev.append("next-stands-alone")
-        if self.ends_sentence.search(a.text):
-            ev.append("sentence-end")
-        elif self.ends_quote.search(a.text):
-            ev.append("quote-end")
-        elif self.ends_soft.search(a.text):
-            ev.append("clause-end")
-        elif self.ends_open.search(a.text):
-            ev.append("mid-clause")
-        else:
-            ev.append("mid-sentence")
-            if self.ends_function.search(a.text):
-                ev.append("ends-function-word")
-        word = self._crosses_word(a.text, b.text)
-        if word:
-            ev.append(f"word:{word}")
-        if len(b.text) <= self.tail_max and self.ends_sentence.search(b.text) \
-                and not self.inner_stop.search(b.text[:-1]):
-            ev.append("next-is-tail")
-        if lay.wrapped:
-            ev.extend(self._wrapped_evidence(a, b, blank, lay, after_b))
-        else:
-            if len(a.text) >= self.long_line or self.inner_stop.search(a.text[:-1]):
-                ev.append("body-line")
-            elif self._headline_like(a):
-                ev.append("short-with-commas" if self.has_comma.search(a.text) else "headline-shape")
+    def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
+        """Names of the evidence that fires for the break between ``text`` and line ``b``.
+
+        ``text`` is the paragraph so far: line ``a``, after any lines joined to it.
+        """
+        ev = ["next-cannot-start"] if b.text[0] in self.no_start else []
+        for check in self.pattern_checks:
+            name = check.run(text, b.text, lay.wrapped)
+            if name:
+                ev.append(name)
+        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b))
         return ev
 
-    def _wrapped_evidence(self, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
+    def _list_pattern_checks(self) -> list[_Check]:
+        """The checks of the rule file's patterns, in the order notes list them."""
+        return [
+            _Check(self._check_particle, ("next-starts-particle",)),
+            _Check(self._check_unit, ("next-starts-unit", "next-opens", "next-opens-line")),
+            _Check(self._check_lead, ("line-is-lead",)),
+            _Check(self._check_alone, ("line-stands-alone", "ends-with-credit")),
+            _Check(self._check_next_alone, ("next-stands-alone",)),
+        ]
+
+    def _order_quick_checks(self) -> None:
+        """Order the pattern checks for :meth:`_may_join`: those that can add most first.
+
+        ``quick_upside`` is the most all of them can add to a score;
+        ``quick_upside_after[k]`` the most the checks after the k-th can.
+        """
+        def upside(check: _Check) -> float:
+            return max([0.0] + [self.weights.get(n, 0.0) for n in check.names])
+
+        checks = sorted(self.pattern_checks, key=upside, reverse=True)
+        self.quick_checks = [c.run for c in checks]
+        self.quick_upside = sum(map(upside, checks))
+        self.quick_upside_after = [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))]
+
+    def _check_particle(self, text: str, nxt: str, wrapped: bool) -> str:
+        return "next-starts-particle" if self.starts_particle.search(nxt) else ""
+
+    def _check_unit(self, text: str, nxt: str, wrapped: bool) -> str:
+        if self.starts_unit.search(nxt):
+            return "next-starts-unit"
+        if self.opens.search(nxt):
+            return "next-opens-line" if wrapped else "next-opens"
+        return ""
+
+    def _check_lead(self, text: str, nxt: str, wrapped: bool) -> str:
+        return "line-is-lead" if not self.inner_stop.search(text) and self.lead.search(text) else ""
+
+    def _check_alone(self, text: str, nxt: str, wrapped: bool) -> str:
+        if self.standalone.search(text):
+            return "line-stands-alone"
+        if self.ends_credit.search(text):
+            return "ends-with-credit"
+        return ""
+
+    def _check_next_alone(self, text: str, nxt: str, wrapped: bool) -> str:
+        return "next-stands-alone" if self.standalone.search(nxt) else ""
+
+    def _shape_evidence(
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None
+    ) -> list[str]:
+        """The evidence of how the lines end, cut a word and sit on the page."""
+        nxt = b.text
+        ending = self._ending(text)
+        ev = [ending]
+        if ending == "mid-sentence" and text[-1] in self.function_end:
+            ev.append("ends-function-word")
+        word = self._crosses_word(text, nxt)
+        if word:
+            ev.append(f"word:{word}")
+        if len(nxt) <= self.tail_max and self._ends_sentence(nxt) \
+                and not self.inner_stop.search(nxt, 0, len(nxt) - 1):
+            ev.append("next-is-tail")
+        if lay.wrapped:
+            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b))
+        elif len(text) >= self.long_line or self.inner_stop.search(text, 0, len(text) - 1):
+            ev.append("body-line")
+        elif self._headline_like(text):
+            ev.append("short-with-commas" if self.has_comma.search(text) else "headline-shape")
+        return ev
+
+    def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> bool:
+        """False if the break's score cannot get above 0, whatever the checks not yet run say.
+
+        The cheap evidence is scored first; then the pattern checks run, those
+        that can add most first, only while what they could still add might
+        tip the score.  The margin ``self.doubt`` covers float rounding (the
+        sums run in another order than :meth:`evidence`'s): a False here is
+        never wrong.
+        """
+        cheap = self._shape_evidence(text, a, b, blank, lay, after_b)
+        if b.text[0] in self.no_start:
+            cheap.append("next-cannot-start")
+        score = self._score(cheap)
+        if score + self.quick_upside <= -self.doubt:
+            return False
+        for check, upside_after in zip(self.quick_checks, self.quick_upside_after):
+            name = check(text, b.text, lay.wrapped)
+            if name:
+                score += self.weights.get(name, 0.0)
+            if score + upside_after <= -self.doubt:
+                return False
+        return score > -self.doubt
+
+    def _score(self, ev: list[str]) -> float:
+        return sum([self.weights.get(e.split(":")[0], 0.0) for e in ev])
+
+    def _wrapped_evidence(
+        self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None
+    ) -> list[str]:
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
         width = lay.width_of(a)
         indent_low = width - self.indent - self.width_tolerance - 0.5
@@ -234,14 +356,12 @@ class Paragraphs(Stage):
                 ev.append("short-line")
         elif a.width > width + self.width_tolerance:
             ev.append("wider-than-column")
-        elif self.body_mark.search(a.text[:-1]):
+        elif self.body_mark.search(text, 0, len(text) - 1):
             ev.append("body-line")
-        elif self._headline_like(a):
+        elif self._headline_like(text):
             ev.append("headline-shape")
-        a_ends = bool(
-            self.ends_sentence.search(a.text) or self.ends_quote.search(a.text) or self.ends_soft.search(a.text)
-        )
-        b_continues = after_b is not None and not self.ends_sentence.search(b.text)
+        a_ends = ending in ("sentence-end", "quote-end", "clause-end")
+        b_continues = after_b is not None and not self._ends_sentence(b.text)
         if a_ends and b_continues and indent_low <= b.width <= indent_high:
             ev.append("next-indented")
         return ev
@@ -263,14 +383,14 @@ class Paragraphs(Stage):
     def _decide(self, doc: Document) -> bool:
         """One round over every break; True if it changed the text."""
         text = doc.text
-        lines = self._lines(doc)
+        lines = self._lines(text)
         edits: list[Edit] = []
         if not lines:
             if text:
                 edits.append(Edit(0, text, "", "para-trim", "no text"))
             doc.apply(self.name, edits)
             return bool(edits)
-        lay = self.layout(lines)
+        lay = self.layout(doc, lines)
         if lines[0].start:
             edits.append(Edit(0, text[: lines[0].start], "", "para-trim", "leading blank lines"))
         paragraph = lines[0].text  # the paragraph so far, as joined
@@ -278,8 +398,11 @@ class Paragraphs(Stage):
             gap = text[a.end : b.start]
             blank = gap.count("\n") > 1
             after_b = lines[i + 2] if i + 2 < len(lines) else None
-            ev = self.evidence(replace(a, text=paragraph), b, blank, lay, after_b)
-            score = sum(self.weights.get(e.split(":")[0], 0.0) for e in ev)
+            if gap == "\n\n" and not self._may_join(paragraph, a, b, blank, lay, after_b):
+                paragraph = b.text  # a paragraph break, already written as one
+                continue
+            ev = self.evidence(paragraph, a, b, blank, lay, after_b)
+            score = self._score(ev)
             note = f"{score:+.1f}: " + ", ".join(ev)
             if score > 0:
                 rule = "para-join-break" if blank else "para-join-wrap"
