@@ -43,6 +43,11 @@ def test_paragraphs_right_at_least_98_percent(scored):
     assert total["para_p"] >= 0.98 and total["para_r"] >= 0.98
 
 
+def test_paragraphs_right_at_least_98_percent_on_every_page(scored):
+    per_page = {gold.name: (row["para_p"], row["para_r"]) for (_, gold), row in zip(PAIRS, scored)}
+    assert {name: min(pr) >= 0.98 for name, pr in per_page.items()} == dict.fromkeys(per_page, True), per_page
+
+
 def test_no_han_character_of_gold_is_lost(scored):
     assert [row["lost_han"] for row in scored] == [0] * len(scored)
 

@@ -91,6 +91,21 @@ def test_sub_headline_after_headline_without_blank_line(rebuild):
     ]
 
 
+def test_headline_line_without_a_verb_is_joined_to_the_rest_of_its_headline(rebuild):
+    raw = "我市与汇源集团合作项目\n签约仪式在京举行\n包钢贺海东出席\n\n本报讯（记者 梁婧姝）2月12日，会议召开。"
+    result = rebuild.clean(raw)
+    assert paragraphs_of(result.text)[:2] == ["我市与汇源集团合作项目签约仪式在京举行", "包钢贺海东出席"]
+    (join,) = [c for c in result.changes if c.rule == "para-join-wrap"]
+    assert "no-predicate" in join.note
+
+
+@pytest.mark.parametrize("stack", [["签约仪式在京举行", "包钢贺海东出席"],
+                                   ["开新局 起好步 强首府", "我市工业投资提质增效发展潜力不断增强"]])
+def test_headline_lines_with_verbs_stay_apart(rebuild, stack):
+    raw = "\n".join(stack) + "\n\n本报讯（记者 云静）2月11日上午，会议召开。"
+    assert paragraphs_of(rebuild.clean(raw).text)[:2] == stack
+
+
 def test_wrapped_page_is_recognised_with_its_column_width(stage):
     page = next(p for layout, p in make_pages(20) if layout == "wrapped")
     doc = Document(page.raw)

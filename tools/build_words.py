@@ -10,6 +10,11 @@ on one, ``stutter`` segments around a repeat.  A few words that the
 sample pages need and jieba lacks (or counts too rarely) are added from
 ``EXTRA``.
 
+It also writes ``rules/verbs.txt``: the words of that list that jieba tags
+as verbs (``v``).  ``paragraphs`` asks whether a headline line has a
+predicate: one that has none is the first half of a headline wrapped over
+two lines (``我市与汇源集团合作项目`` / ``签约仪式在京举行``).
+
     pip download --no-deps jieba==0.42.1 && tar xzf jieba-0.42.1.tar.gz
     python tools/build_words.py jieba-0.42.1/jieba/dict.txt
 """
@@ -39,15 +44,19 @@ REDUPLICATED = regex.compile(r"(\p{Han}{1,6})\1")
 REDUP_MIN_FREQ = 5
 
 
-def read_jieba(path: Path, min_freq: int) -> dict[str, int]:
-    """All-Han words of jieba's dict.txt seen at least ``min_freq`` times (doubling ones: 5)."""
+def read_jieba(path: Path, min_freq: int) -> tuple[dict[str, int], set[str]]:
+    """All-Han words of jieba's dict.txt seen at least ``min_freq`` times (doubling
+    ones: 5), and those of them tagged as verbs."""
     words: dict[str, int] = {}
+    verbs: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
-        word, freq, *_ = line.split()
+        word, freq, tag = line.split()
         least = REDUP_MIN_FREQ if REDUPLICATED.search(word) else min_freq
         if int(freq) >= least and HAN.fullmatch(word):
             words[word] = int(freq)
-    return words
+            if tag == "v":
+                verbs.add(word)
+    return words, verbs
 
 
 def format_list(words: dict[str, int], min_freq: int) -> str:
@@ -63,17 +72,28 @@ def format_list(words: dict[str, int], min_freq: int) -> str:
     return header + body
 
 
+def format_verbs(verbs: set[str], min_freq: int) -> str:
+    header = (
+        "# Verbs: the words of words.txt that jieba 0.42.1 dict.txt (MIT licence) tags 'v'\n"
+        f"# (freq >= {min_freq}). One word per line; sorted, unique. The paragraphs stage\n"
+        "# asks whether a headline line has a predicate. Regenerate with tools/build_words.py.\n"
+    )
+    return header + "".join(f"{w}\n" for w in sorted(verbs))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dict_txt", type=Path, help="jieba's dict.txt")
     ap.add_argument("--min-freq", type=int, default=100)
     ap.add_argument("--out", type=Path, default=RULES / "words.txt")
+    ap.add_argument("--verbs-out", type=Path, default=RULES / "verbs.txt")
     args = ap.parse_args()
-    words = read_jieba(args.dict_txt, args.min_freq)
+    words, verbs = read_jieba(args.dict_txt, args.min_freq)
     for word, freq in EXTRA.items():
         words[word] = max(freq, words.get(word, 0))
     args.out.write_text(format_list(words, args.min_freq), encoding="utf-8")
-    print(f"{args.out}: {len(words)} words")
+    args.verbs_out.write_text(format_verbs(verbs, args.min_freq), encoding="utf-8")
+    print(f"{args.out}: {len(words)} words; {args.verbs_out}: {len(verbs)} verbs")
 
 
 if __name__ == "__main__":

@@ -29,11 +29,13 @@ from ..document import Document, Edit
 from ..pipeline import Stage
 from ..rules import Params, StageConfig
 from ..wordlists import load_wordlist
+from .stutter import load_lexicon
 
 # a line is non-empty if it holds a character that regex's \s does not match:
 # one that str.strip() keeps, or one of these, which it strips
 _STRIPPED_NOT_SPACE = frozenset("\x1c\x1d\x1e\x1f")
 _HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 
 
 def display_width(text: str) -> float:
@@ -128,6 +130,8 @@ class Paragraphs(Stage):
         self.standalone = p.pattern("standalone")
         self.ends_credit = p.pattern("ends_credit")
         self.words = load_wordlist(p.text("word_list"))
+        self.lexicon = load_lexicon(p.text("word_list"))
+        self.verbs = load_wordlist(p.text("verbs"))
         self.max_word = max(map(len, self.words), default=0)
         # every proper prefix of two or more characters of a listed word: the
         # word search stops as soon as what it holds starts no word
@@ -231,6 +235,14 @@ class Paragraphs(Stage):
             and text[-1] not in self.open_end
         )
 
+    def _headline_evidence(self, text: str) -> list[str]:
+        """A headline-shaped line; with no verb it is only part of a headline
+        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``)."""
+        words = [w for run in _HAN_RUN.findall(text) for w in self.lexicon.segment(run)]
+        if self.verbs.isdisjoint(words):
+            return ["headline-shape", "no-predicate"]
+        return ["headline-shape"]
+
     def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
         """Names of the evidence that fires for the break between ``text`` and line ``b``.
 
@@ -311,7 +323,7 @@ class Paragraphs(Stage):
         elif len(text) >= self.long_line or self.inner_stop.search(text, 0, len(text) - 1):
             ev.append("body-line")
         elif self._headline_like(text):
-            ev.append("short-with-commas" if self.has_comma.search(text) else "headline-shape")
+            ev.extend(["short-with-commas"] if self.has_comma.search(text) else self._headline_evidence(text))
         return ev
 
     def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> bool:
@@ -359,7 +371,7 @@ class Paragraphs(Stage):
         elif self.body_mark.search(text, 0, len(text) - 1):
             ev.append("body-line")
         elif self._headline_like(text):
-            ev.append("headline-shape")
+            ev.extend(self._headline_evidence(text))
         a_ends = ending in ("sentence-end", "quote-end", "clause-end")
         b_continues = after_b is not None and not self._ends_sentence(b.text)
         if a_ends and b_continues and indent_low <= b.width <= indent_high:
