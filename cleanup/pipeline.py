@@ -76,22 +76,19 @@ class Cleaner:
 
         Stages can hand each other work (a stutter repaired makes a line a
         piece of a headline; a join puts a comma next to Han): settling makes
-        clean text a fixed point, so cleaning it again changes nothing.  A
-        pass skips a stage that changed nothing last time and whose text has
-        not changed since: it would find nothing again.
+        clean text a fixed point, so cleaning it again changes nothing.  Each
+        stage leaves text that it would not change again (it repeats its own
+        rounds until one finds nothing), so a pass skips a stage when no step
+        has been applied since it last ran.
         """
-        idle_at: dict[int, int] = {}  # stage -> len(doc.steps) when it last ran and changed nothing
+        ran_at: dict[int, int] = {}  # stage -> len(doc.steps) right after it last ran
         for _ in range(1 + self.profile.settle_passes):
             steps = len(doc.steps)
             for n, stage in enumerate(self.stages):
-                if idle_at.get(n) == len(doc.steps):
-                    continue  # it found nothing to do in this very text
-                before = len(doc.steps)
+                if ran_at.get(n) == len(doc.steps):
+                    continue  # the text is the one this stage left
                 stage.run(doc)
-                if len(doc.steps) == before:
-                    idle_at[n] = before
-                else:
-                    idle_at.pop(n, None)
+                ran_at[n] = len(doc.steps)
             if len(doc.steps) == steps:
                 break
         return doc

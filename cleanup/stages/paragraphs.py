@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -132,6 +133,7 @@ class Paragraphs(Stage):
         self.words = load_wordlist(p.text("word_list"))
         self.lexicon = load_lexicon(p.text("word_list"))
         self.verbs = load_wordlist(p.text("verbs"))
+        self._has_verb = lru_cache(maxsize=4096)(self._segments_to_a_verb)
         self.max_word = max(map(len, self.words), default=0)
         # every proper prefix of two or more characters of a listed word: the
         # word search stops as soon as what it holds starts no word
@@ -238,10 +240,12 @@ class Paragraphs(Stage):
     def _headline_evidence(self, text: str) -> list[str]:
         """A headline-shaped line; with no verb it is only part of a headline
         (``我市与汇源集团合作项目`` / ``签约仪式在京举行``)."""
-        words = [w for run in _HAN_RUN.findall(text) for w in self.lexicon.segment(run)]
-        if self.verbs.isdisjoint(words):
-            return ["headline-shape", "no-predicate"]
-        return ["headline-shape"]
+        return ["headline-shape"] if self._has_verb(text) else ["headline-shape", "no-predicate"]
+
+    def _segments_to_a_verb(self, text: str) -> bool:
+        """Whether a word of ``text``'s cheapest segmentation is a verb (memoised
+        as ``_has_verb``: every round asks again about the same lines)."""
+        return not self.verbs.isdisjoint(w for run in _HAN_RUN.findall(text) for w in self.lexicon.segment(run))
 
     def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
         """Names of the evidence that fires for the break between ``text`` and line ``b``.
