@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
+from cleanup.layout import lines
 from cleanup.pipeline import Cleaner, Stage
 from cleanup.stages.dedup import comparison_key, find_pairs
+from cleanup.stages.stutter import Stutter
 
 # characters that stress NFKC, quotes and whitespace: compatibility forms,
 # combining marks, Hangul jamo that compose, quotes, odd spaces
@@ -135,3 +137,55 @@ def test_stutter_judges_the_same_runs_as_walking_every_han_run(text):
     stutter = stage("stutter")
     plain = [e for run in regex.finditer(r"\p{Han}+", text) for e in stutter.run_edits(run.group(), run.start())]
     assert stutter.find_words(text) == plain
+
+
+# the list item pattern of rules/stutter.toml as it was, searched from every start
+PLAIN_LIST_ITEM = regex.compile(
+    r"(?:(?<=^|[、，。；：！？（“《\s])|(?=\p{Han}{2}))(?P<item>(?=[^、，。；：！？\s]{0,19}\p{Han})"
+    r"[^、，。；：！？（）“”《》\s]{1,20})(?P<again>、(?P=item))(?=[、，。；：！？）”》\s]|$)",
+    regex.VERSION1,
+)
+LIST_TEXT = st.lists(st.sampled_from(
+    ["甲", "乙", "甲乙", "丙甲", "、", "、", "、甲", "，", "。", " ", "（", "）", "“", "”", "《", "》", "a", "1",
+     "甲乙丙丁戊己庚辛壬癸子丑"]), max_size=30).map("".join)
+
+
+@given(LIST_TEXT)
+@settings(max_examples=500, deadline=None)
+def test_list_item_found_from_its_mark_is_the_plain_match(line):
+    def found(pattern: regex.Pattern[str]) -> list[tuple[int, str, str]]:
+        return [(m.start("again"), m.group("again"), m.group("item")) for m in pattern.finditer(line)]
+
+    assert found(stage("stutter").list_item) == found(PLAIN_LIST_ITEM)
+
+
+@given(st.lists(LIST_TEXT, max_size=6).map("\n".join))
+@settings(max_examples=200, deadline=None)
+def test_stutter_list_items_are_searched_line_by_line(text):
+    stutter = stage("stutter")
+    plain = [
+        Edit(line.start + e.at, e.before, e.after, e.rule, e.note)
+        for line in lines(text) for e in stutter.find_list_items(line.text)
+    ]
+    assert stutter.find_list_items(text) == plain
+
+
+def plain_suspects(stutter: Stutter, text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for line in lines(text):
+        found = stutter.find_list_items(line.text) + stutter.find_words(line.text)
+        found.sort(key=lambda e: e.at)
+        last = 0
+        for e in found:
+            if e.at >= last:
+                edits.append(Edit(line.start + e.at, e.before, e.after, e.rule, e.note))
+                last = e.end
+    return edits
+
+
+@given(st.lists(st.sampled_from(["会议", "企", "政企", "对接", "、", "，", "\n", "\n\n", "甲", "看看", "会"]),
+                max_size=30).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_stutter_suspects_of_a_text_are_those_of_its_lines(text):
+    stutter = stage("stutter")
+    assert stutter.suspects(text) == plain_suspects(stutter, text)

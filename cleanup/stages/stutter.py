@@ -24,16 +24,17 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from operator import attrgetter
 
 import regex
 
 from ..document import Document, Edit
 from ..errors import RuleError
-from ..layout import lines
 from ..pipeline import Stage
 from ..rules import Params, StageConfig
 from ..wordlists import read_entries
 
+LINE = re.compile(r"[^\n]+")
 HAN_RUN = regex.compile(r"\p{Han}+")
 HAN_RUN_BACK = regex.compile(r"(?r)\p{Han}+")  # matched backwards: the run ending at endpos
 MODES = ("repair", "report")
@@ -136,33 +137,37 @@ class Stutter(Stage):
         return doc
 
     def suspects(self, text: str) -> list[Edit]:
-        """Every stutter in ``text``, as the edits that write it once."""
+        """Every stutter in ``text``, as the edits that write it once.
+
+        Neither kind of stutter crosses a line break, so both are found over
+        the whole text at once.
+        """
+        found = self.find_list_items(text) + self.find_words(text)
+        found.sort(key=attrgetter("at"))
         edits: list[Edit] = []
-        for line in lines(text):
-            found = self.find_list_items(line.text) + self.find_words(line.text)
-            found.sort(key=lambda e: e.at)
-            last = 0
-            for e in found:  # a repeated item may hold a repeated word: the item wins
-                if e.at >= last:
-                    edits.append(Edit(line.start + e.at, e.before, e.after, e.rule, e.note))
-                    last = e.end
+        last = 0
+        for e in found:  # a repeated item may hold a repeated word: the item wins
+            if e.at >= last:
+                edits.append(e)
+                last = e.end
         return edits
 
     def find_list_items(self, text: str) -> list[Edit]:
-        """``X、X、`` -> ``X、``: the same list item twice in a row."""
+        """``X、X、`` -> ``X、``: the same list item twice in a row, searched line by line."""
         if not self.item_rule:
             return []
         return [
-            Edit(m.start("again"), m.group("again"), "", self.item_rule,
+            Edit(line.start() + m.start("again"), m.group("again"), "", self.item_rule,
                  f"list item {m.group('item')!r} twice in a row")
-            for m in self.list_item.finditer(text, timeout=self.timeout)
+            for line in LINE.finditer(text)
+            for m in self.list_item.finditer(line.group(), timeout=self.timeout)
         ]
 
     def find_words(self, text: str) -> list[Edit]:
         """Repeats of a Han unit inside each Han run that are not real reduplication.
 
         Only the Han runs holding a repeat start of ``text`` are looked at
-        (a repeat inside a run is a repeat of the text), so a line costs one
+        (a repeat inside a run is a repeat of the text), so a text costs one
         search plus the runs that have something to judge.
         """
         if not self.word_rule:
