@@ -19,7 +19,7 @@ from cleanup.document import Document, Edit
 from cleanup.layout import lines
 from cleanup.pipeline import Cleaner, Stage
 from cleanup.stages.dedup import comparison_key, find_pairs
-from cleanup.stages.stutter import Stutter
+from cleanup.stages.stutter import Lexicon, Stutter
 
 # characters that stress NFKC, quotes and whitespace: compatibility forms,
 # combining marks, Hangul jamo that compose, quotes, odd spaces
@@ -189,3 +189,57 @@ def plain_suspects(stutter: Stutter, text: str) -> list[Edit]:
 def test_stutter_suspects_of_a_text_are_those_of_its_lines(text):
     stutter = stage("stutter")
     assert stutter.suspects(text) == plain_suspects(stutter, text)
+
+
+def plain_segment(lexicon: Lexicon, text: str) -> list[str]:
+    n = len(text)
+    best = [0.0] + [float("inf")] * n
+    back = [0] * (n + 1)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - lexicon.max_len), end):
+            cost = lexicon.costs.get(text[start:end])
+            if cost is None:
+                if end - start > 1:
+                    continue
+                cost = lexicon.unknown
+            if best[start] + cost < best[end]:
+                best[end], back[end] = best[start] + cost, start
+    words: list[str] = []
+    while n:
+        words.append(text[back[n] : n])
+        n = back[n]
+    return words[::-1]
+
+
+def plain_inside_word(stutter: Stutter, s: str, i: int, end: int) -> bool:
+    longest = max(stutter.lexicon.max_len, end - i + 4)
+    for a in range(max(0, end - longest), i + 1):
+        for b in range(end, min(len(s), a + longest) + 1):
+            w = s[a:b]
+            if w in stutter.listed:
+                return True
+            leaning = (a, b) == (i, end) and stutter.leaning_evidence(s, i, (end - i) // 2)
+            if w in stutter.lexicon.costs and not leaning:
+                return True
+    return False
+
+
+WORDY = st.lists(st.sampled_from(["人", "民", "人民", "会议", "会", "议", "中华人民共和国", "法院", "院长", "研究", "看看", "国",
+                                  "累计", "累", "政企", "企", "对接", "对外", "交流", "交", "甲"]),
+                 max_size=12).map("".join)
+
+
+@given(WORDY)
+@settings(max_examples=300, deadline=None)
+def test_segmenter_gives_the_split_of_the_plain_search(text):
+    lexicon = stage("stutter").lexicon
+    assert lexicon.segment(text) == plain_segment(lexicon, text)
+
+
+@given(WORDY, st.integers(0, 30), st.integers(1, 6))
+@settings(max_examples=300, deadline=None)
+def test_stutter_word_cover_is_that_of_every_span(s, i, k):
+    stutter = stage("stutter")
+    i = min(i, max(0, len(s) - 2 * k))
+    end = min(len(s), i + 2 * k)
+    assert stutter.inside_word(s, i, end) == plain_inside_word(stutter, s, i, end)

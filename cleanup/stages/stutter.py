@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from operator import attrgetter
+from typing import Iterable, Iterator
 
 import regex
 
@@ -41,26 +42,31 @@ MODES = ("repair", "report")
 WINDOW = 10  # characters of context each side that the segmenter sees
 
 
+def prefixes(words: Iterable[str]) -> frozenset[str]:
+    """Every word and every start of one: a text that is none of these starts no word."""
+    return frozenset(w[:n] for w in words for n in range(1, len(w) + 1))
+
+
 class Lexicon:
     """Word costs (``-ln p``) and the cheapest segmentation of a short text."""
 
     def __init__(self, costs: dict[str, int]) -> None:
         self.costs = costs
         self.max_len = max(map(len, costs), default=1)
+        self.prefixes = prefixes(costs)
         self.unknown = max(costs.values(), default=0) + 2
 
     def segment(self, text: str) -> list[str]:
-        """The cheapest split of ``text`` into known words and single characters."""
+        """The cheapest split of ``text`` into known words and single characters.
+
+        Of equally cheap splits, the one whose last word starts first wins,
+        then likewise for the text before it.
+        """
         n = len(text)
         best = [0.0] + [float("inf")] * n
         back = [0] * (n + 1)
-        for end in range(1, n + 1):
-            for start in range(max(0, end - self.max_len), end):
-                cost = self.costs.get(text[start:end])
-                if cost is None:
-                    if end - start > 1:
-                        continue
-                    cost = self.unknown
+        for start in range(n):
+            for end, cost in self.words_at(text, start):
                 if best[start] + cost < best[end]:
                     best[end], back[end] = best[start] + cost, start
         words: list[str] = []
@@ -68,6 +74,19 @@ class Lexicon:
             words.append(text[back[n] : n])
             n = back[n]
         return words[::-1]
+
+    def words_at(self, text: str, start: int) -> Iterator[tuple[int, int]]:
+        """``(end, cost)`` of each word starting ``text`` at ``start``, a lone
+        character (known or not) first."""
+        costs = self.costs
+        yield start + 1, costs.get(text[start], self.unknown)
+        for end in range(start + 2, len(text) + 1):
+            piece = text[start:end]
+            if piece not in self.prefixes:
+                return
+            cost = costs.get(piece)
+            if cost is not None:
+                yield end, cost
 
 
 @cache
@@ -114,6 +133,7 @@ class Stutter(Stage):
         self.repeat = re.compile(rf"(?=(.{{1,{self.max_unit}}})\1)", re.S)
         self.lexicon = load_lexicon(p.text("words"))
         self.listed = frozenset(read_entries(p.text("reduplications")))
+        self.covering_prefixes = self.lexicon.prefixes | prefixes(self.listed)
         self.keep_patterns = p.patterns("keep_patterns")
         self.list_item = p.pattern("list_item")
         self.name_suffixes = frozenset(p.text("name_suffixes"))
@@ -244,6 +264,8 @@ class Stutter(Stage):
         for a in range(max(0, end - longest), i + 1):
             for b in range(end, min(len(s), a + longest) + 1):
                 w = s[a:b]
+                if w not in self.covering_prefixes:
+                    break
                 if w in self.listed:
                     return True
                 leaning = (a, b) == (i, end) and self.leaning_evidence(s, i, (end - i) // 2)
