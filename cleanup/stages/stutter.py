@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from operator import attrgetter
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import regex
 
@@ -66,7 +66,15 @@ class Lexicon:
         best = [0.0] + [float("inf")] * n
         back = [0] * (n + 1)
         for start in range(n):
-            for end, cost in self.words_at(text, start):
+            for end in range(start + 1, n + 1):
+                piece = text[start:end]
+                cost = self.costs.get(piece)
+                if cost is None:
+                    if end - start > 1:
+                        if piece in self.prefixes:
+                            continue
+                        break  # no longer piece is a word either
+                    cost = self.unknown
                 if best[start] + cost < best[end]:
                     best[end], back[end] = best[start] + cost, start
         words: list[str] = []
@@ -74,19 +82,6 @@ class Lexicon:
             words.append(text[back[n] : n])
             n = back[n]
         return words[::-1]
-
-    def words_at(self, text: str, start: int) -> Iterator[tuple[int, int]]:
-        """``(end, cost)`` of each word starting ``text`` at ``start``, a lone
-        character (known or not) first."""
-        costs = self.costs
-        yield start + 1, costs.get(text[start], self.unknown)
-        for end in range(start + 2, len(text) + 1):
-            piece = text[start:end]
-            if piece not in self.prefixes:
-                return
-            cost = costs.get(piece)
-            if cost is not None:
-                yield end, cost
 
 
 @cache
@@ -99,6 +94,24 @@ def load_lexicon(name: str) -> Lexicon:
             raise RuleError(f"entry {n} is not WORD<TAB>COST: {line!r}", name)
         costs[word] = int(cost)
     return Lexicon(costs)
+
+
+class KeptSpans:
+    """The spans of a Han run matched by a keep pattern, found when first needed."""
+
+    def __init__(self, patterns: list[regex.Pattern[str]], s: str, timeout: float) -> None:
+        self.patterns, self.s, self.timeout = patterns, s, timeout
+        self.spans: list[tuple[int, int]] | None = None
+
+    def cover(self, i: int, end: int) -> bool:
+        """Whether a keep pattern's match covers ``s[i:end]``."""
+        if self.spans is None:
+            self.spans = [
+                m.span()
+                for p in self.patterns
+                for m in p.finditer(self.s, overlapped=True, timeout=self.timeout)
+            ]
+        return any(a <= i and end <= b for a, b in self.spans)
 
 
 def spans(words: list[str]) -> list[tuple[int, int]]:
@@ -211,7 +224,7 @@ class Stutter(Stage):
         starts = [m.start() for m in self.repeat.finditer(s)]
         if not starts:
             return edits
-        kept = self.kept_spans(s)
+        kept = KeptSpans(self.keep_patterns, s, self.timeout)
         done = 0
         for i in starts:
             found = None if i < done else self.judge_at(s, i, kept)
@@ -221,15 +234,7 @@ class Stutter(Stage):
                 done = i + 2 * k
         return edits
 
-    def kept_spans(self, s: str) -> list[tuple[int, int]]:
-        """Spans of ``s`` matched by a keep pattern."""
-        return [
-            m.span()
-            for p in self.keep_patterns
-            for m in p.finditer(s, overlapped=True, timeout=self.timeout)
-        ]
-
-    def judge_at(self, s: str, i: int, kept: list[tuple[int, int]]) -> tuple[int, str] | None:
+    def judge_at(self, s: str, i: int, kept: KeptSpans) -> tuple[int, str] | None:
         """The unit length and evidence of a stutter starting at ``i``, longest unit first."""
         for k in range(min(self.max_unit, (len(s) - i) // 2), 0, -1):
             unit = s[i : i + k]
@@ -241,7 +246,7 @@ class Stutter(Stage):
             return None if note is None else (k, note)
         return None
 
-    def is_real(self, s: str, i: int, k: int, kept: list[tuple[int, int]]) -> bool:
+    def is_real(self, s: str, i: int, k: int, kept: KeptSpans) -> bool:
         """A doubling that Chinese makes on purpose, or a run of three or more."""
         unit, end = s[i : i + k], i + 2 * k
         if s[end : end + k] == unit or s[max(0, i - k) : i] == unit:
@@ -250,9 +255,7 @@ class Stutter(Stage):
             return True
         if len(set(unit)) == 1 and k > 1:
             return True
-        if any(a <= i and end <= b for a, b in kept):
-            return True
-        return self.inside_word(s, i, end)
+        return self.inside_word(s, i, end) or kept.cover(i, end)
 
     def inside_word(self, s: str, i: int, end: int) -> bool:
         """A listed form or a known word of 2+ characters covers ``s[i:end]``.
