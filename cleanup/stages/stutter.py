@@ -153,6 +153,7 @@ class Stutter(Stage):
         ids = {r.id for r in config.rules}
         self.word_rule = "stutter-word" if "stutter-word" in ids else ""
         self.item_rule = "stutter-list-item" if "stutter-list-item" in ids else ""
+        self.judged: dict[str, tuple[Edit, ...]] = {}  # line -> its stutters, from the last call
 
     def run(self, doc: Document) -> Document:
         """Repair until nothing is left to repair (``会议会议议`` takes two rounds),
@@ -172,10 +173,26 @@ class Stutter(Stage):
     def suspects(self, text: str) -> list[Edit]:
         """Every stutter in ``text``, as the edits that write it once.
 
-        Neither kind of stutter crosses a line break, so both are found over
-        the whole text at once.
+        Neither kind of stutter crosses a line break, so each line is judged
+        on its own, and a line judged by the call before is not judged again:
+        a repair round, and the settle pass, rerun this over text that
+        changed in a few lines, if any.
         """
-        found = self.find_list_items(text) + self.find_words(text)
+        before, self.judged = self.judged, {}
+        edits: list[Edit] = []
+        for line in LINE.finditer(text):
+            s = line.group()
+            found = before.get(s)
+            if found is None:
+                found = self.line_suspects(s)
+            self.judged[s] = found
+            at = line.start()
+            edits.extend(Edit(at + e.at, e.before, e.after, e.rule, e.note) for e in found)
+        return edits
+
+    def line_suspects(self, line: str) -> tuple[Edit, ...]:
+        """Every stutter in one line."""
+        found = self.find_list_items(line) + self.find_words(line)
         found.sort(key=attrgetter("at"))
         edits: list[Edit] = []
         last = 0
@@ -183,24 +200,23 @@ class Stutter(Stage):
             if e.at >= last:
                 edits.append(e)
                 last = e.end
-        return edits
+        return tuple(edits)
 
-    def find_list_items(self, text: str) -> list[Edit]:
-        """``X、X、`` -> ``X、``: the same list item twice in a row, searched line by line."""
+    def find_list_items(self, line: str) -> list[Edit]:
+        """``X、X、`` -> ``X、``: the same list item twice in a row."""
         if not self.item_rule:
             return []
         return [
-            Edit(line.start() + m.start("again"), m.group("again"), "", self.item_rule,
+            Edit(m.start("again"), m.group("again"), "", self.item_rule,
                  f"list item {m.group('item')!r} twice in a row")
-            for line in LINE.finditer(text)
-            for m in self.list_item.finditer(line.group(), timeout=self.timeout)
+            for m in self.list_item.finditer(line, timeout=self.timeout)
         ]
 
     def find_words(self, text: str) -> list[Edit]:
         """Repeats of a Han unit inside each Han run that are not real reduplication.
 
         Only the Han runs holding a repeat start of ``text`` are looked at
-        (a repeat inside a run is a repeat of the text), so a text costs one
+        (a repeat inside a run is a repeat of the text), so a line costs one
         search plus the runs that have something to judge.
         """
         if not self.word_rule:
