@@ -152,11 +152,11 @@ LIST_TEXT = st.lists(st.sampled_from(
 
 @given(LIST_TEXT)
 @settings(max_examples=500, deadline=None)
-def test_list_item_found_from_its_mark_is_the_plain_match(line):
-    def found(pattern: regex.Pattern[str]) -> list[tuple[int, str, str]]:
-        return [(m.start("again"), m.group("again"), m.group("item")) for m in pattern.finditer(line)]
-
-    assert found(stage("stutter").list_item) == found(PLAIN_LIST_ITEM)
+def test_list_items_found_from_their_marks_are_the_plain_matches(line):
+    found = [(e.at, e.before, e.note) for e in stage("stutter").find_list_items(line)]
+    plain = [(m.start("again"), m.group("again"), f"list item {m.group('item')!r} twice in a row")
+             for m in PLAIN_LIST_ITEM.finditer(line)]
+    assert found == plain
 
 
 def plain_suspects(stutter: Stutter, text: str) -> list[Edit]:

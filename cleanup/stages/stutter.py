@@ -149,6 +149,10 @@ class Stutter(Stage):
         self.covering_prefixes = self.lexicon.prefixes | prefixes(self.listed)
         self.keep_patterns = p.patterns("keep_patterns")
         self.list_item = p.pattern("list_item")
+        marks = p.text("list_item_marks")
+        if not marks:
+            raise RuleError("stage stutter: [params] list_item_marks must name a character", p.where)
+        self.item_marks = re.compile(f"[{re.escape(marks)}]")
         self.name_suffixes = frozenset(p.text("name_suffixes"))
         ids = {r.id for r in config.rules}
         self.word_rule = "stutter-word" if "stutter-word" in ids else ""
@@ -203,8 +207,11 @@ class Stutter(Stage):
         return tuple(edits)
 
     def find_list_items(self, line: str) -> list[Edit]:
-        """``X、X、`` -> ``X、``: the same list item twice in a row."""
-        if not self.item_rule:
+        """``X、X、`` -> ``X、``: the same list item twice in a row.
+
+        A line without any of the ``list_item_marks`` is not searched.
+        """
+        if not self.item_rule or not self.item_marks.search(line):
             return []
         return [
             Edit(m.start("again"), m.group("again"), "", self.item_rule,
