@@ -20,10 +20,12 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
+from cleanup.layout import lines
 from cleanup.pipeline import Cleaner, Stage, build_stage
 from cleanup.rules import char_class, fuse_patterns, is_fusable
 from cleanup.stages.dedup import comparison_key, find_pairs
 from cleanup.stages.paragraphs import _STRIPPED_NOT_SPACE, _ends_with
+from cleanup.stages.stutter import Lexicon, Stutter
 
 from conftest import SAMPLES
 from pagegen import make_pages
@@ -278,3 +280,103 @@ def plain_ending(params: dict, text: str) -> str:
 def test_paragraph_ending_matches_the_patterns(text):
     paragraphs = stage("paragraphs")
     assert paragraphs._ending(text) == plain_ending(paragraphs.config.params, text)
+
+
+# the list item pattern of rules/stutter.toml as it was, searched from every start
+PLAIN_LIST_ITEM = regex.compile(
+    r"(?:(?<=^|[、，。；：！？（“《\s])|(?=\p{Han}{2}))(?P<item>(?=[^、，。；：！？\s]{0,19}\p{Han})"
+    r"[^、，。；：！？（）“”《》\s]{1,20})(?P<again>、(?P=item))(?=[、，。；：！？）”》\s]|$)",
+    regex.VERSION1,
+)
+LIST_TEXT = st.lists(st.sampled_from(
+    ["甲", "乙", "甲乙", "丙甲", "、", "、", "、甲", "，", "。", " ", "（", "）", "“", "”", "《", "》", "a", "1",
+     "甲乙丙丁戊己庚辛壬癸子丑"]), max_size=30).map("".join)
+
+
+@given(LIST_TEXT)
+@settings(max_examples=500, deadline=None)
+def test_list_items_found_from_their_marks_are_the_plain_matches(line):
+    found = [(e.at, e.before, e.note) for e in stage("stutter").find_list_items(line)]
+    plain = [(m.start("again"), m.group("again"), f"list item {m.group('item')!r} twice in a row")
+             for m in PLAIN_LIST_ITEM.finditer(line)]
+    assert found == plain
+
+
+def plain_suspects(stutter: Stutter, text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for line in lines(text):
+        found = stutter.find_list_items(line.text) + stutter.find_words(line.text)
+        found.sort(key=lambda e: e.at)
+        last = 0
+        for e in found:
+            if e.at >= last:
+                edits.append(Edit(line.start + e.at, e.before, e.after, e.rule, e.note))
+                last = e.end
+    return edits
+
+
+STUTTER_LINE = st.lists(st.sampled_from(["会议", "企", "政企", "对接", "、", "，", "甲", "看看", "会"]),
+                        max_size=12).map("".join)
+
+
+@given(st.lists(STUTTER_LINE, max_size=5), st.lists(STUTTER_LINE, max_size=5))
+@settings(max_examples=300, deadline=None)
+def test_stutter_suspects_are_those_of_each_line_after_any_other_text(before, lines_):
+    stutter = stage("stutter")
+    stutter.suspects("\n".join(before))  # remembered lines must not leak into the next text
+    text = "\n\n".join(lines_) + "\n"
+    assert stutter.suspects(text) == plain_suspects(stutter, text)
+
+
+def plain_segment(lexicon: Lexicon, text: str) -> list[str]:
+    n = len(text)
+    best = [0.0] + [float("inf")] * n
+    back = [0] * (n + 1)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - lexicon.max_len), end):
+            cost = lexicon.costs.get(text[start:end])
+            if cost is None:
+                if end - start > 1:
+                    continue
+                cost = lexicon.unknown
+            if best[start] + cost < best[end]:
+                best[end], back[end] = best[start] + cost, start
+    words: list[str] = []
+    while n:
+        words.append(text[back[n] : n])
+        n = back[n]
+    return words[::-1]
+
+
+def plain_inside_word(stutter: Stutter, s: str, i: int, end: int) -> bool:
+    longest = max(stutter.lexicon.max_len, end - i + 4)
+    for a in range(max(0, end - longest), i + 1):
+        for b in range(end, min(len(s), a + longest) + 1):
+            w = s[a:b]
+            if w in stutter.listed:
+                return True
+            leaning = (a, b) == (i, end) and stutter.leaning_evidence(s, i, (end - i) // 2)
+            if w in stutter.lexicon.costs and not leaning:
+                return True
+    return False
+
+
+WORDY = st.lists(st.sampled_from(["人", "民", "人民", "会议", "会", "议", "中华人民共和国", "法院", "院长", "研究", "看看", "国",
+                                  "累计", "累", "政企", "企", "对接", "对外", "交流", "交", "甲"]),
+                 max_size=12).map("".join)
+
+
+@given(WORDY)
+@settings(max_examples=300, deadline=None)
+def test_segmenter_gives_the_split_of_the_plain_search(text):
+    lexicon = stage("stutter").lexicon
+    assert lexicon.segment(text) == plain_segment(lexicon, text)
+
+
+@given(WORDY, st.integers(0, 30), st.integers(1, 6))
+@settings(max_examples=300, deadline=None)
+def test_stutter_word_cover_is_that_of_every_span(s, i, k):
+    stutter = stage("stutter")
+    i = min(i, max(0, len(s) - 2 * k))
+    end = min(len(s), i + 2 * k)
+    assert stutter.inside_word(s, i, end) == plain_inside_word(stutter, s, i, end)

@@ -126,6 +126,12 @@ def test_unknown_mode_is_refused():
         with_params(mode="fix")
 
 
+def test_list_items_need_a_mark():
+    with pytest.raises(RuleError, match="list_item_marks must name a character"):
+        with_params(list_item_marks="")
+    assert clean("甲、甲、乙", with_params(list_item_marks="，")).text == "甲、甲、乙"
+
+
 def test_disabled_rule_does_nothing():
     config = dataclasses.replace(CONFIG, rules=[r for r in CONFIG.rules if r.id != "stutter-word"])
     stage = build_stage(config, timeout=2.0)

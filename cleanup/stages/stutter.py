@@ -24,20 +24,27 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from operator import attrgetter
+from typing import Iterable
 
 import regex
 
 from ..document import Document, Edit
 from ..errors import RuleError
-from ..layout import lines
 from ..pipeline import Stage
 from ..rules import Params, StageConfig
 from ..wordlists import read_entries
 
+LINE = re.compile(r"[^\n]+")
 HAN_RUN = regex.compile(r"\p{Han}+")
 HAN_RUN_BACK = regex.compile(r"(?r)\p{Han}+")  # matched backwards: the run ending at endpos
 MODES = ("repair", "report")
 WINDOW = 10  # characters of context each side that the segmenter sees
+
+
+def prefixes(words: Iterable[str]) -> frozenset[str]:
+    """Every word and every start of one: a text that is none of these starts no word."""
+    return frozenset(w[:n] for w in words for n in range(1, len(w) + 1))
 
 
 class Lexicon:
@@ -46,19 +53,27 @@ class Lexicon:
     def __init__(self, costs: dict[str, int]) -> None:
         self.costs = costs
         self.max_len = max(map(len, costs), default=1)
+        self.prefixes = prefixes(costs)
         self.unknown = max(costs.values(), default=0) + 2
 
     def segment(self, text: str) -> list[str]:
-        """The cheapest split of ``text`` into known words and single characters."""
+        """The cheapest split of ``text`` into known words and single characters.
+
+        Of equally cheap splits, the one whose last word starts first wins,
+        then likewise for the text before it.
+        """
         n = len(text)
         best = [0.0] + [float("inf")] * n
         back = [0] * (n + 1)
-        for end in range(1, n + 1):
-            for start in range(max(0, end - self.max_len), end):
-                cost = self.costs.get(text[start:end])
+        for start in range(n):
+            for end in range(start + 1, n + 1):
+                piece = text[start:end]
+                cost = self.costs.get(piece)
                 if cost is None:
                     if end - start > 1:
-                        continue
+                        if piece in self.prefixes:
+                            continue
+                        break  # no longer piece is a word either
                     cost = self.unknown
                 if best[start] + cost < best[end]:
                     best[end], back[end] = best[start] + cost, start
@@ -79,6 +94,24 @@ def load_lexicon(name: str) -> Lexicon:
             raise RuleError(f"entry {n} is not WORD<TAB>COST: {line!r}", name)
         costs[word] = int(cost)
     return Lexicon(costs)
+
+
+class KeptSpans:
+    """The spans of a Han run matched by a keep pattern, found when first needed."""
+
+    def __init__(self, patterns: list[regex.Pattern[str]], s: str, timeout: float) -> None:
+        self.patterns, self.s, self.timeout = patterns, s, timeout
+        self.spans: list[tuple[int, int]] | None = None
+
+    def cover(self, i: int, end: int) -> bool:
+        """Whether a keep pattern's match covers ``s[i:end]``."""
+        if self.spans is None:
+            self.spans = [
+                m.span()
+                for p in self.patterns
+                for m in p.finditer(self.s, overlapped=True, timeout=self.timeout)
+            ]
+        return any(a <= i and end <= b for a, b in self.spans)
 
 
 def spans(words: list[str]) -> list[tuple[int, int]]:
@@ -113,12 +146,18 @@ class Stutter(Stage):
         self.repeat = re.compile(rf"(?=(.{{1,{self.max_unit}}})\1)", re.S)
         self.lexicon = load_lexicon(p.text("words"))
         self.listed = frozenset(read_entries(p.text("reduplications")))
+        self.covering_prefixes = self.lexicon.prefixes | prefixes(self.listed)
         self.keep_patterns = p.patterns("keep_patterns")
         self.list_item = p.pattern("list_item")
+        marks = p.text("list_item_marks")
+        if not marks:
+            raise RuleError("stage stutter: [params] list_item_marks must name a character", p.where)
+        self.item_marks = re.compile(f"[{re.escape(marks)}]")
         self.name_suffixes = frozenset(p.text("name_suffixes"))
         ids = {r.id for r in config.rules}
         self.word_rule = "stutter-word" if "stutter-word" in ids else ""
         self.item_rule = "stutter-list-item" if "stutter-list-item" in ids else ""
+        self.judged: dict[str, tuple[Edit, ...]] = {}  # line -> its stutters, from the last call
 
     def run(self, doc: Document) -> Document:
         """Repair until nothing is left to repair (``会议会议议`` takes two rounds),
@@ -136,26 +175,48 @@ class Stutter(Stage):
         return doc
 
     def suspects(self, text: str) -> list[Edit]:
-        """Every stutter in ``text``, as the edits that write it once."""
+        """Every stutter in ``text``, as the edits that write it once.
+
+        Neither kind of stutter crosses a line break, so each line is judged
+        on its own, and a line judged by the call before is not judged again:
+        a repair round, and the settle pass, rerun this over text that
+        changed in a few lines, if any.
+        """
+        before, self.judged = self.judged, {}
         edits: list[Edit] = []
-        for line in lines(text):
-            found = self.find_list_items(line.text) + self.find_words(line.text)
-            found.sort(key=lambda e: e.at)
-            last = 0
-            for e in found:  # a repeated item may hold a repeated word: the item wins
-                if e.at >= last:
-                    edits.append(Edit(line.start + e.at, e.before, e.after, e.rule, e.note))
-                    last = e.end
+        for line in LINE.finditer(text):
+            s = line.group()
+            found = before.get(s)
+            if found is None:
+                found = self.line_suspects(s)
+            self.judged[s] = found
+            at = line.start()
+            edits.extend(Edit(at + e.at, e.before, e.after, e.rule, e.note) for e in found)
         return edits
 
-    def find_list_items(self, text: str) -> list[Edit]:
-        """``X、X、`` -> ``X、``: the same list item twice in a row."""
-        if not self.item_rule:
+    def line_suspects(self, line: str) -> tuple[Edit, ...]:
+        """Every stutter in one line."""
+        found = self.find_list_items(line) + self.find_words(line)
+        found.sort(key=attrgetter("at"))
+        edits: list[Edit] = []
+        last = 0
+        for e in found:  # a repeated item may hold a repeated word: the item wins
+            if e.at >= last:
+                edits.append(e)
+                last = e.end
+        return tuple(edits)
+
+    def find_list_items(self, line: str) -> list[Edit]:
+        """``X、X、`` -> ``X、``: the same list item twice in a row.
+
+        A line without any of the ``list_item_marks`` is not searched.
+        """
+        if not self.item_rule or not self.item_marks.search(line):
             return []
         return [
             Edit(m.start("again"), m.group("again"), "", self.item_rule,
                  f"list item {m.group('item')!r} twice in a row")
-            for m in self.list_item.finditer(text, timeout=self.timeout)
+            for m in self.list_item.finditer(line, timeout=self.timeout)
         ]
 
     def find_words(self, text: str) -> list[Edit]:
@@ -186,7 +247,7 @@ class Stutter(Stage):
         starts = [m.start() for m in self.repeat.finditer(s)]
         if not starts:
             return edits
-        kept = self.kept_spans(s)
+        kept = KeptSpans(self.keep_patterns, s, self.timeout)
         done = 0
         for i in starts:
             found = None if i < done else self.judge_at(s, i, kept)
@@ -196,15 +257,7 @@ class Stutter(Stage):
                 done = i + 2 * k
         return edits
 
-    def kept_spans(self, s: str) -> list[tuple[int, int]]:
-        """Spans of ``s`` matched by a keep pattern."""
-        return [
-            m.span()
-            for p in self.keep_patterns
-            for m in p.finditer(s, overlapped=True, timeout=self.timeout)
-        ]
-
-    def judge_at(self, s: str, i: int, kept: list[tuple[int, int]]) -> tuple[int, str] | None:
+    def judge_at(self, s: str, i: int, kept: KeptSpans) -> tuple[int, str] | None:
         """The unit length and evidence of a stutter starting at ``i``, longest unit first."""
         for k in range(min(self.max_unit, (len(s) - i) // 2), 0, -1):
             unit = s[i : i + k]
@@ -216,7 +269,7 @@ class Stutter(Stage):
             return None if note is None else (k, note)
         return None
 
-    def is_real(self, s: str, i: int, k: int, kept: list[tuple[int, int]]) -> bool:
+    def is_real(self, s: str, i: int, k: int, kept: KeptSpans) -> bool:
         """A doubling that Chinese makes on purpose, or a run of three or more."""
         unit, end = s[i : i + k], i + 2 * k
         if s[end : end + k] == unit or s[max(0, i - k) : i] == unit:
@@ -225,9 +278,7 @@ class Stutter(Stage):
             return True
         if len(set(unit)) == 1 and k > 1:
             return True
-        if any(a <= i and end <= b for a, b in kept):
-            return True
-        return self.inside_word(s, i, end)
+        return self.inside_word(s, i, end) or kept.cover(i, end)
 
     def inside_word(self, s: str, i: int, end: int) -> bool:
         """A listed form or a known word of 2+ characters covers ``s[i:end]``.
@@ -239,6 +290,8 @@ class Stutter(Stage):
         for a in range(max(0, end - longest), i + 1):
             for b in range(end, min(len(s), a + longest) + 1):
                 w = s[a:b]
+                if w not in self.covering_prefixes:
+                    break
                 if w in self.listed:
                     return True
                 leaning = (a, b) == (i, end) and self.leaning_evidence(s, i, (end - i) // 2)
