@@ -10,8 +10,7 @@ from pathlib import Path
 from cleanup.document import Document
 from cleanup.pipeline import build_stage
 from cleanup.rules import load_profile
-from cleanup.stages.stutter import load_lexicon
-from cleanup.wordlists import read_entries
+from cleanup.wordlists import load_costs, load_lexicon, read_entries
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CONFIG = next(s for s in load_profile("zh-news").stages if s.name == "stutter")
@@ -25,8 +24,8 @@ def test_stutter_pages(benchmark):
 
 def test_stutter_build(benchmark):
     def build() -> None:
-        load_lexicon.cache_clear()
-        read_entries.cache_clear()
+        for loader in (load_lexicon, load_costs, read_entries):
+            loader.cache_clear()
         build_stage(CONFIG, timeout=2.0)
 
     benchmark(build)

@@ -25,7 +25,8 @@ from cleanup.pipeline import Cleaner, Stage, build_stage
 from cleanup.rules import char_class, fuse_patterns, is_fusable
 from cleanup.stages.dedup import comparison_key, find_pairs
 from cleanup.stages.paragraphs import _STRIPPED_NOT_SPACE, _ends_with
-from cleanup.stages.stutter import Lexicon, Stutter
+from cleanup.stages.stutter import Stutter
+from cleanup.wordlists import Lexicon
 
 from conftest import SAMPLES
 from pagegen import make_pages
@@ -127,8 +128,8 @@ def plain_crosses_word(words: frozenset[str], max_word: int, a: str, b: str) -> 
        st.text(alphabet="中国人民发展会议经济社会的了", max_size=8))
 @settings(max_examples=200, deadline=None)
 def test_paragraph_break_finds_the_same_cut_word(a, b):
-    paragraphs = stage("paragraphs")
-    assert paragraphs._crosses_word(a, b) == plain_crosses_word(paragraphs.words, paragraphs.max_word, a, b)
+    lexicon = stage("paragraphs").lexicon
+    assert stage("paragraphs")._crosses_word(a, b) == plain_crosses_word(lexicon.costs, lexicon.max_len, a, b)
 
 
 @given(st.text(alphabet="甲乙丙丁", max_size=30))

@@ -16,7 +16,8 @@ from pathlib import Path
 from cleanup.document import Document
 from cleanup.pipeline import build_stage
 from cleanup.rules import load_profile
-from cleanup.stages.stutter import Lexicon, Stutter
+from cleanup.stages.stutter import Stutter
+from cleanup.wordlists import Lexicon
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 sys.path.insert(0, str(DATA.parent))

@@ -28,7 +28,7 @@ from ..errors import RuleError
 from ..layout import Line, drop_lines, lines
 from ..pipeline import Stage
 from ..rules import Params, StageConfig
-from ..wordlists import load_wordlist
+from ..wordlists import load_lexicon
 
 SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
 
@@ -56,7 +56,7 @@ class Fragments(Stage):
         self.piece_min_chars = p.integer("piece_min_chars")
         self.piece_min_score = p.number("piece_min_score")
         self.dangling_ends = sorted(p.strings("dangling_ends"), key=len, reverse=True)
-        self.words = load_wordlist(p.text("words_file"))
+        self.words = load_lexicon(p.text("words_file")).costs
         self.bare_ordinal = p.pattern("bare_ordinal")
         self.bare_ordinal_keep = frozenset(p.strings("bare_ordinal_keep"))
         finders: dict[str, Callable[[Page, int], str]] = {

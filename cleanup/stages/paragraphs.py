@@ -29,8 +29,7 @@ import regex
 from ..document import Document, Edit
 from ..pipeline import Stage
 from ..rules import Params, StageConfig
-from ..wordlists import load_wordlist
-from .stutter import load_lexicon
+from ..wordlists import load_lexicon, load_wordlist
 
 # a line is non-empty if it holds a character that regex's \s does not match:
 # one that str.strip() keeps, or one of these, which it strips
@@ -130,17 +129,9 @@ class Paragraphs(Stage):
         self.starts_particle = p.pattern("starts_particle")
         self.standalone = p.pattern("standalone")
         self.ends_credit = p.pattern("ends_credit")
-        self.words = load_wordlist(p.text("word_list"))
         self.lexicon = load_lexicon(p.text("word_list"))
         self.verbs = load_wordlist(p.text("verbs"))
         self._has_verb = lru_cache(maxsize=4096)(self._segments_to_a_verb)
-        self.max_word = max(map(len, self.words), default=0)
-        # every proper prefix of two or more characters of a listed word: the
-        # word search stops as soon as what it holds starts no word
-        self.word_heads = frozenset(w[:k] for w in self.words if len(w) > 2 for k in range(2, len(w)))
-        # every two characters side by side in a listed word: a break between
-        # two others cuts no word
-        self.word_pairs = frozenset(w[k - 1 : k + 1] for w in self.words for k in range(1, len(w)))
         self.pattern_checks = self._list_pattern_checks()
         self._order_quick_checks()
         # far more than float rounding can move a sum of these weights
@@ -199,18 +190,22 @@ class Paragraphs(Stage):
     # --- evidence -----------------------------------------------------------
 
     def _crosses_word(self, a: str, b: str) -> str:
-        """A word of the list that the break cuts through, or ''."""
-        if not (a and b and a[-1] + b[0] in self.word_pairs and _HAN.match(a[-1]) and _HAN.match(b[0])):
+        """A word of the list that the break cuts through, or ''.
+
+        The search stops as soon as what it holds starts no word.
+        """
+        lex = self.lexicon
+        if not (a and b and a[-1] + b[0] in lex.pairs and _HAN.match(a[-1]) and _HAN.match(b[0])):
             return ""
-        for k in range(1, min(self.max_word, len(a) + 1)):
+        for k in range(1, min(lex.max_len, len(a) + 1)):
             left = a[-k:]
-            if k > 1 and left not in self.word_heads:
+            if k > 1 and left not in lex.prefixes:
                 continue
-            for m in range(1, min(self.max_word - k, len(b)) + 1):
+            for m in range(1, min(lex.max_len - k, len(b)) + 1):
                 word = left + b[:m]
-                if word in self.words:
+                if word in lex.costs:
                     return word
-                if word not in self.word_heads:
+                if word not in lex.prefixes:
                     break
         return ""
 

@@ -23,9 +23,7 @@ With ``mode = "report"`` nothing changes: the suspects are counted in
 from __future__ import annotations
 
 import re
-from functools import cache
 from operator import attrgetter
-from typing import Iterable
 
 import regex
 
@@ -33,67 +31,13 @@ from ..document import Document, Edit
 from ..errors import RuleError
 from ..pipeline import Stage
 from ..rules import Params, StageConfig
-from ..wordlists import read_entries
+from ..wordlists import load_lexicon, prefixes, read_entries
 
 LINE = re.compile(r"[^\n]+")
 HAN_RUN = regex.compile(r"\p{Han}+")
 HAN_RUN_BACK = regex.compile(r"(?r)\p{Han}+")  # matched backwards: the run ending at endpos
 MODES = ("repair", "report")
 WINDOW = 10  # characters of context each side that the segmenter sees
-
-
-def prefixes(words: Iterable[str]) -> frozenset[str]:
-    """Every word and every start of one: a text that is none of these starts no word."""
-    return frozenset(w[:n] for w in words for n in range(1, len(w) + 1))
-
-
-class Lexicon:
-    """Word costs (``-ln p``) and the cheapest segmentation of a short text."""
-
-    def __init__(self, costs: dict[str, int]) -> None:
-        self.costs = costs
-        self.max_len = max(map(len, costs), default=1)
-        self.prefixes = prefixes(costs)
-        self.unknown = max(costs.values(), default=0) + 2
-
-    def segment(self, text: str) -> list[str]:
-        """The cheapest split of ``text`` into known words and single characters.
-
-        Of equally cheap splits, the one whose last word starts first wins,
-        then likewise for the text before it.
-        """
-        n = len(text)
-        best = [0.0] + [float("inf")] * n
-        back = [0] * (n + 1)
-        for start in range(n):
-            for end in range(start + 1, n + 1):
-                piece = text[start:end]
-                cost = self.costs.get(piece)
-                if cost is None:
-                    if end - start > 1:
-                        if piece in self.prefixes:
-                            continue
-                        break  # no longer piece is a word either
-                    cost = self.unknown
-                if best[start] + cost < best[end]:
-                    best[end], back[end] = best[start] + cost, start
-        words: list[str] = []
-        while n:
-            words.append(text[back[n] : n])
-            n = back[n]
-        return words[::-1]
-
-
-@cache
-def load_lexicon(name: str) -> Lexicon:
-    """The ``WORD<TAB>COST`` entries of ``rules/NAME``; loaded once per process."""
-    costs: dict[str, int] = {}
-    for n, line in enumerate(read_entries(name), 1):
-        word, _, cost = line.partition("\t")
-        if not cost.isdigit():
-            raise RuleError(f"entry {n} is not WORD<TAB>COST: {line!r}", name)
-        costs[word] = int(cost)
-    return Lexicon(costs)
 
 
 class KeptSpans:
