@@ -10,7 +10,7 @@ from pathlib import Path
 from cleanup.document import Document
 from cleanup.pipeline import build_stage
 from cleanup.rules import load_profile
-from cleanup.wordlists import load_costs, load_lexicon, read_entries
+from cleanup.wordlists import load_costs, load_lexicon, read_entries, read_source
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 CONFIG = next(s for s in load_profile("zh-news").stages if s.name == "stutter")
@@ -24,7 +24,7 @@ def test_stutter_pages(benchmark):
 
 def test_stutter_build(benchmark):
     def build() -> None:
-        for loader in (load_lexicon, load_costs, read_entries):
+        for loader in (load_lexicon, load_costs, read_entries, read_source):
             loader.cache_clear()
         build_stage(CONFIG, timeout=2.0)
 

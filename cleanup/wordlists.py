@@ -4,26 +4,37 @@ A list has one entry per line; ``#`` starts a comment line. An entry may
 carry data after a tab (``WORD<TAB>COST`` in ``words.txt``).  Loading is
 part of every start-up, so the lists are parsed with whole-text string
 operations rather than line by line, and what the stages derive from the
-word list (its prefixes, its character pairs) is derived once, here.
+word list (its prefixes, its character pairs) is derived once, here, and
+kept on disk between runs (:mod:`cleanup.diskcache`).
 """
 
 from __future__ import annotations
 
-from functools import cache, cached_property
+from functools import cache
 from typing import Iterable
 
+from .diskcache import derived
 from .errors import RuleError
 from .rules import packaged_rules_dir
 
 
 @cache
-def read_entries(name: str) -> tuple[str, ...]:
-    """The entries of ``rules/NAME``, whole lines, in file order."""
+def read_source(name: str) -> bytes:
+    """The bytes of ``rules/NAME``."""
     path = packaged_rules_dir() / name
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except OSError as e:
         raise RuleError(f"cannot read word list ({e.strerror})", str(path)) from None
+
+
+@cache
+def read_entries(name: str) -> tuple[str, ...]:
+    """The entries of ``rules/NAME``, whole lines, in file order."""
+    try:
+        text = read_source(name).decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise RuleError(f"word list is not UTF-8 ({e.reason} at byte {e.start})", name) from None
     return tuple(line for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -55,21 +66,25 @@ def prefixes(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w[:n] for w in words for n in range(1, len(w) + 1))
 
 
-class Lexicon:
-    """Word costs (``-ln p``), what can start a word, and the cheapest
-    segmentation of a short text."""
+def char_pairs(words: Iterable[str]) -> frozenset[str]:
+    """Every two characters side by side in a word: a break between two others cuts no word."""
+    return frozenset(w[k - 1 : k + 1] for w in words for k in range(1, len(w)))
 
-    def __init__(self, costs: dict[str, int]) -> None:
+
+class Lexicon:
+    """Word costs (``-ln p``), what can start a word, the character pairs
+    inside words, and the cheapest segmentation of a short text."""
+
+    def __init__(self, costs: dict[str, int], starts: frozenset[str], pairs: frozenset[str]) -> None:
         self.costs = costs
+        self.prefixes = starts
+        self.pairs = pairs
         self.max_len = max(map(len, costs), default=1)
-        self.prefixes = prefixes(costs)
         self.unknown = max(costs.values(), default=0) + 2
 
-    @cached_property
-    def pairs(self) -> frozenset[str]:
-        """Every two characters side by side in a word: a break between two
-        others cuts no word."""
-        return frozenset(w[k - 1 : k + 1] for w in self.costs for k in range(1, len(w)))
+    @classmethod
+    def of(cls, costs: dict[str, int]) -> Lexicon:
+        return cls(costs, prefixes(costs), char_pairs(costs))
 
     def segment(self, text: str) -> list[str]:
         """The cheapest split of ``text`` into known words and single characters.
@@ -99,7 +114,17 @@ class Lexicon:
         return words[::-1]
 
 
+def _is_lexicon_parts(value: object) -> bool:
+    return (isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], dict)
+            and isinstance(value[1], frozenset) and isinstance(value[2], frozenset))
+
+
 @cache
 def load_lexicon(name: str) -> Lexicon:
-    """The lexicon of the ``WORD<TAB>COST`` list ``rules/NAME``; built once per process."""
-    return Lexicon(load_costs(name))
+    """The lexicon of the ``WORD<TAB>COST`` list ``rules/NAME``: built once per
+    process, and read from the disk cache when this very list was seen before."""
+    def build() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+        lexicon = Lexicon.of(load_costs(name))
+        return lexicon.costs, lexicon.prefixes, lexicon.pairs
+
+    return Lexicon(*derived("lexicon", read_source(name), build, _is_lexicon_parts))

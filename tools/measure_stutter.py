@@ -40,7 +40,7 @@ def main() -> None:
     stage = build_stage(config, timeout=2.0)
     assert isinstance(stage, Stutter)
     if args.no_words:
-        stage.lexicon = Lexicon({})
+        stage.lexicon = Lexicon.of({})
 
     def clean(text: str) -> str:
         return stage.run(Document(text)).text
