@@ -100,7 +100,7 @@ class Stutter(Stage):
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        p = Params(config)
+        p = Params(config, timeout)
         self.mode = p.text("mode")
         if self.mode not in MODES:
             raise RuleError(f"stage stutter: [params] mode must be one of {', '.join(MODES)}, "
@@ -155,7 +155,7 @@ class Stutter(Stage):
         return [
             Edit(m.start("again"), m.group("again"), "", self.item_rule,
                  f"list item {m.group('item')!r} twice in a row")
-            for m in self.list_item.finditer(text, timeout=self.timeout)
+            for m in self.list_item.finditer(text)
         ]
 
     def find_words(self, text: str) -> list[Edit]:
@@ -201,7 +201,7 @@ class Stutter(Stage):
         return [
             m.span()
             for p in self.keep_patterns
-            for m in p.finditer(s, overlapped=True, timeout=self.timeout)
+            for m in p.finditer(s, overlapped=True)
         ]
 
     def judge_at(self, s: str, i: int, kept: list[tuple[int, int]]) -> tuple[int, str] | None:
