@@ -11,7 +11,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -389,15 +389,67 @@ def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str) -> None:
         cfg.source = str(fpath)
 
 
+class ParamPattern:
+    """A regex from a stage's ``[params]``, searched with the stage's timeout.
+
+    It has the ``regex.Pattern`` methods stages use, with the same arguments
+    but ``timeout``: a search that runs over the timeout (a user regex that
+    backtracks forever) is a :class:`RuleError` naming the stage and the key.
+    The timeout goes by position: keywords cost ``regex`` more to read than
+    searching a short line does.
+    """
+
+    __slots__ = ("compiled", "name", "timeout", "where")
+
+    def __init__(self, compiled: regex.Pattern[str], timeout: float, name: str, where: str) -> None:
+        self.compiled = compiled
+        self.timeout = timeout
+        self.name = name  # "stage S: [params] KEY"
+        self.where = where
+
+    def _runaway(self) -> RuleError:
+        return RuleError(f"{self.name}: pattern ran over {self.timeout:g}s and was stopped "
+                         "(catastrophic backtracking?)", self.where)
+
+    def search(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
+        try:
+            return self.compiled.search(string, pos, endpos, None, False, self.timeout)
+        except TimeoutError:
+            raise self._runaway() from None
+
+    def match(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
+        try:
+            return self.compiled.match(string, pos, endpos, None, False, self.timeout)
+        except TimeoutError:
+            raise self._runaway() from None
+
+    def fullmatch(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
+        try:
+            return self.compiled.fullmatch(string, pos, endpos, None, False, self.timeout)
+        except TimeoutError:
+            raise self._runaway() from None
+
+    def finditer(self, string: str, pos: int | None = None, endpos: int | None = None,
+                 overlapped: bool = False) -> Iterator[regex.Match[str]]:
+        """The matches; the timeout bounds the whole scan, as ``regex``'s does."""
+        try:
+            yield from self.compiled.finditer(string, pos, endpos, overlapped, None, False, self.timeout)
+        except TimeoutError:
+            raise self._runaway() from None
+
+
 class Params:
     """Typed access to a stage's ``[params]``: a missing or ill-typed value, or a
     bad pattern, is a :class:`RuleError` naming the stage, the key and the file.
+
+    Patterns come as :class:`ParamPattern`, searched with ``timeout``.
     """
 
-    def __init__(self, config: StageConfig) -> None:
+    def __init__(self, config: StageConfig, timeout: float) -> None:
         self.values = config.params
         self.stage = config.name
         self.where = config.source or config.name
+        self.timeout = timeout
 
     def _error(self, key: str, what: str) -> RuleError:
         return RuleError(f"stage {self.stage}: [params] {key} {what}", self.where)
@@ -410,6 +462,14 @@ class Params:
 
     def text(self, key: str) -> str:
         return self.get(key, str)
+
+    def chars(self, key: str) -> str:
+        """``[params] key``: a set of characters, written as a string; never empty,
+        since what is built on it could then never fire (a weight turns evidence off)."""
+        value = self.text(key)
+        if not value:
+            raise self._error(key, "must hold at least one character")
+        return value
 
     def integer(self, key: str) -> int:
         return self.get(key, int)
@@ -429,27 +489,35 @@ class Params:
             raise self._error(key, "must map names to numbers")
         return {k: float(v) for k, v in value.items()}
 
-    def pattern(self, key: str) -> regex.Pattern[str]:
+    def _guard(self, key: str, compiled: regex.Pattern[str]) -> ParamPattern:
+        return ParamPattern(compiled, self.timeout, f"stage {self.stage}: [params] {key}", self.where)
+
+    def _compile(self, key: str, value: str) -> regex.Pattern[str]:
+        try:
+            return regex.compile(value, regex.VERSION1)
+        except regex.error as e:
+            raise self._error(key, f"is a bad pattern: {e}") from None
+
+    def pattern(self, key: str) -> ParamPattern:
         """``[params] key``: one regex, or a list of them matched as alternatives."""
         value = self.values.get(key)
         if isinstance(value, list):
             value = "|".join(f"(?:{v})" for v in self.strings(key))
         elif not isinstance(value, str) or not value:
             raise self._error(key, "must be a regex or a list of them")
-        try:
-            return regex.compile(value, regex.VERSION1)
-        except regex.error as e:
-            raise self._error(key, f"is a bad pattern: {e}") from None
+        return self._guard(key, self._compile(key, value))
 
-    def patterns(self, key: str) -> list[regex.Pattern[str]]:
+    def _compile_each(self, key: str) -> list[regex.Pattern[str]]:
+        return [self._compile(f"{key}[{n}]", value) for n, value in enumerate(self.strings(key))]
+
+    def patterns(self, key: str) -> list[ParamPattern]:
         """``[params] key``: a list of regexes, each compiled on its own (for backreferences)."""
-        out = []
-        for n, value in enumerate(self.strings(key)):
-            try:
-                out.append(regex.compile(value, regex.VERSION1))
-            except regex.error as e:
-                raise self._error(f"{key}[{n}]", f"is a bad pattern: {e}") from None
-        return out
+        return [self._guard(f"{key}[{n}]", p) for n, p in enumerate(self._compile_each(key))]
+
+    def fused_patterns(self, key: str) -> list[ParamPattern]:
+        """``[params] key``: a list of regexes, to ask whether any of them matches,
+        in as few patterns as :func:`fuse_patterns` makes of them."""
+        return [self._guard(key, p) for p in fuse_patterns(self._compile_each(key))]
 
     def char_class(self, key: str) -> str:
         """``[params] key`` (a string of characters) as the inside of a ``[...]`` class."""

@@ -8,12 +8,18 @@ file with the chunk size turned down shows the same code path.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from conftest import SAMPLES
 
+from cleanup import Cleaner
 from cleanup.cli import main
+from cleanup.document import Document
+from cleanup.errors import RuleError
+from cleanup.pipeline import build_stage
+from cleanup.rules import load_profile, packaged_rules_dir
 
 
 def clean(tmp_path: Path, data: bytes, *flags: str, name: str = "in.txt") -> tuple[int, bytes, list[dict]]:
@@ -161,6 +167,102 @@ def test_catastrophic_pattern_in_a_rule_file(tmp_path, capsys):
                        "--timeout", "0.2")
     assert code == 2
     assert "han-explode" in error_of(capsys)
+
+
+# backtracks for ever on a long run of 字: every way to split the run is tried
+RUNAWAY = r"(字|字字)+\d"
+RUNAWAY_PAGE = ("字" * 50 + "x\n") * 2  # two lines: the break between them is weighed
+RUNAWAY_LINE = "字" * 50 + "x\n"  # a line short enough to be read as a headline
+RUNAWAY_LIST = "字" * 50 + "、x\n"  # a list-item mark: stutter searches the line for list items
+RUNAWAY_REPEAT = "会议会议" + "字" * 50 + "x\n"  # a repeat that stutter's keep patterns must judge
+
+
+def runaway_input(stage: str, key: str) -> str:
+    if stage == "fragments":
+        return RUNAWAY_LINE
+    if stage == "stutter":
+        return RUNAWAY_LIST if key == "list_item" else RUNAWAY_REPEAT
+    return RUNAWAY_PAGE
+
+
+def profile_with_param(tmp_path: Path, stage: str, key: str, value: str) -> Path:
+    """A copy of the default profile whose ``stage`` rule file sets ``[params] key = value`` (TOML)."""
+    rules = packaged_rules_dir()
+    text = (rules / f"{stage}.toml").read_text(encoding="utf-8")
+    text, count = re.subn(rf"(?ms)^{key} = (?:\[.*?^\]|'[^\n]*'|\"[^\n]*\")", lambda _: f"{key} = {value}", text)
+    assert count == 1, f"{stage}.toml has no single [params] {key}"
+    (tmp_path / f"{stage}.toml").write_text(text, encoding="utf-8")
+    profile = tmp_path / "hostile.toml"
+    profile.write_bytes((rules / "zh-news.toml").read_bytes())
+    return profile
+
+
+@pytest.mark.parametrize(
+    ("stage", "key", "value"),
+    [
+        ("debris", "page_marker_lead", f"'{RUNAWAY}'"),
+        ("debris", "page_marker_tail", f"'{RUNAWAY}'"),
+        ("paragraphs", "starts_paragraph", f"['{RUNAWAY}']"),
+        ("paragraphs", "opens_paragraph", f"'{RUNAWAY}'"),
+        ("paragraphs", "lead", f"'{RUNAWAY}'"),
+        ("paragraphs", "starts_particle", f"'{RUNAWAY}'"),
+        ("paragraphs", "standalone", f"['{RUNAWAY}']"),
+        ("paragraphs", "ends_credit", f"'{RUNAWAY}'"),
+        ("fragments", "keep_patterns", f"['{RUNAWAY}']"),
+        ("dedup", "keep_patterns", f"['^本报', '{RUNAWAY}']"),
+        ("stutter", "list_item", f"'{RUNAWAY}'"),
+        ("stutter", "keep_patterns", f"['{RUNAWAY}']"),
+    ],
+)
+def test_catastrophic_params_pattern_is_a_rule_error(tmp_path, stage, key, value):
+    cleaner = Cleaner(profile_with_param(tmp_path, stage, key, value), timeout=0.2)
+    with pytest.raises(RuleError) as err:
+        cleaner.clean(runaway_input(stage, key))
+    assert err.value.where == str(tmp_path / f"{stage}.toml")
+    assert err.value.message.startswith(f"stage {stage}: [params] {key}")
+    assert err.value.message.endswith(": pattern ran over 0.2s and was stopped (catastrophic backtracking?)")
+
+
+@pytest.mark.parametrize(
+    ("stage", "key", "value"),
+    [
+        ("debris", "page_marker_lead", f"'{RUNAWAY}'"),
+        ("paragraphs", "starts_particle", f"'{RUNAWAY}'"),
+        ("fragments", "keep_patterns", f"['{RUNAWAY}']"),
+        ("dedup", "keep_patterns", f"['{RUNAWAY}']"),
+        ("stutter", "list_item", f"'{RUNAWAY}'"),
+    ],
+)
+def test_catastrophic_params_pattern_stops_the_cli(tmp_path, capsys, stage, key, value):
+    profile = profile_with_param(tmp_path, stage, key, value)
+    page = runaway_input(stage, key)
+    code, _, _ = clean(tmp_path, page.encode(), "--profile", str(profile), "--timeout", "0.2")
+    assert code == 2
+    assert f"stage {stage}: [params] {key}: pattern ran over 0.2s" in error_of(capsys)
+
+
+@pytest.mark.parametrize(
+    ("stage", "key"),
+    [
+        ("paragraphs", "sentence_end"), ("paragraphs", "soft_end"), ("paragraphs", "open_end"),
+        ("paragraphs", "ends_function"), ("paragraphs", "no_start"), ("paragraphs", "body_marks"),
+        ("paragraphs", "commas"), ("fragments", "sentence_punct"), ("fragments", "body_end"),
+        ("dedup", "sentence_end"),
+    ],
+)
+def test_empty_character_setting_is_a_rule_error(stage, key):
+    config = next(s for s in load_profile().stages if s.name == stage)
+    config.params[key] = ""
+    with pytest.raises(RuleError, match=re.escape(f"stage {stage}: [params] {key} must hold at least one character")):
+        build_stage(config, timeout=2.0)
+
+
+def test_paragraphs_may_have_no_closers():
+    """A script with no closing quotes: the sentence end is then the line's last character."""
+    config = next(s for s in load_profile().stages if s.name == "paragraphs")
+    config.params["closers"] = ""
+    stage = build_stage(config, timeout=2.0)
+    assert stage.run(Document("会议召开。\n\n第二段，内容\n\n继续。\n")).text == "会议召开。\n\n第二段，内容继续。\n"
 
 
 def test_directory_with_unreadable_files(tmp_path, capsys):

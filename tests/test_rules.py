@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 
 from cleanup import Cleaner
 from cleanup.errors import RuleError
@@ -102,15 +103,41 @@ def test_runaway_user_regex_is_stopped(tmp_path):
     ],
 )
 def test_params_errors_name_stage_key_and_file(params, call, message):
-    p = Params(StageConfig("demo", params=params, source="demo.toml"))
+    p = Params(StageConfig("demo", params=params, source="demo.toml"), 1.0)
     with pytest.raises(RuleError, match=message) as err:
         call(p)
     assert str(err.value).startswith("demo.toml: stage demo:")
 
 
 def test_params_pattern_list_is_alternatives():
-    p = Params(StageConfig("demo", params={"re": ["^a", "^b"]}))
+    p = Params(StageConfig("demo", params={"re": ["^a", "^b"]}), 1.0)
     assert p.pattern("re").match("b") and not p.pattern("re").match("c")
+
+
+def test_params_pattern_searches_like_its_regex():
+    p = Params(StageConfig("demo", params={"re": "b+", "each": ["a(b)", "(b)b"]}), 1.0)
+    guarded, plain = p.pattern("re"), regex.compile("b+", regex.VERSION1)
+    text = "abbcbbb"
+    assert guarded.search(text, 2).span() == plain.search(text, 2).span()
+    assert guarded.match(text, 1, 2).span() == (1, 2)
+    assert guarded.fullmatch(text, 4).span() == (4, 7)
+    assert [m.span() for m in guarded.finditer(text, 0, 6, overlapped=True)] == [
+        m.span() for m in plain.finditer(text, 0, 6, overlapped=True)]
+    assert [q.search(text).group(1) for q in p.patterns("each")] == ["b", "b"]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [lambda q, s: q.search(s), lambda q, s: q.match(s), lambda q, s: q.fullmatch(s),
+     lambda q, s: list(q.finditer(s))],
+    ids=["search", "match", "fullmatch", "finditer"],
+)
+def test_params_pattern_that_runs_away_is_a_rule_error(call):
+    p = Params(StageConfig("demo", params={"re": r"(字|字字)+\d"}, source="demo.toml"), 0.1)
+    with pytest.raises(RuleError) as err:
+        call(p.pattern("re"), "字" * 50)
+    assert str(err.value) == ("demo.toml: stage demo: [params] re: pattern ran over 0.1s and was stopped "
+                              "(catastrophic backtracking?)")
 
 
 def test_word_lists_are_sorted_and_unique():

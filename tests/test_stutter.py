@@ -127,7 +127,7 @@ def test_unknown_mode_is_refused():
 
 
 def test_list_items_need_a_mark():
-    with pytest.raises(RuleError, match="list_item_marks must name a character"):
+    with pytest.raises(RuleError, match="list_item_marks must hold at least one character"):
         with_params(list_item_marks="")
     assert clean("甲、甲、乙", with_params(list_item_marks="，")).text == "甲、甲、乙"
 

@@ -17,13 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-import regex
-
 from ..document import Document, Edit
 from ..errors import RuleError
 from ..layout import Line, drop_lines, lines
 from ..pipeline import Stage
-from ..rules import Params, Rule, StageConfig
+from ..rules import ParamPattern, Params, Rule, StageConfig
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -55,7 +53,7 @@ class Debris(Stage):
         if rule.kind == "regex":
             return lambda text: rule.find_edits(text, self.timeout)
         if rule.kind == "param" and rule.id == "marker-page-jump":
-            params = Params(self.config)
+            params = Params(self.config, self.timeout)
             lead, tail = params.pattern("page_marker_lead"), params.pattern("page_marker_tail")
             return lambda text: remove_page_markers(text, lead, tail, rule.id)
         raise RuleError(f"rule {rule.id}: stage debris has no code for kind {rule.kind!r}", rule.source)
@@ -66,7 +64,7 @@ class Debris(Stage):
         return doc
 
 
-def remove_page_markers(text: str, lead: regex.Pattern[str], tail: regex.Pattern[str], rule: str) -> list[Edit]:
+def remove_page_markers(text: str, lead: ParamPattern, tail: ParamPattern, rule: str) -> list[Edit]:
     """Edits removing page-jump markers at the start or end of each line.
 
     A line that holds nothing but markers is dropped with its line break.
@@ -95,7 +93,7 @@ class Marker:
     page: str
 
 
-def find_markers(line: Line, lead: regex.Pattern[str], tail: regex.Pattern[str]) -> list[Marker]:
+def find_markers(line: Line, lead: ParamPattern, tail: ParamPattern) -> list[Marker]:
     """The markers opening ``line`` and those closing it, one after another, in order."""
     text = line.text
     found: list[Marker] = []

@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 from ..document import Document
 from ..layout import Line, drop_lines, lines
 from ..pipeline import Stage
-from ..rules import Params, StageConfig, fuse_patterns
+from ..rules import ParamPattern, Params, StageConfig
 
 RULE_PARAGRAPH = "dedup-paragraph"
 RULE_HEADER = "dedup-jump-header"
@@ -105,20 +105,20 @@ class DedupParams:
     context: int
     ngram: int
     fit_margin: float
-    keep_patterns: tuple[regex.Pattern[str], ...]
+    keep_patterns: tuple[ParamPattern, ...]
 
     @classmethod
-    def from_config(cls, config: StageConfig) -> "DedupParams":
-        p = Params(config)
+    def from_config(cls, config: StageConfig, timeout: float) -> "DedupParams":
+        p = Params(config, timeout)
         return cls(
             min_chars=p.integer("min_chars"),
             near_ratio=p.number("near_ratio"),
             headline_max_chars=p.integer("headline_max_chars"),
-            sentence_end=comparison_key(p.text("sentence_end")),
+            sentence_end=comparison_key(p.chars("sentence_end")),
             context=p.integer("context"),
             ngram=p.integer("ngram"),
             fit_margin=p.number("fit_margin"),
-            keep_patterns=fuse_patterns(p.patterns("keep_patterns")),
+            keep_patterns=tuple(p.fused_patterns("keep_patterns")),
         )
 
 
@@ -181,7 +181,7 @@ class Dedup(Stage):
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        self.params = DedupParams.from_config(config)
+        self.params = DedupParams.from_config(config, timeout)
         self.enabled = {r.id for r in config.rules}
 
     def is_eligible(self, key: str, text: str) -> bool:

@@ -46,11 +46,11 @@ class Fragments(Stage):
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        p = Params(config)
+        p = Params(config, timeout)
         self.min_chars = p.integer("min_chars")
         self.max_chars = p.integer("max_chars")
-        self.sentence_punct = frozenset(p.text("sentence_punct"))
-        self.body_end = tuple(p.text("body_end"))
+        self.sentence_punct = frozenset(p.chars("sentence_punct"))
+        self.body_end = tuple(p.chars("body_end"))
         self.headline_max_chars = p.integer("headline_max_chars")
         self.keep = [p.pattern("keep_patterns")] if p.strings("keep_patterns") else []
         self.piece_min_chars = p.integer("piece_min_chars")

@@ -74,7 +74,7 @@ class Normalize(Stage):
         self.steps: list[tuple[Rule, Callable[[str], list[Edit]]]] = [
             (rule, self._compile(rule)) for rule in config.rules
         ]
-        p = Params(config)
+        p = Params(config, timeout)
         settle = set(p.strings("settle")) if "settle" in config.params else set()
         self.settle_steps = [(rule, step) for rule, step in self.steps if rule.id in settle]
         self.settle_rounds = p.integer("settle_rounds") if settle else 0

@@ -101,7 +101,7 @@ class Paragraphs(Stage):
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        p = Params(config)
+        p = Params(config, timeout)
         self.weights = p.weights("weights")
         self.min_wrapped_share = p.number("min_wrapped_share")
         self.width_tolerance = p.number("width_tolerance")
@@ -113,16 +113,16 @@ class Paragraphs(Stage):
         self.tail_max = p.integer("tail_max")
         # one-character tests, done with set lookups and rstrip: the same as
         # the patterns [sentence_end][closers]*$, [no_start] at the start, ...
-        end = p.text("sentence_end")
+        end = p.chars("sentence_end")
         self.closers = p.text("closers")
         self.sentence_end = frozenset(end)
-        self.soft_end = frozenset(p.text("soft_end"))
-        self.open_end = frozenset(p.text("open_end"))
-        self.function_end = frozenset(p.text("ends_function"))
-        self.no_start = frozenset(p.text("no_start"))
+        self.soft_end = frozenset(p.chars("soft_end"))
+        self.open_end = frozenset(p.chars("open_end"))
+        self.function_end = frozenset(p.chars("ends_function"))
+        self.no_start = frozenset(p.chars("no_start"))
         self.inner_stop = _any_of(end)
-        self.body_mark = _any_of(p.text("body_marks"))
-        self.has_comma = _any_of(p.text("commas"))
+        self.body_mark = _any_of(p.chars("body_marks"))
+        self.has_comma = _any_of(p.chars("commas"))
         self.starts_unit = p.pattern("starts_paragraph")
         self.opens = p.pattern("opens_paragraph")
         self.lead = p.pattern("lead")

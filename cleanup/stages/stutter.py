@@ -30,7 +30,7 @@ import regex
 from ..document import Document, Edit
 from ..errors import RuleError
 from ..pipeline import Stage
-from ..rules import Params, StageConfig
+from ..rules import ParamPattern, Params, StageConfig
 from ..wordlists import load_lexicon, prefixes, read_entries
 
 LINE = re.compile(r"[^\n]+")
@@ -43,8 +43,8 @@ WINDOW = 10  # characters of context each side that the segmenter sees
 class KeptSpans:
     """The spans of a Han run matched by a keep pattern, found when first needed."""
 
-    def __init__(self, patterns: list[regex.Pattern[str]], s: str, timeout: float) -> None:
-        self.patterns, self.s, self.timeout = patterns, s, timeout
+    def __init__(self, patterns: list[ParamPattern], s: str) -> None:
+        self.patterns, self.s = patterns, s
         self.spans: list[tuple[int, int]] | None = None
 
     def cover(self, i: int, end: int) -> bool:
@@ -53,7 +53,7 @@ class KeptSpans:
             self.spans = [
                 m.span()
                 for p in self.patterns
-                for m in p.finditer(self.s, overlapped=True, timeout=self.timeout)
+                for m in p.finditer(self.s, overlapped=True)
             ]
         return any(a <= i and end <= b for a, b in self.spans)
 
@@ -77,7 +77,7 @@ class Stutter(Stage):
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        p = Params(config)
+        p = Params(config, timeout)
         self.mode = p.text("mode")
         if self.mode not in MODES:
             raise RuleError(f"stage stutter: [params] mode must be one of {', '.join(MODES)}, "
@@ -93,9 +93,7 @@ class Stutter(Stage):
         self.covering_prefixes = self.lexicon.prefixes | prefixes(self.listed)
         self.keep_patterns = p.patterns("keep_patterns")
         self.list_item = p.pattern("list_item")
-        marks = p.text("list_item_marks")
-        if not marks:
-            raise RuleError("stage stutter: [params] list_item_marks must name a character", p.where)
+        marks = p.chars("list_item_marks")
         self.item_marks = re.compile(f"[{re.escape(marks)}]")
         self.name_suffixes = frozenset(p.text("name_suffixes"))
         ids = {r.id for r in config.rules}
@@ -160,7 +158,7 @@ class Stutter(Stage):
         return [
             Edit(m.start("again"), m.group("again"), "", self.item_rule,
                  f"list item {m.group('item')!r} twice in a row")
-            for m in self.list_item.finditer(line, timeout=self.timeout)
+            for m in self.list_item.finditer(line)
         ]
 
     def find_words(self, text: str) -> list[Edit]:
@@ -191,7 +189,7 @@ class Stutter(Stage):
         starts = [m.start() for m in self.repeat.finditer(s)]
         if not starts:
             return edits
-        kept = KeptSpans(self.keep_patterns, s, self.timeout)
+        kept = KeptSpans(self.keep_patterns, s)
         done = 0
         for i in starts:
             found = None if i < done else self.judge_at(s, i, kept)
