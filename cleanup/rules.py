@@ -519,6 +519,3 @@ class Params:
         in as few patterns as :func:`fuse_patterns` makes of them."""
         return [self._guard(key, p) for p in fuse_patterns(self._compile_each(key))]
 
-    def char_class(self, key: str) -> str:
-        """``[params] key`` (a string of characters) as the inside of a ``[...]`` class."""
-        return regex.escape(self.text(key))
