@@ -239,7 +239,7 @@ class Paragraphs(Stage):
 
     def _segments_to_a_verb(self, text: str) -> bool:
         """Whether a word of ``text``'s cheapest segmentation is a verb (memoised
-        as ``_has_verb``: every round asks again about the same lines)."""
+        as ``_has_verb`` for the rounds over one document, which ask again)."""
         return not self.verbs.isdisjoint(w for run in _HAN_RUN.findall(text) for w in self.lexicon.segment(run))
 
     def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
@@ -384,11 +384,13 @@ class Paragraphs(Stage):
 
         A page read as wrapped can leave breaks that the rebuilt page, now one
         paragraph per line, would join: deciding again makes the output a
-        fixed point, so cleaning clean text changes nothing.
+        fixed point, so cleaning clean text changes nothing.  The memo of
+        which lines have a verb serves one document's rounds, then is dropped.
         """
         for _ in range(self.max_rounds):
             if not self._decide(doc):
                 break
+        self._has_verb.cache_clear()
         return doc
 
     def _decide(self, doc: Document) -> bool:
