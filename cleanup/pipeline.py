@@ -76,19 +76,22 @@ class Cleaner:
 
         Stages can hand each other work (a stutter repaired makes a line a
         piece of a headline; a join puts a comma next to Han): settling makes
-        clean text a fixed point, so cleaning it again changes nothing.  Each
-        stage leaves text that it would not change again (it repeats its own
-        rounds until one finds nothing), so a pass skips a stage when no step
-        has been applied since it last ran.
+        clean text a fixed point, so cleaning it again changes nothing.  A
+        pass skips a stage that changed nothing last time and whose text has
+        not changed since: it would find nothing again.
         """
-        ran_at: dict[int, int] = {}  # stage -> len(doc.steps) right after it last ran
+        idle_at: dict[int, int] = {}  # stage -> len(doc.steps) when it last ran and changed nothing
         for _ in range(1 + self.profile.settle_passes):
             steps = len(doc.steps)
             for n, stage in enumerate(self.stages):
-                if ran_at.get(n) == len(doc.steps):
-                    continue  # the text is the one this stage left
+                if idle_at.get(n) == len(doc.steps):
+                    continue  # it found nothing to do in this very text
+                before = len(doc.steps)
                 stage.run(doc)
-                ran_at[n] = len(doc.steps)
+                if len(doc.steps) == before:
+                    idle_at[n] = before
+                else:
+                    idle_at.pop(n, None)
             if len(doc.steps) == steps:
                 break
         return doc
