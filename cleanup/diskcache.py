@@ -15,7 +15,9 @@ import contextlib
 import hashlib
 import marshal
 import os
+import stat
 import sys
+import tempfile
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -26,7 +28,12 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("CLEANUP_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home directory to be found: no cache
+            return None
     return Path(base) / "cleanup"
 
 
@@ -47,26 +54,38 @@ def derived(kind: str, source: bytes, derive: Callable[[], T], valid: Callable[[
     """
     path = cache_path(kind, source)
     if path is not None:
-        try:
-            value = marshal.loads(path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-        else:
-            if valid(value):
-                return value  # type: ignore[return-value]
+        value = load(path)
+        if value is not None and valid(value):
+            return value  # type: ignore[return-value]
     value = derive()
     if path is not None:
         store(path, value)
     return value
 
 
+def load(path: Path) -> object:
+    """The value cached in ``path``, or None if there is none to be read:
+    only a regular file is read (never a device or a pipe a link points to)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
 def store(path: Path, value: object) -> None:
-    """Write ``value`` to ``path`` atomically; a failure leaves no file and is ignored."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Write ``value`` to ``path`` atomically, through a temporary file of an
+    unguessable name; a failure leaves no file and is ignored."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps(value))
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(marshal.dumps(value))
         os.replace(tmp, path)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+            os.unlink(tmp)

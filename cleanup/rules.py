@@ -8,6 +8,7 @@ carries ``examples`` (input -> expected output) that the test suite runs.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,9 +71,11 @@ class Rule:
             ) from None
 
 
-# Pattern syntax that refers to a group by number or name: inside a larger
-# pattern the numbers shift, so a pattern using it is never fused.
-_GROUP_REFERENCE = regex.compile(r"\\[1-9g]|\(\?(?:P[=>]|[&(R]|[-+]?\d)")
+# Pattern syntax that reads differently inside a larger pattern, so a pattern
+# using it is never fused: references to a group by number or name (the
+# numbers shift) and backtracking verbs ((*PRUNE) and (*SKIP) would also cut
+# off the other alternatives).
+_NOT_FUSABLE = regex.compile(r"\\[1-9g]|\(\?(?:P[=>]|[&(R]|[-+]?\d)|\(\*")
 # Inline flags: i, m, s and f stay inside their group (VERSION1); others
 # (x, a, u, r, V0, ...) could change how the rest of a larger pattern reads.
 _INLINE_FLAGS = regex.compile(r"\(\?([a-zA-Z0-9-]+)[:)]")
@@ -81,7 +84,7 @@ _SCOPED_FLAGS = frozenset("imsf-")
 
 def is_fusable(pattern: str) -> bool:
     """Whether ``pattern`` matches the same inside ``(?:pattern)|(?:other)``."""
-    return not _GROUP_REFERENCE.search(pattern) and all(
+    return not _NOT_FUSABLE.search(pattern) and all(
         _SCOPED_FLAGS.issuperset(flags) for flags in _INLINE_FLAGS.findall(pattern)
     )
 
@@ -485,8 +488,9 @@ class Params:
 
     def weights(self, key: str) -> dict[str, float]:
         value = self.get(key, dict)
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value.values()):
-            raise self._error(key, "must map names to numbers")
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                   for v in value.values()):
+            raise self._error(key, "must map names to finite numbers")
         return {k: float(v) for k, v in value.items()}
 
     def _guard(self, key: str, compiled: regex.Pattern[str]) -> ParamPattern:

@@ -44,7 +44,9 @@ def load_costs(name: str) -> dict[str, int]:
     entries = read_entries(name)
     fields = "\t".join(entries).split("\t")
     costs = fields[1::2]
-    if len(fields) != 2 * len(entries) or not all(map(str.isdigit, costs)):
+    well_formed = (len(fields) == 2 * len(entries) and all("\t" in e for e in entries)
+                   and "".join(costs).isascii() and all(map(str.isdigit, costs)))
+    if not well_formed:
         n, entry = next((n, e) for n, e in enumerate(entries, 1) if not is_word_cost(e))
         raise RuleError(f"entry {n} is not WORD<TAB>COST: {entry!r}", name)
     return dict(zip(fields[0::2], map(int, costs)))
@@ -52,7 +54,7 @@ def load_costs(name: str) -> dict[str, int]:
 
 def is_word_cost(entry: str) -> bool:
     _, tab, cost = entry.partition("\t")
-    return bool(tab and cost.isdigit())
+    return bool(tab and cost.isascii() and cost.isdigit())
 
 
 @cache
@@ -75,9 +77,9 @@ class Lexicon:
     """Word costs (``-ln p``), what can start a word, the character pairs
     inside words, and the cheapest segmentation of a short text."""
 
-    def __init__(self, costs: dict[str, int], starts: frozenset[str], pairs: frozenset[str]) -> None:
+    def __init__(self, costs: dict[str, int], prefixes: frozenset[str], pairs: frozenset[str]) -> None:
         self.costs = costs
-        self.prefixes = starts
+        self.prefixes = prefixes
         self.pairs = pairs
         self.max_len = max(map(len, costs), default=1)
         self.unknown = max(costs.values(), default=0) + 2
@@ -114,9 +116,15 @@ class Lexicon:
         return words[::-1]
 
 
+# The cached lexicon's layout; bump it whenever what Lexicon.of derives changes,
+# so that no cache written by an older cleanup is read.
+LEXICON_FORMAT = "lexicon-v1"
+
+
 def _is_lexicon_parts(value: object) -> bool:
     return (isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], dict)
-            and isinstance(value[1], frozenset) and isinstance(value[2], frozenset))
+            and isinstance(value[1], frozenset) and isinstance(value[2], frozenset)
+            and all(type(cost) is int for cost in value[0].values()))
 
 
 @cache
@@ -127,4 +135,4 @@ def load_lexicon(name: str) -> Lexicon:
         lexicon = Lexicon.of(load_costs(name))
         return lexicon.costs, lexicon.prefixes, lexicon.pairs
 
-    return Lexicon(*derived("lexicon", read_source(name), build, _is_lexicon_parts))
+    return Lexicon(*derived(LEXICON_FORMAT, read_source(name), build, _is_lexicon_parts))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,18 @@ import pytest
 DATA = Path(__file__).parent / "data"
 SAMPLES = sorted((DATA / "samples").glob("*.txt"))
 GOLD = sorted((DATA / "gold").glob("*.txt"))
+CACHE_DIR = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests build their own word-list cache, never read or write the user's
+    (set before collection: some test modules build a Cleaner on import)."""
+    config.stash[CACHE_DIR] = tempfile.mkdtemp(prefix="cleanup-test-cache-")
+    os.environ["CLEANUP_CACHE_DIR"] = config.stash[CACHE_DIR]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(config.stash.get(CACHE_DIR, ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -302,3 +302,14 @@ def test_large_generated_file_is_chunked_and_restores(tmp_path, monkeypatch):
     assert code == 0
     assert sum(r["type"] == "chunk" for r in records) > 10
     assert restores(tmp_path, data)
+
+
+@pytest.mark.parametrize("weight", ["nan", "inf", "-inf"])
+def test_a_weight_that_is_not_a_finite_number_is_a_rule_error(tmp_path, weight):
+    rules = packaged_rules_dir()
+    text = (rules / "paragraphs.toml").read_text(encoding="utf-8")
+    text = text.replace("word = 2.0", f"word = {weight}")
+    (tmp_path / "paragraphs.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "hostile.toml").write_bytes((rules / "zh-news.toml").read_bytes())
+    with pytest.raises(RuleError, match="weights must map names to finite numbers"):
+        Cleaner(tmp_path / "hostile.toml")

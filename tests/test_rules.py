@@ -97,7 +97,7 @@ def test_runaway_user_regex_is_stopped(tmp_path):
     [
         ({}, lambda p: p.integer("n"), "\\[params\\] n is missing"),
         ({"n": "3"}, lambda p: p.integer("n"), "wrong type"),
-        ({"w": {"a": "x"}}, lambda p: p.weights("w"), "map names to numbers"),
+        ({"w": {"a": "x"}}, lambda p: p.weights("w"), "map names to finite numbers"),
         ({"re": "(a"}, lambda p: p.pattern("re"), "bad pattern"),
         ({"re": ["a", 3]}, lambda p: p.strings("re"), "list of strings"),
     ],

@@ -158,7 +158,7 @@ def test_char_class_matches_exactly_its_characters(chars):
 
 
 @pytest.mark.parametrize("pattern", [r"(a)\1", r"(?P<x>a)(?P=x)", r"\g<1>", r"(?x)a # note", r"(?V0)a",
-                                     r"(?(1)a|b)", r"(?R)", r"(?-1)"])
+                                     r"(?(1)a|b)", r"(?R)", r"(?-1)", r"甲(*PRUNE)乙", r"a(*SKIP)b"])
 def test_patterns_that_read_differently_inside_others_are_not_fused(pattern):
     assert not is_fusable(pattern)
 
@@ -381,3 +381,14 @@ def test_stutter_word_cover_is_that_of_every_span(s, i, k):
     i = min(i, max(0, len(s) - 2 * k))
     end = min(len(s), i + 2 * k)
     assert stutter.inside_word(s, i, end) == plain_inside_word(stutter, s, i, end)
+
+
+def test_a_rule_with_a_backtracking_verb_still_fires_beside_another(tmp_path):
+    """Fused, 甲(*PRUNE)乙 would stop the prescan from trying 甲丙 at the same place."""
+    rules = tmp_path / "verbs.toml"
+    rules.write_text(
+        '[[rule]]\nid = "han-prune"\nstage = "normalize"\ndescription = "d"\n'
+        "pattern = '甲(*PRUNE)乙'\nreplace = '乙'\nexamples = [['甲乙', '乙']]\n"
+        '[[rule]]\nid = "han-pair"\nstage = "normalize"\ndescription = "d"\n'
+        "pattern = '甲丙'\nreplace = '丁'\nexamples = [['甲丙', '丁']]\n", encoding="utf-8")
+    assert Cleaner(rules=[rules]).clean("甲丙。").text == "丁。\n"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import marshal
+import os
+from pathlib import Path
 
 import pytest
 
 from cleanup import diskcache
 from cleanup.errors import RuleError
-from cleanup.wordlists import Lexicon, load_costs, load_lexicon, read_entries, read_source
+from cleanup.wordlists import LEXICON_FORMAT, Lexicon, load_costs, load_lexicon, read_entries, read_source
 
 
 @pytest.fixture
@@ -90,16 +92,63 @@ def test_the_lexicon_knows_starts_and_pairs_of_words():
     assert lexicon.segment("会议精神") == ["会议", "精神"]
 
 
-def test_a_word_list_entry_without_a_cost_is_named(tmp_path, monkeypatch):
+@pytest.fixture
+def word_list(tmp_path, monkeypatch):
+    """Write ``rules/w.txt`` in a rules folder of its own; the loaders read it afresh."""
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "w.txt").write_text("# header\n会议\t5\n精神\n", encoding="utf-8")
     monkeypatch.setattr("cleanup.wordlists.packaged_rules_dir", lambda: rules)
-    for loader in (read_source, read_entries, load_costs):
-        loader.cache_clear()
-    try:
-        with pytest.raises(RuleError, match=r"entry 2 is not WORD<TAB>COST: '精神'"):
-            load_costs("w.txt")
-    finally:
-        for loader in (read_source, read_entries, load_costs):
+    loaders = (read_source, read_entries, load_costs)
+
+    def write(text: str) -> str:
+        (rules / "w.txt").write_text(text, encoding="utf-8")
+        for loader in loaders:
             loader.cache_clear()
+        return "w.txt"
+
+    yield write
+    for loader in loaders:
+        loader.cache_clear()
+
+
+@pytest.mark.parametrize(("entries", "bad"), [
+    ("会议\t5\n精神\n", "entry 2 is not WORD<TAB>COST: '精神'"),
+    ("会议\n123\t4\t5\n", "entry 1 is not WORD<TAB>COST: '会议'"),
+    ("会议\t5\t6\n精神\t7\n", "entry 1 is not WORD<TAB>COST: '会议\\t5\\t6'"),
+    ("会议\t²\n", "entry 1 is not WORD<TAB>COST: '会议\\t²'"),
+])
+def test_a_malformed_word_list_entry_is_named(word_list, entries, bad):
+    name = word_list("# header\n" + entries)
+    with pytest.raises(RuleError) as err:
+        load_costs(name)
+    assert err.value.message == bad
+
+
+def test_no_home_directory_means_no_cache(monkeypatch):
+    monkeypatch.delenv("CLEANUP_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert diskcache.cache_dir() is None
+    assert diskcache.derived("t", b"source", lambda: 5, bool) == 5
+
+
+def test_a_cache_path_that_is_not_a_regular_file_is_not_read(cache_in):
+    path = diskcache.cache_path("t", b"source")
+    cache_in.mkdir()
+    os.mkfifo(path)  # reading it would block for ever
+    assert diskcache.derived("t", b"source", lambda: 5, bool) == 5
+
+
+def test_a_lexicon_cache_of_the_wrong_shape_is_derived_anew(cache_in):
+    path = diskcache.cache_path(LEXICON_FORMAT, read_source("words.txt"))
+    cache_in.mkdir()
+    path.write_bytes(marshal.dumps(({"会议": "5"}, frozenset(), frozenset())))
+    load_lexicon.cache_clear()
+    try:
+        assert load_lexicon("words.txt").costs["会议"] == load_costs("words.txt")["会议"]
+    finally:
+        load_lexicon.cache_clear()
