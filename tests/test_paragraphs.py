@@ -209,3 +209,8 @@ def test_generated_pages_join_break_accuracy(rebuild):
     print(f"join/break accuracy on {total} breaks of 300 generated pages: {accuracy:.4f}")
     assert headline_joins == 0
     assert accuracy >= 0.99
+
+
+def test_every_verb_is_a_word_the_segmenter_knows(stage):
+    """A verb missing from the word list could never come out of a segmentation."""
+    assert stage.verbs and stage.verbs <= stage.lexicon.costs.keys()
