@@ -22,8 +22,9 @@ from rapidfuzz import fuzz
 from cleanup.document import Document, Edit
 from cleanup.layout import lines
 from cleanup.pipeline import Cleaner, Stage, build_stage
-from cleanup.rules import char_class, fuse_patterns, is_fusable
+from cleanup.rules import Prescan, char_class, fuse_patterns, is_fusable, load_profile
 from cleanup.stages.dedup import comparison_key, find_pairs
+from cleanup.stages.normalize import Normalize
 from cleanup.stages.paragraphs import _STRIPPED_NOT_SPACE, _ends_with
 from cleanup.stages.stutter import Stutter
 from cleanup.wordlists import Lexicon
@@ -171,18 +172,29 @@ def test_patterns_that_keep_their_meaning_inside_others_are_fused(pattern):
 NORMALIZE_ALPHABET = "中文，,;:?!()\"' \u3000\t\n\r\u200b１Ａａa1."
 
 
+@cache
+def normalize_stage(pays_after: int) -> Normalize:
+    """A normalize stage of its own whose prescan compiles after ``pays_after`` characters."""
+    config = next(s for s in load_profile().stages if s.name == "normalize")
+    normalize = build_stage(config, 2.0)
+    assert isinstance(normalize, Normalize)
+    normalize.prescan = Prescan.of(config.rules, pays_after)
+    return normalize
+
+
 @given(st.text(alphabet=NORMALIZE_ALPHABET, max_size=40))
 @settings(max_examples=300, deadline=None)
 def test_normalize_prescan_finds_nothing_only_where_no_rule_fires(text):
-    normalize = stage("normalize")
+    normalize = normalize_stage(0)
     if normalize.prescan.finds_nothing(text, 2.0):
         assert not any(step(text) for rule, step in normalize.steps if rule.id in normalize.prescan.ids)
 
 
-@given(st.text(alphabet=NORMALIZE_ALPHABET, max_size=40))
+@pytest.mark.parametrize("pays_after", [0, 10**9], ids=["prescan-compiled", "prescan-not-yet"])
+@given(text=st.text(alphabet=NORMALIZE_ALPHABET, max_size=40))
 @settings(max_examples=300, deadline=None)
-def test_normalize_with_prescan_edits_like_every_rule_in_turn(text):
-    normalize = stage("normalize")
+def test_normalize_with_prescan_edits_like_every_rule_in_turn(pays_after, text):
+    normalize = normalize_stage(pays_after)
     fast, plain = Document(text), Document(text)
     normalize.run(fast)
     for rule, step in normalize.steps:
@@ -194,6 +206,21 @@ def test_normalize_with_prescan_edits_like_every_rule_in_turn(text):
         if len(plain.steps) == made:
             break
     assert [s.edits for s in fast.steps] == [s.edits for s in plain.steps]
+
+
+def test_the_prescan_compiles_its_pattern_once_it_has_seen_enough_text():
+    prescan = Prescan.of(stage("normalize").config.rules, pays_after=10)
+    assert not prescan.finds_nothing("会议召开。", 2.0) and prescan.pattern is None
+    assert prescan.finds_nothing("会议今天召开。", 2.0) and prescan.pattern is not None
+    assert not prescan.finds_nothing("会议,召开。", 2.0)
+
+
+def test_cleaning_one_page_leaves_the_prescan_uncompiled():
+    """Compiling it costs more than it saves on one page (PRESCAN_PAYS_AFTER)."""
+    cleaner = Cleaner()
+    cleaner.clean(SAMPLES[0].read_text(encoding="utf-8"))
+    normalize = next(s for s in cleaner.stages if isinstance(s, Normalize))
+    assert normalize.prescan.pattern is None
 
 
 @given(st.text(alphabet="abcd^$\n（）摄", max_size=12))
