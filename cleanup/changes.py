@@ -74,18 +74,17 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, BinaryIO
-
-import regex
 
 from .document import Change, undo
 from .errors import RestoreError
 
 VERSION = 1
 _SHA_PLACEHOLDER = "0" * 64
-_NEWLINE = regex.compile(r"\r\n?|\n")
+_NEWLINE = re.compile(r"\r\n?|\n")
 
 
 def dump(record: dict[str, Any]) -> bytes:

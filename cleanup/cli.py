@@ -11,11 +11,10 @@ line ``cleanup: error: PATH[:LINE:COL]: what is wrong (what to do)``.
 from __future__ import annotations
 
 import argparse
-import difflib
 import hashlib
 import json
 import os
-import shutil
+import re
 import signal
 import sys
 import threading
@@ -24,8 +23,6 @@ from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
-
-import regex
 
 from . import __version__
 from .changes import Locator, LogWriter, dump_json, header, restore
@@ -327,11 +324,20 @@ def clean_file(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryI
 
 def back_up(src: Path) -> None:
     """Copy ``src`` to ``src.bak`` (atomically) before it is rewritten."""
+    import shutil  # only --in-place needs it: not imported at every start-up
+
     with atomic_output(src.with_name(src.name + ".bak"), like=src) as f, open(src, "rb") as old:
         shutil.copyfileobj(old, f.file)
 
 
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+
+
+def unified_diff(a: list[str], b: list[str], before: str, after: str) -> Iterator[str]:
+    """The lines of a unified diff of ``a`` and ``b``, with 3 lines of context."""
+    import difflib  # only --diff needs it: not imported at every start-up
+
+    return difflib.unified_diff(a, b, before, after, n=3)
 
 
 class DiffWriter:
@@ -346,7 +352,7 @@ class DiffWriter:
         a = _LINE.findall(chunk.raw)
         b = _LINE.findall(chunk.clean)
         raw_base = chunk.line - 1
-        for line in difflib.unified_diff(a, b, f"{self.name}\t(raw)", f"{self.name}\t(clean)", n=3):
+        for line in unified_diff(a, b, f"{self.name}\t(raw)", f"{self.name}\t(clean)"):
             if line.startswith(("---", "+++")):
                 if not self.started:
                     yield line if line.endswith("\n") else line + "\n"
@@ -369,7 +375,7 @@ def with_newlines(diff: Iterable[str]) -> Iterator[str]:
             yield line + "\n\\ No newline at end of file\n"
 
 
-_HUNK = regex.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
 
 
 def shift_hunk(line: str, raw_base: int, clean_base: int) -> str:
@@ -386,7 +392,7 @@ def show(s: str) -> str:
     out = "".join(special.get(c) or (c if c.isprintable() or c == " " else f"\\u{ord(c):04x}")
                   for c in s)
     # a space at either end would be invisible
-    return regex.sub(r"^ | $", "\\\\u0020", out)
+    return re.sub(r"^ | $", "\\\\u0020", out)
 
 
 def explain_chunk(chunk: Chunk, name: str, encoding: str) -> Iterator[str]:
@@ -688,7 +694,7 @@ def clean_json_line(line: bytes, number: int, name: str, field: str, cleaner: Cl
         return Outcome(where, "unchanged"), line
     text = ""
     if mode.diff:
-        text = "".join(with_newlines(difflib.unified_diff(
+        text = "".join(with_newlines(unified_diff(
             _LINE.findall(doc.raw), _LINE.findall(doc.text), f"{where}\t(raw)", f"{where}\t(clean)")))
     record[field] = doc.text
     return Outcome(where, "changed", text=text), dump_json(record) + line[len(body):]

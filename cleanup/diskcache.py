@@ -17,7 +17,6 @@ import marshal
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -77,6 +76,8 @@ def load(path: Path) -> object:
 def store(path: Path, value: object) -> None:
     """Write ``value`` to ``path`` atomically, through a temporary file of an
     unguessable name; a failure leaves no file and is ignored."""
+    import tempfile  # only a first run writes the cache: not imported at every start-up
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

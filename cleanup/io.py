@@ -24,7 +24,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
-import secrets
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -48,12 +48,12 @@ DECODE_RULE = "decode-replace"
 JOIN_RULE = "chunk-join"
 CUT_RULE = "chunk-cut"
 
-_BOUNDARY = regex.compile(
+_BOUNDARY = re.compile(
     r"[。！？!?…][”’\"'」』）)】》]*[ \t\u3000]*(?:\r\n?|\n)(?:[ \t\u3000]*(?:\r\n?|\n))+"
 )
 _SENTENCE_END = regex.compile(r"[。！？!?；;…](?=[^\s\p{M}])")
-_ESCAPED = regex.compile(r"[\udc80-\udcff]+")
-_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]+")
+_ESCAPED = re.compile(r"[\udc80-\udcff]+")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]+")
 _GB = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
 
 
@@ -223,7 +223,7 @@ class Chunk:
     clean_start: int
 
 
-def replace_escapes(doc: Document, pattern: regex.Pattern[str], note: str) -> None:
+def replace_escapes(doc: Document, pattern: re.Pattern[str], note: str) -> None:
     """Replace undecodable bytes (or lone surrogates) with U+FFFD, one change each run."""
     edits = [
         Edit(m.start(), m.group(), "\ufffd" * len(m.group()), DECODE_RULE, note)
@@ -309,7 +309,7 @@ def raise_undecodable(raw: str, at: int, encoding: str, where: str, byte_start: 
 
 
 def temp_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    return path.with_name(f".{path.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
 class atomic_output:

@@ -9,6 +9,7 @@ carries ``examples`` (input -> expected output) that the test suite runs.
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from .errors import RuleError
 
 RULE_KINDS = ("regex", "map", "opencc", "nfc", "param")
 GROUP_REF = regex.compile(r"\\(\d+)|\\g<(\w+)>")
-ID_RE = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 def packaged_rules_dir() -> Path:
@@ -78,7 +79,7 @@ class Rule:
 _NOT_FUSABLE = regex.compile(r"\\[1-9g]|\(\?(?:P[=>]|[&(R]|[-+]?\d)|\(\*")
 # Inline flags: i, m, s and f stay inside their group (VERSION1); others
 # (x, a, u, r, V0, ...) could change how the rest of a larger pattern reads.
-_INLINE_FLAGS = regex.compile(r"\(\?([a-zA-Z0-9-]+)[:)]")
+_INLINE_FLAGS = re.compile(r"\(\?([a-zA-Z0-9-]+)[:)]")
 _SCOPED_FLAGS = frozenset("imsf-")
 
 

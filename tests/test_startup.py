@@ -1,0 +1,41 @@
+"""Start-up (issue 8): cleaning one page imports only what cleaning needs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# modules that only some commands need (--diff, --in-place, a first run that
+# writes the disk cache), each imported where it is used
+NOT_FOR_ONE_PAGE = ("difflib", "shutil", "tempfile", "secrets")
+
+# (what the interpreter imported before, site's own imports, does not count)
+PROBE = """
+import json, sys
+before = set(sys.modules)
+from cleanup import cli
+code = cli.main(sys.argv[1:])
+print(json.dumps([code, sorted(m for m in {modules!r} if m in sys.modules and m not in before)]),
+      file=sys.stderr)
+"""
+
+
+def imported_by(args: list[str], cache_dir: Path) -> tuple[int, list[str]]:
+    """The exit code of ``cleanup ARGS`` and which of NOT_FOR_ONE_PAGE it imported."""
+    env = {**os.environ, "CLEANUP_CACHE_DIR": str(cache_dir)}
+    probe = PROBE.format(modules=NOT_FOR_ONE_PAGE)
+    done = subprocess.run([sys.executable, "-c", probe, *args], env=env, capture_output=True,
+                          text=True, check=True)
+    code, modules = json.loads(done.stderr.splitlines()[-1])
+    return code, modules
+
+
+def test_cleaning_a_page_imports_no_module_it_does_not_need(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("本报讯（记者 云静）2月 11日下午，会议召开。\n", encoding="utf-8")
+    imported_by([str(page)], tmp_path)  # the first run writes the lexicon cache
+    assert imported_by([str(page)], tmp_path) == (0, [])
+    assert imported_by(["--diff", str(page)], tmp_path) == (0, ["difflib"])
