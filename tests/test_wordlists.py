@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import marshal
 import os
 from pathlib import Path
@@ -10,7 +11,16 @@ import pytest
 
 from cleanup import diskcache
 from cleanup.errors import RuleError
-from cleanup.wordlists import LEXICON_FORMAT, Lexicon, load_costs, load_lexicon, read_entries, read_source
+from cleanup.wordlists import (
+    LEXICON_FORMAT,
+    Lexicon,
+    load_costs,
+    load_lexicon,
+    pack_lexicon,
+    read_entries,
+    read_source,
+    unpack_lexicon,
+)
 
 
 @pytest.fixture
@@ -85,6 +95,21 @@ def test_the_cached_lexicon_is_the_one_derived_from_the_list(cache_in):
     assert len(list(cache_in.iterdir())) == 1
 
 
+@pytest.mark.parametrize("costs", [{}, {"": 3}, {"会议": 5, "": 9, "政企对接": 7}])
+def test_the_cached_layout_keeps_the_whole_lexicon(costs):
+    lexicon = Lexicon.of(costs)
+    again = unpack_lexicon(marshal.loads(marshal.dumps(pack_lexicon(lexicon))))
+    assert list(again.costs.items()) == list(costs.items())
+    assert (again.prefixes, again.pairs, again.unknown) == (lexicon.prefixes, lexicon.pairs, lexicon.unknown)
+
+
+def test_the_garbage_collector_never_walks_the_lexicon_s_sets():
+    lexicon = Lexicon.of({"会议": 5, "精神": 6})
+    for view in (lexicon.prefixes, lexicon.pairs):
+        (table,) = gc.get_referents(view)
+        assert not gc.is_tracked(table)
+
+
 def test_the_lexicon_knows_starts_and_pairs_of_words():
     lexicon = Lexicon.of({"会议": 5, "精神": 6, "政企对接": 9})
     assert {"会", "会议", "政企对", "政企对接"} <= lexicon.prefixes and "议" not in lexicon.prefixes
@@ -143,10 +168,12 @@ def test_a_cache_path_that_is_not_a_regular_file_is_not_read(cache_in):
     assert diskcache.derived("t", b"source", lambda: 5, bool) == 5
 
 
-def test_a_lexicon_cache_of_the_wrong_shape_is_derived_anew(cache_in):
+@pytest.mark.parametrize("parts", [({"会议": "5"}, frozenset(), frozenset()), ("会议\n", ("5",), "会\n", ""),
+                                   ("会议\n精神\n", (5,), "", "")])
+def test_a_lexicon_cache_of_the_wrong_shape_is_derived_anew(cache_in, parts):
     path = diskcache.cache_path(LEXICON_FORMAT, read_source("words.txt"))
     cache_in.mkdir()
-    path.write_bytes(marshal.dumps(({"会议": "5"}, frozenset(), frozenset())))
+    path.write_bytes(marshal.dumps(parts))
     load_lexicon.cache_clear()
     try:
         assert load_lexicon("words.txt").costs["会议"] == load_costs("words.txt")["会议"]
