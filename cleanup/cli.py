@@ -11,6 +11,7 @@ line ``cleanup: error: PATH[:LINE:COL]: what is wrong (what to do)``.
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import os
@@ -753,8 +754,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
     A first word ``restore``, ``explain`` or ``engine`` is a subcommand (a file
-    of that name is ``./restore``).
+    of that name is ``./restore``).  Run as the program (``argv`` None), it
+    ends by sparing the exiting interpreter its teardown (:func:`freeze_for_exit`).
     """
+    as_program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     previous = None
     if threading.current_thread() is threading.main_thread():
@@ -785,3 +788,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()
         except (OSError, ValueError):
             pass
+        if as_program:
+            freeze_for_exit()
+
+
+def freeze_for_exit() -> None:
+    """Freeze every object the run made (:func:`gc.freeze`): the process is about
+    to exit, and a last garbage collection would walk and tear down the modules,
+    patterns and word lists, ~20-30 ms, as long as cleaning several pages.
+    Every output is written and closed by now; the operating system frees the rest."""
+    gc.freeze()

@@ -1,4 +1,4 @@
-"""Start-up (issue 8): cleaning one page imports only what cleaning needs."""
+"""Start-up (issue 8): one page imports only what cleaning needs; the program skips the teardown."""
 
 from __future__ import annotations
 
@@ -39,3 +39,18 @@ def test_cleaning_a_page_imports_no_module_it_does_not_need(tmp_path):
     imported_by([str(page)], tmp_path)  # the first run writes the lexicon cache
     assert imported_by([str(page)], tmp_path) == (0, [])
     assert imported_by(["--diff", str(page)], tmp_path) == (0, ["difflib"])
+
+
+def test_only_the_program_freezes_what_it_made_before_it_exits(tmp_path):
+    """The program spares the exiting interpreter its teardown; main() called
+    in a process that goes on (these tests) must not freeze that process."""
+    page = tmp_path / "page.txt"
+    page.write_text("会议召开。\n", encoding="utf-8")
+    probe = ("import gc, sys\nfrom cleanup import cli\nhow = sys.argv.pop(1)\n"
+             "code = cli.main() if how == 'program' else cli.main(sys.argv[1:])\n"
+             "print(code, gc.get_freeze_count() > 0)")
+    env = {**os.environ, "CLEANUP_CACHE_DIR": str(tmp_path)}
+    for how, frozen in (("program", "True"), ("call", "False")):
+        done = subprocess.run([sys.executable, "-c", probe, how, str(page)], env=env,
+                              capture_output=True, text=True, check=True)
+        assert done.stdout.splitlines()[-1] == f"0 {frozen}"
