@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import sys
 import threading
@@ -325,8 +326,6 @@ def clean_file(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryI
 
 def back_up(src: Path) -> None:
     """Copy ``src`` to ``src.bak`` (atomically) before it is rewritten."""
-    import shutil  # only --in-place needs it: not imported at every start-up
-
     with atomic_output(src.with_name(src.name + ".bak"), like=src) as f, open(src, "rb") as old:
         shutil.copyfileobj(old, f.file)
 
