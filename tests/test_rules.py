@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 import regex
 
-from cleanup import Cleaner
+from cleanup import Cleaner, diskcache
 from cleanup.errors import RuleError
-from cleanup.rules import Params, StageConfig, load_profile, load_rule_file, packaged_rules_dir
+from cleanup.rules import TOML_FORMAT, Params, StageConfig, load_profile, load_rule_file, packaged_rules_dir
 
 GOOD_RULE = """
 [[rule]]
@@ -47,6 +48,33 @@ def test_broken_rule_file_names_file_and_problem(tmp_path, text, message):
         load_rule_file(path)
     assert message in str(err.value)
     assert str(path) in str(err.value)
+
+
+def test_a_rule_file_read_again_comes_from_the_disk_cache_as_parsed(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEANUP_CACHE_DIR", str(tmp_path / "cache"))
+    text = GOOD_RULE.format(id="b-rule", pattern="甲", replace="乙") + GOOD_RULE.format(id="a-rule", pattern="a", replace="")
+    path = write(tmp_path, text + "[params]\nlimit = 1.5\nnames = ['x', 'y']\n")
+    first = load_rule_file(path)
+    cached = diskcache.load(diskcache.cache_path(TOML_FORMAT, path.read_bytes()))
+    assert cached == tomllib.loads(text + "[params]\nlimit = 1.5\nnames = ['x', 'y']\n")
+    assert load_rule_file(path) == first and [r.id for r in first[0]] == ["b-rule", "a-rule"]
+
+
+def test_a_rule_file_that_cannot_be_cached_is_still_read(tmp_path, monkeypatch):
+    """A TOML date has no place in the disk cache's format: the file is parsed every time."""
+    monkeypatch.setenv("CLEANUP_CACHE_DIR", str(tmp_path / "cache"))
+    path = write(tmp_path, GOOD_RULE.format(id="r", pattern="a", replace="b") + "[params]\nsince = 2024-02-11\n")
+    assert str(load_rule_file(path)[1]["since"]) == "2024-02-11"
+    assert str(load_rule_file(path)[1]["since"]) == "2024-02-11"
+
+
+def test_a_cached_rule_file_is_still_validated(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEANUP_CACHE_DIR", str(tmp_path / "cache"))
+    path = write(tmp_path, GOOD_RULE.format(id="r", pattern="(a", replace="b"))
+    for _ in range(2):
+        with pytest.raises(RuleError, match="bad pattern"):
+            load_rule_file(path)
+    assert len(list((tmp_path / "cache").iterdir())) == 1
 
 
 def test_rule_error_names_the_rule_id(tmp_path):

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-# modules that only some runs need (--diff, a first run that writes the disk
-# cache), each imported where it is used
-NOT_FOR_ONE_PAGE = ("difflib", "tempfile", "secrets")
+# modules that only some runs need (--diff, a first run that parses the rule
+# files and writes the disk cache), each imported where it is used
+NOT_FOR_ONE_PAGE = ("difflib", "tempfile", "secrets", "tomllib")
 
 # (what the interpreter imported before, site's own imports, does not count)
 PROBE = """
