@@ -6,7 +6,8 @@ match), quotes unified, whitespace removed.  Exact copies are grouped by
 key; near copies with ``rapidfuzz`` (``process.extract``, vectorised, with a
 score cutoff on ``fuzz.ratio``) over the paragraphs long
 enough to judge (``min_chars``), prefiltered by length: pairs whose lengths
-already rule them out are never compared (:func:`find_pairs`).
+already rule them out are never compared, and no pair is compared twice in
+a document (:class:`NearCopies`).
 
 Which copy stays:
 
