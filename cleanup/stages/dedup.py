@@ -211,22 +211,15 @@ def group_copies(pairs: list[tuple[int, int, float]]) -> list[list[int]]:
 
 @dataclass(slots=True)
 class DocumentMemo:
-    """Comparison keys by paragraph text and the near copies among them, for one document.
+    """Paragraph facts and the near copies among paragraphs, for one document.
 
     The stage keeps one, for the document it last ran on: the settle pass
     runs it again over the same paragraphs, a few of them changed.
     """
 
     doc: Document
-    keys: dict[str, str]
+    paragraphs: dict[str, tuple[str, bool]]  # text -> comparison key, eligible
     copies: NearCopies
-
-    def key(self, text: str) -> str:
-        """:func:`comparison_key` of ``text``, made once."""
-        key = self.keys.get(text)
-        if key is None:
-            key = self.keys[text] = comparison_key(text)
-        return key
 
 
 class Dedup(Stage):
@@ -238,9 +231,11 @@ class Dedup(Stage):
         self.enabled = {r.id for r in config.rules}
         self.memo: DocumentMemo | None = None
 
-    def may_repeat(self, text: str) -> bool:
-        """A credit or byline (one of ``keep_patterns``): never compared."""
-        return any(p.search(text) for p in self.params.keep_patterns)
+    def is_eligible(self, key: str, text: str) -> bool:
+        """Long enough to judge, and not a credit or byline that may repeat."""
+        return len(key) >= self.params.min_chars and not any(
+            p.search(text) for p in self.params.keep_patterns
+        )
 
     def is_headline(self, key: str) -> bool:
         return len(key) <= self.params.headline_max_chars and not key.endswith(
@@ -282,14 +277,14 @@ class Dedup(Stage):
             best = group[0]
         return best, fits
 
-    def find_drops(self, paras: list[Line], keys: list[str], copies: NearCopies) -> dict[int, tuple[str, str]]:
+    def find_drops(self, paras: list[Line], keys: list[str], eligible: list[int],
+                   copies: NearCopies) -> dict[int, tuple[str, str]]:
         """``{index: (rule, note)}`` of every copy to drop.
 
         A copy goes only if it matches the kept one itself (not through a
         chain of near copies); rounds repeat until no copies are left, so a
         second run finds nothing.
         """
-        eligible = self.eligible_copies(paras, keys, copies)
         grams = NgramSets(keys, self.params.ngram)
         drops: dict[int, tuple[str, str]] = {}
         while pairs := find_pairs(keys, [i for i in eligible if i not in drops], self.params.near_ratio, copies):
@@ -305,27 +300,27 @@ class Dedup(Stage):
                         drops[i] = (rule, self.explain(paras, i, kept, ratio, fits))
         return drops
 
-    def eligible_copies(self, paras: list[Line], keys: list[str], copies: NearCopies) -> list[int]:
-        """The eligible paragraphs that have a copy among the long enough ones.
-
-        A paragraph with no copy even there has none among the eligible
-        ones, so the keep patterns are tried only on the few that have one.
-        """
-        long_enough = [i for i, key in enumerate(keys) if len(key) >= self.params.min_chars]
-        paired = {i for pair in find_pairs(keys, long_enough, self.params.near_ratio, copies) for i in pair[:2]}
-        return [i for i in long_enough if i in paired and not self.may_repeat(paras[i].text)]
-
     def memo_for(self, doc: Document) -> DocumentMemo:
         """What this stage has learnt about ``doc`` so far; a new document starts afresh."""
         if self.memo is None or self.memo.doc is not doc:
             self.memo = DocumentMemo(doc, {}, NearCopies(self.params.near_ratio))
         return self.memo
 
+    def paragraph_facts(self, text: str, memo: DocumentMemo) -> tuple[str, bool]:
+        """The comparison key of a paragraph and whether it is eligible, worked out once."""
+        facts = memo.paragraphs.get(text)
+        if facts is None:
+            key = comparison_key(text)
+            facts = memo.paragraphs[text] = (key, self.is_eligible(key, text))
+        return facts
+
     def run(self, doc: Document) -> Document:
         memo = self.memo_for(doc)
         paras = lines(doc.text)
-        keys = [memo.key(p.text) for p in paras]
-        drops = self.find_drops(paras, keys, memo.copies)
+        facts = [self.paragraph_facts(p.text, memo) for p in paras]
+        keys = [key for key, _ in facts]
+        eligible = [i for i, (_, ok) in enumerate(facts) if ok]
+        drops = self.find_drops(paras, keys, eligible, memo.copies)
         if drops:
             edits = drop_lines(doc.text, paras, [(i, rule, note) for i, (rule, note) in drops.items()])
             doc.apply(self.name, edits)
