@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -11,9 +12,10 @@ from hypothesis import strategies as st
 
 from cleanup.document import Document, undo
 from cleanup.errors import RuleError
+from cleanup.layout import lines
 from cleanup.pipeline import build_stage
 from cleanup.rules import Params, load_profile
-from cleanup.stages.debris import page_number, required_chars
+from cleanup.stages.debris import lines_holding, page_number, required_chars
 
 from conftest import GOLD, SAMPLES
 
@@ -214,3 +216,11 @@ def test_marker_patterns_without_a_known_character_search_every_line() -> None:
     params = {key: "(?i)" + DEBRIS.params[key] for key in ("page_marker_lead", "page_marker_tail")}
     stage = build_stage(replace(DEBRIS, params={**DEBRIS.params, **params}), timeout=2.0)
     assert stage.run(Document("正文。\n\n■下转第2版\n\n标题\n")).text == "正文。\n\n标题\n"
+
+
+@given(st.text(alphabet="ab版\n", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_lines_holding_a_hint_are_the_lines_it_finds_something_in(text: str) -> None:
+    hint = re.compile("[版b]")
+    assert lines_holding(text, hint) == [line for line in lines(text) if hint.search(line.text)]
+    assert lines_holding(text, None) == lines(text)

@@ -81,11 +81,14 @@ class Debris(Stage):
 
 
 def marker_hint(lead: ParamPattern, tail: ParamPattern) -> re.Pattern[str] | None:
-    """A search for the characters every marker holds one of, when the patterns tell them."""
+    """A search for the characters every marker holds one of, when the patterns tell them.
+
+    A line break is left out: a marker lies within one line.
+    """
     lead_chars, tail_chars = required_chars(lead.compiled), required_chars(tail.compiled)
-    if lead_chars is None or tail_chars is None:
+    if lead_chars is None or tail_chars is None or not (lead_chars | tail_chars) - {"\n"}:
         return None
-    return re.compile(char_class(lead_chars | tail_chars))
+    return re.compile(char_class((lead_chars | tail_chars) - {"\n"}))
 
 
 def remove_page_markers(text: str, lead: ParamPattern, tail: ParamPattern, rule: str,
@@ -93,28 +96,41 @@ def remove_page_markers(text: str, lead: ParamPattern, tail: ParamPattern, rule:
     """Edits removing page-jump markers at the start or end of each line.
 
     A line that holds nothing but markers is dropped with its line break.
-    Where ``can_hold`` (:func:`marker_hint`) finds nothing, no marker can
-    be, so the timed marker patterns are not tried there.
+    Only the lines where ``can_hold`` (:func:`marker_hint`) finds something
+    can hold a marker, so only they are searched with the timed patterns.
     """
-    if can_hold is not None and not can_hold.search(text):
+    marked = [(line, found) for line in lines_holding(text, can_hold)
+              if (found := find_markers(line, lead, tail))]
+    if not marked:
         return []
     all_lines = lines(text)
+    index = {line.start: i for i, line in enumerate(all_lines)}
     drops: list[tuple[int, str, str]] = []
     trims: list[Edit] = []
-    for i, line in enumerate(all_lines):
-        if can_hold is not None and not can_hold.search(line.text):
-            continue
-        found = find_markers(line, lead, tail)
-        if not found:
-            continue
+    for line, found in marked:
         note = "page " + ", ".join(m.page for m in found)
         if sum(m.end - m.start for m in found) == len(line.text):
-            drops.append((i, rule, note))
+            drops.append((index[line.start], rule, note))
         else:
             trims.extend(Edit(line.start + m.start, line.text[m.start : m.end], "", rule, f"page {m.page}")
                          for m in found)
     edits = drop_lines(text, all_lines, drops) + trims
     return sorted(edits, key=lambda e: e.at)
+
+
+def lines_holding(text: str, hint: re.Pattern[str] | None) -> list[Line]:
+    """The lines of ``text`` in which ``hint`` finds something; every line without a hint."""
+    if hint is None:
+        return lines(text)
+    found: list[Line] = []
+    for hit in hint.finditer(text):
+        if found and hit.start() < found[-1].end:
+            continue
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.start())
+        end = len(text) if end < 0 else end
+        found.append(Line(start, end, text[start:end]))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
