@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
-from cleanup.document import Document, undo
+from cleanup.document import Document, Edit, undo
 from cleanup.errors import RuleError
 from cleanup.rules import StageConfig, load_profile
-from cleanup.stages.dedup import Dedup, comparison_key, find_pairs, group_copies
+from cleanup.stages.dedup import Dedup, NearCopies, comparison_key, find_pairs, group_copies
 
 DATA = Path(__file__).parent / "data"
 GOLD = sorted((DATA / "gold").glob("*.txt"))
@@ -183,3 +186,35 @@ def test_a_rule_turned_off_by_id_removes_nothing(rule: str):
     stage = Dedup(StageConfig("dedup", [r for r in BASE.rules if r.id != rule], BASE.params), 2.0)
     doc = dedup(text, stage)
     assert [c.rule for c in doc.changes] == [r for r in ("dedup-paragraph", "dedup-jump-header") if r != rule]
+
+
+@given(st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=24), max_size=10),
+       st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=24), max_size=6),
+       st.sampled_from([60.0, 80.0, 90.0]))
+@settings(max_examples=150, deadline=None)
+def test_near_copies_met_over_two_calls_are_those_of_comparing_every_pair(first, later, cutoff):
+    copies = NearCopies(cutoff)
+    copies.add(first)
+    copies.add(later + first[:2])
+    everything = set(first + later)
+    near = {(a, b) for a in everything for b in everything
+            if a != b and fuzz.ratio(a, b, score_cutoff=cutoff)}
+    assert {(a, b) for a in copies.near for b in copies.near[a]} == near
+
+
+def test_settle_pass_finds_a_copy_made_after_the_first_run():
+    text = page(BODY, OTHER, "另一条消息的正文，内容完全不同。")
+    doc = Document(text)
+    assert STAGE.run(doc).text == text
+    at = text.index("另一条")
+    doc.apply("stutter", [Edit(at, "另一条消息的正文，内容完全不同。", change_one(BODY, 2), "test")])
+    assert STAGE.run(doc).text == page(BODY, OTHER)
+
+
+def test_memo_lives_for_one_document():
+    stage = make_stage()
+    stage.run(Document(page(BODY, OTHER)))
+    other_doc = Document(page(OTHER))
+    stage.run(other_doc)
+    assert stage.memo is not None and stage.memo.doc is other_doc
+    assert BODY not in stage.memo.paragraphs and comparison_key(BODY) not in stage.memo.copies.known

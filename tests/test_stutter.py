@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from listfile import groups
 
-from cleanup.document import Document, undo
+from cleanup.document import Document, Edit, undo
 from cleanup.errors import RuleError
 from cleanup.pipeline import build_stage
 from cleanup.rules import load_profile, packaged_rules_dir
@@ -180,3 +180,23 @@ def test_leaning_note():
 def test_once_reads_as_words_note():
     doc = clean("进一步加强对外交交流合作")
     assert doc.changes[0].note == "once reads as words: 对/外交/交流/合作 -> 对外/交流/合作"
+
+
+def test_a_line_changed_after_a_run_is_judged_again():
+    doc = Document("本次会议精神。\n\n其他内容。\n")
+    stage = with_params()
+    assert stage.run(doc).text == "本次会议精神。\n\n其他内容。\n"
+    doc.apply("test", [Edit(2, "会议", "会议会议", "test")])
+    assert stage.run(doc).text == "本次会议精神。\n\n其他内容。\n"
+
+
+def test_lines_judged_are_remembered_for_one_document_only(monkeypatch):
+    stage = with_params()
+    judged: list[str] = []
+    judge = stage.line_suspects
+    monkeypatch.setattr(stage, "line_suspects", lambda line: judged.append(line) or judge(line))
+    doc = Document("本次会议精神。\n")
+    stage.run(doc)
+    stage.run(doc)
+    stage.run(Document("本次会议精神。\n"))
+    assert judged == ["本次会议精神。", "本次会议精神。"]

@@ -6,7 +6,8 @@ match), quotes unified, whitespace removed.  Exact copies are grouped by
 key; near copies with ``rapidfuzz`` (``process.extract``, vectorised, with a
 score cutoff on ``fuzz.ratio``) over the paragraphs long
 enough to judge (``min_chars``), prefiltered by length: pairs whose lengths
-already rule them out are never compared (:func:`find_pairs`).
+already rule them out are never compared, and no pair is compared twice in
+a document (:class:`NearCopies`).
 
 Which copy stays:
 
@@ -30,7 +31,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import regex
 from rapidfuzz import fuzz, process
@@ -122,39 +123,71 @@ class DedupParams:
         )
 
 
-def find_pairs(keys: list[str], eligible: list[int], cutoff: float) -> list[tuple[int, int, float]]:
+class NearCopies:
+    """Which comparison keys are near copies of which, for one document.
+
+    Each pair of keys is compared once, however often it is asked about:
+    every repair round, and the settle pass, ask about mostly the same
+    paragraphs.  rapidfuzz compares a key in one vectorised call
+    (``process.extract`` over its candidates), and only with the keys whose
+    length allows the cutoff: the ratio of keys of lengths ``a <= b`` is at
+    most ``200 * a / (a + b)``, so with the keys sorted by length the
+    candidates of a key are the next ones up to ``b = a * (200 - cutoff) /
+    cutoff``.  The bound is exact, so the links are those comparing every
+    pair finds.
+    """
+
+    def __init__(self, cutoff: float) -> None:
+        self.cutoff = cutoff
+        self.known: set[str] = set()  # every pair of these has been compared
+        self.near: dict[str, dict[str, float]] = {}  # key -> its near copies and their scores
+
+    def add(self, keys: Iterable[str]) -> None:
+        """Compare the keys not seen before with each other and with the known ones."""
+        new = set(keys) - self.known
+        if not new:
+            return
+        pool = sorted(self.known | new, key=len)
+        lengths = [len(k) for k in pool]
+        limit = self.cutoff - 1e-9  # pruning never drops a pair that rounding would keep
+        for n, key in enumerate(pool):
+            end = bisect_right(lengths, lengths[n] * (200 - limit) / limit, lo=n + 1)
+            candidates = pool[n + 1 : end]
+            if key not in new:
+                candidates = [k for k in candidates if k in new]
+            if not candidates:
+                continue
+            found = process.extract(key, candidates, scorer=fuzz.ratio,
+                                    score_cutoff=self.cutoff, limit=None)
+            for other, score, _ in found:
+                self.near.setdefault(key, {})[other] = score
+                self.near.setdefault(other, {})[key] = score
+        self.known |= new
+
+
+def find_pairs(keys: list[str], eligible: list[int], cutoff: float,
+               copies: NearCopies | None = None) -> list[tuple[int, int, float]]:
     """Pairs ``(i, j, score)``, ``i < j``, of eligible paragraphs that are copies.
 
-    Exact copies come from a hash of the key.  The rest are compared by
-    rapidfuzz in one vectorised call per key (``process.extract`` over its
-    candidates), and only with the candidates whose length allows the
-    cutoff: the ratio of keys of lengths ``a <= b`` is at most
-    ``200 * a / (a + b)``, so with the keys sorted by length the candidates
-    of a key are the next ones up to ``b = a * (200 - cutoff) / cutoff``.
-    The bound is exact, so the pairs are those comparing every pair finds.
+    Exact copies come from a hash of the key: each pairs with the first of
+    its key.  Near copies join the first paragraphs of two distinct keys;
+    ``copies`` holds the keys compared so far in this document.
     """
+    if copies is None:
+        copies = NearCopies(cutoff)
     pairs: list[tuple[int, int, float]] = []
     first_of: dict[str, int] = {}
-    distinct: list[int] = []
     for i in eligible:
         if keys[i] in first_of:
             pairs.append((first_of[keys[i]], i, 100.0))
         else:
             first_of[keys[i]] = i
-            distinct.append(i)
-    by_length = sorted(distinct, key=lambda i: len(keys[i]))
-    sorted_keys = [keys[i] for i in by_length]
-    lengths = [len(k) for k in sorted_keys]
-    limit = cutoff - 1e-9  # pruning never drops a pair that rounding would keep
-    for n, key in enumerate(sorted_keys):
-        end = bisect_right(lengths, lengths[n] * (200 - limit) / limit, lo=n + 1)
-        if end == n + 1:
-            continue
-        found = process.extract(key, sorted_keys[n + 1 : end], scorer=fuzz.ratio,
-                                score_cutoff=cutoff, limit=None)
-        for _choice, score, k in found:
-            i, j = by_length[n], by_length[n + 1 + k]
-            pairs.append((min(i, j), max(i, j), score))
+    copies.add(first_of)
+    for key, i in first_of.items():
+        for other, score in copies.near.get(key, {}).items():
+            j = first_of.get(other, -1)
+            if i < j:
+                pairs.append((i, j, score))
     return pairs
 
 
@@ -176,6 +209,19 @@ def group_copies(pairs: list[tuple[int, int, float]]) -> list[list[int]]:
     return sorted(sorted(g) for g in groups.values())
 
 
+@dataclass(slots=True)
+class DocumentMemo:
+    """Paragraph facts and the near copies among paragraphs, for one document.
+
+    The stage keeps one, for the document it last ran on: the settle pass
+    runs it again over the same paragraphs, a few of them changed.
+    """
+
+    doc: Document
+    paragraphs: dict[str, tuple[str, bool]]  # text -> comparison key, eligible
+    copies: NearCopies
+
+
 class Dedup(Stage):
     name = "dedup"
 
@@ -183,6 +229,7 @@ class Dedup(Stage):
         super().__init__(config, timeout)
         self.params = DedupParams.from_config(config, timeout)
         self.enabled = {r.id for r in config.rules}
+        self.memo: DocumentMemo | None = None
 
     def is_eligible(self, key: str, text: str) -> bool:
         """Long enough to judge, and not a credit or byline that may repeat."""
@@ -230,7 +277,8 @@ class Dedup(Stage):
             best = group[0]
         return best, fits
 
-    def find_drops(self, paras: list[Line], keys: list[str], eligible: list[int]) -> dict[int, tuple[str, str]]:
+    def find_drops(self, paras: list[Line], keys: list[str], eligible: list[int],
+                   copies: NearCopies) -> dict[int, tuple[str, str]]:
         """``{index: (rule, note)}`` of every copy to drop.
 
         A copy goes only if it matches the kept one itself (not through a
@@ -239,7 +287,7 @@ class Dedup(Stage):
         """
         grams = NgramSets(keys, self.params.ngram)
         drops: dict[int, tuple[str, str]] = {}
-        while pairs := find_pairs(keys, [i for i in eligible if i not in drops], self.params.near_ratio):
+        while pairs := find_pairs(keys, [i for i in eligible if i not in drops], self.params.near_ratio, copies):
             for group in group_copies(pairs):
                 kept, fits = self.choose_kept(group, keys, grams, set(drops))
                 rule = RULE_PARAGRAPH if fits else RULE_HEADER
@@ -252,11 +300,27 @@ class Dedup(Stage):
                         drops[i] = (rule, self.explain(paras, i, kept, ratio, fits))
         return drops
 
+    def memo_for(self, doc: Document) -> DocumentMemo:
+        """What this stage has learnt about ``doc`` so far; a new document starts afresh."""
+        if self.memo is None or self.memo.doc is not doc:
+            self.memo = DocumentMemo(doc, {}, NearCopies(self.params.near_ratio))
+        return self.memo
+
+    def paragraph_facts(self, text: str, memo: DocumentMemo) -> tuple[str, bool]:
+        """The comparison key of a paragraph and whether it is eligible, worked out once."""
+        facts = memo.paragraphs.get(text)
+        if facts is None:
+            key = comparison_key(text)
+            facts = memo.paragraphs[text] = (key, self.is_eligible(key, text))
+        return facts
+
     def run(self, doc: Document) -> Document:
+        memo = self.memo_for(doc)
         paras = lines(doc.text)
-        keys = [comparison_key(p.text) for p in paras]
-        eligible = [i for i, p in enumerate(paras) if self.is_eligible(keys[i], p.text)]
-        drops = self.find_drops(paras, keys, eligible)
+        facts = [self.paragraph_facts(p.text, memo) for p in paras]
+        keys = [key for key, _ in facts]
+        eligible = [i for i, (_, ok) in enumerate(facts) if ok]
+        drops = self.find_drops(paras, keys, eligible, memo.copies)
         if drops:
             edits = drop_lines(doc.text, paras, [(i, rule, note) for i, (rule, note) in drops.items()])
             doc.apply(self.name, edits)

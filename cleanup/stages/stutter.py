@@ -100,10 +100,14 @@ class Stutter(Stage):
         self.word_rule = "stutter-word" if "stutter-word" in ids else ""
         self.item_rule = "stutter-list-item" if "stutter-list-item" in ids else ""
         self.judged: dict[str, tuple[Edit, ...]] = {}  # line -> its stutters, from the last call
+        self.judged_doc: Document | None = None  # the document those lines came from
 
     def run(self, doc: Document) -> Document:
         """Repair until nothing is left to repair (``会议会议议`` takes two rounds),
-        so that cleaning the output again changes nothing; or only count suspects."""
+        so that cleaning the output again changes nothing; or only count suspects.
+        Lines judged in another document are not remembered."""
+        if doc is not self.judged_doc:
+            self.judged, self.judged_doc = {}, doc
         if self.mode == "report":
             for e in self.suspects(doc.text):
                 key = f"suspect:{e.rule}"
