@@ -83,6 +83,17 @@ class Layout:
         return self.block_widths.get(line.block, self.width)
 
 
+class _Verdict(NamedTuple):
+    """A break's score and the note that lists the evidence behind it."""
+
+    score: float
+    note: str
+
+
+# the verdict on a break that :meth:`Paragraphs._may_join` rules out
+_CANNOT_JOIN = _Verdict(float("-inf"), "")
+
+
 class _Check(NamedTuple):
     """One check of the rule file's patterns: it gives one of ``names``, or ''."""
 
@@ -132,6 +143,8 @@ class Paragraphs(Stage):
         self.lexicon = load_lexicon(p.text("word_list"))
         self.verbs = load_wordlist(p.text("verbs"))
         self._has_verb = lru_cache(maxsize=4096)(self._segments_to_a_verb)
+        self._verdicts: dict[tuple[str, str], _Verdict] = {}  # by (paragraph so far, next line)
+        self._memo_doc: Document | None = None  # the document the memos were made on
         self.pattern_checks = self._list_pattern_checks()
         self._order_quick_checks()
         # far more than float rounding can move a sum of these weights
@@ -239,7 +252,7 @@ class Paragraphs(Stage):
 
     def _segments_to_a_verb(self, text: str) -> bool:
         """Whether a word of ``text``'s cheapest segmentation is a verb (memoised
-        as ``_has_verb`` for the rounds over one document, which ask again)."""
+        as ``_has_verb`` for one document, whose rounds ask again)."""
         return not self.verbs.isdisjoint(w for run in _HAN_RUN.findall(text) for w in self.lexicon.segment(run))
 
     def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
@@ -348,6 +361,33 @@ class Paragraphs(Stage):
                 return False
         return score > -self.doubt
 
+    def _weigh(
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool
+    ) -> _Verdict:
+        """The break's score and note; if ``may_skip``, perhaps only that it cannot join.
+
+        On an unwrapped page the evidence reads only ``text`` and ``b.text``
+        (``a``, ``blank``, ``after_b`` and widths count on wrapped pages only),
+        and the next round asks again of every paragraph left as it was: the
+        verdicts are remembered by that pair.
+        """
+        if lay.wrapped:
+            return self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip)
+        key = (text, b.text)
+        verdict = self._verdicts.get(key)
+        if verdict is None or verdict is _CANNOT_JOIN and not may_skip:
+            verdict = self._verdicts[key] = self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip)
+        return verdict
+
+    def _weigh_afresh(
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool
+    ) -> _Verdict:
+        if may_skip and not self._may_join(text, a, b, blank, lay, after_b):
+            return _CANNOT_JOIN
+        ev = self.evidence(text, a, b, blank, lay, after_b)
+        score = self._score(ev)
+        return _Verdict(score, f"{score:+.1f}: " + ", ".join(ev))
+
     def _score(self, ev: list[str]) -> float:
         return sum([self.weights.get(e.split(":")[0], 0.0) for e in ev])
 
@@ -384,14 +424,25 @@ class Paragraphs(Stage):
 
         A page read as wrapped can leave breaks that the rebuilt page, now one
         paragraph per line, would join: deciding again makes the output a
-        fixed point, so cleaning clean text changes nothing.  The memo of
-        which lines have a verb serves one document's rounds, then is dropped.
+        fixed point, so cleaning clean text changes nothing.
         """
+        self._keep_memos_for(doc)
         for _ in range(self.max_rounds):
             if not self._decide(doc):
                 break
-        self._has_verb.cache_clear()
         return doc
+
+    def _keep_memos_for(self, doc: Document) -> None:
+        """Drop the memos (which lines have a verb, the verdicts of :meth:`_weigh`)
+        unless they were made on ``doc``.
+
+        They serve one document's rounds and its profile's settle passes, which
+        ask again of the paragraphs the last round left; never another document.
+        """
+        if doc is not self._memo_doc:
+            self._memo_doc = doc
+            self._has_verb.cache_clear()
+            self._verdicts.clear()
 
     def _decide(self, doc: Document) -> bool:
         """One round over every break; True if it changed the text."""
@@ -411,19 +462,14 @@ class Paragraphs(Stage):
             gap = text[a.end : b.start]
             blank = gap.count("\n") > 1
             after_b = lines[i + 2] if i + 2 < len(lines) else None
-            if gap == "\n\n" and not self._may_join(paragraph, a, b, blank, lay, after_b):
-                paragraph = b.text  # a paragraph break, already written as one
-                continue
-            ev = self.evidence(paragraph, a, b, blank, lay, after_b)
-            score = self._score(ev)
-            note = f"{score:+.1f}: " + ", ".join(ev)
-            if score > 0:
+            verdict = self._weigh(paragraph, a, b, blank, lay, after_b, gap == "\n\n")
+            if verdict.score > 0:
                 rule = "para-join-break" if blank else "para-join-wrap"
-                edits.append(Edit(a.end, gap, "", rule, note))
+                edits.append(Edit(a.end, gap, "", rule, verdict.note))
                 paragraph += b.text
             else:
                 if gap != "\n\n":
-                    edits.append(Edit(a.end, gap, "\n\n", "para-break", note))
+                    edits.append(Edit(a.end, gap, "\n\n", "para-break", verdict.note))
                 paragraph = b.text
         tail = text[lines[-1].end :]
         if tail != "\n":
