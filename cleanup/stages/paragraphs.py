@@ -46,6 +46,8 @@ def display_width(text: str) -> float:
 
 def _ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
     """``[ends][closers]*$`` without a regex: one of ``ends``, then only closers."""
+    if text[-1:] not in closers:  # the usual case: no closer to look past
+        return text[-1] in ends
     core = text.rstrip(closers)
     return core[-1:] in ends or not ends.isdisjoint(text[len(core) :])
 
