@@ -247,10 +247,13 @@ class Paragraphs(Stage):
             and text[-1] not in self.open_end
         )
 
-    def _headline_evidence(self, text: str) -> list[str]:
+    def _headline_evidence(self, text: str, ask_verb: bool) -> list[str]:
         """A headline-shaped line; with no verb it is only part of a headline
-        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``)."""
-        return ["headline-shape"] if self._has_verb(text) else ["headline-shape", "no-predicate"]
+        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``).  Unless ``ask_verb``,
+        the verb is not looked for (:meth:`_may_join` leaves it for last)."""
+        if not ask_verb or self._has_verb(text):
+            return ["headline-shape"]
+        return ["headline-shape", "no-predicate"]
 
     def _segments_to_a_verb(self, text: str) -> bool:
         """Whether a word of ``text``'s cheapest segmentation is a verb (memoised
@@ -267,7 +270,7 @@ class Paragraphs(Stage):
             name = check.run(text, b.text, lay.wrapped)
             if name:
                 ev.append(name)
-        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b))
+        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b, True))
         return ev
 
     def _list_pattern_checks(self) -> list[_Check]:
@@ -318,9 +321,10 @@ class Paragraphs(Stage):
         return "next-stands-alone" if self.standalone.search(nxt) else ""
 
     def _shape_evidence(
-        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, ask_verb: bool
     ) -> list[str]:
-        """The evidence of how the lines end, cut a word and sit on the page."""
+        """The evidence of how the lines end, cut a word and sit on the page
+        (see :meth:`_headline_evidence` for ``ask_verb``)."""
         nxt = b.text
         ending = self._ending(text)
         ev = [ending]
@@ -333,11 +337,11 @@ class Paragraphs(Stage):
                 and not self.inner_stop.search(nxt, 0, len(nxt) - 1):
             ev.append("next-is-tail")
         if lay.wrapped:
-            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b))
+            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, ask_verb))
         elif len(text) >= self.long_line or self.inner_stop.search(text, 0, len(text) - 1):
             ev.append("body-line")
         elif self._headline_like(text):
-            ev.extend(["short-with-commas"] if self.has_comma.search(text) else self._headline_evidence(text))
+            ev.extend(["short-with-commas"] if self.has_comma.search(text) else self._headline_evidence(text, ask_verb))
         return ev
 
     def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> bool:
@@ -345,22 +349,27 @@ class Paragraphs(Stage):
 
         The cheap evidence is scored first; then the pattern checks run, those
         that can add most first, only while what they could still add might
-        tip the score.  The margin ``self.doubt`` covers float rounding (the
-        sums run in another order than :meth:`evidence`'s): a False here is
-        never wrong.
+        tip the score; last, a headline-shaped line's verb is looked for (it
+        takes a segmentation), only if ``no-predicate`` could still tip it.
+        The margin ``self.doubt`` covers float rounding (the sums run in
+        another order than :meth:`evidence`'s): a False here is never wrong.
         """
-        cheap = self._shape_evidence(text, a, b, blank, lay, after_b)
+        cheap = self._shape_evidence(text, a, b, blank, lay, after_b, False)
         if b.text[0] in self.no_start:
             cheap.append("next-cannot-start")
+        no_predicate = self.weights.get("no-predicate", 0.0) if "headline-shape" in cheap else 0.0
+        verb_upside = max(0.0, no_predicate)
         score = self._score(cheap)
-        if score + self.quick_upside <= -self.doubt:
+        if score + self.quick_upside + verb_upside <= -self.doubt:
             return False
         for check, upside_after in zip(self.quick_checks, self.quick_upside_after):
             name = check(text, b.text, lay.wrapped)
             if name:
                 score += self.weights.get(name, 0.0)
-            if score + upside_after <= -self.doubt:
+            if score + upside_after + verb_upside <= -self.doubt:
                 return False
+        if no_predicate and not self._has_verb(text):
+            score += no_predicate
         return score > -self.doubt
 
     def _weigh(
@@ -394,7 +403,8 @@ class Paragraphs(Stage):
         return sum([self.weights.get(e.split(":")[0], 0.0) for e in ev])
 
     def _wrapped_evidence(
-        self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None
+        self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
+        ask_verb: bool,
     ) -> list[str]:
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
         width = lay.width_of(a)
@@ -412,7 +422,7 @@ class Paragraphs(Stage):
         elif self.body_mark.search(text, 0, len(text) - 1):
             ev.append("body-line")
         elif self._headline_like(text):
-            ev.extend(self._headline_evidence(text))
+            ev.extend(self._headline_evidence(text, ask_verb))
         a_ends = ending in ("sentence-end", "quote-end", "clause-end")
         b_continues = after_b is not None and not self._ends_sentence(b.text)
         if a_ends and b_continues and indent_low <= b.width <= indent_high:
