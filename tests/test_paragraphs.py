@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from itertools import pairwise
+
 import pytest
 
 from cleanup.document import Document, undo
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.rules import load_profile
-from cleanup.stages.paragraphs import display_width
+from cleanup.stages.paragraphs import Layout, display_width
 
 from conftest import GOLD, SAMPLES
 from pagegen import make_pages
@@ -214,3 +217,103 @@ def test_generated_pages_join_break_accuracy(rebuild):
 def test_every_verb_is_a_word_the_segmenter_knows(stage):
     """A verb missing from the word list could never come out of a segmentation."""
     assert stage.verbs and stage.verbs <= stage.lexicon.costs.keys()
+
+
+# --- memos: they save work, never change a decision -------------------------------
+
+
+def changes_of(cleaner: Cleaner, raw: str) -> tuple[str, list[tuple[str, int, int, str]]]:
+    result = cleaner.clean(raw)
+    return result.text, [(c.rule, c.start, c.end, c.note) for c in result.changes]
+
+
+def test_verdict_memo_changes_no_decision(monkeypatch):
+    """Pages of both layouts, through the whole profile with its settle pass:
+    the same text and change records with the memo and without it."""
+    pages = [p.read_text(encoding="utf-8") for p in SAMPLES] + [page.raw for _, page in make_pages(60)]
+    memo = Cleaner()
+    fresh = Cleaner()
+    (stage,) = [s for s in fresh.stages if s.name == "paragraphs"]
+    monkeypatch.setattr(stage, "_weigh", stage._weigh_afresh)
+    for raw in pages:
+        assert changes_of(memo, raw) == changes_of(fresh, raw)
+
+
+def test_same_next_line_after_different_paragraphs(rebuild):
+    raw = "会议符合法定\n\n人数。\n\n会议圆满结束。\n\n人数。"
+    assert paragraphs_of(rebuild.clean(raw).text) == ["会议符合法定人数。", "会议圆满结束。", "人数。"]
+
+
+def test_break_ruled_out_then_written_has_its_note(rebuild):
+    """On an unwrapped page the break 会议圆满结束。| 本报讯… is ruled out quickly
+    after a blank line; written anew (after one line break only) it still gets
+    its whole note."""
+    lines = ["简讯一则", "简讯二则", "简讯三则"] + ["会议圆满结束。", "本报讯 会议召开。"] * 2
+    raw = "\n\n".join(lines[:-1]) + "\n" + lines[-1]
+    (brk,) = [c for c in rebuild.clean(raw).changes if c.rule == "para-break"]
+    assert brk.note.startswith("-") and "sentence-end" in brk.note and "next-starts-unit" in brk.note
+
+
+def test_same_pair_on_wrapped_and_unwrapped_page(stage):
+    """A wrapped page's verdict reads widths and blank lines: never the unwrapped one's."""
+    doc = Document("会议审议了报告\n通过了决议。")
+    a, b = stage._lines(doc.text)
+    a.width = 7.0
+    unwrapped = Layout(False, 0.0, {}, frozenset())
+    wrapped = Layout(True, 7.0, {}, frozenset())
+    stage._keep_memos_for(doc)
+    assert stage._weigh(a.text, a, b, False, unwrapped, None, False) == \
+        stage._weigh_afresh(a.text, a, b, False, unwrapped, None, False)
+    on_wrapped = stage._weigh(a.text, a, b, False, wrapped, None, False)
+    assert on_wrapped == stage._weigh_afresh(a.text, a, b, False, wrapped, None, False)
+    assert "no-blank-line" in on_wrapped.note
+
+
+def test_memos_serve_one_document_only(stage):
+    first, second = Document("会议符合法定\n\n人数。"), Document("会议圆满结束。\n\n人数。")
+    stage.run(first)
+    stage.run(second)
+    assert {nxt for _, nxt in stage._verdicts} == {"人数。"}
+    assert all(text.startswith("会议圆满结束") for text, _ in stage._verdicts)
+
+
+# --- the verb test, left for last by the quick no-join check ----------------------
+
+
+def paragraphs_weighing_no_predicate(weight: float):
+    config = profile_with("paragraphs").stages[0]
+    weights = {**config.params["weights"], "no-predicate": weight}
+    return build_stage(replace(config, params={**config.params, "weights": weights}), timeout=2.0)
+
+
+@pytest.mark.parametrize("weight", [1.0, 4.0, -2.0])
+def test_quick_no_join_without_the_verb_is_never_wrong(weight):
+    """Where a headline-shaped line's break is ruled out, perhaps before its
+    verb was looked for, the full evidence scores 0 or less."""
+    stage = paragraphs_weighing_no_predicate(weight)
+    pages = [p.raw for _, p in make_pages(40)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
+    ruled_out = 0
+    for raw in pages:
+        doc = Document(raw)
+        lines = stage._lines(doc.text)
+        lay = stage.layout(doc, lines)
+        for i, (a, b) in enumerate(pairwise(lines)):
+            after_b = lines[i + 2] if i + 2 < len(lines) else None
+            ev = stage.evidence(a.text, a, b, True, lay, after_b)
+            if "headline-shape" in ev and not stage._may_join(a.text, a, b, True, lay, after_b):
+                ruled_out += 1
+                assert stage._score(ev) <= 0
+    assert ruled_out > 20
+
+
+def test_verb_not_looked_for_where_it_cannot_tip_the_break(stage):
+    """政府工作报告 before a news lead: a break with or without a verb."""
+    stage.run(Document("政府工作报告\n\n本报讯（记者 云静）2月11日上午，会议召开。"))
+    assert stage._has_verb.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize(("head", "joined"), [("汇源集团新项", True), ("汇源集团举行项", False)])
+def test_verb_looked_for_where_it_tips_the_break(rebuild, head, joined):
+    """A headline cut mid-word (项|目): joined only if the first half has no verb."""
+    raw = f"{head}\n\n目签约仪式在京举行"
+    assert (paragraphs_of(rebuild.clean(raw).text) == [head + "目签约仪式在京举行"]) == joined

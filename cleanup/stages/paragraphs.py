@@ -46,6 +46,8 @@ def display_width(text: str) -> float:
 
 def _ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
     """``[ends][closers]*$`` without a regex: one of ``ends``, then only closers."""
+    if text[-1:] not in closers:  # the usual case: no closer to look past
+        return text[-1] in ends
     core = text.rstrip(closers)
     return core[-1:] in ends or not ends.isdisjoint(text[len(core) :])
 
@@ -81,6 +83,17 @@ class Layout:
 
     def width_of(self, line: "_Line") -> float:
         return self.block_widths.get(line.block, self.width)
+
+
+class _Verdict(NamedTuple):
+    """A break's score and the note that lists the evidence behind it."""
+
+    score: float
+    note: str
+
+
+# the verdict on a break that :meth:`Paragraphs._may_join` rules out
+_CANNOT_JOIN = _Verdict(float("-inf"), "")
 
 
 class _Check(NamedTuple):
@@ -132,6 +145,8 @@ class Paragraphs(Stage):
         self.lexicon = load_lexicon(p.text("word_list"))
         self.verbs = load_wordlist(p.text("verbs"))
         self._has_verb = lru_cache(maxsize=4096)(self._segments_to_a_verb)
+        self._verdicts: dict[tuple[str, str], _Verdict] = {}  # by (paragraph so far, next line)
+        self._memo_doc: Document | None = None  # the document the memos were made on
         self.pattern_checks = self._list_pattern_checks()
         self._order_quick_checks()
         # far more than float rounding can move a sum of these weights
@@ -232,14 +247,17 @@ class Paragraphs(Stage):
             and text[-1] not in self.open_end
         )
 
-    def _headline_evidence(self, text: str) -> list[str]:
+    def _headline_evidence(self, text: str, ask_verb: bool) -> list[str]:
         """A headline-shaped line; with no verb it is only part of a headline
-        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``)."""
-        return ["headline-shape"] if self._has_verb(text) else ["headline-shape", "no-predicate"]
+        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``).  Unless ``ask_verb``,
+        the verb is not looked for (:meth:`_may_join` leaves it for last)."""
+        if not ask_verb or self._has_verb(text):
+            return ["headline-shape"]
+        return ["headline-shape", "no-predicate"]
 
     def _segments_to_a_verb(self, text: str) -> bool:
         """Whether a word of ``text``'s cheapest segmentation is a verb (memoised
-        as ``_has_verb`` for the rounds over one document, which ask again)."""
+        as ``_has_verb`` for one document, whose rounds ask again)."""
         return not self.verbs.isdisjoint(w for run in _HAN_RUN.findall(text) for w in self.lexicon.segment(run))
 
     def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
@@ -252,7 +270,7 @@ class Paragraphs(Stage):
             name = check.run(text, b.text, lay.wrapped)
             if name:
                 ev.append(name)
-        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b))
+        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b, True))
         return ev
 
     def _list_pattern_checks(self) -> list[_Check]:
@@ -303,9 +321,10 @@ class Paragraphs(Stage):
         return "next-stands-alone" if self.standalone.search(nxt) else ""
 
     def _shape_evidence(
-        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, ask_verb: bool
     ) -> list[str]:
-        """The evidence of how the lines end, cut a word and sit on the page."""
+        """The evidence of how the lines end, cut a word and sit on the page
+        (see :meth:`_headline_evidence` for ``ask_verb``)."""
         nxt = b.text
         ending = self._ending(text)
         ev = [ending]
@@ -318,11 +337,11 @@ class Paragraphs(Stage):
                 and not self.inner_stop.search(nxt, 0, len(nxt) - 1):
             ev.append("next-is-tail")
         if lay.wrapped:
-            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b))
+            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, ask_verb))
         elif len(text) >= self.long_line or self.inner_stop.search(text, 0, len(text) - 1):
             ev.append("body-line")
         elif self._headline_like(text):
-            ev.extend(["short-with-commas"] if self.has_comma.search(text) else self._headline_evidence(text))
+            ev.extend(["short-with-commas"] if self.has_comma.search(text) else self._headline_evidence(text, ask_verb))
         return ev
 
     def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> bool:
@@ -330,29 +349,62 @@ class Paragraphs(Stage):
 
         The cheap evidence is scored first; then the pattern checks run, those
         that can add most first, only while what they could still add might
-        tip the score.  The margin ``self.doubt`` covers float rounding (the
-        sums run in another order than :meth:`evidence`'s): a False here is
-        never wrong.
+        tip the score; last, a headline-shaped line's verb is looked for (it
+        takes a segmentation), only if ``no-predicate`` could still tip it.
+        The margin ``self.doubt`` covers float rounding (the sums run in
+        another order than :meth:`evidence`'s): a False here is never wrong.
         """
-        cheap = self._shape_evidence(text, a, b, blank, lay, after_b)
+        cheap = self._shape_evidence(text, a, b, blank, lay, after_b, False)
         if b.text[0] in self.no_start:
             cheap.append("next-cannot-start")
+        no_predicate = self.weights.get("no-predicate", 0.0) if "headline-shape" in cheap else 0.0
+        verb_upside = max(0.0, no_predicate)
         score = self._score(cheap)
-        if score + self.quick_upside <= -self.doubt:
+        if score + self.quick_upside + verb_upside <= -self.doubt:
             return False
         for check, upside_after in zip(self.quick_checks, self.quick_upside_after):
             name = check(text, b.text, lay.wrapped)
             if name:
                 score += self.weights.get(name, 0.0)
-            if score + upside_after <= -self.doubt:
+            if score + upside_after + verb_upside <= -self.doubt:
                 return False
+        if no_predicate and not self._has_verb(text):
+            score += no_predicate
         return score > -self.doubt
+
+    def _weigh(
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool
+    ) -> _Verdict:
+        """The break's score and note; if ``may_skip``, perhaps only that it cannot join.
+
+        On an unwrapped page the evidence reads only ``text`` and ``b.text``
+        (``a``, ``blank``, ``after_b`` and widths count on wrapped pages only),
+        and the next round asks again of every paragraph left as it was: the
+        verdicts are remembered by that pair.
+        """
+        if lay.wrapped:
+            return self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip)
+        key = (text, b.text)
+        verdict = self._verdicts.get(key)
+        if verdict is None or verdict is _CANNOT_JOIN and not may_skip:
+            verdict = self._verdicts[key] = self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip)
+        return verdict
+
+    def _weigh_afresh(
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool
+    ) -> _Verdict:
+        if may_skip and not self._may_join(text, a, b, blank, lay, after_b):
+            return _CANNOT_JOIN
+        ev = self.evidence(text, a, b, blank, lay, after_b)
+        score = self._score(ev)
+        return _Verdict(score, f"{score:+.1f}: " + ", ".join(ev))
 
     def _score(self, ev: list[str]) -> float:
         return sum([self.weights.get(e.split(":")[0], 0.0) for e in ev])
 
     def _wrapped_evidence(
-        self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None
+        self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
+        ask_verb: bool,
     ) -> list[str]:
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
         width = lay.width_of(a)
@@ -370,7 +422,7 @@ class Paragraphs(Stage):
         elif self.body_mark.search(text, 0, len(text) - 1):
             ev.append("body-line")
         elif self._headline_like(text):
-            ev.extend(self._headline_evidence(text))
+            ev.extend(self._headline_evidence(text, ask_verb))
         a_ends = ending in ("sentence-end", "quote-end", "clause-end")
         b_continues = after_b is not None and not self._ends_sentence(b.text)
         if a_ends and b_continues and indent_low <= b.width <= indent_high:
@@ -384,14 +436,25 @@ class Paragraphs(Stage):
 
         A page read as wrapped can leave breaks that the rebuilt page, now one
         paragraph per line, would join: deciding again makes the output a
-        fixed point, so cleaning clean text changes nothing.  The memo of
-        which lines have a verb serves one document's rounds, then is dropped.
+        fixed point, so cleaning clean text changes nothing.
         """
+        self._keep_memos_for(doc)
         for _ in range(self.max_rounds):
             if not self._decide(doc):
                 break
-        self._has_verb.cache_clear()
         return doc
+
+    def _keep_memos_for(self, doc: Document) -> None:
+        """Drop the memos (which lines have a verb, the verdicts of :meth:`_weigh`)
+        unless they were made on ``doc``.
+
+        They serve one document's rounds and its profile's settle passes, which
+        ask again of the paragraphs the last round left; never another document.
+        """
+        if doc is not self._memo_doc:
+            self._memo_doc = doc
+            self._has_verb.cache_clear()
+            self._verdicts.clear()
 
     def _decide(self, doc: Document) -> bool:
         """One round over every break; True if it changed the text."""
@@ -411,19 +474,14 @@ class Paragraphs(Stage):
             gap = text[a.end : b.start]
             blank = gap.count("\n") > 1
             after_b = lines[i + 2] if i + 2 < len(lines) else None
-            if gap == "\n\n" and not self._may_join(paragraph, a, b, blank, lay, after_b):
-                paragraph = b.text  # a paragraph break, already written as one
-                continue
-            ev = self.evidence(paragraph, a, b, blank, lay, after_b)
-            score = self._score(ev)
-            note = f"{score:+.1f}: " + ", ".join(ev)
-            if score > 0:
+            verdict = self._weigh(paragraph, a, b, blank, lay, after_b, gap == "\n\n")
+            if verdict.score > 0:
                 rule = "para-join-break" if blank else "para-join-wrap"
-                edits.append(Edit(a.end, gap, "", rule, note))
+                edits.append(Edit(a.end, gap, "", rule, verdict.note))
                 paragraph += b.text
             else:
                 if gap != "\n\n":
-                    edits.append(Edit(a.end, gap, "\n\n", "para-break", note))
+                    edits.append(Edit(a.end, gap, "\n\n", "para-break", verdict.note))
                 paragraph = b.text
         tail = text[lines[-1].end :]
         if tail != "\n":
