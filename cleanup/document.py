@@ -10,7 +10,7 @@ the steps lets us
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -82,6 +82,44 @@ class Step:
                 mapped.append(e.at + len(e.before))
         return mapped
 
+    def sorted_to_inputs(self, positions: list[int], side: str) -> list[int]:
+        """:meth:`to_inputs` for ascending ``positions``, a run of them at a time.
+
+        All positions that fall after the same edit move by the same amount,
+        so the step is walked once per edit that has positions after it, not
+        once per position; positions before the first edit stay as they are.
+        The result is ascending too: the mapping never reverses order.
+        """
+        out_starts, edits = self.out_starts, self.edits
+        count = len(positions)
+        j = bisect_left(positions, out_starts[0])
+        if j == count:
+            return positions[:]
+        mapped = positions[:j]
+        last = len(edits) - 1
+        while j < count:
+            i = bisect_right(out_starts, positions[j]) - 1
+            e = edits[i]
+            out_start = out_starts[i]
+            out_end = out_start + len(e.after)
+            inside_end = bisect_left(positions, out_end, j)
+            run_end = bisect_left(positions, out_starts[i + 1], inside_end) if i < last else count
+            if inside_end > j:
+                mapped += self._snap(positions, j, inside_end, e, out_start, side)
+            shift = e.at + len(e.before) - out_end
+            run = positions[inside_end:run_end]
+            mapped += [pos + shift for pos in run] if shift else run
+            j = run_end
+        return mapped
+
+    @staticmethod
+    def _snap(positions: list[int], lo: int, hi: int, e: Edit, out_start: int, side: str) -> list[int]:
+        """Map ``positions[lo:hi]``, all inside ``e``'s replacement, to its start or end."""
+        if side == "start":
+            return [e.at] * (hi - lo)
+        at_start = bisect_right(positions, out_start, lo, hi) - lo
+        return [e.at] * at_start + [e.at + len(e.before)] * (hi - lo - at_start)
+
 
 class Document:
     """Raw text, its current cleaned form, and the steps in between."""
@@ -127,8 +165,9 @@ class Document:
 
     def to_raw_all(self, step: int, positions: list[int], side: str) -> list[int]:
         """Map offsets in the input of step ``step`` to the raw input, a step at a time."""
+        map_step = Step.sorted_to_inputs if positions == sorted(positions) else Step.to_inputs
         for s in reversed(self.steps[:step]):
-            positions = s.to_inputs(positions, side)
+            positions = map_step(s, positions, side)
         return positions
 
     @property

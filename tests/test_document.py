@@ -1,0 +1,103 @@
+"""Mapping offsets back through a document's steps (``cleanup.document``).
+
+The fast mappings are checked against the plain one, a bisect per position
+per step, on random edits and random (sorted and unsorted) positions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanup.document import Document, Edit, Step, undo
+
+SIDES = st.sampled_from(["start", "end"])
+
+
+def map_plainly(step: Step, pos: int, side: str) -> int:
+    """One offset of ``step``'s output mapped to its input: the last edit starting at or before it decides."""
+    i = bisect_right(step.out_starts, pos) - 1
+    if i < 0:
+        return pos
+    e = step.edits[i]
+    out_end = step.out_starts[i] + len(e.after)
+    if pos >= out_end:
+        return e.end + pos - out_end
+    if pos == step.out_starts[i] or side == "start":
+        return e.at
+    return e.end
+
+
+@st.composite
+def edited_documents(draw: st.DrawFn) -> Document:
+    """A short text rewritten by a few steps of adjacent, empty and growing edits."""
+    doc = Document(draw(st.text("ab", max_size=12)))
+    for _ in range(draw(st.integers(1, 4))):
+        edits: list[Edit] = []
+        at = draw(st.integers(0, 2))
+        while at <= len(doc.text) and draw(st.booleans()):
+            size = draw(st.integers(0, min(3, len(doc.text) - at)))
+            edits.append(Edit(at, doc.text[at : at + size], draw(st.text("xy", max_size=3)), "r"))
+            at += size + draw(st.integers(0, 2))
+        doc.apply("s", edits)
+    return doc
+
+
+def input_length(doc: Document, step: int) -> int:
+    """Length of the text step ``step`` found (the current text for ``len(doc.steps)``)."""
+    return len(doc.raw) + sum(len(e.after) - len(e.before) for s in doc.steps[:step] for e in s.edits)
+
+
+@st.composite
+def mapping_cases(draw: st.DrawFn) -> tuple[Document, int, list[int], str]:
+    """A document, a step, offsets in that step's input (sorted or not) and a side."""
+    doc = draw(edited_documents())
+    step = draw(st.integers(0, len(doc.steps)))
+    positions = draw(st.lists(st.integers(0, input_length(doc, step)), max_size=12))
+    if draw(st.booleans()):
+        positions.sort()
+    return doc, step, positions, draw(SIDES)
+
+
+@settings(max_examples=400, deadline=None)
+@given(mapping_cases())
+def test_to_raw_all_maps_like_a_bisect_per_position_per_step(case):
+    doc, step, positions, side = case
+    expected = []
+    for pos in positions:
+        for s in reversed(doc.steps[:step]):
+            pos = map_plainly(s, pos, side)
+        expected.append(pos)
+    assert doc.to_raw_all(step, positions, side) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(mapping_cases())
+def test_each_step_maps_like_a_bisect_per_position(case):
+    doc, _, _, side = case
+    for n, s in enumerate(doc.steps):
+        positions = list(range(input_length(doc, n + 1) + 1))
+        expected = [map_plainly(s, pos, side) for pos in positions]
+        assert s.to_inputs(positions, side) == expected
+        assert s.sorted_to_inputs(positions, side) == expected
+        assert s.to_inputs(positions[::-1], side) == expected[::-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(edited_documents())
+def test_changes_span_what_they_replaced_and_undo(doc):
+    changes = doc.changes
+    assert undo(doc.text, changes) == doc.raw
+    assert all(c.start <= c.end for c in changes)
+    for c in changes:
+        if c.step == 0:
+            assert doc.raw[c.start : c.end] == c.before
+
+
+def test_a_replacement_snaps_inside_and_shifts_what_follows():
+    doc = Document("abcdef")
+    doc.apply("s", [Edit(4, "e", "EE", "r")])
+    assert doc.to_raw_all(1, [0, 3, 4, 5, 6, 7], "end") == [0, 3, 4, 5, 5, 6]
+    assert doc.to_raw_all(1, [0, 3, 4, 5, 6, 7], "start") == [0, 3, 4, 4, 5, 6]
