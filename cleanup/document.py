@@ -165,22 +165,34 @@ class Document:
 
     def to_raw_all(self, step: int, positions: list[int], side: str) -> list[int]:
         """Map offsets in the input of step ``step`` to the raw input, a step at a time."""
-        map_step = Step.sorted_to_inputs if positions == sorted(positions) else Step.to_inputs
+        if positions == sorted(positions):
+            return self._sorted_to_raw(step, positions, side)
         for s in reversed(self.steps[:step]):
-            positions = map_step(s, positions, side)
+            positions = s.to_inputs(positions, side)
+        return positions
+
+    def _sorted_to_raw(self, step: int, positions: list[int], side: str) -> list[int]:
+        """:meth:`to_raw_all` for ascending ``positions``, which stay ascending step after step."""
+        for s in reversed(self.steps[:step]):
+            positions = s.sorted_to_inputs(positions, side)
         return positions
 
     @property
     def changes(self) -> list[Change]:
-        """Every change, in the order it was made, with its raw-input span."""
+        """Every change, in the order it was made, with its raw-input span.
+
+        A step's edits are sorted, so their starts and ends are too.  A span
+        never comes out reversed: an offset's start-side image is never past
+        its end-side one, and both mappings keep order.
+        """
         out: list[Change] = []
         for n, step in enumerate(self.steps):
             edits = step.edits
-            starts = self.to_raw_all(n, [e.at for e in edits], "start")
-            ends = self.to_raw_all(n, [e.at + len(e.before) for e in edits], "end")
+            starts = self._sorted_to_raw(n, [e.at for e in edits], "start")
+            ends = self._sorted_to_raw(n, [e.at + len(e.before) for e in edits], "end")
             stage = step.stage
             for e, start, end in zip(edits, starts, ends):
-                out.append(Change(e.rule, stage, start, max(start, end), e.before, e.after, n, e.at, e.note))
+                out.append(Change(e.rule, stage, start, end, e.before, e.after, n, e.at, e.note))
         return out
 
 
