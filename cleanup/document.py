@@ -146,17 +146,18 @@ class Document:
         last = 0
         out_len = 0
         for e in edits:
-            if e.at < last:
-                raise ValueError(f"{stage}: edits overlap or are unsorted at {e.at} ({e.rule})")
-            if text[e.at : e.end] != e.before:
-                raise ValueError(f"{stage}: edit {e.rule} at {e.at} does not match the text")
-            gap = text[last : e.at]
-            parts.append(gap)
-            out_len += len(gap)
+            at = e.at
+            if at < last:
+                raise ValueError(f"{stage}: edits overlap or are unsorted at {at} ({e.rule})")
+            end = at + len(e.before)
+            if text[at:end] != e.before:
+                raise ValueError(f"{stage}: edit {e.rule} at {at} does not match the text")
+            parts.append(text[last:at])
+            out_len += at - last
             out_starts.append(out_len)
             parts.append(e.after)
             out_len += len(e.after)
-            last = e.end
+            last = end
         parts.append(text[last:])
         self.text = "".join(parts)
         self.steps.append(Step(stage, edits, out_starts))

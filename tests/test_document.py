@@ -6,8 +6,10 @@ per step, on random edits and random (sorted and unsorted) positions.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -101,3 +103,18 @@ def test_a_replacement_snaps_inside_and_shifts_what_follows():
     doc.apply("s", [Edit(4, "e", "EE", "r")])
     assert doc.to_raw_all(1, [0, 3, 4, 5, 6, 7], "end") == [0, 3, 4, 5, 5, 6]
     assert doc.to_raw_all(1, [0, 3, 4, 5, 6, 7], "start") == [0, 3, 4, 4, 5, 6]
+
+
+@pytest.mark.parametrize(
+    ("edits", "message"),
+    [
+        ([Edit(1, "b", "B", "r"), Edit(0, "a", "A", "r")], "s: edits overlap or are unsorted at 0 (r)"),
+        ([Edit(0, "ab", "", "r"), Edit(1, "b", "", "r")], "s: edits overlap or are unsorted at 1 (r)"),
+        ([Edit(1, "c", "C", "r")], "s: edit r at 1 does not match the text"),
+    ],
+)
+def test_apply_refuses_unsorted_overlapping_or_stale_edits(edits, message):
+    doc = Document("abc")
+    with pytest.raises(ValueError, match=re.escape(message)):
+        doc.apply("s", edits)
+    assert (doc.text, doc.steps) == ("abc", [])
