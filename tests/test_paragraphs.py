@@ -277,6 +277,16 @@ def test_memos_serve_one_document_only(stage):
     assert all(text.startswith("会议圆满结束") for text, _ in stage._verdicts)
 
 
+def test_memo_holds_no_paragraph_still_being_joined(stage):
+    """Lines that all join into one paragraph leave no verdict keyed by a paragraph
+    so far: keys holding each longer prefix would take memory quadratic in its length."""
+    lines = [f"今天上午第{i}次会议在北京召开，" for i in range(200)]
+    doc = Document("\n\n".join(lines) + "\n")
+    stage.run(doc)
+    assert doc.text.count("\n") == 1  # one paragraph
+    assert sum(len(text) for text, _ in stage._verdicts) <= len(doc.text)
+
+
 # --- the verb test, left for last by the quick no-join check ----------------------
 
 

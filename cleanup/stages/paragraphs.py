@@ -380,9 +380,12 @@ class Paragraphs(Stage):
         On an unwrapped page the evidence reads only ``text`` and ``b.text``
         (``a``, ``blank``, ``after_b`` and widths count on wrapped pages only),
         and the next round asks again of every paragraph left as it was: the
-        verdicts are remembered by that pair.
+        verdicts are remembered by that pair.  Only while no join is pending
+        (``text`` is line ``a``): a key holding each longer paragraph so far
+        would keep every prefix of a long paragraph alive, memory quadratic
+        in its length.
         """
-        if lay.wrapped:
+        if lay.wrapped or text is not a.text:
             return self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip)
         key = (text, b.text)
         verdict = self._verdicts.get(key)
