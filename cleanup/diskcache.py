@@ -6,7 +6,8 @@ served stale.  It lives in ``$CLEANUP_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/cleanup``, else ``~/.cache/cleanup``; an empty
 ``CLEANUP_CACHE_DIR`` turns it off.  A cache that cannot be read or written
 (a read-only home, a damaged file) is simply not used: the value is derived
-as if there were none.
+as if there were none.  Each kind of value keeps only its newest files
+(``keep``), so edited rule files and older layouts do not pile up.
 """
 
 from __future__ import annotations
@@ -45,11 +46,14 @@ def cache_path(kind: str, source: bytes) -> Path | None:
     return folder / f"{kind}-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}-{digest}.marshal"
 
 
-def derived(kind: str, source: bytes, derive: Callable[[], T], valid: Callable[[object], bool]) -> T:
+def derived(kind: str, source: bytes, derive: Callable[[], T], valid: Callable[[object], bool],
+            keep: int = 16) -> T:
     """``derive()``, or the value cached for ``source`` when there is one that ``valid`` accepts.
 
     The value must be made of what :mod:`marshal` writes (str, int, dict,
-    frozenset, tuple...).
+    frozenset, tuple...).  ``kind`` is ``NAME-FORMAT`` (``lexicon-v2``):
+    writing a value leaves the ``keep`` newest files of that ``NAME``, of any
+    format or Python version.
     """
     path = cache_path(kind, source)
     if path is not None:
@@ -57,9 +61,23 @@ def derived(kind: str, source: bytes, derive: Callable[[], T], valid: Callable[[
         if value is not None and valid(value):
             return value  # type: ignore[return-value]
     value = derive()
-    if path is not None:
-        store(path, value)
+    if path is not None and store(path, value):
+        prune(path.parent, kind.rsplit("-", 1)[0], keep)
     return value
+
+
+def prune(folder: Path, name: str, keep: int) -> None:
+    """Remove all but the ``keep`` most recently written cache files of ``name``."""
+    def written(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:  # removed meanwhile by another process
+            return 0.0
+
+    files = sorted(folder.glob(f"{name}-*.marshal"), key=written, reverse=True)
+    for old in files[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def load(path: Path) -> object:
@@ -73,16 +91,16 @@ def load(path: Path) -> object:
         return None
 
 
-def store(path: Path, value: object) -> None:
+def store(path: Path, value: object) -> bool:
     """Write ``value`` to ``path`` atomically, through a temporary file of an
-    unguessable name; a failure leaves no file and is ignored."""
+    unguessable name; a failure leaves no file and is ignored (False)."""
     import tempfile  # only a first run writes the cache: not imported at every start-up
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(marshal.dumps(value))
@@ -90,3 +108,5 @@ def store(path: Path, value: object) -> None:
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        return False
+    return True

@@ -226,7 +226,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise RuleError("rule file not found", str(path)) from None
     except OSError as e:
         raise RuleError(f"cannot read rule file ({e.strerror})", str(path)) from None
-    return derived(TOML_FORMAT, source, lambda: _parse_toml(source, path), _is_table)
+    # a few KB each: room for several profiles' files and a user's edits
+    return derived(TOML_FORMAT, source, lambda: _parse_toml(source, path), _is_table, keep=64)
 
 
 def _parse_toml(source: bytes, path: Path) -> dict[str, Any]:

@@ -171,4 +171,5 @@ def load_lexicon(name: str) -> Lexicon:
     def build() -> LexiconParts:
         return pack_lexicon(Lexicon.of(load_costs(name)))
 
-    return unpack_lexicon(derived(LEXICON_FORMAT, read_source(name), build, _is_lexicon_parts))
+    # a cached lexicon takes ~0.8 MB: keep a few (word lists a user switches between)
+    return unpack_lexicon(derived(LEXICON_FORMAT, read_source(name), build, _is_lexicon_parts, keep=4))

@@ -51,6 +51,18 @@ def test_another_source_is_derived_anew(cache_in):
     assert calls == [1, 1]
 
 
+def test_only_the_newest_files_of_a_kind_are_kept(cache_in):
+    """Edited sources and older layouts do not pile up; other kinds are left alone."""
+    other = diskcache.cache_path("other-v1", b"other")
+    diskcache.derived("other-v1", b"other", lambda: 0, bool)
+    for n, kind in enumerate(["t-v1", "t-v2", "t-v2", "t-v2"]):
+        source = f"source {n}".encode()
+        diskcache.derived(kind, source, lambda: n, bool, keep=2)
+        os.utime(diskcache.cache_path(kind, source), (n, n))  # in this order, whatever the clock's resolution
+    kept = {diskcache.cache_path("t-v2", f"source {n}".encode()) for n in (2, 3)}
+    assert set(cache_in.iterdir()) == kept | {other}
+
+
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", marshal.dumps("not the right shape")])
 def test_a_damaged_cache_is_derived_anew_and_replaced(cache_in, damage):
     calls: list[int] = []
