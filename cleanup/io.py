@@ -25,6 +25,7 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -317,7 +318,9 @@ class atomic_output:
     success and removed on any failure or interrupt: never a half-written file.
 
     ``like`` gives the permissions to copy (for ``--in-place``);
-    :meth:`discard` drops the temp file instead (nothing to rewrite).
+    :meth:`discard` drops the temp file instead (nothing to rewrite).  A path
+    that is a device or a pipe (``/dev/null``, ``/dev/stdout``) is written
+    in place: renaming a file over it would replace the device itself.
 
     >>> import tempfile; d = Path(tempfile.mkdtemp())
     >>> with atomic_output(d / "a.txt") as f:
@@ -335,8 +338,12 @@ class atomic_output:
     def __enter__(self) -> atomic_output:
         if self.path.is_dir():
             raise InputError("is a directory, not a file to write (give a file path)", str(self.path))
+        self.in_place = is_special_file(self.path)
+        if self.in_place:
+            self.file: BinaryIO = open(self.path, "wb")
+            return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.file: BinaryIO = open(self.tmp, "xb")
+        self.file = open(self.tmp, "xb")
         return self
 
     def write(self, data: bytes) -> int:
@@ -346,6 +353,9 @@ class atomic_output:
         self.keep = False
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if self.in_place:
+            self.file.close()
+            return
         try:
             if kind is None and self.keep:
                 self.file.flush()
@@ -357,6 +367,15 @@ class atomic_output:
         finally:
             self.file.close()
             self.tmp.unlink(missing_ok=True)
+
+
+def is_special_file(path: Path) -> bool:
+    """Whether ``path`` (its link followed) exists and is not a regular file or a folder."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def sweep_temp_files(root: Path) -> int:

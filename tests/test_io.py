@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -186,6 +188,21 @@ def test_atomic_output_discard_keeps_the_old_file(tmp_path):
         f.discard()
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_atomic_output_writes_a_pipe_in_place(tmp_path):
+    """A device or a pipe (``-o /dev/null``, ``-o /dev/stdout``) is written to,
+    never replaced by a renamed regular file."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    with atomic_output(fifo) as f:
+        f.write(b"done")
+    reader.join(timeout=10)
+    assert got == [b"done"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and sorted(tmp_path.iterdir()) == [fifo]
 
 
 def test_sweep_removes_only_temp_files(tmp_path):
