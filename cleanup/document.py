@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace ``before`` at offset ``at`` of a step's input with ``after``."""
+class Edit(NamedTuple):
+    """Replace ``before`` at offset ``at`` of a step's input with ``after``.
+
+    A named tuple rather than a frozen dataclass: stages make thousands a
+    page, and a tuple is built about three times faster.
+    """
 
     at: int
     before: str
@@ -30,13 +33,13 @@ class Edit:
         return self.at + len(self.before)
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """One change, explained: enough to show a person and to undo it.
 
     ``start:end`` is the half-open span of the *raw input* (in characters)
     the change touches; ``step`` and ``at`` place it in the chain of
-    rewrites so that it can be undone exactly.
+    rewrites so that it can be undone exactly.  A named tuple, like
+    :class:`Edit`: immutable, and cheap to build for every edit of a page.
     """
 
     rule: str
