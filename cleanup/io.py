@@ -335,7 +335,7 @@ class atomic_output:
         # (``/dev/stdout`` redirected to a file must stay a link)
         self.path = Path(os.path.realpath(path)) if path.is_symlink() else path
         self.like = like
-        self.tmp = temp_path(self.path)
+        self.tmp = temp_path(path)
         self.keep = True
 
     def __enter__(self) -> atomic_output:
