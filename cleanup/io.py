@@ -320,8 +320,7 @@ class atomic_output:
     ``like`` gives the permissions to copy (for ``--in-place``);
     :meth:`discard` drops the temp file instead (nothing to rewrite).  A path
     that is a device or a pipe (``/dev/null``, ``/dev/stdout``) is written
-    in place: renaming a file over it would replace the device itself; a
-    link is followed, and the file it points to replaced.
+    in place: renaming a file over it would replace the device itself.
 
     >>> import tempfile; d = Path(tempfile.mkdtemp())
     >>> with atomic_output(d / "a.txt") as f:
@@ -331,9 +330,7 @@ class atomic_output:
     """
 
     def __init__(self, path: Path, like: Path | None = None) -> None:
-        # through a link, the file it points to is replaced, not the link
-        # (``/dev/stdout`` redirected to a file must stay a link)
-        self.path = Path(os.path.realpath(path)) if path.is_symlink() else path
+        self.path = path
         self.like = like
         self.tmp = temp_path(path)
         self.keep = True

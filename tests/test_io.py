@@ -205,16 +205,6 @@ def test_atomic_output_writes_a_pipe_in_place(tmp_path):
     assert stat.S_ISFIFO(fifo.stat().st_mode) and sorted(tmp_path.iterdir()) == [fifo]
 
 
-def test_atomic_output_through_a_link_replaces_the_file_it_points_to(tmp_path):
-    target = tmp_path / "real.txt"
-    target.write_bytes(b"old")
-    link = tmp_path / "link.txt"
-    link.symlink_to(target)
-    with atomic_output(link) as f:
-        f.write(b"new")
-    assert link.is_symlink() and target.read_bytes() == b"new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "real.txt"]
-
 def test_sweep_removes_only_temp_files(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / ".x.txt.1234abcd.cleanup-tmp").write_text("partial")
