@@ -318,9 +318,11 @@ class atomic_output:
     success and removed on any failure or interrupt: never a half-written file.
 
     ``like`` gives the permissions to copy (for ``--in-place``);
-    :meth:`discard` drops the temp file instead (nothing to rewrite).  A path
-    that is a device or a pipe (``/dev/null``, ``/dev/stdout``) is written
-    in place: renaming a file over it would replace the device itself.
+    :meth:`discard` drops the temp file instead (nothing to rewrite).  A
+    device, a pipe, or any path in ``/dev`` or ``/proc`` (``/dev/null``,
+    ``/dev/stdout``) is opened and appended to in place: renaming a file over
+    it would replace the device or the link itself, and appending keeps what
+    a shell's ``>>`` already wrote.
 
     >>> import tempfile; d = Path(tempfile.mkdtemp())
     >>> with atomic_output(d / "a.txt") as f:
@@ -338,9 +340,9 @@ class atomic_output:
     def __enter__(self) -> atomic_output:
         if self.path.is_dir():
             raise InputError("is a directory, not a file to write (give a file path)", str(self.path))
-        self.in_place = is_special_file(self.path)
+        self.in_place = is_special_file(self.path) or is_system_path(self.path)
         if self.in_place:
-            self.file: BinaryIO = open(self.path, "wb")
+            self.file: BinaryIO = open(self.path, "ab")
             return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.file = open(self.tmp, "xb")
@@ -376,6 +378,13 @@ def is_special_file(path: Path) -> bool:
     except OSError:
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def is_system_path(path: Path) -> bool:
+    """Whether ``path``, its links not followed, lies in ``/dev`` or ``/proc``:
+    devices and links to open files (``/dev/stdout``), never a user's file."""
+    parts = Path(os.path.abspath(path)).parts
+    return len(parts) > 2 and parts[1] in ("dev", "proc")
 
 
 def sweep_temp_files(root: Path) -> int:

@@ -455,6 +455,21 @@ def test_python_m_cleanup(tmp_path):
     assert done.returncode == 0 and done.stdout.startswith("本报讯（".encode())
 
 
+def test_output_to_an_open_file_of_the_process_appends_to_it(tmp_path):
+    """``-o /dev/fd/1`` (like ``/dev/stdout``) writes to whatever standard output
+    is, here a file a shell's ``>>`` would append to; no temp file is renamed into
+    ``/dev`` or ``/proc``."""
+    p = tmp_path / "p.txt"
+    p.write_text(RAW, encoding="utf-8")
+    log = tmp_path / "log.txt"
+    log.write_bytes(b"earlier\n")
+    with log.open("ab") as out:
+        done = subprocess.run([sys.executable, "-m", "cleanup", str(p), "-o", "/dev/fd/1"],
+                              stdout=out, stderr=subprocess.PIPE)
+    assert done.returncode == 0, done.stderr
+    assert log.read_bytes().startswith("earlier\n本报讯（".encode())
+
+
 def make_pages(root: Path, count: int) -> None:
     """``count`` short pages cut from the samples, each a little different."""
     raws = [s.read_text(encoding="utf-8") for s in SAMPLES]
