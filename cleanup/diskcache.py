@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -74,7 +75,11 @@ def prune(folder: Path, name: str, keep: int) -> None:
         except OSError:  # removed meanwhile by another process
             return 0.0
 
-    files = sorted(folder.glob(f"{name}-*.marshal"), key=written, reverse=True)
+    own = re.compile(rf"{re.escape(name)}-[^-]+-py\d+-m\d+-[0-9a-f]+\.marshal")  # not NAME-more-...'s
+    try:
+        files = sorted((p for p in folder.iterdir() if own.fullmatch(p.name)), key=written, reverse=True)
+    except OSError:  # the folder went away meanwhile: nothing to prune
+        return
     for old in files[keep:]:
         with contextlib.suppress(OSError):
             old.unlink()

@@ -53,8 +53,8 @@ def test_another_source_is_derived_anew(cache_in):
 
 def test_only_the_newest_files_of_a_kind_are_kept(cache_in):
     """Edited sources and older layouts do not pile up; other kinds are left alone."""
-    other = diskcache.cache_path("other-v1", b"other")
-    diskcache.derived("other-v1", b"other", lambda: 0, bool)
+    other = diskcache.cache_path("t-extra-v1", b"other")  # another kind, whose name starts alike
+    diskcache.derived("t-extra-v1", b"other", lambda: 0, bool)
     for n, kind in enumerate(["t-v1", "t-v2", "t-v2", "t-v2"]):
         source = f"source {n}".encode()
         diskcache.derived(kind, source, lambda: n, bool, keep=2)
