@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from itertools import pairwise
 
 import pytest
 
@@ -288,32 +286,6 @@ def test_memo_holds_no_paragraph_still_being_joined(stage):
 
 
 # --- the verb test, left for last by the quick no-join check ----------------------
-
-
-def paragraphs_weighing_no_predicate(weight: float):
-    config = profile_with("paragraphs").stages[0]
-    weights = {**config.params["weights"], "no-predicate": weight}
-    return build_stage(replace(config, params={**config.params, "weights": weights}), timeout=2.0)
-
-
-@pytest.mark.parametrize("weight", [1.0, 4.0, -2.0])
-def test_quick_no_join_without_the_verb_is_never_wrong(weight):
-    """Where a headline-shaped line's break is ruled out, perhaps before its
-    verb was looked for, the full evidence scores 0 or less."""
-    stage = paragraphs_weighing_no_predicate(weight)
-    pages = [p.raw for _, p in make_pages(40)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
-    ruled_out = 0
-    for raw in pages:
-        doc = Document(raw)
-        lines = stage._lines(doc.text)
-        lay = stage.layout(doc, lines)
-        for i, (a, b) in enumerate(pairwise(lines)):
-            after_b = lines[i + 2] if i + 2 < len(lines) else None
-            ev = stage.evidence(a.text, a, b, True, lay, after_b)
-            if "headline-shape" in ev and not stage._may_join(a.text, a, b, True, lay, after_b):
-                ruled_out += 1
-                assert stage._score(ev) <= 0
-    assert ruled_out > 20
 
 
 def test_verb_not_looked_for_where_it_cannot_tip_the_break(stage):

@@ -252,7 +252,9 @@ def paragraphs_with_weights(**changed: float) -> Stage:
     stage("paragraphs"),
     paragraphs_with_weights(next_stands_alone=4.0, line_is_lead=0.1, next_starts_particle=0.2, sentence_end=-0.3),
     paragraphs_with_weights(next_opens=2.5, ends_with_credit=0.7, mid_sentence=0.1, headline_shape=-0.1),
-], ids=["default", "odd-weights", "opens-join"])
+    paragraphs_with_weights(no_predicate=4.0),  # the verb, looked for last, can tip many breaks
+    paragraphs_with_weights(no_predicate=-2.0),
+], ids=["default", "odd-weights", "opens-join", "verbless-joins", "verbless-breaks"])
 def test_paragraph_quick_no_join_is_never_wrong(paragraphs):
     """Where the quick check rules a join out, the full evidence scores 0 or less."""
     pages = [p.raw for _, p in make_pages(40)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
