@@ -36,6 +36,8 @@ from .io import (
     atomic_output,
     clean_chunks,
     clean_record_text,
+    is_special_file,
+    is_system_path,
     is_up_to_date,
     sweep_temp_files,
     walk,
@@ -292,8 +294,7 @@ def clean_file(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryI
                 text_out = stdout
         log = None
         if task.log is not None:
-            log_file = stack.enter_context(atomic_output(task.log))
-            log = LogWriter(log_file.file, header(
+            log = LogWriter(open_log(stack, task.log), header(
                 task.name, reader.encoding, settings.profile, settings.rules, settings.disable,
                 errors=settings.errors))
         changed = False
@@ -605,6 +606,15 @@ def run_tasks(tasks: list[Task], settings: Settings, cleaner: Cleaner, jobs: int
 _worker: tuple[Settings, Cleaner] | None = None
 
 
+def open_log(stack: ExitStack, path: Path) -> BinaryIO:
+    """The change log's file, written atomically: it must be a regular file,
+    since its header is completed (the input's digest) when the run ends."""
+    if is_special_file(path) or is_system_path(path):
+        raise InputError("a change log must go to a regular file: its header is completed "
+                         "at the end of the run (give a file path)", str(path))
+    return stack.enter_context(atomic_output(path)).file
+
+
 def init_worker(settings: Settings) -> None:
     """Build the worker's Cleaner once.  Ctrl-C reaches the whole process group:
     workers ignore it and the main process stops them between files."""
@@ -646,9 +656,9 @@ def run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner) ->
             out = stack.enter_context(atomic_output(Path(args.output))).file if args.output else stdout_bytes()
         log = None
         if args.changes:
-            log_file = stack.enter_context(atomic_output(Path(args.changes)))
-            log = LogWriter(log_file.file, header(name, "utf-8", settings.profile, settings.rules,
-                                                  settings.disable, jsonl=True, text_field=args.text_field))
+            log = LogWriter(open_log(stack, Path(args.changes)), header(
+                name, "utf-8", settings.profile, settings.rules, settings.disable,
+                jsonl=True, text_field=args.text_field))
         total = src.stat().st_size if src is not None else None
         bar = stack.enter_context(tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr,
                                        disable=not sys.stderr.isatty()))

@@ -470,6 +470,22 @@ def test_output_to_an_open_file_of_the_process_appends_to_it(tmp_path):
     assert log.read_bytes().startswith("earlier\n本报讯（".encode())
 
 
+@pytest.mark.parametrize("jsonl", [False, True], ids=["page", "jsonl"])
+def test_a_change_log_that_is_not_a_regular_file_is_refused(tmp_path, capsys, jsonl):
+    """The log's header is completed at the end of the run, so a pipe cannot
+    hold it: a one-line error naming the log, and no output written."""
+    p = tmp_path / ("p.jsonl" if jsonl else "p.txt")
+    p.write_text(json.dumps({"text": RAW}, ensure_ascii=False) if jsonl else RAW, encoding="utf-8")
+    fifo = tmp_path / "log.fifo"
+    os.mkfifo(fifo)
+    out = tmp_path / "out.txt"
+    argv = [str(p), "-o", str(out), "--changes", str(fifo)] + (["--jsonl"] if jsonl else [])
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(fifo) in err and "regular file" in err
+    assert not out.exists()
+
+
 def make_pages(root: Path, count: int) -> None:
     """``count`` short pages cut from the samples, each a little different."""
     raws = [s.read_text(encoding="utf-8") for s in SAMPLES]
