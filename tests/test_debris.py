@@ -15,7 +15,8 @@ from cleanup.errors import RuleError
 from cleanup.layout import lines
 from cleanup.pipeline import build_stage
 from cleanup.rules import Params, load_profile
-from cleanup.stages.debris import lines_holding, page_number, required_chars
+from cleanup.pattern_chars import required_chars
+from cleanup.stages.debris import lines_holding, page_number
 
 from conftest import GOLD, SAMPLES
 
@@ -167,42 +168,6 @@ def test_marker_patterns_tell_the_character_every_marker_holds() -> None:
     params = Params(DEBRIS, timeout=2.0)
     for key in ("page_marker_lead", "page_marker_tail"):
         assert required_chars(params.pattern(key).compiled) == frozenset("版")
-
-
-@pytest.mark.parametrize("pattern", [
-    r"\d+", r"[^版]", r"(?i)a", r"a{e<=1}", r"[[:alpha:]]", r"[a--b]", r"[ab&&b]", r"(?P<x>a)(?P=x)",
-    r"(?m)^a", r"a?", r"x{0,3}", r"(?=a)", r"a|\w", r"[]a]", r"(a)?(?(1)b|c)",
-])
-def test_patterns_that_may_match_without_a_known_character_tell_none(pattern: str) -> None:
-    assert required_chars(regex.compile(pattern, regex.VERSION1)) is None
-
-
-# Patterns over a small alphabet, from the syntax required_chars reads and some it does not.
-ATOMS = st.sampled_from(["a", "b", "版", ".", "^", "$", r"\d", r"\w", r"\x61", r"\u7248", r"\.", "[ab]", "[^a]",
-                         "[a-c]", r"[\w版]", "(?=a)", "(?!b)", "(?<=a)"])
-PATTERNS = st.recursive(
-    ATOMS,
-    lambda inner: st.one_of(
-        st.tuples(inner, inner).map("".join),
-        st.tuples(inner, inner).map("|".join),
-        st.tuples(st.sampled_from(["(", "(?:", "(?>", "(?P<g>"]), inner).map(lambda t: f"{t[0]}{t[1]})"),
-        st.tuples(st.sampled_from(["(", "(?:"]), inner, st.sampled_from(["*", "+", "?", "{2}", "{0,2}", "{1,}", "+?", "++"]))
-        .map(lambda t: f"{t[0]}{t[1]}){t[2]}"),
-    ),
-    max_leaves=6,
-)
-
-
-@given(PATTERNS, st.text(alphabet="ab版c.\n", max_size=30))
-@settings(max_examples=400, deadline=None)
-def test_every_match_holds_a_required_character(pattern: str, text: str) -> None:
-    try:
-        compiled = regex.compile(pattern, regex.VERSION1)
-    except regex.error:
-        return
-    chars = required_chars(compiled)
-    if chars is not None:
-        assert all(chars & set(m.group()) for m in compiled.finditer(text, overlapped=True))
 
 
 def test_marker_patterns_of_a_user_rule_file_are_read_for_their_own_characters() -> None:

@@ -187,25 +187,35 @@ def normalize_stage(pays_after: int) -> Normalize:
 def test_normalize_prescan_finds_nothing_only_where_no_rule_fires(text):
     normalize = normalize_stage(0)
     if normalize.prescan.finds_nothing(text, 2.0):
-        assert not any(step(text) for rule, step in normalize.steps if rule.id in normalize.prescan.ids)
+        assert not any(step.find(text) for step in normalize.steps if step.rule.id in normalize.prescan.ids)
 
 
 @pytest.mark.parametrize("pays_after", [0, 10**9], ids=["prescan-compiled", "prescan-not-yet"])
 @given(text=st.text(alphabet=NORMALIZE_ALPHABET, max_size=40))
 @settings(max_examples=300, deadline=None)
-def test_normalize_with_prescan_edits_like_every_rule_in_turn(pays_after, text):
+def test_normalize_with_its_skips_edits_like_every_rule_in_turn(pays_after, text):
+    """Skipping rules (prescan, needed characters) changes no edit."""
     normalize = normalize_stage(pays_after)
     fast, plain = Document(text), Document(text)
     normalize.run(fast)
-    for rule, step in normalize.steps:
-        plain.apply("normalize", step(plain.text))
+    for step in normalize.steps:
+        plain.apply("normalize", step.find(plain.text))
     for _ in range(normalize.settle_rounds):
         made = len(plain.steps)
-        for rule, step in normalize.settle_steps:
-            plain.apply("normalize", step(plain.text))
+        for step in normalize.settle_steps:
+            plain.apply("normalize", step.find(plain.text))
         if len(plain.steps) == made:
             break
     assert [s.edits for s in fast.steps] == [s.edits for s in plain.steps]
+
+
+def test_normalize_rules_know_the_few_characters_they_need():
+    needs = {step.rule.id: step.needs for step in normalize_stage(0).steps}
+    assert needs["punct-comma-fullwidth"] == ","
+    assert needs["newline-lf"] == "\r"
+    assert needs["space-line-trim"] == "\t \xa0\u3000"
+    assert needs["fullwidth-alnum"] == ""  # too many characters to be worth a check
+    assert needs["control-chars"] == needs["t2s"] == ""  # not known
 
 
 def test_the_prescan_compiles_its_pattern_once_it_has_seen_enough_text():

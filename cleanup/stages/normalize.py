@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 import regex
 
 from ..document import Document, Edit
 from ..errors import RuleError
+from ..pattern_chars import required_chars
 from ..pipeline import Stage
 from ..rules import Params, Prescan, Rule, StageConfig, char_class
 
@@ -66,17 +67,42 @@ def line_edits(text: str, convert: Callable[[str], str], rule: str) -> list[Edit
     return edits
 
 
+# A rule needing one of at most this many characters is skipped on a text
+# holding none: a few ``in`` tests scan a page in microseconds, far less than
+# most rules' patterns take; a longer list costs about as much as the rule.
+MAX_NEEDED_CHARS = 8
+
+
+class RuleStep(NamedTuple):
+    """A rule, the function finding its edits, and the characters it needs."""
+
+    rule: Rule
+    find: Callable[[str], list[Edit]]
+    # a text holding none of these gives the rule nothing to do; empty: not checked
+    needs: str
+
+
+def needed_chars(rule: Rule) -> str:
+    """A few characters of which a text must hold one for ``rule`` to change it, or ''."""
+    chars = None
+    if rule.kind == "map":
+        chars = frozenset(rule.table)
+    elif rule.kind == "regex" and rule.pattern is not None:
+        chars = required_chars(rule.pattern)
+    if chars is None or len(chars) > MAX_NEEDED_CHARS:
+        return ""
+    return "".join(sorted(chars))
+
+
 class Normalize(Stage):
     name = "normalize"
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        self.steps: list[tuple[Rule, Callable[[str], list[Edit]]]] = [
-            (rule, self._compile(rule)) for rule in config.rules
-        ]
+        self.steps = [RuleStep(rule, self._compile(rule), needed_chars(rule)) for rule in config.rules]
         p = Params(config, timeout)
         settle = set(p.strings("settle")) if "settle" in config.params else set()
-        self.settle_steps = [(rule, step) for rule, step in self.steps if rule.id in settle]
+        self.settle_steps = [step for step in self.steps if step.rule.id in settle]
         self.settle_rounds = p.integer("settle_rounds") if settle else 0
         self.prescan = Prescan.of(config.rules)
 
@@ -116,17 +142,20 @@ class Normalize(Stage):
                 break
         return doc
 
-    def run_steps(self, doc: Document, steps: list[tuple[Rule, Callable[[str], list[Edit]]]],
-                  idle: bool) -> bool:
-        """Apply ``steps`` in order; while ``idle``, skip the prescanned rules.
+    def run_steps(self, doc: Document, steps: list[RuleStep], idle: bool) -> bool:
+        """Apply ``steps`` in order, skipping those that cannot fire.
 
-        ``idle`` means the prescan found nothing and the text has not changed
-        since, so no prescanned rule can fire.  Returns whether that still holds.
+        A rule cannot fire while ``idle`` (the prescan found nothing and the
+        text has not changed since) if it is prescanned, nor if the text holds
+        none of the characters it needs.  Returns whether ``idle`` still holds.
         """
-        for rule, step in steps:
+        for rule, find, needs in steps:
             if idle and rule.id in self.prescan.ids:
                 continue
+            text = doc.text
+            if needs and not any(c in text for c in needs):
+                continue
             made = len(doc.steps)
-            doc.apply(self.name, step(doc.text))
+            doc.apply(self.name, find(text))
             idle = idle and len(doc.steps) == made
         return idle

@@ -1,0 +1,207 @@
+"""Characters a regex's every match must hold, read from the pattern itself.
+
+Stages search only the text that holds one of them: a line (``debris``
+markers) or a whole page (``normalize`` rules) without any cannot match, so
+the search is skipped.  Only plain syntax is read; anything else makes the
+answer None, and the pattern is searched everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+# Escapes read as the character they stand for, and those standing for a class
+# of characters or for no character (anchors): any other letter escape is
+# syntax that required_chars does not read.
+_CHAR_ESCAPES = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+_CLASS_ESCAPES = frozenset("dDwWsSbBAZGmMX")
+_BRACED_CLASS_ESCAPES = frozenset("pPN")
+_COUNT = re.compile(r"\{(?:(\d+)(?:,\d*)?|,\d+)\}")  # a counted quantifier; group 1: the least
+_LARGEST_RANGE = 5000  # a class range wider than this is not listed
+_SET_OPERATORS = frozenset("-&|~")  # doubled, they combine sets (VERSION1)
+# (?m), (?s), (?ms:…): they change what ^, $ and . match, never which characters a match holds
+_ANCHOR_AND_DOT_FLAGS = re.compile(r"[ms]+[):]")
+
+
+def required_chars(pattern: regex.Pattern[str]) -> frozenset[str] | None:
+    """Characters of which every match of ``pattern`` holds at least one, or None.
+
+    Read from the pattern itself, so that a line holding none of them need
+    not be searched.  Only plain syntax is read: literals, escapes, classes,
+    groups (branch reset too), alternatives, quantifiers and the inline flags
+    ``m`` and ``s`` (lookarounds and anchors require nothing); a pattern using
+    anything else (other inline flags, backreferences, fuzzy matching, nested
+    sets or set operations), or case-insensitive or verbose, gives None: it
+    is searched everywhere.
+    """
+    if pattern.flags & (regex.IGNORECASE | regex.VERBOSE):
+        return None
+    reader = _PatternReader(pattern.pattern)
+    try:
+        found = reader.alternatives()
+        if reader.at < len(reader.text):
+            raise _Unreadable
+    except _Unreadable:
+        return None
+    return found
+
+
+class _Unreadable(Exception):
+    """The pattern uses syntax that :func:`required_chars` does not read."""
+
+
+class _PatternReader:
+    """Reads a regex left to right into the characters its matches require."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at = 0
+
+    def peek(self, size: int = 1) -> str:
+        return self.text[self.at : self.at + size]
+
+    def take(self) -> str:
+        if self.at >= len(self.text):
+            raise _Unreadable
+        self.at += 1
+        return self.text[self.at - 1]
+
+    def alternatives(self) -> frozenset[str] | None:
+        """``a|b|…`` up to ``)`` or the end: a match holds what any one of them requires."""
+        options = [self.sequence()]
+        while self.peek() == "|":
+            self.at += 1
+            options.append(self.sequence())
+        if any(option is None for option in options):
+            return None
+        return frozenset().union(*options)  # type: ignore[arg-type]
+
+    def sequence(self) -> frozenset[str] | None:
+        """Items up to ``|``, ``)`` or the end: all of them match, so one item's set will do."""
+        known: list[frozenset[str]] = []
+        while self.peek() not in ("", "|", ")"):
+            item = self.item()
+            if self.at_least_once() and item is not None:
+                known.append(item)
+        return min(known, key=len, default=None)
+
+    def item(self) -> frozenset[str] | None:
+        char = self.take()
+        if char == "(":
+            return self.group()
+        if char == "[":
+            return self.char_class()
+        if char == "\\":
+            escaped = self.escaped_char()
+            return None if escaped is None else frozenset(escaped)
+        if char in ".^$":
+            return None
+        if char in "*+?{":  # nothing to repeat, or regex's own braces
+            raise _Unreadable
+        return frozenset(char)
+
+    def at_least_once(self) -> bool:
+        """Read the quantifier after an item, if any: whether the item must match."""
+        char = self.peek()
+        if char in ("*", "?", "+"):
+            self.at += 1
+            least = 0 if char != "+" else 1
+        elif char == "{":
+            count = _COUNT.match(self.text, self.at)
+            if count is None:  # fuzzy constraints and other regex braces
+                raise _Unreadable
+            self.at = count.end()
+            least = int(count.group(1) or 0)
+        else:
+            return True
+        if self.peek() in ("?", "+"):  # lazy or possessive
+            self.at += 1
+        return least > 0
+
+    def group(self) -> frozenset[str] | None:
+        """``(…)``: what its alternatives require; nothing for a lookaround."""
+        lookaround = False
+        if self.peek() == "?":
+            self.at += 1
+            if self.peek() in (":", ">"):
+                self.at += 1
+            elif self.peek() in ("=", "!") or self.peek(2) in ("<=", "<!"):
+                self.at += 1 if self.peek() in ("=", "!") else 2
+                lookaround = True
+            elif self.peek(2) == "P<" or self.peek() == "<":
+                self.skip_name()
+            elif self.peek() == "|":  # branch reset: matches as (?:…) does, only its groups are numbered anew
+                self.at += 1
+            elif flags := _ANCHOR_AND_DOT_FLAGS.match(self.text, self.at):
+                self.at = flags.end()
+                if flags.group().endswith(")"):
+                    return None
+            else:  # other flags, references, conditionals, recursion
+                raise _Unreadable
+        inner = self.alternatives()
+        if self.take() != ")":
+            raise _Unreadable
+        return None if lookaround else inner
+
+    def skip_name(self) -> None:
+        end = self.text.find(">", self.at)
+        name = self.text[self.at : end].removeprefix("P<").removeprefix("<")
+        if end < 0 or not name.isidentifier():
+            raise _Unreadable
+        self.at = end + 1
+
+    def char_class(self) -> frozenset[str] | None:
+        """``[…]``: its members, when they can be listed (not negated, no ``\\d`` or ``\\p``)."""
+        negated = self.peek() == "^"
+        self.at += negated
+        if self.peek() == "]":  # a leading "]" is read differently by different engines
+            raise _Unreadable
+        members: set[str] = set()
+        listed = not negated
+        while (char := self.take()) != "]":
+            if char == "[" or (char in _SET_OPERATORS and self.peek() == char):  # nested sets, set operations
+                raise _Unreadable
+            low = self.escaped_char() if char == "\\" else char
+            if self.peek(2) == "--":
+                raise _Unreadable
+            if self.peek() == "-" and self.peek(2) != "-]":
+                self.at += 1
+                high_char = self.take()
+                high = self.escaped_char() if high_char == "\\" else high_char
+                if low is None or high is None or high_char == "[":
+                    raise _Unreadable
+                if ord(high) - ord(low) > _LARGEST_RANGE:
+                    listed = False
+                else:
+                    members.update(chr(c) for c in range(ord(low), ord(high) + 1))
+            elif low is None:
+                listed = False
+            else:
+                members.add(low)
+        return frozenset(members) if listed else None
+
+    def escaped_char(self) -> str | None:
+        """The character a ``\\`` escape stands for; None for a class or an anchor."""
+        char = self.take()
+        if char in _HEX_ESCAPES:
+            digits = self.text[self.at : self.at + _HEX_ESCAPES[char]]
+            if len(digits) != _HEX_ESCAPES[char] or not all(d in "0123456789abcdefABCDEF" for d in digits):
+                raise _Unreadable
+            self.at += len(digits)
+            return chr(int(digits, 16))
+        if char in _CHAR_ESCAPES:
+            return _CHAR_ESCAPES[char]
+        if char in _BRACED_CLASS_ESCAPES and self.peek() == "{":
+            end = self.text.find("}", self.at)
+            if end < 0:
+                raise _Unreadable
+            self.at = end + 1
+            return None
+        if char in _CLASS_ESCAPES:
+            return None
+        if char.isalnum() or char == "_":  # references, named lists, unknown escapes
+            raise _Unreadable
+        return char
