@@ -19,6 +19,7 @@ import regex
 from .diskcache import derived
 from .document import Edit
 from .errors import RuleError
+from .pattern_chars import quick_chars, required_chars
 
 RULE_KINDS = ("regex", "map", "opencc", "nfc", "param")
 GROUP_REF = regex.compile(r"\\(\d+)|\\g<(\w+)>")
@@ -50,6 +51,15 @@ class Rule:
     examples: tuple[tuple[str, str], ...] = ()
     keep: tuple[str, ...] = ()
     xfail: bool = False
+
+    def needed_chars(self) -> str:
+        """A few characters of which a text must hold one for this rule to change
+        it (see :func:`~cleanup.pattern_chars.quick_chars`), or '' if not known."""
+        if self.kind == "map":
+            return quick_chars(self.table)
+        if self.kind == "regex" and self.pattern is not None:
+            return quick_chars(required_chars(self.pattern))
+        return ""
 
     def find_edits(self, text: str, timeout: float) -> list[Edit]:
         """A ``regex`` rule's edits: every match becomes the expanded ``replace``.

@@ -105,6 +105,11 @@ def test_each_bullet_goes_text_stays(bullet: str) -> None:
     assert [c.rule for c in doc.changes] == ["bullet-line-start"]
 
 
+def test_the_bullet_rule_is_searched_only_in_pages_holding_a_bullet() -> None:
+    bullets = next(r for r in DEBRIS.rules if r.id == "bullet-line-start")
+    assert bullets.needed_chars() == "".join(sorted("■□●◆▲★"))
+
+
 def test_bullet_inside_a_line_stays() -> None:
     assert debris("学思想 强党性 ■ 重实践\n").text == "学思想 强党性 ■ 重实践\n"
 

@@ -214,7 +214,7 @@ def test_normalize_rules_know_the_few_characters_they_need():
     assert needs["punct-comma-fullwidth"] == ","
     assert needs["newline-lf"] == "\r"
     assert needs["space-line-trim"] == "\t \xa0\u3000"
-    assert needs["fullwidth-alnum"] == ""  # too many characters to be worth a check
+    assert needs["fullwidth-alnum"] == ""  # a table of too many characters to test quickly
     assert needs["control-chars"] == needs["t2s"] == ""  # not known
 
 

@@ -25,7 +25,7 @@ import regex
 from ..document import Document, Edit
 from ..errors import RuleError
 from ..layout import Line, drop_lines, lines
-from ..pattern_chars import required_chars
+from ..pattern_chars import holds_any, required_chars
 from ..pipeline import Stage
 from ..rules import ParamPattern, Params, Rule, StageConfig, char_class
 
@@ -57,7 +57,8 @@ class Debris(Stage):
 
     def _compile(self, rule: Rule) -> Callable[[str], list[Edit]]:
         if rule.kind == "regex":
-            return lambda text: rule.find_edits(text, self.timeout)
+            needs = rule.needed_chars()
+            return lambda text: rule.find_edits(text, self.timeout) if not needs or holds_any(text, needs) else []
         if rule.kind == "param" and rule.id == "marker-page-jump":
             params = Params(self.config, self.timeout)
             lead, tail = params.pattern("page_marker_lead"), params.pattern("page_marker_tail")

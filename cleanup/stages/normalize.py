@@ -18,7 +18,7 @@ import regex
 
 from ..document import Document, Edit
 from ..errors import RuleError
-from ..pattern_chars import required_chars
+from ..pattern_chars import holds_any
 from ..pipeline import Stage
 from ..rules import Params, Prescan, Rule, StageConfig, char_class
 
@@ -67,12 +67,6 @@ def line_edits(text: str, convert: Callable[[str], str], rule: str) -> list[Edit
     return edits
 
 
-# A rule needing one of at most this many characters is skipped on a text
-# holding none: a few ``in`` tests scan a page in microseconds, far less than
-# most rules' patterns take; a longer list costs about as much as the rule.
-MAX_NEEDED_CHARS = 8
-
-
 class RuleStep(NamedTuple):
     """A rule, the function finding its edits, and the characters it needs."""
 
@@ -82,24 +76,12 @@ class RuleStep(NamedTuple):
     needs: str
 
 
-def needed_chars(rule: Rule) -> str:
-    """A few characters of which a text must hold one for ``rule`` to change it, or ''."""
-    chars = None
-    if rule.kind == "map":
-        chars = frozenset(rule.table)
-    elif rule.kind == "regex" and rule.pattern is not None:
-        chars = required_chars(rule.pattern)
-    if chars is None or len(chars) > MAX_NEEDED_CHARS:
-        return ""
-    return "".join(sorted(chars))
-
-
 class Normalize(Stage):
     name = "normalize"
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        self.steps = [RuleStep(rule, self._compile(rule), needed_chars(rule)) for rule in config.rules]
+        self.steps = [RuleStep(rule, self._compile(rule), rule.needed_chars()) for rule in config.rules]
         p = Params(config, timeout)
         settle = set(p.strings("settle")) if "settle" in config.params else set()
         self.settle_steps = [step for step in self.steps if step.rule.id in settle]
@@ -153,7 +135,7 @@ class Normalize(Stage):
             if idle and rule.id in self.prescan.ids:
                 continue
             text = doc.text
-            if needs and not any(c in text for c in needs):
+            if needs and not holds_any(text, needs):
                 continue
             made = len(doc.steps)
             doc.apply(self.name, find(text))
