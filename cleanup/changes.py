@@ -6,9 +6,9 @@ rebuilds the input byte for byte from it.
 
 Format (version 1)
 ------------------
-UTF-8 JSON Lines, ASCII-escaped (``\\uXXXX``) so that a lone surrogate
-standing for an undecodable byte survives.  Every line has ``v`` (format
-version, 1) and ``type``.
+UTF-8 JSON Lines; a line holding a lone surrogate (standing for an
+undecodable byte) is ASCII-escaped (``\\uXXXX``) so that it survives.
+Every line has ``v`` (format version, 1) and ``type``.
 
 1. First line, ``type: "header"``::
 
@@ -88,8 +88,8 @@ _NEWLINE = re.compile(r"\r\n?|\n")
 
 
 def dump(record: dict[str, Any]) -> bytes:
-    """A change-log line: ASCII-escaped JSON, so a lone surrogate survives."""
-    return json.dumps(record, ensure_ascii=True).encode("ascii") + b"\n"
+    """A change-log line (see :func:`dump_json`)."""
+    return dump_json(record) + b"\n"
 
 
 def dump_json(record: dict[str, Any]) -> bytes:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 
-from cleanup.changes import Locator, read_log, restore
+from cleanup.changes import Locator, dump, read_log, restore
 from cleanup.cli import main
 from cleanup.errors import RestoreError
 
@@ -35,7 +35,7 @@ def clean_and_restore(tmp_path: Path, data: bytes, flags: list[str]) -> tuple[by
     page.write_bytes(data)
     assert main([str(page), "-o", str(clean), "--changes", str(log), *flags]) == 0
     assert main(["restore", str(clean), "--changes", str(log), "-o", str(back)]) == 0
-    records = [json.loads(line) for line in log.read_text(encoding="ascii").splitlines()]
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     return back.read_bytes(), records
 
 
@@ -194,3 +194,8 @@ def test_damaged_log_is_a_one_line_error(tmp_path, capsys, line, drop, field):
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert f"bad.jsonl:{line + 1}:" in err and f"field {field!r} is missing" in err
     assert not (tmp_path / "raw.txt").exists()
+
+
+def test_log_lines_are_utf8_and_only_a_line_with_a_lone_surrogate_is_escaped():
+    assert dump({"before": "会,"}) == '{"before": "会,"}\n'.encode("utf-8")
+    assert dump({"before": "\udc80会"}) == b'{"before": "\\udc80\\u4f1a"}\n'

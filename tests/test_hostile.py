@@ -30,7 +30,7 @@ def clean(tmp_path: Path, data: bytes, *flags: str, name: str = "in.txt") -> tup
     if code != 0:
         assert not out.exists() and not log.exists()
         return code, b"", []
-    records = [json.loads(line) for line in log.read_text(encoding="ascii").splitlines()]
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     return code, out.read_bytes(), records
 
 
