@@ -24,6 +24,7 @@ from cleanup.layout import lines
 from cleanup.pipeline import Cleaner, Stage, build_stage
 from cleanup.rules import Prescan, char_class, fuse_patterns, is_fusable, load_profile
 from cleanup.stages.dedup import comparison_key, find_pairs
+from cleanup.stages.fragments import cuts_segment
 from cleanup.stages.normalize import Normalize
 from cleanup.stages.paragraphs import _STRIPPED_NOT_SPACE, _ends_with
 from cleanup.stages.stutter import Stutter
@@ -431,3 +432,30 @@ def test_a_rule_with_a_backtracking_verb_still_fires_beside_another(tmp_path):
         '[[rule]]\nid = "han-pair"\nstage = "normalize"\ndescription = "d"\n'
         "pattern = '甲丙'\nreplace = '丁'\nexamples = [['甲丙', '丁']]\n", encoding="utf-8")
     assert Cleaner(rules=[rules]).clean("甲丙。").text == "丁。\n"
+
+
+def plain_headline_piece(fragments, page, i: int) -> str:
+    """find_headline_piece as it was: every longer headline aligned in page order."""
+    text = page.lines[i].text
+    if len(text) < fragments.piece_min_chars:
+        return ""
+    for j in page.headlines:
+        head = page.lines[j].text
+        if len(head) <= len(text):
+            continue
+        found = fuzz.partial_ratio_alignment(text, head, score_cutoff=fragments.piece_min_score)
+        if found is not None and cuts_segment(head, found.dest_start, found.dest_end):
+            return f"{'prefix' if found.dest_start == 0 else 'piece'} of headline '{head}' (score {found.score:.0f})"
+    return ""
+
+
+def test_headline_pieces_are_found_as_by_aligning_every_longer_headline():
+    """One page of many articles (a chunk of a big file): the vectorised scoring
+    finds the same headline for every line as aligning each in turn."""
+    fragments = stage("fragments")
+    text = "\n\n".join(page.raw for _, page in make_pages(40, seed=3))
+    page = fragments.read_page(Cleaner().clean(text).text + "\n\n" + text)
+    found = [(fragments.find_headline_piece(page, i), plain_headline_piece(fragments, page, i))
+             for i in range(len(page.lines))]
+    assert all(fast == plain for fast, plain in found)
+    assert sum(bool(fast) for fast, _ in found) >= 10

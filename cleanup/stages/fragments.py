@@ -17,11 +17,12 @@ gives every piece of evidence found.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Callable
 
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..document import Document
 from ..errors import RuleError
@@ -35,10 +36,29 @@ SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """The paragraphs of a document and which of them read like headlines."""
+    """The paragraphs of a document and which of them read like headlines.
+
+    ``by_length`` holds the headlines' indices sorted by their length,
+    ``texts`` and ``lengths`` their texts and lengths in that order: the
+    headlines longer than a line are a slice of each.
+    """
 
     lines: list[Line]
     headlines: list[int]
+    by_length: list[int]
+    texts: list[str]
+    lengths: list[int]
+
+    @classmethod
+    def of(cls, lines: list[Line], headlines: list[int]) -> "Page":
+        by_length = sorted(headlines, key=lambda j: len(lines[j].text))
+        texts = [lines[j].text for j in by_length]
+        return cls(lines, headlines, by_length, texts, [len(t) for t in texts])
+
+    def headlines_longer_than(self, size: int) -> tuple[list[int], list[str]]:
+        """Indices and texts of the headlines longer than ``size`` characters."""
+        start = bisect_right(self.lengths, size)
+        return self.by_length[start:], self.texts[start:]
 
 
 class Fragments(Stage):
@@ -84,7 +104,7 @@ class Fragments(Stage):
     def read_page(self, text: str) -> Page:
         all_lines = lines(text)
         heads = [i for i, line in enumerate(all_lines) if self.is_headline_like(line.text)]
-        return Page(all_lines, heads)
+        return Page.of(all_lines, heads)
 
     def is_body(self, text: str) -> bool:
         return text.endswith(self.body_end) or len(text) > self.headline_max_chars
@@ -106,14 +126,20 @@ class Fragments(Stage):
         return not (following and self.is_body(following))
 
     def find_headline_piece(self, page: Page, i: int) -> str:
-        """Evidence that line ``i`` is cut from a longer headline-like line of the page."""
+        """Evidence that line ``i`` is cut from a longer headline-like line of the page.
+
+        The headlines are scored in one vectorised call and only those scoring
+        enough are aligned, the first of them in page order first: a chunk of a
+        big file holds hundreds of headlines, and most candidates match none.
+        """
         text = page.lines[i].text
         if len(text) < self.piece_min_chars:
             return ""
-        for j in page.headlines:
+        longer, heads = page.headlines_longer_than(len(text))
+        scored = process.extract(text, heads, scorer=fuzz.partial_ratio, score_cutoff=self.piece_min_score,
+                                 limit=None)
+        for j in sorted(longer[n] for _, _, n in scored):
             head = page.lines[j].text
-            if j == i or len(head) <= len(text):
-                continue
             found = fuzz.partial_ratio_alignment(text, head, score_cutoff=self.piece_min_score)
             if found is None or not cuts_segment(head, found.dest_start, found.dest_end):
                 continue
