@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import SAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup.changes import Locator, dump, read_log, restore
 from cleanup.cli import main
+from cleanup.document import Change
 from cleanup.errors import RestoreError
 
 
@@ -199,3 +202,22 @@ def test_damaged_log_is_a_one_line_error(tmp_path, capsys, line, drop, field):
 def test_log_lines_are_utf8_and_only_a_line_with_a_lone_surrogate_is_escaped():
     assert dump({"before": "会,"}) == '{"before": "会,"}\n'.encode("utf-8")
     assert dump({"before": "\udc80会"}) == b'{"before": "\\udc80\\u4f1a"}\n'
+
+
+# hypothesis never draws a lone surrogate by itself
+ANY_TEXT = st.text(st.one_of(st.characters(), st.integers(0xD800, 0xDFFF).map(chr)), max_size=12)
+
+
+@given(ANY_TEXT, ANY_TEXT, ANY_TEXT, st.integers(0, 30), st.integers(0, 30))
+@settings(max_examples=300, deadline=None)
+def test_a_change_line_is_the_json_of_its_record(before, after, note, start, size):
+    """Written out directly, the line is what dump() writes of the record, for any
+    text: quotes, backslashes, control characters, lone surrogates."""
+    text = "中文\n,a\r\n" * 5
+    loc = Locator(text, "utf-8", base_char=10, base_byte=20, base_line=3, base_col=2)
+    c = Change("rule-x", "stage\"y", start, min(start + size, len(text)), before, after, 2, 7, note)
+    line, col = loc.line_col(c.start)
+    record = {"v": 1, "type": "change", "chunk": 4, "rule": c.rule, "stage": c.stage, "start": 10 + c.start,
+              "end": 10 + c.end, "byte_start": loc.byte(c.start), "byte_end": loc.byte(c.end), "line": line,
+              "col": col, "before": before, "after": after, "step": 2, "at": 7, "note": note}
+    assert loc.change_line(c, '"chunk": 4') == dump(record)
