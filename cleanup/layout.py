@@ -6,19 +6,17 @@ these, so that a dropped line never leaves a stray blank line behind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
-
-import regex
+from typing import Iterable, NamedTuple
 
 from .document import Edit
 
-_LINE = regex.compile(r"[^\n]+")
 
+class Line(NamedTuple):
+    """A non-empty line: ``text`` is ``doc.text[start:end]`` (no line break).
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A non-empty line: ``text`` is ``doc.text[start:end]`` (no line break)."""
+    A named tuple rather than a frozen dataclass: as immutable, and about
+    twice as quick to build, which counts for the many lines of a page.
+    """
 
     start: int
     end: int
@@ -27,7 +25,13 @@ class Line:
 
 def lines(text: str) -> list[Line]:
     """The non-empty lines of ``text``, in order."""
-    return [Line(m.start(), m.end(), m.group()) for m in _LINE.finditer(text)]
+    out: list[Line] = []
+    at = 0
+    for piece in text.split("\n"):
+        if piece:
+            out.append(Line(at, at + len(piece), piece))
+        at += len(piece) + 1
+    return out
 
 
 def drop_lines(text: str, all_lines: list[Line], drops: Iterable[tuple[int, str, str]]) -> list[Edit]:

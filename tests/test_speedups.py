@@ -147,7 +147,9 @@ def test_stutter_repeat_starts_match_the_overlapped_search(s):
 @settings(max_examples=200, deadline=None)
 def test_stutter_judges_the_same_runs_as_walking_every_han_run(text):
     stutter = stage("stutter")
-    plain = [e for run in regex.finditer(r"\p{Han}+", text) for e in stutter.run_edits(run.group(), run.start())]
+    plain = [e for run in regex.finditer(r"\p{Han}+", text)
+             for e in stutter.run_edits(run.group(), run.start(),
+                                        [m.start() for m in stutter.repeat.finditer(run.group())])]
     assert stutter.find_words(text) == plain
 
 

@@ -33,7 +33,6 @@ from ..pipeline import Stage
 from ..rules import ParamPattern, Params, StageConfig
 from ..wordlists import load_lexicon, prefixes, read_entries
 
-LINE = re.compile(r"[^\n]+")
 HAN_RUN = regex.compile(r"\p{Han}+")
 HAN_RUN_BACK = regex.compile(r"(?r)\p{Han}+")  # matched backwards: the run ending at endpos
 MODES = ("repair", "report")
@@ -130,19 +129,23 @@ class Stutter(Stage):
         """
         before, self.judged = self.judged, {}
         edits: list[Edit] = []
-        for line in LINE.finditer(text):
-            s = line.group()
-            found = before.get(s)
-            if found is None:
-                found = self.line_suspects(s)
-            self.judged[s] = found
-            at = line.start()
-            edits.extend(Edit(at + e.at, e.before, e.after, e.rule, e.note) for e in found)
+        at = 0
+        for s in text.split("\n"):
+            if s:
+                found = before.get(s)
+                if found is None:
+                    found = self.line_suspects(s)
+                self.judged[s] = found
+                if found:
+                    edits.extend(Edit(at + e.at, e.before, e.after, e.rule, e.note) for e in found)
+            at += len(s) + 1
         return edits
 
     def line_suspects(self, line: str) -> tuple[Edit, ...]:
         """Every stutter in one line."""
         found = self.find_list_items(line) + self.find_words(line)
+        if len(found) < 2:
+            return tuple(found)
         found.sort(key=attrgetter("at"))
         edits: list[Edit] = []
         last = 0
@@ -175,24 +178,33 @@ class Stutter(Stage):
         if not self.word_rule:
             return []
         edits: list[Edit] = []
-        run_end = 0
-        for candidate in self.repeat.finditer(text):
-            at = candidate.start()
-            if at < run_end:
-                continue
-            run = HAN_RUN.match(text, at)
-            if run is None:
-                continue
-            run_start, run_end = HAN_RUN_BACK.match(text, 0, at + 1).start(), run.end()
-            edits.extend(self.run_edits(text[run_start:run_end], run_start))
+        for run_start, run_end, starts in self.runs_with_repeats(text):
+            edits.extend(self.run_edits(text[run_start:run_end], run_start, starts))
         return edits
 
-    def run_edits(self, s: str, offset: int) -> list[Edit]:
-        """The stutters of the Han run ``s``, which starts at ``offset``."""
+    def runs_with_repeats(self, text: str) -> list[tuple[int, int, list[int]]]:
+        """``(start, end, repeat starts)`` of each Han run of ``text`` holding a repeat start.
+
+        The starts are those of ``text`` inside the run, counted from its
+        start: every start of the run itself, and maybe some whose repeat
+        runs past the run's end, which :meth:`judge_at` finds nothing at.
+        """
+        runs: list[tuple[int, int, list[int]]] = []
+        run_start = run_end = 0
+        for candidate in self.repeat.finditer(text):
+            at = candidate.start()
+            if at >= run_end:
+                run = HAN_RUN.match(text, at)
+                if run is None:
+                    continue
+                run_start, run_end = HAN_RUN_BACK.match(text, 0, at + 1).start(), run.end()
+                runs.append((run_start, run_end, []))
+            runs[-1][2].append(at - run_start)
+        return runs
+
+    def run_edits(self, s: str, offset: int, starts: list[int]) -> list[Edit]:
+        """The stutters of the Han run ``s``, which starts at ``offset``, judged at ``starts``."""
         edits: list[Edit] = []
-        starts = [m.start() for m in self.repeat.finditer(s)]
-        if not starts:
-            return edits
         kept = KeptSpans(self.keep_patterns, s)
         done = 0
         for i in starts:
