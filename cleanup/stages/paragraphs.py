@@ -403,7 +403,9 @@ class Paragraphs(Stage):
         return _Verdict(score, f"{score:+.1f}: " + ", ".join(ev))
 
     def _score(self, ev: list[str]) -> float:
-        return sum([self.weights.get(e.split(":")[0], 0.0) for e in ev])
+        """The sum of the weights of ``ev``; ``word:X`` is weighed as ``word``."""
+        weight = self.weights.get
+        return sum([weight(e, 0.0) if ":" not in e else weight(e.split(":")[0], 0.0) for e in ev])
 
     def _wrapped_evidence(
         self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
