@@ -17,7 +17,6 @@ Two layouts occur in the samples and the stage tells them apart itself:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,9 +51,20 @@ def _ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
     return core[-1:] in ends or not ends.isdisjoint(text[len(core) :])
 
 
-def _any_of(chars: str) -> re.Pattern[str]:
-    """A search for any one of ``chars`` (``re`` scans a character class faster than ``regex``)."""
-    return re.compile(f"[{re.escape(chars)}]")
+class _AnyOf:
+    """Whether a text holds any one of some characters: a substring test for
+    each is cheaper than ``re`` matching a character class at every position."""
+
+    __slots__ = ("chars",)
+
+    def __init__(self, chars: str) -> None:
+        self.chars = tuple(dict.fromkeys(chars))
+
+    def found_in(self, text: str) -> bool:
+        for char in self.chars:
+            if char in text:
+                return True
+        return False
 
 
 @dataclass(slots=True)
@@ -133,9 +143,9 @@ class Paragraphs(Stage):
         self.open_end = frozenset(p.chars("open_end"))
         self.function_end = frozenset(p.chars("ends_function"))
         self.no_start = frozenset(p.chars("no_start"))
-        self.inner_stop = _any_of(end)
-        self.body_mark = _any_of(p.chars("body_marks"))
-        self.has_comma = _any_of(p.chars("commas"))
+        self.inner_stop = _AnyOf(end)
+        self.body_mark = _AnyOf(p.chars("body_marks"))
+        self.has_comma = _AnyOf(p.chars("commas"))
         self.starts_unit = p.pattern("starts_paragraph")
         self.opens = p.pattern("opens_paragraph")
         self.lead = p.pattern("lead")
@@ -199,7 +209,7 @@ class Paragraphs(Stage):
         block_widths = {
             b: _usual_width(ws) for b, ws in by_block.items() if len(ws) >= self.min_block_lines
         }
-        body_blocks = frozenset(ln.block for ln in in_blocks if self.body_mark.search(ln.text))
+        body_blocks = frozenset(ln.block for ln in in_blocks if self.body_mark.found_in(ln.text))
         return Layout(True, _usual_width([ln.width for ln in inner]), block_widths, body_blocks)
 
     # --- evidence -----------------------------------------------------------
@@ -243,7 +253,7 @@ class Paragraphs(Stage):
     def _headline_like(self, text: str) -> bool:
         return (
             len(text) <= self.headline_max
-            and not self.inner_stop.search(text)
+            and not self.inner_stop.found_in(text)
             and text[-1] not in self.open_end
         )
 
@@ -308,7 +318,7 @@ class Paragraphs(Stage):
         return ""
 
     def _check_lead(self, text: str, nxt: str, wrapped: bool) -> str:
-        return "line-is-lead" if not self.inner_stop.search(text) and self.lead.search(text) else ""
+        return "line-is-lead" if not self.inner_stop.found_in(text) and self.lead.search(text) else ""
 
     def _check_alone(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.standalone.search(text):
@@ -334,14 +344,14 @@ class Paragraphs(Stage):
         if word:
             ev.append(f"word:{word}")
         if len(nxt) <= self.tail_max and self._ends_sentence(nxt) \
-                and not self.inner_stop.search(nxt, 0, len(nxt) - 1):
+                and not self.inner_stop.found_in(nxt[:-1]):
             ev.append("next-is-tail")
         if lay.wrapped:
             ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, ask_verb))
-        elif len(text) >= self.long_line or self.inner_stop.search(text, 0, len(text) - 1):
+        elif len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
         elif self._headline_like(text):
-            ev.extend(["short-with-commas"] if self.has_comma.search(text) else self._headline_evidence(text, ask_verb))
+            ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence(text, ask_verb))
         return ev
 
     def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> bool:
@@ -424,7 +434,7 @@ class Paragraphs(Stage):
                 ev.append("short-line")
         elif a.width > width + self.width_tolerance:
             ev.append("wider-than-column")
-        elif self.body_mark.search(text, 0, len(text) - 1):
+        elif self.body_mark.found_in(text[:-1]):
             ev.append("body-line")
         elif self._headline_like(text):
             ev.extend(self._headline_evidence(text, ask_verb))
