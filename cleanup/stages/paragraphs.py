@@ -239,12 +239,12 @@ class Paragraphs(Stage):
 
     def _ending(self, text: str) -> str:
         """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence."""
-        if self._ends_sentence(text):
-            return "sentence-end"
         last = text[-1]
         if last in self.closers:
-            return "quote-end"
-        if last in self.soft_end:  # [soft_end][closers]*$, with no closer to follow
+            return "sentence-end" if self._ends_sentence(text) else "quote-end"
+        if last in self.sentence_end:  # [sentence_end][closers]*$, with no closer to follow
+            return "sentence-end"
+        if last in self.soft_end:  # likewise [soft_end][closers]*$
             return "clause-end"
         if last in self.open_end:
             return "mid-clause"
@@ -439,8 +439,8 @@ class Paragraphs(Stage):
         elif self._headline_like(text):
             ev.extend(self._headline_evidence(text, ask_verb))
         a_ends = ending in ("sentence-end", "quote-end", "clause-end")
-        b_continues = after_b is not None and not self._ends_sentence(b.text)
-        if a_ends and b_continues and indent_low <= b.width <= indent_high:
+        if a_ends and after_b is not None and indent_low <= b.width <= indent_high \
+                and not self._ends_sentence(b.text):  # b continues: it ends no sentence
             ev.append("next-indented")
         return ev
 
