@@ -113,6 +113,23 @@ class _Check(NamedTuple):
     names: tuple[str, ...]
 
 
+class _WeightOf(dict[str, float]):
+    """The weight of each evidence name: ``word:X`` weighs as ``word``, a name
+    with no weight 0.  Each name's is worked out once, on first asking: then
+    ``sum(map(weight_of.__getitem__, names))`` runs in C.  The names are few:
+    the evidence names, and ``word:`` with a word of the list."""
+
+    __slots__ = ("weights",)
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        super().__init__()
+        self.weights = weights
+
+    def __missing__(self, name: str) -> float:
+        weight = self[name] = self.weights.get(name.split(":")[0], 0.0)
+        return weight
+
+
 def _usual_width(widths: list[float]) -> float:
     """The most common rounded width; the wider one on a tie."""
     counts = Counter(round(w) for w in widths)
@@ -126,6 +143,7 @@ class Paragraphs(Stage):
         super().__init__(config, timeout)
         p = Params(config, timeout)
         self.weights = p.weights("weights")
+        self.weight_of = _WeightOf(self.weights)
         self.min_wrapped_share = p.number("min_wrapped_share")
         self.width_tolerance = p.number("width_tolerance")
         self.indent = p.number("indent")
@@ -413,9 +431,7 @@ class Paragraphs(Stage):
         return _Verdict(score, f"{score:+.1f}: " + ", ".join(ev))
 
     def _score(self, ev: list[str]) -> float:
-        """The sum of the weights of ``ev``; ``word:X`` is weighed as ``word``."""
-        weight = self.weights.get
-        return sum([weight(e, 0.0) if ":" not in e else weight(e.split(":")[0], 0.0) for e in ev])
+        return sum(map(self.weight_of.__getitem__, ev))
 
     def _wrapped_evidence(
         self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
