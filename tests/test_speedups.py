@@ -26,7 +26,7 @@ from cleanup.rules import Prescan, char_class, fuse_patterns, is_fusable, load_p
 from cleanup.stages.dedup import comparison_key, find_pairs
 from cleanup.stages.fragments import cuts_segment
 from cleanup.stages.normalize import Normalize
-from cleanup.stages.paragraphs import _STRIPPED_NOT_SPACE, _ends_with
+from cleanup.stages.paragraphs import _STRIPPED_NOT_SPACE, _AnyOf, _ends_with
 from cleanup.stages.stutter import Stutter
 from cleanup.wordlists import Lexicon
 
@@ -252,6 +252,13 @@ def test_paragraph_line_ending_matches_the_pattern(text, ends, closers):
     """Also when a character both ends a sentence and closes one."""
     plain = regex.compile(rf"[{regex.escape(ends)}][{regex.escape(closers)}]*$")
     assert _ends_with(text, frozenset(ends), closers) == bool(plain.search(text))
+
+
+@given(st.text(alphabet="。！？!…，a甲", max_size=12), st.text(alphabet="。！？!…，", min_size=1, max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_paragraph_any_of_matches_the_character_class(text, chars):
+    plain = regex.compile(f"[{regex.escape(chars)}]")
+    assert _AnyOf(chars).found_in(text) == bool(plain.search(text))
 
 
 def paragraphs_with_weights(**changed: float) -> Stage:

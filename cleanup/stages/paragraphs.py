@@ -17,7 +17,6 @@ Two layouts occur in the samples and the stage tells them apart itself:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,9 +51,20 @@ def _ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
     return core[-1:] in ends or not ends.isdisjoint(text[len(core) :])
 
 
-def _any_of(chars: str) -> re.Pattern[str]:
-    """A search for any one of ``chars`` (``re`` scans a character class faster than ``regex``)."""
-    return re.compile(f"[{re.escape(chars)}]")
+class _AnyOf:
+    """Whether a text holds any one of some characters: a substring test for
+    each is cheaper than ``re`` matching a character class at every position."""
+
+    __slots__ = ("chars",)
+
+    def __init__(self, chars: str) -> None:
+        self.chars = tuple(dict.fromkeys(chars))
+
+    def found_in(self, text: str) -> bool:
+        for char in self.chars:
+            if char in text:
+                return True
+        return False
 
 
 @dataclass(slots=True)
@@ -103,6 +113,23 @@ class _Check(NamedTuple):
     names: tuple[str, ...]
 
 
+class _WeightOf(dict[str, float]):
+    """The weight of each evidence name: ``word:X`` weighs as ``word``, a name
+    with no weight 0.  Each name's is worked out once, on first asking: then
+    ``sum(map(weight_of.__getitem__, names))`` runs in C.  The names are few:
+    the evidence names, and ``word:`` with a word of the list."""
+
+    __slots__ = ("weights",)
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        super().__init__()
+        self.weights = weights
+
+    def __missing__(self, name: str) -> float:
+        weight = self[name] = self.weights.get(name.split(":")[0], 0.0)
+        return weight
+
+
 def _usual_width(widths: list[float]) -> float:
     """The most common rounded width; the wider one on a tie."""
     counts = Counter(round(w) for w in widths)
@@ -116,6 +143,7 @@ class Paragraphs(Stage):
         super().__init__(config, timeout)
         p = Params(config, timeout)
         self.weights = p.weights("weights")
+        self.weight_of = _WeightOf(self.weights)
         self.min_wrapped_share = p.number("min_wrapped_share")
         self.width_tolerance = p.number("width_tolerance")
         self.indent = p.number("indent")
@@ -133,9 +161,9 @@ class Paragraphs(Stage):
         self.open_end = frozenset(p.chars("open_end"))
         self.function_end = frozenset(p.chars("ends_function"))
         self.no_start = frozenset(p.chars("no_start"))
-        self.inner_stop = _any_of(end)
-        self.body_mark = _any_of(p.chars("body_marks"))
-        self.has_comma = _any_of(p.chars("commas"))
+        self.inner_stop = _AnyOf(end)
+        self.body_mark = _AnyOf(p.chars("body_marks"))
+        self.has_comma = _AnyOf(p.chars("commas"))
         self.starts_unit = p.pattern("starts_paragraph")
         self.opens = p.pattern("opens_paragraph")
         self.lead = p.pattern("lead")
@@ -199,7 +227,7 @@ class Paragraphs(Stage):
         block_widths = {
             b: _usual_width(ws) for b, ws in by_block.items() if len(ws) >= self.min_block_lines
         }
-        body_blocks = frozenset(ln.block for ln in in_blocks if self.body_mark.search(ln.text))
+        body_blocks = frozenset(ln.block for ln in in_blocks if self.body_mark.found_in(ln.text))
         return Layout(True, _usual_width([ln.width for ln in inner]), block_widths, body_blocks)
 
     # --- evidence -----------------------------------------------------------
@@ -229,12 +257,12 @@ class Paragraphs(Stage):
 
     def _ending(self, text: str) -> str:
         """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence."""
-        if self._ends_sentence(text):
-            return "sentence-end"
         last = text[-1]
         if last in self.closers:
-            return "quote-end"
-        if last in self.soft_end:  # [soft_end][closers]*$, with no closer to follow
+            return "sentence-end" if self._ends_sentence(text) else "quote-end"
+        if last in self.sentence_end:  # [sentence_end][closers]*$, with no closer to follow
+            return "sentence-end"
+        if last in self.soft_end:  # likewise [soft_end][closers]*$
             return "clause-end"
         if last in self.open_end:
             return "mid-clause"
@@ -243,7 +271,7 @@ class Paragraphs(Stage):
     def _headline_like(self, text: str) -> bool:
         return (
             len(text) <= self.headline_max
-            and not self.inner_stop.search(text)
+            and not self.inner_stop.found_in(text)
             and text[-1] not in self.open_end
         )
 
@@ -308,7 +336,7 @@ class Paragraphs(Stage):
         return ""
 
     def _check_lead(self, text: str, nxt: str, wrapped: bool) -> str:
-        return "line-is-lead" if not self.inner_stop.search(text) and self.lead.search(text) else ""
+        return "line-is-lead" if not self.inner_stop.found_in(text) and self.lead.search(text) else ""
 
     def _check_alone(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.standalone.search(text):
@@ -334,14 +362,14 @@ class Paragraphs(Stage):
         if word:
             ev.append(f"word:{word}")
         if len(nxt) <= self.tail_max and self._ends_sentence(nxt) \
-                and not self.inner_stop.search(nxt, 0, len(nxt) - 1):
+                and not self.inner_stop.found_in(nxt[:-1]):
             ev.append("next-is-tail")
         if lay.wrapped:
             ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, ask_verb))
-        elif len(text) >= self.long_line or self.inner_stop.search(text, 0, len(text) - 1):
+        elif len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
         elif self._headline_like(text):
-            ev.extend(["short-with-commas"] if self.has_comma.search(text) else self._headline_evidence(text, ask_verb))
+            ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence(text, ask_verb))
         return ev
 
     def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> bool:
@@ -403,7 +431,7 @@ class Paragraphs(Stage):
         return _Verdict(score, f"{score:+.1f}: " + ", ".join(ev))
 
     def _score(self, ev: list[str]) -> float:
-        return sum([self.weights.get(e.split(":")[0], 0.0) for e in ev])
+        return sum(map(self.weight_of.__getitem__, ev))
 
     def _wrapped_evidence(
         self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
@@ -422,13 +450,13 @@ class Paragraphs(Stage):
                 ev.append("short-line")
         elif a.width > width + self.width_tolerance:
             ev.append("wider-than-column")
-        elif self.body_mark.search(text, 0, len(text) - 1):
+        elif self.body_mark.found_in(text[:-1]):
             ev.append("body-line")
         elif self._headline_like(text):
             ev.extend(self._headline_evidence(text, ask_verb))
         a_ends = ending in ("sentence-end", "quote-end", "clause-end")
-        b_continues = after_b is not None and not self._ends_sentence(b.text)
-        if a_ends and b_continues and indent_low <= b.width <= indent_high:
+        if a_ends and after_b is not None and indent_low <= b.width <= indent_high \
+                and not self._ends_sentence(b.text):  # b continues: it ends no sentence
             ev.append("next-indented")
         return ev
 
