@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+import regex
 from conftest import SAMPLES
 
 from cleanup import Cleaner
@@ -19,7 +20,7 @@ from cleanup.cli import main
 from cleanup.document import Document
 from cleanup.errors import RuleError
 from cleanup.pipeline import build_stage
-from cleanup.rules import load_profile, packaged_rules_dir
+from cleanup.rules import VETTED_LENGTH, Params, load_profile, packaged_rules_dir
 
 
 def clean(tmp_path: Path, data: bytes, *flags: str, name: str = "in.txt") -> tuple[int, bytes, list[dict]]:
@@ -233,6 +234,53 @@ def test_catastrophic_params_pattern_stops_the_cli(tmp_path, capsys, stage, key,
     code, _, _ = clean(tmp_path, page.encode(), "--profile", str(profile), "--timeout", "0.2")
     assert code == 2
     assert f"stage {stage}: [params] {key}: pattern ran over 0.2s" in error_of(capsys)
+
+
+def test_packaged_params_patterns_are_vetted_and_one_a_user_changed_is_timed():
+    """Vetted patterns search lines without the timeout (each timed search reads
+    the CPU clock twice, a system call each); any other pattern is timed."""
+    config = next(s for s in load_profile().stages if s.name == "paragraphs")
+    assert Params(config, 2.0).pattern("lead").search.__name__ == "_vetted_search"
+    config.params["lead"] = "^本报讯"
+    assert Params(config, 2.0).pattern("lead").search.__name__ == "_timed_search"
+
+
+def test_a_vetted_pattern_searches_a_longer_text_with_the_timeout():
+    config = next(s for s in load_profile().stages if s.name == "paragraphs")
+    config.vetted["lead"] = config.params["lead"] = RUNAWAY
+    lead = Params(config, 0.2).pattern("lead")
+    assert lead.search("字" * 30 + "1")  # short: searched as it is
+    with pytest.raises(RuleError, match="ran over 0.2s"):
+        lead.search("字" * VETTED_LENGTH + "x")
+
+
+def hostile_lines(pattern: str) -> list[str]:
+    """Lines as long as a vetted pattern searches without the timeout: runs of each
+    character of ``pattern`` and of all of them in turn, then a character that
+    fails whatever was building up."""
+    chars = sorted({c for c in pattern if not c.isascii() or c in " ,;:"}) or ["字"]
+    size = VETTED_LENGTH - 1
+    runs = [c * size for c in chars] + [("".join(chars) * size)[:size], "字" * size]
+    return [run + end for run in runs for end in ("x", "。")]
+
+
+VETTED = [(s.name, key, value) for s in load_profile().stages for key, value in s.vetted.items()
+          if isinstance(value, str) and value or isinstance(value, list) and value
+          and all(isinstance(v, str) for v in value)]
+
+
+@pytest.mark.parametrize(("stage", "key", "value"), VETTED, ids=[f"{s}-{k}" for s, k, _ in VETTED])
+def test_vetted_params_patterns_finish_on_hostile_lines(stage, key, value):
+    """What the timeout would catch in a user's pattern is ruled out for the vetted
+    ones here (values that are sets of characters, not patterns, are left out)."""
+    source = "|".join(f"(?:{v})" for v in value) if isinstance(value, list) else value
+    try:
+        compiled = regex.compile(source, regex.VERSION1)
+    except regex.error:
+        return
+    for line in hostile_lines(source):
+        compiled.search(line, timeout=1.0)
+        list(compiled.finditer(line, overlapped=True, timeout=1.0))
 
 
 @pytest.mark.parametrize(
