@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit, undo
 from cleanup.errors import RuleError
+from cleanup.layout import Line
 from cleanup.rules import StageConfig, load_profile
 from cleanup.stages.dedup import Dedup, NearCopies, comparison_key, find_pairs, group_copies
 
@@ -217,4 +218,26 @@ def test_memo_lives_for_one_document():
     other_doc = Document(page(OTHER))
     stage.run(other_doc)
     assert stage.memo is not None and stage.memo.doc is other_doc
-    assert BODY not in stage.memo.paragraphs and comparison_key(BODY) not in stage.memo.copies.known
+    assert BODY not in stage.memo.keys and comparison_key(BODY) not in stage.memo.copies.known
+
+
+CREDIT = "本报记者 张三李四王五赵六钱七孙八"  # long enough, but a byline keep_patterns protects
+NEAR_CREDIT = "本报记者 张三李四王五赵六钱七孙九"
+
+
+@given(st.lists(st.sampled_from([BODY, change_one(BODY, 2), OTHER, CREDIT, NEAR_CREDIT, "（李海珍）"]),
+                max_size=8))
+@settings(max_examples=100, deadline=None)
+def test_eligible_pairs_as_searching_every_paragraph_with_keep_patterns(paras):
+    stage = make_stage()
+    text = page(*paras) if paras else ""
+    memo = stage.memo_for(Document(text))
+    keys = [comparison_key(p) for p in paras]
+    every = [i for i, (p, key) in enumerate(zip(paras, keys))
+             if len(key) >= stage.params.min_chars
+             and not any(k.search(p) for k in stage.params.keep_patterns)]
+    lines_ = [Line(0, len(p), p) for p in paras]
+    found = stage.eligible(lines_, keys, memo)
+    assert set(every) <= set(found)
+    cutoff = stage.params.near_ratio
+    assert find_pairs(keys, found, cutoff) == find_pairs(keys, every, cutoff)

@@ -176,6 +176,7 @@ RUNAWAY_PAGE = ("字" * 50 + "x\n") * 2  # two lines: the break between them is 
 RUNAWAY_LINE = "字" * 50 + "x\n"  # a line short enough to be read as a headline
 RUNAWAY_LIST = "字" * 50 + "、x\n"  # a list-item mark: stutter searches the line for list items
 RUNAWAY_REPEAT = "会议会议" + "字" * 50 + "x\n"  # a repeat that stutter's keep patterns must judge
+RUNAWAY_COPIES = ("字" * 50 + "x。\n\n") * 2  # a paragraph and its copy: dedup asks if it may repeat
 
 
 def runaway_input(stage: str, key: str) -> str:
@@ -183,6 +184,8 @@ def runaway_input(stage: str, key: str) -> str:
         return RUNAWAY_LINE
     if stage == "stutter":
         return RUNAWAY_LIST if key == "list_item" else RUNAWAY_REPEAT
+    if stage == "dedup":
+        return RUNAWAY_COPIES
     return RUNAWAY_PAGE
 
 

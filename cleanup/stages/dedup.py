@@ -22,7 +22,7 @@ Which copy stays:
   drowning out the others.
 
 Short lines that legitimately repeat (credits such as ``（李海珍）``,
-bylines, ``本报讯`` leads) are never compared: they are below
+bylines, ``本报讯`` leads) are never taken for copies: they are below
 ``min_chars`` or match one of ``keep_patterns``.
 """
 
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -218,7 +219,8 @@ class DocumentMemo:
     """
 
     doc: Document
-    paragraphs: dict[str, tuple[str, bool]]  # text -> comparison key, eligible
+    keys: dict[str, str]  # text -> comparison key
+    protected: dict[str, bool]  # text -> whether a keep pattern matches it
     copies: NearCopies
 
 
@@ -231,11 +233,29 @@ class Dedup(Stage):
         self.enabled = {r.id for r in config.rules}
         self.memo: DocumentMemo | None = None
 
-    def is_eligible(self, key: str, text: str) -> bool:
-        """Long enough to judge, and not a credit or byline that may repeat."""
-        return len(key) >= self.params.min_chars and not any(
-            p.search(text) for p in self.params.keep_patterns
-        )
+    def is_protected(self, text: str, memo: DocumentMemo) -> bool:
+        """A credit or byline that may repeat: one of ``keep_patterns`` matches it."""
+        protected = memo.protected.get(text)
+        if protected is None:
+            protected = memo.protected[text] = any(p.search(text) for p in self.params.keep_patterns)
+        return protected
+
+    def eligible(self, paras: list[Line], keys: list[str], memo: DocumentMemo) -> list[int]:
+        """The paragraphs long enough to judge, less the credits and bylines that may repeat.
+
+        Only a paragraph that has a copy among the long ones (the same key, or
+        a near copy) is searched with ``keep_patterns``: the others pair with
+        nothing, so keeping them in the list changes no pair, and most
+        paragraphs of a page are of that kind.
+        """
+        long_enough = [i for i, key in enumerate(keys) if len(key) >= self.params.min_chars]
+        memo.copies.add(keys[i] for i in long_enough)
+        counts = Counter(keys[i] for i in long_enough)
+        return [
+            i for i in long_enough
+            if counts[keys[i]] == 1 and keys[i] not in memo.copies.near
+            or not self.is_protected(paras[i].text, memo)
+        ]
 
     def is_headline(self, key: str) -> bool:
         return len(key) <= self.params.headline_max_chars and not key.endswith(
@@ -303,23 +323,22 @@ class Dedup(Stage):
     def memo_for(self, doc: Document) -> DocumentMemo:
         """What this stage has learnt about ``doc`` so far; a new document starts afresh."""
         if self.memo is None or self.memo.doc is not doc:
-            self.memo = DocumentMemo(doc, {}, NearCopies(self.params.near_ratio))
+            self.memo = DocumentMemo(doc, {}, {}, NearCopies(self.params.near_ratio))
         return self.memo
 
-    def paragraph_facts(self, text: str, memo: DocumentMemo) -> tuple[str, bool]:
-        """The comparison key of a paragraph and whether it is eligible, worked out once."""
-        facts = memo.paragraphs.get(text)
-        if facts is None:
-            key = comparison_key(text)
-            facts = memo.paragraphs[text] = (key, self.is_eligible(key, text))
-        return facts
+    @staticmethod
+    def key_of(text: str, memo: DocumentMemo) -> str:
+        """The comparison key of a paragraph, worked out once."""
+        key = memo.keys.get(text)
+        if key is None:
+            key = memo.keys[text] = comparison_key(text)
+        return key
 
     def run(self, doc: Document) -> Document:
         memo = self.memo_for(doc)
         paras = lines(doc.text)
-        facts = [self.paragraph_facts(p.text, memo) for p in paras]
-        keys = [key for key, _ in facts]
-        eligible = [i for i, (_, ok) in enumerate(facts) if ok]
+        keys = [self.key_of(p.text, memo) for p in paras]
+        eligible = self.eligible(paras, keys, memo)
         drops = self.find_drops(paras, keys, eligible, memo.copies)
         if drops:
             edits = drop_lines(doc.text, paras, [(i, rule, note) for i, (rule, note) in drops.items()])
