@@ -6,9 +6,11 @@ rebuilds the input byte for byte from it.
 
 Format (version 1)
 ------------------
-UTF-8 JSON Lines; a line holding a lone surrogate (standing for an
-undecodable byte) is ASCII-escaped (``\\uXXXX``) so that it survives.
-Every line has ``v`` (format version, 1) and ``type``.
+UTF-8 JSON Lines; U+0085, U+2028 and U+2029 are escaped (``\\uXXXX``), so
+that a reader splitting lines at them too gets whole records, and a line
+holding a lone surrogate (standing for an undecodable byte) is
+ASCII-escaped whole, so that it survives.  Every line has ``v`` (format
+version, 1) and ``type``.
 
 1. First line, ``type: "header"``::
 
@@ -92,27 +94,31 @@ _UTF8_JSON = json.JSONEncoder(ensure_ascii=False)
 _json_str = json.encoder.encode_basestring  # a JSON string, non-ASCII as it is (what _UTF8_JSON writes)
 
 
+# Besides \n and \r, str.splitlines() breaks lines at these, which JSON may hold
+# as they are: a reader splitting that way would cut a record in two.
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def json_line(text: str) -> bytes:
+    """JSON text as one line of UTF-8, non-ASCII characters as they are but those
+    line breaks; ASCII-escaped whole if it holds a lone surrogate."""
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = text.translate(_LINE_BREAKS)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(json.loads(text)).encode("ascii")
+
+
 def dump(record: dict[str, Any]) -> bytes:
-    """A change-log line (see :func:`dump_json`)."""
+    """A change-log line (see :func:`json_line`)."""
     return dump_json(record) + b"\n"
 
 
-def dump_text(line: str) -> bytes:
-    """A JSON line written with non-ASCII characters as they are, in UTF-8; ASCII-escaped
-    if it holds a lone surrogate (read back, so that it is what :func:`dump` writes)."""
-    try:
-        return line.encode("utf-8")
-    except UnicodeEncodeError:
-        return json.dumps(json.loads(line)).encode("ascii") + b"\n"
-
-
 def dump_json(record: dict[str, Any]) -> bytes:
-    """A corpus record as one JSON line (no line break), UTF-8; ASCII-escaped if a
-    field holds a lone surrogate. ``--jsonl`` runs and the engine write these."""
-    try:
-        return _UTF8_JSON.encode(record).encode("utf-8")
-    except UnicodeEncodeError:
-        return json.dumps(record).encode("ascii")
+    """A record as one JSON line (no line break; see :func:`json_line`).
+    ``--jsonl`` runs and the engine write corpus records so."""
+    return json_line(_UTF8_JSON.encode(record))
 
 
 def header(file: str, encoding: str, profile: str, rules: Iterable[str] = (),
@@ -139,6 +145,10 @@ class Locator:
     """Byte offset, line and column of character offsets in one piece of text.
 
     ``base_*`` place the piece in the whole input (a chunk starts anywhere).
+    Byte offsets are exact for encodings that encode each character on its
+    own (UTF-8, UTF-16/32, GB18030, Big5, ...); in an encoding that carries
+    state from one character to the next (UTF-7, ISO-2022) a character has
+    no byte offset of its own, and the one given is approximate.
     """
 
     def __init__(self, text: str, encoding: str, base_char: int = 0, base_byte: int = 0,
@@ -184,13 +194,13 @@ class Locator:
         the same as :func:`dump` writes of that dict.
         """
         line, col = self.line_col(c.start)
-        return dump_text(
+        return json_line(
             f'{{"v": {VERSION}, "type": "change", {where}, "rule": {_json_str(c.rule)}, '
             f'"stage": {_json_str(c.stage)}, "start": {self.base[0] + c.start}, "end": {self.base[0] + c.end}, '
             f'"byte_start": {self.byte(c.start)}, "byte_end": {self.byte(c.end)}, "line": {line}, "col": {col}, '
             f'"before": {_json_str(c.before)}, "after": {_json_str(c.after)}, "step": {c.step}, "at": {c.at}, '
-            f'"note": {_json_str(c.note)}}}\n'
-        )
+            f'"note": {_json_str(c.note)}}}'
+        ) + b"\n"
 
 
 class LogWriter:

@@ -149,7 +149,7 @@ def test_cli_dedup_across_removals_go_to_the_change_log_and_restore(tmp_path: Pa
     logs = tmp_path / "logs"
     assert main(["--dedup-across", str(raw), "-o", str(out), "--changes", str(logs)]) == 0
     assert (out / "b.txt").read_text(encoding="utf-8") == f"{OTHER}\n\n{OTHER_TOO}\n"
-    records = [json.loads(x) for x in (logs / "b.changes.jsonl").read_text().splitlines()]
+    records = [json.loads(x) for x in (logs / "b.changes.jsonl").read_text(encoding="utf-8").splitlines()]
     (after,) = [r for r in records if r["type"] == "after"]
     assert after["rule"] == "dedup-across" and "copy of a.txt paragraph 1" in after["note"]
     for name, text in (("a", f"{WIRE}\n"), ("b", b_raw)):

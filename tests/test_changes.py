@@ -187,7 +187,7 @@ def test_damaged_log_is_a_one_line_error(tmp_path, capsys, line, drop, field):
     page = tmp_path / "page.txt"
     page.write_text(SAMPLES[0].read_text(encoding="utf-8"), encoding="utf-8")
     assert main([str(page), "-o", str(tmp_path / "clean.txt"), "--changes", str(tmp_path / "log.jsonl")]) == 0
-    records = [json.loads(r) for r in (tmp_path / "log.jsonl").read_text().splitlines()]
+    records = [json.loads(r) for r in (tmp_path / "log.jsonl").read_text(encoding="utf-8").splitlines()]
     del records[line][drop]
     (tmp_path / "bad.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
     capsys.readouterr()
@@ -202,6 +202,12 @@ def test_damaged_log_is_a_one_line_error(tmp_path, capsys, line, drop, field):
 def test_log_lines_are_utf8_and_only_a_line_with_a_lone_surrogate_is_escaped():
     assert dump({"before": "会,"}) == '{"before": "会,"}\n'.encode("utf-8")
     assert dump({"before": "\udc80会"}) == b'{"before": "\\udc80\\u4f1a"}\n'
+
+
+def test_a_log_line_holds_no_character_that_splitlines_breaks_at():
+    line = dump({"before": "会\x85\u2028\u2029\x1c\x0b议"})
+    assert line == b'{"before": "\xe4\xbc\x9a\\u0085\\u2028\\u2029\\u001c\\u000b\xe8\xae\xae"}\n'
+    assert len(line.decode("utf-8").splitlines()) == 1
 
 
 # hypothesis never draws a lone surrogate by itself

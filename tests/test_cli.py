@@ -145,7 +145,7 @@ def test_flags_become_one_mode():
 def test_changes_log_is_written(run, page, tmp_path):
     log = tmp_path / "page.changes.jsonl"
     assert run(page, "-o", tmp_path / "c.txt", "--changes", log)[0] == 0
-    records = [json.loads(line) for line in log.read_text().splitlines()]
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert records[0]["type"] == "header" and records[0]["encoding"] == "utf-8"
     assert any(r["type"] == "change" for r in records)
 
@@ -322,7 +322,7 @@ def test_jsonl_cleans_one_field_and_keeps_the_others(run, tmp_path, cleaner):
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert got[0] == {"id": 1, "text": cleaner.clean(RAW).text, "meta": {"src": "a"}}
     assert got[1] == rows[1]
-    log = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text().splitlines()]
+    log = [json.loads(line) for line in (tmp_path / "log.jsonl").read_text(encoding="utf-8").splitlines()]
     assert log[0]["jsonl"] is True and {r["record"] for r in log[1:]} == {1}
 
 

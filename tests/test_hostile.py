@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 from pathlib import Path
 
 import pytest
@@ -138,7 +139,7 @@ def test_surrogates_in_jsonl(tmp_path, capsys):
     rows = [json.loads(line) for line in out.read_bytes().decode("utf-8").splitlines()]
     assert rows[0]["text"] == "\ufffd会，议\ufffd\n" and rows[0]["id"] == "\udc00"
     assert rows[1]["text"] == "\U0001f600 ok\n"  # a proper pair is a character
-    records = [json.loads(line) for line in log.read_text().splitlines()]
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert [r["before"] for r in records if r.get("rule") == "decode-replace"] == ["\ud800", "\udfff"]
 
 
@@ -168,6 +169,20 @@ def test_catastrophic_pattern_in_a_rule_file(tmp_path, capsys):
                        "--timeout", "0.2")
     assert code == 2
     assert "han-explode" in error_of(capsys)
+
+
+@pytest.fixture(autouse=True)
+def no_hang():
+    """A test here that hangs fails instead: a runaway pattern searched without its
+    timeout (a user's pattern taken for vetted) must not stall the suite.
+    regex checks for signals while it backtracks, so the alarm stops it."""
+    def hung(signum, frame):
+        raise AssertionError("the test ran over 120 s: a runaway pattern without its timeout?")
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
 
 
 # backtracks for ever on a long run of 字: every way to split the run is tried

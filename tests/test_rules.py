@@ -190,3 +190,12 @@ def test_broken_profile_names_the_problem(tmp_path, text, message):
     with pytest.raises(RuleError, match=message) as err:
         load_profile(path)
     assert str(path) in str(err.value)
+
+
+def test_a_user_rule_runs_on_what_the_rule_before_it_wrote(tmp_path):
+    """A rule skipped for want of its characters is judged on the text as the
+    rules before it left it (甲 -> ; -> 乙: the second needs the ';' the first writes)."""
+    first = GOOD_RULE.format(id="jia-to-semicolon", pattern="甲", replace=";").replace('[["a", "b"]]', '[["甲", ";"]]')
+    second = GOOD_RULE.format(id="semicolon-to-yi", pattern=";", replace="乙").replace('[["a", "b"]]', '[[";", "乙"]]')
+    path = write(tmp_path, first + "\n" + second)
+    assert Cleaner(rules=[path], disable=["punct-semicolon-fullwidth"]).clean("甲方。").text == "乙方。\n"

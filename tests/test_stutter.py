@@ -200,3 +200,20 @@ def test_lines_judged_are_remembered_for_one_document_only(monkeypatch):
     stage.run(doc)
     stage.run(Document("本次会议精神。\n"))
     assert judged == ["本次会议精神。", "本次会议精神。"]
+
+
+def test_a_stutter_after_several_real_doublings_in_one_run_is_found():
+    """Each repeat start of a run is judged, the late ones too."""
+    doc = clean("人人天天好好学习会议会议精神")
+    assert doc.text == "人人天天好好学习会议精神"
+    assert [c.before for c in doc.changes] == ["会议"]
+
+
+def test_a_longer_max_unit_keeps_longer_numeral_repeats():
+    assert clean("编号一二三四五六七一二三四五六七号。", with_params(max_unit=8)).text == "编号一二三四五六七一二三四五六七号。"
+
+
+@pytest.mark.parametrize("max_unit", [0, 21])
+def test_max_unit_out_of_range_is_a_rule_error(max_unit):
+    with pytest.raises(RuleError, match="max_unit must be 1 to 20"):
+        with_params(max_unit=max_unit)

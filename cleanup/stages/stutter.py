@@ -37,6 +37,10 @@ HAN_RUN = regex.compile(r"\p{Han}+")
 HAN_RUN_BACK = regex.compile(r"(?r)\p{Han}+")  # matched backwards: the run ending at endpos
 MODES = ("repair", "report")
 WINDOW = 10  # characters of context each side that the segmenter sees
+# Longest unit max_unit may ask for: the packaged keep patterns are bounded to
+# cover repeats of up to this many characters, and no longer (unbounded, the
+# numerals pattern is cubic on a long run of numerals).
+MAX_UNIT = 20
 
 
 class KeptSpans:
@@ -82,6 +86,8 @@ class Stutter(Stage):
             raise RuleError(f"stage stutter: [params] mode must be one of {', '.join(MODES)}, "
                             f"not {self.mode!r}", p.where)
         self.max_unit = p.integer("max_unit")
+        if not 1 <= self.max_unit <= MAX_UNIT:
+            raise RuleError(f"stage stutter: [params] max_unit must be 1 to {MAX_UNIT}, not {self.max_unit}", p.where)
         self.max_rounds = p.integer("max_rounds")
         # start of every immediate repeat of 1..max_unit characters; run on Han
         # runs only, so ``.`` is a Han character (``re`` does this ~5x faster
