@@ -11,6 +11,9 @@ the steps lets us
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import partial
+from itertools import repeat
+from operator import add
 from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple, Sequence
 
@@ -51,6 +54,9 @@ class Change(NamedTuple):
     step: int
     at: int
     note: str = ""
+
+
+_new_change = partial(tuple.__new__, Change)  # Change(*fields) from an iterable of them
 
 
 @dataclass(slots=True)
@@ -191,12 +197,12 @@ class Document:
         """
         out: list[Change] = []
         for n, step in enumerate(self.steps):
-            edits = step.edits
-            starts = self._sorted_to_raw(n, [e.at for e in edits], "start")
-            ends = self._sorted_to_raw(n, [e.at + len(e.before) for e in edits], "end")
-            stage = step.stage
-            for e, start, end in zip(edits, starts, ends):
-                out.append(Change(e.rule, stage, start, end, e.before, e.after, n, e.at, e.note))
+            ats, befores, afters, rules, notes = zip(*step.edits)
+            starts = self._sorted_to_raw(n, list(ats), "start")
+            ends = self._sorted_to_raw(n, list(map(add, ats, map(len, befores))), "end")
+            # built column-wise, without a Python call per change: a page has hundreds
+            out.extend(map(_new_change, zip(rules, repeat(step.stage), starts, ends, befores, afters,
+                                            repeat(n), ats, notes)))
         return out
 
 
