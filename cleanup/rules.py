@@ -457,6 +457,13 @@ def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str) -> None:
 VETTED_LENGTH = 2_000
 
 
+def untimed_when_short(untimed: Callable[..., Any], timed: Callable[..., Any]) -> Callable[..., Any]:
+    """``untimed`` on a text of up to :data:`VETTED_LENGTH` characters, ``timed`` on a longer one."""
+    def untimed_if_short(string: str, *args: Any, **kwargs: Any) -> Any:
+        return (untimed if len(string) <= VETTED_LENGTH else timed)(string, *args, **kwargs)
+    return untimed_if_short
+
+
 class ParamPattern:
     """A regex from a stage's ``[params]``, with the ``regex.Pattern`` methods stages
     use (``search``, ``match``, ``fullmatch``, ``finditer``), same arguments.
@@ -486,33 +493,13 @@ class ParamPattern:
         self.name = name  # "stage S: [params] KEY"
         self.where = where
         if vetted:
-            self.search, self.match, self.fullmatch = self._vetted_search, self._vetted_match, self._vetted_fullmatch
-            self.finditer = self._vetted_finditer
+            self.search = untimed_when_short(compiled.search, self._timed_search)
+            self.match = untimed_when_short(compiled.match, self._timed_match)
+            self.fullmatch = untimed_when_short(compiled.fullmatch, self._timed_fullmatch)
+            self.finditer = untimed_when_short(compiled.finditer, self._timed_finditer)
         else:
             self.search, self.match, self.fullmatch = self._timed_search, self._timed_match, self._timed_fullmatch
             self.finditer = self._timed_finditer
-
-    def _vetted_search(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
-        if len(string) <= VETTED_LENGTH:
-            return self.compiled.search(string, pos, endpos)
-        return self._timed_search(string, pos, endpos)
-
-    def _vetted_match(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
-        if len(string) <= VETTED_LENGTH:
-            return self.compiled.match(string, pos, endpos)
-        return self._timed_match(string, pos, endpos)
-
-    def _vetted_fullmatch(self, string: str, pos: int | None = None,
-                          endpos: int | None = None) -> regex.Match[str] | None:
-        if len(string) <= VETTED_LENGTH:
-            return self.compiled.fullmatch(string, pos, endpos)
-        return self._timed_fullmatch(string, pos, endpos)
-
-    def _vetted_finditer(self, string: str, pos: int | None = None, endpos: int | None = None,
-                         overlapped: bool = False) -> Iterator[regex.Match[str]]:
-        if len(string) <= VETTED_LENGTH:
-            return self.compiled.finditer(string, pos, endpos, overlapped)
-        return self._timed_finditer(string, pos, endpos, overlapped)
 
     def _runaway(self) -> RuleError:
         return RuleError(f"{self.name}: pattern ran over {self.timeout:g}s and was stopped "
