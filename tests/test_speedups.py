@@ -448,7 +448,7 @@ def plain_headline_piece(fragments, page, i: int) -> str:
     text = page.lines[i].text
     if len(text) < fragments.piece_min_chars:
         return ""
-    for j in page.headlines:
+    for j in sorted(page.by_length):  # every headline, in page order
         head = page.lines[j].text
         if len(head) <= len(text):
             continue

@@ -44,7 +44,6 @@ class Page:
     """
 
     lines: list[Line]
-    headlines: list[int]
     by_length: list[int]
     texts: list[str]
     lengths: list[int]
@@ -53,7 +52,7 @@ class Page:
     def of(cls, lines: list[Line], headlines: list[int]) -> "Page":
         by_length = sorted(headlines, key=lambda j: len(lines[j].text))
         texts = [lines[j].text for j in by_length]
-        return cls(lines, headlines, by_length, texts, [len(t) for t in texts])
+        return cls(lines, by_length, texts, [len(t) for t in texts])
 
     def headlines_longer_than(self, size: int) -> tuple[list[int], list[str]]:
         """Indices and texts of the headlines longer than ``size`` characters."""

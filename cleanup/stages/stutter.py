@@ -29,6 +29,7 @@ import regex
 
 from ..document import Document, Edit
 from ..errors import RuleError
+from ..layout import lines
 from ..pipeline import Stage
 from ..rules import ParamPattern, Params, StageConfig
 from ..wordlists import load_lexicon, prefixes, read_entries
@@ -135,16 +136,13 @@ class Stutter(Stage):
         """
         before, self.judged = self.judged, {}
         edits: list[Edit] = []
-        at = 0
-        for s in text.split("\n"):
-            if s:
-                found = before.get(s)
-                if found is None:
-                    found = self.line_suspects(s)
-                self.judged[s] = found
-                if found:
-                    edits.extend(Edit(at + e.at, e.before, e.after, e.rule, e.note) for e in found)
-            at += len(s) + 1
+        for at, _, s in lines(text):
+            found = before.get(s)
+            if found is None:
+                found = self.line_suspects(s)
+            self.judged[s] = found
+            if found:
+                edits.extend(Edit(at + e.at, e.before, e.after, e.rule, e.note) for e in found)
         return edits
 
     def line_suspects(self, line: str) -> tuple[Edit, ...]:
