@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -522,7 +523,10 @@ def test_killed_directory_run_leaves_no_partial_file_and_a_rerun_finishes(tmp_pa
     assert again.returncode == 0, again.stderr
     assert len(list(out.glob("*.txt"))) == 200 and leftovers(out) == []
     skip_if_rules_changed(rules_stamp)
-    assert f"{len(done)} skipped".encode() in again.stderr
+    # the signal may land between a file put in place and its line in the manifest:
+    # that one file is cleaned again, never skipped unrecorded
+    skipped = int(re.search(rb"(\d+) skipped", again.stderr).group(1))
+    assert skipped in (len(done) - 1, len(done))
 
 
 def test_temp_files_of_a_hard_killed_run_are_swept_by_the_rerun(tmp_path):
