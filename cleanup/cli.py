@@ -470,8 +470,7 @@ def plan_directory(args: argparse.Namespace, settings: Settings, cleaner: Cleane
         if other is not None and other.is_file():
             raise UsageError("for a directory input this must be a directory", str(other))
     exclude = [p.resolve() for p in (out_root, log_root) if p is not None]
-    files = [rel for rel in walk(root, args.glob)
-             if not any((root / rel).parent.resolve().is_relative_to(x) for x in exclude)]
+    files = outside(root, walk(root, args.glob), exclude)
     since = rules_mtime(cleaner, args.rules)
     made_with = read_manifest(out_root) if out_root else {}
     plan: list[Task | Outcome] = []
@@ -489,6 +488,22 @@ def plan_directory(args: argparse.Namespace, settings: Settings, cleaner: Cleane
             manifest = out_root / MANIFEST if out_root and settings.mode.write else None
             plan.append(Task(src, name, out, log, manifest))
     return plan
+
+
+def outside(root: Path, files: list[Path], exclude: list[Path]) -> list[Path]:
+    """The ``files`` (relative to ``root``) not in one of the ``exclude`` trees (resolved):
+    an output tree inside the input is not cleaned again.  Each folder is resolved
+    once, not each file: an archive has many files to a folder."""
+    inside: dict[Path, bool] = {}
+    kept = []
+    for rel in files:
+        folder = rel.parent
+        if folder not in inside:
+            resolved = (root / folder).resolve()
+            inside[folder] = any(resolved.is_relative_to(x) for x in exclude)
+        if not inside[folder]:
+            kept.append(rel)
+    return kept
 
 
 MANIFEST = ".cleanup-manifest.jsonl"

@@ -308,6 +308,16 @@ def test_output_inside_the_input_tree_is_not_cleaned_again(run, tree):
     assert not (out / "clean").exists()
 
 
+def test_files_under_an_output_tree_are_left_out_even_through_a_symlinked_folder(tmp_path):
+    root, out = tmp_path / "in", tmp_path / "in" / "clean"
+    for folder in ("a", "a/b", "clean/x"):
+        (root / folder).mkdir(parents=True)
+        (root / folder / "p.txt").write_text("会议召开。\n", encoding="utf-8")
+    (root / "link").symlink_to(out / "x")
+    files = [Path("a/p.txt"), Path("a/b/p.txt"), Path("clean/x/p.txt"), Path("link/p.txt"), Path("top.txt")]
+    assert cli.outside(root, files, [out.resolve()]) == [Path("a/p.txt"), Path("a/b/p.txt"), Path("top.txt")]
+
+
 # --- JSONL -------------------------------------------------------------------------
 
 
