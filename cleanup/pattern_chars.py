@@ -1,4 +1,4 @@
-"""Characters a regex's every match must hold, read from the pattern itself.
+"""Characters a text must hold for a regex to match in it, read from the pattern itself.
 
 Stages search only the text that holds one of them: a line (``debris``
 markers) or a whole page (``normalize`` rules) without any cannot match, so
@@ -27,7 +27,7 @@ _SET_OPERATORS = frozenset("-&|~")  # doubled, they combine sets (VERSION1)
 _ANCHOR_AND_DOT_FLAGS = re.compile(r"[ms]+[):]")
 
 
-# A pattern whose every match holds one of at most this many characters is not
+# A pattern that needs one of at most this many characters to match is not
 # searched in a text holding none: a few ``in`` tests scan a page in
 # microseconds, far less than most patterns take; more cost about as much.
 MAX_QUICK_CHARS = 8
@@ -46,12 +46,15 @@ def holds_any(text: str, chars: str) -> bool:
 
 
 def required_chars(pattern: regex.Pattern[str]) -> frozenset[str] | None:
-    """Characters of which every match of ``pattern`` holds at least one, or None.
+    """Characters of which a text must hold at least one for ``pattern`` to match in it, or None.
 
     Read from the pattern itself, so that a line holding none of them need
-    not be searched.  Only plain syntax is read: literals, escapes, classes,
-    groups (branch reset too), alternatives, quantifiers and the inline flags
-    ``m`` and ``s`` (lookarounds and anchors require nothing); a pattern using
+    not be searched.  A match holds one of them, or the text around it does
+    where a positive lookaround asks for it (``(?<=。)`` needs a ``。`` just
+    before the match).  Only plain syntax is read: literals, escapes,
+    classes, groups (branch reset too), positive lookarounds, alternatives,
+    quantifiers and the inline flags ``m`` and ``s`` (negative lookarounds
+    and anchors require nothing); a pattern using
     anything else (other inline flags, backreferences, fuzzy matching, nested
     sets or set operations), or case-insensitive or verbose, gives None: it
     is searched everywhere.
@@ -141,15 +144,17 @@ class _PatternReader:
         return least > 0
 
     def group(self) -> frozenset[str] | None:
-        """``(…)``: what its alternatives require; nothing for a lookaround."""
-        lookaround = False
+        """``(…)``: what its alternatives require; nothing for a negative lookaround."""
+        negative = False
         if self.peek() == "?":
             self.at += 1
-            if self.peek() in (":", ">"):
+            if self.peek() in (":", ">", "="):  # a positive lookahead needs its text in the searched text too
                 self.at += 1
-            elif self.peek() in ("=", "!") or self.peek(2) in ("<=", "<!"):
-                self.at += 1 if self.peek() in ("=", "!") else 2
-                lookaround = True
+            elif self.peek(2) == "<=":
+                self.at += 2
+            elif self.peek() == "!" or self.peek(2) == "<!":
+                self.at += 1 if self.peek() == "!" else 2
+                negative = True
             elif self.peek(2) == "P<" or self.peek() == "<":
                 self.skip_name()
             elif self.peek() == "|":  # branch reset: matches as (?:…) does, only its groups are numbered anew
@@ -163,7 +168,7 @@ class _PatternReader:
         inner = self.alternatives()
         if self.take() != ")":
             raise _Unreadable
-        return None if lookaround else inner
+        return None if negative else inner
 
     def skip_name(self) -> None:
         end = self.text.find(">", self.at)
