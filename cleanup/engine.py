@@ -60,7 +60,7 @@ from .errors import CleanupError, InputError
 from .io import atomic_output, clean_record_text, walk
 from .layout import lines
 from .pipeline import Cleaner
-from .stages.dedup import comparison_key
+from .textkey import comparison_key
 
 FORMATS = {".jsonl": "jsonl", ".parquet": "parquet"}
 LOG_SUFFIX = ".changes.jsonl"
