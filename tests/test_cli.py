@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 
-from cleanup import cli
-from cleanup.cli import MANIFEST, Mode, main
+from cleanup import runner
+from cleanup.cli import main, mode_from_flags
+from cleanup.runner import MANIFEST, Mode
 from cleanup.rules import packaged_rules_dir
 
 RAW = "本报讯(记者 云静)2月 11日上午,会议召开。\n"
@@ -137,10 +138,10 @@ def test_check_with_diff_prints_the_diff_and_exits_1(run, tmp_path):
 
 
 def test_flags_become_one_mode():
-    assert Mode.from_flags(check=False, diff=False) == Mode(write=True)
-    assert Mode.from_flags(check=True, diff=False) == Mode(write=False, check=True)
-    assert Mode.from_flags(check=False, diff=True) == Mode(write=False, diff=True)
-    assert Mode.from_flags(check=True, diff=True) == Mode(write=False, check=True, diff=True)
+    assert mode_from_flags(check=False, diff=False) == Mode(write=True)
+    assert mode_from_flags(check=True, diff=False) == Mode(write=False, check=True)
+    assert mode_from_flags(check=False, diff=True) == Mode(write=False, diff=True)
+    assert mode_from_flags(check=True, diff=True) == Mode(write=False, check=True, diff=True)
 
 
 def test_changes_log_is_written(run, page, tmp_path):
@@ -249,7 +250,7 @@ def test_unreadable_file_in_a_directory(run, tree, tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(cli, "open", refusing_open, raising=False)
+    monkeypatch.setattr(runner, "open", refusing_open, raising=False)
     code, _, err = run(tree, "-o", tmp_path / "clean")
     assert code == 2 and "locked.txt: permission denied (check its permissions)" in err
     assert err.strip().endswith(f"{len(SAMPLES) + 1} cleaned, 0 unchanged, 1 failed")
@@ -315,7 +316,7 @@ def test_files_under_an_output_tree_are_left_out_even_through_a_symlinked_folder
         (root / folder / "p.txt").write_text("会议召开。\n", encoding="utf-8")
     (root / "link").symlink_to(out / "x")
     files = [Path("a/p.txt"), Path("a/b/p.txt"), Path("clean/x/p.txt"), Path("link/p.txt"), Path("top.txt")]
-    assert cli.outside(root, files, [out.resolve()]) == [Path("a/p.txt"), Path("a/b/p.txt"), Path("top.txt")]
+    assert runner.outside(root, files, [out.resolve()]) == [Path("a/p.txt"), Path("a/b/p.txt"), Path("top.txt")]
 
 
 # --- JSONL -------------------------------------------------------------------------
