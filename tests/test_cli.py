@@ -162,6 +162,29 @@ def test_explain_groups_changes_by_rule(run, tmp_path):
            f"{p}:1:6 punct-comma-fullwidth\n-,\n+，\n" in text
 
 
+def test_explain_and_the_change_log_place_a_change_at_its_line_and_column(run, tmp_path, monkeypatch):
+    """One convention, 1-based: LINE:COL of explain and the log's line/col point at
+    the change's first character, in a chunk that starts mid-line too."""
+    monkeypatch.setattr("cleanup.io.TARGET", 2000)
+    monkeypatch.setattr("cleanup.io.HARD_MAX", 8000)
+    raw = "标题\r\n\r\n" + "会议召开,2月 11日讨论了 12 个项目" * 600 + "\n"
+    p, log = tmp_path / "p.txt", tmp_path / "p.changes.jsonl"
+    p.write_text(raw, encoding="utf-8", newline="")
+    assert run(p, "-o", tmp_path / "clean.txt", "--changes", log)[0] == 0
+    changes = [r for r in map(json.loads, log.read_text(encoding="utf-8").splitlines())
+               if r["type"] == "change"]
+    line_starts = [0, 4, 6]  # after 标题\r\n and the blank line
+    for c in changes:
+        assert line_starts[c["line"] - 1] + c["col"] - 1 == c["start"]
+        assert c["step"] > 0 or raw[c["start"]:].startswith(c["before"])
+    chunks = [r for r in map(json.loads, log.read_text(encoding="utf-8").splitlines())
+              if r["type"] == "chunk"]
+    assert len(chunks) > 1 and any(c["line"] == 3 and c["col"] > 8000 for c in changes)
+    code, out, _ = run("explain", p)
+    places = re.findall(rf"^{re.escape(str(p))}:(\d+):(\d+) (\S+)", out.decode(), re.M)
+    assert sorted(places) == sorted((str(c["line"]), str(c["col"]), c["rule"]) for c in changes)
+
+
 def test_explain_shows_invisible_characters(run, tmp_path):
     p = tmp_path / "p.txt"
     p.write_text("会\u200b议召开。\r\n", encoding="utf-8")
