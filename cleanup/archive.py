@@ -34,7 +34,7 @@ from .errors import CleanupError, RuleError
 from .io import atomic_output
 from .layout import drop_lines, lines
 from .rules import load_profile
-from .stages.dedup import comparison_key
+from .textkey import comparison_key
 
 try:
     import numpy as np

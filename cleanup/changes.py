@@ -42,7 +42,7 @@ version, 1) and ``type``.
    ``start:end`` is the half-open span of the raw input the change
    touches, in characters (``byte_start:byte_end`` the same in bytes of
    the input encoding); ``line``/``col`` (1-based, columns in characters;
-   CRLF, CR and LF each end a line) place its start.  ``step`` (the
+   CRLF, CR and LF each end a line: :mod:`cleanup.linecol`) place its start.  ``step`` (the
    rewrite the change belongs to, counted within its chunk) and ``at``
    (its offset in the text that step rewrote) let restore undo the steps
    in reverse order.  ``note`` is the evidence for the decision, if any.
@@ -76,17 +76,15 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, BinaryIO
 
 from .document import Change, undo
 from .errors import RestoreError
+from .linecol import FIRST, LineIndex
 
 VERSION = 1
 _SHA_PLACEHOLDER = "0" * 64
-_NEWLINE = re.compile(r"\r\n?|\n")
 
 
 # made once: json.dumps with any argument builds an encoder at every call
@@ -130,21 +128,11 @@ def header(file: str, encoding: str, profile: str, rules: Iterable[str] = (),
             "disable": list(disable), "cleanup": __version__, **extra}
 
 
-def advance(text: str, line: int, col: int) -> tuple[int, int]:
-    """Line and 0-based column just after ``text``, starting from ``line``, ``col``."""
-    last = None
-    count = 0
-    for last in _NEWLINE.finditer(text):
-        count += 1
-    if last is None:
-        return line, col + len(text)
-    return line + count, len(text) - last.end()
-
-
-class Locator:
+class Locator(LineIndex):
     """Byte offset, line and column of character offsets in one piece of text.
 
-    ``base_*`` place the piece in the whole input (a chunk starts anywhere).
+    ``base_char``, ``base_byte`` and ``start`` (line and column, 1-based)
+    place the piece in the whole input (a chunk starts anywhere).
     Byte offsets are exact for encodings that encode each character on its
     own (UTF-8, UTF-16/32, GB18030, Big5, ...); in an encoding that carries
     state from one character to the next (UTF-7, ISO-2022) a character has
@@ -152,12 +140,12 @@ class Locator:
     """
 
     def __init__(self, text: str, encoding: str, base_char: int = 0, base_byte: int = 0,
-                 base_line: int = 1, base_col: int = 0, errors: str = "surrogateescape") -> None:
+                 start: tuple[int, int] = FIRST, errors: str = "surrogateescape") -> None:
+        super().__init__(text, start)
         self.text = text
         self.encoding = encoding
         self.errors = errors
-        self.base = (base_char, base_byte, base_line, base_col)
-        self.line_starts = [m.end() for m in _NEWLINE.finditer(text)]
+        self.base = (base_char, base_byte)
         self._byte_cache: dict[int, int] = {0: 0}
 
     def learn(self, positions: Iterable[int]) -> None:
@@ -179,19 +167,12 @@ class Locator:
             self.learn([pos])
         return self.base[1] + self._byte_cache[pos]
 
-    def line_col(self, pos: int) -> tuple[int, int]:
-        """1-based line and column (whole input) of character ``pos`` of the piece."""
-        n = bisect_right(self.line_starts, pos)
-        if n == 0:
-            return self.base[2], self.base[3] + pos + 1
-        return self.base[2] + n, pos - self.line_starts[n - 1] + 1
-
     def change_line(self, c: Change, where: str) -> bytes:
         """The log line of change ``c``; ``where`` names its piece (``"chunk": 0``).
 
         Written out directly rather than by ``json``: a big file has millions of
-        changes, and this is five times faster than encoding a dict; the line is
-        the same as :func:`dump` writes of that dict.
+        changes, and encoding a dict each would cost far more; the line is the
+        same as :func:`dump` writes of that dict.
         """
         line, col = self.line_col(c.start)
         return json_line(
@@ -217,8 +198,9 @@ class LogWriter:
         out.write(line)
 
     def chunk(self, index: int, raw: str, clean: str, changes: list[Change], encoding: str,
-              start: int, byte_start: int, line: int, col: int, clean_start: int) -> None:
-        loc = Locator(raw, encoding, start, byte_start, line, col)
+              start: int, byte_start: int, line_col: tuple[int, int], clean_start: int) -> None:
+        """Write the chunk's record, then its changes'; ``line_col`` places its first character."""
+        loc = Locator(raw, encoding, start, byte_start, line_col)
         self.out.write(dump({"v": VERSION, "type": "chunk", "chunk": index, "start": start,
                              "end": start + len(raw), "byte_start": byte_start,
                              "byte_end": loc.byte(len(raw)), "clean_start": clean_start,

@@ -36,11 +36,8 @@ copies the sequential run forgets.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import json
 import logging
-import sys
 import threading
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -54,28 +51,26 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from .archive import ArchiveDeduper, ArchiveParams, Removal, drop_copies
-from .changes import LogWriter, dump_json, header
+from .changes import LogWriter
+from .corpus import log_header, parse_record, record_line
 from .document import Document
 from .errors import CleanupError, InputError
 from .io import atomic_output, clean_record_text, walk
 from .layout import lines
 from .pipeline import Cleaner
-from .stages.dedup import comparison_key
+from .report import EXIT_ERROR, EXIT_OK, no_field_line, report
+from .runner import LOG_SUFFIX, CleanerSettings
+from .textkey import comparison_key
 
 FORMATS = {".jsonl": "jsonl", ".parquet": "parquet"}
-LOG_SUFFIX = ".changes.jsonl"
 
 Ref = tuple[int, int, int]  # (shard ordinal, record number, paragraph index): archive order
 
 
 @dataclass(frozen=True)
-class Settings:
+class Settings(CleanerSettings):
     """What a worker needs to clean (picklable, hashable: workers cache one Cleaner per value)."""
 
-    profile: str = "zh-news"
-    rules: tuple[str, ...] = ()
-    disable: tuple[str, ...] = ()
-    timeout: float = 2.0
     text_field: str = "text"
 
 
@@ -94,7 +89,8 @@ class Shard:
 
 @dataclass
 class Record:
-    """One JSONL line or Parquet row; ``doc`` None means copied unchanged."""
+    """One JSONL line or Parquet row; ``doc`` None means copied unchanged
+    (``fields`` None: a JSONL line with no record to clean)."""
 
     number: int
     fields: Any
@@ -180,7 +176,7 @@ def cleaner_for(settings: Settings) -> Cleaner:
     """The worker thread's Cleaner for ``settings``, built once."""
     key = (settings, threading.get_ident())
     if key not in _cleaners:
-        _cleaners[key] = Cleaner(settings.profile, settings.rules, settings.disable, settings.timeout)
+        _cleaners[key] = settings.build_cleaner()
     return _cleaners[key]
 
 
@@ -189,32 +185,24 @@ def read_shard(shard: Shard, settings: Settings) -> ShardDocs:
     cleaner = cleaner_for(settings)
     data = Path(shard.src).read_bytes()
     docs = ShardDocs(shard, [], hashlib.sha256(data).hexdigest())
+    name = settings.text_field
     if shard.format == "jsonl":
-        docs.records = [Record(n, parse_line(line), line) for n, line in
-                        enumerate(data.splitlines(keepends=True), 1)]
+        for n, line in enumerate(data.splitlines(keepends=True), 1):
+            fields, error = parse_record(line, f"{shard.src}:{n}", name)
+            docs.records.append(Record(n, fields, line))
+            if error:
+                docs.errors.append(error)
     else:
         table = read_parquet(shard)
         docs.schema = table.schema
         docs.records = [Record(n, row) for n, row in enumerate(table.to_pylist(), 1)]
-    name = settings.text_field
     for rec in docs.records:
         where = f"{shard.src}:{rec.number}"
-        if isinstance(rec.fields, dict) and isinstance(rec.fields.get(name), str):
+        if rec.fields is not None and isinstance(rec.fields.get(name), str):
             rec.doc = clean_record_text(rec.fields[name], cleaner, where)
-        elif rec.line.strip() or shard.format == "parquet":
-            docs.errors.append(record_error(rec, where, name))
+        elif shard.format == "parquet":
+            docs.errors.append(no_field_line(where, name))
     return docs
-
-
-def parse_line(line: bytes) -> Any:
-    """The JSON value of a line, or None if it is blank or not JSON."""
-    body = line.strip()
-    if not body:
-        return None
-    try:
-        return json.loads(body)
-    except ValueError:
-        return None
 
 
 def read_parquet(shard: Shard) -> Any:
@@ -229,21 +217,11 @@ def read_parquet(shard: Shard) -> Any:
         raise InputError(f"not a readable Parquet file ({e})", shard.src) from None
 
 
-def record_error(rec: Record, where: str, name: str) -> str:
-    """The CLI's ``--jsonl`` error line for a record copied unchanged."""
-    if rec.fields is None and rec.line:
-        return f"cleanup: error: {where}: not valid JSON (fix the record; it was copied unchanged)"
-    return (f"cleanup: error: {where}: no string field {name!r} "
-            "(check --text-field; the record was copied unchanged)")
-
-
 def write_shard(docs: ShardDocs, settings: Settings) -> ShardReport:
     """Write the shard's clean records and its change log (each atomically)."""
     shard = docs.shard
     with atomic_output(Path(shard.log)) as log_file:
-        log = LogWriter(log_file.file, header(shard.src, "utf-8", settings.profile, settings.rules,
-                                              settings.disable, jsonl=True,
-                                              text_field=settings.text_field))
+        log = LogWriter(log_file.file, log_header(shard.src, settings, settings.text_field))
         for rec in docs.records:
             if rec.doc is not None:
                 log.record(rec.number, rec.doc.raw, rec.doc.changes)
@@ -264,8 +242,7 @@ def jsonl_line(rec: Record, name: str) -> bytes:
     """The record's line as ``cleanup --jsonl`` writes it: unchanged unless cleaning changed it."""
     if rec.doc is None or not rec.doc.steps:
         return rec.line
-    body = rec.line.rstrip(b"\r\n")
-    return dump_json({**rec.fields, name: rec.doc.text}) + rec.line[len(body):]
+    return record_line(rec.fields, name, rec.doc.text, rec.line)
 
 
 def write_parquet(docs: ShardDocs, name: str, out: Any) -> None:
@@ -435,49 +412,24 @@ def run(in_dir: Path, out_dir: Path, settings: Settings, client: Any,
     return db.map(dedup_and_write, docs, plan, rels, settings).compute()
 
 
-# --- command line ----------------------------------------------------------------------
+# --- the command ---------------------------------------------------------------------
 
 
-def engine_parser() -> argparse.ArgumentParser:
-    from .cli import Parser, positive_float, positive_int
-
-    p = Parser(prog="cleanup engine",
-               description="Clean a directory of JSONL/Parquet shards on a Dask cluster: "
-                           "OUT_DIR gets each shard (all fields kept) and NAME.changes.jsonl.")
-    p.add_argument("action", choices=["clean"], help="what to do (clean)")
-    p.add_argument("input", metavar="IN_DIR", help="directory of *.jsonl / *.parquet shards")
-    p.add_argument("-o", "--output", required=True, metavar="OUT_DIR", help="write shards here")
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="an existing cluster's scheduler (tcp://host:8786); default: a local cluster")
-    p.add_argument("--workers", type=positive_int, default=2, metavar="N",
-                   help="processes of the local cluster (default: 2)")
-    p.add_argument("--dedup-across", action="store_true",
-                   help="also drop paragraphs that repeat an earlier document's")
-    p.add_argument("--text-field", default="text", metavar="NAME",
-                   help="the field to clean (default: text)")
-    p.add_argument("--profile", default="zh-news", metavar="NAME|PATH")
-    p.add_argument("--rules", action="append", default=[], metavar="PATH")
-    p.add_argument("--disable", action="append", default=[], metavar="ID")
-    p.add_argument("--timeout", type=positive_float, default=2.0, metavar="SECONDS")
-    return p
-
-
-def main(argv: Sequence[str]) -> int:
-    """``cleanup engine clean ...``; returns the exit code (2 if any record failed)."""
-    args = engine_parser().parse_args(argv)
-    settings = Settings(args.profile, tuple(args.rules), tuple(args.disable), args.timeout,
-                        args.text_field)
+def clean_command(in_dir: Path, out_dir: Path, settings: Settings, scheduler: str | None,
+                  workers: int, dedup_across: bool) -> int:
+    """``cleanup engine clean``: run, report every failed record and a summary;
+    returns the exit code (an error if any record failed)."""
     # a bad path or a broken profile fails here, before a cluster starts
-    plan_shards(Path(args.input), Path(args.output))
-    Cleaner(settings.profile, settings.rules, settings.disable)
-    with connect(args.scheduler, args.workers) as client:
-        reports = run(Path(args.input), Path(args.output), settings, client, args.dedup_across)
+    plan_shards(in_dir, out_dir)
+    settings.build_cleaner()
+    with connect(scheduler, workers) as client:
+        reports = run(in_dir, out_dir, settings, client, dedup_across)
     for r in reports:
         for line in r.errors:
-            print(line, file=sys.stderr)
+            report(line)
     failed = sum(len(r.errors) for r in reports)
-    print(f"{sum(r.records for r in reports)} records in {len(reports)} shards: "
-          f"{sum(r.changed for r in reports)} changed, {failed} failed"
-          + (f", {sum(r.dropped for r in reports)} paragraphs dropped as copies"
-             if args.dedup_across else ""), file=sys.stderr)
-    return 2 if failed else 0
+    report(f"{sum(r.records for r in reports)} records in {len(reports)} shards: "
+           f"{sum(r.changed for r in reports)} changed, {failed} failed"
+           + (f", {sum(r.dropped for r in reports)} paragraphs dropped as copies"
+              if dedup_across else ""))
+    return EXIT_ERROR if failed else EXIT_OK

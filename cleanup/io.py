@@ -34,9 +34,9 @@ from typing import BinaryIO
 
 import regex
 
-from .changes import advance
 from .document import Change, Document, Edit
 from .errors import InputError
+from .linecol import FIRST, line_col
 from .pipeline import Cleaner
 
 BLOCK = 1 << 20  # bytes read at a time
@@ -219,8 +219,8 @@ class Chunk:
     changes: list[Change]
     start: int  # raw characters before this chunk
     byte_start: int
-    line: int  # 1-based line of the chunk's first character
-    col: int  # 0-based column of the chunk's first character
+    line: int  # line and column of the chunk's first character (1-based)
+    col: int
     clean_start: int
 
 
@@ -263,8 +263,8 @@ def clean_chunks(
     hard_max: int | None = None,
 ) -> Iterator[Chunk]:
     """Clean the reader's text chunk by chunk; yields each chunk when done."""
-    start = byte_start = clean_start = col = 0
-    line = 1
+    start = byte_start = clean_start = 0
+    line, col = FIRST
     prev_newlines: int | None = None
     for index, (raw, cut) in enumerate(split_chunks(reader.pieces(), target, hard_max)):
         doc = Document(raw, reader.where)
@@ -285,7 +285,7 @@ def clean_chunks(
         reader.roundtrip.update(encoded)
         byte_start += len(encoded)
         clean_start += len(doc.text)
-        line, col = advance(raw, line, col)
+        line, col = line_col(raw, len(raw), (line, col))
 
 
 def clean_record_text(text: str, cleaner: Cleaner, name: str) -> Document:
@@ -298,11 +298,11 @@ def clean_record_text(text: str, cleaner: Cleaner, name: str) -> Document:
 
 def raise_undecodable(raw: str, at: int, encoding: str, where: str, byte_start: int, line: int, col: int) -> None:
     offset = byte_start + len(raw[:at].encode(encoding, "surrogateescape"))
-    ln, c = advance(raw[:at], line, col)
+    ln, c = line_col(raw, at, (line, col))
     raise InputError(
         f"bytes not valid {encoding} at byte {offset} "
         "(try --encoding auto, or --errors replace to replace and record them)",
-        f"{where}:{ln}:{c + 1}",
+        f"{where}:{ln}:{c}",
     )
 
 

@@ -96,7 +96,7 @@ def test_first_step_changes_point_at_their_raw_text(tmp_path):
 
 
 def test_locator_places_offsets_in_the_whole_input():
-    loc = Locator("ab\r\ncd\ref\ngh", "utf-8", base_char=100, base_byte=300, base_line=7, base_col=4)
+    loc = Locator("ab\r\ncd\ref\ngh", "utf-8", base_char=100, base_byte=300, start=(7, 5))
     assert loc.line_col(0) == (7, 5)  # the piece starts mid-line, at column 5
     assert loc.line_col(4) == (8, 1)
     assert loc.line_col(7) == (9, 1)
@@ -220,7 +220,7 @@ def test_a_change_line_is_the_json_of_its_record(before, after, note, start, siz
     """Written out directly, the line is what dump() writes of the record, for any
     text: quotes, backslashes, control characters, lone surrogates."""
     text = "中文\n,a\r\n" * 5
-    loc = Locator(text, "utf-8", base_char=10, base_byte=20, base_line=3, base_col=2)
+    loc = Locator(text, "utf-8", base_char=10, base_byte=20, start=(3, 3))
     c = Change("rule-x", "stage\"y", start, min(start + size, len(text)), before, after, 2, 7, note)
     line, col = loc.line_col(c.start)
     record = {"v": 1, "type": "change", "chunk": 4, "rule": c.rule, "stage": c.stage, "start": 10 + c.start,

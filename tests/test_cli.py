@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 
-from cleanup import cli
-from cleanup.cli import MANIFEST, Mode, main
+from cleanup import runner
+from cleanup.cli import main, mode_from_flags
+from cleanup.runner import MANIFEST, Mode
 from cleanup.rules import packaged_rules_dir
 
 RAW = "本报讯(记者 云静)2月 11日上午,会议召开。\n"
@@ -137,10 +138,10 @@ def test_check_with_diff_prints_the_diff_and_exits_1(run, tmp_path):
 
 
 def test_flags_become_one_mode():
-    assert Mode.from_flags(check=False, diff=False) == Mode(write=True)
-    assert Mode.from_flags(check=True, diff=False) == Mode(write=False, check=True)
-    assert Mode.from_flags(check=False, diff=True) == Mode(write=False, diff=True)
-    assert Mode.from_flags(check=True, diff=True) == Mode(write=False, check=True, diff=True)
+    assert mode_from_flags(check=False, diff=False) == Mode(write=True)
+    assert mode_from_flags(check=True, diff=False) == Mode(write=False, check=True)
+    assert mode_from_flags(check=False, diff=True) == Mode(write=False, diff=True)
+    assert mode_from_flags(check=True, diff=True) == Mode(write=False, check=True, diff=True)
 
 
 def test_changes_log_is_written(run, page, tmp_path):
@@ -159,6 +160,29 @@ def test_explain_groups_changes_by_rule(run, tmp_path):
     text = out.decode()
     assert f"# punct-comma-fullwidth: 2 changes\n{p}:1:3 punct-comma-fullwidth\n-,\n+，\n" \
            f"{p}:1:6 punct-comma-fullwidth\n-,\n+，\n" in text
+
+
+def test_explain_and_the_change_log_place_a_change_at_its_line_and_column(run, tmp_path, monkeypatch):
+    """One convention, 1-based: LINE:COL of explain and the log's line/col point at
+    the change's first character, in a chunk that starts mid-line too."""
+    monkeypatch.setattr("cleanup.io.TARGET", 2000)
+    monkeypatch.setattr("cleanup.io.HARD_MAX", 8000)
+    raw = "标题\r\n\r\n" + "会议召开,2月 11日讨论了 12 个项目" * 600 + "\n"
+    p, log = tmp_path / "p.txt", tmp_path / "p.changes.jsonl"
+    p.write_text(raw, encoding="utf-8", newline="")
+    assert run(p, "-o", tmp_path / "clean.txt", "--changes", log)[0] == 0
+    changes = [r for r in map(json.loads, log.read_text(encoding="utf-8").splitlines())
+               if r["type"] == "change"]
+    line_starts = [0, 4, 6]  # after 标题\r\n and the blank line
+    for c in changes:
+        assert line_starts[c["line"] - 1] + c["col"] - 1 == c["start"]
+        assert c["step"] > 0 or raw[c["start"]:].startswith(c["before"])
+    chunks = [r for r in map(json.loads, log.read_text(encoding="utf-8").splitlines())
+              if r["type"] == "chunk"]
+    assert len(chunks) > 1 and any(c["line"] == 3 and c["col"] > 8000 for c in changes)
+    code, out, _ = run("explain", p)
+    places = re.findall(rf"^{re.escape(str(p))}:(\d+):(\d+) (\S+)", out.decode(), re.M)
+    assert sorted(places) == sorted((str(c["line"]), str(c["col"]), c["rule"]) for c in changes)
 
 
 def test_explain_shows_invisible_characters(run, tmp_path):
@@ -249,7 +273,7 @@ def test_unreadable_file_in_a_directory(run, tree, tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(cli, "open", refusing_open, raising=False)
+    monkeypatch.setattr(runner, "open", refusing_open, raising=False)
     code, _, err = run(tree, "-o", tmp_path / "clean")
     assert code == 2 and "locked.txt: permission denied (check its permissions)" in err
     assert err.strip().endswith(f"{len(SAMPLES) + 1} cleaned, 0 unchanged, 1 failed")
@@ -315,7 +339,7 @@ def test_files_under_an_output_tree_are_left_out_even_through_a_symlinked_folder
         (root / folder / "p.txt").write_text("会议召开。\n", encoding="utf-8")
     (root / "link").symlink_to(out / "x")
     files = [Path("a/p.txt"), Path("a/b/p.txt"), Path("clean/x/p.txt"), Path("link/p.txt"), Path("top.txt")]
-    assert cli.outside(root, files, [out.resolve()]) == [Path("a/p.txt"), Path("a/b/p.txt"), Path("top.txt")]
+    assert runner.outside(root, files, [out.resolve()]) == [Path("a/p.txt"), Path("a/b/p.txt"), Path("top.txt")]
 
 
 # --- JSONL -------------------------------------------------------------------------

@@ -164,7 +164,8 @@ def test_bad_lines_are_copied_unchanged_and_reported(tmp_path):
     assert lines[1:] == [b"not json\n", b"\n"]
     assert json.loads(lines[0])["text"] != "2月 11日,ok."
     where = tmp_path / "in" / "s.jsonl"
-    assert report.errors == (f"cleanup: error: {where}:2: not valid JSON (fix the record; it was copied unchanged)",)
+    assert report.errors == (f"cleanup: error: {where}:2: not valid JSON (Expecting value: line 1 column 1 "
+                             "(char 0)) (fix the record; it was copied unchanged)",)
 
 
 def test_cli_start_up_does_not_import_the_engine():

@@ -157,7 +157,7 @@ def test_small_chunks_still_undo_to_the_input(cleaner, sample):
 def test_chunks_carry_their_place_in_the_input(cleaner):
     raw = "第一段。\r\n\r\n第二段。\n\n第三段"
     chunks = list(clean_chunks(reader(raw.encode("gb18030"), "gb18030"), cleaner, target=1))
-    assert [(c.start, c.line, c.col) for c in chunks] == [(0, 1, 0), (8, 3, 0), (14, 5, 0)]
+    assert [(c.start, c.line, c.col) for c in chunks] == [(0, 1, 1), (8, 3, 1), (14, 5, 1)]
     assert chunks[1].byte_start == len(raw[:8].encode("gb18030"))
     assert chunks[2].clean_start == len(chunks[0].clean) + len(chunks[1].clean)
 

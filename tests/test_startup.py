@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 # modules that only some runs need (--diff, a first run that parses the rule
-# files and writes the disk cache), each imported where it is used
-NOT_FOR_ONE_PAGE = ("difflib", "tempfile", "secrets", "tomllib")
+# files and writes the disk cache, --jsonl, --dedup-across), each imported
+# where it is used
+NOT_FOR_ONE_PAGE = ("difflib", "tempfile", "secrets", "tomllib", "cleanup.corpus", "cleanup.archive")
 
 # (what the interpreter imported before, site's own imports, does not count)
 PROBE = """

@@ -28,43 +28,21 @@ bylines, ``本报讯`` leads) are never taken for copies: they are below
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-import regex
 from rapidfuzz import fuzz, process
 
 from ..document import Document
 from ..layout import Line, drop_lines, lines
 from ..pipeline import Stage
 from ..rules import ParamPattern, Params, StageConfig
+from ..textkey import comparison_key
 
 RULE_PARAGRAPH = "dedup-paragraph"
 RULE_HEADER = "dedup-jump-header"
-
-_SPACE = regex.compile(r"\s+")
-_QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‟", '"'), ("‘", "'"), ("’", "'"))
-# The compatibility characters of most Chinese lines, each with its NFKD.
-# Writing them decomposed first leaves NFKD (so NFKC) of the line unchanged,
-# and lets NFKC take its quick path on lines that have no others.
-_COMMON_COMPAT = tuple((c, unicodedata.normalize("NFKD", c)) for c in "，（）：；？！\u3000")
-
-
-def comparison_key(text: str) -> str:
-    """The form two copies are compared in: width, quotes and whitespace forgotten.
-
-    >>> comparison_key("李六小表示, 和林县") == comparison_key("李六小表示，和林县")
-    True
-    """
-    for compat, decomposed in _COMMON_COMPAT:
-        text = text.replace(compat, decomposed)
-    folded = unicodedata.normalize("NFKC", text)
-    for quote, plain in _QUOTES:
-        folded = folded.replace(quote, plain)
-    return _SPACE.sub("", folded).casefold()
 
 
 def ngrams(text: str, n: int) -> set[str]:

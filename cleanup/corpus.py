@@ -1,0 +1,106 @@
+"""JSON Lines corpora: one record a line, one text field of each cleaned.
+
+``cleanup --jsonl`` runs a corpus here; the engine reads and writes its JSONL
+shards with the same pieces, so both write the same lines, change logs and
+error lines.  A line without a record to clean (not JSON, no string text
+field) is copied unchanged and reported; a blank line is copied silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from .changes import LogWriter, dump_json, header
+from .io import atomic_output, clean_record_text
+from .pipeline import Cleaner
+from .report import Outcome, error_line, no_field_line, not_json_line, report, summarize, text_diff
+from .runner import CleanerSettings, Mode, Settings, open_log, stdout_bytes
+
+
+def parse_record(line: bytes, where: str, field: str) -> tuple[dict[str, Any] | None, str]:
+    """The record on ``line`` if its ``field`` is a string; else None and the
+    error line (none for a blank line)."""
+    body = line.rstrip(b"\r\n")
+    if not body.strip():
+        return None, ""
+    try:
+        record = json.loads(body)
+    except ValueError as e:
+        return None, not_json_line(where, e)
+    if not isinstance(record, dict) or not isinstance(record.get(field), str):
+        return None, no_field_line(where, field)
+    return record, ""
+
+
+def record_line(record: dict[str, Any], field: str, text: str, line: bytes) -> bytes:
+    """``line`` with the record's ``field`` now ``text``, its line break kept."""
+    body = line.rstrip(b"\r\n")
+    return dump_json({**record, field: text}) + line[len(body):]
+
+
+def log_header(name: str, settings: CleanerSettings, field: str) -> dict[str, Any]:
+    """The header of a corpus's change log (no chunks; changes by record)."""
+    return header(name, "utf-8", settings.profile, settings.rules, settings.disable,
+                  jsonl=True, text_field=field)
+
+
+def run_corpus(src: str, output: str | None, changes: str | None, field: str,
+               settings: Settings, cleaner: Cleaner) -> int:
+    """Clean ``field`` of every record of the corpus ``src`` (``-`` is stdin);
+    returns the exit code."""
+    from tqdm import tqdm
+
+    mode = settings.mode
+    path = None if src == "-" else Path(src)
+    name = "<stdin>" if path is None else src
+    outcomes: list[Outcome] = []
+    with ExitStack() as stack:
+        stream = sys.stdin.buffer if path is None else stack.enter_context(open(path, "rb"))
+        out: Any = None
+        if mode.write:
+            out = stack.enter_context(atomic_output(Path(output))).file if output else stdout_bytes()
+        log = None
+        if changes:
+            log = LogWriter(open_log(stack, Path(changes)), log_header(name, settings, field))
+        total = path.stat().st_size if path is not None else None
+        bar = stack.enter_context(tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr,
+                                       disable=not sys.stderr.isatty()))
+        digest = hashlib.sha256()
+        for number, line in enumerate(stream, 1):
+            bar.update(len(line))
+            digest.update(line)
+            outcome, new = clean_line(line, number, name, field, cleaner, log, mode)
+            outcomes.append(outcome)
+            if outcome.error:
+                report(outcome.error)
+            if out is not None:
+                out.write(new)
+            if outcome.text:
+                stdout_bytes().write(outcome.text.encode("utf-8", "backslashreplace"))
+        if log is not None:
+            log.finish(digest.hexdigest())
+    return summarize(outcomes, mode.write, mode.check)
+
+
+def clean_line(line: bytes, number: int, name: str, field: str, cleaner: Cleaner,
+               log: LogWriter | None, mode: Mode) -> tuple[Outcome, bytes]:
+    """One corpus line: its outcome and the line to write (unchanged if it failed)."""
+    where = f"{name}:{number}"
+    record, error = parse_record(line, where, field)
+    if record is None:
+        return Outcome(where, "failed" if error else "unchanged", error), line
+    try:
+        doc = clean_record_text(record[field], cleaner, where)
+    except Exception as e:  # a rule timeout or a bug: this record only
+        return Outcome(where, "failed", error_line(e, where)), line
+    if log is not None:
+        log.record(number, doc.raw, doc.changes)
+    if not doc.steps:
+        return Outcome(where, "unchanged"), line
+    text = text_diff(doc.raw, doc.text, where) if mode.diff else ""
+    return Outcome(where, "changed", text=text), record_line(record, field, doc.text, line)

@@ -1,0 +1,180 @@
+"""What a run tells its user: diffs, explanations, error lines, the summary and
+the exit code.
+
+stdout carries data (text, diff, explanations); progress, summary and errors
+go to stderr, every error as one line ``cleanup: error: PATH[:LINE:COL]:
+what is wrong (what to do)``.  The ``cleanup`` command and the engine both
+report through here.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .document import Change
+from .errors import CleanupError
+from .io import Chunk
+from .linecol import LineIndex
+
+EXIT_OK = 0
+EXIT_CHANGED = 1  # --check found changes
+EXIT_ERROR = 2  # a usage or input error, or an input that failed
+EXIT_SIGNAL = 128  # + the signal's number: 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)
+
+INTERRUPTED = "cleanup: error: interrupted (every output is complete or absent; rerun to finish)"
+
+
+@dataclass
+class Outcome:
+    """What became of one input (a file, or a record of a corpus)."""
+
+    name: str
+    status: str  # changed | unchanged | failed | skipped
+    error: str = ""
+    text: str = ""  # diff or explanation, for directory runs
+
+
+def report(line: str) -> None:
+    """Write one line to stderr, above the progress bar if there is one."""
+    from tqdm import tqdm
+
+    tqdm.write(line, file=sys.stderr)
+
+
+def summarize(outcomes: list[Outcome], wrote: bool, check: bool) -> int:
+    """Report how many inputs changed, and return the run's exit code: an error
+    if one failed, else with ``check`` whether any would change."""
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("changed", "unchanged", "failed", "skipped")}
+    verb = "cleaned" if wrote else "would change"
+    line = f"{counts['changed']} {verb}, {counts['unchanged']} unchanged, {counts['failed']} failed"
+    if counts["skipped"]:
+        line += f", {counts['skipped']} skipped (output up to date; --force redoes them)"
+    report(line)
+    if counts["failed"]:
+        return EXIT_ERROR
+    return EXIT_CHANGED if check and counts["changed"] else EXIT_OK
+
+
+# --- error lines -----------------------------------------------------------------
+
+_HINTS = {2: "check the path", 13: "check its permissions", 21: "expected a file, found a directory",
+          20: "a path component is not a directory", 28: "free some disk space"}
+
+
+def error_line(e: BaseException, where: str = "") -> str:
+    """One line: ``cleanup: error: PATH: what is wrong (what to do)``."""
+    if isinstance(e, CleanupError):
+        return f"cleanup: error: {e}" if e.where or not where else f"cleanup: error: {where}: {e}"
+    if isinstance(e, OSError):
+        path = e.filename if e.filename is not None else where
+        hint = _HINTS.get(e.errno or 0)
+        what = (e.strerror or str(e)).lower()
+        return f"cleanup: error: {path}: {what}" + (f" ({hint})" if hint else "")
+    where = f"{where}: " if where else ""
+    if isinstance(e, UnicodeError):
+        return f"cleanup: error: {where}{e} (check --encoding)"
+    return (f"cleanup: error: {where}internal error {type(e).__name__}: {e} "
+            "(a bug: please report it with this input)")
+
+
+def not_json_line(where: str, e: ValueError) -> str:
+    """A corpus line that is not JSON (it is copied unchanged)."""
+    return f"cleanup: error: {where}: not valid JSON ({e}) (fix the record; it was copied unchanged)"
+
+
+def no_field_line(where: str, field: str) -> str:
+    """A corpus record without the text field (it is copied unchanged)."""
+    return (f"cleanup: error: {where}: no string field {field!r} "
+            "(check --text-field; the record was copied unchanged)")
+
+
+# --- diffs -----------------------------------------------------------------------
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@")
+
+
+def unified_diff(a: list[str], b: list[str], before: str, after: str) -> Iterator[str]:
+    """The lines of a unified diff of ``a`` and ``b``, with 3 lines of context."""
+    import difflib  # only --diff needs it: not imported at every start-up
+
+    return difflib.unified_diff(a, b, before, after, n=3)
+
+
+def text_diff(raw: str, clean: str, where: str) -> str:
+    """A unified diff of two whole texts, as ``patch`` reads it."""
+    return "".join(with_newlines(unified_diff(
+        _LINE.findall(raw), _LINE.findall(clean), f"{where}\t(raw)", f"{where}\t(clean)")))
+
+
+class DiffWriter:
+    """A unified diff, chunk by chunk, with line numbers for the whole file."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.started = False
+        self.clean_lines = 0
+
+    def hunks(self, chunk: Chunk) -> Iterator[str]:
+        a = _LINE.findall(chunk.raw)
+        b = _LINE.findall(chunk.clean)
+        raw_base = chunk.line - 1
+        for line in unified_diff(a, b, f"{self.name}\t(raw)", f"{self.name}\t(clean)"):
+            if line.startswith(("---", "+++")):
+                if not self.started:
+                    yield line if line.endswith("\n") else line + "\n"
+                continue
+            if line.startswith("@@"):
+                line = shift_hunk(line, raw_base, self.clean_lines)
+            yield from with_newlines([line])
+        self.started = self.started or a != b
+        self.clean_lines += len(b)
+
+
+def with_newlines(diff: Iterable[str]) -> Iterator[str]:
+    """Diff lines as ``patch`` reads them: a last line with no line break is marked."""
+    for line in diff:
+        if line.endswith(("\n", "\r")):
+            yield line
+        elif line.startswith(("---", "+++", "@@")):
+            yield line + "\n"
+        else:
+            yield line + "\n\\ No newline at end of file\n"
+
+
+def shift_hunk(line: str, raw_base: int, clean_base: int) -> str:
+    m = _HUNK.match(line)
+    assert m is not None
+    a, b = int(m.group(1)), int(m.group(3))
+    return (f"@@ -{a + raw_base if a else raw_base}{m.group(2) or ''} "
+            f"+{b + clean_base if b else clean_base}{m.group(4) or ''} @@\n")
+
+
+# --- explanations ----------------------------------------------------------------
+
+
+def show(s: str) -> str:
+    """A change's text on one line: line breaks and invisible characters escaped."""
+    special = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+    out = "".join(special.get(c) or (c if c.isprintable() or c == " " else f"\\u{ord(c):04x}")
+                  for c in s)
+    # a space at either end would be invisible
+    return re.sub(r"^ | $", "\\\\u0020", out)
+
+
+def explain_chunk(chunk: Chunk, name: str) -> Iterator[str]:
+    """``path:line:col rule-id (note)`` then ``-before`` / ``+after``, grouped by rule."""
+    places = LineIndex(chunk.raw, (chunk.line, chunk.col))
+    groups: dict[str, list[Change]] = {}
+    for c in chunk.changes:
+        groups.setdefault(c.rule, []).append(c)
+    for rule, changes in groups.items():
+        yield f"# {rule}: {len(changes)} change{'s' if len(changes) != 1 else ''}\n"
+        for c in changes:
+            line, col = places.line_col(c.start)
+            note = f" ({c.note})" if c.note else ""
+            yield f"{name}:{line}:{col} {rule}{note}\n-{show(c.before)}\n+{show(c.after)}\n"
+        yield "\n"
