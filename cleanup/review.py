@@ -120,10 +120,11 @@ def build_cleaner(args: argparse.Namespace) -> Cleaner:
     return Cleaner(args.profile, args.rules, args.disable, args.timeout)
 
 
-def review_html(doc: ReviewDoc, href: str = "", index_href: str | None = None) -> tuple[str, PageSummary]:
+def review_html(doc: ReviewDoc, href: str = "", index_href: str | None = None,
+                label: str = "") -> tuple[str, PageSummary]:
     """The page of ``doc`` and its summary for the index."""
     runs = replay(doc)
-    summary = summarize(doc, runs, href)
+    summary = summarize(doc, runs, href, label)
     line = summary_line(len(doc.changes), summary.removed, len(doc.raw), len(clean_text(runs)))
     return render_page(doc, runs, line, index_href), summary
 
@@ -131,10 +132,11 @@ def review_html(doc: ReviewDoc, href: str = "", index_href: str | None = None) -
 # --- sources of a report ---------------------------------------------------------
 
 Source = Callable[[], ReviewDoc]  # makes one document (reads its log, or cleans it)
+Entry = tuple[str, str, str, Source]  # name, label in the index, page path in the report, source
 
 
-def directory_docs(args: argparse.Namespace, root: Path, out: Path) -> Iterator[tuple[str, str, Source]]:
-    """``(name, page path in the report, source)`` for each file of the tree."""
+def directory_docs(args: argparse.Namespace, root: Path, out: Path) -> Iterator[Entry]:
+    """An entry for each file of the tree, labelled by its path in the tree."""
     logs = Path(args.changes) if args.changes else None
     exclude = [p.resolve() for p in (out, logs) if p is not None]
     cleaner = None
@@ -146,10 +148,11 @@ def directory_docs(args: argparse.Namespace, root: Path, out: Path) -> Iterator[
         page = f"{PAGES}/{rel.as_posix()}.html"
         if logs is not None:
             log = logs / rel.with_suffix(LOG_SUFFIX)
-            yield name, page, lambda src=src, log=log, name=name: from_log_checked(src, log, name)
+            yield name, rel.as_posix(), page, lambda src=src, log=log, name=name: from_log_checked(
+                src, log, name)
         else:
             cleaner = cleaner or build_cleaner(args)
-            yield name, page, lambda src=src, name=name, c=cleaner: doc_by_cleaning(
+            yield name, rel.as_posix(), page, lambda src=src, name=name, c=cleaner: doc_by_cleaning(
                 src, c, args.encoding, args.errors, name)
 
 
@@ -160,17 +163,17 @@ def from_log_checked(src: Path, log: Path, name: str) -> ReviewDoc:
     return doc_from_log(src, log, name)
 
 
-def jsonl_docs(args: argparse.Namespace, corpus: Path) -> Iterator[tuple[str, str, Source]]:
-    """``(name, page path, source)`` for each record of a corpus."""
+def jsonl_docs(args: argparse.Namespace, corpus: Path) -> Iterator[Entry]:
+    """An entry for each record of a corpus, labelled ``line N``."""
     docs = jsonl_from_log(corpus, Path(args.changes)) if args.changes else \
         jsonl_by_cleaning(corpus, args.text_field, build_cleaner(args))
     for item in docs:
+        name = item.name if isinstance(item, ReviewDoc) else item[0]
+        number = int(name.rsplit(":", 1)[1])
         if isinstance(item, ReviewDoc):
-            number = item.name.rsplit(":", 1)[1]
-            yield item.name, f"{PAGES}/record-{int(number):07d}.html", lambda d=item: d
+            yield name, f"line {number}", f"{PAGES}/record-{number:07d}.html", lambda d=item: d
         else:
-            name, error = item
-            yield name, "", lambda name=name, error=error: fail(name, error)
+            yield name, f"line {number}", "", lambda name=name, error=item[1]: fail(name, error)
 
 
 def fail(name: str, error: str) -> ReviewDoc:
@@ -180,18 +183,18 @@ def fail(name: str, error: str) -> ReviewDoc:
 # --- writing ---------------------------------------------------------------------
 
 
-def write_report(docs: Iterator[tuple[str, str, Source]], out: Path, title: str) -> int:
+def write_report(docs: Iterator[Entry], out: Path, title: str) -> int:
     """A page per document, then the index; a document that fails is listed, not fatal."""
     sweep_temp_files(out)
     summaries: list[PageSummary] = []
-    for name, page, make in docs:
+    for name, label, page, make in docs:
         try:
             doc = make()
             depth = page.count("/")
-            html, summary = review_html(doc, quote(page), "../" * depth + "index.html")
+            html, summary = review_html(doc, quote(page), "../" * depth + "index.html", label)
             write_file(out / page, html)
         except Exception as e:  # a bad log or a bug must not stop the report: list it, go on
-            summaries.append(PageSummary(name, error=describe(e, name)))
+            summaries.append(PageSummary(name, label=label, error=describe(e, name)))
             report(f"cleanup: error: {name}: {summaries[-1].error}")
             continue
         summaries.append(summary)

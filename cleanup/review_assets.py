@@ -17,6 +17,7 @@ BASE_CSS = """
 body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
 a { color: var(--focus); }
 .skip { position: absolute; left: -999px; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .skip:focus { left: 1rem; top: .5rem; background: #fff; padding: .3rem .6rem; z-index: 10; }
 header { padding: 1rem 1.5rem .5rem; border-bottom: 1px solid var(--line); }
 h1 { font-size: 1.25rem; margin: 0 0 .25rem; word-break: break-all; }

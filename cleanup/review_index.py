@@ -39,7 +39,8 @@ class PageSummary:
     """What the index needs of one page; ``error`` set for a page that failed."""
 
     name: str
-    href: str = ""
+    href: str = ""  # the page, relative to the index
+    label: str = ""  # the name as the index shows it (relative to the input); default: name
     raw_chars: int = 0
     removed: int = 0
     counts: Counter[str] = field(default_factory=Counter)
@@ -49,6 +50,9 @@ class PageSummary:
     suspects: int = 0
     han_removals: list[HanRemoval] = field(default_factory=list)
     error: str = ""
+
+    def __post_init__(self) -> None:
+        self.label = self.label or self.name
 
     @property
     def share(self) -> float:
@@ -60,8 +64,8 @@ class PageSummary:
         return sum(self.counts.values())
 
 
-def summarize(doc: ReviewDoc, runs: list[Run], href: str) -> PageSummary:
-    s = PageSummary(doc.name, href, len(doc.raw), raw_removed(runs))
+def summarize(doc: ReviewDoc, runs: list[Run], href: str, label: str = "") -> PageSummary:
+    s = PageSummary(doc.name, href, label, len(doc.raw), raw_removed(runs))
     for cid, c in enumerate(doc.changes):
         s.counts[c.rule] += 1
         s.stages.setdefault(c.rule, c.stage)
@@ -85,7 +89,7 @@ def histogram(shares: list[float]) -> list[tuple[str, int]]:
 
 
 def _page_link(p: PageSummary, anchor: str = "") -> str:
-    return f'<a href="{escape(p.href + anchor)}">{escape(exact_text(p.name))}</a>'
+    return f'<a href="{escape(p.href + anchor)}">{escape(exact_text(p.label))}</a>'
 
 
 def _rule_table(pages: list[PageSummary]) -> str:
@@ -125,7 +129,7 @@ def _histogram_table(pages: list[PageSummary]) -> str:
         for label, n in bins)
     return f"""<table>
 <caption class="summary">Pages by share of raw characters removed or replaced</caption>
-<thead><tr><th>share changed</th><th class="n">pages</th><th><span class="skip">bar</span></th></tr></thead>
+<thead><tr><th>share changed</th><th class="n">pages</th><th><span class="vh">bar</span></th></tr></thead>
 <tbody>
 {rows}
 </tbody>
@@ -176,7 +180,7 @@ def _cut(s: str) -> str:
 def _failures(failed: list[PageSummary]) -> str:
     if not failed:
         return ""
-    rows = "\n".join(f"<li><code>{escape(exact_text(p.name))}</code>: "
+    rows = "\n".join(f"<li><code>{escape(exact_text(p.label))}</code>: "
                      f'<span class="err">{escape(p.error)}</span></li>' for p in failed)
     return f"""<section aria-labelledby="failed">
 <h2 id="failed">Not reviewed: {len(failed)}</h2>

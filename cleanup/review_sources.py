@@ -17,7 +17,7 @@ from typing import Any
 
 from .changes import read_log, to_change
 from .document import Change
-from .errors import InputError, RestoreError
+from .errors import CleanupError, InputError, RestoreError
 from .io import RawReader, clean_chunks, clean_record_text
 from .pipeline import Cleaner
 from .review_replay import Piece, ReviewDoc
@@ -125,5 +125,9 @@ def jsonl_by_cleaning(corpus: Path, field: str, cleaner: Cleaner) -> Iterator[Re
         if text is None:
             yield name, f"no string field {field!r} (not cleaned)"
             continue
-        doc = clean_record_text(text, cleaner, name)
+        try:
+            doc = clean_record_text(text, cleaner, name)
+        except CleanupError as e:  # a rule timeout: this record only, as cleaning does
+            yield name, e.message
+            continue
         yield ReviewDoc(name, text, [Piece(0, text, doc.changes, len(doc.text))])
