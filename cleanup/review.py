@@ -19,6 +19,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -148,12 +149,11 @@ def directory_docs(args: argparse.Namespace, root: Path, out: Path) -> Iterator[
         page = f"{PAGES}/{rel.as_posix()}.html"
         if logs is not None:
             log = logs / rel.with_suffix(LOG_SUFFIX)
-            yield name, rel.as_posix(), page, lambda src=src, log=log, name=name: from_log_checked(
-                src, log, name)
+            yield name, rel.as_posix(), page, partial(from_log_checked, src, log, name)
         else:
             cleaner = cleaner or build_cleaner(args)
-            yield name, rel.as_posix(), page, lambda src=src, name=name, c=cleaner: doc_by_cleaning(
-                src, c, args.encoding, args.errors, name)
+            yield name, rel.as_posix(), page, partial(doc_by_cleaning, src, cleaner, args.encoding,
+                                                      args.errors, name)
 
 
 def from_log_checked(src: Path, log: Path, name: str) -> ReviewDoc:
@@ -171,9 +171,13 @@ def jsonl_docs(args: argparse.Namespace, corpus: Path) -> Iterator[Entry]:
         name = item.name if isinstance(item, ReviewDoc) else item[0]
         number = int(name.rsplit(":", 1)[1])
         if isinstance(item, ReviewDoc):
-            yield name, f"line {number}", f"{PAGES}/record-{number:07d}.html", lambda d=item: d
+            yield name, f"line {number}", f"{PAGES}/record-{number:07d}.html", partial(given, item)
         else:
-            yield name, f"line {number}", "", lambda name=name, error=item[1]: fail(name, error)
+            yield name, f"line {number}", "", partial(fail, name, item[1])
+
+
+def given(doc: ReviewDoc) -> ReviewDoc:
+    return doc
 
 
 def fail(name: str, error: str) -> ReviewDoc:

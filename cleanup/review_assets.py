@@ -58,6 +58,7 @@ del.m { color: var(--dim); text-decoration: line-through 2px; }
 ins.m { color: var(--ink); text-decoration: underline 2px; text-underline-offset: 4px; background: var(--ins); }
 del.m ins.m { color: var(--dim); background: none; }
 del.m.j { color: var(--join); text-decoration: none; font-size: .65em; vertical-align: .35em; padding: 0 .1em; }
+del.m.j ins.m { text-decoration: none; }
 ins.m.b { font-size: .65em; vertical-align: .35em; text-decoration: none; padding: 0 .1em; }
 mark.m.s { background: none; color: inherit; text-decoration: underline dotted 2px; text-underline-offset: 4px; }
 mark.m.s::after { content: "?"; font-size: .65em; vertical-align: .35em; color: var(--join); }

@@ -80,7 +80,11 @@ def summarize(doc: ReviewDoc, runs: list[Run], href: str, label: str = "") -> Pa
 
 
 def histogram(shares: list[float]) -> list[tuple[str, int]]:
-    """``(label, pages)`` for each bin of :data:`BINS`."""
+    """``(label, pages)`` for each bin of :data:`BINS`.
+
+    >>> histogram([0.0, 0.4, 1.0, 7.5])[:5]
+    [('0 %', 1), ('0–1 %', 2), ('1–2 %', 0), ('2–5 %', 0), ('5–10 %', 1)]
+    """
     counts = [0] * len(BINS)
     for x in shares:
         counts[next(i for i, top in enumerate(BINS) if x <= top or i == len(BINS) - 1)] += 1

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import Union
 
+import regex
+
 from .document import Change
 from .review_assets import BASE_CSS, PAGE_CSS, PAGE_JS
 from .review_replay import NONE, ReviewDoc, Run, merged
@@ -32,32 +34,52 @@ CONTEXT = 30  # raw characters shown each side of a change
 Item = Union[Run, int]  # a run of text, or the id of a change that wrote a paragraph break
 
 
+# a line break, or a character str.isprintable() refuses (other, separator: the space too)
+_INVISIBLE = regex.compile(r"\r\n?|[\p{C}\p{Z}]")
+_MARK_SYMBOLS = {"\r\n": "↵", "\r": "↵", "\n": "↵", "\t": "⇥"}
+
+
 def mark_text(s: str) -> str:
     """Removed text made visible in the flow: line breaks as ↵, spaces as ␣,
-    invisible characters as ¤ (the details show them exactly)."""
-    if s.isprintable() and " " not in s:
-        return s
-    s = _NEWLINE.sub("↵", s)
-    return "".join(c if c.isprintable() and c != " " else
-                   "␣" if c.isspace() else "⇥" if c == "\t" else "¤" for c in s)
+    invisible characters as ¤ (the details show them exactly).
+
+    >>> mark_text("2月 11日\u200b\r\n")
+    '2月␣11日¤↵'
+    """
+    return _INVISIBLE.sub(_mark_symbol, s)
+
+
+def _mark_symbol(m: regex.Match[str]) -> str:
+    c = m.group()
+    return _MARK_SYMBOLS.get(c) or ("␣" if c.isspace() else "¤")
 
 
 def exact_text(s: str) -> str:
     """Text for the details: line breaks as ↵, spaces as ␣, every other
-    invisible character by its code point, an undecodable byte by its value."""
-    if s.isprintable() and " " not in s:
-        return s
-    s = _NEWLINE.sub("↵", s)
-    return "".join(c if c.isprintable() and c != " " else "␣" if c == " " else _code(c) for c in s)
+    invisible character by its code point, an undecodable byte by its value.
+
+    >>> exact_text("\u3000会议 \udcff\n")
+    '⟨U+3000⟩会议␣⟨byte FF⟩↵'
+    """
+    return _INVISIBLE.sub(_exact_symbol, s)
 
 
-def _code(c: str) -> str:
+def _exact_symbol(m: regex.Match[str]) -> str:
+    c = m.group()
+    if c[0] in "\r\n":
+        return "↵"
+    if c == " ":
+        return "␣"
     n = ord(c)
     return f"⟨byte {n - 0xDC00:02X}⟩" if 0xDC80 <= n <= 0xDCFF else f"⟨U+{n:04X}⟩"
 
 
 def is_break(s: str) -> bool:
-    """Whether removed text is only a line break (and the blanks around it): a join."""
+    """Whether removed text is only a line break (and the blanks around it).
+
+    >>> is_break(" \n\n"), is_break("\n标题\n")
+    (True, False)
+    """
     return ("\n" in s or "\r" in s) and not s.strip(" \t\r\n\u3000")
 
 
@@ -142,6 +164,10 @@ class Marker:
         return (f'<{tag} class="{cls}" data-c="{cid}" id="c{cid}" data-rule="{rule}" '
                 f'tabindex="0">{inner}</{tag}>')
 
+    def joins(self, run: Run) -> bool:
+        """Whether removed text is a line break its change joined (wrote no break instead)."""
+        return is_break(run.text) and "\n" not in self.changes[run.removed_by].after
+
     def items(self, items: list[Item]) -> str:
         out: list[str] = []
         for item in items:
@@ -158,8 +184,7 @@ class Marker:
             if item.made_by != NONE:
                 html = self.part("ins", "m", item.made_by, html)
             if removed:
-                cls = "m j" if item.made_by == NONE and is_break(item.text) else "m"
-                html = self.part("del", cls, item.removed_by, html)
+                html = self.part("del", "m j" if self.joins(item) else "m", item.removed_by, html)
             out.append(html)
         return "".join(out)
 

@@ -28,7 +28,6 @@ from cleanup.document import Change
 from cleanup.review_index import histogram
 from cleanup.review_page import Marker, exact_text, mark_text, render_body
 from cleanup.review_replay import NONE, Piece, ReviewDoc, clean_text, replay
-from cleanup.review_sources import doc_by_cleaning
 
 VOID = {"meta", "br", "link", "img", "input", "hr"}
 WIRE = ("新华社北京1月7日电 国务院总理主持召开国务院常务会议，部署进一步做好稳外贸稳外资工作，"
