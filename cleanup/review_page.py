@@ -43,7 +43,7 @@ def mark_text(s: str) -> str:
     """Removed text made visible in the flow: line breaks as ↵, spaces as ␣,
     invisible characters as ¤ (the details show them exactly).
 
-    >>> mark_text("2月 11日\u200b\r\n")
+    >>> mark_text("2月 11日\\u200b\\r\\n")
     '2月␣11日¤↵'
     """
     return _INVISIBLE.sub(_mark_symbol, s)
@@ -58,7 +58,7 @@ def exact_text(s: str) -> str:
     """Text for the details: line breaks as ↵, spaces as ␣, every other
     invisible character by its code point, an undecodable byte by its value.
 
-    >>> exact_text("\u3000会议 \udcff\n")
+    >>> exact_text("\\u3000会议 \\udcff\\n")
     '⟨U+3000⟩会议␣⟨byte FF⟩↵'
     """
     return _INVISIBLE.sub(_exact_symbol, s)
@@ -77,7 +77,7 @@ def _exact_symbol(m: regex.Match[str]) -> str:
 def is_break(s: str) -> bool:
     """Whether removed text is only a line break (and the blanks around it).
 
-    >>> is_break(" \n\n"), is_break("\n标题\n")
+    >>> is_break(" \\n\\n"), is_break("\\n标题\\n")
     (True, False)
     """
     return ("\n" in s or "\r" in s) and not s.strip(" \t\r\n\u3000")
