@@ -34,6 +34,7 @@ Clean the raw text of scanned or PDF Chinese newspaper pages.
   cleanup corpus.jsonl --jsonl --text-field text -o clean.jsonl
   cleanup restore clean.txt --changes page.changes.jsonl -o raw.txt
   cleanup explain page.txt              list every change, grouped by rule
+  cleanup review page.txt -o review.html   every change marked in the page, as HTML
   cleanup engine clean shards/ -o out/  JSONL/Parquet shards on a Dask cluster ([dask] extra)
 
 An empty input gives empty output (exit 0); whitespace only gives empty output.
@@ -260,10 +261,18 @@ def run_engine(argv: Sequence[str]) -> int:
                          args.workers, args.dedup_across)
 
 
+def run_review(argv: Sequence[str]) -> int:
+    """``cleanup review``: imported only here (see ``cleanup.review``)."""
+    from .review import run_review as review
+
+    return review(argv)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "restore": run_restore,
     "explain": lambda argv: run_clean(argv, explain=True),
     "engine": run_engine,
+    "review": run_review,
 }
 
 
