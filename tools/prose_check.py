@@ -99,7 +99,12 @@ def corpus(prose: Path = PROSE, gold: Path = GOLD) -> Iterator[Doc]:
 
 
 def touched(doc: Doc, changes: Iterable[Change]) -> dict[int, list[Change]]:
-    """The paragraphs each change touches, by paragraph index."""
+    """The paragraphs each change touches, by paragraph index.
+
+    A change touches the paragraphs whose characters it reaches; one that
+    reaches none (a join, an insertion in a break) touches the two the
+    break stands between.
+    """
     starts, at = [], 0
     for p in doc.paragraphs:
         starts.append(at)
@@ -107,12 +112,21 @@ def touched(doc: Doc, changes: Iterable[Change]) -> dict[int, list[Change]]:
     ends = [s + len(p) for s, p in zip(starts, doc.paragraphs)]
     out: dict[int, list[Change]] = defaultdict(list)
     for c in changes:
-        first = max(0, bisect_right(starts, c.start) - 1)
-        last = max(0, bisect_right(starts, max(c.start, c.end - 1)) - 1)
-        if c.end > ends[last] and last + 1 < len(starts):  # reaches into the break after it
-            last += 1
-        for i in range(first, last + 1):
-            out[i].append(c)
+        i = max(0, bisect_right(starts, c.start) - 1)  # the paragraph at or before the start
+        if c.start < ends[i] or (c.start == c.end and c.start == ends[i]):
+            first = i
+        elif i + 1 < len(starts) and c.end > starts[i + 1]:
+            first = i + 1  # starts in a break, reaches the next paragraph
+        else:
+            hit = [i, i + 1] if i + 1 < len(starts) else [i]  # inside the break only
+            for j in hit:
+                out[j].append(c)
+            continue
+        last = max(first, bisect_right(starts, c.end - 1) - 1) if c.end > c.start else first
+        if last > first and c.end <= starts[last]:
+            last -= 1
+        for j in range(first, last + 1):
+            out[j].append(c)
     return out
 
 
