@@ -164,6 +164,8 @@ def nahan(sdist: Path) -> Iterator[list[str]]:
         indented = line.startswith((" \u3000", "\u3000"))
         text = form(NOTE_MARK.sub("", s))
         if split and not indented and story:
+            if text[:1] == story[-1][-1:]:
+                text = text[1:]  # the copy wrote the character at the page break twice: 还|还在世
             story[-1] += text
         else:
             story.append(text)
