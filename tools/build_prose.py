@@ -86,6 +86,14 @@ def write(name: str, docs: Iterable[list[str]]) -> None:
     print(f"{name}: {len(text) - text.count(chr(10)):,} characters, {paras:,} paragraphs")
 
 
+def article(number: str, text: str) -> list[str]:
+    """A statute's article as printed: a paragraph a clause, the first led by its number."""
+    clauses = [form(c) for c in text.split("\n") if c.strip()]
+    if number.startswith("第"):  # a decision's one text is numbered 全文
+        clauses[0] = f"{number} {clauses[0]}"
+    return clauses
+
+
 def laws(wheel: Path, every: int = 2, per_law: int = 2500) -> Iterator[list[str]]:
     """The first ``per_law`` characters (whole articles) of every ``every``-th law in force.
 
@@ -118,9 +126,7 @@ def laws(wheel: Path, every: int = 2, per_law: int = 2500) -> Iterator[list[str]
                     if h and h != heading and h not in doc:
                         doc.append(form(h))
                 heading = section or chapter
-                clauses = [form(c) for c in text.split("\n") if c.strip()]
-                if number.startswith("第"):  # a decision's one text is numbered 全文
-                    clauses[0] = f"{number} {clauses[0]}"
+                clauses = article(number, text)
                 if seen & set(clauses):
                     yield doc
                     doc, seen = [], set()

