@@ -120,6 +120,7 @@ def is_repeat_of_smaller(unit: str) -> bool:
 
 
 def categorise(s: str, i: int, unit: str, words: set[str]) -> str:
+    """The category of ``unit`` written twice at ``s[i]`` (the module's docstring lists them)."""
     n, j = len(unit), i + 2 * len(unit)
     double = unit * 2
     if set(unit) <= NUMERALS:
@@ -170,7 +171,7 @@ def find(paragraph: str, where: str, words: set[str]) -> Iterator[Double]:
         yield Double(ctx, at, m.group(), "repetition" if whole else "list-overlap", where)
 
 
-def collect(docs: Iterable, words: set[str], cap: int = CAP) -> list[Double]:
+def collect(docs: Iterable[Doc], words: set[str], cap: int = CAP) -> list[Double]:
     """Every double of the corpus, at most ``cap`` contexts a double, spread over the sources."""
     by_double: dict[str, dict[str, list[Double]]] = defaultdict(lambda: defaultdict(list))
     seen: set[tuple[str, int]] = set()
