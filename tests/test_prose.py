@@ -18,7 +18,7 @@ from prose_check import Doc, check, corpus, touched  # noqa: E402
 from cleanup import Change, Cleaner  # noqa: E402
 
 # Share of the corpus's paragraphs the full profile must leave unchanged:
-# 89.58 % measured when the corpus was built (issue 18 wants 99.9 %); raise it
+# 89.97 % measured when the corpus was built (issue 18 wants 99.9 %); raise it
 # as the stages stop changing clean prose.
 UNCHANGED_FLOOR = 0.89
 

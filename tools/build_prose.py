@@ -43,7 +43,7 @@ SPACE_HAN_ALNUM = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[0-9A-Za-z])|(?<
 ENDS_PARAGRAPH = tuple("。！？…”’」』）)：；—")  # a paragraph of 呐喊 cut short ends otherwise
 NOTE_MARK = re.compile(r"[（(][⑴-⒇⒈-⒛\d１-９]{1,2}[)）]|[⑴-⒇①-⑳⒈-⒛㈠-㈩]")
 WEB_ADDRESS = re.compile(r"\s*www\.[a-z0-9.]+\s*")  # a site's name pasted into its copy of a text
-NOT_PROSE = re.compile(r"[\ue000-\uf8ff\u2500-\u257f<>/_=|]|[\u3040-\u30ff]")  # glyph holes, tables, markup
+NOT_PROSE = re.compile(r"[\ue000-\uf8ff\u2500-\u257f<>/_=|]|[\u3040-\u30ff]|--")  # glyph holes, tables, markup
 
 
 @functools.cache

@@ -283,13 +283,12 @@ def main() -> None:
     if args.libreoffice_help:
         docs += help_pages(args.libreoffice_help)
     doubles = collect(docs, read_words())
-    counts = Counter(d.category for d in doubles)
-    print(f"{len(doubles)} doubles ({len({d.double for d in doubles})} distinct):")
-    for category, n in counts.most_common():
-        print(f"  {n:5}  {category}")
     if not args.stats:
         OUT.write_text(HEADER + "".join(d.line() + "\n" for d in doubles), encoding="utf-8")
         print(f"written: {OUT.relative_to(ROOT)}")
+    print(f"{len(doubles)} doubles ({len({d.double for d in doubles})} distinct):")
+    for category, n in Counter(d.category for d in doubles).most_common():
+        print(f"  {n:5}  {category}")
 
 
 if __name__ == "__main__":

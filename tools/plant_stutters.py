@@ -181,14 +181,14 @@ def main() -> None:
     rng = random.Random(18)
     pool = sorted(set(sentences()))
     plants = [p for kind, n in KINDS.items() for p in plant(rng, pool, kind, n, costs, forms)]
+    if not args.stats:
+        OUT.write_text(HEADER + "".join(p.line() + "\n" for p in plants), encoding="utf-8")
+        print(f"written: {OUT.relative_to(ROOT)}")
     print(f"{len(plants)} stutters planted in {len(pool)} sentences fit for it:")
     for kind, n in Counter(p.kind for p in plants).items():
         print(f"  {n:5}  {kind}")
     print("  by source: " + ", ".join(f"{s} {n}" for s, n in Counter(
         p.where.split(":")[0] for p in plants).most_common()))
-    if not args.stats:
-        OUT.write_text(HEADER + "".join(p.line() + "\n" for p in plants), encoding="utf-8")
-        print(f"written: {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
