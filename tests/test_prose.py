@@ -1,0 +1,80 @@
+"""Clean prose through the full default profile (SPEC rule 18, issue 18): tools/prose_check.py.
+
+The whole corpus (tests/data/prose/ and the gold pages, 542K characters)
+is cleaned once per module: about a second.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import prose_check  # noqa: E402
+from prose_check import Doc, check, corpus, touched  # noqa: E402
+
+from cleanup import Change, Cleaner  # noqa: E402
+
+# Share of the corpus's paragraphs the full profile must leave unchanged:
+# 89.97 % measured when the corpus was built (issue 18 wants 99.9 %); raise it
+# as the stages stop changing clean prose.
+UNCHANGED_FLOOR = 0.89
+
+
+@pytest.fixture(scope="module")
+def report() -> prose_check.Report:
+    return check(corpus(), Cleaner())
+
+
+def test_corpus_is_large_and_from_several_sources():
+    docs = list(corpus())
+    chars = sum(len(p) for d in docs for p in d.paragraphs)
+    assert chars >= 500_000
+    assert {d.source for d in docs} >= {"laws", "nahan", "sanguo", "zhlipsum", "gold"}
+    assert all(p and p == p.strip() and "\n" not in p for d in docs for p in d.paragraphs)
+
+
+def test_clean_prose_mostly_passes_through(report):
+    assert report.unchanged_share >= UNCHANGED_FLOOR, (
+        f"{report.unchanged_share:.2%} of paragraphs unchanged, floor {UNCHANGED_FLOOR:.0%}:"
+        f" python tools/prose_check.py lists the changes"
+    )
+
+
+def test_every_changed_paragraph_has_its_changes_listed(report):
+    listed = {(f.doc.source, f.doc.number, f.paragraph) for f in report.findings}
+    assert len(listed) <= sum(report.changed.values()) <= 2 * len(report.findings)
+    assert all(0 <= f.paragraph < len(f.doc.paragraphs) for f in report.findings)
+
+
+def change(start: int, end: int, before: str, after: str = "") -> Change:
+    return Change("rule", "stage", start, end, before, after, 0, start)
+
+
+DOC = Doc("test", 1, ("甲乙。", "丙丁：", "戊己。"))  # offsets 0-3, 5-8, 10-13; breaks at 3 and 8
+
+
+@pytest.mark.parametrize(("c", "paragraphs"), [
+    (change(1, 2, "乙"), [0]),  # inside a paragraph
+    (change(8, 10, "\n\n"), [1, 2]),  # a join touches both sides
+    (change(5, 10, "丙丁：\n\n"), [1]),  # a paragraph removed with its break
+    (change(3, 13, "\n\n丙丁：\n\n戊己。"), [1, 2]),  # removed with the break before them
+    (change(12, 12, "", "啊"), [2]),  # an insertion
+    (change(0, 0, "", "啊"), [0]),
+    (change(9, 9, "", "\n"), [1, 2]),  # inside a break
+    (change(2, 6, "。\n\n丙"), [0, 1]),  # across a break
+])
+def test_a_change_touches_the_paragraphs_it_reaches(c, paragraphs):
+    assert sorted(touched(DOC, [c])) == paragraphs
+
+
+def test_report_lists_changes_by_rule(capsys):
+    doc = Doc("test", 1, ("本次会议会议精神。",))
+    report = check([doc], Cleaner())
+    prose_check.print_report(report, summary=False, rule=None, limit=None)
+    out = capsys.readouterr().out
+    assert "paragraphs unchanged: 0/1" in out
+    assert "## stutter-word (1)" in out
+    assert "test:1:1  …本次会议[会议→]精神。⏎…" in out

@@ -1,0 +1,181 @@
+"""Clean prose through the full default profile: the share of paragraphs left as they are.
+
+    python tools/prose_check.py                    # the figures, then every change by rule
+    python tools/prose_check.py --summary          # the figures only
+    python tools/prose_check.py --rule stutter-word --source nahan
+
+The corpus is tests/data/prose/*.txt (or .txt.gz: documents separated by a
+blank line, one paragraph a line; tests/data/prose/README.md) and the gold
+pages tests/data/gold/*.txt (a page a document).  Each document goes through
+the cleaner in SPEC's clean form: its paragraphs separated by one blank
+line, ending with one newline.  Clean text is a fixed point (SPEC rule 18),
+so every change the cleaner makes is a finding.
+
+A paragraph is changed when a change of the result touches its characters
+or the blank line after it (a join touches the paragraphs on both sides; a
+removed paragraph is touched by its removal).  Every change is listed with
+its rule and the paragraph's text around it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from cleanup import Change, Cleaner
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+PROSE = DATA / "prose"
+GOLD = DATA / "gold"
+CONTEXT = 12  # characters shown each side of a change
+
+
+@dataclass(frozen=True)
+class Doc:
+    source: str  # file stem
+    number: int  # the document's place in its file, from 1
+    paragraphs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs) + "\n"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A change the cleaner made to clean prose, with where and what."""
+
+    doc: Doc
+    paragraph: int  # index of the first paragraph it touches
+    change: Change
+
+    def show(self) -> str:
+        c, raw = self.change, self.doc.text
+        left = raw[max(0, c.start - CONTEXT):c.start].replace("\n", "⏎")
+        right = raw[c.end:c.end + CONTEXT].replace("\n", "⏎")
+        before, after = (s.replace("\n", "⏎") for s in (c.before, c.after))
+        return (f"{self.doc.source}:{self.doc.number}:{self.paragraph + 1}  "
+                f"…{left}[{before}→{after}]{right}…")
+
+
+@dataclass
+class Report:
+    paragraphs: Counter[str] = field(default_factory=Counter)  # by source
+    changed: Counter[str] = field(default_factory=Counter)  # paragraphs touched, by source
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def unchanged_share(self) -> float:
+        total = sum(self.paragraphs.values())
+        return 1 - sum(self.changed.values()) / total
+
+    def by_rule(self) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = defaultdict(list)
+        for f in self.findings:
+            out[f.change.rule].append(f)
+        return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def read(path: Path) -> str:
+    if path.suffix == ".gz":
+        return gzip.decompress(path.read_bytes()).decode("utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+def corpus(prose: Path = PROSE, gold: Path = GOLD) -> Iterator[Doc]:
+    """Every document of the corpus: the prose files', then the gold pages."""
+    for path in sorted([*prose.glob("*.txt"), *prose.glob("*.txt.gz")]):
+        source = path.name.split(".")[0]
+        blocks = read(path).strip("\n").split("\n\n")
+        for n, block in enumerate(blocks, 1):
+            yield Doc(source, n, tuple(block.split("\n")))
+    for n, path in enumerate(sorted(gold.glob("*.txt")), 1):
+        yield Doc("gold", n, tuple(read(path).strip("\n").split("\n\n")))
+
+
+def touched(doc: Doc, changes: Iterable[Change]) -> dict[int, list[Change]]:
+    """The paragraphs each change touches, by paragraph index.
+
+    A change touches the paragraphs whose characters it reaches; one that
+    reaches none (a join, an insertion in a break) touches the two the
+    break stands between.
+    """
+    starts, at = [], 0
+    for p in doc.paragraphs:
+        starts.append(at)
+        at += len(p) + 2
+    ends = [s + len(p) for s, p in zip(starts, doc.paragraphs)]
+    out: dict[int, list[Change]] = defaultdict(list)
+    for c in changes:
+        i = max(0, bisect_right(starts, c.start) - 1)  # the paragraph at or before the start
+        if c.start < ends[i] or (c.start == c.end and c.start == ends[i]):
+            first = i
+        elif i + 1 < len(starts) and c.end > starts[i + 1]:
+            first = i + 1  # starts in a break, reaches the next paragraph
+        else:
+            hit = [i, i + 1] if i + 1 < len(starts) else [i]  # inside the break only
+            for j in hit:
+                out[j].append(c)
+            continue
+        last = max(first, bisect_right(starts, c.end - 1) - 1) if c.end > c.start else first
+        if last > first and c.end <= starts[last]:
+            last -= 1
+        for j in range(first, last + 1):
+            out[j].append(c)
+    return out
+
+
+def check(docs: Iterable[Doc], cleaner: Cleaner | None = None) -> Report:
+    """Clean every document; count the paragraphs left as they were and keep every change."""
+    cleaner = cleaner or Cleaner()
+    report = Report()
+    for doc in docs:
+        result = cleaner.clean(doc.text, f"{doc.source}:{doc.number}")
+        hit = touched(doc, result.changes)
+        report.paragraphs[doc.source] += len(doc.paragraphs)
+        report.changed[doc.source] += len(hit)
+        if not hit and result.text != doc.text:
+            raise AssertionError(f"{doc.source}:{doc.number}: text changed with no change recorded")
+        first = {id(c): i for i, cs in sorted(hit.items(), reverse=True) for c in cs}
+        report.findings += [Finding(doc, first[id(c)], c) for c in result.changes]
+    return report
+
+
+def print_report(report: Report, summary: bool, rule: str | None, limit: int | None) -> None:
+    total, changed = sum(report.paragraphs.values()), sum(report.changed.values())
+    print(f"paragraphs unchanged: {total - changed}/{total} = {report.unchanged_share:.2%}")
+    for source in sorted(report.paragraphs):
+        n, c = report.paragraphs[source], report.changed[source]
+        print(f"  {source:10} {n - c:6}/{n:<6} = {1 - c / n:.2%}")
+    groups = report.by_rule()
+    print("changes by rule:")
+    for r, found in groups.items():
+        print(f"  {len(found):5}  {r}")
+    if summary:
+        return
+    for r, found in groups.items():
+        if rule and r != rule:
+            continue
+        print(f"\n## {r} ({len(found)})")
+        for f in found[:limit]:
+            print("  " + f.show())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--summary", action="store_true", help="the figures only, no list of changes")
+    ap.add_argument("--rule", help="list the changes of this rule only")
+    ap.add_argument("--source", action="append", help="only this source (file stem, or 'gold'); repeatable")
+    ap.add_argument("--limit", type=int, help="list at most this many changes a rule")
+    args = ap.parse_args()
+    docs = [d for d in corpus() if not args.source or d.source in args.source]
+    print_report(check(docs), args.summary, args.rule, args.limit)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+"""Precision and recall of the stutter stage on real doubles and planted stutters (issue 18).
+
+    python tools/stutter_check.py               # figures, then every double wrongly collapsed
+    python tools/stutter_check.py --summary     # figures only
+    python tools/stutter_check.py --no-words    # the stage with an empty word list, to see what it buys
+
+Real doubles (tests/data/doubles.tsv, tools/collect_doubles.py): a double is
+kept when no change takes any of its characters out, by the stutter stage
+alone on its context and by the whole default profile.  Planted stutters
+(tests/data/planted_stutters.tsv, tools/plant_stutters.py): recall is the
+share the stage writes back to the real sentence exactly; a wrong repair
+changes the sentence into something else.  The older hand-made lists
+(tests/data/reduplications.txt, tests/data/stutters.txt) are measured too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from cleanup import Change, Cleaner
+from cleanup.document import Document
+from cleanup.pipeline import build_stage
+from cleanup.rules import load_profile
+from cleanup.stages.stutter import Stutter
+from cleanup.wordlists import Lexicon
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+sys.path.insert(0, str(DATA.parent))
+from listfile import groups  # noqa: E402  (tests/listfile.py reads the hand-made lists)
+
+
+@dataclass(frozen=True)
+class Double:
+    context: str
+    offset: int
+    double: str
+    category: str
+    where: str
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.offset, self.offset + len(self.double)
+
+
+@dataclass(frozen=True)
+class Planted:
+    stuttered: str
+    clean: str
+    kind: str
+    unit: str
+    where: str
+
+
+def rows(path: Path) -> list[list[str]]:
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+
+
+def read_doubles(path: Path = DATA / "doubles.tsv") -> list[Double]:
+    return [Double(c, int(o), d, cat, w) for c, o, d, cat, w in rows(path)]
+
+
+def read_planted(path: Path = DATA / "planted_stutters.tsv") -> list[Planted]:
+    return [Planted(*r) for r in rows(path)]
+
+
+def stutter_stage(no_words: bool = False) -> Stutter:
+    config = next(s for s in load_profile("zh-news").stages if s.name == "stutter")
+    stage = build_stage(config, timeout=2.0)
+    assert isinstance(stage, Stutter)
+    if no_words:
+        stage.lexicon = Lexicon.of({})
+    return stage
+
+
+def collapsing(changes: Iterable[Change], raw: str, span: tuple[int, int]) -> list[Change]:
+    """The changes that take characters out of ``raw[span]``.
+
+    A change that only rewrites around them (brackets made full-width
+    around a double) leaves them in its replacement: it does not count.
+    """
+    a, b = span
+    out = []
+    for c in changes:
+        if c.start == c.end:
+            if a < c.start < b:
+                out.append(c)  # something put inside it
+        elif c.start < b and c.end > a and raw[max(a, c.start):min(b, c.end)] not in c.after:
+            out.append(c)
+    return out
+
+
+@dataclass
+class DoubleResult:
+    double: Double
+    stage_changes: list[Change]  # the stutter stage's changes that take characters out of the double
+    profile_changes: list[Change]  # the whole profile's
+
+    @property
+    def kept_by_stage(self) -> bool:
+        return not self.stage_changes
+
+    @property
+    def kept_by_profile(self) -> bool:
+        return not self.profile_changes
+
+
+def check_doubles(doubles: list[Double], stage: Stutter, cleaner: Cleaner | None) -> list[DoubleResult]:
+    out = []
+    for d in doubles:
+        doc = stage.run(Document(d.context))
+        profile = cleaner.clean(d.context).changes if cleaner else []
+        out.append(DoubleResult(d, collapsing(doc.changes, d.context, d.span),
+                                collapsing(profile, d.context, d.span)))
+    return out
+
+
+@dataclass
+class PlantedResult:
+    planted: Planted
+    output: str
+
+    @property
+    def repaired(self) -> bool:
+        return self.output == self.planted.clean
+
+    @property
+    def missed(self) -> bool:
+        return self.output == self.planted.stuttered
+
+
+def check_planted(planted: list[Planted], stage: Stutter) -> list[PlantedResult]:
+    return [PlantedResult(p, stage.run(Document(p.stuttered)).text) for p in planted]
+
+
+def share(hit: int, total: int) -> str:
+    return f"{hit}/{total} = {hit / total:.2%}" if total else "0/0"
+
+
+def report_doubles(results: list[DoubleResult], summary: bool, profile: bool = True) -> None:
+    """The shares kept, by category; then each double lost.  ``profile``: the whole profile was run too."""
+    by_cat: dict[str, list[DoubleResult]] = defaultdict(list)
+    for r in results:
+        by_cat[r.double.category].append(r)
+    stage_kept = sum(r.kept_by_stage for r in results)
+    print(f"real doubles kept by the stutter stage: {share(stage_kept, len(results))}")
+    if profile:
+        print(f"real doubles kept by the whole profile: {share(sum(r.kept_by_profile for r in results), len(results))}")
+    print(f"  {'category':14} {'stage':>18}" + (f" {'profile':>18}" if profile else ""))
+    for cat, rs in sorted(by_cat.items(), key=lambda kv: -len(kv[1])):
+        s, p = sum(r.kept_by_stage for r in rs), sum(r.kept_by_profile for r in rs)
+        print(f"  {cat:14} {share(s, len(rs)):>18}" + (f" {share(p, len(rs)):>18}" if profile else ""))
+    if summary:
+        return
+    for cat, rs in sorted(by_cat.items(), key=lambda kv: -len(kv[1])):
+        wrong = [r for r in rs if not (r.kept_by_stage and r.kept_by_profile)]
+        if not wrong:
+            continue
+        print(f"\n## {cat}: {len(wrong)} collapsed")
+        for r in wrong:
+            d = r.double
+            c = (r.stage_changes or r.profile_changes)[0]
+            who = "stage" if r.stage_changes else "profile"
+            shown = f"{d.context[:d.offset]}【{d.double}】{d.context[d.offset + len(d.double):]}"
+            print(f"  {d.double}  [{c.rule} ({who}): {c.before}→{c.after}]  {shown}  ({d.where})")
+
+
+def report_planted(results: list[PlantedResult], summary: bool) -> None:
+    by_kind: dict[str, list[PlantedResult]] = defaultdict(list)
+    for r in results:
+        by_kind[r.planted.kind].append(r)
+    repaired = sum(r.repaired for r in results)
+    wrong = [r for r in results if not r.repaired and not r.missed]
+    print(f"\nplanted stutters repaired by the stutter stage: {share(repaired, len(results))}"
+          f" (wrong repairs: {len(wrong)})")
+    for kind, rs in by_kind.items():
+        w = sum(not r.repaired and not r.missed for r in rs)
+        print(f"  {kind:6} {share(sum(r.repaired for r in rs), len(rs)):>18}   wrong repairs {w}")
+    if summary or not wrong:
+        return
+    print("\n## planted stutters repaired wrongly")
+    for r in wrong:
+        print(f"  {r.planted.stuttered}\n    -> {r.output}\n    want {r.planted.clean}")
+
+
+def report_lists(stage: Stutter) -> None:
+    """The hand-made lists of tests/data (tests/test_stutter.py holds their floors)."""
+    def clean(text: str) -> str:
+        return stage.run(Document(text)).text
+
+    real = [t for entries in groups(DATA / "reduplications.txt").values() for t in entries]
+    made = [e.split("\t") for entries in groups(DATA / "stutters.txt").values() for e in entries]
+    print(f"\nhand-made lists: reduplications.txt kept {share(sum(clean(t) == t for t in real), len(real))};"
+          f" stutters.txt repaired {share(sum(clean(a) == b for a, b in made), len(made))}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--summary", action="store_true", help="figures only, no lists")
+    ap.add_argument("--no-words", action="store_true", help="the stage with an empty word list")
+    args = ap.parse_args()
+    stage = stutter_stage(args.no_words)
+    cleaner = None if args.no_words else Cleaner()  # the profile has no switch for the word list
+    report_doubles(check_doubles(read_doubles(), stage, cleaner), args.summary, profile=cleaner is not None)
+    report_planted(check_planted(read_planted(), stage), args.summary)
+    report_lists(stage)
+
+
+if __name__ == "__main__":
+    main()
