@@ -32,9 +32,9 @@ class Metrics:
     def lines(self, text: str, chars: float) -> int:
         return max(1, math.ceil(width(text) / max(chars, 1.0)))
 
-    def block(self, b: Block, chars: float | None = None) -> float:
-        """Height in px of ``b`` set in a column ``chars`` characters wide."""
-        chars = chars or self.column_chars
+    def block(self, b: Block) -> float:
+        """Height in px of ``b`` set in one column."""
+        chars = self.column_chars
         fs, lh = self.font_px, self.line_height
         if b.role == "photo":
             return float(b.style["height"]) * fs * 1.5 + fs * 0.8

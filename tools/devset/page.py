@@ -14,7 +14,7 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from .fit import MARGIN, Metrics, page_width
+from .fit import Metrics
 from .sources import Corpus, Source, load, starts_with_dateline
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文云"
@@ -148,13 +148,15 @@ class _Builder:
         self.date = date
         self.used: set[str] = set()
 
-    def fresh(self, pool: tuple[str, ...]) -> str:
-        for _ in range(200):
-            t = self.rng.choice(pool)
-            if t not in self.used:
-                self.used.add(t)
-                return t
-        raise RuntimeError("source pool exhausted")
+    def fresh(self, *pools: tuple[str, ...]) -> str:
+        """A text not yet on the page, from the first of ``pools`` that still has one."""
+        for pool in pools:
+            for _ in range(200) if pool else ():
+                t = self.rng.choice(pool)
+                if t not in self.used:
+                    self.used.add(t)
+                    return t
+        raise RuntimeError("source text used up")
 
     def name(self) -> str:
         return self.rng.choice(SURNAMES) + "".join(self.rng.choice(GIVEN) for _ in range(self.rng.choice((1, 2, 2))))
@@ -205,7 +207,9 @@ class _Builder:
 
     def headline(self, src: Source) -> str:
         news = src.name.startswith("gold")
-        return self.fresh(self.corpus.headlines if news and self.rng.random() < 0.6 else src.clauses)
+        if news and self.rng.random() < 0.6:
+            return self.fresh(self.corpus.headlines, src.clauses)
+        return self.fresh(src.clauses, self.corpus.headlines)
 
     def caption(self, src: Source) -> list[Block]:
         cap = self.fresh(src.sentences)
@@ -238,7 +242,10 @@ class _Builder:
         h = self.headline(src)
         blocks.append(Block("headline", h, h))
         if rng.random() < (0.35 if lead else 0.1):
-            s = self.fresh(self.corpus.subheadlines) if rng.random() < 0.3 else "——" + self.fresh(src.clauses)
+            if rng.random() < 0.3:
+                s = self.fresh(self.corpus.subheadlines, tuple("——" + c for c in src.clauses))
+            else:
+                s = "——" + self.fresh(src.clauses)
             blocks.append(Block("subheadline", s, s))
         dateline = ""
         body = [Block("paragraph", p, p) for p in paras]
