@@ -84,10 +84,18 @@ def make_one(seed: int, out: Path, opts: argparse.Namespace, readers: list[str])
 
 
 def manifest(path: Path, pages: list[dict[str, object]], readers: list[str], no_render: bool) -> str:
-    """The folder's manifest: this run's pages replace those of the same id already listed."""
+    """The folder's manifest, this run's pages merged into those already listed (a page made
+    with --no-render keeps its PDF page count while its HTML is the same)."""
     old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"pages": []}
     made = {p["id"]: p for p in old["pages"]}
-    made.update({p["id"]: p for p in pages})
+    for p in pages:
+        before = made.get(str(p["id"]), {})
+        if no_render and before.get("html_sha256") != p["html_sha256"]:
+            before = {}
+            if (path.parent / "raw").exists():
+                print(f"make_devset: {p['id']}: its HTML changed; its raw text is stale until rendered again",
+                      file=sys.stderr)
+        made[str(p["id"])] = {**before, **p}
     rows = [made[k] for k in sorted(made)]
     data = {
         "readers": old.get("readers", []) if no_render else readers,

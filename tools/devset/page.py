@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass, field
 
 from .fit import Metrics
-from .sources import Corpus, Source, load, starts_with_dateline
+from .sources import Corpus, Source, dateline_of, load, starts_with_dateline
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文云"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红志忠春晓海燕鹏宇凤霖东宏晶雪琳浩然婧姝颖欣佳瑞凯峰雅丹蕾蒙亮斌波辉鑫"
@@ -258,6 +258,7 @@ class _Builder:
                 body[0] = Block("paragraph", dateline + paras[0], printed + paras[0])
         elif jump_from is None and rng.random() < 0.2:
             blocks.append(self.byline())
+        dateline = dateline or dateline_of(body[0].text)
         if jump_from is not None:
             marker = rng.choice(("（上接第{}版）", "(上接第{}版)", "■上接第{}版")).format(jump_from)
             blocks.append(Block("jump", "", marker, {"inline": True}))

@@ -29,6 +29,7 @@ CLAUSE = regex.compile(r"(?<=^|[，。；：！？])\p{Han}[^，。；：！？�
 SENTENCE = regex.compile(r"(?<=^|[。！？])\p{Han}[^。！？]{9,47}。")
 WEAK_START = set("但也而就又却并且所因如我你她他它说是在的了和与及或将被把对从")  # not how a headline begins
 DATELINE = regex.compile(r"^(本报讯|新华社|本报\d+月\d+日讯|中新社)")
+WHOLE_DATELINE = regex.compile(r"^(?:本报|新华社|中新社)\p{Han}*?(?:\d+月\d+日)?[讯电](?:（记者[^）]*）| )")
 
 
 @dataclass(frozen=True)
@@ -89,3 +90,9 @@ def load() -> Corpus:
 
 def starts_with_dateline(paragraph: str) -> bool:
     return bool(DATELINE.match(paragraph))
+
+
+def dateline_of(paragraph: str) -> str:
+    """The dateline that opens ``paragraph`` (``本报讯（记者 云静）``, ``新华社北京1月7日电 ``), or ""."""
+    m = WHOLE_DATELINE.match(paragraph)
+    return m.group() if m else ""
