@@ -1,0 +1,203 @@
+"""The development set in tests/data/devset/ (tools/make_devset.py) and its scorer.
+
+Nothing here needs a browser or OCR: the pages were printed and read once,
+and what the readers wrote is kept.  The generator's own part (seed ->
+page -> HTML, gold, structure) is checked against the kept files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import make_devset  # noqa: E402
+import score_devset  # noqa: E402
+from devset import extract  # noqa: E402
+from devset.layout import render  # noqa: E402
+from devset.page import make_page  # noqa: E402
+
+DEVSET = ROOT / "tests" / "data" / "devset"
+MANIFEST = json.loads((DEVSET / "manifest.json").read_text(encoding="utf-8"))
+PAGES = MANIFEST["pages"]
+IDS = [p["id"] for p in PAGES]
+READERS = ("pymupdf", "pdfminer", "pdftotext", "tesseract")
+
+
+def gold_text(pid: str) -> str:
+    return (DEVSET / "gold" / f"{pid}.txt").read_text(encoding="utf-8")
+
+
+def structure(pid: str) -> dict:
+    return json.loads((DEVSET / "structure" / f"{pid}.json").read_text(encoding="utf-8"))
+
+
+def test_the_set_has_pages_of_every_layout_and_width():
+    assert len(PAGES) >= 6
+    assert {p["layout"] for p in PAGES} == {"flow", "boxes"}
+    assert {p["columns"] for p in PAGES} == {3, 4, 5, 6}
+    assert MANIFEST["readers"] == list(READERS)
+
+
+def test_every_page_has_gold_structure_and_the_text_of_every_reader():
+    for folder in ("gold", "structure", *(f"raw/{r}" for r in READERS)):
+        names = sorted(p.stem for p in (DEVSET / folder).iterdir())
+        assert names == sorted(IDS), folder
+
+
+@pytest.mark.parametrize("pid", IDS)
+def test_gold_is_clean_text_per_spec(pid):
+    text = gold_text(pid)
+    assert text == unicodedata.normalize("NFC", text)
+    assert text.endswith("\n") and not text.endswith("\n\n") and "\r" not in text
+    assert "\n\n\n" not in text
+    paras = text[:-1].split("\n\n")
+    assert all(p and "\n" not in p and p == p.strip() for p in paras)
+    assert not regex.search(r"[\p{Cc}\p{Cf}--\n]", text, flags=regex.V1)  # control and zero-width
+    assert not regex.search(r"[\u3000\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]", text)  # rules 5, 10
+    assert not regex.search(r"[\u2F00-\u2FD5\u2E80-\u2EF3\uF900-\uFAFF]", text)  # look-alikes, rule 10
+    assert not regex.search(r"(上接|下转)第\d+版", text)  # jump markers, rule 12
+    assert not regex.search(r"^[■□●◆▲★]", text, flags=regex.M)  # bullets, rule 13
+    assert not regex.search(r"\p{Han} {2,}|  ", text)  # one space at most, rules 6-7
+    assert not regex.search(r"\p{Han}[,;:?!()]|[,;:?!()]\p{Han}", text)  # full-width in Chinese, rule 8
+
+
+@pytest.mark.parametrize("pid", IDS)
+def test_gold_holds_what_the_structure_says_and_no_furniture(pid):
+    st = structure(pid)
+    paras = gold_text(pid)[:-1].split("\n\n")
+    expected = list(st["credits"])
+    for a in st["articles"]:
+        for key in ("kicker", "headline", "byline"):
+            expected += [a[key]] if a[key] else []
+        for key in ("subheadlines", "paragraphs", "subheads", "captions", "credits"):
+            expected += a[key]
+        assert a["roles"].count("paragraph") == len(a["paragraphs"])
+    assert sorted(paras) == sorted(expected)
+    assert len(set(paras)) == len(paras), "a repeated paragraph would be the dedup rule's to remove"
+    assert st["folio"]["text"] not in gold_text(pid)
+    assert f"第{st['folio']['page_no']}版" in st["folio"]["text"] or str(st["folio"]["page_no"]) in st["folio"]["text"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=IDS)
+def test_the_same_seed_makes_the_same_page(page):
+    made = make_page(page["seed"])
+    assert made.gold() == gold_text(page["id"])
+    assert make_devset.structure_json(made) == (DEVSET / "structure" / f"{page['id']}.json").read_text(
+        encoding="utf-8")
+    assert hashlib.sha256(render(made).encode("utf-8")).hexdigest() == page["html_sha256"]
+
+
+def test_jump_markers_and_folios_are_printed_but_not_gold():
+    jumps = [(p, j) for p in IDS for j in structure(p)["jumps"]]
+    assert jumps, "the set should have page jumps"
+    for pid, j in jumps:
+        assert j["marker"] not in gold_text(pid)
+        assert (j["to_page"] is None) != (j["from_page"] is None)
+
+
+def test_readers_wrote_the_damage_the_set_is_for():
+    raw = {r: "".join((DEVSET / "raw" / r / f"{p}.txt").read_text(encoding="utf-8") for p in IDS)
+           for r in READERS}
+    assert score_devset.radicals(raw["pdfminer"]) > 100  # Kangxi radicals for ordinary characters
+    assert "\n\n" not in raw["pymupdf"]  # one printed line a line, no blank line anywhere
+    assert all("\f" in raw[r] for r in ("pdfminer", "pdftotext"))  # form feeds kept as written
+
+
+def test_make_devset_without_a_browser_writes_gold_structure_and_manifest(tmp_path):
+    seed = PAGES[0]["seed"]
+    assert make_devset.main(["--seeds", str(seed), "--out", str(tmp_path), "--no-render", "--keep-html"]) == 0
+    pid = PAGES[0]["id"]
+    assert (tmp_path / "gold" / f"{pid}.txt").read_text(encoding="utf-8") == gold_text(pid)
+    html = (tmp_path / "html" / f"{pid}.html").read_bytes()
+    assert hashlib.sha256(html).hexdigest() == PAGES[0]["html_sha256"]
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["seeds"] == [seed] and not (tmp_path / "raw").exists()
+
+
+def test_seed_ranges():
+    assert make_devset.seed_range("1-3,7") == [1, 2, 3, 7]
+    assert make_devset.seed_range("5") == [5]
+
+
+def test_bad_seeds_are_a_one_line_error(capsys):
+    assert make_devset.main(["--seeds", "one-two", "--no-render"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_missing_tools_are_named_with_how_to_install_them(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(extract.shutil, "which", lambda name: None)
+    monkeypatch.setattr(extract.importlib.util, "find_spec", lambda name: None)
+    lines = extract.missing()
+    assert {line.split(":")[0] for line in lines} >= {
+        "missing chromium", "missing poppler-utils", "missing tesseract-ocr", "missing tesseract-ocr-chi-sim",
+        "missing pymupdf", "missing pdfminer.six"}
+    assert all("apt-get install" in line or "pip install" in line for line in lines)
+    assert make_devset.main(["--seeds", "1", "--out", str(tmp_path)]) == 1
+    assert "apt-get install chromium" in capsys.readouterr().err
+    assert not (tmp_path / "manifest.json").exists()
+
+
+def test_radicals_are_counted_among_han_characters_only():
+    assert score_devset.radicals("⼈⺠日报 ⽇ 报") == 3
+    assert score_devset.radicals("x⼤y ⼤") == 0
+
+
+def test_own_paragraph_counts_a_headline_alone_on_its_line_not_glued():
+    out = "共签署合作项目及协议20个\n\n本报讯（记者 王磊）近日，会议召开。\n"
+    assert score_devset.own_paragraphs(["共签署合作项目及协议20个", "本报记者 王磊"], out) == 1
+    glued = "共签署合作项目及协议20个本报记者 王磊近日，会议召开。\n"
+    assert score_devset.own_paragraphs(["共签署合作项目及协议20个"], glued) == 0
+
+
+@pytest.fixture(scope="module")
+def scored(cleaner) -> dict[str, dict]:
+    rows = [score_devset.score_reader(DEVSET, r, IDS[:3], cleaner) for r in READERS]
+    return {r["reader"]: r for r in rows if r}
+
+
+def test_the_scorer_gives_figures_in_range_for_every_reader(scored):
+    assert sorted(scored) == sorted(READERS)
+    for row in scored.values():
+        assert row["pages"] == 3 and row["gold_chars"] > 3000
+        for key in ("para_p", "para_r", "break_p", "break_r", "fuzzy_para_p", "fuzzy_para_r", "own_para",
+                    "headlines_own", "bylines_own", "heads_own", "fixed"):
+            assert 0 <= row[key] <= 1, key
+        assert row["out_err"] >= 0 and row["lost_han"] >= 0 and row["radicals"] >= 0
+    # text readers lose no characters to recognition; OCR does
+    assert scored["pymupdf"]["out_err"] < scored["tesseract"]["out_err"]
+
+
+def test_the_scorer_prints_a_table_and_json(capsys):
+    assert score_devset.main(["--pages", "1", "--readers", "pymupdf"]) == 0
+    table = capsys.readouterr().out
+    assert table.startswith("| reader |") and "| pymupdf | 1 |" in table
+    assert score_devset.main(["--pages", "1", "--readers", "pdftotext", "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["reader"] == "pdftotext" and row["pages"] == 1
+
+
+def test_the_scorer_says_what_is_missing(tmp_path, capsys):
+    assert score_devset.main(["--dir", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.count("\n") == 1
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "p0001.txt").write_text("标题\n", encoding="utf-8")
+    assert score_devset.main(["--dir", str(tmp_path), "--readers", "pymupdf"]) == 1
+    assert "raw text missing" in capsys.readouterr().err
+
+
+def test_max_raw_err_leaves_out_the_pages_a_reader_read_out_of_order(cleaner):
+    ids = IDS[:10]
+    everything = score_devset.score_reader(DEVSET, "pdftotext", ids, cleaner)
+    in_order = score_devset.score_reader(DEVSET, "pdftotext", ids, cleaner, max_raw_err=0.3)
+    assert everything and in_order
+    assert 0 < in_order["pages"] < everything["pages"] == 10
+    assert in_order["raw_err"] <= 0.3 < everything["raw_err"]
