@@ -20,8 +20,9 @@ from cleanup import Cleaner
 from cleanup.cli import main
 from cleanup.document import Document
 from cleanup.errors import RuleError
+from cleanup.patterns import VETTED_LENGTH
 from cleanup.pipeline import build_stage
-from cleanup.rules import VETTED_LENGTH, Params, load_profile, packaged_rules_dir
+from cleanup.rules import Params, load_profile, packaged_rules_dir
 
 
 def clean(tmp_path: Path, data: bytes, *flags: str, name: str = "in.txt") -> tuple[int, bytes, list[dict]]:

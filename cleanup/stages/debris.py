@@ -26,8 +26,9 @@ from ..document import Document, Edit
 from ..errors import RuleError
 from ..layout import Line, drop_lines, lines
 from ..pattern_chars import holds_any, required_chars
-from ..pipeline import Stage
-from ..rules import ParamPattern, Params, Rule, StageConfig, char_class
+from ..patterns import ParamPattern, char_class
+from ..rules import Params, Rule, StageConfig
+from ..stage import Stage
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 

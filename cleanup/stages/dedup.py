@@ -39,8 +39,9 @@ from rapidfuzz import fuzz, process
 
 from ..document import Document
 from ..layout import Line, drop_lines, lines
-from ..pipeline import Stage
-from ..rules import ParamPattern, Params, StageConfig
+from ..patterns import ParamPattern
+from ..rules import Params, StageConfig
+from ..stage import Stage
 
 RULE_PARAGRAPH = "dedup-paragraph"
 RULE_HEADER = "dedup-jump-header"

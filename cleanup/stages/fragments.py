@@ -27,8 +27,8 @@ from rapidfuzz import fuzz, process
 from ..document import Document
 from ..errors import RuleError
 from ..layout import Line, drop_lines, lines
-from ..pipeline import Stage
 from ..rules import Params, StageConfig
+from ..stage import Stage
 from ..wordlists import load_lexicon
 
 SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")

@@ -19,8 +19,9 @@ import regex
 from ..document import Document, Edit
 from ..errors import RuleError
 from ..pattern_chars import holds_any
-from ..pipeline import Stage
-from ..rules import Params, Prescan, Rule, StageConfig, char_class
+from ..patterns import Prescan, char_class
+from ..rules import Params, Rule, StageConfig
+from ..stage import Stage
 
 
 @lru_cache(maxsize=None)

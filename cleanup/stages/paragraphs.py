@@ -26,8 +26,8 @@ from typing import NamedTuple
 import regex
 
 from ..document import Document, Edit
-from ..pipeline import Stage
 from ..rules import Params, StageConfig
+from ..stage import Stage
 from ..wordlists import load_lexicon, load_wordlist
 
 # a line is non-empty if it holds a character that regex's \s does not match:

@@ -30,8 +30,9 @@ import regex
 from ..document import Document, Edit
 from ..errors import RuleError
 from ..layout import lines
-from ..pipeline import Stage
-from ..rules import ParamPattern, Params, StageConfig
+from ..patterns import ParamPattern
+from ..rules import Params, StageConfig
+from ..stage import Stage
 from ..wordlists import load_lexicon, prefixes, read_entries
 
 HAN_RUN = regex.compile(r"\p{Han}+")
