@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -52,6 +52,8 @@ class Rule:
     examples: tuple[tuple[str, str], ...] = ()
     keep: tuple[str, ...] = ()
     xfail: bool = False
+    params: Mapping[str, Any] = field(default_factory=dict)  # its own settings, read by its stage's code
+    vetted: Mapping[str, Any] = field(default_factory=dict)  # params as a packaged rule file gives them
 
     def needed_chars(self) -> str:
         """A few characters of which a text must hold one for this rule to change
@@ -97,10 +99,12 @@ class StageConfig:
     """What one stage of a profile runs: its rules and parameters."""
 
     name: str
-    rules: list[Rule] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)  # the enabled ones, in file order
     params: dict[str, Any] = field(default_factory=dict)
     source: str = ""  # the rule file its [params] came from
     vetted: dict[str, Any] = field(default_factory=dict)  # [params] as the packaged rule files give them
+    disabled: list[Rule] = field(default_factory=list)  # loaded, then turned off by id
+    files: list[str] = field(default_factory=list)  # the rule files read for it
 
 
 @dataclass(slots=True)
@@ -178,7 +182,7 @@ def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
     if kind not in RULE_KINDS:
         raise RuleError(f"rule {rid}: unknown kind {kind!r} (one of {', '.join(RULE_KINDS)})", where)
     known = {"id", "stage", "description", "kind", "pattern", "replace", "table",
-             "config", "examples", "keep", "xfail"}
+             "config", "examples", "keep", "xfail", "params"}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise RuleError(f"rule {rid}: unknown key(s) {', '.join(unknown)}", where)
@@ -207,6 +211,9 @@ def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
     keep = raw.get("keep", [])
     if not isinstance(keep, list) or not all(isinstance(k, str) for k in keep):
         raise RuleError(f"rule {rid}: 'keep' must be a list of strings", where)
+    params = raw.get("params", {})
+    if not isinstance(params, dict):
+        raise RuleError(f"rule {rid}: 'params' must be a table of settings", where)
     return Rule(
         id=rid,
         stage=raw["stage"],
@@ -220,6 +227,7 @@ def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
         examples=_examples(raw.get("examples"), where, rid),
         keep=tuple(keep),
         xfail=bool(raw.get("xfail", False)),
+        params=params,
     )
 
 
@@ -307,6 +315,8 @@ def load_profile(
                     str(extra),
                 )
             by_name[r.stage].rules.append(r)
+        for name in {r.stage for r in rules}:
+            by_name[name].files.append(str(extra))
         if params:
             raise RuleError("[params] belong in a profile's stage, not in an added rule file", str(extra))
     listed = data.get("disable", [])
@@ -318,6 +328,7 @@ def load_profile(
     if unknown:
         raise RuleError(f"cannot disable unknown rule id(s): {', '.join(unknown)}", where)
     for s in stages:
+        s.disabled = [r for r in s.rules if r.id in off]
         s.rules = [r for r in s.rules if r.id not in off]
     ids: dict[str, str] = {}
     for r in (r for s in stages for r in s.rules):
@@ -336,35 +347,49 @@ def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str) -> None:
     for r in rules:
         if r.stage != expect_stage:
             raise RuleError(f"rule {r.id}: stage {r.stage!r} but the file is loaded for {expect_stage!r}", str(fpath))
+    if fpath.resolve().parent == packaged_rules_dir():
+        cfg.vetted.update(params)
+        rules = [replace(r, vetted=r.params) for r in rules]
     cfg.rules.extend(rules)
+    cfg.files.append(str(fpath))
     cfg.params.update(params)
     if params:
         cfg.source = str(fpath)
-    if fpath.resolve().parent == packaged_rules_dir():
-        cfg.vetted.update(params)
 
 
 class Params:
-    """Typed access to a stage's ``[params]``: a missing or ill-typed value, or a
-    bad pattern, is a :class:`RuleError` naming the stage, the key and the file.
+    """Typed access to settings: a stage's ``[params]`` or a rule's own ``params``.
 
-    Patterns come as :class:`ParamPattern`, searched with ``timeout`` unless vetted.
+    A missing or ill-typed value, or a bad pattern, is a :class:`RuleError`
+    naming the stage or rule, the key and the file.  Patterns come as
+    :class:`ParamPattern`, searched with ``timeout`` unless vetted.
     """
 
-    def __init__(self, config: StageConfig, timeout: float) -> None:
-        self.values = config.params
-        self.vetted = config.vetted
-        self.stage = config.name
-        self.where = config.source or config.name
+    def __init__(self, values: Mapping[str, Any], timeout: float, label: str, where: str,
+                 vetted: Mapping[str, Any] | None = None) -> None:
+        self.values = values
         self.timeout = timeout
+        self.label = label  # "stage S: [params]" or "rule R: params"
+        self.where = where
+        self.vetted = vetted or {}
 
-    def _error(self, key: str, what: str) -> RuleError:
-        return RuleError(f"stage {self.stage}: [params] {key} {what}", self.where)
+    @classmethod
+    def of_stage(cls, config: StageConfig, timeout: float) -> "Params":
+        return cls(config.params, timeout, f"stage {config.name}: [params]", config.source or config.name,
+                   config.vetted)
+
+    @classmethod
+    def of_rule(cls, rule: Rule, timeout: float) -> "Params":
+        return cls(rule.params, timeout, f"rule {rule.id}: params", rule.source, rule.vetted)
+
+    def error(self, key: str, what: str) -> RuleError:
+        """The error for a value of ``key`` that its code cannot use."""
+        return RuleError(f"{self.label} {key} {what}", self.where)
 
     def get(self, key: str, kind: type | tuple[type, ...]) -> Any:
         value = self.values.get(key)
         if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-            raise self._error(key, "is missing or of the wrong type")
+            raise self.error(key, "is missing or of the wrong type")
         return value
 
     def text(self, key: str) -> str:
@@ -375,7 +400,7 @@ class Params:
         since what is built on it could then never fire (a weight turns evidence off)."""
         value = self.text(key)
         if not value:
-            raise self._error(key, "must hold at least one character")
+            raise self.error(key, "must hold at least one character")
         return value
 
     def integer(self, key: str) -> int:
@@ -387,27 +412,27 @@ class Params:
     def strings(self, key: str) -> list[str]:
         value = self.get(key, list)
         if not all(isinstance(v, str) for v in value):
-            raise self._error(key, "must be a list of strings")
+            raise self.error(key, "must be a list of strings")
         return value
 
     def weights(self, key: str) -> dict[str, float]:
         value = self.get(key, dict)
         if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
                    for v in value.values()):
-            raise self._error(key, "must map names to finite numbers")
+            raise self.error(key, "must map names to finite numbers")
         return {k: float(v) for k, v in value.items()}
 
     def _guard(self, key: str, compiled: regex.Pattern[str]) -> ParamPattern:
         """``[params] key`` compiled, searched with the timeout unless the packaged file gives it."""
         name = key.partition("[")[0]  # key[n]: the n-th of a list
         vetted = name in self.vetted and self.values.get(name) == self.vetted[name]
-        return ParamPattern(compiled, self.timeout, f"stage {self.stage}: [params] {key}", self.where, vetted)
+        return ParamPattern(compiled, self.timeout, f"{self.label} {key}", self.where, vetted)
 
     def _compile(self, key: str, value: str) -> regex.Pattern[str]:
         try:
             return regex.compile(value, regex.VERSION1)
         except regex.error as e:
-            raise self._error(key, f"is a bad pattern: {e}") from None
+            raise self.error(key, f"is a bad pattern: {e}") from None
 
     def pattern(self, key: str) -> ParamPattern:
         """``[params] key``: one regex, or a list of them matched as alternatives."""
@@ -415,7 +440,7 @@ class Params:
         if isinstance(value, list):
             value = "|".join(f"(?:{v})" for v in self.strings(key))
         elif not isinstance(value, str) or not value:
-            raise self._error(key, "must be a regex or a list of them")
+            raise self.error(key, "must be a regex or a list of them")
         return self._guard(key, self._compile(key, value))
 
     def _compile_each(self, key: str) -> list[regex.Pattern[str]]:

@@ -170,7 +170,7 @@ def test_bad_marker_pattern_is_a_rule_error() -> None:
 
 
 def test_marker_patterns_tell_the_character_every_marker_holds() -> None:
-    params = Params(DEBRIS, timeout=2.0)
+    params = Params.of_stage(DEBRIS, timeout=2.0)
     for key in ("page_marker_lead", "page_marker_tail"):
         assert required_chars(params.pattern(key).compiled) == frozenset("版")
 

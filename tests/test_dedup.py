@@ -175,7 +175,7 @@ def test_chain_of_near_copies_drops_only_copies_of_the_kept_one():
 
 def test_bad_params_are_one_line_errors():
     with pytest.raises(RuleError, match="near_ratio is missing"):
-        Dedup(StageConfig("dedup", [], {k: v for k, v in BASE.params.items() if k != "near_ratio"}), 2.0)
+        Dedup(StageConfig("dedup", BASE.rules, {k: v for k, v in BASE.params.items() if k != "near_ratio"}), 2.0)
     with pytest.raises(RuleError, match="bad pattern"):
         make_stage(keep_patterns=["("])
 
@@ -184,7 +184,7 @@ def test_bad_params_are_one_line_errors():
 def test_a_rule_turned_off_by_id_removes_nothing(rule: str):
     header = "走近人民群众身边 走进人民群众心里"
     text = page(header, BODY, OTHER, header, BODY)
-    stage = Dedup(StageConfig("dedup", [r for r in BASE.rules if r.id != rule], BASE.params), 2.0)
+    stage = Dedup(next(s for s in load_profile("zh-news", disable=[rule]).stages if s.name == "dedup"), 2.0)
     doc = dedup(text, stage)
     assert [c.rule for c in doc.changes] == [r for r in ("dedup-paragraph", "dedup-jump-header") if r != rule]
 

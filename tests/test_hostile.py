@@ -259,15 +259,15 @@ def test_packaged_params_patterns_are_vetted_and_one_a_user_changed_is_timed():
     """Vetted patterns search lines without the timeout (each timed search reads
     the CPU clock twice, a system call each); any other pattern is timed."""
     config = next(s for s in load_profile().stages if s.name == "paragraphs")
-    assert Params(config, 2.0).pattern("lead").search.__name__ == "untimed_if_short"
+    assert Params.of_stage(config, 2.0).pattern("lead").search.__name__ == "untimed_if_short"
     config.params["lead"] = "^本报讯"
-    assert Params(config, 2.0).pattern("lead").search.__name__ == "_timed_search"
+    assert Params.of_stage(config, 2.0).pattern("lead").search.__name__ == "_timed_search"
 
 
 def test_a_vetted_pattern_searches_a_longer_text_with_the_timeout():
     config = next(s for s in load_profile().stages if s.name == "paragraphs")
     config.vetted["lead"] = config.params["lead"] = RUNAWAY
-    lead = Params(config, 0.2).pattern("lead")
+    lead = Params.of_stage(config, 0.2).pattern("lead")
     assert lead.search("字" * 30 + "1")  # short: searched as it is
     with pytest.raises(RuleError, match="ran over 0.2s"):
         lead.search("字" * VETTED_LENGTH + "x")

@@ -131,19 +131,19 @@ def test_runaway_user_regex_is_stopped(tmp_path):
     ],
 )
 def test_params_errors_name_stage_key_and_file(params, call, message):
-    p = Params(StageConfig("demo", params=params, source="demo.toml"), 1.0)
+    p = Params.of_stage(StageConfig("demo", params=params, source="demo.toml"), 1.0)
     with pytest.raises(RuleError, match=message) as err:
         call(p)
     assert str(err.value).startswith("demo.toml: stage demo:")
 
 
 def test_params_pattern_list_is_alternatives():
-    p = Params(StageConfig("demo", params={"re": ["^a", "^b"]}), 1.0)
+    p = Params.of_stage(StageConfig("demo", params={"re": ["^a", "^b"]}), 1.0)
     assert p.pattern("re").match("b") and not p.pattern("re").match("c")
 
 
 def test_params_pattern_searches_like_its_regex():
-    p = Params(StageConfig("demo", params={"re": "b+", "each": ["a(b)", "(b)b"]}), 1.0)
+    p = Params.of_stage(StageConfig("demo", params={"re": "b+", "each": ["a(b)", "(b)b"]}), 1.0)
     guarded, plain = p.pattern("re"), regex.compile("b+", regex.VERSION1)
     text = "abbcbbb"
     assert guarded.search(text, 2).span() == plain.search(text, 2).span()
@@ -161,7 +161,7 @@ def test_params_pattern_searches_like_its_regex():
     ids=["search", "match", "fullmatch", "finditer"],
 )
 def test_params_pattern_that_runs_away_is_a_rule_error(call):
-    p = Params(StageConfig("demo", params={"re": r"(字|字字)+\d"}, source="demo.toml"), 0.1)
+    p = Params.of_stage(StageConfig("demo", params={"re": r"(字|字字)+\d"}, source="demo.toml"), 0.1)
     with pytest.raises(RuleError) as err:
         call(p.pattern("re"), "字" * 50)
     assert str(err.value) == ("demo.toml: stage demo: [params] re: pattern ran over 0.1s and was stopped "

@@ -32,7 +32,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 import regex
 from rapidfuzz import fuzz, process
@@ -40,11 +40,8 @@ from rapidfuzz import fuzz, process
 from ..document import Document
 from ..layout import Line, drop_lines, lines
 from ..patterns import ParamPattern
-from ..rules import Params, StageConfig
-from ..stage import Stage
-
-RULE_PARAGRAPH = "dedup-paragraph"
-RULE_HEADER = "dedup-jump-header"
+from ..rules import Params, Rule, StageConfig
+from ..stage import Stage, handles
 
 _SPACE = regex.compile(r"\s+")
 _QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‟", '"'), ("‘", "'"), ("’", "'"))
@@ -112,7 +109,7 @@ class DedupParams:
 
     @classmethod
     def from_config(cls, config: StageConfig, timeout: float) -> "DedupParams":
-        p = Params(config, timeout)
+        p = Params.of_stage(config, timeout)
         return cls(
             min_chars=p.integer("min_chars"),
             near_ratio=p.number("near_ratio"),
@@ -225,14 +222,35 @@ class DocumentMemo:
     copies: NearCopies
 
 
+Choice = tuple[int, dict[int, float]]  # the copy kept, and each copy's fit (none for headlines)
+
+
+class Keeper(NamedTuple):
+    """A rule's choice of the copy that stays in a group of copies."""
+
+    rule: str
+    choose: Callable[[list[int], list[str], Sequence[set[str]], set[int]], Choice]
+
+
 class Dedup(Stage):
     name = "dedup"
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
         self.params = DedupParams.from_config(config, timeout)
-        self.enabled = {r.id for r in config.rules}
+        self.keep_header = self.code_of(self.jump_header)  # None: the rule is off, every copy stays
+        self.keep_body = self.code_of(self.body_paragraph)
         self.memo: DocumentMemo | None = None
+
+    @handles("dedup-jump-header")
+    def jump_header(self, rule: Rule) -> Keeper:
+        """A headline-like copy re-announces a continued article: the first stays."""
+        return Keeper(rule.id, lambda group, keys, grams, dropped: (group[0], {}))
+
+    @handles("dedup-paragraph")
+    def body_paragraph(self, rule: Rule) -> Keeper:
+        """A body paragraph stays where it fits its neighbours best (:meth:`choose_by_fit`)."""
+        return Keeper(rule.id, self.choose_by_fit)
 
     def is_protected(self, text: str, memo: DocumentMemo) -> bool:
         """A credit or byline that may repeat: one of ``keep_patterns`` matches it."""
@@ -286,11 +304,10 @@ class Dedup(Stage):
                   for j in self.neighbours(index, len(grams), skip)]
         return sum(shares) / len(shares) if shares else 0.0
 
-    def choose_kept(self, group: list[int], keys: list[str], grams: Sequence[set[str]],
-                    dropped: set[int]) -> tuple[int, dict[int, float]]:
-        """The copy to keep and each copy's fit (empty for headlines)."""
-        if self.is_headline(keys[group[0]]):
-            return group[0], {}
+    def choose_by_fit(self, group: list[int], keys: list[str], grams: Sequence[set[str]],
+                      dropped: set[int]) -> Choice:
+        """The copy that fits its neighbours best, unless by less than ``fit_margin``
+        than the first; and each copy's fit."""
         skip = dropped | set(group)
         fits = {i: self.fit(i, grams, skip) for i in group}
         best = max(group, key=lambda i: (fits[i], -i))
@@ -310,15 +327,15 @@ class Dedup(Stage):
         drops: dict[int, tuple[str, str]] = {}
         while pairs := find_pairs(keys, [i for i in eligible if i not in drops], self.params.near_ratio, copies):
             for group in group_copies(pairs):
-                kept, fits = self.choose_kept(group, keys, grams, set(drops))
-                rule = RULE_PARAGRAPH if fits else RULE_HEADER
-                if rule not in self.enabled:  # turned off by id: every copy stays
+                keeper = self.keep_header if self.is_headline(keys[group[0]]) else self.keep_body
+                if keeper is None:  # turned off by id: every copy stays
                     eligible = [i for i in eligible if i not in group]
                     continue
+                kept, fits = keeper.choose(group, keys, grams, set(drops))
                 for i in group:
                     ratio = fuzz.ratio(keys[i], keys[kept])
                     if i != kept and ratio >= self.params.near_ratio:
-                        drops[i] = (rule, self.explain(paras, i, kept, ratio, fits))
+                        drops[i] = (keeper.rule, self.explain(paras, i, kept, ratio, fits))
         return drops
 
     def memo_for(self, doc: Document) -> DocumentMemo:
