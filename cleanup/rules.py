@@ -106,6 +106,14 @@ class StageConfig:
     disabled: list[Rule] = field(default_factory=list)  # loaded, then turned off by id
     files: list[str] = field(default_factory=list)  # the rule files read for it
 
+    def with_settings(self, **values: Any) -> "StageConfig":
+        """A copy with some settings changed: each in the params of the rule that has
+        it, else in the stage's ``[params]`` (to try other values, as the tests do)."""
+        rules = [replace(r, params={**r.params, **{k: v for k, v in values.items() if k in r.params}})
+                 for r in self.rules]
+        owned = {k for r in self.rules for k in r.params}
+        return replace(self, rules=rules, params={**self.params, **{k: v for k, v in values.items() if k not in owned}})
+
 
 @dataclass(slots=True)
 class Profile:
@@ -394,6 +402,10 @@ class Params:
 
     def text(self, key: str) -> str:
         return self.get(key, str)
+
+    def flag(self, key: str) -> bool:
+        """``key``: true or false; false when not given."""
+        return key in self.values and self.get(key, bool)
 
     def chars(self, key: str) -> str:
         """``[params] key``: a set of characters, written as a string; never empty,

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import pytest
-import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +21,7 @@ from conftest import GOLD, SAMPLES
 PROFILE = load_profile("zh-news")
 STAGES = {s.name: build_stage(s, timeout=2.0) for s in PROFILE.stages}
 DEBRIS = next(s for s in PROFILE.stages if s.name == "debris")
+MARKERS = next(r for r in DEBRIS.rules if r.id == "marker-page-jump")
 
 
 def debris(text: str) -> Document:
@@ -164,27 +163,26 @@ def test_page_number_reads_chinese_numerals() -> None:
 
 
 def test_bad_marker_pattern_is_a_rule_error() -> None:
-    broken = replace(DEBRIS, params={**DEBRIS.params, "page_marker_lead": "(unclosed"})
-    with pytest.raises(RuleError, match="page_marker_lead"):
-        build_stage(broken, timeout=2.0)
+    with pytest.raises(RuleError, match="rule marker-page-jump: params lead is a bad pattern"):
+        build_stage(DEBRIS.with_settings(lead="(unclosed"), timeout=2.0)
 
 
 def test_marker_patterns_tell_the_character_every_marker_holds() -> None:
-    params = Params.of_stage(DEBRIS, timeout=2.0)
-    for key in ("page_marker_lead", "page_marker_tail"):
+    params = Params.of_rule(MARKERS, timeout=2.0)
+    for key in ("lead", "tail"):
         assert required_chars(params.pattern(key).compiled) == frozenset("版")
 
 
 def test_marker_patterns_of_a_user_rule_file_are_read_for_their_own_characters() -> None:
     """A user's markers say 页, not 版: lines with 页 are still searched."""
-    params = {key: DEBRIS.params[key].replace("版", "页") for key in ("page_marker_lead", "page_marker_tail")}
-    stage = build_stage(replace(DEBRIS, params={**DEBRIS.params, **params}), timeout=2.0)
+    params = {key: MARKERS.params[key].replace("版", "页") for key in ("lead", "tail")}
+    stage = build_stage(DEBRIS.with_settings(**params), timeout=2.0)
     assert stage.run(Document("正文。\n\n■下转第2页\n\n标题（上接第1页）\n")).text == "正文。\n\n标题\n"
 
 
 def test_marker_patterns_without_a_known_character_search_every_line() -> None:
-    params = {key: "(?i)" + DEBRIS.params[key] for key in ("page_marker_lead", "page_marker_tail")}
-    stage = build_stage(replace(DEBRIS, params={**DEBRIS.params, **params}), timeout=2.0)
+    params = {key: "(?i)" + MARKERS.params[key] for key in ("lead", "tail")}
+    stage = build_stage(DEBRIS.with_settings(**params), timeout=2.0)
     assert stage.run(Document("正文。\n\n■下转第2版\n\n标题\n")).text == "正文。\n\n标题\n"
 
 

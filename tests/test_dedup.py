@@ -26,8 +26,8 @@ BODY = ("举办基层业务骨干培训班3期，参训300余人次，投入714�
 OTHER = "今年全市共举办招聘会43场，提供岗位4.3万个，1576人达成就业意向。"
 
 
-def make_stage(**params: object) -> Dedup:
-    return Dedup(StageConfig("dedup", BASE.rules, {**BASE.params, **params}), timeout=2.0)
+def make_stage(**settings: object) -> Dedup:
+    return Dedup(BASE.with_settings(**settings), timeout=2.0)
 
 
 STAGE = make_stage()

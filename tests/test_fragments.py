@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pytest
 
@@ -201,4 +200,4 @@ def test_other_samples_lose_nothing(cleaner, path) -> None:
 )
 def test_bad_params_are_rule_errors(key: str, value: object) -> None:
     with pytest.raises(RuleError, match=key):
-        build_stage(replace(CONFIG, params={**CONFIG.params, key: value}), timeout=2.0)
+        build_stage(CONFIG.with_settings(**{key: value}), timeout=2.0)

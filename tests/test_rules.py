@@ -37,6 +37,7 @@ def write(tmp_path: Path, text: str, name: str = "r.toml") -> Path:
         (GOOD_RULE.format(id="r", pattern="a", replace="\\\\2"), "group 2"),
         (GOOD_RULE.format(id="r", pattern="a", replace="b").replace('examples = [["a", "b"]]', ""), "examples"),
         (GOOD_RULE.format(id="r", pattern="a", replace="b") + 'colour = "red"\n', "unknown key"),
+        (GOOD_RULE.format(id="r", pattern="a", replace="b") + 'params = 3\n', "'params' must be a table"),
         (GOOD_RULE.format(id="r", pattern="a", replace="b") * 2, "id used twice"),
         ("[[rule]\n", "not valid TOML"),
         ("rule = 3\n", "array of tables"),
@@ -128,6 +129,7 @@ def test_runaway_user_regex_is_stopped(tmp_path):
         ({"w": {"a": "x"}}, lambda p: p.weights("w"), "map names to finite numbers"),
         ({"re": "(a"}, lambda p: p.pattern("re"), "bad pattern"),
         ({"re": ["a", 3]}, lambda p: p.strings("re"), "list of strings"),
+        ({"settle": "yes"}, lambda p: p.flag("settle"), "settle is missing or of the wrong type"),
     ],
 )
 def test_params_errors_name_stage_key_and_file(params, call, message):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -41,8 +40,7 @@ def clean(text: str, stage: Stutter = STAGE) -> Document:
 
 
 def with_params(**params: object) -> Stutter:
-    config = dataclasses.replace(CONFIG, params={**CONFIG.params, **params})
-    stage = build_stage(config, timeout=2.0)
+    stage = build_stage(CONFIG.with_settings(**params), timeout=2.0)
     assert isinstance(stage, Stutter)
     return stage
 

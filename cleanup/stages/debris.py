@@ -3,7 +3,7 @@
 Runs before ``paragraphs``, on lines as the page printed them.  Each rule of
 ``rules/debris.toml`` is one step, in file order:
 
-* ``marker-page-jump`` (stage code, ``[params]`` patterns): a page-jump
+* ``marker-page-jump`` (stage code, the rule's own patterns): a page-jump
   marker such as ``■下转第2版`` or ``（上接第1版）`` goes; a line that is only
   a marker goes whole (:func:`cleanup.layout.drop_lines`), otherwise the
   text around it stays.  The note records the page, so that a pipeline can
@@ -65,9 +65,10 @@ class Debris(Stage):
 
     @handles("marker-page-jump")
     def page_jump(self, rule: Rule) -> Step:
-        """Page-jump markers go (:func:`remove_page_markers`)."""
-        params = self.settings()
-        lead, tail = params.pattern("page_marker_lead"), params.pattern("page_marker_tail")
+        """Page-jump markers go (:func:`remove_page_markers`): those opening a line
+        (params ``lead``) and those closing it (``tail``)."""
+        params = self.settings(rule)
+        lead, tail = params.pattern("lead"), params.pattern("tail")
         can_hold = marker_hint(lead, tail)
         return lambda text: remove_page_markers(text, lead, tail, rule.id, can_hold)
 

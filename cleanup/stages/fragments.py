@@ -74,20 +74,22 @@ class Fragments(Stage):
         self.body_end = tuple(p.chars("body_end"))
         self.headline_max_chars = p.integer("headline_max_chars")
         self.keep = [p.pattern("keep_patterns")] if p.strings("keep_patterns") else []
-        self.piece_min_chars = p.integer("piece_min_chars")
-        self.piece_min_score = p.number("piece_min_score")
-        self.dangling_ends = sorted(p.strings("dangling_ends"), key=len, reverse=True)
-        self.words = load_lexicon(p.text("words_file")).costs
-        self.bare_ordinal = p.pattern("bare_ordinal")
-        self.bare_ordinal_keep = frozenset(p.strings("bare_ordinal_keep"))
         self.evidence: list[tuple[str, Evidence]] = list(self.rule_code().items())
 
     @handles("fragment-headline-piece")
     def headline_piece(self, rule: Rule) -> Evidence:
+        p = self.settings(rule)
+        self.piece_min_chars = p.integer("piece_min_chars")
+        self.piece_min_score = p.number("piece_min_score")
         return self.find_headline_piece
 
     @handles("fragment-dangling-end")
     def dangling_end(self, rule: Rule) -> Evidence:
+        p = self.settings(rule)
+        self.dangling_ends = sorted(p.strings("dangling_ends"), key=len, reverse=True)
+        self.words = load_lexicon(p.text("words_file")).costs
+        self.bare_ordinal = p.pattern("bare_ordinal")
+        self.bare_ordinal_keep = frozenset(p.strings("bare_ordinal_keep"))
         return self.find_dangling_end
 
     def run(self, doc: Document) -> Document:

@@ -85,10 +85,8 @@ class Normalize(Stage):
         super().__init__(config, timeout)
         code = self.rule_code()
         self.steps = [RuleStep(rule, code[rule.id], rule.needed_chars()) for rule in config.rules]
-        p = self.settings()
-        settle = set(p.strings("settle")) if "settle" in config.params else set()
-        self.settle_steps = [step for step in self.steps if step.rule.id in settle]
-        self.settle_rounds = p.integer("settle_rounds") if settle else 0
+        self.settle_steps = [step for step in self.steps if self.settings(step.rule).flag("settle")]
+        self.settle_rounds = self.settings().integer("settle_rounds") if self.settle_steps else 0
         self.prescan = Prescan.of(config.rules)
 
     def compile_rule(self, rule: Rule) -> Callable[[str], list[Edit]]:

@@ -97,7 +97,7 @@ class Stutter(Stage):
     @handles("stutter-list-item")
     def list_items(self, rule: Rule) -> Finder:
         """``X、X、`` -> ``X、`` (:meth:`find_list_items`)."""
-        p = self.settings()
+        p = self.settings(rule)
         self.item_rule = rule.id
         self.list_item = p.pattern("list_item")
         self.item_marks = re.compile(f"[{re.escape(p.chars('list_item_marks'))}]")
@@ -106,7 +106,7 @@ class Stutter(Stage):
     @handles("stutter-word")
     def words(self, rule: Rule) -> Finder:
         """A Han unit written twice that Chinese does not double (:meth:`find_words`)."""
-        p = self.settings()
+        p = self.settings(rule)
         self.word_rule = rule.id
         self.max_unit = p.integer("max_unit")
         if not 1 <= self.max_unit <= MAX_UNIT:
