@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import regex
 
@@ -178,8 +178,74 @@ def _compile(pattern: Any, where: str, rid: str) -> regex.Pattern[str]:
         raise RuleError(f"rule {rid}: bad pattern: {e}", where) from None
 
 
-def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
-    """Validate one ``[[rule]]`` table; errors name the file and rule id."""
+# A reference to a name of the file's [classes] table, written {name}: a
+# lowercase name in braces, which no regex syntax is ({2,4} and \p{Han} are not
+# references; neither is an escaped \{name}).
+CLASS_REF = re.compile(r"(?<!\\)(?<!\\[pPNxuUo])\{([a-z][a-z0-9_]*)\}")
+CLASS_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def read_classes(raw: Any, where: str) -> dict[str, str]:
+    """A rule file's ``[classes]``: each name's pattern, with the names it refers to filled in."""
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise RuleError("'classes' must be a table of names and the patterns they stand for", where)
+    for name in raw:
+        if not CLASS_NAME.fullmatch(name):
+            raise RuleError(f"[classes] {name!r}: a name is lowercase letters, digits and _, "
+                            "led by a letter", where)
+    resolved: dict[str, str] = {}
+
+    def resolve(name: str, chain: tuple[str, ...]) -> str:
+        if name not in resolved:
+            if name in chain:
+                raise RuleError(f"[classes] {name} refers to itself ({' -> '.join((*chain, name))})", where)
+            resolved[name] = fill(raw[name], raw, f"[classes] {name}", where,
+                                  lambda ref: resolve(ref, (*chain, name)))
+        return resolved[name]
+
+    for name in raw:
+        resolve(name, ())
+    return resolved
+
+
+def fill(text: str, classes: Mapping[str, str], what: str, where: str,
+         value_of: Callable[[str], str] | None = None) -> str:
+    """``text`` with each ``{name}`` of ``classes`` replaced by its pattern."""
+    if "{" not in text:
+        return text
+
+    def value(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in classes:
+            known = ", ".join(classes) or "none"
+            raise RuleError(f"{what} refers to {{{name}}}, which [classes] does not define (defined: {known})",
+                            where)
+        return value_of(name) if value_of else classes[name]
+
+    return CLASS_REF.sub(value, text)
+
+
+def fill_settings(values: dict[str, Any], classes: Mapping[str, str], what: str, where: str) -> dict[str, Any]:
+    """A table of settings with the ``{name}`` references of its strings filled in."""
+
+    def filled(value: Any, key: str) -> Any:
+        if isinstance(value, str):
+            return fill(value, classes, f"{what} {key}", where)
+        if isinstance(value, list):
+            return [filled(v, key) for v in value]
+        if isinstance(value, dict):
+            return {k: filled(v, key) for k, v in value.items()}
+        return value
+
+    return {k: filled(v, k) for k, v in values.items()}
+
+
+def parse_rule(raw: Mapping[str, Any], where: str, classes: Mapping[str, str] | None = None) -> Rule:
+    """Validate one ``[[rule]]`` table; errors name the file and rule id.
+
+    ``{name}`` in its ``pattern`` and ``params`` stands for a pattern of ``classes``.
+    """
+    classes = classes or {}
     rid = raw.get("id")
     if not isinstance(rid, str) or not ID_RE.match(rid):
         raise RuleError(f"rule {rid!r}: 'id' must be kebab-case, like 'space-han-digit'", where)
@@ -198,7 +264,10 @@ def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
     replace = ""
     table: dict[str, str] = {}
     if kind == "regex":
-        pattern = _compile(raw.get("pattern"), where, rid)
+        source = raw.get("pattern")
+        if isinstance(source, str):
+            source = fill(source, classes, f"rule {rid}: pattern", where)
+        pattern = _compile(source, where, rid)
         replace = raw.get("replace", "")
         if not isinstance(replace, str):
             raise RuleError(f"rule {rid}: 'replace' must be a string", where)
@@ -222,6 +291,7 @@ def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
     params = raw.get("params", {})
     if not isinstance(params, dict):
         raise RuleError(f"rule {rid}: 'params' must be a table of settings", where)
+    params = fill_settings(params, classes, f"rule {rid}: params", where)
     return Rule(
         id=rid,
         stage=raw["stage"],
@@ -240,7 +310,7 @@ def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
 
 
 def load_rule_file(path: Path) -> tuple[list[Rule], dict[str, Any]]:
-    """Rules and ``[params]`` of one rule file."""
+    """Rules and ``[params]`` of one rule file, the names of its ``[classes]`` filled in."""
     data = _read_toml(path)
     where = str(path)
     rules_raw = data.get("rule", [])
@@ -249,10 +319,12 @@ def load_rule_file(path: Path) -> tuple[list[Rule], dict[str, Any]]:
     params = data.get("params", {})
     if not isinstance(params, dict):
         raise RuleError("'params' must be a table", where)
-    unknown = sorted(set(data) - {"rule", "params"})
+    unknown = sorted(set(data) - {"rule", "params", "classes"})
     if unknown:
         raise RuleError(f"unknown top-level key(s) {', '.join(unknown)}", where)
-    rules = [parse_rule(r, where) for r in rules_raw]
+    classes = read_classes(data.get("classes", {}), where)
+    params = fill_settings(params, classes, "[params]", where)
+    rules = [parse_rule(r, where, classes) for r in rules_raw]
     seen: set[str] = set()
     for r in rules:
         if r.id in seen:
