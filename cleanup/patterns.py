@@ -73,12 +73,12 @@ class Triggered(Protocol):
 
 
 # Characters a Prescan is asked about before it compiles its pattern.  The
-# zh-news normalize pattern takes ~8.5 ms to compile (more than cleaning a
-# page) and then saves ~100 ns per character of clean text (the settle pass)
-# and little on raw text, where it finds something at once: ~60 ns a
-# character over both passes.  Compiling once the scans it would have saved
-# add up to its cost (~140,000 characters) costs at most twice the best
-# choice, however many pages follow; a run over one page never compiles it.
+# zh-news normalize pattern takes longer to compile than cleaning a page, and
+# saves a little on each character of clean text (the settle pass), next to
+# nothing on raw text, where it finds something at once.  Compiling once the
+# scans it would have saved add up to its cost (about this many characters,
+# measured on the sample pages) costs at most twice the best choice, however
+# many pages follow; a run over one page never compiles it.
 PRESCAN_PAYS_AFTER = 150_000
 
 
@@ -148,19 +148,20 @@ def untimed_when_short(untimed: Callable[..., Any], timed: Callable[..., Any]) -
 
 
 class ParamPattern:
-    """A regex from a stage's ``[params]``, with the ``regex.Pattern`` methods stages
-    use (``search``, ``match``, ``fullmatch``, ``finditer``), same arguments.
+    """A regex setting (a stage's ``[params]`` or a rule's own ``params``), with the
+    ``regex.Pattern`` methods stages use (``search``, ``match``, ``fullmatch``,
+    ``finditer``), same arguments.
 
     A pattern of the user's is searched with the stage's timeout: a search
     that runs over it (a user regex that backtracks forever) is a
-    :class:`RuleError` naming the stage and the key.  The timeout goes by
+    :class:`RuleError` naming the stage or rule and the key.  The timeout goes by
     position: keywords cost ``regex`` more to read than searching a short
     line does.  A *vetted* pattern, as the packaged rule files give it,
     searches texts of up to :data:`VETTED_LENGTH` characters without: for
     every timed search ``regex`` reads the process's CPU clock twice, a
-    system call each, about 2.5 µs against 0.35 µs for searching a line,
-    which made a seventh of the time of cleaning a page.  The tests run the
-    vetted patterns on hostile lines of that length instead.
+    system call each, several times the cost of searching a line (README,
+    Performance).  The tests run the vetted patterns on hostile lines of
+    that length instead.
     """
 
     __slots__ = ("compiled", "name", "timeout", "where", "search", "match", "fullmatch", "finditer")
@@ -173,7 +174,7 @@ class ParamPattern:
                  vetted: bool = False) -> None:
         self.compiled = compiled
         self.timeout = timeout
-        self.name = name  # "stage S: [params] KEY"
+        self.name = name  # "stage S: [params] KEY" or "rule R: params KEY"
         self.where = where
         if vetted:
             self.search = untimed_when_short(compiled.search, self._timed_search)

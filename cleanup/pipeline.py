@@ -24,7 +24,12 @@ def build_stage(config: StageConfig, timeout: float) -> Stage:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """Clean text and every change that made it."""
+    """Clean text and every change that made it, in the order they were made.
+
+    >>> result = Cleaner().clean("2月 11日")
+    >>> result.text, [change.rule for change in result.changes]
+    ('2月11日\\n', ['space-han-alnum', 'para-trim'])
+    """
 
     text: str
     changes: list[Change] = field(default_factory=list)
@@ -33,8 +38,14 @@ class Result:
 class Cleaner:
     """Compile a profile once; clean many texts with it.
 
+    ``rules`` adds rule files to the profile's, ``disable`` turns rules off by
+    id; a broken rule file, or a rule without code, is a
+    :class:`~cleanup.errors.RuleError` here, before any text is cleaned.
+
     >>> Cleaner().clean("2月 11日,会议召开。").text
     '2月11日，会议召开。\\n'
+    >>> Cleaner(disable=["punct-comma-fullwidth"]).clean("2月 11日,会议召开。").text
+    '2月11日,会议召开。\\n'
     """
 
     def __init__(

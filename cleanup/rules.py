@@ -1,9 +1,12 @@
 """Load, validate and compile rule files and profiles (TOML).
 
 A *profile* names the stages to run, in order, and the rule files each
-stage reads.  A *rule file* holds ``[[rule]]`` tables, and optionally a
-``[params]`` table of thresholds and word lists for its stage.  Every rule
-carries ``examples`` (input -> expected output) that the test suite runs.
+stage reads.  A *rule file* holds ``[[rule]]`` tables, each with its own
+settings (``params``), ``examples`` (input -> expected output, which the
+test suite runs) and ``keep`` texts; optionally a ``[params]`` table of
+settings its stage's rules share, and a ``[classes]`` table naming the
+character classes and pieces of pattern the file uses more than once
+(``{name}`` in a pattern or setting stands for one).
 """
 
 from __future__ import annotations
@@ -133,8 +136,10 @@ TOML_FORMAT = "toml-v1"
 
 def _read_toml(path: Path) -> dict[str, Any]:
     """The tables of a TOML file.  Parsing the profile's files (and importing
-    the parser) takes ~20 ms, more than cleaning a page, so what a file parses
-    to is kept on disk (:mod:`cleanup.diskcache`, keyed by the file's bytes)."""
+    the parser) takes longer than cleaning a page, so what a file parses to is
+    kept on disk (:mod:`cleanup.diskcache`, keyed by the file's bytes); the
+    names of its ``[classes]`` are filled in after, so the cached tables are
+    the file's own."""
     try:
         source = path.read_bytes()
     except FileNotFoundError:
@@ -146,7 +151,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _parse_toml(source: bytes, path: Path) -> dict[str, Any]:
-    import tomllib  # only when the file is not in the disk cache: ~12 ms to import
+    import tomllib  # only when the file is not in the disk cache: slow to import
 
     try:
         return tomllib.loads(source.decode())
@@ -480,7 +485,7 @@ class Params:
         return key in self.values and self.get(key, bool)
 
     def chars(self, key: str) -> str:
-        """``[params] key``: a set of characters, written as a string; never empty,
+        """``key``: a set of characters, written as a string; never empty,
         since what is built on it could then never fire (a weight turns evidence off)."""
         value = self.text(key)
         if not value:
@@ -519,7 +524,7 @@ class Params:
             raise self.error(key, f"is a bad pattern: {e}") from None
 
     def pattern(self, key: str) -> ParamPattern:
-        """``[params] key``: one regex, or a list of them matched as alternatives."""
+        """``key``: one regex, or a list of them matched as alternatives."""
         value = self.values.get(key)
         if isinstance(value, list):
             value = "|".join(f"(?:{v})" for v in self.strings(key))
@@ -531,11 +536,11 @@ class Params:
         return [self._compile(f"{key}[{n}]", value) for n, value in enumerate(self.strings(key))]
 
     def patterns(self, key: str) -> list[ParamPattern]:
-        """``[params] key``: a list of regexes, each compiled on its own (for backreferences)."""
+        """``key``: a list of regexes, each compiled on its own (for backreferences)."""
         return [self._guard(f"{key}[{n}]", p) for n, p in enumerate(self._compile_each(key))]
 
     def fused_patterns(self, key: str) -> list[ParamPattern]:
-        """``[params] key``: a list of regexes, to ask whether any of them matches,
+        """``key``: a list of regexes, to ask whether any of them matches,
         in as few patterns as :func:`fuse_patterns` makes of them."""
         return [self._guard(key, p) for p in fuse_patterns(self._compile_each(key))]
 
