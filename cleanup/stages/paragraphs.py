@@ -535,13 +535,14 @@ class Paragraphs(Stage):
             blank = gap.count("\n") > 1
             after_b = lines[i + 2] if i + 2 < len(lines) else None
             verdict = self._weigh(paragraph, a, b, blank, lay, after_b, gap == "\n\n")
-            join = None if verdict.score <= 0 else self.cut_rule if blank else self.wrap_rule
-            if join:
+            if verdict.score <= 0:
+                if gap != "\n\n" and self.break_rule:
+                    edits.append(Edit(a.end, gap, "\n\n", self.break_rule, verdict.note))
+                paragraph = b.text
+            elif join := self.cut_rule if blank else self.wrap_rule:
                 edits.append(Edit(a.end, gap, "", join, verdict.note))
                 paragraph += b.text
-            else:  # a paragraph break, or a join whose rule is off: the lines stay apart
-                if gap != "\n\n" and verdict.score <= 0 and self.break_rule:
-                    edits.append(Edit(a.end, gap, "\n\n", self.break_rule, verdict.note))
+            else:  # a join whose rule is off: the lines stay apart, as printed
                 paragraph = b.text
         tail = text[lines[-1].end :]
         if tail != "\n" and self.trim_rule:

@@ -23,6 +23,7 @@ With ``mode = "report"`` nothing changes: the suspects are counted in
 from __future__ import annotations
 
 import re
+from itertools import chain
 from operator import attrgetter
 from typing import Callable
 
@@ -36,6 +37,12 @@ from ..stage import Stage, handles
 from ..wordlists import load_lexicon, prefixes, read_entries
 
 Finder = Callable[[str], list[Edit]]  # the stutters a rule finds in a line
+
+
+def find_nothing(line: str) -> list[Edit]:
+    """The finder of a rule turned off."""
+    return []
+
 
 HAN_RUN = regex.compile(r"\p{Han}+")
 HAN_RUN_BACK = regex.compile(r"(?r)\p{Han}+")  # matched backwards: the run ending at endpos
@@ -89,8 +96,9 @@ class Stutter(Stage):
         if self.mode not in MODES:
             raise p.error("mode", f"must be one of {', '.join(MODES)}, not {self.mode!r}")
         self.max_rounds = p.integer("max_rounds")
-        # list items first: where a repeated item holds a repeated word, the item wins
-        self.finders = [find for find in (self.code_of(self.list_items), self.code_of(self.words)) if find]
+        # each rule's finder; a rule turned off finds nothing
+        self.find_items: Finder = self.code_of(self.list_items) or find_nothing
+        self.find_repeats: Finder = self.code_of(self.words) or find_nothing
         self.judged: dict[str, tuple[Edit, ...]] = {}  # line -> its stutters, from the last call
         self.judged_doc: Document | None = None  # the document those lines came from
 
@@ -116,8 +124,9 @@ class Stutter(Stage):
         # ``regex``, and an empty lookahead match finds every start)
         self.repeat = re.compile(rf"(?=(.{{1,{self.max_unit}}})\1)", re.S)
         self.lexicon = load_lexicon(p.text("words"))
-        self.listed = frozenset(read_entries(p.text("reduplications")))
-        self.covering_prefixes = self.lexicon.prefixes | prefixes(self.listed)
+        # keys of dicts rather than sets, which the garbage collector would walk (see Lexicon)
+        self.listed = dict.fromkeys(read_entries(p.text("reduplications"))).keys()
+        self.covering_prefixes = dict.fromkeys(chain(self.lexicon.prefixes, prefixes(self.listed))).keys()
         self.keep_patterns = p.patterns("keep_patterns")
         self.name_suffixes = frozenset(p.text("name_suffixes"))
         return self.find_words
@@ -161,7 +170,7 @@ class Stutter(Stage):
 
     def line_suspects(self, line: str) -> tuple[Edit, ...]:
         """Every stutter in one line."""
-        found = [edit for find in self.finders for edit in find(line)]
+        found = self.find_items(line) + self.find_repeats(line)  # items first: see below
         if len(found) < 2:
             return tuple(found)
         found.sort(key=attrgetter("at"))
