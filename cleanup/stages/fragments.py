@@ -78,6 +78,7 @@ class Fragments(Stage):
 
     @handles("fragment-headline-piece")
     def headline_piece(self, rule: Rule) -> Evidence:
+        """The line is a piece of a longer headline of the page (:meth:`find_headline_piece`)."""
         p = self.settings(rule)
         self.piece_min_chars = p.integer("piece_min_chars")
         self.piece_min_score = p.number("piece_min_score")
@@ -85,6 +86,7 @@ class Fragments(Stage):
 
     @handles("fragment-dangling-end")
     def dangling_end(self, rule: Rule) -> Evidence:
+        """The line ends where no headline can end (:meth:`find_dangling_end`)."""
         p = self.settings(rule)
         self.dangling_ends = sorted(p.strings("dangling_ends"), key=len, reverse=True)
         self.words = load_lexicon(p.text("words_file")).costs

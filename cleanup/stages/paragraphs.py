@@ -4,7 +4,10 @@ Each break between two non-empty lines is scored from evidence; the
 weights and word lists live in ``rules/paragraphs.toml``.  A positive
 score joins the lines (the break goes, nothing takes its place); anything
 else makes a paragraph break, written as one blank line.  The change note
-lists the evidence that decided, with its weight.
+lists the evidence that decided, with its weight.  The rules of the file are
+these outcomes (``para-join-wrap``, ``para-join-break``, ``para-break``, and
+``para-trim`` for the start and end of the text): one turned off leaves what
+it would have changed as printed.
 
 Two layouts occur in the samples and the stage tells them apart itself:
 
