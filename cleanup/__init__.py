@@ -1,8 +1,30 @@
 """cleanup: raw Chinese newspaper text in, clean and explained text out.
 
->>> from cleanup import clean
+:func:`clean` gives the clean text, with the default profile:
+
+>>> from cleanup import Cleaner, clean
 >>> clean("本报讯(记者 云静)2月 11日上午,会议召开。")
 '本报讯（记者 云静）2月11日上午，会议召开。\\n'
+
+A :class:`Cleaner` compiles a profile once, with rules added or turned off
+by id, and cleans many texts; its :class:`Result` holds the clean text and
+every :class:`Change` that made it, in order:
+
+>>> result = Cleaner(disable=["t2s"]).clean("經濟發展,會議召開。")
+>>> result.text
+'經濟發展，會議召開。\\n'
+>>> [(c.rule, c.start, c.end, c.before, c.after) for c in result.changes]
+[('punct-comma-fullwidth', 4, 5, ',', '，'), ('para-trim', 10, 10, '', '\\n')]
+
+A change's ``start:end`` is its span of the raw input; ``note`` gives the
+evidence behind a decision.  The changes rebuild the input exactly:
+
+>>> change = Cleaner().clean("会议召开。\\n\\n■下转第2版").changes[0]
+>>> change.rule, change.before, change.note
+('marker-page-jump', '\\n\\n■下转第2版', 'page 2')
+>>> from cleanup.document import undo
+>>> undo(result.text, result.changes)
+'經濟發展,會議召開。'
 """
 
 from __future__ import annotations
@@ -23,6 +45,9 @@ def clean(text: str, profile: str | Path = "zh-news") -> str:
     """Clean ``text`` with ``profile`` and return the clean text.
 
     The :class:`Cleaner` for a profile is built once and reused.
+
+    >>> clean("漢字簡體,2024年ＡＰＰ。")
+    '汉字简体，2024年APP。\\n'
     """
     key = str(profile)
     if key not in _default:

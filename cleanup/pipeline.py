@@ -4,50 +4,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Iterable
+from typing import Iterable
 
 from .document import Change, Document
 from .errors import RuleError
 from .rules import Profile, StageConfig, load_profile
-
-
-class Stage:
-    """A stage reads ``doc.text``, decides, and applies one or more steps.
-
-    It never reads files or flags: everything it needs is in its
-    :class:`StageConfig` (rules and ``[params]`` from its rule file).
-    """
-
-    name: ClassVar[str] = ""
-    registry: ClassVar[dict[str, type["Stage"]]] = {}
-
-    def __init_subclass__(cls, **kwargs: object) -> None:
-        super().__init_subclass__(**kwargs)
-        if cls.name:
-            Stage.registry[cls.name] = cls
-
-    def __init__(self, config: StageConfig, timeout: float) -> None:
-        self.config = config
-        self.timeout = timeout
-
-    def run(self, doc: Document) -> Document:  # pragma: no cover - abstract
-        raise NotImplementedError
+from .stage import Stage
 
 
 def build_stage(config: StageConfig, timeout: float) -> Stage:
-    from . import stages  # noqa: F401  - registers the stage classes
+    """The stage ``config`` names, built; its rules are checked against its code."""
+    from .stages import STAGES  # imported once a cleaner is built: ``cleanup --version`` needs none
 
-    cls = Stage.registry.get(config.name)
+    cls = STAGES.get(config.name)
     if cls is None:
-        raise RuleError(
-            f"unknown stage {config.name!r} (known: {', '.join(sorted(Stage.registry))})"
-        )
+        raise RuleError(f"unknown stage {config.name!r} (known: {', '.join(sorted(STAGES))})")
     return cls(config, timeout)
 
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """Clean text and every change that made it."""
+    """Clean text and every change that made it, in the order they were made.
+
+    >>> result = Cleaner().clean("2月 11日")
+    >>> result.text, [change.rule for change in result.changes]
+    ('2月11日\\n', ['space-han-alnum', 'para-trim'])
+    """
 
     text: str
     changes: list[Change] = field(default_factory=list)
@@ -56,8 +38,14 @@ class Result:
 class Cleaner:
     """Compile a profile once; clean many texts with it.
 
+    ``rules`` adds rule files to the profile's, ``disable`` turns rules off by
+    id; a broken rule file, or a rule without code, is a
+    :class:`~cleanup.errors.RuleError` here, before any text is cleaned.
+
     >>> Cleaner().clean("2月 11日,会议召开。").text
     '2月11日，会议召开。\\n'
+    >>> Cleaner(disable=["punct-comma-fullwidth"]).clean("2月 11日,会议召开。").text
+    '2月11日,会议召开。\\n'
     """
 
     def __init__(

@@ -1,18 +1,21 @@
 """Load, validate and compile rule files and profiles (TOML).
 
 A *profile* names the stages to run, in order, and the rule files each
-stage reads.  A *rule file* holds ``[[rule]]`` tables, and optionally a
-``[params]`` table of thresholds and word lists for its stage.  Every rule
-carries ``examples`` (input -> expected output) that the test suite runs.
+stage reads.  A *rule file* holds ``[[rule]]`` tables, each with its own
+settings (``params``), ``examples`` (input -> expected output, which the
+test suite runs) and ``keep`` texts; optionally a ``[params]`` table of
+settings its stage's rules share, and a ``[classes]`` table naming the
+character classes and pieces of pattern the file uses more than once
+(``{name}`` in a pattern or setting stands for one).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping
 
 import regex
 
@@ -20,6 +23,7 @@ from .diskcache import derived
 from .document import Edit
 from .errors import RuleError
 from .pattern_chars import quick_chars, required_chars
+from .patterns import ParamPattern, char_class, fuse_patterns, is_fusable
 
 RULE_KINDS = ("regex", "map", "opencc", "nfc", "param")
 GROUP_REF = regex.compile(r"\\(\d+)|\\g<(\w+)>")
@@ -51,6 +55,8 @@ class Rule:
     examples: tuple[tuple[str, str], ...] = ()
     keep: tuple[str, ...] = ()
     xfail: bool = False
+    params: Mapping[str, Any] = field(default_factory=dict)  # its own settings, read by its stage's code
+    vetted: Mapping[str, Any] = field(default_factory=dict)  # params as a packaged rule file gives them
 
     def needed_chars(self) -> str:
         """A few characters of which a text must hold one for this rule to change
@@ -60,6 +66,15 @@ class Rule:
         if self.kind == "regex" and self.pattern is not None:
             return quick_chars(required_chars(self.pattern))
         return ""
+
+    def trigger(self) -> str | None:
+        """A pattern that matches wherever this rule can fire, if one can be fused with
+        others (see :class:`~cleanup.patterns.Prescan`)."""
+        if self.kind == "map":
+            return char_class(self.table)
+        if self.pattern is not None and is_fusable(self.pattern.pattern):
+            return self.pattern.pattern
+        return None
 
     def find_edits(self, text: str, timeout: float) -> list[Edit]:
         """A ``regex`` rule's edits: every match becomes the expanded ``replace``.
@@ -82,133 +97,25 @@ class Rule:
             ) from None
 
 
-# Pattern syntax that reads differently inside a larger pattern, so a pattern
-# using it is never fused: references to a group by number or name (the
-# numbers shift) and backtracking verbs ((*PRUNE) and (*SKIP) would also cut
-# off the other alternatives).
-_NOT_FUSABLE = regex.compile(r"\\[1-9g]|\(\?(?:P[=>]|[&(R]|[-+]?\d)|\(\*")
-# Inline flags: i, m, s and f stay inside their group (VERSION1); others
-# (x, a, u, r, V0, ...) could change how the rest of a larger pattern reads.
-_INLINE_FLAGS = re.compile(r"\(\?([a-zA-Z0-9-]+)[:)]")
-_SCOPED_FLAGS = frozenset("imsf-")
-
-
-def is_fusable(pattern: str) -> bool:
-    """Whether ``pattern`` matches the same inside ``(?:pattern)|(?:other)``."""
-    return not _NOT_FUSABLE.search(pattern) and all(
-        _SCOPED_FLAGS.issuperset(flags) for flags in _INLINE_FLAGS.findall(pattern)
-    )
-
-
-def fuse_patterns(patterns: Sequence[regex.Pattern[str]]) -> tuple[regex.Pattern[str], ...]:
-    """Patterns that search like ``patterns`` (one of them matches somewhere) in fewer scans:
-    those compiled plainly that can be fused (:func:`is_fusable`) become one pattern of alternatives."""
-    plain = regex.compile("", regex.VERSION1).flags
-    fusable = [p for p in patterns if p.flags == plain and is_fusable(p.pattern)]
-    alone = [p for p in patterns if p not in fusable]
-    if len(fusable) < 2:
-        return tuple(fusable + alone)
-    try:
-        fused = regex.compile("|".join(f"(?:{p.pattern})" for p in fusable), regex.VERSION1)
-    except regex.error:
-        return tuple(fusable + alone)
-    return (fused, *alone)
-
-
-def char_class(chars: Iterable[str]) -> str:
-    """A regex class of ``chars``, runs of consecutive code points written as
-    ranges: ``[０-９]`` scans several times faster than ten separate members."""
-    points = sorted({ord(c) for c in chars})
-    parts: list[str] = []
-    start = 0
-    for n, point in enumerate(points):
-        if n + 1 < len(points) and points[n + 1] == point + 1:
-            continue
-        first, last = regex.escape(chr(points[start])), regex.escape(chr(point))
-        parts.append(first if start == n else f"{first}-{last}")
-        start = n + 1
-    return "[" + "".join(parts) + "]"
-
-
-def trigger(rule: Rule) -> str | None:
-    """A pattern that matches wherever ``rule`` can fire, if one can be fused with others."""
-    if rule.kind == "map":
-        return char_class(rule.table)
-    if rule.pattern is not None and is_fusable(rule.pattern.pattern):
-        return rule.pattern.pattern
-    return None
-
-
-# Characters a Prescan is asked about before it compiles its pattern.  The
-# zh-news normalize pattern takes ~8.5 ms to compile (more than cleaning a
-# page) and then saves ~100 ns per character of clean text (the settle pass)
-# and little on raw text, where it finds something at once: ~60 ns a
-# character over both passes.  Compiling once the scans it would have saved
-# add up to its cost (~140,000 characters) costs at most twice the best
-# choice, however many pages follow; a run over one page never compiles it.
-PRESCAN_PAYS_AFTER = 150_000
-
-
-class Prescan:
-    """One search for a stage's regex and map rules all at once: their patterns as alternatives.
-
-    Where it finds nothing, none of the rules can fire, so clean text costs
-    one scan instead of one per rule.  Built from whatever rules a user
-    loads; a pattern that cannot be fused (:func:`is_fusable`) is simply
-    left out of ``ids`` and always runs on its own.  The pattern is compiled
-    only once ``pays_after`` characters have been asked about (see
-    :data:`PRESCAN_PAYS_AFTER`); until then every rule runs.
-    """
-
-    __slots__ = ("source", "ids", "pays_after", "seen", "pattern")
-
-    def __init__(self, source: str | None, ids: frozenset[str], pays_after: int = PRESCAN_PAYS_AFTER) -> None:
-        self.source = source  # None: nothing to prescan, or the fused pattern did not compile
-        self.ids = ids
-        self.pays_after = pays_after
-        self.seen = 0
-        self.pattern: regex.Pattern[str] | None = None
-
-    @classmethod
-    def of(cls, rules: Iterable[Rule], pays_after: int = PRESCAN_PAYS_AFTER) -> "Prescan":
-        triggers = {r.id: t for r in rules if (t := trigger(r)) is not None}
-        if not triggers:
-            return cls(None, frozenset(), pays_after)
-        return cls("|".join(f"(?:{t})" for t in triggers.values()), frozenset(triggers), pays_after)
-
-    def finds_nothing(self, text: str, timeout: float) -> bool:
-        """True if no rule in ``ids`` can match ``text``; False if one can, if a scan
-        runs over time, and while the pattern is not worth compiling yet."""
-        pattern = self.compiled(len(text))
-        if pattern is None:
-            return False
-        try:
-            return pattern.search(text, timeout=timeout) is None
-        except TimeoutError:
-            return False
-
-    def compiled(self, size: int) -> regex.Pattern[str] | None:
-        """The fused pattern, once a scan of ``size`` more characters brings
-        those seen to ``pays_after``; None before, or if it cannot be compiled."""
-        if self.pattern is None and self.source is not None:
-            self.seen += size
-            if self.seen >= self.pays_after:
-                try:
-                    self.pattern = regex.compile(self.source, regex.VERSION1)
-                except regex.error:
-                    self.source = None
-        return self.pattern
-
-
 @dataclass(slots=True)
 class StageConfig:
     """What one stage of a profile runs: its rules and parameters."""
 
     name: str
-    rules: list[Rule] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)  # the enabled ones, in file order
     params: dict[str, Any] = field(default_factory=dict)
     source: str = ""  # the rule file its [params] came from
     vetted: dict[str, Any] = field(default_factory=dict)  # [params] as the packaged rule files give them
+    disabled: list[Rule] = field(default_factory=list)  # loaded, then turned off by id
+    files: list[str] = field(default_factory=list)  # the rule files read for it
+
+    def with_settings(self, **values: Any) -> "StageConfig":
+        """A copy with some settings changed: each in the params of the rule that has
+        it, else in the stage's ``[params]`` (to try other values, as the tests do)."""
+        rules = [replace(r, params={**r.params, **{k: v for k, v in values.items() if k in r.params}})
+                 for r in self.rules]
+        owned = {k for r in self.rules for k in r.params}
+        return replace(self, rules=rules, params={**self.params, **{k: v for k, v in values.items() if k not in owned}})
 
 
 @dataclass(slots=True)
@@ -229,8 +136,10 @@ TOML_FORMAT = "toml-v1"
 
 def _read_toml(path: Path) -> dict[str, Any]:
     """The tables of a TOML file.  Parsing the profile's files (and importing
-    the parser) takes ~20 ms, more than cleaning a page, so what a file parses
-    to is kept on disk (:mod:`cleanup.diskcache`, keyed by the file's bytes)."""
+    the parser) takes longer than cleaning a page, so what a file parses to is
+    kept on disk (:mod:`cleanup.diskcache`, keyed by the file's bytes); the
+    names of its ``[classes]`` are filled in after, so the cached tables are
+    the file's own."""
     try:
         source = path.read_bytes()
     except FileNotFoundError:
@@ -242,7 +151,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _parse_toml(source: bytes, path: Path) -> dict[str, Any]:
-    import tomllib  # only when the file is not in the disk cache: ~12 ms to import
+    import tomllib  # only when the file is not in the disk cache: slow to import
 
     try:
         return tomllib.loads(source.decode())
@@ -274,8 +183,74 @@ def _compile(pattern: Any, where: str, rid: str) -> regex.Pattern[str]:
         raise RuleError(f"rule {rid}: bad pattern: {e}", where) from None
 
 
-def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
-    """Validate one ``[[rule]]`` table; errors name the file and rule id."""
+# A reference to a name of the file's [classes] table, written {name}: a
+# lowercase name in braces, which no regex syntax is ({2,4} and \p{Han} are not
+# references; neither is an escaped \{name}).
+CLASS_REF = re.compile(r"(?<!\\)(?<!\\[pPNxuUo])\{([a-z][a-z0-9_]*)\}")
+CLASS_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def read_classes(raw: Any, where: str) -> dict[str, str]:
+    """A rule file's ``[classes]``: each name's pattern, with the names it refers to filled in."""
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise RuleError("'classes' must be a table of names and the patterns they stand for", where)
+    for name in raw:
+        if not CLASS_NAME.fullmatch(name):
+            raise RuleError(f"[classes] {name!r}: a name is lowercase letters, digits and _, "
+                            "led by a letter", where)
+    resolved: dict[str, str] = {}
+
+    def resolve(name: str, chain: tuple[str, ...]) -> str:
+        if name not in resolved:
+            if name in chain:
+                raise RuleError(f"[classes] {name} refers to itself ({' -> '.join((*chain, name))})", where)
+            resolved[name] = fill(raw[name], raw, f"[classes] {name}", where,
+                                  lambda ref: resolve(ref, (*chain, name)))
+        return resolved[name]
+
+    for name in raw:
+        resolve(name, ())
+    return resolved
+
+
+def fill(text: str, classes: Mapping[str, str], what: str, where: str,
+         value_of: Callable[[str], str] | None = None) -> str:
+    """``text`` with each ``{name}`` of ``classes`` replaced by its pattern."""
+    if "{" not in text:
+        return text
+
+    def value(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in classes:
+            known = ", ".join(classes) or "none"
+            raise RuleError(f"{what} refers to {{{name}}}, which [classes] does not define (defined: {known})",
+                            where)
+        return value_of(name) if value_of else classes[name]
+
+    return CLASS_REF.sub(value, text)
+
+
+def fill_settings(values: dict[str, Any], classes: Mapping[str, str], what: str, where: str) -> dict[str, Any]:
+    """A table of settings with the ``{name}`` references of its strings filled in."""
+
+    def filled(value: Any, key: str) -> Any:
+        if isinstance(value, str):
+            return fill(value, classes, f"{what} {key}", where)
+        if isinstance(value, list):
+            return [filled(v, key) for v in value]
+        if isinstance(value, dict):
+            return {k: filled(v, key) for k, v in value.items()}
+        return value
+
+    return {k: filled(v, k) for k, v in values.items()}
+
+
+def parse_rule(raw: Mapping[str, Any], where: str, classes: Mapping[str, str] | None = None) -> Rule:
+    """Validate one ``[[rule]]`` table; errors name the file and rule id.
+
+    ``{name}`` in its ``pattern`` and ``params`` stands for a pattern of ``classes``.
+    """
+    classes = classes or {}
     rid = raw.get("id")
     if not isinstance(rid, str) or not ID_RE.match(rid):
         raise RuleError(f"rule {rid!r}: 'id' must be kebab-case, like 'space-han-digit'", where)
@@ -286,7 +261,7 @@ def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
     if kind not in RULE_KINDS:
         raise RuleError(f"rule {rid}: unknown kind {kind!r} (one of {', '.join(RULE_KINDS)})", where)
     known = {"id", "stage", "description", "kind", "pattern", "replace", "table",
-             "config", "examples", "keep", "xfail"}
+             "config", "examples", "keep", "xfail", "params"}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise RuleError(f"rule {rid}: unknown key(s) {', '.join(unknown)}", where)
@@ -294,7 +269,10 @@ def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
     replace = ""
     table: dict[str, str] = {}
     if kind == "regex":
-        pattern = _compile(raw.get("pattern"), where, rid)
+        source = raw.get("pattern")
+        if isinstance(source, str):
+            source = fill(source, classes, f"rule {rid}: pattern", where)
+        pattern = _compile(source, where, rid)
         replace = raw.get("replace", "")
         if not isinstance(replace, str):
             raise RuleError(f"rule {rid}: 'replace' must be a string", where)
@@ -315,6 +293,10 @@ def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
     keep = raw.get("keep", [])
     if not isinstance(keep, list) or not all(isinstance(k, str) for k in keep):
         raise RuleError(f"rule {rid}: 'keep' must be a list of strings", where)
+    params = raw.get("params", {})
+    if not isinstance(params, dict):
+        raise RuleError(f"rule {rid}: 'params' must be a table of settings", where)
+    params = fill_settings(params, classes, f"rule {rid}: params", where)
     return Rule(
         id=rid,
         stage=raw["stage"],
@@ -328,11 +310,12 @@ def parse_rule(raw: Mapping[str, Any], where: str) -> Rule:
         examples=_examples(raw.get("examples"), where, rid),
         keep=tuple(keep),
         xfail=bool(raw.get("xfail", False)),
+        params=params,
     )
 
 
 def load_rule_file(path: Path) -> tuple[list[Rule], dict[str, Any]]:
-    """Rules and ``[params]`` of one rule file."""
+    """Rules and ``[params]`` of one rule file, the names of its ``[classes]`` filled in."""
     data = _read_toml(path)
     where = str(path)
     rules_raw = data.get("rule", [])
@@ -341,10 +324,12 @@ def load_rule_file(path: Path) -> tuple[list[Rule], dict[str, Any]]:
     params = data.get("params", {})
     if not isinstance(params, dict):
         raise RuleError("'params' must be a table", where)
-    unknown = sorted(set(data) - {"rule", "params"})
+    unknown = sorted(set(data) - {"rule", "params", "classes"})
     if unknown:
         raise RuleError(f"unknown top-level key(s) {', '.join(unknown)}", where)
-    rules = [parse_rule(r, where) for r in rules_raw]
+    classes = read_classes(data.get("classes", {}), where)
+    params = fill_settings(params, classes, "[params]", where)
+    rules = [parse_rule(r, where, classes) for r in rules_raw]
     seen: set[str] = set()
     for r in rules:
         if r.id in seen:
@@ -415,6 +400,8 @@ def load_profile(
                     str(extra),
                 )
             by_name[r.stage].rules.append(r)
+        for name in {r.stage for r in rules}:
+            by_name[name].files.append(str(extra))
         if params:
             raise RuleError("[params] belong in a profile's stage, not in an added rule file", str(extra))
     listed = data.get("disable", [])
@@ -426,6 +413,7 @@ def load_profile(
     if unknown:
         raise RuleError(f"cannot disable unknown rule id(s): {', '.join(unknown)}", where)
     for s in stages:
+        s.disabled = [r for r in s.rules if r.id in off]
         s.rules = [r for r in s.rules if r.id not in off]
     ids: dict[str, str] = {}
     for r in (r for s in stages for r in s.rules):
@@ -444,127 +432,64 @@ def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str) -> None:
     for r in rules:
         if r.stage != expect_stage:
             raise RuleError(f"rule {r.id}: stage {r.stage!r} but the file is loaded for {expect_stage!r}", str(fpath))
+    if fpath.resolve().parent == packaged_rules_dir():
+        cfg.vetted.update(params)
+        rules = [replace(r, vetted=r.params) for r in rules]
     cfg.rules.extend(rules)
+    cfg.files.append(str(fpath))
     cfg.params.update(params)
     if params:
         cfg.source = str(fpath)
-    if fpath.resolve().parent == packaged_rules_dir():
-        cfg.vetted.update(params)
-
-
-# The longest text a vetted pattern searches without the timeout: the tests run
-# every vetted pattern on hostile lines this long (tests/test_hostile.py).
-VETTED_LENGTH = 2_000
-
-
-def untimed_when_short(untimed: Callable[..., Any], timed: Callable[..., Any]) -> Callable[..., Any]:
-    """``untimed`` on a text of up to :data:`VETTED_LENGTH` characters, ``timed`` on a longer one."""
-    def untimed_if_short(string: str, *args: Any, **kwargs: Any) -> Any:
-        return (untimed if len(string) <= VETTED_LENGTH else timed)(string, *args, **kwargs)
-    return untimed_if_short
-
-
-class ParamPattern:
-    """A regex from a stage's ``[params]``, with the ``regex.Pattern`` methods stages
-    use (``search``, ``match``, ``fullmatch``, ``finditer``), same arguments.
-
-    A pattern of the user's is searched with the stage's timeout: a search
-    that runs over it (a user regex that backtracks forever) is a
-    :class:`RuleError` naming the stage and the key.  The timeout goes by
-    position: keywords cost ``regex`` more to read than searching a short
-    line does.  A *vetted* pattern, as the packaged rule files give it,
-    searches texts of up to :data:`VETTED_LENGTH` characters without: for
-    every timed search ``regex`` reads the process's CPU clock twice, a
-    system call each, about 2.5 µs against 0.35 µs for searching a line,
-    which made a seventh of the time of cleaning a page.  The tests run the
-    vetted patterns on hostile lines of that length instead.
-    """
-
-    __slots__ = ("compiled", "name", "timeout", "where", "search", "match", "fullmatch", "finditer")
-    search: Callable[..., regex.Match[str] | None]
-    match: Callable[..., regex.Match[str] | None]
-    fullmatch: Callable[..., regex.Match[str] | None]
-    finditer: Callable[..., Iterator[regex.Match[str]]]
-
-    def __init__(self, compiled: regex.Pattern[str], timeout: float, name: str, where: str,
-                 vetted: bool = False) -> None:
-        self.compiled = compiled
-        self.timeout = timeout
-        self.name = name  # "stage S: [params] KEY"
-        self.where = where
-        if vetted:
-            self.search = untimed_when_short(compiled.search, self._timed_search)
-            self.match = untimed_when_short(compiled.match, self._timed_match)
-            self.fullmatch = untimed_when_short(compiled.fullmatch, self._timed_fullmatch)
-            self.finditer = untimed_when_short(compiled.finditer, self._timed_finditer)
-        else:
-            self.search, self.match, self.fullmatch = self._timed_search, self._timed_match, self._timed_fullmatch
-            self.finditer = self._timed_finditer
-
-    def _runaway(self) -> RuleError:
-        return RuleError(f"{self.name}: pattern ran over {self.timeout:g}s and was stopped "
-                         "(catastrophic backtracking?)", self.where)
-
-    def _timed_search(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
-        try:
-            return self.compiled.search(string, pos, endpos, None, False, self.timeout)
-        except TimeoutError:
-            raise self._runaway() from None
-
-    def _timed_match(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
-        try:
-            return self.compiled.match(string, pos, endpos, None, False, self.timeout)
-        except TimeoutError:
-            raise self._runaway() from None
-
-    def _timed_fullmatch(self, string: str, pos: int | None = None,
-                         endpos: int | None = None) -> regex.Match[str] | None:
-        try:
-            return self.compiled.fullmatch(string, pos, endpos, None, False, self.timeout)
-        except TimeoutError:
-            raise self._runaway() from None
-
-    def _timed_finditer(self, string: str, pos: int | None = None, endpos: int | None = None,
-                        overlapped: bool = False) -> Iterator[regex.Match[str]]:
-        """The matches; the timeout bounds the whole scan, as ``regex``'s does."""
-        try:
-            yield from self.compiled.finditer(string, pos, endpos, overlapped, None, False, self.timeout)
-        except TimeoutError:
-            raise self._runaway() from None
 
 
 class Params:
-    """Typed access to a stage's ``[params]``: a missing or ill-typed value, or a
-    bad pattern, is a :class:`RuleError` naming the stage, the key and the file.
+    """Typed access to settings: a stage's ``[params]`` or a rule's own ``params``.
 
-    Patterns come as :class:`ParamPattern`, searched with ``timeout`` unless vetted.
+    A missing or ill-typed value, or a bad pattern, is a :class:`RuleError`
+    naming the stage or rule, the key and the file.  Patterns come as
+    :class:`ParamPattern`, searched with ``timeout`` unless vetted.
     """
 
-    def __init__(self, config: StageConfig, timeout: float) -> None:
-        self.values = config.params
-        self.vetted = config.vetted
-        self.stage = config.name
-        self.where = config.source or config.name
+    def __init__(self, values: Mapping[str, Any], timeout: float, label: str, where: str,
+                 vetted: Mapping[str, Any] | None = None) -> None:
+        self.values = values
         self.timeout = timeout
+        self.label = label  # "stage S: [params]" or "rule R: params"
+        self.where = where
+        self.vetted = vetted or {}
 
-    def _error(self, key: str, what: str) -> RuleError:
-        return RuleError(f"stage {self.stage}: [params] {key} {what}", self.where)
+    @classmethod
+    def of_stage(cls, config: StageConfig, timeout: float) -> "Params":
+        return cls(config.params, timeout, f"stage {config.name}: [params]", config.source or config.name,
+                   config.vetted)
+
+    @classmethod
+    def of_rule(cls, rule: Rule, timeout: float) -> "Params":
+        return cls(rule.params, timeout, f"rule {rule.id}: params", rule.source, rule.vetted)
+
+    def error(self, key: str, what: str) -> RuleError:
+        """The error for a value of ``key`` that its code cannot use."""
+        return RuleError(f"{self.label} {key} {what}", self.where)
 
     def get(self, key: str, kind: type | tuple[type, ...]) -> Any:
         value = self.values.get(key)
         if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-            raise self._error(key, "is missing or of the wrong type")
+            raise self.error(key, "is missing or of the wrong type")
         return value
 
     def text(self, key: str) -> str:
         return self.get(key, str)
 
+    def flag(self, key: str) -> bool:
+        """``key``: true or false; false when not given."""
+        return key in self.values and self.get(key, bool)
+
     def chars(self, key: str) -> str:
-        """``[params] key``: a set of characters, written as a string; never empty,
+        """``key``: a set of characters, written as a string; never empty,
         since what is built on it could then never fire (a weight turns evidence off)."""
         value = self.text(key)
         if not value:
-            raise self._error(key, "must hold at least one character")
+            raise self.error(key, "must hold at least one character")
         return value
 
     def integer(self, key: str) -> int:
@@ -576,46 +501,46 @@ class Params:
     def strings(self, key: str) -> list[str]:
         value = self.get(key, list)
         if not all(isinstance(v, str) for v in value):
-            raise self._error(key, "must be a list of strings")
+            raise self.error(key, "must be a list of strings")
         return value
 
     def weights(self, key: str) -> dict[str, float]:
         value = self.get(key, dict)
         if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
                    for v in value.values()):
-            raise self._error(key, "must map names to finite numbers")
+            raise self.error(key, "must map names to finite numbers")
         return {k: float(v) for k, v in value.items()}
 
     def _guard(self, key: str, compiled: regex.Pattern[str]) -> ParamPattern:
         """``[params] key`` compiled, searched with the timeout unless the packaged file gives it."""
         name = key.partition("[")[0]  # key[n]: the n-th of a list
         vetted = name in self.vetted and self.values.get(name) == self.vetted[name]
-        return ParamPattern(compiled, self.timeout, f"stage {self.stage}: [params] {key}", self.where, vetted)
+        return ParamPattern(compiled, self.timeout, f"{self.label} {key}", self.where, vetted)
 
     def _compile(self, key: str, value: str) -> regex.Pattern[str]:
         try:
             return regex.compile(value, regex.VERSION1)
         except regex.error as e:
-            raise self._error(key, f"is a bad pattern: {e}") from None
+            raise self.error(key, f"is a bad pattern: {e}") from None
 
     def pattern(self, key: str) -> ParamPattern:
-        """``[params] key``: one regex, or a list of them matched as alternatives."""
+        """``key``: one regex, or a list of them matched as alternatives."""
         value = self.values.get(key)
         if isinstance(value, list):
             value = "|".join(f"(?:{v})" for v in self.strings(key))
         elif not isinstance(value, str) or not value:
-            raise self._error(key, "must be a regex or a list of them")
+            raise self.error(key, "must be a regex or a list of them")
         return self._guard(key, self._compile(key, value))
 
     def _compile_each(self, key: str) -> list[regex.Pattern[str]]:
         return [self._compile(f"{key}[{n}]", value) for n, value in enumerate(self.strings(key))]
 
     def patterns(self, key: str) -> list[ParamPattern]:
-        """``[params] key``: a list of regexes, each compiled on its own (for backreferences)."""
+        """``key``: a list of regexes, each compiled on its own (for backreferences)."""
         return [self._guard(f"{key}[{n}]", p) for n, p in enumerate(self._compile_each(key))]
 
     def fused_patterns(self, key: str) -> list[ParamPattern]:
-        """``[params] key``: a list of regexes, to ask whether any of them matches,
+        """``key``: a list of regexes, to ask whether any of them matches,
         in as few patterns as :func:`fuse_patterns` makes of them."""
         return [self._guard(key, p) for p in fuse_patterns(self._compile_each(key))]
 

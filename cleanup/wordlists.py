@@ -80,8 +80,8 @@ class Lexicon:
 
     ``prefixes`` and ``pairs`` are the keys of dicts rather than frozensets:
     they work as sets, but a dict of strings is not tracked by the garbage
-    collector, whose passes would otherwise walk their 80,000 entries
-    (~4 ms a pass, several in each start-up).
+    collector, whose passes would otherwise walk their 80,000 entries, several
+    times in each start-up.
     """
 
     def __init__(self, costs: dict[str, int], prefixes: Iterable[str], pairs: Iterable[str]) -> None:

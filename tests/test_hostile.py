@@ -20,8 +20,9 @@ from cleanup import Cleaner
 from cleanup.cli import main
 from cleanup.document import Document
 from cleanup.errors import RuleError
+from cleanup.patterns import VETTED_LENGTH
 from cleanup.pipeline import build_stage
-from cleanup.rules import VETTED_LENGTH, Params, load_profile, packaged_rules_dir
+from cleanup.rules import Params, load_profile, packaged_rules_dir
 
 
 def clean(tmp_path: Path, data: bytes, *flags: str, name: str = "in.txt") -> tuple[int, bytes, list[dict]]:
@@ -195,6 +196,7 @@ RUNAWAY_COPIES = ("字" * 50 + "x。\n\n") * 2  # a paragraph and its copy: dedu
 
 
 def runaway_input(stage: str, key: str) -> str:
+    """A text on which ``stage`` searches with its setting ``key``."""
     if stage == "fragments":
         return RUNAWAY_LINE
     if stage == "stutter":
@@ -205,68 +207,79 @@ def runaway_input(stage: str, key: str) -> str:
 
 
 def profile_with_param(tmp_path: Path, stage: str, key: str, value: str) -> Path:
-    """A copy of the default profile whose ``stage`` rule file sets ``[params] key = value`` (TOML)."""
+    """A copy of the default profile whose ``stage`` rule file sets ``key = value`` (TOML), in
+    ``[params]`` or a rule's own params, wherever the file sets it."""
     rules = packaged_rules_dir()
     text = (rules / f"{stage}.toml").read_text(encoding="utf-8")
     text, count = re.subn(rf"(?ms)^{key} = (?:\[.*?^\]|'[^\n]*'|\"[^\n]*\")", lambda _: f"{key} = {value}", text)
-    assert count == 1, f"{stage}.toml has no single [params] {key}"
+    assert count == 1, f"{stage}.toml has no single setting {key}"
     (tmp_path / f"{stage}.toml").write_text(text, encoding="utf-8")
     profile = tmp_path / "hostile.toml"
     profile.write_bytes((rules / "zh-news.toml").read_bytes())
     return profile
 
 
-# Every [params] regex a stage reads, set to one that backtracks for ever.
+# Every regex setting a stage reads, set to one that backtracks for ever: (stage,
+# whose setting it is, key, value).
 RUNAWAY_PARAMS = [
-    ("debris", "page_marker_lead", f"'{RUNAWAY}'"),
-    ("debris", "page_marker_tail", f"'{RUNAWAY}'"),
-    ("paragraphs", "starts_paragraph", f"['{RUNAWAY}']"),
-    ("paragraphs", "opens_paragraph", f"'{RUNAWAY}'"),
-    ("paragraphs", "lead", f"'{RUNAWAY}'"),
-    ("paragraphs", "starts_particle", f"'{RUNAWAY}'"),
-    ("paragraphs", "standalone", f"['{RUNAWAY}']"),
-    ("paragraphs", "ends_credit", f"'{RUNAWAY}'"),
-    ("fragments", "keep_patterns", f"['{RUNAWAY}']"),
-    ("dedup", "keep_patterns", f"['^本报', '{RUNAWAY}']"),
-    ("stutter", "list_item", f"'{RUNAWAY}'"),
-    ("stutter", "keep_patterns", f"['{RUNAWAY}']"),
+    ("debris", "rule marker-page-jump: params", "lead", f"'{RUNAWAY}'"),
+    ("debris", "rule marker-page-jump: params", "tail", f"'{RUNAWAY}'"),
+    ("paragraphs", "stage paragraphs: [params]", "starts_paragraph", f"['{RUNAWAY}']"),
+    ("paragraphs", "stage paragraphs: [params]", "opens_paragraph", f"'{RUNAWAY}'"),
+    ("paragraphs", "stage paragraphs: [params]", "lead", f"'{RUNAWAY}'"),
+    ("paragraphs", "stage paragraphs: [params]", "starts_particle", f"'{RUNAWAY}'"),
+    ("paragraphs", "stage paragraphs: [params]", "standalone", f"['{RUNAWAY}']"),
+    ("paragraphs", "stage paragraphs: [params]", "ends_credit", f"'{RUNAWAY}'"),
+    ("fragments", "stage fragments: [params]", "keep_patterns", f"['{RUNAWAY}']"),
+    ("dedup", "stage dedup: [params]", "keep_patterns", f"['^本报', '{RUNAWAY}']"),
+    ("stutter", "rule stutter-list-item: params", "list_item", f"'{RUNAWAY}'"),
+    ("stutter", "rule stutter-word: params", "keep_patterns", f"['{RUNAWAY}']"),
 ]
 # One of them per stage, for the command line.
-RUNAWAY_PER_STAGE = list({stage: (stage, key, value) for stage, key, value in reversed(RUNAWAY_PARAMS)}.values())
+RUNAWAY_PER_STAGE = list({row[0]: row for row in reversed(RUNAWAY_PARAMS)}.values())
 
 
-@pytest.mark.parametrize(("stage", "key", "value"), RUNAWAY_PARAMS)
-def test_catastrophic_params_pattern_is_a_rule_error(tmp_path, stage, key, value):
+@pytest.mark.parametrize(("stage", "owner", "key", "value"), RUNAWAY_PARAMS)
+def test_catastrophic_params_pattern_is_a_rule_error(tmp_path, stage, owner, key, value):
     cleaner = Cleaner(profile_with_param(tmp_path, stage, key, value), timeout=0.2)
     with pytest.raises(RuleError) as err:
         cleaner.clean(runaway_input(stage, key))
     assert err.value.where == str(tmp_path / f"{stage}.toml")
-    assert err.value.message.startswith(f"stage {stage}: [params] {key}")
+    assert err.value.message.startswith(f"{owner} {key}")
     assert err.value.message.endswith(": pattern ran over 0.2s and was stopped (catastrophic backtracking?)")
 
 
-@pytest.mark.parametrize(("stage", "key", "value"), RUNAWAY_PER_STAGE)
-def test_catastrophic_params_pattern_stops_the_cli(tmp_path, capsys, stage, key, value):
+@pytest.mark.parametrize(("stage", "owner", "key", "value"), RUNAWAY_PER_STAGE)
+def test_catastrophic_params_pattern_stops_the_cli(tmp_path, capsys, stage, owner, key, value):
     profile = profile_with_param(tmp_path, stage, key, value)
     page = runaway_input(stage, key)
     code, _, _ = clean(tmp_path, page.encode(), "--profile", str(profile), "--timeout", "0.2")
     assert code == 2
-    assert f"stage {stage}: [params] {key}: pattern ran over 0.2s" in error_of(capsys)
+    assert f"{owner} {key}: pattern ran over 0.2s" in error_of(capsys)
 
 
 def test_packaged_params_patterns_are_vetted_and_one_a_user_changed_is_timed():
     """Vetted patterns search lines without the timeout (each timed search reads
     the CPU clock twice, a system call each); any other pattern is timed."""
     config = next(s for s in load_profile().stages if s.name == "paragraphs")
-    assert Params(config, 2.0).pattern("lead").search.__name__ == "untimed_if_short"
+    assert Params.of_stage(config, 2.0).pattern("lead").search.__name__ == "untimed_if_short"
     config.params["lead"] = "^本报讯"
-    assert Params(config, 2.0).pattern("lead").search.__name__ == "_timed_search"
+    assert Params.of_stage(config, 2.0).pattern("lead").search.__name__ == "_timed_search"
+
+
+def test_a_rules_own_packaged_patterns_are_vetted_and_one_a_user_changed_is_timed():
+    config = next(s for s in load_profile().stages if s.name == "debris")
+    markers = next(r for r in config.rules if r.id == "marker-page-jump")
+    assert Params.of_rule(markers, 2.0).pattern("lead").search.__name__ == "untimed_if_short"
+    changed = next(r for r in config.with_settings(lead="^■").rules if r.id == "marker-page-jump")
+    assert Params.of_rule(changed, 2.0).pattern("lead").search.__name__ == "_timed_search"
+    assert Params.of_rule(changed, 2.0).pattern("tail").search.__name__ == "untimed_if_short"
 
 
 def test_a_vetted_pattern_searches_a_longer_text_with_the_timeout():
     config = next(s for s in load_profile().stages if s.name == "paragraphs")
     config.vetted["lead"] = config.params["lead"] = RUNAWAY
-    lead = Params(config, 0.2).pattern("lead")
+    lead = Params.of_stage(config, 0.2).pattern("lead")
     assert lead.search("字" * 30 + "1")  # short: searched as it is
     with pytest.raises(RuleError, match="ran over 0.2s"):
         lead.search("字" * VETTED_LENGTH + "x")
@@ -282,7 +295,8 @@ def hostile_lines(pattern: str) -> list[str]:
     return [run + end for run in runs for end in ("x", "。")]
 
 
-VETTED = [(s.name, key, value) for s in load_profile().stages for key, value in s.vetted.items()
+VETTED = [(s.name, key, value) for s in load_profile().stages
+          for key, value in [*s.vetted.items(), *(item for r in s.rules for item in r.vetted.items())]
           if isinstance(value, str) and value or isinstance(value, list) and value
           and all(isinstance(v, str) for v in value)]
 

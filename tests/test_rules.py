@@ -37,6 +37,7 @@ def write(tmp_path: Path, text: str, name: str = "r.toml") -> Path:
         (GOOD_RULE.format(id="r", pattern="a", replace="\\\\2"), "group 2"),
         (GOOD_RULE.format(id="r", pattern="a", replace="b").replace('examples = [["a", "b"]]', ""), "examples"),
         (GOOD_RULE.format(id="r", pattern="a", replace="b") + 'colour = "red"\n', "unknown key"),
+        (GOOD_RULE.format(id="r", pattern="a", replace="b") + 'params = 3\n', "'params' must be a table"),
         (GOOD_RULE.format(id="r", pattern="a", replace="b") * 2, "id used twice"),
         ("[[rule]\n", "not valid TOML"),
         ("rule = 3\n", "array of tables"),
@@ -128,22 +129,23 @@ def test_runaway_user_regex_is_stopped(tmp_path):
         ({"w": {"a": "x"}}, lambda p: p.weights("w"), "map names to finite numbers"),
         ({"re": "(a"}, lambda p: p.pattern("re"), "bad pattern"),
         ({"re": ["a", 3]}, lambda p: p.strings("re"), "list of strings"),
+        ({"settle": "yes"}, lambda p: p.flag("settle"), "settle is missing or of the wrong type"),
     ],
 )
 def test_params_errors_name_stage_key_and_file(params, call, message):
-    p = Params(StageConfig("demo", params=params, source="demo.toml"), 1.0)
+    p = Params.of_stage(StageConfig("demo", params=params, source="demo.toml"), 1.0)
     with pytest.raises(RuleError, match=message) as err:
         call(p)
     assert str(err.value).startswith("demo.toml: stage demo:")
 
 
 def test_params_pattern_list_is_alternatives():
-    p = Params(StageConfig("demo", params={"re": ["^a", "^b"]}), 1.0)
+    p = Params.of_stage(StageConfig("demo", params={"re": ["^a", "^b"]}), 1.0)
     assert p.pattern("re").match("b") and not p.pattern("re").match("c")
 
 
 def test_params_pattern_searches_like_its_regex():
-    p = Params(StageConfig("demo", params={"re": "b+", "each": ["a(b)", "(b)b"]}), 1.0)
+    p = Params.of_stage(StageConfig("demo", params={"re": "b+", "each": ["a(b)", "(b)b"]}), 1.0)
     guarded, plain = p.pattern("re"), regex.compile("b+", regex.VERSION1)
     text = "abbcbbb"
     assert guarded.search(text, 2).span() == plain.search(text, 2).span()
@@ -161,7 +163,7 @@ def test_params_pattern_searches_like_its_regex():
     ids=["search", "match", "fullmatch", "finditer"],
 )
 def test_params_pattern_that_runs_away_is_a_rule_error(call):
-    p = Params(StageConfig("demo", params={"re": r"(字|字字)+\d"}, source="demo.toml"), 0.1)
+    p = Params.of_stage(StageConfig("demo", params={"re": r"(字|字字)+\d"}, source="demo.toml"), 0.1)
     with pytest.raises(RuleError) as err:
         call(p.pattern("re"), "字" * 50)
     assert str(err.value) == ("demo.toml: stage demo: [params] re: pattern ran over 0.1s and was stopped "
@@ -199,3 +201,57 @@ def test_a_user_rule_runs_on_what_the_rule_before_it_wrote(tmp_path):
     second = GOOD_RULE.format(id="semicolon-to-yi", pattern=";", replace="乙").replace('[["a", "b"]]', '[[";", "乙"]]')
     path = write(tmp_path, first + "\n" + second)
     assert Cleaner(rules=[path], disable=["punct-semicolon-fullwidth"]).clean("甲方。").text == "乙方。\n"
+
+
+CLASSES = """
+[classes]
+blank = '[ \\t\\u3000]'
+blanks = '{blank}+'
+"""
+
+
+def test_a_class_is_named_once_and_filled_in_where_a_pattern_names_it(tmp_path):
+    rule = GOOD_RULE.format(id="han-blank", pattern="(?<=\\p{Han}){blanks}(?=\\p{Han}{2,4})", replace="")
+    path = write(tmp_path, CLASSES + rule.replace('[["a", "b"]]', '[["会议 召开", "会议召开"]]'))
+    [rule], _ = load_rule_file(path)
+    assert rule.pattern.pattern == "(?<=\\p{Han})[ \\t\\u3000]+(?=\\p{Han}{2,4})"
+    assert Cleaner(rules=[path]).clean("会议\u3000召开。").text == "会议召开。\n"
+
+
+def test_an_escaped_brace_is_no_reference(tmp_path):
+    path = write(tmp_path, CLASSES + GOOD_RULE.format(id="r", pattern="\\{blank}", replace=""))
+    assert load_rule_file(path)[0][0].pattern.pattern == "\\{blank}"
+
+
+def test_settings_name_classes_too(tmp_path):
+    path = write(tmp_path, CLASSES + "[params]\nspaces = ['^{blanks}', 'x']\n"
+                 + GOOD_RULE.format(id="r", pattern="a", replace="b") + "[rule.params]\nlead = '{blank}'\n")
+    rules, params = load_rule_file(path)
+    assert params["spaces"] == ["^[ \\t\\u3000]+", "x"] and rules[0].params["lead"] == "[ \\t\\u3000]"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (GOOD_RULE.format(id="my-rule", pattern="{blnk}", replace=""),
+         "rule my-rule: pattern refers to {blnk}, which [classes] does not define (defined: blank, blanks)"),
+        (GOOD_RULE.format(id="my-rule", pattern="a", replace="") + "[rule.params]\nlead = '^{lead}'\n",
+         "rule my-rule: params lead refers to {lead}, which [classes] does not define"),
+        ("[params]\nlead = '{nowhere}'\n", "[params] lead refers to {nowhere}, which [classes] does not define"),
+        ("[classes]\nloop = 'a{again}'\nagain = '{loop}'\n", "[classes] loop refers to itself (loop -> again -> loop)"),
+        ("[classes]\nBlank = ' '\n", "[classes] 'Blank': a name is lowercase letters"),
+        ("classes = 3\n", "'classes' must be a table of names and the patterns they stand for"),
+    ],
+)
+def test_a_broken_class_reference_names_the_file_and_rule(tmp_path, text, message):
+    path = write(tmp_path, text if text.startswith(("[classes]", "classes")) else CLASSES + text)
+    with pytest.raises(RuleError) as err:
+        load_rule_file(path)
+    assert err.value.where == str(path)
+    assert err.value.message.startswith(message)
+
+
+def test_the_packaged_rule_files_paste_no_blank_class():
+    """The blank class is named once per file that uses it, in [classes]."""
+    for path in packaged_rules_dir().glob("*.toml"):
+        assert path.read_text(encoding="utf-8").count("[ \\t\\u3000\\u00a0]") <= 1, path.name

@@ -21,8 +21,10 @@ from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
 from cleanup.layout import lines
-from cleanup.pipeline import Cleaner, Stage, build_stage
-from cleanup.rules import Prescan, char_class, fuse_patterns, is_fusable, load_profile
+from cleanup.patterns import Prescan, char_class, fuse_patterns, is_fusable
+from cleanup.pipeline import Cleaner, build_stage
+from cleanup.rules import load_profile
+from cleanup.stage import Stage
 from cleanup.stages.dedup import comparison_key, find_pairs
 from cleanup.stages.fragments import cuts_segment
 from cleanup.stages.normalize import Normalize

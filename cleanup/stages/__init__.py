@@ -1,5 +1,15 @@
-"""The stages; importing this module registers them by name."""
+"""The stages, by the name a profile gives them."""
 
-from . import debris, dedup, fragments, normalize, paragraphs, stutter
+from __future__ import annotations
 
-__all__ = ["debris", "dedup", "fragments", "normalize", "paragraphs", "stutter"]
+from ..stage import Stage
+from .debris import Debris
+from .dedup import Dedup
+from .fragments import Fragments
+from .normalize import Normalize
+from .paragraphs import Paragraphs
+from .stutter import Stutter
+
+STAGES: dict[str, type[Stage]] = {
+    cls.name: cls for cls in (Normalize, Debris, Paragraphs, Fragments, Dedup, Stutter)
+}

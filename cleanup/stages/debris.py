@@ -3,7 +3,7 @@
 Runs before ``paragraphs``, on lines as the page printed them.  Each rule of
 ``rules/debris.toml`` is one step, in file order:
 
-* ``marker-page-jump`` (stage code, ``[params]`` patterns): a page-jump
+* ``marker-page-jump`` (stage code, the rule's own patterns): a page-jump
   marker such as ``■下转第2版`` or ``（上接第1版）`` goes; a line that is only
   a marker goes whole (:func:`cleanup.layout.drop_lines`), otherwise the
   text around it stays.  The note records the page, so that a pipeline can
@@ -23,11 +23,11 @@ from typing import Callable
 import regex
 
 from ..document import Document, Edit
-from ..errors import RuleError
 from ..layout import Line, drop_lines, lines
 from ..pattern_chars import holds_any, required_chars
-from ..pipeline import Stage
-from ..rules import ParamPattern, Params, Rule, StageConfig, char_class
+from ..patterns import ParamPattern, char_class
+from ..rules import Rule, StageConfig
+from ..stage import Stage, handles
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -48,23 +48,29 @@ def page_number(printed: str) -> str:
     return printed
 
 
+Step = Callable[[str], list[Edit]]  # a rule's edits of a text
+
+
 class Debris(Stage):
     name = "debris"
+    kinds = ("regex",)
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        self.steps: list[Callable[[str], list[Edit]]] = [self._compile(rule) for rule in config.rules]
+        self.steps: list[Step] = list(self.rule_code().values())
 
-    def _compile(self, rule: Rule) -> Callable[[str], list[Edit]]:
-        if rule.kind == "regex":
-            needs = rule.needed_chars()
-            return lambda text: rule.find_edits(text, self.timeout) if not needs or holds_any(text, needs) else []
-        if rule.kind == "param" and rule.id == "marker-page-jump":
-            params = Params(self.config, self.timeout)
-            lead, tail = params.pattern("page_marker_lead"), params.pattern("page_marker_tail")
-            can_hold = marker_hint(lead, tail)
-            return lambda text: remove_page_markers(text, lead, tail, rule.id, can_hold)
-        raise RuleError(f"rule {rule.id}: stage debris has no code for kind {rule.kind!r}", rule.source)
+    def compile_rule(self, rule: Rule) -> Step:
+        needs = rule.needed_chars()
+        return lambda text: rule.find_edits(text, self.timeout) if not needs or holds_any(text, needs) else []
+
+    @handles("marker-page-jump")
+    def page_jump(self, rule: Rule) -> Step:
+        """Page-jump markers go (:func:`remove_page_markers`): those opening a line
+        (params ``lead``) and those closing it (``tail``)."""
+        params = self.settings(rule)
+        lead, tail = params.pattern("lead"), params.pattern("tail")
+        can_hold = marker_hint(lead, tail)
+        return lambda text: remove_page_markers(text, lead, tail, rule.id, can_hold)
 
     def run(self, doc: Document) -> Document:
         for step in self.steps:

@@ -31,18 +31,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from rapidfuzz import fuzz, process
 
 from ..document import Document
 from ..layout import Line, drop_lines, lines
-from ..pipeline import Stage
-from ..rules import ParamPattern, Params, StageConfig
+from ..patterns import ParamPattern
+from ..rules import Params, Rule, StageConfig
+from ..stage import Stage, handles
 from ..textkey import comparison_key
-
-RULE_PARAGRAPH = "dedup-paragraph"
-RULE_HEADER = "dedup-jump-header"
 
 
 def ngrams(text: str, n: int) -> set[str]:
@@ -76,28 +74,22 @@ class NgramSets(Sequence[set[str]]):
 
 @dataclass(frozen=True, slots=True)
 class DedupParams:
-    """Thresholds from ``rules/dedup.toml`` ``[params]``."""
+    """Thresholds from ``rules/dedup.toml`` ``[params]``, shared by its rules."""
 
     min_chars: int
     near_ratio: float
     headline_max_chars: int
     sentence_end: str
-    context: int
-    ngram: int
-    fit_margin: float
     keep_patterns: tuple[ParamPattern, ...]
 
     @classmethod
     def from_config(cls, config: StageConfig, timeout: float) -> "DedupParams":
-        p = Params(config, timeout)
+        p = Params.of_stage(config, timeout)
         return cls(
             min_chars=p.integer("min_chars"),
             near_ratio=p.number("near_ratio"),
             headline_max_chars=p.integer("headline_max_chars"),
             sentence_end=comparison_key(p.chars("sentence_end")),
-            context=p.integer("context"),
-            ngram=p.integer("ngram"),
-            fit_margin=p.number("fit_margin"),
             keep_patterns=tuple(p.fused_patterns("keep_patterns")),
         )
 
@@ -202,14 +194,81 @@ class DocumentMemo:
     copies: NearCopies
 
 
+Choice = tuple[int, dict[int, float]]  # the copy kept, and each copy's fit (none for headlines)
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How a body copy's fit is scored: rule ``dedup-paragraph``'s own params."""
+
+    context: int  # neighbours on each side
+    ngram: int  # characters of an n-gram
+    margin: float  # by how much a later copy must fit better than the first
+
+    def neighbours(self, index: int, count: int, skip: set[int]) -> list[int]:
+        """Up to ``context`` paragraphs on each side of ``index`` that are not in ``skip``."""
+        found: list[int] = []
+        for step in (-1, 1):
+            j, taken = index + step, 0
+            while 0 <= j < count and taken < self.context:
+                if j not in skip:
+                    found.append(j)
+                    taken += 1
+                j += step
+        return found
+
+    def score(self, index: int, grams: Sequence[set[str]], skip: set[int]) -> float:
+        """How well paragraph ``index`` fits the paragraphs around it.
+
+        The share of each neighbour's n-grams that the copy contains,
+        averaged over the neighbours (other copies and dropped paragraphs
+        are skipped).
+        """
+        shares = [len(grams[index] & grams[j]) / len(grams[j])
+                  for j in self.neighbours(index, len(grams), skip)]
+        return sum(shares) / len(shares) if shares else 0.0
+
+    def choose(self, group: list[int], keys: list[str], grams: Sequence[set[str]], dropped: set[int]) -> Choice:
+        """The copy that fits its neighbours best, unless it fits by less than
+        ``margin`` better than the first; and each copy's fit."""
+        skip = dropped | set(group)
+        fits = {i: self.score(i, grams, skip) for i in group}
+        best = max(group, key=lambda i: (fits[i], -i))
+        if fits[best] - fits[group[0]] < self.margin:
+            best = group[0]
+        return best, fits
+
+
+
+class Keeper(NamedTuple):
+    """A rule's choice of the copy that stays in a group of copies."""
+
+    rule: str
+    choose: Callable[[list[int], list[str], Sequence[set[str]], set[int]], Choice]
+
+
 class Dedup(Stage):
     name = "dedup"
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
         self.params = DedupParams.from_config(config, timeout)
-        self.enabled = {r.id for r in config.rules}
+        self.fit: Fit | None = None  # set by rule dedup-paragraph
+        self.keep_header = self.code_of(self.jump_header)  # None: the rule is off, every copy stays
+        self.keep_body = self.code_of(self.body_paragraph)
         self.memo: DocumentMemo | None = None
+
+    @handles("dedup-jump-header")
+    def jump_header(self, rule: Rule) -> Keeper:
+        """A headline-like copy re-announces a continued article: the first stays."""
+        return Keeper(rule.id, lambda group, keys, grams, dropped: (group[0], {}))
+
+    @handles("dedup-paragraph")
+    def body_paragraph(self, rule: Rule) -> Keeper:
+        """A body paragraph stays where it fits its neighbours best (:meth:`Fit.choose`)."""
+        p = self.settings(rule)
+        self.fit = Fit(p.integer("context"), p.integer("ngram"), p.number("fit_margin"))
+        return Keeper(rule.id, self.fit.choose)
 
     def is_protected(self, text: str, memo: DocumentMemo) -> bool:
         """A credit or byline that may repeat: one of ``keep_patterns`` matches it."""
@@ -240,41 +299,6 @@ class Dedup(Stage):
             tuple(self.params.sentence_end)
         )
 
-    def neighbours(self, index: int, count: int, skip: set[int]) -> list[int]:
-        """Up to ``context`` paragraphs on each side of ``index`` that are not in ``skip``."""
-        found: list[int] = []
-        for step in (-1, 1):
-            j, taken = index + step, 0
-            while 0 <= j < count and taken < self.params.context:
-                if j not in skip:
-                    found.append(j)
-                    taken += 1
-                j += step
-        return found
-
-    def fit(self, index: int, grams: Sequence[set[str]], skip: set[int]) -> float:
-        """How well paragraph ``index`` fits the paragraphs around it.
-
-        The share of each neighbour's n-grams that the copy contains,
-        averaged over the neighbours (other copies and dropped paragraphs
-        are skipped).
-        """
-        shares = [len(grams[index] & grams[j]) / len(grams[j])
-                  for j in self.neighbours(index, len(grams), skip)]
-        return sum(shares) / len(shares) if shares else 0.0
-
-    def choose_kept(self, group: list[int], keys: list[str], grams: Sequence[set[str]],
-                    dropped: set[int]) -> tuple[int, dict[int, float]]:
-        """The copy to keep and each copy's fit (empty for headlines)."""
-        if self.is_headline(keys[group[0]]):
-            return group[0], {}
-        skip = dropped | set(group)
-        fits = {i: self.fit(i, grams, skip) for i in group}
-        best = max(group, key=lambda i: (fits[i], -i))
-        if fits[best] - fits[group[0]] < self.params.fit_margin:
-            best = group[0]
-        return best, fits
-
     def find_drops(self, paras: list[Line], keys: list[str], eligible: list[int],
                    copies: NearCopies) -> dict[int, tuple[str, str]]:
         """``{index: (rule, note)}`` of every copy to drop.
@@ -283,19 +307,19 @@ class Dedup(Stage):
         chain of near copies); rounds repeat until no copies are left, so a
         second run finds nothing.
         """
-        grams = NgramSets(keys, self.params.ngram)
+        grams = NgramSets(keys, self.fit.ngram if self.fit else 1)  # read only by the fit
         drops: dict[int, tuple[str, str]] = {}
         while pairs := find_pairs(keys, [i for i in eligible if i not in drops], self.params.near_ratio, copies):
             for group in group_copies(pairs):
-                kept, fits = self.choose_kept(group, keys, grams, set(drops))
-                rule = RULE_PARAGRAPH if fits else RULE_HEADER
-                if rule not in self.enabled:  # turned off by id: every copy stays
+                keeper = self.keep_header if self.is_headline(keys[group[0]]) else self.keep_body
+                if keeper is None:  # turned off by id: every copy stays
                     eligible = [i for i in eligible if i not in group]
                     continue
+                kept, fits = keeper.choose(group, keys, grams, set(drops))
                 for i in group:
                     ratio = fuzz.ratio(keys[i], keys[kept])
                     if i != kept and ratio >= self.params.near_ratio:
-                        drops[i] = (rule, self.explain(paras, i, kept, ratio, fits))
+                        drops[i] = (keeper.rule, self.explain(paras, i, kept, ratio, fits))
         return drops
 
     def memo_for(self, doc: Document) -> DocumentMemo:

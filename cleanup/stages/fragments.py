@@ -25,10 +25,9 @@ import regex
 from rapidfuzz import fuzz, process
 
 from ..document import Document
-from ..errors import RuleError
 from ..layout import Line, drop_lines, lines
-from ..pipeline import Stage
-from ..rules import Params, StageConfig
+from ..rules import Rule, StageConfig
+from ..stage import Stage, handles
 from ..wordlists import load_lexicon
 
 SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
@@ -60,33 +59,40 @@ class Page:
         return self.by_length[start:], self.texts[start:]
 
 
+Evidence = Callable[[Page, int], str]  # evidence that line i of the page is a cut piece, or ''
+
+
 class Fragments(Stage):
     name = "fragments"
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        p = Params(config, timeout)
+        p = self.settings()
         self.min_chars = p.integer("min_chars")
         self.max_chars = p.integer("max_chars")
         self.sentence_punct = frozenset(p.chars("sentence_punct"))
         self.body_end = tuple(p.chars("body_end"))
         self.headline_max_chars = p.integer("headline_max_chars")
         self.keep = [p.pattern("keep_patterns")] if p.strings("keep_patterns") else []
+        self.evidence: list[tuple[str, Evidence]] = list(self.rule_code().items())
+
+    @handles("fragment-headline-piece")
+    def headline_piece(self, rule: Rule) -> Evidence:
+        """The line is a piece of a longer headline of the page (:meth:`find_headline_piece`)."""
+        p = self.settings(rule)
         self.piece_min_chars = p.integer("piece_min_chars")
         self.piece_min_score = p.number("piece_min_score")
+        return self.find_headline_piece
+
+    @handles("fragment-dangling-end")
+    def dangling_end(self, rule: Rule) -> Evidence:
+        """The line ends where no headline can end (:meth:`find_dangling_end`)."""
+        p = self.settings(rule)
         self.dangling_ends = sorted(p.strings("dangling_ends"), key=len, reverse=True)
         self.words = load_lexicon(p.text("words_file")).costs
         self.bare_ordinal = p.pattern("bare_ordinal")
         self.bare_ordinal_keep = frozenset(p.strings("bare_ordinal_keep"))
-        finders: dict[str, Callable[[Page, int], str]] = {
-            "fragment-headline-piece": self.find_headline_piece,
-            "fragment-dangling-end": self.find_dangling_end,
-        }
-        self.evidence: list[tuple[str, Callable[[Page, int], str]]] = []
-        for rule in config.rules:
-            if rule.id not in finders:
-                raise RuleError(f"rule {rule.id}: stage fragments has no code for it", rule.source)
-            self.evidence.append((rule.id, finders[rule.id]))
+        return self.find_dangling_end
 
     def run(self, doc: Document) -> Document:
         page = self.read_page(doc.text)

@@ -19,8 +19,9 @@ import regex
 from ..document import Document, Edit
 from ..errors import RuleError
 from ..pattern_chars import holds_any
-from ..pipeline import Stage
-from ..rules import Params, Prescan, Rule, StageConfig, char_class
+from ..patterns import Prescan, char_class
+from ..rules import Rule, StageConfig
+from ..stage import Stage
 
 
 @lru_cache(maxsize=None)
@@ -78,17 +79,17 @@ class RuleStep(NamedTuple):
 
 class Normalize(Stage):
     name = "normalize"
+    kinds = ("regex", "map", "nfc", "opencc")
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        self.steps = [RuleStep(rule, self._compile(rule), rule.needed_chars()) for rule in config.rules]
-        p = Params(config, timeout)
-        settle = set(p.strings("settle")) if "settle" in config.params else set()
-        self.settle_steps = [step for step in self.steps if step.rule.id in settle]
-        self.settle_rounds = p.integer("settle_rounds") if settle else 0
+        code = self.rule_code()
+        self.steps = [RuleStep(rule, code[rule.id], rule.needed_chars()) for rule in config.rules]
+        self.settle_steps = [step for step in self.steps if self.settings(step.rule).flag("settle")]
+        self.settle_rounds = self.settings().integer("settle_rounds") if self.settle_steps else 0
         self.prescan = Prescan.of(config.rules)
 
-    def _compile(self, rule: Rule) -> Callable[[str], list[Edit]]:
+    def compile_rule(self, rule: Rule) -> Callable[[str], list[Edit]]:
         if rule.kind == "regex":
             return lambda text: rule.find_edits(text, self.timeout)
         if rule.kind == "map":
@@ -103,10 +104,8 @@ class Normalize(Stage):
                 [] if unicodedata.is_normalized("NFC", text)
                 else line_edits(text, lambda s: unicodedata.normalize("NFC", s), rule.id)
             )
-        if rule.kind == "opencc":
-            convert = opencc_converter(rule.config)
-            return lambda text: [] if convert(text) == text else line_edits(text, convert, rule.id)
-        raise RuleError(f"rule {rule.id}: kind {rule.kind!r} has no meaning in stage normalize", rule.source)
+        convert = opencc_converter(rule.config)  # kind opencc
+        return lambda text: [] if convert(text) == text else line_edits(text, convert, rule.id)
 
     def run(self, doc: Document) -> Document:
         """Every rule once, in order; then the ``settle`` rules again until they rest.

@@ -4,7 +4,10 @@ Each break between two non-empty lines is scored from evidence; the
 weights and word lists live in ``rules/paragraphs.toml``.  A positive
 score joins the lines (the break goes, nothing takes its place); anything
 else makes a paragraph break, written as one blank line.  The change note
-lists the evidence that decided, with its weight.
+lists the evidence that decided, with its weight.  The rules of the file are
+these outcomes (``para-join-wrap``, ``para-join-break``, ``para-break``, and
+``para-trim`` for the start and end of the text): one turned off leaves what
+it would have changed as printed.
 
 Two layouts occur in the samples and the stage tells them apart itself:
 
@@ -26,8 +29,8 @@ from typing import NamedTuple
 import regex
 
 from ..document import Document, Edit
-from ..pipeline import Stage
-from ..rules import Params, StageConfig
+from ..rules import Rule, StageConfig
+from ..stage import Stage, handles
 from ..wordlists import load_lexicon, load_wordlist
 
 # a line is non-empty if it holds a character that regex's \s does not match:
@@ -141,7 +144,12 @@ class Paragraphs(Stage):
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        p = Params(config, timeout)
+        # the rule id each outcome of a break is recorded as; None: that rule is off
+        self.wrap_rule = self.code_of(self.join_wrapped)
+        self.cut_rule = self.code_of(self.join_cut)
+        self.break_rule = self.code_of(self.paragraph_break)
+        self.trim_rule = self.code_of(self.trim)
+        p = self.settings()
         self.weights = p.weights("weights")
         self.weight_of = _WeightOf(self.weights)
         self.min_wrapped_share = p.number("min_wrapped_share")
@@ -179,6 +187,30 @@ class Paragraphs(Stage):
         self._order_quick_checks()
         # far more than float rounding can move a sum of these weights
         self.doubt = 1e-9 * (1.0 + sum(map(abs, self.weights.values())))
+
+    # --- the rules: what each outcome of a break writes ----------------------
+
+    @handles("para-join-wrap")
+    def join_wrapped(self, rule: Rule) -> str:
+        """A break between two lines of a block that the evidence joins goes (:meth:`_decide`);
+        with the rule off, it stays as printed."""
+        return rule.id
+
+    @handles("para-join-break")
+    def join_cut(self, rule: Rule) -> str:
+        """A break after a blank line that the evidence joins goes; with the rule off, it stays."""
+        return rule.id
+
+    @handles("para-break")
+    def paragraph_break(self, rule: Rule) -> str:
+        """A break the evidence does not join becomes one blank line; with the rule off, it stays."""
+        return rule.id
+
+    @handles("para-trim")
+    def trim(self, rule: Rule) -> str:
+        """Blank lines before the first line go, the text ends with one line break;
+        with the rule off, the start and end of the text stay."""
+        return rule.id
 
     # --- reading the page -------------------------------------------------
 
@@ -493,29 +525,30 @@ class Paragraphs(Stage):
         lines = self._lines(text)
         edits: list[Edit] = []
         if not lines:
-            if text:
-                edits.append(Edit(0, text, "", "para-trim", "no text"))
+            if text and self.trim_rule:
+                edits.append(Edit(0, text, "", self.trim_rule, "no text"))
             doc.apply(self.name, edits)
             return bool(edits)
         lay = self.layout(doc, lines)
-        if lines[0].start:
-            edits.append(Edit(0, text[: lines[0].start], "", "para-trim", "leading blank lines"))
+        if lines[0].start and self.trim_rule:
+            edits.append(Edit(0, text[: lines[0].start], "", self.trim_rule, "leading blank lines"))
         paragraph = lines[0].text  # the paragraph so far, as joined
         for i, (a, b) in enumerate(zip(lines, lines[1:])):
             gap = text[a.end : b.start]
             blank = gap.count("\n") > 1
             after_b = lines[i + 2] if i + 2 < len(lines) else None
             verdict = self._weigh(paragraph, a, b, blank, lay, after_b, gap == "\n\n")
-            if verdict.score > 0:
-                rule = "para-join-break" if blank else "para-join-wrap"
-                edits.append(Edit(a.end, gap, "", rule, verdict.note))
+            if verdict.score <= 0:
+                if gap != "\n\n" and self.break_rule:
+                    edits.append(Edit(a.end, gap, "\n\n", self.break_rule, verdict.note))
+                paragraph = b.text
+            elif join := self.cut_rule if blank else self.wrap_rule:
+                edits.append(Edit(a.end, gap, "", join, verdict.note))
                 paragraph += b.text
-            else:
-                if gap != "\n\n":
-                    edits.append(Edit(a.end, gap, "\n\n", "para-break", verdict.note))
+            else:  # a join whose rule is off: the lines stay apart, as printed
                 paragraph = b.text
         tail = text[lines[-1].end :]
-        if tail != "\n":
-            edits.append(Edit(lines[-1].end, tail, "\n", "para-trim", "one line break at the end"))
+        if tail != "\n" and self.trim_rule:
+            edits.append(Edit(lines[-1].end, tail, "\n", self.trim_rule, "one line break at the end"))
         doc.apply(self.name, edits)
         return bool(edits)

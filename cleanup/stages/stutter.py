@@ -23,16 +23,26 @@ With ``mode = "report"`` nothing changes: the suspects are counted in
 from __future__ import annotations
 
 import re
+from itertools import chain
 from operator import attrgetter
+from typing import Callable
 
 import regex
 
 from ..document import Document, Edit
-from ..errors import RuleError
 from ..layout import lines
-from ..pipeline import Stage
-from ..rules import ParamPattern, Params, StageConfig
+from ..patterns import ParamPattern
+from ..rules import Rule, StageConfig
+from ..stage import Stage, handles
 from ..wordlists import load_lexicon, prefixes, read_entries
+
+Finder = Callable[[str], list[Edit]]  # the stutters a rule finds in a line
+
+
+def find_nothing(line: str) -> list[Edit]:
+    """The finder of a rule turned off."""
+    return []
+
 
 HAN_RUN = regex.compile(r"\p{Han}+")
 HAN_RUN_BACK = regex.compile(r"(?r)\p{Han}+")  # matched backwards: the run ending at endpos
@@ -81,32 +91,45 @@ class Stutter(Stage):
 
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
-        p = Params(config, timeout)
+        p = self.settings()
         self.mode = p.text("mode")
         if self.mode not in MODES:
-            raise RuleError(f"stage stutter: [params] mode must be one of {', '.join(MODES)}, "
-                            f"not {self.mode!r}", p.where)
-        self.max_unit = p.integer("max_unit")
-        if not 1 <= self.max_unit <= MAX_UNIT:
-            raise RuleError(f"stage stutter: [params] max_unit must be 1 to {MAX_UNIT}, not {self.max_unit}", p.where)
+            raise p.error("mode", f"must be one of {', '.join(MODES)}, not {self.mode!r}")
         self.max_rounds = p.integer("max_rounds")
-        # start of every immediate repeat of 1..max_unit characters; run on Han
-        # runs only, so ``.`` is a Han character (``re`` does this ~5x faster
-        # than ``regex``, and an empty lookahead match finds every start)
-        self.repeat = re.compile(rf"(?=(.{{1,{self.max_unit}}})\1)", re.S)
-        self.lexicon = load_lexicon(p.text("words"))
-        self.listed = frozenset(read_entries(p.text("reduplications")))
-        self.covering_prefixes = self.lexicon.prefixes | prefixes(self.listed)
-        self.keep_patterns = p.patterns("keep_patterns")
-        self.list_item = p.pattern("list_item")
-        marks = p.chars("list_item_marks")
-        self.item_marks = re.compile(f"[{re.escape(marks)}]")
-        self.name_suffixes = frozenset(p.text("name_suffixes"))
-        ids = {r.id for r in config.rules}
-        self.word_rule = "stutter-word" if "stutter-word" in ids else ""
-        self.item_rule = "stutter-list-item" if "stutter-list-item" in ids else ""
+        # each rule's finder; a rule turned off finds nothing
+        self.find_items: Finder = self.code_of(self.list_items) or find_nothing
+        self.find_repeats: Finder = self.code_of(self.words) or find_nothing
         self.judged: dict[str, tuple[Edit, ...]] = {}  # line -> its stutters, from the last call
         self.judged_doc: Document | None = None  # the document those lines came from
+
+    @handles("stutter-list-item")
+    def list_items(self, rule: Rule) -> Finder:
+        """``X、X、`` -> ``X、`` (:meth:`find_list_items`)."""
+        p = self.settings(rule)
+        self.item_rule = rule.id
+        self.list_item = p.pattern("list_item")
+        self.item_marks = re.compile(f"[{re.escape(p.chars('list_item_marks'))}]")
+        return self.find_list_items
+
+    @handles("stutter-word")
+    def words(self, rule: Rule) -> Finder:
+        """A Han unit written twice that Chinese does not double (:meth:`find_words`)."""
+        p = self.settings(rule)
+        self.word_rule = rule.id
+        self.max_unit = p.integer("max_unit")
+        if not 1 <= self.max_unit <= MAX_UNIT:
+            raise p.error("max_unit", f"must be 1 to {MAX_UNIT}, not {self.max_unit}")
+        # start of every immediate repeat of 1..max_unit characters; run on Han
+        # runs only, so ``.`` is a Han character (``re`` does this faster than
+        # ``regex``, and an empty lookahead match finds every start)
+        self.repeat = re.compile(rf"(?=(.{{1,{self.max_unit}}})\1)", re.S)
+        self.lexicon = load_lexicon(p.text("words"))
+        # keys of dicts rather than sets, which the garbage collector would walk (see Lexicon)
+        self.listed = dict.fromkeys(read_entries(p.text("reduplications"))).keys()
+        self.covering_prefixes = dict.fromkeys(chain(self.lexicon.prefixes, prefixes(self.listed))).keys()
+        self.keep_patterns = p.patterns("keep_patterns")
+        self.name_suffixes = frozenset(p.text("name_suffixes"))
+        return self.find_words
 
     def run(self, doc: Document) -> Document:
         """Repair until nothing is left to repair (``会议会议议`` takes two rounds),
@@ -147,7 +170,7 @@ class Stutter(Stage):
 
     def line_suspects(self, line: str) -> tuple[Edit, ...]:
         """Every stutter in one line."""
-        found = self.find_list_items(line) + self.find_words(line)
+        found = self.find_items(line) + self.find_repeats(line)  # items first: see below
         if len(found) < 2:
             return tuple(found)
         found.sort(key=attrgetter("at"))
@@ -164,7 +187,7 @@ class Stutter(Stage):
 
         A line without any of the ``list_item_marks`` is not searched.
         """
-        if not self.item_rule or not self.item_marks.search(line):
+        if not self.item_marks.search(line):
             return []
         return [
             Edit(m.start("again"), m.group("again"), "", self.item_rule,
@@ -179,8 +202,6 @@ class Stutter(Stage):
         (a repeat inside a run is a repeat of the text), so a line costs one
         search plus the runs that have something to judge.
         """
-        if not self.word_rule:
-            return []
         edits: list[Edit] = []
         for run_start, run_end, starts in self.runs_with_repeats(text):
             edits.extend(self.run_edits(text[run_start:run_end], run_start, starts))

@@ -1,0 +1,217 @@
+"""A toolkit for the regexes of rule files: fusing, prescans, character classes, timeouts.
+
+Nothing here knows about rule files: :mod:`cleanup.rules` loads and checks
+them, and the stages search with what this module builds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
+
+import regex
+
+from .errors import RuleError
+
+# Pattern syntax that reads differently inside a larger pattern, so a pattern
+# using it is never fused: references to a group by number or name (the
+# numbers shift) and backtracking verbs ((*PRUNE) and (*SKIP) would also cut
+# off the other alternatives).
+_NOT_FUSABLE = regex.compile(r"\\[1-9g]|\(\?(?:P[=>]|[&(R]|[-+]?\d)|\(\*")
+# Inline flags: i, m, s and f stay inside their group (VERSION1); others
+# (x, a, u, r, V0, ...) could change how the rest of a larger pattern reads.
+_INLINE_FLAGS = re.compile(r"\(\?([a-zA-Z0-9-]+)[:)]")
+_SCOPED_FLAGS = frozenset("imsf-")
+
+
+def is_fusable(pattern: str) -> bool:
+    """Whether ``pattern`` matches the same inside ``(?:pattern)|(?:other)``."""
+    return not _NOT_FUSABLE.search(pattern) and all(
+        _SCOPED_FLAGS.issuperset(flags) for flags in _INLINE_FLAGS.findall(pattern)
+    )
+
+
+def fuse_patterns(patterns: Sequence[regex.Pattern[str]]) -> tuple[regex.Pattern[str], ...]:
+    """Patterns that search like ``patterns`` (one of them matches somewhere) in fewer scans:
+    those compiled plainly that can be fused (:func:`is_fusable`) become one pattern of alternatives."""
+    plain = regex.compile("", regex.VERSION1).flags
+    fusable = [p for p in patterns if p.flags == plain and is_fusable(p.pattern)]
+    alone = [p for p in patterns if p not in fusable]
+    if len(fusable) < 2:
+        return tuple(fusable + alone)
+    try:
+        fused = regex.compile("|".join(f"(?:{p.pattern})" for p in fusable), regex.VERSION1)
+    except regex.error:
+        return tuple(fusable + alone)
+    return (fused, *alone)
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """A regex class of ``chars``, runs of consecutive code points written as
+    ranges: ``[０-９]`` scans several times faster than ten separate members."""
+    points = sorted({ord(c) for c in chars})
+    parts: list[str] = []
+    start = 0
+    for n, point in enumerate(points):
+        if n + 1 < len(points) and points[n + 1] == point + 1:
+            continue
+        first, last = regex.escape(chr(points[start])), regex.escape(chr(point))
+        parts.append(first if start == n else f"{first}-{last}")
+        start = n + 1
+    return "[" + "".join(parts) + "]"
+
+
+
+
+class Triggered(Protocol):
+    """A rule as a :class:`Prescan` sees it: an id, and a pattern matching wherever it can fire."""
+
+    @property
+    def id(self) -> str: ...
+
+    def trigger(self) -> str | None: ...
+
+
+# Characters a Prescan is asked about before it compiles its pattern.  The
+# zh-news normalize pattern takes longer to compile than cleaning a page, and
+# saves a little on each character of clean text (the settle pass), next to
+# nothing on raw text, where it finds something at once.  Compiling once the
+# scans it would have saved add up to its cost (about this many characters,
+# measured on the sample pages) costs at most twice the best choice, however
+# many pages follow; a run over one page never compiles it.
+PRESCAN_PAYS_AFTER = 150_000
+
+
+class Prescan:
+    """One search for a stage's regex and map rules all at once: their patterns as alternatives.
+
+    Where it finds nothing, none of the rules can fire, so clean text costs
+    one scan instead of one per rule.  Built from whatever rules a user
+    loads; a pattern that cannot be fused (:func:`is_fusable`) is simply
+    left out of ``ids`` and always runs on its own.  The pattern is compiled
+    only once ``pays_after`` characters have been asked about (see
+    :data:`PRESCAN_PAYS_AFTER`); until then every rule runs.
+    """
+
+    __slots__ = ("source", "ids", "pays_after", "seen", "pattern")
+
+    def __init__(self, source: str | None, ids: frozenset[str], pays_after: int = PRESCAN_PAYS_AFTER) -> None:
+        self.source = source  # None: nothing to prescan, or the fused pattern did not compile
+        self.ids = ids
+        self.pays_after = pays_after
+        self.seen = 0
+        self.pattern: regex.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, rules: Iterable[Triggered], pays_after: int = PRESCAN_PAYS_AFTER) -> "Prescan":
+        triggers = {r.id: t for r in rules if (t := r.trigger()) is not None}
+        if not triggers:
+            return cls(None, frozenset(), pays_after)
+        return cls("|".join(f"(?:{t})" for t in triggers.values()), frozenset(triggers), pays_after)
+
+    def finds_nothing(self, text: str, timeout: float) -> bool:
+        """True if no rule in ``ids`` can match ``text``; False if one can, if a scan
+        runs over time, and while the pattern is not worth compiling yet."""
+        pattern = self.compiled(len(text))
+        if pattern is None:
+            return False
+        try:
+            return pattern.search(text, timeout=timeout) is None
+        except TimeoutError:
+            return False
+
+    def compiled(self, size: int) -> regex.Pattern[str] | None:
+        """The fused pattern, once a scan of ``size`` more characters brings
+        those seen to ``pays_after``; None before, or if it cannot be compiled."""
+        if self.pattern is None and self.source is not None:
+            self.seen += size
+            if self.seen >= self.pays_after:
+                try:
+                    self.pattern = regex.compile(self.source, regex.VERSION1)
+                except regex.error:
+                    self.source = None
+        return self.pattern
+
+
+
+
+# The longest text a vetted pattern searches without the timeout: the tests run
+# every vetted pattern on hostile lines this long (tests/test_hostile.py).
+VETTED_LENGTH = 2_000
+
+
+def untimed_when_short(untimed: Callable[..., Any], timed: Callable[..., Any]) -> Callable[..., Any]:
+    """``untimed`` on a text of up to :data:`VETTED_LENGTH` characters, ``timed`` on a longer one."""
+    def untimed_if_short(string: str, *args: Any, **kwargs: Any) -> Any:
+        return (untimed if len(string) <= VETTED_LENGTH else timed)(string, *args, **kwargs)
+    return untimed_if_short
+
+
+class ParamPattern:
+    """A regex setting (a stage's ``[params]`` or a rule's own ``params``), with the
+    ``regex.Pattern`` methods stages use (``search``, ``match``, ``fullmatch``,
+    ``finditer``), same arguments.
+
+    A pattern of the user's is searched with the stage's timeout: a search
+    that runs over it (a user regex that backtracks forever) is a
+    :class:`RuleError` naming the stage or rule and the key.  The timeout goes by
+    position: keywords cost ``regex`` more to read than searching a short
+    line does.  A *vetted* pattern, as the packaged rule files give it,
+    searches texts of up to :data:`VETTED_LENGTH` characters without: for
+    every timed search ``regex`` reads the process's CPU clock twice, a
+    system call each, several times the cost of searching a line (README,
+    Performance).  The tests run the vetted patterns on hostile lines of
+    that length instead.
+    """
+
+    __slots__ = ("compiled", "name", "timeout", "where", "search", "match", "fullmatch", "finditer")
+    search: Callable[..., regex.Match[str] | None]
+    match: Callable[..., regex.Match[str] | None]
+    fullmatch: Callable[..., regex.Match[str] | None]
+    finditer: Callable[..., Iterator[regex.Match[str]]]
+
+    def __init__(self, compiled: regex.Pattern[str], timeout: float, name: str, where: str,
+                 vetted: bool = False) -> None:
+        self.compiled = compiled
+        self.timeout = timeout
+        self.name = name  # "stage S: [params] KEY" or "rule R: params KEY"
+        self.where = where
+        if vetted:
+            self.search = untimed_when_short(compiled.search, self._timed_search)
+            self.match = untimed_when_short(compiled.match, self._timed_match)
+            self.fullmatch = untimed_when_short(compiled.fullmatch, self._timed_fullmatch)
+            self.finditer = untimed_when_short(compiled.finditer, self._timed_finditer)
+        else:
+            self.search, self.match, self.fullmatch = self._timed_search, self._timed_match, self._timed_fullmatch
+            self.finditer = self._timed_finditer
+
+    def _runaway(self) -> RuleError:
+        return RuleError(f"{self.name}: pattern ran over {self.timeout:g}s and was stopped "
+                         "(catastrophic backtracking?)", self.where)
+
+    def _timed_search(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
+        try:
+            return self.compiled.search(string, pos, endpos, None, False, self.timeout)
+        except TimeoutError:
+            raise self._runaway() from None
+
+    def _timed_match(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
+        try:
+            return self.compiled.match(string, pos, endpos, None, False, self.timeout)
+        except TimeoutError:
+            raise self._runaway() from None
+
+    def _timed_fullmatch(self, string: str, pos: int | None = None,
+                         endpos: int | None = None) -> regex.Match[str] | None:
+        try:
+            return self.compiled.fullmatch(string, pos, endpos, None, False, self.timeout)
+        except TimeoutError:
+            raise self._runaway() from None
+
+    def _timed_finditer(self, string: str, pos: int | None = None, endpos: int | None = None,
+                        overlapped: bool = False) -> Iterator[regex.Match[str]]:
+        """The matches; the timeout bounds the whole scan, as ``regex``'s does."""
+        try:
+            yield from self.compiled.finditer(string, pos, endpos, overlapped, None, False, self.timeout)
+        except TimeoutError:
+            raise self._runaway() from None

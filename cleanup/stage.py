@@ -1,0 +1,115 @@
+"""The base of every stage, and the registry tying a rule id to the code that runs it.
+
+A rule of kind ``regex``, ``map``, ``nfc`` or ``opencc`` is run from its
+data alone, by a stage that lists the kind in :attr:`Stage.kinds`.  A rule
+of kind ``param`` is run by code of its stage: the one method marked
+``@handles("rule-id")``.  That is the only place the code names the rule:
+
+    class Debris(Stage):
+        @handles("marker-page-jump")
+        def page_jump(self, rule: Rule) -> Step:
+            settings = self.settings(rule)      # the rule's own params
+            ...
+            return step                         # what the stage runs for the rule
+
+A handler is called once, when the stage is built, and only if its rule
+is enabled; what it returns is the rule's code, in whatever shape its
+stage runs.  Building a stage refuses a rule without code and code
+without a rule (a handler whose rule no rule file of the stage defines);
+a rule that is only disabled is fine.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, ClassVar, TypeVar
+
+from .document import Document
+from .errors import RuleError
+from .rules import Params, Rule, StageConfig
+
+T = TypeVar("T")
+Handler = TypeVar("Handler", bound=Callable[..., Any])
+
+
+def handles(rule_id: str) -> Callable[[Handler], Handler]:
+    """Mark a stage method ``(self, rule) -> code`` as the code of rule ``rule_id``."""
+
+    def mark(method: Handler) -> Handler:
+        method.rule_id = rule_id  # type: ignore[attr-defined]
+        return method
+
+    return mark
+
+
+class Stage:
+    """A stage reads ``doc.text``, decides, and applies one or more steps.
+
+    It never reads files or flags: everything it needs is in its
+    :class:`StageConfig` (rules and ``[params]`` from its rule files).
+    """
+
+    name: ClassVar[str] = ""
+    kinds: ClassVar[tuple[str, ...]] = ()  # rule kinds run from their data (see compile_rule)
+    handlers: ClassVar[dict[str, str]] = {}  # rule id -> the name of the method that handles it
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        handlers: dict[str, str] = {}
+        for klass in reversed(cls.__mro__):
+            for attr, value in vars(klass).items():
+                rule_id = getattr(value, "rule_id", None)
+                if isinstance(rule_id, str):
+                    if handlers.get(rule_id, attr) != attr:
+                        raise TypeError(f"{cls.__name__}: {handlers[rule_id]} and {attr} both handle {rule_id}")
+                    handlers[rule_id] = attr
+        cls.handlers = handlers
+
+    def __init__(self, config: StageConfig, timeout: float) -> None:
+        self.config = config
+        self.timeout = timeout
+        self.enabled = {r.id: r for r in config.rules}
+        self.check_rules()
+
+    def check_rules(self) -> None:
+        """Refuse a rule the stage has no code for, and code for a rule no rule file defines."""
+        for rule in self.config.rules:
+            if rule.kind == "param":
+                if rule.id not in self.handlers:
+                    raise RuleError(f"rule {rule.id}: stage {self.name} has no code for it", rule.source)
+            elif rule.kind not in self.kinds:
+                runs = f"it runs {', '.join(self.kinds)} and its own" if self.kinds else "it runs only its own"
+                raise RuleError(f"rule {rule.id}: stage {self.name} has no code for kind {rule.kind!r} ({runs})",
+                                rule.source)
+        defined = {r.id for r in [*self.config.rules, *self.config.disabled] if r.kind == "param"}
+        for rule_id, method in self.handlers.items():
+            if rule_id not in defined:
+                files = ", ".join(self.config.files) or "none"
+                raise RuleError(f"stage {self.name}: {type(self).__name__}.{method} is the code of rule {rule_id}, "
+                                f"which no rule file of the stage defines as kind 'param' (rule files: {files})")
+
+    def compile_rule(self, rule: Rule) -> Any:
+        """The code of a rule of one of :attr:`kinds`, made from its data alone."""
+        raise NotImplementedError(f"stage {self.name} runs no rule kinds")
+
+    def rule_code(self) -> dict[str, Any]:
+        """The code of every enabled rule, by id, in rule-file order: a ``param``
+        rule's as its handler makes it, any other's as :meth:`compile_rule` does."""
+        return {
+            r.id: getattr(self, self.handlers[r.id])(r) if r.kind == "param" else self.compile_rule(r)
+            for r in self.config.rules
+        }
+
+    def code_of(self, handler: Callable[[Rule], T]) -> T | None:
+        """What ``handler`` (a method marked with :func:`handles`) makes for its rule,
+        or None when the rule is disabled."""
+        rule = self.enabled.get(handler.rule_id)  # type: ignore[attr-defined]
+        return None if rule is None else handler(rule)
+
+    def settings(self, rule: Rule | None = None) -> Params:
+        """The stage's ``[params]``, or ``rule``'s own ``params``."""
+        if rule is None:
+            return Params.of_stage(self.config, self.timeout)
+        return Params.of_rule(rule, self.timeout)
+
+    def run(self, doc: Document) -> Document:  # pragma: no cover - abstract
+        raise NotImplementedError
