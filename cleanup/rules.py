@@ -283,10 +283,12 @@ def parse_rule(raw: Mapping[str, Any], where: str, classes: Mapping[str, str] | 
                                 f"which the pattern does not have", where)
     elif kind == "map":
         table = raw.get("table", {})
+        if isinstance(table, str):
+            table = read_table_file(table, where, rid)
         if not isinstance(table, dict) or not table or not all(
             isinstance(k, str) and len(k) == 1 and isinstance(v, str) for k, v in table.items()
         ):
-            raise RuleError(f"rule {rid}: 'table' must map single characters to strings", where)
+            raise RuleError(f"rule {rid}: 'table' must map single characters to strings, or name a file of them", where)
     elif kind == "opencc":
         if not isinstance(raw.get("config"), str):
             raise RuleError(f"rule {rid}: 'config' must name an OpenCC config, like 't2s'", where)
@@ -312,6 +314,27 @@ def parse_rule(raw: Mapping[str, Any], where: str, classes: Mapping[str, str] | 
         xfail=bool(raw.get("xfail", False)),
         params=params,
     )
+
+
+def read_table_file(name: str, where: str, rid: str) -> dict[str, str]:
+    """A map rule's ``table = "FILE"``: ``CHAR<TAB>VALUE`` lines, ``#`` comments, beside the rule file
+    (else among the packaged rules); generated tables are kept out of the TOML this way."""
+    path = Path(where).parent / name
+    if not path.is_file():
+        path = packaged_rules_dir() / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise RuleError(f"rule {rid}: cannot read table file {name!r} ({e.strerror})", where) from None
+    table: dict[str, str] = {}
+    for number, line in enumerate(lines, 1):
+        if not line or line.startswith("#"):
+            continue
+        key, tab, value = line.partition("\t")
+        if not tab or len(key) != 1:
+            raise RuleError(f"rule {rid}: table file {name}:{number}: expected CHAR<TAB>VALUE", where)
+        table[key] = value
+    return table
 
 
 def load_rule_file(path: Path) -> tuple[list[Rule], dict[str, Any]]:

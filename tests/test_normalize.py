@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 import regex
-from conftest import SAMPLES
+from conftest import DATA, SAMPLES
 
 from cleanup import Cleaner
+from cleanup.errors import RuleError
+from cleanup.rules import packaged_rules_dir
 from cleanup.stages.normalize import diff_runs
 
 CJK = r"[\p{Han}，。、；：？！“”‘’（）《》—…]"
@@ -50,3 +52,58 @@ def test_ascii_stays_ascii_in_numbers_and_latin_runs(cleaner):
 def test_diff_runs_finds_each_changed_run():
     edits = list(diff_runs("漢字與簡體", "汉字与简体", "t2s"))
     assert [(e.at, e.before, e.after) for e in edits] == [(0, "漢", "汉"), (2, "與簡體", "与简体")]
+
+
+MAP_RULE = """
+[[rule]]
+id = "my-map"
+stage = "normalize"
+kind = "map"
+description = "d"
+table = "{table}"
+{params}
+examples = [["甲乙", "丙乙"]]
+"""
+
+
+def test_a_map_rule_reads_its_table_from_a_file_beside_it(tmp_path):
+    (tmp_path / "t.txt").write_text("# comment\n甲\t丙\n", encoding="utf-8")
+    rules = tmp_path / "r.toml"
+    rules.write_text(MAP_RULE.format(table="t.txt", params=""), encoding="utf-8")
+    assert Cleaner(rules=[rules]).clean("甲乙。").text == "丙乙。\n"
+
+
+def test_a_broken_table_file_names_the_rule_and_line(tmp_path):
+    (tmp_path / "t.txt").write_text("甲\t丙\n甲乙 丙\n", encoding="utf-8")
+    rules = tmp_path / "r.toml"
+    rules.write_text(MAP_RULE.format(table="t.txt", params=""), encoding="utf-8")
+    with pytest.raises(RuleError, match=r"my-map: table file t.txt:2"):
+        Cleaner(rules=[rules])
+
+
+def test_a_map_rule_context_that_runs_away_is_stopped(tmp_path):
+    (tmp_path / "t.txt").write_text("甲\t丙\n", encoding="utf-8")
+    rules = tmp_path / "r.toml"
+    params = "params = { context = '(?:a|a)*b' }"
+    rules.write_text(MAP_RULE.format(table="t.txt", params=params), encoding="utf-8")
+    with pytest.raises(RuleError, match="my-map: context ran over"):
+        Cleaner(rules=[rules], timeout=0.05).clean("甲" + "a" * 40)
+
+
+def test_lookalikes_table_maps_radicals_to_unified_ideographs():
+    table = dict(line.split("\t") for line in (packaged_rules_dir() / "lookalikes.txt")
+                 .read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    assert len(table) > 300
+    assert list(table) == sorted(table)
+    for lookalike, ideograph in table.items():
+        assert 0x2E80 <= ord(lookalike) <= 0x2EF3 or 0x2F00 <= ord(lookalike) <= 0x2FD5
+        assert regex.fullmatch(r"\p{Unified_Ideograph}", ideograph), hex(ord(lookalike))
+
+
+def test_no_radical_is_left_among_han_in_pdfminer_output(cleaner):
+    pages = sorted((DATA / "devset" / "raw" / "pdfminer").glob("*.txt"))
+    assert pages
+    radical = regex.compile(r"[\u2e80-\u2ef3\u2f00-\u2fd5]")
+    assert any(radical.search(p.read_text(encoding="utf-8")) for p in pages)
+    for page in pages:
+        assert radical.findall(cleaner.clean(page.read_text(encoding="utf-8")).text) == [], page.name

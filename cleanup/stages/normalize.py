@@ -94,11 +94,16 @@ class Normalize(Stage):
             return lambda text: rule.find_edits(text, self.timeout)
         if rule.kind == "map":
             table = str.maketrans(dict(rule.table))
-            chars = regex.compile(char_class(rule.table) + "+")
-            return lambda text: [
-                Edit(m.start(), m.group(), m.group().translate(table), rule.id)
-                for m in chars.finditer(text)
-            ]
+            chars = regex.compile(self.map_pattern(rule), regex.VERSION1)
+
+            def find_map(text: str) -> list[Edit]:
+                try:
+                    return [Edit(m.start(), m.group(), m.group().translate(table), rule.id)
+                            for m in chars.finditer(text, timeout=self.timeout)]
+                except TimeoutError:
+                    raise RuleError(f"rule {rule.id}: context ran over {self.timeout:g}s and was stopped "
+                                    "(catastrophic backtracking?)", rule.source) from None
+            return find_map
         if rule.kind == "nfc":
             return lambda text: (
                 [] if unicodedata.is_normalized("NFC", text)
@@ -106,6 +111,18 @@ class Normalize(Stage):
             )
         convert = opencc_converter(rule.config)  # kind opencc
         return lambda text: [] if convert(text) == text else line_edits(text, convert, rule.id)
+
+    def map_pattern(self, rule: Rule) -> str:
+        """Runs of a map rule's characters; with a ``context`` param, only runs with a
+        match of it on one side, past a match of ``gap`` if the rule gives one (a
+        look-alike among Han characters, not one standing alone)."""
+        run = char_class(rule.table) + "+"
+        if "context" not in rule.params:
+            return run
+        settings = self.settings(rule)
+        context = settings.text("context")
+        gap = settings.text("gap") if "gap" in rule.params else ""
+        return f"(?<={context}{gap}){run}|{run}(?={gap}{context})"
 
     def run(self, doc: Document) -> Document:
         """Every rule once, in order; then the ``settle`` rules again until they rest.
