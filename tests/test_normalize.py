@@ -107,3 +107,12 @@ def test_no_radical_is_left_among_han_in_pdfminer_output(cleaner):
     assert any(radical.search(p.read_text(encoding="utf-8")) for p in pages)
     for page in pages:
         assert radical.findall(cleaner.clean(page.read_text(encoding="utf-8")).text) == [], page.name
+
+
+def test_ocr_angle_brackets_closed_round_become_round_pairs(cleaner):
+    pages = sorted((DATA / "devset" / "raw" / "tesseract").glob("*.txt"))
+    raw = [p.read_text(encoding="utf-8") for p in pages]
+    before = sum(t.count("〈") for t in raw)
+    after = sum(cleaner.clean(t).text.count("〈") for t in raw)
+    assert before > 100
+    assert after <= before * 0.05
