@@ -1,0 +1,69 @@
+"""Read a page's folio line: paper, date, weekday, page number and section (SPEC rule 19).
+
+A folio (``人民日报 1998年1月31日 星期六 第1版 副刊``) is a line of a few
+fields in any order, separated by blanks (OCR may read a separator as a
+stray quote mark).  It holds a date and at least one more field, and nothing
+that reads as prose: no sentence punctuation, no field-less words but one
+section name and the paper's name.
+
+>>> parse_folio("北疆晚报　2021年11月12日　星期五　第12版　国际")
+Folio(paper='北疆晚报', date='2021-11-12', weekday='星期五', page_no=12, section='国际')
+>>> parse_folio("会议于2021年11月12日召开。") is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+# Separators between fields: blanks, and the quote marks or bars OCR reads them as.
+_SEPARATOR = regex.compile(r"[\s\u3000”“\"'|｜·•]+")
+_DATE = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_WEEKDAY = regex.compile(r"(?:星期|周)[一二三四五六日天]")
+_PAGE = regex.compile(r"第\s*(\d{1,3})\s*版|(\d{1,3})\s*版|([A-Z]?\d{1,3})")
+_PAPER = regex.compile(r"\p{Han}{1,10}(?:日报|晚报|早报|时报|商报|周报|青年报|导报|快报|晨报|法制报|经济报|报)")
+_SECTION = regex.compile(r"\p{Han}{2,6}")
+
+
+class Folio(NamedTuple):
+    """What a folio line says; a field it does not show is ``None``."""
+
+    paper: str | None
+    date: str | None  # ISO 8601
+    weekday: str | None
+    page_no: int | None
+    section: str | None
+
+
+def parse_folio(text: str) -> Folio | None:
+    """The folio ``text`` is, or ``None`` if it is not one."""
+    date = _DATE.search(text)
+    if date is None:
+        return None
+    year, month, day = (int(g) for g in date.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    rest = text[: date.start()] + " " + text[date.end():]
+    paper = weekday = section = None
+    page_no = None
+    for token in _SEPARATOR.split(rest):
+        if not token:
+            continue
+        if weekday is None and _WEEKDAY.fullmatch(token):
+            weekday = token
+        elif page_no is None and (page := _PAGE.fullmatch(token)):
+            digits = next(g for g in page.groups() if g)
+            if not digits[-1].isdigit():
+                return None
+            page_no = int(regex.sub(r"\D", "", digits))
+        elif paper is None and _PAPER.fullmatch(token):
+            paper = token
+        elif section is None and _SECTION.fullmatch(token):
+            section = token
+        else:
+            return None  # a word no folio field reads as: prose, not a folio
+    if weekday is None and page_no is None and paper is None:
+        return None
+    return Folio(paper, f"{year:04d}-{month:02d}-{day:02d}", weekday, page_no, section)
