@@ -18,9 +18,10 @@ from prose_check import Doc, check, corpus, touched  # noqa: E402
 from cleanup import Change, Cleaner  # noqa: E402
 
 # Share of the corpus's paragraphs the full profile must leave unchanged:
-# 89.97 % measured when the corpus was built (issue 18 wants 99.9 %); raise it
-# as the stages stop changing clean prose.
-UNCHANGED_FLOOR = 0.89
+# 89.97 % measured when the corpus was built, 90.98 % since the stutter stage
+# keeps what it doubts (issue 18 wants 99.9 %); raise it as the stages stop
+# changing clean prose.
+UNCHANGED_FLOOR = 0.909
 
 
 @pytest.fixture(scope="module")
