@@ -79,3 +79,9 @@ def test_report_lists_changes_by_rule(capsys):
     assert "paragraphs unchanged: 0/1" in out
     assert "## stutter-word (1)" in out
     assert "test:1:1  …本次会议[会议→]精神。⏎…" in out
+
+
+def test_a_suspect_kept_is_no_change_and_is_counted_apart():
+    report = check([Doc("test", 1, ("深化产融合作、政企企对接。",))], Cleaner())
+    assert report.unchanged_share == 1 and report.findings == []
+    assert report.suspects == {"stutter-word": 1}
