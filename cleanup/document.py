@@ -158,10 +158,8 @@ class Document:
         match the text, and is recorded (:attr:`suspects`), not applied; a
         call with nothing else makes no step.
         """
-        suspects = [e for e in edits if e.before == e.after] if isinstance(edits, list) else None
-        if suspects is None:
-            edits = list(edits)
-            suspects = [e for e in edits if e.before == e.after]
+        edits = list(edits)
+        suspects = [e for e in edits if e.before == e.after]
         if suspects:
             self.keep(stage, suspects)
             edits = [e for e in edits if e.before != e.after]
