@@ -131,7 +131,7 @@ def test_diff_is_a_unified_diff_of_input_and_output(run, tmp_path):
 
 
 # clean text holding a doubt the stutter stage keeps: 政企|企
-SUSPECT_ONLY = "深化产融合作、政企企对接。\n"
+SUSPECT_ONLY = "市交通局局长出席。\n"
 
 
 def test_check_exits_0_when_only_suspects_are_found(run, tmp_path):
@@ -146,20 +146,20 @@ def test_check_exits_0_when_only_suspects_are_found(run, tmp_path):
 
 def test_explain_lists_the_suspects_kept_after_the_changes(run, tmp_path):
     p = tmp_path / "p.txt"
-    p.write_text("本次会议会议精神，政企企对接。\n", encoding="utf-8")
+    p.write_text("本次会议会议精神，交通局局长。\n", encoding="utf-8")
     code, out, _ = run("explain", p)
     assert code == 0
     assert out.decode() == (f"# stutter-word: 1 change\n{p}:1:5 stutter-word (written twice: 会议/会议)\n-会议\n+\n\n"
-                            f"# stutter-word: 1 suspect kept\n{p}:1:11 stutter-word (kept: words may meet: 政企|企)\n"
-                            "=企企\n\n")
+                            f"# stutter-word: 1 suspect kept\n{p}:1:12 stutter-word (kept: words may meet: 局|局长)\n"
+                            "=局局\n\n")
 
 
 def test_the_change_log_holds_the_suspects_and_restore_passes_over_them(run, tmp_path):
     p, log, clean, back = (tmp_path / n for n in ("p.txt", "p.changes.jsonl", "clean.txt", "back.txt"))
-    p.write_text("本次会议会议精神，政企企对接。\n", encoding="utf-8")
+    p.write_text("本次会议会议精神，交通局局长。\n", encoding="utf-8")
     assert run(p, "-o", clean, "--changes", log)[0] == 0
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
-    assert [(r["before"], r["after"]) for r in records if r["type"] == "change"] == [("会议", ""), ("企企", "企企")]
+    assert [(r["before"], r["after"]) for r in records if r["type"] == "change"] == [("会议", ""), ("局局", "局局")]
     assert run("restore", clean, "--changes", log, "-o", back)[0] == 0
     assert back.read_bytes() == p.read_bytes()
 
