@@ -17,7 +17,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, guard
 from .changes import restore
 from .errors import CleanupError, InputError
 from .io import atomic_output
@@ -277,8 +277,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     as_program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     previous = None
-    if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, raise_interrupted)
+    # the engine's cluster is stopped by unwinding (Interrupted), not by a guard
+    if not (as_program and argv[:1] != ["engine"] and guard.start()) \
+            and threading.current_thread() is threading.main_thread():
+        previous = {s: signal.signal(s, raise_interrupted) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         if argv and argv[0] in COMMANDS:
             return COMMANDS[argv[0]](argv[1:])
@@ -295,8 +297,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         report(error_line(e))
         return EXIT_ERROR
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        guard.finish()
+        for s, handler in (previous or {}).items():
+            signal.signal(s, handler)
         try:
             sys.stdout.flush()
         except (OSError, ValueError):

@@ -34,6 +34,7 @@ from typing import BinaryIO
 
 import regex
 
+from . import guard
 from .document import Change, Document, Edit
 from .errors import InputError
 from .linecol import FIRST, line_col
@@ -345,7 +346,12 @@ class atomic_output:
             self.file: BinaryIO = open(self.path, "ab")
             return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = open(self.tmp, "xb")
+        guard.announce(os.path.abspath(self.tmp))
+        try:
+            self.file = open(self.tmp, "xb")
+        except BaseException:
+            guard.withdraw(os.path.abspath(self.tmp))
+            raise
         return self
 
     def write(self, data: bytes) -> int:
@@ -369,6 +375,7 @@ class atomic_output:
         finally:
             self.file.close()
             self.tmp.unlink(missing_ok=True)
+            guard.withdraw(os.path.abspath(self.tmp))
 
 
 def is_special_file(path: Path) -> bool:

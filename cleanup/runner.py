@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from . import __version__
+from . import __version__, guard
 from .changes import LogWriter, header
 from .errors import InputError
 from .io import (
@@ -50,10 +50,15 @@ MANIFEST = ".cleanup-manifest.jsonl"
 
 
 class Interrupted(BaseException):
-    """SIGTERM, raised where the program is so that temp files get removed."""
+    """SIGINT or SIGTERM, raised where the program is so that temp files get
+    removed (when no :mod:`~cleanup.guard` watches: ``main()`` called as a function)."""
 
 
 def raise_interrupted(signum: int, frame: object) -> None:
+    """The first signal raises :class:`Interrupted`; those after it are ignored,
+    so that a second Ctrl-C cannot cut short the removal of temp files."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise Interrupted(signum)
 
 
@@ -384,11 +389,14 @@ _worker: tuple[Settings, Cleaner] | None = None
 
 
 def init_worker(settings: Settings) -> None:
-    """Build the worker's Cleaner once.  Ctrl-C reaches the whole process group:
-    workers ignore it and the main process stops them between files."""
+    """Build the worker's Cleaner once.  Under a guard, a signal ends the worker
+    at once, like the program (:mod:`cleanup.guard`); else Ctrl-C, which reaches
+    the whole process group, is ignored and the main process stops the workers
+    between files."""
     global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, raise_interrupted)
+    if not guard.enlist_worker():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, raise_interrupted)
     _worker = (settings, settings.build_cleaner())
 
 

@@ -551,7 +551,7 @@ def test_killed_directory_run_leaves_no_partial_file_and_a_rerun_finishes(tmp_pa
         time.sleep(0.05)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode == 128 + sig, err.decode()
+    assert proc.returncode == -sig, err.decode()  # ended by the signal: a shell sees 128 + sig
     assert b"Traceback" not in err and b"interrupted" in err
     done = sorted(out.glob("*.txt"))
     assert 5 <= len(done) < KILLED_RUN_PAGES
