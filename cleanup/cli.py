@@ -21,6 +21,7 @@ from . import __version__, guard
 from .changes import restore
 from .errors import CleanupError, InputError
 from .io import atomic_output
+from .outputs import Role, check_collisions, single_file_roles
 from .report import EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
 from .runner import Interrupted, Mode, Settings, raise_interrupted, run_directory, run_single, stdout_bytes
 
@@ -189,10 +190,6 @@ def check_flags(args: argparse.Namespace, mode: Mode) -> None:
         raise UsageError("--no-backup only means something with --in-place")
     if args.in_place and args.input == "-":
         raise UsageError("stdin cannot be rewritten in place (use -o)")
-    if args.output and args.input != "-" and Path(args.output).exists() \
-            and Path(args.input).exists() and os.path.samefile(args.output, args.input):
-        raise UsageError("input and output are the same file (use --in-place to rewrite it)",
-                         args.output)
     if args.output and not mode.write:
         raise UsageError("-o writes clean text; --check and --diff write none (drop one)")
     if args.jsonl and args.in_place:
@@ -228,6 +225,7 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
     if args.jsonl:
         from .corpus import run_corpus  # only --jsonl needs it: not imported at every start-up
 
+        check_collisions(*single_file_roles(args.input, args.output, args.changes, False, False))
         return run_corpus(args.input, args.output, args.changes, args.text_field, settings, cleaner)
     if args.input != "-" and Path(args.input).is_dir():
         check_directory_flags(args, settings)
@@ -236,11 +234,18 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
                              args.glob, args.jobs, args.force)
     if args.input != "-" and not os.path.lexists(args.input):
         raise InputError("no such file or directory (check the path)", args.input)
+    check_collisions(*single_file_roles(args.input, args.output, args.changes, settings.in_place,
+                                        settings.backup))
     return run_single(args.input, args.output, args.changes, settings, cleaner)
 
 
 def run_restore(argv: Sequence[str]) -> int:
     args = restore_parser().parse_args(argv)
+    if args.output:
+        inputs = [Role(Path(args.changes), f"the change log {args.changes}")]
+        if args.input != "-":
+            inputs.append(Role(Path(args.input), f"the clean text {args.input}"))
+        check_collisions(inputs, [Role(Path(args.output), "-o", "give -o another path")])
     with ExitStack() as stack:
         clean = sys.stdin.buffer if args.input == "-" else stack.enter_context(open(args.input, "rb"))
         log = stack.enter_context(open(args.changes, "rb"))

@@ -31,6 +31,7 @@ from .io import (
     sweep_temp_files,
     walk,
 )
+from .outputs import CollisionError, Role, check_collisions
 from .pipeline import Cleaner
 from .report import (
     EXIT_CHANGED,
@@ -115,6 +116,8 @@ class Task:
     out: Path | None = None
     log: Path | None = None
     manifest: Path | None = None  # where to note the settings that made ``out``
+    key: str = ""  # how the manifest knows the input (its resolved path)
+    made: str = ""  # what made ``out``, as the manifest notes it (:func:`made_by`)
 
 
 # --- one file ----------------------------------------------------------------------
@@ -129,7 +132,7 @@ def process(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryIO |
     try:
         changed = clean_file(task, settings, cleaner, stdout, collected := [])
         if task.manifest is not None:
-            record_made(task.manifest, task.name, settings, task.log)
+            record_made(task.manifest, task.key, task.made)
     except BrokenPipeError:  # the reader of stdout went away: main() ends quietly
         raise
     except Exception as e:  # a bug must not stop a directory run: report it, go on
@@ -265,26 +268,62 @@ def run_directory(root: Path, out_root: Path | None, log_root: Path | None, sett
 
 def plan_directory(root: Path, out_root: Path | None, log_root: Path | None, settings: Settings,
                    cleaner: Cleaner, pattern: str, force: bool) -> list[Task | Outcome]:
-    """One task per file of the tree; an up-to-date output is a ``skipped`` outcome."""
-    exclude = [p.resolve() for p in (out_root, log_root) if p is not None]
+    """One task per file of the tree; an up-to-date output is a ``skipped`` outcome.
+
+    Refused before anything is written: a tree with no file to clean, and
+    outputs that would overwrite an input or each other.  The manifest knows
+    files by their resolved paths, so a rerun from another folder finds them.
+    """
+    real_root = root.resolve()
+    check_roots(root, real_root, out_root, log_root)
+    # an output tree inside the input is not cleaned again
+    exclude = [r for p in (out_root, log_root) if p is not None
+               and (r := p.resolve()).is_relative_to(real_root)]
     files = outside(root, walk(root, pattern), exclude)
+    if not files:
+        raise InputError(f"no file here matches --glob {pattern!r}, in any subfolder "
+                         "(check the pattern, or the folder)", str(root))
     since = rules_mtime(cleaner, settings.rules)
     made_with = read_manifest(out_root) if out_root else {}
+    real_logs = log_root.resolve() if log_root else None
+    manifest = out_root / MANIFEST if out_root and settings.mode.write else None
+    inputs: list[Role] = []
+    outputs: list[Role] = [Role(manifest, "the manifest of the run", "leave that name to cleanup")] \
+        if manifest else []
     plan: list[Task | Outcome] = []
     for rel in files:
         src = root / rel
         out = out_root / rel if out_root else (src if settings.in_place else None)
         log = log_root / rel.with_suffix(LOG_SUFFIX) if log_root else None
-        name = str(src)
+        name, key = str(src), str(real_root / rel)
+        inputs.append(Role(src, f"the input {src}"))
+        fix = "rename one of the inputs, or narrow --glob"
+        if out_root and settings.mode.write:
+            outputs.append(Role(out_root / rel, f"the clean text of {src}", fix))
+        if log is not None:
+            outputs.append(Role(log, f"the change log of {src}", fix))
+        if settings.in_place and settings.backup:
+            outputs.append(Role(src.with_name(src.name + ".bak"), f"the backup of {src}",
+                                "narrow --glob, or use --no-backup"))
+        made = made_by(settings, real_logs / rel.with_suffix(LOG_SUFFIX) if real_logs else None)
         # with --dedup-across an output depends on the other files too: redo them all
         if (out_root and settings.mode.write and not force and not settings.dedup_across
-                and made_with.get(name) == made_by(settings, log)
+                and made_with.get(key) == made
                 and is_up_to_date(src, [p for p in (out, log) if p], since)):
             plan.append(Outcome(name, "skipped"))
         else:
-            manifest = out_root / MANIFEST if out_root and settings.mode.write else None
-            plan.append(Task(src, name, out, log, manifest))
+            plan.append(Task(src, name, out, log, manifest, key, made))
+    check_collisions(inputs, outputs)
     return plan
+
+
+def check_roots(root: Path, real_root: Path, out_root: Path | None, log_root: Path | None) -> None:
+    """An output folder that is the input folder itself would mix outputs with inputs."""
+    for folder, flag, fix in ((out_root, "-o", "use --in-place to rewrite its files, or give -o "
+                                               "another folder"),
+                              (log_root, "--changes", "give --changes a folder of its own")):
+        if folder is not None and folder.resolve() == real_root:
+            raise CollisionError(f"{flag} is the input folder {root} itself ({fix})", str(folder))
 
 
 def outside(root: Path, files: list[Path], exclude: list[Path]) -> list[Path]:
@@ -352,12 +391,12 @@ def read_manifest(out_root: Path) -> dict[str, str]:
     return made
 
 
-def record_made(manifest: Path, name: str, settings: Settings, log: Path | None) -> None:
-    """Note that ``settings`` made the output of ``name`` (and its change log
-    ``log``): one appended line, written by whichever process finished the
-    file, right after its output was renamed into place (an append this short
-    is not interleaved with another's)."""
-    line = json.dumps({"file": name, "settings": made_by(settings, log)}, ensure_ascii=True) + "\n"
+def record_made(manifest: Path, key: str, made: str) -> None:
+    """Note that ``made`` (:func:`made_by`) made the output of the input ``key``:
+    one appended line, written by whichever process finished the file, right
+    after its output was renamed into place (an append this short is not
+    interleaved with another's)."""
+    line = json.dumps({"file": key, "settings": made}, ensure_ascii=True) + "\n"
     with open(manifest, "a", encoding="ascii") as f:
         f.write(line)
 

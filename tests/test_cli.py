@@ -225,6 +225,26 @@ def test_directory_glob(run, tree, tmp_path):
     assert [p.name for p in out.rglob("*") if p.is_file() and p.name != MANIFEST] == ["notes.md"]
 
 
+def test_directory_glob_matching_nothing_is_an_error(run, tree, tmp_path):
+    code, _, err = run(tree, "-o", tmp_path / "clean", "--glob", "*.rst")
+    assert code == 2
+    one_error_line(err, str(tree), "no file here matches --glob '*.rst'")
+    assert not (tmp_path / "clean").exists()
+
+
+def test_rerun_from_another_folder_skips_what_the_manifest_holds(run, tree, tmp_path, monkeypatch):
+    """The manifest knows inputs and change logs by their resolved paths."""
+    rules_stamp = newest_rule_file()
+    monkeypatch.chdir(tmp_path)
+    assert run("raw", "-o", "clean", "--changes", "logs")[0] == 0
+    monkeypatch.chdir(tree / "sub")
+    code, _, err = run("..", "-o", "../../clean", "--changes", tmp_path / "logs")
+    assert code == 0
+    skip_if_rules_changed(rules_stamp)
+    assert err.strip() == (f"0 cleaned, 0 unchanged, 0 failed, {len(SAMPLES) + 1} skipped "
+                           "(output up to date; --force redoes them)")
+
+
 def test_directory_needs_an_output(run, tree):
     code, _, err = run(tree)
     assert code == 2
