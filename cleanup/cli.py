@@ -116,7 +116,7 @@ def clean_parser() -> Parser:
     p.add_argument("--force", action="store_true",
                    help="directory runs: redo files whose output is newer than the input")
     p.add_argument("--jsonl", action="store_true", help="INPUT is JSON Lines: clean one field")
-    p.add_argument("--text-field", default="text", metavar="NAME",
+    p.add_argument("--text-field", metavar="NAME",
                    help="with --jsonl: the field to clean (default: text)")
     p.add_argument("--dedup-across", action="store_true",
                    help="directory runs: then drop paragraphs that repeat an earlier file's "
@@ -181,7 +181,29 @@ def settings_from(args: argparse.Namespace, mode: Mode) -> Settings:
                     dedup_across=getattr(args, "dedup_across", False))
 
 
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def check_not_jsonl(args: argparse.Namespace, command: str) -> None:
+    """A JSON Lines file cleaned as text would come out as one long line of
+    broken JSON: without ``--jsonl``, a ``.jsonl`` input (or ``--glob``) is refused."""
+    if args.input == "-":
+        return
+    if not Path(args.input).is_dir():
+        if args.input.lower().endswith(JSONL_SUFFIXES):
+            raise UsageError(f"a JSON Lines file, which {command} would clean as plain text "
+                             "(add --jsonl to clean one field of each record)", args.input)
+    elif args.glob.lower().endswith(JSONL_SUFFIXES):
+        raise UsageError(f"--glob {args.glob!r} picks JSON Lines files, which a directory run "
+                         "cleans as plain text (clean each with --jsonl, or the shards with "
+                         "cleanup engine clean)", args.input)
+
+
 def check_flags(args: argparse.Namespace, mode: Mode) -> None:
+    if args.text_field is not None and not args.jsonl:
+        raise UsageError("--text-field only means something with --jsonl (add --jsonl)")
+    if not args.jsonl:
+        check_not_jsonl(args, "cleanup")
     if args.in_place and args.output:
         raise UsageError("--in-place and -o both name the output (use one)")
     if args.in_place and not mode.write:
@@ -216,6 +238,7 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
     if explain:
         args.output = args.changes = None
         args.in_place = args.no_backup = args.jsonl = args.force = False
+        check_not_jsonl(args, "explain")
         mode = mode_from_flags(False, False, explain=True)
     else:
         mode = mode_from_flags(args.check, args.diff)
@@ -226,7 +249,8 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
         from .corpus import run_corpus  # only --jsonl needs it: not imported at every start-up
 
         check_collisions(*single_file_roles(args.input, args.output, args.changes, False, False))
-        return run_corpus(args.input, args.output, args.changes, args.text_field, settings, cleaner)
+        return run_corpus(args.input, args.output, args.changes, args.text_field or "text", settings,
+                          cleaner)
     if args.input != "-" and Path(args.input).is_dir():
         check_directory_flags(args, settings)
         return run_directory(Path(args.input), Path(args.output) if args.output else None,

@@ -657,3 +657,44 @@ def test_rerun_asking_for_change_logs_redoes_outputs_made_without(run, tree, tmp
     assert main(["restore", str(page), "--changes", str(logs / SAMPLES[0].with_suffix(".changes.jsonl").name),
                  "-o", str(tmp_path / "back.txt")]) == 0
     assert (tmp_path / "back.txt").read_bytes() == SAMPLES[0].read_bytes()
+
+
+# --- JSON Lines without --jsonl ----------------------------------------------------
+
+
+def test_text_field_without_jsonl_is_refused(run, tmp_path):
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text('{"body": "会议,召开"}\n', encoding="utf-8")
+    code, out, err = run(corpus, "--text-field", "body", "-o", tmp_path / "out.jsonl")
+    assert code == 2 and out == b""
+    one_error_line(err, "--text-field only means something with --jsonl (add --jsonl)")
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_a_jsonl_file_without_jsonl_is_refused(run, tmp_path, command):
+    """Cleaned as text, five records would come out as one line of invalid JSON."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"text": f"第{n}条,消息。"}, ensure_ascii=False) + "\n"
+                              for n in range(5)), encoding="utf-8")
+    argv = ["explain", corpus] if command == "explain" else [corpus, "-o", tmp_path / "out.jsonl"]
+    code, out, err = run(*argv)
+    assert code == 2 and out == b""
+    one_error_line(err, str(corpus), "JSON Lines", "add --jsonl")
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_directory_run_over_jsonl_files_is_refused(run, tmp_path):
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "a.jsonl").write_text('{"text": "会议,召开"}\n', encoding="utf-8")
+    code, _, err = run(tmp_path / "raw", "-o", tmp_path / "out", "--glob", "*.jsonl")
+    assert code == 2
+    one_error_line(err, "--glob '*.jsonl' picks JSON Lines files", "cleanup engine clean")
+    assert not (tmp_path / "out").exists()
+
+
+def test_jsonl_with_another_text_field(run, tmp_path, cleaner):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"body": RAW}, ensure_ascii=False) + "\n", encoding="utf-8")
+    code, out, _ = run(corpus, "--jsonl", "--text-field", "body")
+    assert code == 0 and json.loads(out) == {"body": cleaner.clean(RAW).text}
