@@ -22,7 +22,8 @@ from .changes import restore
 from .errors import CleanupError, InputError
 from .io import atomic_output
 from .outputs import Role, check_collisions, single_file_roles
-from .report import EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
+from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
+from .rulecheck import check_before_a_run
 from .runner import Interrupted, Mode, Settings, raise_interrupted, run_directory, run_single, stdout_bytes
 
 DESCRIPTION = """\
@@ -35,6 +36,7 @@ Clean the raw text of scanned or PDF Chinese newspaper pages.
   cleanup corpus.jsonl --jsonl --text-field text -o clean.jsonl
   cleanup restore clean.txt --changes page.changes.jsonl -o raw.txt
   cleanup explain page.txt              list every change, grouped by rule
+  cleanup rules check my-rules.toml     run a rule file's examples and keeps
   cleanup engine clean shards/ -o out/  JSONL/Parquet shards on a Dask cluster ([dask] extra)
 
 An empty input gives empty output (exit 0); whitespace only gives empty output.
@@ -146,6 +148,22 @@ def restore_parser() -> Parser:
     return p
 
 
+def rules_parser() -> Parser:
+    p = Parser(prog="cleanup rules", description="Check rule files of your own as the test suite "
+               "checks the packaged ones: each example runs through its rule's stage and must give "
+               "its output, undo back to its input and stay put when cleaned again; each keep "
+               "must pass untouched.  One line per failure; exit 1 if any fails.")
+    p.add_argument("action", choices=["check"], help="what to do (check)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="a rule file (TOML)")
+    p.add_argument("--profile", default="zh-news", metavar="NAME|PATH",
+                   help="the profile whose stages run the examples (default: zh-news)")
+    p.add_argument("--disable", action="append", default=[], metavar="ID",
+                   help="turn a rule off by id, as a run would (repeatable)")
+    p.add_argument("--timeout", type=positive_float, default=2.0, metavar="SECONDS",
+                   help="stop a rule's regex after this long on one example (default: 2)")
+    return p
+
+
 def engine_parser() -> Parser:
     p = Parser(prog="cleanup engine",
                description="Clean a directory of JSONL/Parquet shards on a Dask cluster: "
@@ -245,6 +263,7 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
         check_flags(args, mode)
     settings = settings_from(args, mode)
     cleaner = settings.build_cleaner()
+    check_before_a_run(cleaner)
     if args.jsonl:
         from .corpus import run_corpus  # only --jsonl needs it: not imported at every start-up
 
@@ -278,6 +297,24 @@ def run_restore(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def run_rules(argv: Sequence[str]) -> int:
+    """``cleanup rules check FILE...``: every failing example or keep on a line
+    of its own; exit 1 if any fails."""
+    from .rulecheck import check_file
+
+    args = rules_parser().parse_args(argv)
+    failed = False
+    for path in args.files:
+        result = check_file(path, args.profile, args.disable, args.timeout)
+        for f in result.failures:
+            report(f.line())
+        failed = failed or bool(result.failures)
+        verdict = f"{len(result.failures)} failed" if result.failures else "all pass"
+        report(f"{path}: {result.rules} rules, {result.examples} examples, {result.keeps} keeps "
+               f"checked: {verdict}")
+    return EXIT_CHANGED if failed else EXIT_OK
+
+
 def run_engine(argv: Sequence[str]) -> int:
     """``cleanup engine clean IN_DIR -o OUT_DIR``: the engine is imported only here,
     so dask costs nothing to other commands."""
@@ -291,6 +328,7 @@ def run_engine(argv: Sequence[str]) -> int:
 
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "restore": run_restore,
+    "rules": run_rules,
     "explain": lambda argv: run_clean(argv, explain=True),
     "engine": run_engine,
 }
@@ -299,7 +337,7 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
-    A first word ``restore``, ``explain`` or ``engine`` is a subcommand (a file
+    A first word ``restore``, ``explain``, ``rules`` or ``engine`` is a subcommand (a file
     of that name is ``./restore``).  Run as the program (``argv`` None), it
     ends by sparing the exiting interpreter its teardown (:func:`freeze_for_exit`).
     """
