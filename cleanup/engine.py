@@ -58,7 +58,7 @@ from .errors import CleanupError, InputError
 from .io import atomic_output, clean_record_text, walk
 from .layout import lines
 from .pipeline import Cleaner
-from .report import EXIT_ERROR, EXIT_OK, no_field_line, report
+from .report import EXIT_ERROR, EXIT_OK, error_line, no_field_line, report
 from .runner import LOG_SUFFIX, CleanerSettings
 from .textkey import comparison_key
 
@@ -199,7 +199,10 @@ def read_shard(shard: Shard, settings: Settings) -> ShardDocs:
     for rec in docs.records:
         where = f"{shard.src}:{rec.number}"
         if rec.fields is not None and isinstance(rec.fields.get(name), str):
-            rec.doc = clean_record_text(rec.fields[name], cleaner, where)
+            try:
+                rec.doc = clean_record_text(rec.fields[name], cleaner, where)
+            except Exception as e:  # a rule timeout or a bug: this record only, copied unchanged
+                docs.errors.append(error_line(e, where))
         elif shard.format == "parquet":
             docs.errors.append(no_field_line(where, name))
     return docs

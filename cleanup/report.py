@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .document import Change
-from .errors import CleanupError
+from .errors import CleanupError, RuleError
 from .io import Chunk
 from .linecol import LineIndex
 
@@ -65,7 +65,13 @@ _HINTS = {2: "check the path", 13: "check its permissions", 21: "expected a file
 
 
 def error_line(e: BaseException, where: str = "") -> str:
-    """One line: ``cleanup: error: PATH: what is wrong (what to do)``."""
+    """One line: ``cleanup: error: PATH: what is wrong (what to do)``.
+
+    ``where`` is the input being cleaned: a rule that fails on it (a pattern
+    stopped by ``--timeout``) is named after it, with its rule file.
+    """
+    if isinstance(e, RuleError) and where and e.where and e.where != where:
+        return f"cleanup: error: {where}: {e.where}: {with_hint(e.message, rule_hint(e.message))}"
     if isinstance(e, CleanupError):
         return f"cleanup: error: {e}" if e.where or not where else f"cleanup: error: {where}: {e}"
     if isinstance(e, OSError):
@@ -78,6 +84,23 @@ def error_line(e: BaseException, where: str = "") -> str:
         return f"cleanup: error: {where}{e} (check --encoding)"
     return (f"cleanup: error: {where}internal error {type(e).__name__}: {e} "
             "(a bug: please report it with this input)")
+
+
+_RULE_ID = re.compile(r"rule ([a-z0-9-]+):")
+
+
+def rule_hint(message: str) -> str:
+    """What to do about a rule that failed on an input."""
+    if "ran over" not in message:
+        return "fix the rule file"
+    m = _RULE_ID.match(message)
+    return ("raise --timeout, or fix the pattern" +
+            (f", or --disable {m.group(1)}" if m else " in [params]"))
+
+
+def with_hint(message: str, hint: str) -> str:
+    """``message (hint)``, or the hint added to the parenthesis it ends with."""
+    return f"{message[:-1]}; {hint})" if message.endswith(")") else f"{message} ({hint})"
 
 
 def not_json_line(where: str, e: ValueError) -> str:

@@ -468,7 +468,30 @@ def test_runaway_user_regex_is_stopped(run, tmp_path):
     p.write_text("a" * 60 + "b\n", encoding="utf-8")
     code, out, err = run(p, "--rules", rules, "--timeout", "0.2")
     assert code == 2 and out == b""
-    one_error_line(err, str(rules), "runaway", "stopped")
+    one_error_line(err, f"cleanup: error: {p}: {rules}: rule runaway: pattern ran over 0.2s and was "
+                        "stopped (catastrophic backtracking?; raise --timeout, or fix the pattern, "
+                        "or --disable runaway)")
+
+
+def test_runaway_user_regex_names_each_input_it_stopped_on(run, tmp_path):
+    """In a directory run and a JSONL run, the failing file or record is named."""
+    rules = tmp_path / "runaway.toml"
+    rules.write_text('[[rule]]\nid = "runaway"\nstage = "normalize"\ndescription = "backtracks"\n'
+                     "pattern = '(a|aa)+$'\nreplace = \"\"\nexamples = [[\"aa\", \"\"]]\n",
+                     encoding="utf-8")
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "bad.txt").write_text("a" * 60 + "b\n", encoding="utf-8")
+    (tmp_path / "raw" / "good.txt").write_text("会议召开。\n", encoding="utf-8")
+    code, _, err = run(tmp_path / "raw", "-o", tmp_path / "out", "--rules", rules, "--timeout", "0.2")
+    assert code == 2
+    assert err.splitlines()[0].startswith(f"cleanup: error: {tmp_path / 'raw' / 'bad.txt'}: {rules}: "
+                                          "rule runaway: pattern ran over")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"text": "会议"}\n{"text": "' + "a" * 60 + 'b"}\n', encoding="utf-8")
+    code, _, err = run(corpus, "--jsonl", "--rules", rules, "--timeout", "0.2")
+    assert code == 2
+    assert err.splitlines()[0].startswith(f"cleanup: error: {corpus}:2: {rules}: rule runaway: "
+                                          "pattern ran over")
 
 
 def test_unknown_disable_id(run, page):

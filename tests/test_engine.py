@@ -168,6 +168,23 @@ def test_bad_lines_are_copied_unchanged_and_reported(tmp_path):
                              "(char 0)) (fix the record; it was copied unchanged)",)
 
 
+def test_a_rule_that_fails_on_a_record_names_the_record_and_fails_it_alone(tmp_path):
+    rules = tmp_path / "runaway.toml"
+    rules.write_text('[[rule]]\nid = "runaway"\nstage = "normalize"\ndescription = "backtracks"\n'
+                     "pattern = '(a|aa)+$'\nreplace = \"\"\nexamples = [[\"aa\", \"\"]]\n",
+                     encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    bad = '{"text": "' + "a" * 60 + 'b"}\n'
+    (tmp_path / "in" / "s.jsonl").write_text('{"text": "会议,召开"}\n' + bad, encoding="utf-8")
+    [shard] = plan_shards(tmp_path / "in", tmp_path / "out")
+    report = clean_shard(shard, Settings(rules=(str(rules),), timeout=0.2))
+    [error] = report.errors
+    assert error.startswith(f"cleanup: error: {tmp_path / 'in' / 's.jsonl'}:2: {rules}: rule runaway: "
+                            "pattern ran over 0.2s")
+    lines = (tmp_path / "out" / "s.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert json.loads(lines[0])["text"] == "会议，召开\n" and lines[1] == bad
+
+
 def test_cli_start_up_does_not_import_the_engine():
     code = ("import sys, cleanup, cleanup.cli; "
             "print(sorted(m for m in ('dask', 'distributed', 'pyarrow', 'cleanup.engine') if m in sys.modules))")
