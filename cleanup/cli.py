@@ -20,6 +20,7 @@ from typing import Any
 from . import __version__, guard
 from .changes import restore
 from .errors import CleanupError, InputError
+from .extras import ARCHIVE, ENGINE, require
 from .io import atomic_output
 from .outputs import Role, check_collisions, single_file_roles
 from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
@@ -261,6 +262,8 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
     else:
         mode = mode_from_flags(args.check, args.diff)
         check_flags(args, mode)
+        if args.dedup_across:
+            require("archive", "--dedup-across", ARCHIVE)
     settings = settings_from(args, mode)
     cleaner = settings.build_cleaner()
     check_before_a_run(cleaner)
@@ -319,6 +322,7 @@ def run_engine(argv: Sequence[str]) -> int:
     """``cleanup engine clean IN_DIR -o OUT_DIR``: the engine is imported only here,
     so dask costs nothing to other commands."""
     args = engine_parser().parse_args(argv)
+    require("dask", "cleanup engine", ENGINE)
     from .engine import Settings as EngineSettings, clean_command
 
     settings = EngineSettings(**rule_settings(args), text_field=args.text_field)
