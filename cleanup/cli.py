@@ -266,7 +266,7 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
             require("archive", "--dedup-across", ARCHIVE)
     settings = settings_from(args, mode)
     cleaner = settings.build_cleaner()
-    check_before_a_run(cleaner)
+    check_before_a_run(cleaner, settings.rules)
     if args.jsonl:
         from .corpus import run_corpus  # only --jsonl needs it: not imported at every start-up
 

@@ -56,6 +56,7 @@ from .corpus import log_header, parse_record, record_line
 from .document import Document
 from .errors import CleanupError, InputError
 from .io import atomic_output, clean_record_text, walk
+from .jsonlines import frame_of
 from .layout import lines
 from .pipeline import Cleaner
 from .report import EXIT_ERROR, EXIT_OK, error_line, no_field_line, report
@@ -227,7 +228,11 @@ def write_shard(docs: ShardDocs, settings: Settings) -> ShardReport:
         log = LogWriter(log_file.file, log_header(shard.src, settings, settings.text_field))
         for rec in docs.records:
             if rec.doc is not None:
-                log.record(rec.number, rec.doc.raw, rec.doc.changes)
+                frame = None
+                if shard.format == "jsonl" and rec.doc.steps:
+                    frame = frame_of(rec.line.rstrip(b"\r\n"), rec.fields, settings.text_field,
+                                     rec.doc.raw)
+                log.record(rec.number, rec.doc.raw, rec.doc.changes, frame)
         log.finish(docs.sha256)
         with atomic_output(Path(shard.out)) as out:
             if shard.format == "jsonl":

@@ -8,11 +8,12 @@ nothing.  Each ``keep`` string must pass the stage with no change by the
 rule.  A rule marked ``xfail`` must fail each of its examples.
 
 ``cleanup rules check FILE`` reports every failure, one line each; a run
-with ``--rules FILE`` (or a profile of one's own) checks the rules that do
-not come with cleanup before it cleans anything and stops at a failure: an
-example is a rule's proof, and a run with a broken proof could rewrite
-text it was never meant to touch.  A rule file's examples are few and short,
-so this costs a few milliseconds.
+with ``--rules FILE`` checks that file's rules before it cleans anything and
+stops at a failure: an example is a rule's proof, and a rule whose proof
+fails could rewrite text it was never meant to touch.  A rule file's
+examples are few and short: checking one costs well under a millisecond
+a rule.  (The rule files a profile of one's own names are checked with
+``cleanup rules check FILE --profile PROFILE``.)
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .document import Document, undo
 from .errors import CleanupError, RuleError
 from .pipeline import Cleaner, Stage
 from .report import show
-from .rules import Rule, packaged_rules_dir
+from .rules import Rule
 
 SHOWN = 40  # characters of a text shown in a failure line
 
@@ -137,31 +138,23 @@ def check_rules(cleaner: Cleaner, rules: Iterable[Rule]) -> Report:
     return Report(*checked, failures)
 
 
-def user_rules(cleaner: Cleaner) -> list[Rule]:
-    """The rules of ``cleaner`` that do not come with cleanup."""
-    packaged = packaged_rules_dir().resolve()
-    ours: dict[str, bool] = {}
-    found = []
-    for rule in cleaner.profile.rules():
-        if rule.source not in ours:
-            ours[rule.source] = Path(rule.source).resolve().parent == packaged
-        if not ours[rule.source]:
-            found.append(rule)
-    return found
+def rules_from(cleaner: Cleaner, files: Iterable[str]) -> list[Rule]:
+    """The rules of ``cleaner`` that the rule files ``files`` added."""
+    sources = {str(Path(f)) for f in files}
+    return [r for r in cleaner.profile.rules() if r.source in sources]
 
 
 def check_file(path: str, profile: str = "zh-news", disable: Iterable[str] = (),
                timeout: float = 2.0) -> Report:
     """Check every rule of the rule file ``path``, added to ``profile``."""
     cleaner = Cleaner(profile, [path], disable, timeout)
-    source = str(Path(path))
-    return check_rules(cleaner, [r for r in cleaner.profile.rules() if r.source == source])
+    return check_rules(cleaner, rules_from(cleaner, [path]))
 
 
-def check_before_a_run(cleaner: Cleaner) -> None:
-    """Stop a run whose own rules (``--rules``, a profile of one's own) fail
-    their examples: raise for the first failure, saying how to see them all."""
-    rules = user_rules(cleaner)
+def check_before_a_run(cleaner: Cleaner, files: Iterable[str]) -> None:
+    """Stop a run whose added rule files (``--rules``) fail their examples:
+    raise for the first failure, saying how to see them all."""
+    rules = rules_from(cleaner, files)
     if not rules:
         return
     failures = check_rules(cleaner, rules).failures

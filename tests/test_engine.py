@@ -185,6 +185,18 @@ def test_a_rule_that_fails_on_a_record_names_the_record_and_fails_it_alone(tmp_p
     assert json.loads(lines[0])["text"] == "会议，召开\n" and lines[1] == bad
 
 
+def test_a_jsonl_shard_restores_from_its_change_log(tmp_path):
+    (tmp_path / "in").mkdir()
+    raw = (b'{"id":1,"text":"2\\u6708 11\\u65e5,ok."}\n' + json.dumps({"text": "会议,召开"}).encode() + b"\r\n"
+           + b"not json\n" + json.dumps({"text": "会议，召开。\n"}, ensure_ascii=False).encode())
+    (tmp_path / "in" / "s.jsonl").write_bytes(raw)
+    [shard] = plan_shards(tmp_path / "in", tmp_path / "out")
+    clean_shard(shard, Settings())
+    back = tmp_path / "back.jsonl"
+    assert cli_main(["restore", shard.out, "--changes", shard.log, "-o", str(back)]) == 0
+    assert back.read_bytes() == raw
+
+
 def test_cli_start_up_does_not_import_the_engine():
     code = ("import sys, cleanup, cleanup.cli; "
             "print(sorted(m for m in ('dask', 'distributed', 'pyarrow', 'cleanup.engine') if m in sys.modules))")

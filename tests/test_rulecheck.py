@@ -9,7 +9,7 @@ import pytest
 
 from cleanup import Cleaner
 from cleanup.cli import main
-from cleanup.rulecheck import check_rules, user_rules
+from cleanup.rulecheck import check_rules, rules_from
 
 GOOD = '''
 [[rule]]
@@ -132,9 +132,9 @@ def test_the_packaged_rules_pass_as_the_suite_says(cleaner):
     report = check_rules(cleaner, cleaner.profile.rules())
     assert report.rules == len(cleaner.profile.rules()) and report.examples > report.rules
     assert report.failures == []
-    assert user_rules(cleaner) == []
 
 
-def test_only_rules_from_outside_the_package_are_checked_before_a_run(tmp_path):
+def test_only_the_added_rule_files_are_checked_before_a_run(tmp_path):
     good = rule_file(tmp_path, GOOD)
-    assert [r.id for r in user_rules(Cleaner(rules=[good]))] == ["my-xx"]
+    assert [r.id for r in rules_from(Cleaner(rules=[str(good)]), [str(good)])] == ["my-xx"]
+    assert rules_from(Cleaner(), []) == []
