@@ -35,6 +35,13 @@ class Outcome:
     status: str  # changed | unchanged | failed | skipped
     error: str = ""
     text: str = ""  # diff or explanation, for directory runs
+    changes: int = 0  # how many changes cleaning made
+
+
+def would_clean(outcome: Outcome) -> str:
+    """What ``--check`` says of an input cleaning would change (like ``black --check``)."""
+    n = outcome.changes
+    return f"would clean {outcome.name} ({n} change{'s' if n != 1 else ''})"
 
 
 def report(line: str) -> None:

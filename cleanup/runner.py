@@ -22,8 +22,10 @@ from . import __version__, guard
 from .changes import LogWriter, header
 from .errors import InputError
 from .io import (
+    OutputError,
     RawReader,
     atomic_output,
+    check_writable,
     clean_chunks,
     is_special_file,
     is_system_path,
@@ -43,6 +45,7 @@ from .report import (
     explain_chunk,
     report,
     summarize,
+    would_clean,
 )
 from .rules import packaged_rules_dir
 
@@ -130,19 +133,25 @@ def process(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryIO |
     runs, where files finish in any order).
     """
     try:
-        changed = clean_file(task, settings, cleaner, stdout, collected := [])
+        changes = clean_file(task, settings, cleaner, stdout, collected := [])
         if task.manifest is not None:
             record_made(task.manifest, task.key, task.made)
     except BrokenPipeError:  # the reader of stdout went away: main() ends quietly
         raise
+    except OutputError as e:
+        if e.stops_run:  # a full or read-only disk: every other file would fail the same way
+            raise
+        return Outcome(task.name, "failed", error_line(e, task.name))
     except Exception as e:  # a bug must not stop a directory run: report it, go on
         return Outcome(task.name, "failed", error_line(e, task.name))
-    return Outcome(task.name, "changed" if changed else "unchanged", text="".join(collected))
+    return Outcome(task.name, "changed" if changes else "unchanged", text="".join(collected),
+                   changes=changes)
 
 
 def clean_file(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryIO | None,
-               collected: list[str]) -> bool:
-    """Stream one input through the cleaner into every sink the mode asks for."""
+               collected: list[str]) -> int:
+    """Stream one input through the cleaner into every sink the mode asks for;
+    returns how many changes cleaning made."""
     mode = settings.mode
 
     def emit(s: str) -> None:
@@ -166,10 +175,10 @@ def clean_file(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryI
             log = LogWriter(open_log(stack, task.log), header(
                 task.name, reader.encoding, settings.profile, settings.rules, settings.disable,
                 errors=settings.errors))
-        changed = False
+        changes = 0
         diff = DiffWriter(task.name) if mode.diff else None
         for chunk in clean_chunks(reader, cleaner, settings.errors):
-            changed = changed or bool(chunk.changes)
+            changes += len(chunk.changes)
             if text_out is not None:
                 text_out.write(chunk.clean.encode("utf-8"))
             if log is not None:
@@ -187,11 +196,11 @@ def clean_file(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryI
                                  "rebuild the input (give the right --encoding)", task.name)
             log.finish(reader.sha256.hexdigest())
         if settings.in_place and task.src is not None and text_out is not None:
-            if not changed:
+            if not changes:
                 text_out.discard()
             elif settings.backup:
                 back_up(task.src)
-    return changed
+    return changes
 
 
 def back_up(src: Path) -> None:
@@ -225,6 +234,8 @@ def run_single(src: str, output: str | None, changes: str | None, settings: Sett
     if outcome.status == "failed":
         report(outcome.error)
         return EXIT_ERROR
+    if settings.mode.check and outcome.status == "changed":
+        report(would_clean(outcome))
     return EXIT_CHANGED if settings.mode.check and outcome.status == "changed" else EXIT_OK
 
 
@@ -240,6 +251,7 @@ def run_directory(root: Path, out_root: Path | None, log_root: Path | None, sett
     plan = plan_directory(root, out_root, log_root, settings, cleaner, pattern, force)
     roots = [p for p in (out_root, log_root) if p] or ([root] if settings.in_place else [])
     for r in roots:
+        check_writable(r)  # once, not file after file
         sweep_temp_files(r)
     tasks = [t for t in plan if isinstance(t, Task)]
     outcomes = {t.name: t for t in plan if isinstance(t, Outcome)}
@@ -252,6 +264,8 @@ def run_directory(root: Path, out_root: Path | None, log_root: Path | None, sett
                 outcomes[outcome.name] = outcome
                 if outcome.error:
                     report(outcome.error)
+                elif settings.mode.check and outcome.status == "changed":
+                    report(would_clean(outcome))
                 if outcome.text:
                     out.write(outcome.text.encode("utf-8", "backslashreplace"))
                 bar.update()

@@ -112,12 +112,14 @@ def test_in_place_on_clean_text_touches_nothing(run, tmp_path):
     assert not p.with_name("clean.txt.bak").exists()
 
 
-def test_check_exits_1_on_changes_and_writes_nothing(run, page, tmp_path):
-    code, out, _ = run(page, "--check")
+def test_check_exits_1_on_changes_and_writes_nothing(run, page, tmp_path, cleaner):
+    code, out, err = run(page, "--check")
     assert code == 1 and out == b""
+    n = len(cleaner.clean(page.read_text(encoding="utf-8")).changes)
+    assert err == f"would clean {page} ({n} changes)\n"
     clean = tmp_path / "clean.txt"
     run(page, "-o", clean)
-    assert run(clean, "--check")[0] == 0
+    assert run(clean, "--check") == (0, b"", "")
 
 
 def test_diff_is_a_unified_diff_of_input_and_output(run, tmp_path):
@@ -254,7 +256,10 @@ def test_directory_needs_an_output(run, tree):
 def test_directory_check(run, tree, tmp_path):
     code, _, err = run(tree, "--check")
     assert code == 1
-    assert "would change" in err
+    *files, summary = err.strip().splitlines()
+    assert summary == f"{len(SAMPLES) + 1} would change, 0 unchanged, 0 failed"
+    assert sorted(re.sub(r" \(\d+ changes\)$", "", f) for f in files) == \
+        sorted(f"would clean {p}" for p in tree.rglob("*.txt"))
     assert not (tmp_path / "clean").exists()
 
 
