@@ -186,17 +186,37 @@ def shift_hunk(line: str, raw_base: int, clean_base: int) -> str:
 # --- explanations ----------------------------------------------------------------
 
 
+CONTEXT = 8  # characters of the input shown on either side of a blank change
+MARK = ("⟦", "⟧")  # around the changed span, when it is shown in its context
+
+
+def escape(s: str) -> str:
+    """Line breaks, tabs, invisible characters and the marks as escapes."""
+    special = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+    return "".join(special.get(c) or (c if (c.isprintable() or c == " ") and c not in MARK
+                                      else f"\\u{ord(c):04x}") for c in s)
+
+
 def show(s: str) -> str:
     """A change's text on one line: line breaks and invisible characters escaped."""
-    special = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
-    out = "".join(special.get(c) or (c if c.isprintable() or c == " " else f"\\u{ord(c):04x}")
-                  for c in s)
     # a space at either end would be invisible
-    return re.sub(r"^ | $", "\\\\u0020", out)
+    return re.sub(r"^ | $", "\\\\u0020", escape(s))
+
+
+def in_context(raw: str, start: int, end: int, text: str) -> str:
+    """``text`` in place of ``raw[start:end]``, marked, between the input's
+    :data:`CONTEXT` characters on either side: a blank change is readable
+    only where it is (``-…2月⟦ ⟧11日上午…``)."""
+    left = raw[max(0, start - CONTEXT):start]
+    right = raw[end:end + CONTEXT]
+    return (("…" if start > CONTEXT else "") + escape(left) + MARK[0] + escape(text) + MARK[1]
+            + escape(right) + ("…" if end + CONTEXT < len(raw) else ""))
 
 
 def explain_chunk(chunk: Chunk, name: str) -> Iterator[str]:
-    """``path:line:col rule-id (note)`` then ``-before`` / ``+after``, grouped by rule."""
+    """``path:line:col rule-id (note)`` then ``-before`` / ``+after``, grouped by
+    rule; a change whose before or after is blank (spaces, line breaks,
+    nothing) is shown in its context."""
     places = LineIndex(chunk.raw, (chunk.line, chunk.col))
     groups: dict[str, list[Change]] = {}
     for c in chunk.changes:
@@ -206,5 +226,10 @@ def explain_chunk(chunk: Chunk, name: str) -> Iterator[str]:
         for c in changes:
             line, col = places.line_col(c.start)
             note = f" ({c.note})" if c.note else ""
-            yield f"{name}:{line}:{col} {rule}{note}\n-{show(c.before)}\n+{show(c.after)}\n"
+            if c.before.strip() and c.after.strip():
+                before, after = show(c.before), show(c.after)
+            else:
+                before = in_context(chunk.raw, c.start, c.end, c.before)
+                after = in_context(chunk.raw, c.start, c.end, c.after)
+            yield f"{name}:{line}:{col} {rule}{note}\n-{before}\n+{after}\n"
         yield "\n"

@@ -21,6 +21,7 @@ from conftest import SAMPLES
 
 from cleanup import runner
 from cleanup.cli import main, mode_from_flags
+from cleanup.report import in_context
 from cleanup.runner import MANIFEST, Mode
 from cleanup.rules import packaged_rules_dir
 
@@ -191,8 +192,18 @@ def test_explain_shows_invisible_characters(run, tmp_path):
     p = tmp_path / "p.txt"
     p.write_text("会\u200b议召开。\r\n", encoding="utf-8")
     out = run("explain", p)[1].decode()
-    assert "-\\u200b\n+\n" in out
-    assert "-\\r\\n\n+\\n\n" in out
+    assert "-会⟦\\u200b⟧议召开。\\r\\n\n+会⟦⟧议召开。\\r\\n\n" in out
+    assert "-会\\u200b议召开。⟦\\r\\n⟧\n+会\\u200b议召开。⟦\\n⟧\n" in out
+
+
+def test_explain_shows_a_blank_change_in_its_context(run, tmp_path):
+    """A space taken out is readable only where it was: the input around it, the span marked."""
+    p = tmp_path / "p.txt"
+    p.write_text("本报讯(记者 云静)2月 11日上午,会议召开。\n", encoding="utf-8")
+    out = run("explain", p)[1].decode()
+    assert f"{p}:1:13 space-han-alnum\n-…记者 云静)2月⟦ ⟧11日上午,会议…\n+…记者 云静)2月⟦⟧11日上午,会议…\n" in out
+    assert "-,\n+，\n" in out  # a change of visible text is shown as it is
+    assert in_context("a⟦ b", 2, 3, "") == "a\\u27e6⟦⟧b"  # a mark in the text is escaped
 
 
 # --- directories -----------------------------------------------------------------
