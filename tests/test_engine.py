@@ -16,8 +16,6 @@ import pytest
 
 pytest.importorskip("distributed", reason="the engine needs the dask extra (pip install 'cleanup[dask]')")
 pytest.importorskip("datasketch", reason="archive dedup needs datasketch (pip install 'cleanup[dask]')")
-pq = pytest.importorskip("pyarrow.parquet", reason="Parquet shards need pyarrow (pip install 'cleanup[dask]')")
-import pyarrow as pa
 from pagegen import load_corpus, make_pages
 
 from cleanup import Cleaner
@@ -56,35 +54,42 @@ def write_jsonl(path: Path, records: list[dict]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
 
 
+def dataset_records() -> list[dict]:
+    """Generated pages and the samples; the generated pages share paragraphs
+    (they come from the gold)."""
+    pages = [p.raw for _, p in make_pages(16)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
+    return [{"id": n, "text": t, "meta": {"n": n, "tags": ["a", "b"]}} for n, t in enumerate(pages)]
+
+
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory) -> Path:
-    """Three JSONL shards (one nested) and a Parquet shard of generated pages and
-    the samples; the generated pages share paragraphs (they come from the gold)."""
+    """Three JSONL shards, one nested.  (A Parquet shard: tests/test_engine_parquet.py,
+    which needs pyarrow.)"""
     root = tmp_path_factory.mktemp("shards")
-    pages = [p.raw for _, p in make_pages(16)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
-    records = [{"id": n, "text": t, "meta": {"n": n, "tags": ["a", "b"]}} for n, t in enumerate(pages)]
+    records = dataset_records()
     write_jsonl(root / "a.jsonl", records[:7])
     write_jsonl(root / "sub" / "b.jsonl", records[7:14] + [{"id": 99, "body": "no text field"}])
-    table = pa.Table.from_pylist([{"id": r["id"], "text": r["text"], "score": 0.5} for r in records[14:]])
-    pq.write_table(table, root / "c.parquet")
+    write_jsonl(root / "c.jsonl", [{"id": r["id"], "text": r["text"], "score": 0.5} for r in records[14:]])
     return root
 
 
 def read_shard_records(path: Path) -> list[dict]:
     if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
         return pq.read_table(path).to_pylist()
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-SHARDS = ["a.jsonl", "c.parquet", "sub/b.jsonl"]
+SHARDS = ["a.jsonl", "c.jsonl", "sub/b.jsonl"]
 
 
-def expected(dataset: Path, dedup: bool) -> dict[str, list[tuple[str | None, list]]]:
+def expected(dataset: Path, dedup: bool, shards: list[str] = SHARDS) -> dict[str, list[tuple[str | None, list]]]:
     """Per shard, per record: the clean text and changes the single-process run gives."""
     cleaner = Cleaner()
     deduper = ArchiveDeduper(PARAMS) if dedup else None
     out = {}
-    for rel in SHARDS:
+    for rel in shards:
         rows = []
         for number, rec in enumerate(read_shard_records(dataset / rel), 1):
             if not isinstance(rec.get("text"), str):
@@ -103,20 +108,21 @@ def logged_changes(log: Path) -> tuple[dict, dict[int, list]]:
     records = list(read_log(log.open("rb"), str(log)))
     by_record: dict[int, list] = {}
     for r in records[1:]:
+        if r["type"] != "change":
+            continue
         by_record.setdefault(r["record"], []).append(
             (r["rule"], r["start"], r["end"], r["before"], r["after"], r["note"]))
     return records[0], by_record
 
 
-@pytest.mark.parametrize("dedup", [False, True], ids=["clean", "dedup-across"])
-def test_cluster_output_equals_single_process(client, dataset, tmp_path, dedup):
-    reports = run(dataset, tmp_path, Settings(), client, dedup_across=dedup)
-    assert sorted(r.rel for r in reports) == SHARDS
-    want = expected(dataset, dedup)
-    for rel in SHARDS:
-        got = read_shard_records(tmp_path / rel)
+def assert_as_single_process(dataset: Path, out: Path, reports: list, dedup: bool, shards: list[str]) -> None:
+    """Every shard of ``out`` holds what the single-process Cleaner (and ArchiveDeduper) make."""
+    assert sorted(r.rel for r in reports) == shards
+    want = expected(dataset, dedup, shards)
+    for rel in shards:
+        got = read_shard_records(out / rel)
         original = read_shard_records(dataset / rel)
-        head, changes = logged_changes((tmp_path / rel).with_suffix(".changes.jsonl"))
+        head, changes = logged_changes((out / rel).with_suffix(".changes.jsonl"))
         assert head["jsonl"] and head["text_field"] == "text"
         assert len(got) == len(original) == len(want[rel])
         for number, (new, old, (text, doc_changes)) in enumerate(zip(got, original, want[rel]), 1):
@@ -126,6 +132,12 @@ def test_cluster_output_equals_single_process(client, dataset, tmp_path, dedup):
             assert changes.get(number, []) == doc_changes
     dropped = sum(r.dropped for r in reports)
     assert (dropped > 0) == dedup
+
+
+@pytest.mark.parametrize("dedup", [False, True], ids=["clean", "dedup-across"])
+def test_cluster_output_equals_single_process(client, dataset, tmp_path, dedup):
+    reports = run(dataset, tmp_path, Settings(), client, dedup_across=dedup)
+    assert_as_single_process(dataset, tmp_path, reports, dedup, SHARDS)
     assert [e for r in reports for e in r.errors] == [
         (f"cleanup: error: {dataset / 'sub/b.jsonl'}:8: no string field 'text' "
          "(check --text-field; the record was copied unchanged)")]
