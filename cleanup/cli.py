@@ -326,6 +326,8 @@ def run_engine(argv: Sequence[str]) -> int:
     from .engine import Settings as EngineSettings, clean_command
 
     settings = EngineSettings(**rule_settings(args), text_field=args.text_field)
+    if settings.rules:
+        check_before_a_run(settings.build_cleaner(), settings.rules)
     return clean_command(Path(args.input), Path(args.output), settings, args.scheduler,
                          args.workers, args.dedup_across)
 

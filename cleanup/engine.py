@@ -57,6 +57,7 @@ from .document import Document
 from .errors import CleanupError, InputError
 from .io import atomic_output, clean_record_text, walk
 from .jsonlines import frame_of
+from .outputs import CollisionError, Role, check_collisions
 from .layout import lines
 from .pipeline import Cleaner
 from .report import EXIT_ERROR, EXIT_OK, error_line, no_field_line, report
@@ -152,6 +153,9 @@ def plan_shards(in_dir: Path, out_dir: Path) -> list[Shard]:
     """Every JSONL/Parquet file under ``in_dir``, sorted: the archive order."""
     if not in_dir.is_dir():
         raise InputError("not a directory (give a directory of JSONL/Parquet shards)", str(in_dir))
+    if out_dir.resolve() == in_dir.resolve():
+        raise CollisionError(f"-o is the input folder {in_dir} itself (give -o a folder of its own)",
+                             str(out_dir))
     exclude = out_dir.resolve() if out_dir.resolve().is_relative_to(in_dir.resolve()) else None
     rels = [r for r in walk(in_dir, "*", exclude) if r.suffix in FORMATS
             and not r.name.endswith(LOG_SUFFIX)]
@@ -165,6 +169,9 @@ def plan_shards(in_dir: Path, out_dir: Path) -> list[Shard]:
             raise InputError(f"{seen[s.log]} and {s.rel} would share the change log "
                              f"{s.log} (rename one)", str(in_dir))
         seen[s.log] = s.rel
+    check_collisions([Role(Path(s.src), f"the shard {s.src}") for s in shards],
+                     [Role(Path(p), f"{what} of {s.src}", "rename one of the shards")
+                      for s in shards for p, what in ((s.out, "the clean shard"), (s.log, "the change log"))])
     return shards
 
 

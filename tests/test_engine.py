@@ -37,6 +37,7 @@ from cleanup.engine import (
     run,
 )
 from cleanup.errors import InputError
+from cleanup.outputs import CollisionError
 
 SAMPLES = sorted((Path(__file__).parent / "data" / "samples").glob("*.txt"))
 PARAMS = ArchiveParams.from_profile()
@@ -207,6 +208,29 @@ def test_a_jsonl_shard_restores_from_its_change_log(tmp_path):
     back = tmp_path / "back.jsonl"
     assert cli_main(["restore", shard.out, "--changes", shard.log, "-o", str(back)]) == 0
     assert back.read_bytes() == raw
+
+
+def test_outputs_on_the_input_shards_are_refused(tmp_path):
+    shards = tmp_path / "shards"
+    (shards / "shards").mkdir(parents=True)
+    write_jsonl(shards / "a.jsonl", [{"text": "会议,召开"}])
+    write_jsonl(shards / "shards" / "a.jsonl", [{"text": "会议,召开"}])
+    with pytest.raises(CollisionError, match="-o is the input folder"):
+        plan_shards(shards, shards / ".")
+    with pytest.raises(CollisionError, match=f"the clean shard of {shards / 'shards' / 'a.jsonl'} is the "
+                                             f"same file as the shard {shards / 'a.jsonl'}"):
+        plan_shards(shards, tmp_path)
+
+
+def test_a_rule_file_whose_example_fails_stops_the_engine_before_a_cluster_starts(tmp_path, capsys):
+    rules = tmp_path / "mine.toml"
+    rules.write_text('[[rule]]\nid = "my-qq"\nstage = "normalize"\ndescription = "qq"\npattern = "qq"\n'
+                     'replace = "q"\nexamples = [["会qq议", "会qqq议"]]\n', encoding="utf-8")
+    write_jsonl(tmp_path / "in" / "a.jsonl", [{"text": "会议,召开"}])
+    assert cli_main(["engine", "clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                     "--rules", str(rules)]) == 2
+    assert f"{rules}:1: rule my-qq: example 1" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
 
 
 def test_cli_start_up_does_not_import_the_engine():
