@@ -229,7 +229,7 @@ def test_a_rule_file_whose_example_fails_stops_the_engine_before_a_cluster_start
     write_jsonl(tmp_path / "in" / "a.jsonl", [{"text": "会议,召开"}])
     assert cli_main(["engine", "clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
                      "--rules", str(rules)]) == 2
-    assert f"{rules}:1: rule my-qq: example 1" in capsys.readouterr().err
+    assert f"{rules}:2: rule my-qq: example 1" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
 
