@@ -150,6 +150,7 @@ def watch(parent: int, pipe: int) -> None:
             pass
     if not finished:
         try:
-            os.write(2, INTERRUPTED)
+            # below a progress bar the program left mid-line
+            os.write(2, (b"\n" if os.isatty(2) else b"") + INTERRUPTED)
         except OSError:
             pass
