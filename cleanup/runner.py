@@ -425,10 +425,14 @@ def run_tasks(tasks: list[Task], settings: Settings, cleaner: Cleaner, jobs: int
             yield process(task, settings, cleaner, None)
         return
     # imported here: multiprocessing costs start-up time that one file never needs
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(settings,))
+    # under a guard, workers are forked: they inherit its pipe, to announce their temp files
+    context = multiprocessing.get_context("fork") if guard.active() else None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
+                               initargs=(settings,))
     try:
         yield from pool.map(run_task, tasks, chunksize=1)
     except BrokenProcessPool:
