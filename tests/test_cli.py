@@ -621,10 +621,10 @@ def test_killed_directory_run_leaves_no_partial_file_and_a_rerun_finishes(tmp_pa
     assert again.returncode == 0, again.stderr
     assert len(list(out.glob("*.txt"))) == KILLED_RUN_PAGES and leftovers(out) == []
     skip_if_rules_changed(rules_stamp)
-    # the signal may land between a file put in place and its line in the manifest:
-    # that one file is cleaned again, never skipped unrecorded
+    # the signal may land between a file put in place and its line in the manifest,
+    # in each process that cleans: that file is cleaned again, never skipped unrecorded
     skipped = int(re.search(rb"(\d+) skipped", again.stderr).group(1))
-    assert skipped in (len(done) - 1, len(done))
+    assert len(done) - int(jobs) <= skipped <= len(done)
 
 
 def test_temp_files_of_a_hard_killed_run_are_swept_by_the_rerun(tmp_path):
