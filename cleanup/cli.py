@@ -42,6 +42,8 @@ Clean the raw text of scanned or PDF Chinese newspaper pages.
 
 An empty input gives empty output (exit 0); whitespace only gives empty output.
 Exit codes: 0 done, 1 --check found changes, 2 usage or input error.
+Ctrl-C or SIGTERM end a run at once (a shell sees 130 or 143); every output
+is then complete or absent, and no temp file is left.
 """
 
 

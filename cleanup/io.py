@@ -371,6 +371,9 @@ def check_writable(folder: Path) -> None:
 class atomic_output:
     """Write ``path`` through a temp file in its folder, renamed into place on
     success and removed on any failure or interrupt: never a half-written file.
+    The temp file is announced to the :mod:`~cleanup.guard`, which removes it
+    if a signal ends the program at once.  An error names ``path``, never
+    the temp file (:class:`OutputError`).
 
     ``like`` gives the permissions to copy (for ``--in-place``);
     :meth:`discard` drops the temp file instead (nothing to rewrite).  A
