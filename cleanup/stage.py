@@ -21,6 +21,7 @@ a rule that is only disabled is fine.
 
 from __future__ import annotations
 
+import threading
 from typing import Any, Callable, ClassVar, TypeVar
 
 from .document import Document
@@ -28,6 +29,7 @@ from .errors import RuleError
 from .rules import Params, Rule, StageConfig
 
 T = TypeVar("T")
+Memo = TypeVar("Memo")
 Handler = TypeVar("Handler", bound=Callable[..., Any])
 
 
@@ -41,11 +43,20 @@ def handles(rule_id: str) -> Callable[[Handler], Handler]:
     return mark
 
 
+class _LastDocument(threading.local):
+    """The document a stage last ran on in one thread, and what it kept about it."""
+
+    doc: Document | None = None
+    memo: Any = None
+
+
 class Stage:
     """A stage reads ``doc.text``, decides, and applies one or more steps.
 
     It never reads files or flags: everything it needs is in its
     :class:`StageConfig` (rules and ``[params]`` from its rule files).
+    One stage may clean documents in several threads at once: what it
+    keeps about a document lives in :meth:`per_document`, one per thread.
     """
 
     name: ClassVar[str] = ""
@@ -68,7 +79,22 @@ class Stage:
         self.config = config
         self.timeout = timeout
         self.enabled = {r.id: r for r in config.rules}
+        self.last_document = _LastDocument()
         self.check_rules()
+
+    def per_document(self, doc: Document, make: Callable[[], Memo]) -> Memo:
+        """What the stage keeps about ``doc`` (its memo): made by ``make()`` when
+        ``doc`` is not the document the stage last ran on in this thread.
+
+        A memo serves one document's rounds and its profile's settle passes,
+        which ask again about the same text; one per thread, so that threads
+        sharing a stage never drop each other's.
+        """
+        last = self.last_document
+        if last.doc is not doc:
+            last.memo = make()
+            last.doc = doc
+        return last.memo  # type: ignore[no-any-return]
 
     def check_rules(self) -> None:
         """Refuse a rule the stage has no code for, and code for a rule no rule file defines."""

@@ -225,11 +225,11 @@ def test_same_pair_on_wrapped_and_unwrapped_page(stage):
     a.width = 7.0
     unwrapped = Layout(False, 0.0, {}, frozenset())
     wrapped = Layout(True, 7.0, {}, frozenset())
-    stage._keep_memos_for(doc)
-    assert stage._weigh(a.text, a, b, False, unwrapped, None, False) == \
-        stage._weigh_afresh(a.text, a, b, False, unwrapped, None, False)
-    on_wrapped = stage._weigh(a.text, a, b, False, wrapped, None, False)
-    assert on_wrapped == stage._weigh_afresh(a.text, a, b, False, wrapped, None, False)
+    memo = stage.memo_for(doc)
+    assert stage._weigh(a.text, a, b, False, unwrapped, None, False, memo) == \
+        stage._weigh_afresh(a.text, a, b, False, unwrapped, None, False, memo)
+    on_wrapped = stage._weigh(a.text, a, b, False, wrapped, None, False, memo)
+    assert on_wrapped == stage._weigh_afresh(a.text, a, b, False, wrapped, None, False, memo)
     assert "no-blank-line" in on_wrapped.note
 
 
@@ -237,8 +237,9 @@ def test_memos_serve_one_document_only(stage):
     first, second = Document("会议符合法定\n\n人数。"), Document("会议圆满结束。\n\n人数。")
     stage.run(first)
     stage.run(second)
-    assert {nxt for _, nxt in stage._verdicts} == {"人数。"}
-    assert all(text.startswith("会议圆满结束") for text, _ in stage._verdicts)
+    verdicts = stage.memo_for(second).verdicts
+    assert {nxt for _, nxt in verdicts} == {"人数。"}
+    assert all(text.startswith("会议圆满结束") for text, _ in verdicts)
 
 
 def test_memo_holds_no_paragraph_still_being_joined(stage):
@@ -248,7 +249,7 @@ def test_memo_holds_no_paragraph_still_being_joined(stage):
     doc = Document("\n\n".join(lines) + "\n")
     stage.run(doc)
     assert doc.text.count("\n") == 1  # one paragraph
-    assert sum(len(text) for text, _ in stage._verdicts) <= len(doc.text)
+    assert sum(len(text) for text, _ in stage.memo_for(doc).verdicts) <= len(doc.text)
 
 
 # --- the verb test, left for last by the quick no-join check ----------------------
@@ -257,5 +258,6 @@ def test_memo_holds_no_paragraph_still_being_joined(stage):
 
 def test_verb_not_looked_for_where_it_cannot_tip_the_break(stage):
     """政府工作报告 before a news lead: a break with or without a verb."""
-    stage.run(Document("政府工作报告\n\n本报讯（记者 云静）2月11日上午，会议召开。"))
-    assert stage._has_verb.cache_info().currsize == 0
+    doc = Document("政府工作报告\n\n本报讯（记者 云静）2月11日上午，会议召开。")
+    stage.run(doc)
+    assert stage.memo_for(doc).has_verb.cache_info().currsize == 0

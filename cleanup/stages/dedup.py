@@ -184,8 +184,9 @@ def group_copies(pairs: list[tuple[int, int, float]]) -> list[list[int]]:
 class DocumentMemo:
     """Paragraph facts and the near copies among paragraphs, for one document.
 
-    The stage keeps one, for the document it last ran on: the settle pass
-    runs it again over the same paragraphs, a few of them changed.
+    The stage keeps one, for the document it last ran on in each thread
+    (:meth:`~cleanup.stage.Stage.per_document`): the settle pass runs it
+    again over the same paragraphs, a few of them changed.
     """
 
     doc: Document
@@ -256,7 +257,6 @@ class Dedup(Stage):
         self.fit: Fit | None = None  # set by rule dedup-paragraph
         self.keep_header = self.code_of(self.jump_header)  # None: the rule is off, every copy stays
         self.keep_body = self.code_of(self.body_paragraph)
-        self.memo: DocumentMemo | None = None
 
     @handles("dedup-jump-header")
     def jump_header(self, rule: Rule) -> Keeper:
@@ -324,9 +324,7 @@ class Dedup(Stage):
 
     def memo_for(self, doc: Document) -> DocumentMemo:
         """What this stage has learnt about ``doc`` so far; a new document starts afresh."""
-        if self.memo is None or self.memo.doc is not doc:
-            self.memo = DocumentMemo(doc, {}, {}, NearCopies(self.params.near_ratio))
-        return self.memo
+        return self.per_document(doc, lambda: DocumentMemo(doc, {}, {}, NearCopies(self.params.near_ratio)))
 
     @staticmethod
     def key_of(text: str, memo: DocumentMemo) -> str:

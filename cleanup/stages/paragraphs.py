@@ -109,6 +109,19 @@ class _Verdict(NamedTuple):
 _CANNOT_JOIN = _Verdict(float("-inf"), "")
 
 
+class Memo:
+    """What the stage keeps about one document (:meth:`Paragraphs.memo_for`):
+    the verdicts of :meth:`Paragraphs._weigh`, by (paragraph so far, next
+    line), and which lines have a verb.  Its rounds and its profile's settle
+    passes ask again about the paragraphs the last round left."""
+
+    __slots__ = ("verdicts", "has_verb")
+
+    def __init__(self, segments_to_a_verb: Callable[[str], bool]) -> None:
+        self.verdicts: dict[tuple[str, str], _Verdict] = {}
+        self.has_verb = lru_cache(maxsize=4096)(segments_to_a_verb)
+
+
 class _Check(NamedTuple):
     """One check of the rule file's patterns: it gives one of ``names``, or ''."""
 
@@ -180,9 +193,6 @@ class Paragraphs(Stage):
         self.ends_credit = p.pattern("ends_credit")
         self.lexicon = load_lexicon(p.text("word_list"))
         self.verbs = load_wordlist(p.text("verbs"))
-        self._has_verb = lru_cache(maxsize=4096)(self._segments_to_a_verb)
-        self._verdicts: dict[tuple[str, str], _Verdict] = {}  # by (paragraph so far, next line)
-        self._memo_doc: Document | None = None  # the document the memos were made on
         self.pattern_checks = self._list_pattern_checks()
         self._order_quick_checks()
         # far more than float rounding can move a sum of these weights
@@ -307,30 +317,32 @@ class Paragraphs(Stage):
             and text[-1] not in self.open_end
         )
 
-    def _headline_evidence(self, text: str, ask_verb: bool) -> list[str]:
+    def _headline_evidence(self, text: str, has_verb: Callable[[str], bool] | None) -> list[str]:
         """A headline-shaped line; with no verb it is only part of a headline
-        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``).  Unless ``ask_verb``,
+        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``).  Without ``has_verb``,
         the verb is not looked for (:meth:`_may_join` leaves it for last)."""
-        if not ask_verb or self._has_verb(text):
+        if has_verb is None or has_verb(text):
             return ["headline-shape"]
         return ["headline-shape", "no-predicate"]
 
     def _segments_to_a_verb(self, text: str) -> bool:
-        """Whether a word of ``text``'s cheapest segmentation is a verb (memoised
-        as ``_has_verb`` for one document, whose rounds ask again)."""
+        """Whether a word of ``text``'s cheapest segmentation is a verb (kept
+        for one document in its :class:`Memo`, whose rounds ask again)."""
         return not self.verbs.isdisjoint(w for run in _HAN_RUN.findall(text) for w in self.lexicon.segment(run))
 
-    def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
+    def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
+                 has_verb: Callable[[str], bool] | None = None) -> list[str]:
         """Names of the evidence that fires for the break between ``text`` and line ``b``.
 
         ``text`` is the paragraph so far: line ``a``, after any lines joined to it.
+        ``has_verb`` tells whether a line has a verb (default: segment it).
         """
         ev = ["next-cannot-start"] if b.text[0] in self.no_start else []
         for check in self.pattern_checks:
             name = check.run(text, b.text, lay.wrapped)
             if name:
                 ev.append(name)
-        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b, True))
+        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b, has_verb or self._segments_to_a_verb))
         return ev
 
     def _list_pattern_checks(self) -> list[_Check]:
@@ -381,10 +393,11 @@ class Paragraphs(Stage):
         return "next-stands-alone" if self.standalone.search(nxt) else ""
 
     def _shape_evidence(
-        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, ask_verb: bool
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
+        has_verb: Callable[[str], bool] | None,
     ) -> list[str]:
         """The evidence of how the lines end, cut a word and sit on the page
-        (see :meth:`_headline_evidence` for ``ask_verb``)."""
+        (see :meth:`_headline_evidence` for ``has_verb``)."""
         nxt = b.text
         ending = self._ending(text)
         ev = [ending]
@@ -397,14 +410,15 @@ class Paragraphs(Stage):
                 and not self.inner_stop.found_in(nxt[:-1]):
             ev.append("next-is-tail")
         if lay.wrapped:
-            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, ask_verb))
+            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, has_verb))
         elif len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
         elif self._headline_like(text):
-            ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence(text, ask_verb))
+            ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence(text, has_verb))
         return ev
 
-    def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> bool:
+    def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
+                  has_verb: Callable[[str], bool] | None = None) -> bool:
         """False if the break's score cannot get above 0, whatever the checks not yet run say.
 
         The cheap evidence is scored first; then the pattern checks run, those
@@ -414,7 +428,7 @@ class Paragraphs(Stage):
         The margin ``self.doubt`` covers float rounding (the sums run in
         another order than :meth:`evidence`'s): a False here is never wrong.
         """
-        cheap = self._shape_evidence(text, a, b, blank, lay, after_b, False)
+        cheap = self._shape_evidence(text, a, b, blank, lay, after_b, None)
         if b.text[0] in self.no_start:
             cheap.append("next-cannot-start")
         no_predicate = self.weights.get("no-predicate", 0.0) if "headline-shape" in cheap else 0.0
@@ -428,12 +442,13 @@ class Paragraphs(Stage):
                 score += self.weights.get(name, 0.0)
             if score + upside_after + verb_upside <= -self.doubt:
                 return False
-        if no_predicate and not self._has_verb(text):
+        if no_predicate and not (has_verb or self._segments_to_a_verb)(text):
             score += no_predicate
         return score > -self.doubt
 
     def _weigh(
-        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool,
+        memo: Memo,
     ) -> _Verdict:
         """The break's score and note; if ``may_skip``, perhaps only that it cannot join.
 
@@ -446,19 +461,20 @@ class Paragraphs(Stage):
         in its length.
         """
         if lay.wrapped or text is not a.text:
-            return self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip)
+            return self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip, memo)
         key = (text, b.text)
-        verdict = self._verdicts.get(key)
+        verdict = memo.verdicts.get(key)
         if verdict is None or verdict is _CANNOT_JOIN and not may_skip:
-            verdict = self._verdicts[key] = self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip)
+            verdict = memo.verdicts[key] = self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip, memo)
         return verdict
 
     def _weigh_afresh(
-        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool,
+        memo: Memo,
     ) -> _Verdict:
-        if may_skip and not self._may_join(text, a, b, blank, lay, after_b):
+        if may_skip and not self._may_join(text, a, b, blank, lay, after_b, memo.has_verb):
             return _CANNOT_JOIN
-        ev = self.evidence(text, a, b, blank, lay, after_b)
+        ev = self.evidence(text, a, b, blank, lay, after_b, memo.has_verb)
         score = self._score(ev)
         return _Verdict(score, f"{score:+.1f}: " + ", ".join(ev))
 
@@ -467,7 +483,7 @@ class Paragraphs(Stage):
 
     def _wrapped_evidence(
         self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
-        ask_verb: bool,
+        has_verb: Callable[[str], bool] | None,
     ) -> list[str]:
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
         width = lay.width_of(a)
@@ -485,7 +501,7 @@ class Paragraphs(Stage):
         elif self.body_mark.found_in(text[:-1]):
             ev.append("body-line")
         elif self._headline_like(text):
-            ev.extend(self._headline_evidence(text, ask_verb))
+            ev.extend(self._headline_evidence(text, has_verb))
         a_ends = ending in ("sentence-end", "quote-end", "clause-end")
         if a_ends and after_b is not None and indent_low <= b.width <= indent_high \
                 and not self._ends_sentence(b.text):  # b continues: it ends no sentence
@@ -501,25 +517,17 @@ class Paragraphs(Stage):
         paragraph per line, would join: deciding again makes the output a
         fixed point, so cleaning clean text changes nothing.
         """
-        self._keep_memos_for(doc)
+        memo = self.memo_for(doc)
         for _ in range(self.max_rounds):
-            if not self._decide(doc):
+            if not self._decide(doc, memo):
                 break
         return doc
 
-    def _keep_memos_for(self, doc: Document) -> None:
-        """Drop the memos (which lines have a verb, the verdicts of :meth:`_weigh`)
-        unless they were made on ``doc``.
+    def memo_for(self, doc: Document) -> Memo:
+        """What the stage keeps about ``doc`` in this thread (:meth:`Stage.per_document`)."""
+        return self.per_document(doc, lambda: Memo(self._segments_to_a_verb))
 
-        They serve one document's rounds and its profile's settle passes, which
-        ask again of the paragraphs the last round left; never another document.
-        """
-        if doc is not self._memo_doc:
-            self._memo_doc = doc
-            self._has_verb.cache_clear()
-            self._verdicts.clear()
-
-    def _decide(self, doc: Document) -> bool:
+    def _decide(self, doc: Document, memo: Memo) -> bool:
         """One round over every break; True if it changed the text."""
         text = doc.text
         lines = self._lines(text)
@@ -537,7 +545,7 @@ class Paragraphs(Stage):
             gap = text[a.end : b.start]
             blank = gap.count("\n") > 1
             after_b = lines[i + 2] if i + 2 < len(lines) else None
-            verdict = self._weigh(paragraph, a, b, blank, lay, after_b, gap == "\n\n")
+            verdict = self._weigh(paragraph, a, b, blank, lay, after_b, gap == "\n\n", memo)
             if verdict.score <= 0:
                 if gap != "\n\n" and self.break_rule:
                     edits.append(Edit(a.end, gap, "\n\n", self.break_rule, verdict.note))

@@ -37,6 +37,7 @@ from ..stage import Stage, handles
 from ..wordlists import load_lexicon, prefixes, read_entries
 
 Finder = Callable[[str], list[Edit]]  # the stutters a rule finds in a line
+Judged = dict[str, tuple[Edit, ...]]  # lines judged by the last call, and their stutters
 
 
 def find_nothing(line: str) -> list[Edit]:
@@ -99,8 +100,6 @@ class Stutter(Stage):
         # each rule's finder; a rule turned off finds nothing
         self.find_items: Finder = self.code_of(self.list_items) or find_nothing
         self.find_repeats: Finder = self.code_of(self.words) or find_nothing
-        self.judged: dict[str, tuple[Edit, ...]] = {}  # line -> its stutters, from the last call
-        self.judged_doc: Document | None = None  # the document those lines came from
 
     @handles("stutter-list-item")
     def list_items(self, rule: Rule) -> Finder:
@@ -135,35 +134,38 @@ class Stutter(Stage):
         """Repair until nothing is left to repair (``会议会议议`` takes two rounds),
         so that cleaning the output again changes nothing; or only count suspects.
         Lines judged in another document are not remembered."""
-        if doc is not self.judged_doc:
-            self.judged, self.judged_doc = {}, doc
+        judged: Judged = self.per_document(doc, dict)
         if self.mode == "report":
-            for e in self.suspects(doc.text):
+            for e in self.suspects(doc.text, judged):
                 key = f"suspect:{e.rule}"
                 doc.stats[key] = doc.stats.get(key, 0) + 1
             return doc
         for _ in range(self.max_rounds):
-            found = self.suspects(doc.text)
+            found = self.suspects(doc.text, judged)
             if not found:
                 break
             doc.apply(self.name, found)
         return doc
 
-    def suspects(self, text: str) -> list[Edit]:
+    def suspects(self, text: str, judged: Judged | None = None) -> list[Edit]:
         """Every stutter in ``text``, as the edits that write it once.
 
         Neither kind of stutter crosses a line break, so each line is judged
-        on its own, and a line judged by the call before is not judged again:
-        a repair round, and the settle pass, rerun this over text that
-        changed in a few lines, if any.
+        on its own, and a line that ``judged`` holds from the call before is
+        not judged again: a repair round, and the settle pass, rerun this
+        over text that changed in a few lines, if any.  ``judged`` then holds
+        this call's lines.
         """
-        before, self.judged = self.judged, {}
+        if judged is None:
+            judged = {}
+        before = judged.copy()
+        judged.clear()
         edits: list[Edit] = []
         for at, _, s in lines(text):
             found = before.get(s)
             if found is None:
                 found = self.line_suspects(s)
-            self.judged[s] = found
+            judged[s] = found
             if found:
                 edits.extend(Edit(at + e.at, e.before, e.after, e.rule, e.note) for e in found)
         return edits
