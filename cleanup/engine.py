@@ -56,10 +56,10 @@ from .corpus import log_header, parse_record, record_line
 from .document import Document
 from .errors import CleanupError, InputError
 from .io import atomic_output, clean_record_text, walk
-from .layout import lines
 from .pipeline import Cleaner
 from .report import EXIT_ERROR, EXIT_OK, no_field_line, report
 from .runner import LOG_SUFFIX, CleanerSettings
+from .shape import lines
 from .textkey import comparison_key
 
 FORMATS = {".jsonl": "jsonl", ".parquet": "parquet"}

@@ -9,6 +9,7 @@ from typing import Iterable
 from .document import Change, Document
 from .errors import RuleError
 from .rules import Profile, StageConfig, load_profile
+from .shape import load_shape
 from .stage import Stage
 
 
@@ -56,6 +57,7 @@ class Cleaner:
         timeout: float = 2.0,
     ) -> None:
         self.profile = profile if isinstance(profile, Profile) else load_profile(profile, rules, disable)
+        self.shape = load_shape(self.profile.shape)  # the page-shape vocabulary (cleanup.shape)
         self.stages = [build_stage(s, timeout) for s in self.profile.stages]
 
     def run(self, doc: Document) -> Document:

@@ -27,6 +27,7 @@ from typing import Any, Callable, ClassVar, TypeVar
 from .document import Document
 from .errors import RuleError
 from .rules import Params, Rule, StageConfig
+from .shape import load_shape
 
 T = TypeVar("T")
 Memo = TypeVar("Memo")
@@ -54,7 +55,9 @@ class Stage:
     """A stage reads ``doc.text``, decides, and applies one or more steps.
 
     It never reads files or flags: everything it needs is in its
-    :class:`StageConfig` (rules and ``[params]`` from its rule files).
+    :class:`StageConfig` (rules and ``[params]`` from its rule files) and
+    in the page-shape vocabulary its profile names (``self.shape``, see
+    :mod:`cleanup.shape`).
     One stage may clean documents in several threads at once: what it
     keeps about a document lives in :meth:`per_document`, one per thread.
     """
@@ -79,6 +82,7 @@ class Stage:
         self.config = config
         self.timeout = timeout
         self.enabled = {r.id: r for r in config.rules}
+        self.shape = load_shape(config.shape)
         self.last_document = _LastDocument()
         self.check_rules()
 

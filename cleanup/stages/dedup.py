@@ -11,8 +11,8 @@ a document (:class:`NearCopies`).
 
 Which copy stays:
 
-* a headline-like copy (no sentence-final punctuation, at most
-  ``headline_max_chars``) is a jump header re-announcing a continued
+* a headline-like copy (not ending like body text, at most the page-shape
+  vocabulary's ``jump_header_max``) is a jump header re-announcing a continued
   article: the first stays (rule ``dedup-jump-header``);
 * a body paragraph stays where it fits its neighbours best: each copy is
   scored by the share of its neighbours' character n-grams it contains
@@ -36,9 +36,10 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 from rapidfuzz import fuzz, process
 
 from ..document import Document
-from ..layout import Line, drop_lines, lines
+from ..layout import drop_lines
 from ..patterns import ParamPattern
 from ..rules import Params, Rule, StageConfig
+from ..shape import Line, lines, load_shape
 from ..stage import Stage, handles
 from ..textkey import comparison_key
 
@@ -85,11 +86,12 @@ class DedupParams:
     @classmethod
     def from_config(cls, config: StageConfig, timeout: float) -> "DedupParams":
         p = Params.of_stage(config, timeout)
+        shape = load_shape(config.shape)  # a jump header's length, and how body text ends
         return cls(
             min_chars=p.integer("min_chars"),
             near_ratio=p.number("near_ratio"),
-            headline_max_chars=p.integer("headline_max_chars"),
-            sentence_end=comparison_key(p.chars("sentence_end")),
+            headline_max_chars=shape.jump_header_max,
+            sentence_end=comparison_key(shape.body_ends),
             keep_patterns=tuple(p.fused_patterns("keep_patterns")),
         )
 

@@ -25,8 +25,9 @@ import regex
 from rapidfuzz import fuzz, process
 
 from ..document import Document
-from ..layout import Line, drop_lines, lines
+from ..layout import drop_lines
 from ..rules import Rule, StageConfig
+from ..shape import Line, lines
 from ..stage import Stage, handles
 from ..wordlists import load_lexicon
 
@@ -70,9 +71,8 @@ class Fragments(Stage):
         p = self.settings()
         self.min_chars = p.integer("min_chars")
         self.max_chars = p.integer("max_chars")
-        self.sentence_punct = frozenset(p.chars("sentence_punct"))
-        self.body_end = tuple(p.chars("body_end"))
-        self.headline_max_chars = p.integer("headline_max_chars")
+        self.sentence_marks = frozenset(self.shape.sentence_marks)
+        self.headline_max = self.shape.joined_headline_max
         self.keep = [p.pattern("keep_patterns")] if p.strings("keep_patterns") else []
         self.evidence: list[tuple[str, Evidence]] = list(self.rule_code().items())
 
@@ -112,7 +112,9 @@ class Fragments(Stage):
         return Page.of(all_lines, heads)
 
     def is_body(self, text: str) -> bool:
-        return text.endswith(self.body_end) or len(text) > self.headline_max_chars
+        """Ends like body text, or too long for a headline (the page-shape vocabulary's
+        ``joined_headline_max``)."""
+        return self.shape.ends_like_body(text) or len(text) > self.headline_max
 
     def is_kept(self, text: str) -> bool:
         return any(k.search(text) for k in self.keep)
@@ -125,7 +127,7 @@ class Fragments(Stage):
         text = page.lines[i].text
         if not self.min_chars <= len(text) <= self.max_chars:
             return False
-        if self.sentence_punct.intersection(text) or self.is_kept(text):
+        if self.sentence_marks.intersection(text) or self.is_kept(text):
             return False
         following = page.lines[i + 1].text if i + 1 < len(page.lines) else ""
         return not (following and self.is_body(following))

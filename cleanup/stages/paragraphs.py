@@ -30,6 +30,7 @@ import regex
 
 from ..document import Document, Edit
 from ..rules import Rule, StageConfig
+from ..shape import AnyOf, display_width
 from ..stage import Stage, handles
 from ..wordlists import load_lexicon, load_wordlist
 
@@ -40,36 +41,6 @@ _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 
 
-def display_width(text: str) -> float:
-    """Width in full-width cells: ASCII counts half, everything else one."""
-    ascii_count = len(text.encode("ascii", "ignore"))
-    return len(text) - ascii_count / 2
-
-
-def _ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
-    """``[ends][closers]*$`` without a regex: one of ``ends``, then only closers."""
-    if text[-1:] not in closers:  # the usual case: no closer to look past
-        return text[-1] in ends
-    core = text.rstrip(closers)
-    return core[-1:] in ends or not ends.isdisjoint(text[len(core) :])
-
-
-class _AnyOf:
-    """Whether a text holds any one of some characters: a substring test for
-    each is cheaper than ``re`` matching a character class at every position."""
-
-    __slots__ = ("chars",)
-
-    def __init__(self, chars: str) -> None:
-        self.chars = tuple(dict.fromkeys(chars))
-
-    def found_in(self, text: str) -> bool:
-        for char in self.chars:
-            if char in text:
-                return True
-        return False
-
-
 @dataclass(slots=True)
 class _Line:
     start: int
@@ -78,14 +49,15 @@ class _Line:
     block: int  # index of the run of consecutive non-empty lines it is in
     first_in_block: bool
     last_in_block: bool
-    width: float = 0.0  # measured only on wrapped pages, where it counts
+    width: int = 0  # display width as printed (columns), measured only on wrapped pages, where it counts
 
 
 @dataclass(frozen=True, slots=True)
 class Layout:
     """What the stage learnt about the page: wrapped or not, and the column widths.
 
-    ``width`` is the page's usual line width; ``block_widths`` the width of
+    ``width`` is the page's usual line width (display columns, see
+    :func:`~cleanup.shape.display_width`); ``block_widths`` the width of
     each block long enough to have its own (articles set in other columns).
     """
 
@@ -146,9 +118,11 @@ class _WeightOf(dict[str, float]):
         return weight
 
 
-def _usual_width(widths: list[float]) -> float:
-    """The most common rounded width; the wider one on a tie."""
-    counts = Counter(round(w) for w in widths)
+def _usual_width(widths: list[int]) -> float:
+    """The most common width, to the nearest full-width character (two columns:
+    a column's lines differ by a half-width one here and there); the wider one
+    on a tie."""
+    counts = Counter(2 * round(w / 2) for w in widths)
     return float(max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0])
 
 
@@ -170,21 +144,22 @@ class Paragraphs(Stage):
         self.indent = p.number("indent")
         self.min_block_lines = p.integer("min_block_lines")
         self.max_rounds = p.integer("max_rounds")
-        self.headline_max = p.integer("headline_max")
-        self.long_line = p.integer("long_line")
         self.tail_max = p.integer("tail_max")
-        # one-character tests, done with set lookups and rstrip: the same as
-        # the patterns [sentence_end][closers]*$, [no_start] at the start, ...
-        end = p.chars("sentence_end")
-        self.closers = p.text("closers")
-        self.sentence_end = frozenset(end)
-        self.soft_end = frozenset(p.chars("soft_end"))
-        self.open_end = frozenset(p.chars("open_end"))
+        # the page-shape vocabulary, as one-character tests done with set lookups
+        # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
+        shape = self.shape
+        self.long_line = shape.long_line
+        self.closers = shape.closers
+        self.sentence_end = frozenset(shape.sentence_end)
+        self.soft_end = frozenset(shape.clause_end)
+        self.open_end = frozenset(shape.open_end)
         self.function_end = frozenset(p.chars("ends_function"))
-        self.no_start = frozenset(p.chars("no_start"))
-        self.inner_stop = _AnyOf(end)
-        self.body_mark = _AnyOf(p.chars("body_marks"))
-        self.has_comma = _AnyOf(p.chars("commas"))
+        self.no_start = frozenset(shape.no_start)
+        self.inner_stop = AnyOf(shape.sentence_end)
+        self.body_mark = AnyOf(shape.sentence_marks)
+        self.has_comma = AnyOf(shape.commas)
+        self.ends_sentence = shape.ends_sentence
+        self.headline_like = shape.headline_shaped
         self.starts_unit = p.pattern("starts_paragraph")
         self.opens = p.pattern("opens_paragraph")
         self.lead = p.pattern("lead")
@@ -294,14 +269,11 @@ class Paragraphs(Stage):
                     break
         return ""
 
-    def _ends_sentence(self, text: str) -> bool:
-        return _ends_with(text, self.sentence_end, self.closers)
-
     def _ending(self, text: str) -> str:
         """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence."""
         last = text[-1]
         if last in self.closers:
-            return "sentence-end" if self._ends_sentence(text) else "quote-end"
+            return "sentence-end" if self.ends_sentence(text) else "quote-end"
         if last in self.sentence_end:  # [sentence_end][closers]*$, with no closer to follow
             return "sentence-end"
         if last in self.soft_end:  # likewise [soft_end][closers]*$
@@ -309,13 +281,6 @@ class Paragraphs(Stage):
         if last in self.open_end:
             return "mid-clause"
         return "mid-sentence"
-
-    def _headline_like(self, text: str) -> bool:
-        return (
-            len(text) <= self.headline_max
-            and not self.inner_stop.found_in(text)
-            and text[-1] not in self.open_end
-        )
 
     def _headline_evidence(self, text: str, has_verb: Callable[[str], bool] | None) -> list[str]:
         """A headline-shaped line; with no verb it is only part of a headline
@@ -406,14 +371,14 @@ class Paragraphs(Stage):
         word = self._crosses_word(text, nxt)
         if word:
             ev.append(f"word:{word}")
-        if len(nxt) <= self.tail_max and self._ends_sentence(nxt) \
+        if len(nxt) <= self.tail_max and self.ends_sentence(nxt) \
                 and not self.inner_stop.found_in(nxt[:-1]):
             ev.append("next-is-tail")
         if lay.wrapped:
             ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, has_verb))
         elif len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
-        elif self._headline_like(text):
+        elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence(text, has_verb))
         return ev
 
@@ -487,8 +452,8 @@ class Paragraphs(Stage):
     ) -> list[str]:
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
         width = lay.width_of(a)
-        indent_low = width - self.indent - self.width_tolerance - 0.5
-        indent_high = width - self.indent + 0.5
+        indent_low = width - self.indent - self.width_tolerance - 1  # a half-width column of slack
+        indent_high = width - self.indent + 1
         if a.block in lay.body_blocks:
             ev.append("in-body-block")
             first_width = width - self.indent if a.first_in_block else width
@@ -500,11 +465,11 @@ class Paragraphs(Stage):
             ev.append("wider-than-column")
         elif self.body_mark.found_in(text[:-1]):
             ev.append("body-line")
-        elif self._headline_like(text):
+        elif self.headline_like(text):
             ev.extend(self._headline_evidence(text, has_verb))
         a_ends = ending in ("sentence-end", "quote-end", "clause-end")
         if a_ends and after_b is not None and indent_low <= b.width <= indent_high \
-                and not self._ends_sentence(b.text):  # b continues: it ends no sentence
+                and not self.ends_sentence(b.text):  # b continues: it ends no sentence
             ev.append("next-indented")
         return ev
 

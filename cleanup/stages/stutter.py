@@ -30,9 +30,9 @@ from typing import Callable
 import regex
 
 from ..document import Document, Edit
-from ..layout import lines
 from ..patterns import ParamPattern
 from ..rules import Rule, StageConfig
+from ..shape import lines
 from ..stage import Stage, handles
 from ..wordlists import load_lexicon, prefixes, read_entries
 
