@@ -40,7 +40,7 @@ from ..layout import drop_lines
 from ..patterns import ParamPattern
 from ..rules import Params, Rule, StageConfig
 from ..shape import Line, lines, load_shape
-from ..stage import Stage, handles
+from ..stage import Stage, Touched, handles
 from ..textkey import comparison_key
 
 
@@ -345,6 +345,30 @@ class Dedup(Stage):
         if drops:
             edits = drop_lines(doc.text, paras, [(i, rule, note) for i, (rule, note) in drops.items()])
             doc.apply(self.name, edits)
+        return doc
+
+    def recheck(self, doc: Document, touched: Touched) -> Document:
+        """:meth:`run` only if a paragraph that changed has a copy, when the stage
+        found nothing to drop before: the copies among the others were there
+        then, and were left as they are (their rule turned off)."""
+        if not touched.was_clean:
+            return self.run(doc)
+        memo = self.memo_for(doc)
+        paras = lines(doc.text)
+        keys = [self.key_of(p.text, memo) for p in paras]
+        long_keys = Counter(key for key in keys if len(key) >= self.params.min_chars)
+        cutoff = self.params.near_ratio
+        for i in touched.lines(paras):
+            key = keys[i]
+            if key not in long_keys:
+                continue
+            if long_keys[key] > 1:
+                return self.run(doc)
+            # the ratio of keys of lengths a <= b is at most 200 * a / (a + b) (see NearCopies)
+            lo, hi = len(key) * cutoff / (200 - cutoff), len(key) * (200 - cutoff) / cutoff
+            others = [k for k in long_keys if k != key and lo - 1e-9 <= len(k) <= hi + 1e-9]
+            if others and process.extractOne(key, others, scorer=fuzz.ratio, score_cutoff=cutoff - 1e-9):
+                return self.run(doc)
         return doc
 
     @staticmethod

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 import regex
 from rapidfuzz import fuzz, process
@@ -28,7 +28,7 @@ from ..document import Document
 from ..layout import drop_lines
 from ..rules import Rule, StageConfig
 from ..shape import Line, lines
-from ..stage import Stage, handles
+from ..stage import Stage, Touched, handles
 from ..wordlists import load_lexicon
 
 SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
@@ -96,8 +96,28 @@ class Fragments(Stage):
 
     def run(self, doc: Document) -> Document:
         page = self.read_page(doc.text)
+        return self.drop_fragments(doc, page, range(len(page.lines)))
+
+    def recheck(self, doc: Document, touched: Touched) -> Document:
+        """Judge only the lines that changed, and the line before each (its
+        following line may have), when the stage found nothing to drop before
+        and no changed line reads as a headline: then no other line can have
+        evidence it had not (the page's headlines are some it had, unchanged);
+        otherwise every line, as :meth:`run`."""
+        if not touched.was_clean:
+            return self.run(doc)
+        all_lines = lines(doc.text)
+        changed = touched.lines(all_lines)
+        if any(self.is_headline_like(all_lines[i].text) for i in changed):
+            return self.run(doc)
+        bare = Page.of(all_lines, [])  # enough to tell a candidate: the page's headlines are read only for one
+        candidates = [i for i in sorted(changed | {i - 1 for i in changed if i}) if self.is_candidate(bare, i)]
+        return self.drop_fragments(doc, self.read_page(doc.text), candidates) if candidates else doc
+
+    def drop_fragments(self, doc: Document, page: Page, indices: Iterable[int]) -> Document:
+        """Drop the lines among ``indices`` (in order) that are fragments."""
         drops: list[tuple[int, str, str]] = []
-        for i in range(len(page.lines)):
+        for i in indices:
             if not self.is_candidate(page, i):
                 continue
             found = [(rule, note) for rule, find in self.evidence if (note := find(page, i))]

@@ -31,7 +31,7 @@ import regex
 from ..document import Document, Edit
 from ..rules import Rule, StageConfig
 from ..shape import AnyOf, display_width
-from ..stage import Stage, handles
+from ..stage import Stage, Touched, handles
 from ..wordlists import load_lexicon, load_wordlist
 
 # a line is non-empty if it holds a character that regex's \s does not match:
@@ -84,14 +84,16 @@ _CANNOT_JOIN = _Verdict(float("-inf"), "")
 class Memo:
     """What the stage keeps about one document (:meth:`Paragraphs.memo_for`):
     the verdicts of :meth:`Paragraphs._weigh`, by (paragraph so far, next
-    line), and which lines have a verb.  Its rounds and its profile's settle
-    passes ask again about the paragraphs the last round left."""
+    line), which lines have a verb, and the layout of the last round.  Its
+    rounds and its profile's settle passes ask again about the paragraphs
+    the last round left."""
 
-    __slots__ = ("verdicts", "has_verb")
+    __slots__ = ("verdicts", "has_verb", "layout")
 
     def __init__(self, segments_to_a_verb: Callable[[str], bool]) -> None:
         self.verdicts: dict[tuple[str, str], _Verdict] = {}
         self.has_verb = lru_cache(maxsize=4096)(segments_to_a_verb)
+        self.layout: Layout | None = None
 
 
 class _Check(NamedTuple):
@@ -485,6 +487,29 @@ class Paragraphs(Stage):
         memo = self.memo_for(doc)
         for _ in range(self.max_rounds):
             if not self._decide(doc, memo):
+                self.note_clean(doc)
+                break
+        return doc
+
+    def recheck(self, doc: Document, touched: Touched) -> Document:
+        """:meth:`run`, its first round deciding only the breaks beside lines that
+        changed, where it cannot decide otherwise than the round before.
+
+        That is when the stage found nothing to change then, and the page reads
+        as it did: one paragraph per line (the evidence of a break then reads
+        only its two paragraphs, :meth:`_weigh`), the same layout.  Any other
+        break, between lines and line breaks that did not change, is decided as
+        it was: a break, with nothing to write.
+        """
+        if not touched.was_clean:
+            return self.run(doc)
+        memo = self.memo_for(doc)
+        if not self._decide(doc, memo, touched):
+            self.note_clean(doc)
+            return doc
+        for _ in range(self.max_rounds - 1):
+            if not self._decide(doc, memo):
+                self.note_clean(doc)
                 break
         return doc
 
@@ -492,8 +517,9 @@ class Paragraphs(Stage):
         """What the stage keeps about ``doc`` in this thread (:meth:`Stage.per_document`)."""
         return self.per_document(doc, lambda: Memo(self._segments_to_a_verb))
 
-    def _decide(self, doc: Document, memo: Memo) -> bool:
-        """One round over every break; True if it changed the text."""
+    def _decide(self, doc: Document, memo: Memo, touched: Touched | None = None) -> bool:
+        """One round over every break (where ``touched`` says, see :meth:`recheck`);
+        True if it changed the text."""
         text = doc.text
         lines = self._lines(text)
         edits: list[Edit] = []
@@ -503,10 +529,15 @@ class Paragraphs(Stage):
             doc.apply(self.name, edits)
             return bool(edits)
         lay = self.layout(doc, lines)
+        only = touched.lines(lines) if touched is not None and not lay.wrapped and lay == memo.layout else None
+        memo.layout = lay
         if lines[0].start and self.trim_rule:
             edits.append(Edit(0, text[: lines[0].start], "", self.trim_rule, "leading blank lines"))
         paragraph = lines[0].text  # the paragraph so far, as joined
         for i, (a, b) in enumerate(zip(lines, lines[1:])):
+            if only is not None and paragraph is a.text and i not in only and i + 1 not in only:
+                paragraph = b.text  # as the round before decided it
+                continue
             gap = text[a.end : b.start]
             blank = gap.count("\n") > 1
             after_b = lines[i + 2] if i + 2 < len(lines) else None

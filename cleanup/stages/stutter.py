@@ -143,6 +143,7 @@ class Stutter(Stage):
         for _ in range(self.max_rounds):
             found = self.suspects(doc.text, judged)
             if not found:
+                self.note_clean(doc)
                 break
             doc.apply(self.name, found)
         return doc
