@@ -22,6 +22,7 @@ a rule that is only disabled is fine.
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, bisect_right
 from typing import Any, Callable, ClassVar, Protocol, Sequence, TypeVar
 
 from .document import Document
@@ -92,15 +93,16 @@ class Touched:
         """Indices of ``lines`` (in order, of the current text) that a span reaches,
         or the line breaks around them: a line whose text, and whose neighbours,
         may have changed."""
-        spans, found = self.spans, set()
-        k = 0
-        for i, line in enumerate(lines):
-            lo = lines[i - 1].end if i else 0
-            hi = lines[i + 1].start if i + 1 < len(lines) else len(self.doc.text)
-            while k < len(spans) and spans[k][1] < lo:
-                k += 1
-            if k < len(spans) and spans[k][0] <= hi:
-                found.add(i)
+        found: set[int] = set()
+        if not lines:
+            return found
+        starts = [line.start for line in lines]
+        ends = [line.end for line in lines]
+        last = len(lines) - 1
+        for a, b in self.spans:
+            # line i reaches from the end of line i-1 to the start of line i+1
+            first = max(0, bisect_left(starts, a) - 1)
+            found.update(range(first, min(last, bisect_right(ends, b)) + 1))
         return found
 
 

@@ -77,6 +77,23 @@ def test_outside_the_spans_changed_the_text_is_as_it_was(data, raw):
         assert raw[start : start + b - a] == doc.text[a:b]
 
 
+@given(st.data(), st.text(alphabet="甲乙\n", max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_the_lines_a_change_reaches_are_those_it_meets_with_the_breaks_around_them(data, raw):
+    doc = Document(raw)
+    for edits in data.draw(steps(raw)):
+        doc.apply("t", edits)
+    found = lines(doc.text)
+    spans = doc.changed_since(0)
+
+    def reached(i: int) -> bool:
+        lo = found[i - 1].end if i else 0
+        hi = found[i + 1].start if i + 1 < len(found) else len(doc.text)
+        return any(a <= hi and b >= lo for a, b in spans)
+
+    assert Touched(doc, 0, True).lines(found) == {i for i in range(len(found)) if reached(i)}
+
+
 # --- a recheck edits as a run --------------------------------------------------------
 
 PAGES = ([p.read_text(encoding="utf-8") for p in sorted((DATA / "samples").glob("*.txt"))]

@@ -345,6 +345,7 @@ class Dedup(Stage):
         if drops:
             edits = drop_lines(doc.text, paras, [(i, rule, note) for i, (rule, note) in drops.items()])
             doc.apply(self.name, edits)
+        self.note_clean(doc)  # a second run finds nothing (find_drops)
         return doc
 
     def recheck(self, doc: Document, touched: Touched) -> Document:
