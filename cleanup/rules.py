@@ -388,10 +388,7 @@ class Vocabulary:
     path: str
     params: dict[str, Any]
     names: Mapping[str, str]
-
-    @property
-    def packaged(self) -> bool:
-        return Path(self.path).resolve() == (packaged_rules_dir() / VOCABULARY).resolve()
+    packaged: bool  # the packaged file: its patterns are vetted
 
 
 def read_vocabulary(path: Path) -> Vocabulary:
@@ -411,7 +408,8 @@ def read_vocabulary(path: Path) -> Vocabulary:
     both = sorted(set(sets) & set(data.get("classes", {})))
     if both:
         raise RuleError(f"{', '.join(both)}: named both in [params] and [classes]", where)
-    return Vocabulary(where, params, classes)
+    packaged = path.resolve() == (packaged_rules_dir() / VOCABULARY).resolve()
+    return Vocabulary(where, params, classes, packaged)
 
 
 def resolve_profile(name_or_path: str | Path) -> Path:

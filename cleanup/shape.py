@@ -106,6 +106,7 @@ class Shape:
         self.clause_end = p.chars("clause_end")
         self.open_end = p.chars("open_end")
         self.commas = p.chars("commas")
+        self.body_marks = p.chars("body_marks")
         self.sentence_marks = p.chars("sentence_marks")
         self.no_start = p.chars("no_start")
         self.headline_max = p.integer("headline_max")

@@ -333,7 +333,8 @@ def test_an_empty_character_setting_of_a_stage_is_a_rule_error():
         build_stage(config, timeout=2.0)
 
 
-@pytest.mark.parametrize("key", ["sentence_end", "clause_end", "open_end", "commas", "sentence_marks", "no_start"])
+@pytest.mark.parametrize("key", ["sentence_end", "clause_end", "open_end", "commas", "body_marks", "sentence_marks",
+                                 "no_start"])
 def test_an_empty_character_set_of_the_vocabulary_is_a_rule_error(tmp_path, key):
     path = vocabulary_with(tmp_path, key, '""')
     with pytest.raises(RuleError, match=re.escape(f"page-shape vocabulary: [params] {key} must hold at least")) as err:

@@ -350,8 +350,8 @@ class Dedup(Stage):
 
     def recheck(self, doc: Document, touched: Touched) -> Document:
         """:meth:`run` only if a paragraph that changed has a copy, when the stage
-        found nothing to drop before: the copies among the others were there
-        then, and were left as they are (their rule turned off)."""
+        found nothing more to drop when it last looked: the copies among the
+        others were there then, and were left as they are (their rule turned off)."""
         if not touched.was_clean:
             return self.run(doc)
         memo = self.memo_for(doc)

@@ -158,7 +158,7 @@ class Paragraphs(Stage):
         self.function_end = frozenset(p.chars("ends_function"))
         self.no_start = frozenset(shape.no_start)
         self.inner_stop = AnyOf(shape.sentence_end)
-        self.body_mark = AnyOf(shape.sentence_marks)
+        self.body_mark = AnyOf(shape.body_marks)
         self.has_comma = AnyOf(shape.commas)
         self.ends_sentence = shape.ends_sentence
         self.headline_like = shape.headline_shaped
