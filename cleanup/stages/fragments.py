@@ -2,14 +2,18 @@
 
 Runs after ``paragraphs``: one paragraph per line.  Layout extraction often
 prints a headline whole and, elsewhere, a piece of it on a line of its own
-(``自治区第三十``, ``石泰峰主持并``).  A line is removed only if
+(``自治区第三十``, ``石泰峰主持并``), or only the piece, the rest of the
+headline printed on another page.  A line is removed only if
 
 * it is a *candidate*: short, no sentence punctuation, not a byline or
-  credit, and the paragraph after it is not body text it could head; and
+  credit, and not heading a byline, credit or sub-headline (which would make
+  it a headline); and
 * a rule finds evidence that it is a cut piece:
   ``fragment-headline-piece`` (it sits inside a longer headline-like line
-  of the page, cutting through a segment of it) or ``fragment-dangling-end``
-  (it ends on a conjunction or particle, or on a bare ordinal).
+  of the page, cutting through a segment of it, and is not followed by body
+  text it could head), ``fragment-dangling-end`` (it ends on a conjunction,
+  on a bare ordinal, or on 的 with no predicate) or ``fragment-cut-word``
+  (it has no predicate and ends or starts inside a word).
 
 The first rule (in file order) with evidence owns the removal; the note
 gives every piece of evidence found.
@@ -28,9 +32,11 @@ from ..document import Document
 from ..layout import Line, drop_lines, lines
 from ..rules import Rule, StageConfig
 from ..stage import Stage, handles
-from ..wordlists import load_lexicon
+from ..wordedges import load_word_edges
+from ..wordlists import load_lexicon, load_wordlist
 
 SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
+HAN_RUN = regex.compile(r"\p{Han}+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,25 +80,43 @@ class Fragments(Stage):
         self.body_end = tuple(p.chars("body_end"))
         self.headline_max_chars = p.integer("headline_max_chars")
         self.keep = [p.pattern("keep_patterns")] if p.strings("keep_patterns") else []
+        self.words_file = p.text("words_file")
+        self.lexicon = load_lexicon(self.words_file)
+        self.predicates = load_wordlist(p.text("verbs_file")) | frozenset(p.strings("predicate_marks"))
         self.evidence: list[tuple[str, Evidence]] = list(self.rule_code().items())
 
     @handles("fragment-headline-piece")
     def headline_piece(self, rule: Rule) -> Evidence:
-        """The line is a piece of a longer headline of the page (:meth:`find_headline_piece`)."""
+        """The line is a piece of a longer headline of the page (:meth:`find_headline_piece`)
+        and does not head body text (it may be that article's own short headline)."""
         p = self.settings(rule)
         self.piece_min_chars = p.integer("piece_min_chars")
         self.piece_min_score = p.number("piece_min_score")
-        return self.find_headline_piece
+        return self.find_piece_heading_no_body
+
+    def find_piece_heading_no_body(self, page: Page, i: int) -> str:
+        return "" if self.heads_body(page, i) else self.find_headline_piece(page, i)
 
     @handles("fragment-dangling-end")
     def dangling_end(self, rule: Rule) -> Evidence:
         """The line ends where no headline can end (:meth:`find_dangling_end`)."""
         p = self.settings(rule)
         self.dangling_ends = sorted(p.strings("dangling_ends"), key=len, reverse=True)
-        self.words = load_lexicon(p.text("words_file")).costs
+        self.predicate_ends = sorted(p.strings("predicate_ends"), key=len, reverse=True)
         self.bare_ordinal = p.pattern("bare_ordinal")
         self.bare_ordinal_keep = frozenset(p.strings("bare_ordinal_keep"))
         return self.find_dangling_end
+
+    @handles("fragment-cut-word")
+    def cut_word(self, rule: Rule) -> Evidence:
+        """The line has no predicate and ends or starts inside a word (:meth:`find_cut_word`)."""
+        p = self.settings(rule)
+        self.edges = load_word_edges(self.words_file)
+        self.ends_inside_min = p.number("ends_inside_min")
+        self.starts_inside_min = p.number("starts_inside_min")
+        self.cut_min_chars = p.integer("cut_min_chars")
+        self.short_part_max = p.integer("short_part_max")
+        return self.find_cut_word
 
     def run(self, doc: Document) -> Document:
         page = self.read_page(doc.text)
@@ -121,14 +145,22 @@ class Fragments(Stage):
         return not self.is_body(text) and not self.is_kept(text)
 
     def is_candidate(self, page: Page, i: int) -> bool:
-        """Short, not a sentence, not a byline, and not heading the body text after it."""
+        """Short, not a sentence, not a byline, and not heading a byline, credit or sub-headline."""
         text = page.lines[i].text
         if not self.min_chars <= len(text) <= self.max_chars:
             return False
         if self.sentence_punct.intersection(text) or self.is_kept(text):
             return False
-        following = page.lines[i + 1].text if i + 1 < len(page.lines) else ""
-        return not (following and self.is_body(following))
+        following = self.following(page, i)
+        return not (following and self.is_kept(following) and not self.is_body(following))
+
+    def following(self, page: Page, i: int) -> str:
+        return page.lines[i + 1].text if i + 1 < len(page.lines) else ""
+
+    def heads_body(self, page: Page, i: int) -> bool:
+        """Whether body text follows line ``i``: the line may be its (short) headline."""
+        following = self.following(page, i)
+        return bool(following) and self.is_body(following)
 
     def find_headline_piece(self, page: Page, i: int) -> str:
         """Evidence that line ``i`` is cut from a longer headline-like line of the page.
@@ -158,6 +190,9 @@ class Fragments(Stage):
         end = next((e for e in self.dangling_ends if text.endswith(e)), "")
         if end and not self.ends_in_word(text, end):
             return f"ends in '{end}'"
+        end = next((e for e in self.predicate_ends if text.endswith(e)), "")
+        if end and not self.ends_in_word(text, end) and self.predicates.isdisjoint(self.words_of(text)):
+            return f"ends in '{end}' with no predicate"
         ordinal = self.bare_ordinal.search(text)
         if ordinal and ordinal.group() not in self.bare_ordinal_keep:
             return f"ends in bare ordinal '{ordinal.group()}'"
@@ -167,9 +202,42 @@ class Fragments(Stage):
         """Whether the last 2-4 characters make a word that is not itself a dangling end (祥和)."""
         for size in range(len(end) + 1, 5):
             tail = text[-size:]
-            if len(tail) == size and tail in self.words and tail not in self.dangling_ends:
+            if len(tail) == size and tail in self.lexicon.costs and tail not in self.dangling_ends:
                 return True
         return False
+
+    def find_cut_word(self, page: Page, i: int) -> str:
+        """Evidence that line ``i`` was cut inside a word at one of its ends and has no predicate.
+
+        The cut is looked for where the segmentation leaves a single
+        character at an end of the line: a word of the list there is whole
+        (政府 ends 市政府 too, but 政府工作报告 is a headline). Names are left alone: too short a line (张伟欣) or one of short parts
+        (郑学良 王雅静) may be names, which the list does not know, and a
+        name's characters may well start or end other words. A last word cut
+        short is left out of the predicate test (召 of 召开 is not the line's
+        verb); a first word is not: a headline may well start with its verb
+        (访……, 迎……).
+        """
+        text = page.lines[i].text
+        words = self.words_of(text)
+        if sum(map(len, words)) < self.cut_min_chars or len(words) < 2:
+            return ""
+        parts = text.split()
+        if len(parts) > 1 and max(map(len, parts)) <= self.short_part_max:
+            return ""
+        last, first = words[-1], words[0]
+        if len(last) == 1 and text.endswith(last) and (share := self.edges.continues(last)) >= self.ends_inside_min \
+                and self.predicates.isdisjoint(words[:-1]):
+            return f"ends inside a word: '{last}' starts a longer word {share:.0%} of the time; no predicate"
+        if len(first) == 1 and text.startswith(first) \
+                and (share := self.edges.continued(first)) >= self.starts_inside_min \
+                and self.predicates.isdisjoint(words):
+            return f"starts inside a word: '{first}' ends a longer word {share:.0%} of the time; no predicate"
+        return ""
+
+    def words_of(self, text: str) -> list[str]:
+        """The words of ``text``'s Han runs, each run segmented the cheapest way."""
+        return [w for run in HAN_RUN.findall(text) for w in self.lexicon.segment(run)]
 
 
 def cuts_segment(head: str, start: int, end: int) -> bool:
