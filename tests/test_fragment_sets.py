@@ -21,6 +21,7 @@ import fragment_sets  # noqa: E402
 from fragment_check import HALVES, Report, check, fragments_stage, print_report  # noqa: E402
 from fragment_sets import read_keeps, read_orphans  # noqa: E402
 
+from cleanup import Cleaner  # noqa: E402
 from cleanup.document import Document  # noqa: E402
 
 # Share of the real short lines kept, on each half (issue 18: at least 99 %):
@@ -34,6 +35,10 @@ RECALL_FLOOR = 0.05
 NO_PREDICATE_RECALL_FLOOR = 0.15
 # Real lines around a piece (the headline or body after it) removed: none measured.
 CONTEXT_REMOVED_MAX = 0
+# The same through the whole default profile (the paragraphs stage joins some
+# pieces to the line after them first): 99.97 % kept, 5.41 % removed measured.
+PROFILE_PRECISION_FLOOR = 0.99
+PROFILE_RECALL_FLOOR = 0.05
 
 KEEPS = read_keeps()
 ORPHANS = read_orphans()
@@ -79,6 +84,13 @@ def test_orphan_pieces_are_removed(report, half):
 
 def test_no_real_line_around_a_piece_is_removed(report):
     assert len(report.context_removed) <= CONTEXT_REMOVED_MAX, report.context_removed[:5]
+
+
+def test_through_the_whole_profile_the_figures_hold():
+    report = check(KEEPS, ORPHANS, fragments_stage(), Cleaner())
+    assert report.precision.share() >= PROFILE_PRECISION_FLOOR
+    assert report.recall.share() >= PROFILE_RECALL_FLOOR
+    assert len(report.context_removed) <= CONTEXT_REMOVED_MAX
 
 
 def test_every_removal_is_a_change_with_its_rule_and_evidence():

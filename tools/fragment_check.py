@@ -4,12 +4,15 @@
     python tools/fragment_check.py --summary       # the figures only
     python tools/fragment_check.py --half tune     # list the misses of one half only
     python tools/fragment_check.py --sweep         # fragment-cut-word's thresholds tried on the tune half
+    python tools/fragment_check.py --profile       # each page through the whole default profile
 
 The sets are tests/data/fragments/keep.tsv and orphans.tsv
 (tools/fragment_sets.py). Each line goes through the fragments stage of the
 default profile on a page of its own: the paragraph before it, the line, the
 two paragraphs after it, in SPEC's clean form (the stage runs after
-paragraphs, on one paragraph a line).
+paragraphs, on one paragraph a line); with ``--profile``, through the whole
+default profile, where the paragraphs stage may first join a piece to the
+line after it (it is then not removed) or change what follows a line.
 
 - precision: the share of real short lines (keep.tsv) the stage keeps, and
   of those among them that a fragment could be (its length, no sentence
@@ -36,6 +39,7 @@ from typing import Iterable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fragment_sets import Keep, Orphan, read_keeps, read_orphans  # noqa: E402
 
+from cleanup import Cleaner  # noqa: E402
 from cleanup.document import Document  # noqa: E402
 from cleanup.layout import lines  # noqa: E402
 from cleanup.pipeline import build_stage  # noqa: E402
@@ -68,14 +72,20 @@ class Outcome:
     others: tuple[str, ...]  # other lines of the page that went
 
 
-def run_page(stage: Fragments, before: str, line: str, after: str, after2: str) -> Outcome:
+def run_page(stage: Fragments, before: str, line: str, after: str, after2: str,
+             cleaner: Cleaner | None = None) -> Outcome:
+    """The stage (or, given a ``cleaner``, the whole profile) on the page of a line:
+    whether the fragments stage removed the line, and what else it removed."""
     parts = [before, line, after, after2]
     text = "\n\n".join(p for p in parts if p) + "\n"
     start = len(before) + 2 if before else 0
     end = start + len(line)
-    doc = stage.run(Document(text))
+    if cleaner is None:
+        changes = stage.run(Document(text)).changes
+    else:
+        changes = [c for c in cleaner.clean(text).changes if c.stage == stage.name]
     note, others = "", []
-    for c in doc.changes:
+    for c in changes:
         if c.start <= start and c.end >= end:
             note = c.note or c.rule
         else:
@@ -120,11 +130,14 @@ def fragment_shaped(stage: Fragments, line: str) -> bool:
     return stage.is_candidate(Page.of(lines(line + "\n"), []), 0)
 
 
-def check(keeps: list[Keep], orphans: list[Orphan], stage: Fragments | None = None) -> Report:
+def check(keeps: list[Keep], orphans: list[Orphan], stage: Fragments | None = None,
+          cleaner: Cleaner | None = None) -> Report:
+    """The figures of ``stage`` on both sets; given a ``cleaner``, of its fragments stage
+    within the whole profile (the paragraphs stage may join a piece to its neighbour first)."""
     stage = stage or fragments_stage()
     report = Report()
     for k in keeps:
-        out = run_page(stage, k.before, k.line, k.after, k.after2)
+        out = run_page(stage, k.before, k.line, k.after, k.after2, cleaner)
         report.precision.add(k.half, not out.removed)
         if fragment_shaped(stage, k.line):
             report.shaped.add(k.half, not out.removed)
@@ -132,7 +145,7 @@ def check(keeps: list[Keep], orphans: list[Orphan], stage: Fragments | None = No
         if out.removed:
             report.wrong.append((k, out))
     for o in orphans:
-        out = run_page(stage, o.before, o.piece, o.after, o.after2)
+        out = run_page(stage, o.before, o.piece, o.after, o.after2, cleaner)
         report.recall.add(o.half, out.removed)
         predicate = "no predicate" if stage.predicates.isdisjoint(stage.words_of(o.piece)) else "a predicate"
         for key in (f"{o.end} {o.cut}", f"before {o.next}", predicate):
@@ -195,11 +208,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="list at most this many of each kind of miss")
     ap.add_argument("--disable", action="append", default=[], help="turn this rule off (repeatable)")
     ap.add_argument("--sweep", action="store_true", help="try fragment-cut-word's thresholds on the tune half")
+    ap.add_argument("--profile", action="store_true", help="clean each page with the whole default profile")
     args = ap.parse_args()
     if args.sweep:
         sweep(read_keeps(), read_orphans())
         return
-    report = check(read_keeps(), read_orphans(), fragments_stage(args.disable))
+    cleaner = Cleaner(disable=args.disable) if args.profile else None
+    report = check(read_keeps(), read_orphans(), fragments_stage(args.disable), cleaner)
     print_report(report, args.summary, args.half, args.limit)
 
 

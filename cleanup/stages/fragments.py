@@ -22,6 +22,7 @@ gives every piece of evidence found.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Callable
 
@@ -83,6 +84,8 @@ class Fragments(Stage):
         self.words_file = p.text("words_file")
         self.lexicon = load_lexicon(self.words_file)
         self.predicates = load_wordlist(p.text("verbs_file")) | frozenset(p.strings("predicate_marks"))
+        # the settle pass weighs the same lines again: segment each once
+        self.words_of = lru_cache(maxsize=4096)(self.segment_words)
         self.evidence: list[tuple[str, Evidence]] = list(self.rule_code().items())
 
     @handles("fragment-headline-piece")
@@ -152,7 +155,7 @@ class Fragments(Stage):
         if self.sentence_punct.intersection(text) or self.is_kept(text):
             return False
         following = self.following(page, i)
-        return not (following and self.is_kept(following) and not self.is_body(following))
+        return not (following and not self.is_body(following) and self.is_kept(following))
 
     def following(self, page: Page, i: int) -> str:
         return page.lines[i + 1].text if i + 1 < len(page.lines) else ""
@@ -211,33 +214,32 @@ class Fragments(Stage):
 
         The cut is looked for where the segmentation leaves a single
         character at an end of the line: a word of the list there is whole
-        (政府 ends 市政府 too, but 政府工作报告 is a headline). Names are left alone: too short a line (张伟欣) or one of short parts
-        (郑学良 王雅静) may be names, which the list does not know, and a
-        name's characters may well start or end other words. A last word cut
-        short is left out of the predicate test (召 of 召开 is not the line's
-        verb); a first word is not: a headline may well start with its verb
-        (访……, 迎……).
+        (政府 ends 市政府 too, but 政府工作报告 is a headline). Names are left
+        alone: too short a line (张伟欣) or one of short parts (郑学良 王雅静)
+        may be names, which the list does not know, and a name's characters
+        may well start or end other words. A last character cut short is left
+        out of the predicate test (召 of 召开 is not the line's verb); a first
+        one is not: a headline may well start with its verb (访……, 迎……).
         """
         text = page.lines[i].text
-        words = self.words_of(text)
-        if sum(map(len, words)) < self.cut_min_chars or len(words) < 2:
-            return ""
+        ends_share, starts_share = self.edges.continues(text[-1]), self.edges.continued(text[0])
+        if ends_share < self.ends_inside_min and starts_share < self.starts_inside_min:
+            return ""  # neither end could be a cut: no segmentation needed
         parts = text.split()
         if len(parts) > 1 and max(map(len, parts)) <= self.short_part_max:
             return ""
-        last, first = words[-1], words[0]
-        if len(last) == 1 and text.endswith(last) and (share := self.edges.continues(last)) >= self.ends_inside_min \
-                and self.predicates.isdisjoint(words[:-1]):
-            return f"ends inside a word: '{last}' starts a longer word {share:.0%} of the time; no predicate"
-        if len(first) == 1 and text.startswith(first) \
-                and (share := self.edges.continued(first)) >= self.starts_inside_min \
-                and self.predicates.isdisjoint(words):
-            return f"starts inside a word: '{first}' ends a longer word {share:.0%} of the time; no predicate"
+        words = self.words_of(text)
+        if sum(map(len, words)) < self.cut_min_chars or len(words) < 2:
+            return ""
+        if ends_share >= self.ends_inside_min and words[-1] == text[-1] and self.predicates.isdisjoint(words[:-1]):
+            return f"ends inside a word: '{text[-1]}' starts a longer word {ends_share:.0%} of the time; no predicate"
+        if starts_share >= self.starts_inside_min and words[0] == text[0] and self.predicates.isdisjoint(words):
+            return f"starts inside a word: '{text[0]}' ends a longer word {starts_share:.0%} of the time; no predicate"
         return ""
 
-    def words_of(self, text: str) -> list[str]:
-        """The words of ``text``'s Han runs, each run segmented the cheapest way."""
-        return [w for run in HAN_RUN.findall(text) for w in self.lexicon.segment(run)]
+    def segment_words(self, text: str) -> tuple[str, ...]:
+        """The words of ``text``'s Han runs, each run segmented the cheapest way (as ``words_of``, memoised)."""
+        return tuple(w for run in HAN_RUN.findall(text) for w in self.lexicon.segment(run))
 
 
 def cuts_segment(head: str, start: int, end: int) -> bool:
