@@ -18,7 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import fragment_sets  # noqa: E402
-from fragment_check import HALVES, Report, check, fragments_stage, print_report  # noqa: E402
+from fragment_check import HALVES, Report, check, devset_removals, fragments_stage, print_report  # noqa: E402
 from fragment_sets import read_keeps, read_orphans  # noqa: E402
 
 from cleanup import Cleaner  # noqa: E402
@@ -29,16 +29,21 @@ from cleanup.document import Document  # noqa: E402
 PRECISION_FLOOR = 0.99
 # ... and of those of them shaped like a fragment (short, no sentence mark, no byline): 100 % measured.
 SHAPED_PRECISION_FLOOR = 0.99
-# Share of the orphan pieces removed, on each half: 5.62 % (tune) and 7.05 % (held) measured.
-RECALL_FLOOR = 0.05
-# ... of the pieces with no predicate (the "strong evidence"): 19 % measured.
+# Share of the orphan pieces removed, on each half: 6.22 % (tune) and 7.05 % (held) measured.
+RECALL_FLOOR = 0.06
+# ... of the pieces with no predicate (the "strong evidence"): 18.38 % measured.
 NO_PREDICATE_RECALL_FLOOR = 0.15
 # Real lines around a piece (the headline or body after it) removed: none measured.
 CONTEXT_REMOVED_MAX = 0
 # The same through the whole default profile (the paragraphs stage joins some
-# pieces to the line after them first): 99.97 % kept, 5.41 % removed measured.
+# pieces to the line after them first): 100 % kept, 5.71 % removed measured.
 PROFILE_PRECISION_FLOOR = 0.99
 PROFILE_RECALL_FLOOR = 0.05
+# Lines the fragments stage removes from the development set's 160 raw pages,
+# which print no orphan piece (each removal loses text of the gold): 18
+# measured (22 before fragment-cut-word, when fragment-dangling-end took 的
+# after a predicate and lines after one cut mid-sentence).
+DEVSET_REMOVALS_MAX = 18
 
 KEEPS = read_keeps()
 ORPHANS = read_orphans()
@@ -91,6 +96,12 @@ def test_through_the_whole_profile_the_figures_hold():
     assert report.precision.share() >= PROFILE_PRECISION_FLOOR
     assert report.recall.share() >= PROFILE_RECALL_FLOOR
     assert len(report.context_removed) <= CONTEXT_REMOVED_MAX
+
+
+def test_real_extractor_output_loses_few_lines():
+    pages, removals = devset_removals(Cleaner())
+    assert pages == 160
+    assert len(removals) <= DEVSET_REMOVALS_MAX, [(r.reader, r.page, r.text) for r in removals]
 
 
 def test_every_removal_is_a_change_with_its_rule_and_evidence():

@@ -124,6 +124,11 @@ def test_fragments_of_a_headline_printed_on_another_page_go() -> None:
     ]
 
 
+def test_a_dangling_line_after_one_cut_mid_sentence_is_body_text_left_unjoined() -> None:
+    assert fragments(page("会后进行了分组审议，", "石泰峰主持并", HEAD, LEAD)).changes == []
+    assert fragments(page("会后进行了分组审议，", "自治区第三十", HEAD, LEAD)).changes == []
+
+
 def test_evidence_both_ways_is_noted_and_owned_by_the_first_rule() -> None:
     head = "石泰峰主持并讲话 部署全年工作"
     doc = fragments(page(BODY, "石泰峰主持并", head, LEAD))
@@ -152,8 +157,18 @@ def test_a_line_with_no_predicate_cut_inside_a_word_goes() -> None:
     [change] = doc.changes
     assert change.rule == "fragment-cut-word"
     assert change.note == "ends inside a word: '召' starts a longer word 76% of the time; no predicate"
-    doc = fragments(page(BODY, "济社会高质量发展", LEAD))
+    doc = fragments(page(BODY, "济社会高质量发展", "王莉霞指出，黄河流域生态保护和高质量发展是千秋大计。"))
     assert [c.note for c in doc.changes] == ["starts inside a word: '济' ends a longer word 94% of the time; no predicate"]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("会后进行了分组审议，", BODY),  # the line before is cut mid-sentence: body text left unjoined
+    ("本报记者 郑学良 王雅静", BODY),  # after a byline comes body text
+    (BODY, "质增效发展潜力不断增强。"),  # the line after continues the cut word
+    (BODY, LEAD),  # before a lead: in a headline's place
+])
+def test_a_line_cut_inside_a_word_stays_where_it_may_be_body_text_or_a_headline(before: str, after: str) -> None:
+    assert fragments(page(before, "我市工业投资提", after)).changes == []
 
 
 @pytest.mark.parametrize("line", [

@@ -20,6 +20,12 @@ line after it (it is then not removed) or change what follows a line.
 - recall: the share of orphan pieces (orphans.tsv) it removes; the real
   lines around a piece must stay (a removal there is listed as a miss too).
 
+- the development set (tests/data/devset/: four extractors' text of 40
+  typeset pages) prints no orphan pieces, so every line the fragments stage
+  removes from its raw pages (through the whole profile) is text its gold
+  has: listed with its rule and note, as a third figure of precision on
+  real extractor output.
+
 Each figure is given for the two halves of its set (``tune``: the half the
 stage's params were tuned on; ``held``: the other) and in all. ``--sweep``
 tries fragment-cut-word's thresholds (SWEEP) on the tune half and prints,
@@ -125,6 +131,40 @@ class Report:
     context_removed: list[tuple[Orphan, Outcome]] = field(default_factory=list)  # real lines by a piece removed
 
 
+DEVSET = Path(__file__).resolve().parent.parent / "tests" / "data" / "devset"
+
+
+@dataclass(frozen=True)
+class DevsetRemoval:
+    reader: str
+    page: str
+    rule: str
+    text: str
+    note: str
+
+
+def devset_removals(cleaner: Cleaner | None = None) -> tuple[int, list[DevsetRemoval]]:
+    """The number of development pages read, and every line the fragments stage removes from them."""
+    cleaner = cleaner or Cleaner()
+    pages = sorted((DEVSET / "raw").glob("*/*.txt"))
+    out = []
+    for path in pages:
+        for c in cleaner.clean(path.read_text(encoding="utf-8")).changes:
+            if c.stage == "fragments":
+                out.append(DevsetRemoval(path.parent.name, path.stem, c.rule, c.before.strip(), c.note))
+    return len(pages), out
+
+
+def print_devset(pages: int, removals: list[DevsetRemoval], summary: bool) -> None:
+    chars = sum(len(r.text) for r in removals)
+    by_rule = Counter(r.rule for r in removals)
+    print(f"development set ({pages} raw pages, no orphan pieces): {len(removals)} lines removed, "
+          f"{chars} characters", dict(sorted(by_rule.items())))
+    if not summary:
+        for r in removals:
+            print(f"  {r.reader:9} {r.page} {r.rule:24} {r.text!r}: {r.note}")
+
+
 def fragment_shaped(stage: Fragments, line: str) -> bool:
     """Whether ``line`` is one the stage weighs at all (its length, no sentence mark, no byline)."""
     return stage.is_candidate(Page.of(lines(line + "\n"), []), 0)
@@ -216,6 +256,8 @@ def main() -> None:
     cleaner = Cleaner(disable=args.disable) if args.profile else None
     report = check(read_keeps(), read_orphans(), fragments_stage(args.disable), cleaner)
     print_report(report, args.summary, args.half, args.limit)
+    print()
+    print_devset(*devset_removals(Cleaner(disable=args.disable)), args.summary)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,10 @@ headline printed on another page.  A line is removed only if
   of the page, cutting through a segment of it, and is not followed by body
   text it could head), ``fragment-dangling-end`` (it ends on a conjunction,
   on a bare ordinal, or on 的 with no predicate) or ``fragment-cut-word``
-  (it has no predicate and ends or starts inside a word).
+  (it has no predicate and ends or starts inside a word).  The last two
+  judge the line by itself, so they take it only where it stands alone,
+  after a finished paragraph: a line after one cut mid-sentence is body text
+  the paragraphs stage left unjoined.
 
 The first rule (in file order) with evidence owns the removal; the note
 gives every piece of evidence found.
@@ -46,19 +49,28 @@ class Page:
 
     ``by_length`` holds the headlines' indices sorted by their length,
     ``texts`` and ``lengths`` their texts and lengths in that order: the
-    headlines longer than a line are a slice of each.
+    headlines longer than a line are a slice of each.  ``dropped`` grows as
+    the stage goes down the page.
     """
 
     lines: list[Line]
     by_length: list[int]
     texts: list[str]
     lengths: list[int]
+    dropped: set[int]  # the lines found to be fragments so far, in page order
 
     @classmethod
     def of(cls, lines: list[Line], headlines: list[int]) -> "Page":
         by_length = sorted(headlines, key=lambda j: len(lines[j].text))
         texts = [lines[j].text for j in by_length]
-        return cls(lines, by_length, texts, [len(t) for t in texts])
+        return cls(lines, by_length, texts, [len(t) for t in texts], set())
+
+    def before(self, i: int) -> str:
+        """The text of the last line before line ``i`` that stays ('' at the top of the page)."""
+        j = i - 1
+        while j >= 0 and j in self.dropped:
+            j -= 1
+        return self.lines[j].text if j >= 0 else ""
 
     def headlines_longer_than(self, size: int) -> tuple[list[int], list[str]]:
         """Indices and texts of the headlines longer than ``size`` characters."""
@@ -129,6 +141,7 @@ class Fragments(Stage):
                 continue
             found = [(rule, note) for rule, find in self.evidence if (note := find(page, i))]
             if found:
+                page.dropped.add(i)
                 drops.append((i, found[0][0], "; ".join(note for _, note in found)))
         doc.apply(self.name, drop_lines(doc.text, page.lines, drops))
         return doc
@@ -160,6 +173,13 @@ class Fragments(Stage):
     def following(self, page: Page, i: int) -> str:
         return page.lines[i + 1].text if i + 1 < len(page.lines) else ""
 
+    def stands_alone(self, page: Page, i: int) -> bool:
+        """Whether line ``i`` follows a finished paragraph (a sentence's end), the top of
+        the page or a fragment: a line of body text the paragraphs stage left unjoined
+        follows one cut mid-sentence, or a byline, and is no fragment."""
+        before = page.before(i)
+        return not before or before.endswith(self.body_end)
+
     def heads_body(self, page: Page, i: int) -> bool:
         """Whether body text follows line ``i``: the line may be its (short) headline."""
         following = self.following(page, i)
@@ -188,7 +208,9 @@ class Fragments(Stage):
         return ""
 
     def find_dangling_end(self, page: Page, i: int) -> str:
-        """Evidence that line ``i`` ends where no headline can end."""
+        """Evidence that line ``i`` ends where no headline can end (it stands after a paragraph's end)."""
+        if not self.stands_alone(page, i):
+            return ""
         text = page.lines[i].text
         end = next((e for e in self.dangling_ends if text.endswith(e)), "")
         if end and not self.ends_in_word(text, end):
@@ -225,6 +247,9 @@ class Fragments(Stage):
         ends_share, starts_share = self.edges.continues(text[-1]), self.edges.continued(text[0])
         if ends_share < self.ends_inside_min and starts_share < self.starts_inside_min:
             return ""  # neither end could be a cut: no segmentation needed
+        following = self.following(page, i)
+        if not self.stands_alone(page, i) or self.is_kept(following) or self.starts_inside_word(following):
+            return ""  # a line before a lead (本报讯……) is in a headline's place
         parts = text.split()
         if len(parts) > 1 and max(map(len, parts)) <= self.short_part_max:
             return ""
@@ -236,6 +261,14 @@ class Fragments(Stage):
         if starts_share >= self.starts_inside_min and words[0] == text[0] and self.predicates.isdisjoint(words):
             return f"starts inside a word: '{text[0]}' ends a longer word {starts_share:.0%} of the time; no predicate"
         return ""
+
+    def starts_inside_word(self, text: str) -> bool:
+        """Whether ``text`` starts with a single character that mostly ends longer words:
+        the line before it was cut there, and the two are one paragraph left unjoined."""
+        if not text or self.edges.continued(text[0]) < self.starts_inside_min:
+            return False
+        words = self.words_of(text)
+        return bool(words) and words[0] == text[0]
 
     def segment_words(self, text: str) -> tuple[str, ...]:
         """The words of ``text``'s Han runs, each run segmented the cheapest way (as ``words_of``, memoised)."""
