@@ -122,3 +122,14 @@ def test_the_check_prints_its_figures_and_misses(capsys, report):
     assert out.startswith("precision (real short lines kept): ")
     assert "recall (orphan pieces removed): " in out and "## orphan pieces left in" in out
     assert "no predicate" in out
+
+
+def test_the_sweep_prints_lost_and_removed_for_each_pair_of_thresholds(capsys, monkeypatch):
+    import fragment_check
+
+    monkeypatch.setattr(fragment_check, "SWEEP", {"ends_inside_min": (0.5, 1.01), "starts_inside_min": (1.01,)})
+    fragment_check.sweep(KEEPS[:50], ORPHANS[:100])
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()[2:]]
+    assert [row[:2] for row in rows] == [["0.5", "1.01"], ["1.01", "1.01"]]
+    lost, removed = zip(*((int(row[2]), int(row[3])) for row in rows))
+    assert lost == (0, 0) and removed[0] > removed[1]
