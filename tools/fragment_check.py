@@ -47,7 +47,7 @@ from fragment_sets import Keep, Orphan, read_keeps, read_orphans  # noqa: E402
 
 from cleanup import Cleaner  # noqa: E402
 from cleanup.document import Document  # noqa: E402
-from cleanup.layout import lines  # noqa: E402
+from cleanup.shape import lines  # noqa: E402
 from cleanup.pipeline import build_stage  # noqa: E402
 from cleanup.rules import load_profile  # noqa: E402
 from cleanup.stages.fragments import Fragments, Page  # noqa: E402

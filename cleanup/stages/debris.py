@@ -23,10 +23,11 @@ from typing import Callable
 import regex
 
 from ..document import Document, Edit
-from ..layout import Line, drop_lines, lines
+from ..layout import drop_lines
 from ..pattern_chars import holds_any, required_chars
 from ..patterns import ParamPattern, char_class
 from ..rules import Rule, StageConfig
+from ..shape import Line, lines
 from ..stage import Stage, handles
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
