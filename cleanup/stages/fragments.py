@@ -138,12 +138,13 @@ class Fragments(Stage):
         return self.drop_fragments(doc, page, range(len(page.lines)))
 
     def recheck(self, doc: Document, touched: Touched) -> Document:
-        """Judge only the lines that changed, and the lines before and after each
-        (the one before reads its following line, the one after whether it
-        follows a finished paragraph), when the stage found nothing to drop
-        before and no changed line reads as a headline: then no other line can
-        have evidence it had not (the page's headlines are some it had,
-        unchanged); otherwise every line, as :meth:`run`."""
+        """Judge only the lines that changed, and the line before each (its
+        following line may have), when the stage found nothing to drop before
+        and no changed line reads as a headline: then no other line can have
+        evidence it had not (the page's headlines are some it had, unchanged);
+        otherwise every line, as :meth:`run`. A line whose end changed brings
+        the line after it among the changed ones (:meth:`Touched.lines`): that
+        line's standing alone reads it."""
         if not touched.was_clean:
             return self.run(doc)
         all_lines = lines(doc.text)
@@ -151,8 +152,7 @@ class Fragments(Stage):
         if any(self.is_headline_like(all_lines[i].text) for i in changed):
             return self.run(doc)
         bare = Page.of(all_lines, [])  # enough to tell a candidate: the page's headlines are read only for one
-        near = changed | {i - 1 for i in changed if i} | {i + 1 for i in changed if i + 1 < len(all_lines)}
-        candidates = [i for i in sorted(near) if self.is_candidate(bare, i)]
+        candidates = [i for i in sorted(changed | {i - 1 for i in changed if i}) if self.is_candidate(bare, i)]
         return self.drop_fragments(doc, self.read_page(doc.text), candidates) if candidates else doc
 
     def drop_fragments(self, doc: Document, page: Page, indices: Iterable[int]) -> Document:
