@@ -33,8 +33,10 @@ from pathlib import Path
 import regex
 
 DATA = Path(__file__).parent / "data"
+DEVSET_SOURCES = Path(__file__).parent.parent / "tools" / "devset" / "sources"  # the works its prose comes from
 SENTENCE_END = regex.compile(r"[。！？…][”’」』）)]*$")
 CLAUSE_END = regex.compile(r"[。！？…；：，、][”’」』）)]*$")
+HAN = regex.compile(r"\p{Han}")
 NUMERAL = regex.compile(r"[0-9〇零一二三四五六七八九十百千万亿两]")
 CLAUSE = regex.compile(r"(?<=^|[，。；：！？])\p{Han}[^，。；：！？“”‘’（）《》、\s]{6,14}(?=[，。；！？])")
 HALF_WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
@@ -46,6 +48,7 @@ class Article:
     source: str  # the document it comes from: a prose document, a gold or devset article
     head: tuple[str, ...]  # headline block: headline, sub-headlines, byline
     body: tuple[str, ...]  # body paragraphs, in order
+    text: str = ""  # the work it is cut from (a law, a story, 祝福): articles of one work share their words
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ class PastedPage:
     original: int
     paste: int
     variant: str  # how the paste differs: exact, width or chars
+    one_work: bool  # the paste's article and the original's are cut from one work
+    article_of: tuple[int, ...]  # each paragraph's article, numbered in page order
 
     @property
     def text(self) -> str:
@@ -75,7 +80,7 @@ def is_body(p: str) -> bool:
     return len(p) >= 30 and bool(SENTENCE_END.search(p))
 
 
-def split_articles(source: str, paragraphs: list[str], title: str = "") -> list[Article]:
+def split_articles(source: str, paragraphs: list[str], title: str = "", text: str = "") -> list[Article]:
     """Articles of a run of paragraphs: a headline-shaped block, then the body up to the next.
 
     Every block is led by ``title`` (a law's name above its chapter's heading).
@@ -89,7 +94,8 @@ def split_articles(source: str, paragraphs: list[str], title: str = "") -> list[
         else:
             blocks[-1][1].append(p)
     return [
-        Article(source, tuple([title] if title and title not in head else []) + tuple(head), tuple(body))
+        Article(source, tuple([title] if title and title not in head else []) + tuple(head), tuple(body),
+                text or source)
         for n, (head, body) in enumerate(blocks)
         if body and (head or title)
     ]
@@ -99,7 +105,7 @@ def gold_articles() -> list[Article]:
     out: list[Article] = []
     for path in sorted((DATA / "gold").glob("*.txt")):
         paras = [p for p in path.read_text(encoding="utf-8").split("\n") if p]
-        out += [Article(f"{a.source}:{n}", a.head, a.body)
+        out += [Article(f"{a.source}:{n}", a.head, a.body, f"{a.source}:{n}")
                 for n, a in enumerate(split_articles(f"gold/{path.stem}", paras))]
     return out
 
@@ -118,20 +124,24 @@ def prose_articles() -> list[Article]:
             elif not title or path.stem == "zhlipsum":
                 clauses = CLAUSE.findall(paras[0]) or [paras[0][:12]]
                 title = clauses[0]
-            out += split_articles(f"prose/{path.stem}:{n}", paras, title)
+            out += split_articles(f"prose/{path.stem}:{n}", paras, title, f"prose/{path.stem}:{title}")
     return out
 
 
 def devset_articles() -> list[Article]:
-    gold = {p for path in (DATA / "gold").glob("*.txt")
+    """Paragraphs are known by their last 20 characters: the set may lead one with a dateline."""
+    gold = {p[-20:] for path in (DATA / "gold").glob("*.txt")
             for p in path.read_text(encoding="utf-8").split("\n") if p}
+    works = {p[-20:]: path.stem for path in DEVSET_SOURCES.glob("*.txt")
+             for p in path.read_text(encoding="utf-8").split("\n") if p}
     out: list[Article] = []
     for path in sorted((DATA / "devset" / "structure").glob("*.json")):
         for n, a in enumerate(json.loads(path.read_text(encoding="utf-8"))["articles"]):
-            if not a["headline"] or any(p in gold for p in a["paragraphs"]):
+            if not a["headline"] or any(p[-20:] in gold for p in a["paragraphs"]):
                 continue
             head = [a["headline"], *a["subheadlines"], *([a["byline"]] if a["byline"] else [])]
-            out.append(Article(f"devset/{path.stem}:{n}", tuple(head), tuple(a["paragraphs"])))
+            work = next((works[p[-20:]] for p in a["paragraphs"] if p[-20:] in works), "")
+            out.append(Article(f"devset/{path.stem}:{n}", tuple(head), tuple(a["paragraphs"]), work))
     return out
 
 
@@ -146,7 +156,7 @@ def vary(text: str, rng: random.Random, han: str) -> tuple[str, str]:
         return text, "exact"
     if roll < 0.75 and text.translate(HALF_WIDTH) != text:
         return text.translate(HALF_WIDTH), "width"
-    places = [i for i, c in enumerate(text) if regex.match(r"\p{Han}", c) and not NUMERAL.match(c)]
+    places = [m.start() for m in HAN.finditer(text) if not NUMERAL.match(m.group())]
     chars = list(text)
     for i in rng.sample(places, min(len(places), rng.randint(1, 3))):
         chars[i] = rng.choice([c for c in han if c != chars[i]])
@@ -157,7 +167,7 @@ def run_of(article: Article, rng: random.Random, shortest: int = 2, longest: int
     """A run of ``shortest``-``longest`` consecutive body paragraphs of ``article``."""
     size = min(len(article.body), rng.randint(shortest, longest))
     start = rng.randrange(len(article.body) - size + 1)
-    return Article(article.source, article.head, article.body[start:start + size])
+    return Article(article.source, article.head, article.body[start:start + size], article.text)
 
 
 def paste_page(pool: list[Article], rng: random.Random, paste_first: bool) -> PastedPage:
@@ -166,9 +176,9 @@ def paste_page(pool: list[Article], rng: random.Random, paste_first: bool) -> Pa
     count = rng.randint(3, 6)
     while True:
         chosen = rng.sample(pool, count)
-        if len({a.source for a in chosen}) < count or len({p for a in chosen for p in a.body}) < sum(
+        if len({a.source for a in chosen}) < count or len({p[-20:] for a in chosen for p in a.body}) < sum(
                 len(a.body) for a in chosen):
-            continue  # two articles of one document, or sharing a paragraph
+            continue  # two articles of one document, or sharing a paragraph (by its end: a dateline may lead)
         page = [run_of(a, rng) for a in chosen]
         home = [(n, k) for n, a in enumerate(page) for k, p in enumerate(a.body) if is_body(p)]
         home = [(n, k) for n, k in home if (n > 0 if paste_first else n < count - 1)]
@@ -177,9 +187,10 @@ def paste_page(pool: list[Article], rng: random.Random, paste_first: bool) -> Pa
     n, k = rng.choice(home)
     target = rng.randrange(n) if paste_first else rng.randrange(n + 1, count)
     slot = rng.randint(0, len(page[target].body))  # 0: right after the headline block
-    han = "".join(c for a in page for p in a.body for c in p if regex.match(r"\p{Han}", c))
+    han = "".join(HAN.findall("".join(p for a in page for p in a.body)))
     pasted, variant = vary(page[n].body[k], rng, han)
     paragraphs: list[str] = []
+    article_of: list[int] = []
     original = paste = -1
     for m, a in enumerate(page):
         paragraphs += a.head
@@ -191,7 +202,9 @@ def paste_page(pool: list[Article], rng: random.Random, paste_first: bool) -> Pa
                 if (m, j) == (n, k):
                     original = len(paragraphs)
                 paragraphs.append(p)
-    return PastedPage(tuple(paragraphs), original, paste, variant)
+        article_of += [m] * (len(paragraphs) - len(article_of))
+    return PastedPage(tuple(paragraphs), original, paste, variant, page[n].text == page[target].text != "",
+                      tuple(article_of))
 
 
 def paste_pages(pool: str, count: int, seed: int = 18) -> list[PastedPage]:

@@ -13,7 +13,9 @@ page, in clean form; a page counts as
 * ``kept``: both stayed.
 
 The ``gold`` pool is the text the stage's params were tuned on; ``prose``
-and ``devset`` are held out.
+and ``devset`` are held out.  Pages whose two articles are cut from one
+work (two articles of 祝福 on one development page) are counted apart:
+their words say little about which article a paragraph belongs to.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from typing import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,25 +56,35 @@ def outcome(stage: Dedup, page: PastedPage) -> tuple[str, str]:
     return "kept", ""
 
 
-def check(pool: str, count: int, seed: int = 18, stage: Dedup | None = None) -> Counter[tuple[str, bool, str]]:
-    """Outcomes by (outcome, paste first, variant) over ``count`` pages of ``pool``."""
+Outcomes = Counter[tuple[str, bool, bool]]  # (outcome, paste first, one work) -> pages
+
+
+def check(pool: str, count: int, seed: int = 18, stage: Dedup | None = None) -> Outcomes:
+    """Outcomes over ``count`` pages of ``pool``."""
     stage = stage or dedup_stage()
-    return Counter((outcome(stage, page)[0], page.paste_first, page.variant)
+    return Counter((outcome(stage, page)[0], page.paste_first, page.one_work)
                    for page in paste_pages(pool, count, seed))
 
 
-def report(pool: str, found: Counter[tuple[str, bool, str]]) -> str:
-    total = sum(found.values())
-    right = sum(n for (o, _, _), n in found.items() if o == "right")
-    lines = [f"{pool:7} right copy kept {right}/{total} = {right / total:.2%}"]
-    for first in (True, False):
-        by: Counter[str] = Counter()
-        for (o, f, _), n in found.items():
-            if f == first:
-                by[o] += n
-        lines.append(f"   paste {'before' if first else 'after '} the original: "
-                     + "  ".join(f"{o} {by[o]}" for o in ("right", "wrong", "kept")))
-    return "\n".join(lines)
+def share(found: Outcomes, keep: Callable[[bool, bool], bool]) -> str:
+    """Right copies kept among the pages ``keep(paste first, one work)`` picks."""
+    picked: Counter[str] = Counter()
+    for (o, first, one), n in found.items():
+        if keep(first, one):
+            picked[o] += n
+    total = sum(picked.values())
+    counts = "  ".join(f"{o} {picked[o]}" for o in ("right", "wrong", "kept"))
+    return f"{picked['right']}/{total} = {picked['right'] / total:.2%} ({counts})" if total else "none"
+
+
+def report(pool: str, found: Outcomes) -> str:
+    return "\n".join([
+        f"{pool:7} right copy kept {share(found, lambda first, one: True)}",
+        f"   paste before the original: {share(found, lambda first, one: first)}",
+        f"   paste after the original:  {share(found, lambda first, one: not first)}",
+        f"   articles of two works:     {share(found, lambda first, one: not one)}",
+        f"   articles of one work:      {share(found, lambda first, one: one)}",
+    ])
 
 
 def main() -> None:
@@ -84,11 +97,11 @@ def main() -> None:
     stage = dedup_stage()
     for pool in args.pool or POOLS:
         pages = paste_pages(pool, args.pages, args.seed)
-        found: Counter[tuple[str, bool, str]] = Counter()
+        found: Outcomes = Counter()
         wrong: list[tuple[PastedPage, str, str]] = []
         for page in pages:
             result, note = outcome(stage, page)
-            found[result, page.paste_first, page.variant] += 1
+            found[result, page.paste_first, page.one_work] += 1
             if result != "right":
                 wrong.append((page, result, note))
         print(report(pool, found))

@@ -17,7 +17,7 @@ gives every piece of evidence found.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Callable
 
@@ -35,28 +35,25 @@ SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """The paragraphs of a document and which of them read like headlines.
-
-    ``by_length`` holds the headlines' indices sorted by their length,
-    ``texts`` and ``lengths`` their texts and lengths in that order: the
-    headlines longer than a line are a slice of each.
-    """
+    """The paragraphs of a document and which of them read like headlines:
+    ``headlines`` their indices in page order, ``starts`` their offsets."""
 
     lines: list[Line]
-    by_length: list[int]
-    texts: list[str]
-    lengths: list[int]
+    headlines: list[int]
+    starts: list[int]
 
     @classmethod
     def of(cls, lines: list[Line], headlines: list[int]) -> "Page":
-        by_length = sorted(headlines, key=lambda j: len(lines[j].text))
-        texts = [lines[j].text for j in by_length]
-        return cls(lines, by_length, texts, [len(t) for t in texts])
+        return cls(lines, headlines, [lines[j].start for j in headlines])
 
-    def headlines_longer_than(self, size: int) -> tuple[list[int], list[str]]:
-        """Indices and texts of the headlines longer than ``size`` characters."""
-        start = bisect_right(self.lengths, size)
-        return self.by_length[start:], self.texts[start:]
+    def headlines_near(self, i: int, size: int, window: int) -> tuple[list[int], list[str]]:
+        """Indices and texts of the headlines longer than ``size`` characters that
+        start within ``window`` characters of line ``i``, in page order."""
+        line = self.lines[i]
+        near = self.headlines[bisect_left(self.starts, line.start - window):
+                              bisect_right(self.starts, line.end + window)]
+        longer = [j for j in near if len(self.lines[j].text) > size]
+        return longer, [self.lines[j].text for j in longer]
 
 
 Evidence = Callable[[Page, int], str]  # evidence that line i of the page is a cut piece, or ''
@@ -82,6 +79,7 @@ class Fragments(Stage):
         p = self.settings(rule)
         self.piece_min_chars = p.integer("piece_min_chars")
         self.piece_min_score = p.number("piece_min_score")
+        self.piece_window = p.integer("piece_window")
         return self.find_headline_piece
 
     @handles("fragment-dangling-end")
@@ -133,14 +131,15 @@ class Fragments(Stage):
     def find_headline_piece(self, page: Page, i: int) -> str:
         """Evidence that line ``i`` is cut from a longer headline-like line of the page.
 
-        The headlines are scored in one vectorised call and only those scoring
-        enough are aligned, the first of them in page order first: a chunk of a
-        big file holds hundreds of headlines, and most candidates match none.
+        The headlines within ``piece_window`` characters are scored in one
+        vectorised call and only those scoring enough are aligned, the first
+        of them in page order first: a chunk of a big file holds hundreds of
+        headlines, and most candidates match none.
         """
         text = page.lines[i].text
         if len(text) < self.piece_min_chars:
             return ""
-        longer, heads = page.headlines_longer_than(len(text))
+        longer, heads = page.headlines_near(i, len(text), self.piece_window)
         scored = process.extract(text, heads, scorer=fuzz.partial_ratio, score_cutoff=self.piece_min_score,
                                  limit=None)
         for j in sorted(longer[n] for _, _, n in scored):
