@@ -384,3 +384,14 @@ def test_short_near_copies_are_different_lines_and_short_exact_copies_go():
     assert len(comparison_key(said)) < STAGE.params.bounds.shortest
     assert dedup(page(said, OTHER, said_more)).text == page(said, OTHER, said_more)
     assert dedup(page(said, OTHER, said)).text == page(said, OTHER)
+
+
+def test_a_long_document_still_finds_a_near_copy_that_shares_an_anchor():
+    paras = [p for p in (DATA / "prose" / "laws.txt").read_text(encoding="utf-8").split("\n") if len(p) >= 12]
+    original = next(p for p in paras[3000:] if len(p) > 60 and "，" in p)
+    near = change_one(original, 2)
+    stage = make_stage()
+    doc = dedup(page(*paras[:4000], near), stage)
+    assert stage.memo.copies.pairs(sorted(stage.memo.copies.known, key=len), stage.memo.copies.known) \
+        > stage.params.bounds.pairs  # more pairs than the budget: only anchored ones were compared
+    assert [c.before.strip() for c in doc.changes if c.before.strip() in (original, near)] == [near]

@@ -36,23 +36,24 @@ SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
 @dataclass(frozen=True, slots=True)
 class Page:
     """The paragraphs of a document and which of them read like headlines:
-    ``headlines`` their indices in page order, ``starts`` their offsets."""
+    ``headlines`` their indices in page order, ``starts`` and ``lengths``
+    their offsets and lengths."""
 
     lines: list[Line]
     headlines: list[int]
     starts: list[int]
+    lengths: list[int]
 
     @classmethod
     def of(cls, lines: list[Line], headlines: list[int]) -> "Page":
-        return cls(lines, headlines, [lines[j].start for j in headlines])
+        return cls(lines, headlines, [lines[j].start for j in headlines], [len(lines[j].text) for j in headlines])
 
     def headlines_near(self, i: int, size: int, window: int) -> tuple[list[int], list[str]]:
         """Indices and texts of the headlines longer than ``size`` characters that
         start within ``window`` characters of line ``i``, in page order."""
         line = self.lines[i]
-        near = self.headlines[bisect_left(self.starts, line.start - window):
-                              bisect_right(self.starts, line.end + window)]
-        longer = [j for j in near if len(self.lines[j].text) > size]
+        lo, hi = bisect_left(self.starts, line.start - window), bisect_right(self.starts, line.end + window)
+        longer = [j for j, n in zip(self.headlines[lo:hi], self.lengths[lo:hi]) if n > size]
         return longer, [self.lines[j].text for j in longer]
 
 

@@ -49,9 +49,6 @@ class Bounds:
     pairs: int = 0  # pairs of comparable length compared in full (0: no bound); beyond, anchored pairs only
     anchors: Anchors | None = None
 
-    def compared(self, key: str) -> bool:
-        return len(key) >= self.shortest and (not self.longest or len(key) <= self.longest)
-
 
 class NearCopies:
     """Which comparison keys are near copies of which, for one document.
@@ -100,34 +97,35 @@ class NearCopies:
         if not new:
             return
         self.known |= new
-        new = {k for k in new if self.bounds.compared(k)}
+        shortest, longest = self.bounds.shortest, self.bounds.longest or float("inf")
+        new = {k for k in new if shortest <= len(k) <= longest}
         if not new:
             return
-        pool = sorted((k for k in self.known if self.bounds.compared(k)), key=len)
-        if self.bounds.anchors and self.bounds.pairs and self.pairs(pool, new) > self.bounds.pairs:
-            self.add_anchored(pool, new, self.bounds.anchors)
+        pool = sorted((k for k in self.known if shortest <= len(k) <= longest), key=len)
+        budget, anchors = self.bounds.pairs, self.bounds.anchors
+        if anchors and budget and len(new) * len(pool) > budget and self.pairs(pool, new) > budget:
+            self.add_anchored(pool, new, anchors)
         else:
             self.add_all(pool, new)
 
-    def reach(self, length: int) -> float:
-        """The longest key that a key of ``length`` can be a near copy of."""
+    @property
+    def reach(self) -> float:
+        """How many times longer than a key its near copies can be."""
         limit = self.cutoff - 1e-9  # pruning never drops a pair that rounding would keep
-        return length * (200 - limit) / limit
+        return (200 - limit) / limit
 
     def pairs(self, pool: list[str], new: set[str]) -> int:
         """How many pairs :meth:`add_all` would compare (about: a pair of two new keys counts twice)."""
         lengths = [len(k) for k in pool]
-        count = 0
-        for key in new:
-            size = len(key)
-            count += bisect_right(lengths, self.reach(size)) - bisect_left(lengths, size * self.cutoff / (200 - self.cutoff))
-        return count
+        reach = self.reach
+        return sum(bisect_right(lengths, len(key) * reach) - bisect_left(lengths, len(key) / reach) for key in new)
 
     def add_all(self, pool: list[str], new: set[str]) -> None:
         """Compare every new key with every key of comparable length."""
         lengths = [len(k) for k in pool]
+        reach = self.reach
         for n, key in enumerate(pool):
-            end = bisect_right(lengths, self.reach(lengths[n]), lo=n + 1)
+            end = bisect_right(lengths, lengths[n] * reach, lo=n + 1)
             candidates = pool[n + 1 : end]
             if key not in new:
                 candidates = [k for k in candidates if k in new]
@@ -140,6 +138,7 @@ class NearCopies:
             for anchor in anchors.of(key):
                 postings[anchor].append(key)
         order = {key: n for n, key in enumerate(pool)}
+        reach = self.reach
         for key in new:
             size, at = len(key), order[key]
             found: set[str] = set()
@@ -147,8 +146,8 @@ class NearCopies:
                 holders = postings[anchor]
                 if len(holders) <= anchors.common:
                     found.update(holders)
-            self.compare(key, [k for k in found if order[k] > at and len(k) <= self.reach(size)
-                               or order[k] < at and k not in new and size <= self.reach(len(k))])
+            self.compare(key, [k for k in found if order[k] > at and len(k) <= size * reach
+                               or order[k] < at and k not in new and size <= len(k) * reach])
 
     def compare(self, key: str, candidates: list[str]) -> None:
         """Link ``key`` with the candidates it is a near copy of."""
