@@ -179,6 +179,7 @@ class Fit:
     numbering: Numbering
 
     def place(self, i: int, page: Page, skip: set[int]) -> Place:
+        """Where paragraph ``i`` stands in its article, the paragraphs in ``skip`` left out."""
         art = page.article(i)
         body = [j for j in art.body if j == i or j not in skip]
         at = body.index(i)

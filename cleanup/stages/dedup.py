@@ -7,12 +7,14 @@ key; near copies (:class:`~cleanup.stages.near_copies.NearCopies`) are
 keys of at least ``near_min_chars`` and at most ``near_max_chars`` whose
 ``rapidfuzz`` ratio reaches ``near_ratio`` and that state the same
 numbers: two paragraphs that differ in a number (``（二）`` and ``（四）``,
-``十二海里`` and ``二十四海里``) or in the number they open with
-(``第一条``) are different paragraphs, however alike.
+``十二海里`` and ``二十四海里``) or open with different paragraph numbers
+(``第十五条``, ``第二十二条``) are different paragraphs, however alike; so
+are two near copies side by side in one article (a statute's parallel
+clauses).
 
 Which copy stays:
 
-* a headline-like copy (no sentence-final punctuation, at most
+* a headline-like copy (no sentence- or clause-final punctuation, at most
   ``headline_max_chars``) is a jump header re-announcing a continued
   article: the first stays (rule ``dedup-jump-header``);
 * a body paragraph stays where it belongs to its article (rule
