@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-import regex
 
 from ..document import Document, Edit
 from ..layout import drop_lines
