@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-
 from ..document import Document, Edit
 from ..layout import drop_lines
 from ..pattern_chars import holds_any, required_chars
