@@ -99,7 +99,7 @@ def clean_line(line: bytes, number: int, name: str, field: str, cleaner: Cleaner
     except Exception as e:  # a rule timeout or a bug: this record only
         return Outcome(where, "failed", error_line(e, where)), line
     if log is not None:
-        log.record(number, doc.raw, doc.changes)
+        log.record(number, doc.raw, doc.records)
     if not doc.steps:
         return Outcome(where, "unchanged"), line
     text = text_diff(doc.raw, doc.text, where) if mode.diff else ""

@@ -224,7 +224,7 @@ def write_shard(docs: ShardDocs, settings: Settings) -> ShardReport:
         log = LogWriter(log_file.file, log_header(shard.src, settings, settings.text_field))
         for rec in docs.records:
             if rec.doc is not None:
-                log.record(rec.number, rec.doc.raw, rec.doc.changes)
+                log.record(rec.number, rec.doc.raw, rec.doc.records)
         log.finish(docs.sha256)
         with atomic_output(Path(shard.out)) as out:
             if shard.format == "jsonl":

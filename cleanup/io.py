@@ -222,6 +222,7 @@ class Chunk:
     line: int  # line and column of the chunk's first character (1-based)
     col: int
     clean_start: int
+    suspects: list[Change] = field(default_factory=list)  # kept as they were (Document.suspects)
 
 
 def replace_escapes(doc: Document, pattern: re.Pattern[str], note: str) -> None:
@@ -279,7 +280,7 @@ def clean_chunks(
             doc.apply("chunk", head + tail)
         if doc.text:
             prev_newlines = -1 if cut else len(doc.text) - len(doc.text.rstrip("\n"))
-        yield Chunk(index, raw, doc.text, doc.changes, start, byte_start, line, col, clean_start)
+        yield Chunk(index, raw, doc.text, doc.changes, start, byte_start, line, col, clean_start, doc.suspects)
         start += len(raw)
         encoded = raw.encode(reader.encoding, "surrogateescape")
         reader.roundtrip.update(encoded)

@@ -166,15 +166,19 @@ def show(s: str) -> str:
 
 
 def explain_chunk(chunk: Chunk, name: str) -> Iterator[str]:
-    """``path:line:col rule-id (note)`` then ``-before`` / ``+after``, grouped by rule."""
+    """``path:line:col rule-id (note)`` then ``-before`` / ``+after``, grouped by rule;
+    then the suspects kept, ``=text`` each, grouped by rule too."""
     places = LineIndex(chunk.raw, (chunk.line, chunk.col))
-    groups: dict[str, list[Change]] = {}
-    for c in chunk.changes:
-        groups.setdefault(c.rule, []).append(c)
-    for rule, changes in groups.items():
-        yield f"# {rule}: {len(changes)} change{'s' if len(changes) != 1 else ''}\n"
-        for c in changes:
-            line, col = places.line_col(c.start)
-            note = f" ({c.note})" if c.note else ""
-            yield f"{name}:{line}:{col} {rule}{note}\n-{show(c.before)}\n+{show(c.after)}\n"
-        yield "\n"
+    for records, one, many in ((chunk.changes, "change", "changes"),
+                               (chunk.suspects, "suspect kept", "suspects kept")):
+        groups: dict[str, list[Change]] = {}
+        for c in records:
+            groups.setdefault(c.rule, []).append(c)
+        for rule, found in groups.items():
+            yield f"# {rule}: {len(found)} {one if len(found) == 1 else many}\n"
+            for c in found:
+                line, col = places.line_col(c.start)
+                note = f" ({c.note})" if c.note else ""
+                shown = f"={show(c.before)}" if c.before == c.after else f"-{show(c.before)}\n+{show(c.after)}"
+                yield f"{name}:{line}:{col} {rule}{note}\n{shown}\n"
+            yield "\n"

@@ -165,7 +165,7 @@ def clean_file(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryI
             if text_out is not None:
                 text_out.write(chunk.clean.encode("utf-8"))
             if log is not None:
-                log.chunk(chunk.index, chunk.raw, chunk.clean, chunk.changes, reader.encoding,
+                log.chunk(chunk.index, chunk.raw, chunk.clean, chunk.changes + chunk.suspects, reader.encoding,
                           chunk.start, chunk.byte_start, (chunk.line, chunk.col), chunk.clean_start)
             if diff is not None:
                 for s in diff.hunks(chunk):

@@ -130,6 +130,40 @@ def test_diff_is_a_unified_diff_of_input_and_output(run, tmp_path):
     assert "-第一段,内容。\n+第一段，内容。\n" in text
 
 
+# clean text holding a doubt the stutter stage keeps: 政企|企
+SUSPECT_ONLY = "深化产融合作、政企企对接。\n"
+
+
+def test_check_exits_0_when_only_suspects_are_found(run, tmp_path):
+    p = tmp_path / "p.txt"
+    p.write_text(SUSPECT_ONLY, encoding="utf-8")
+    assert run(p, "--check") == (0, b"", "")
+    mtime = p.stat().st_mtime_ns
+    assert run(p, "--in-place")[0] == 0
+    assert p.read_text(encoding="utf-8") == SUSPECT_ONLY and p.stat().st_mtime_ns == mtime
+    assert not p.with_name("p.txt.bak").exists()
+
+
+def test_explain_lists_the_suspects_kept_after_the_changes(run, tmp_path):
+    p = tmp_path / "p.txt"
+    p.write_text("本次会议会议精神，政企企对接。\n", encoding="utf-8")
+    code, out, _ = run("explain", p)
+    assert code == 0
+    assert out.decode() == (f"# stutter-word: 1 change\n{p}:1:5 stutter-word (written twice: 会议/会议)\n-会议\n+\n\n"
+                            f"# stutter-word: 1 suspect kept\n{p}:1:11 stutter-word (kept: words may meet: 政企|企)\n"
+                            "=企企\n\n")
+
+
+def test_the_change_log_holds_the_suspects_and_restore_passes_over_them(run, tmp_path):
+    p, log, clean, back = (tmp_path / n for n in ("p.txt", "p.changes.jsonl", "clean.txt", "back.txt"))
+    p.write_text("本次会议会议精神，政企企对接。\n", encoding="utf-8")
+    assert run(p, "-o", clean, "--changes", log)[0] == 0
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [(r["before"], r["after"]) for r in records if r["type"] == "change"] == [("会议", ""), ("企企", "企企")]
+    assert run("restore", clean, "--changes", log, "-o", back)[0] == 0
+    assert back.read_bytes() == p.read_bytes()
+
+
 def test_check_with_diff_prints_the_diff_and_exits_1(run, tmp_path):
     p = tmp_path / "p.txt"
     p.write_text("第一段,内容。\n", encoding="utf-8")

@@ -94,7 +94,7 @@ def expected(dataset: Path, dedup: bool) -> dict[str, list[tuple[str | None, lis
             if deduper is not None:
                 deduper.apply(doc, f"{rel}:{number}")
             rows.append((doc.text, [(c.rule, c.start, c.end, c.before, c.after, c.note)
-                                    for c in doc.changes]))
+                                    for c in doc.records]))  # the log holds the suspects kept too
         out[rel] = rows
     return out
 
