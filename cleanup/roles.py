@@ -67,12 +67,15 @@ _CREDIT = regex.compile(
     rf"|^(?:{_REPORTER}[ \u3000]*)?{_NAMES}(?:[ \u3000]+{_REPORTER}[ \u3000]*{_NAMES})*[ \u3000]*摄$"
 )
 _LABEL = regex.compile(r"^(?:编者按|编后|图片|图为|链接|相关链接|记者手记|短评)[：:]?$|^(?:编者按|图片|图为)[：:]")
-_PHOTO_CREDIT = regex.compile(rf"{_REPORTER}[ \u3000]*{_NAMES}[ \u3000]*摄$|[（(]\p{{Han}}{{0,6}}(?:社|网)发[）)]$")
+_PHOTO_CREDIT = regex.compile(
+    rf"{_REPORTER}[ \u3000]*{_NAMES}[ \u3000]*摄$|[。！？”][ \u3000]*{_NAMES}[ \u3000]+摄$"
+    r"|[（(]\p{Han}{0,6}(?:社|网)发[）)]$")
 _JUMP = regex.compile(r"^[■□●◆]?[（(【〔\[]?\s*(?:上接|下转|接|转)\s*第?\s*[0-9A-Za-z〇零一二三四五六七八九十]{1,4}\s*版\s*[）)】〕\]]?$")
 _PAGE_NUMBER = regex.compile(r"^[-—－·•]?\s*\d{1,3}\s*[-—－·•]?$|^第\s*\d{1,3}\s*[页版]$")
 _HAN_ONLY = regex.compile(r"\p{Han}+")
 _GOES_ON = regex.compile(r"\p{Han}[，、。；：）」』”]")  # a line led by one character and a mark: the end of a word
 _SENTENCE_END = frozenset("。！？!?…")
+_ENDS_FUNCTION = frozenset("的和与及并在对把被从向以而或且之")  # no heading ends with one of these
 _OPENERS = "“‘「『（(《【〈"
 _SQUEEZE = frozenset("，。、；：？！“”‘’「」『』（）《》【】〈〉")
 _NO_START = frozenset("，。、；：？！）》」』】,.;:?!)…”’")
@@ -81,9 +84,10 @@ _BODY_MARKS = frozenset("，。、；！？,;!?")
 _OPEN_END = frozenset("，、：:,（(“‘《【")
 # a unit that cannot be broken across lines: a run of Latin letters and digits, with
 # the brackets and quotes that cling to it; or a character with the marks no line starts with
-_UNIT = regex.compile(r"^[（(“‘《【〈「]*(?:[A-Za-z0-9.%％\-]+|.)[）)”’》】〉」，。、；：？！,.;:?!…—]*")
+_UNIT = regex.compile(r"^[（(“‘《【〈「]*(?:[0-9.]+\p{Han}?|[A-Za-z0-9.%％\-]+|.)[）)”’》】〉」，。、；：？！,.;:?!…—]*")
 
 HEADLINE_MAX = 30  # characters: a longer line is no headline
+HEADING_TAIL = 2  # characters: a line this short after a heading line ends it
 FOLIO_MAX_LINES = 8  # a folio split over more lines than this is not read as one
 FOLIO_PIECE_MAX = 14  # characters of one piece of a split folio
 FOLIO_SECTION_MAX = 4  # characters of a section name that a folio's pieces may end with
@@ -97,7 +101,7 @@ INDENT_TOLERANCE = 0.75  # cells an indented line may be off its indent
 TOLERANCE = 0.5  # cells a full line may fall short of its column, at least
 MAX_TOLERANCE = 2.5  # and at most
 TOLERANCE_QUANTILE = 0.95  # of the lines inside a sentence, the share that stop short by no more
-ASCII_EXTRA = 0.22 # cells that a Latin letter or digit prints wider than half a cell, as a rule
+ASCII_EXTRA = 0.06 # cells that a Latin letter or digit prints wider than half a cell, as a rule
 ASCII_SLACK = 0.12 # and how much more it may
 SPACE_LESS = 0.0  # cells that a space prints narrower than half a cell
 SPACE_STRETCH = 0.5  # cells that justification may widen a space by
@@ -140,7 +144,7 @@ def printed_width(text: str) -> float:
     Latin letters and digits a little wider than half a cell and two punctuation
     marks in a row set in a cell and a half (most CJK typesetting compresses them)."""
     width = display_width(text)
-    alnum = pairs = spaces = 0
+    alnum = pairs = spaces = 0  # pairs: punctuation marks right after another
     last_punct = False
     for c in text:
         if c.isascii():
@@ -152,7 +156,8 @@ def printed_width(text: str) -> float:
             last_punct = True
         else:
             last_punct = False
-    return width + ASCII_EXTRA * alnum - SPACE_LESS * spaces - 0.5 * pairs
+    trim = 0.5 if text[:1] in _OPENERS else 0.0  # an opening mark starts a line half as wide
+    return width + ASCII_EXTRA * alnum - SPACE_LESS * spaces - 0.5 * pairs - trim
 
 
 def slack(text: str) -> float:
@@ -357,6 +362,7 @@ def read_page(
         reading.tolerance = _learn_tolerance(texts, roles, reading)
         reading.indent = _learn_indent(texts, roles, reading)
     heads = _heading_lines(texts, roles, reading, cuts_word)
+    _add_heading_tails(texts, roles, heads)
     reading.heading_widths = _heading_widths(texts, heads, reading)
     reading.roles = [r if r is not None else Role.HEADLINE if i in heads else Role.BODY for i, r in enumerate(roles)]
     if wrapped:
@@ -550,18 +556,32 @@ def _ends_paragraph(texts: Sequence[str], roles: Sequence[Role | None], reading:
         heading_shaped(texts[i]) and reading.short(i)))
 
 
+def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int]) -> None:
+    """The line right after a heading line is part of the heading when it is a tail of a
+    character or two (习近平在口信中表|示), or when the heading line ends on a word that
+    no heading ends with (开启中国式现代化的|新长征)."""
+    for i in sorted(heads):
+        k = i + 1
+        if k < len(texts) and k not in heads and roles[k] is None and heading_shaped(texts[k]) and (
+                len(texts[k]) <= HEADING_TAIL or texts[i][-1] in _ENDS_FUNCTION):
+            heads.add(k)
+
+
 def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading) -> frozenset[float]:
     """Widths at which the page's headlines wrap: the width of a heading line followed by
-    another, no wider, found on two headlines or more."""
+    another, no wider, found on two headlines or more, and more often than on a heading
+    that stands on one line (that width is the headline's own)."""
     if not reading.wrapped:
         return frozenset()
-    counts: Counter[float] = Counter()
+    wraps: Counter[float] = Counter()
+    single: Counter[float] = Counter()
     for i in heads:
-        k = _next(texts, i)
-        if k == i + 1 and k in heads and reading.widths[k] <= reading.widths[i] \
-                and not texts[k].startswith("——"):
-            counts[round(reading.widths[i] * 2) / 2] += 1
-    return frozenset(w for w, n in counts.items() if n >= 2)
+        width = round(reading.widths[i] * 2) / 2
+        if i + 1 in heads and reading.widths[i + 1] <= reading.widths[i] and not texts[i + 1].startswith("——"):
+            wraps[width] += 1
+        elif i - 1 not in heads:
+            single[width] += 1
+    return frozenset(w for w, n in wraps.items() if n >= 2 and n > 2 * single[w])
 
 
 def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading) -> None:

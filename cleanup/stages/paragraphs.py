@@ -100,7 +100,10 @@ _KIND = {
 }
 # on an unwrapped page, the roles whose evidence counts: those a line shows by itself
 # (its other roles come from a shape that the stage's own evidence reads)
-_APART_UNWRAPPED = frozenset({Role.CREDIT, Role.LABEL, Role.FOLIO, Role.JUMP, Role.PAGE_NUMBER})
+_APART_UNWRAPPED = frozenset({Role.CREDIT, Role.LABEL, Role.FOLIO, Role.JUMP, Role.PAGE_NUMBER,
+                              Role.BYLINE, Role.DATELINE, Role.CAPTION})
+# roles of lines that end with a person's name, which may wrap onto the next line
+_NAMES_WRAP = frozenset({Role.BYLINE, Role.CREDIT, Role.CAPTION})
 
 # the verdict on a break that :meth:`Paragraphs._may_join` rules out
 _CANNOT_JOIN = _Verdict(float("-inf"), "")
@@ -146,6 +149,7 @@ class Paragraphs(Stage):
         self.min_wrapped_share = p.number("min_wrapped_share")
         self.heading_tail = p.integer("heading_tail")
         self.open_byline = p.pattern("open_byline")
+        self.name_tail = p.pattern("name_tail")
         self.max_rounds = p.integer("max_rounds")
         self.headline_max = p.integer("headline_max")
         self.long_line = p.integer("long_line")
@@ -163,10 +167,12 @@ class Paragraphs(Stage):
         self.body_mark = _AnyOf(p.chars("body_marks"))
         self.has_comma = _AnyOf(p.chars("commas"))
         self.starts_unit = p.pattern("starts_paragraph")
+        self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
         self.opens = p.pattern("opens_paragraph")
         self.lead = p.pattern("lead")
         self.starts_particle = p.pattern("starts_particle")
         self.standalone = p.pattern("standalone")
+        self.standalone_unwrapped = p.pattern("standalone_unwrapped")
         self.ends_credit = p.pattern("ends_credit")
         self.lexicon = load_lexicon(p.text("word_list"))
         self.verbs = load_wordlist(p.text("verbs"))
@@ -345,7 +351,7 @@ class Paragraphs(Stage):
         return "next-starts-particle" if self.starts_particle.search(nxt) else ""
 
     def _check_unit(self, text: str, nxt: str, wrapped: bool) -> str:
-        if self.starts_unit.search(nxt):
+        if self.starts_unit.search(nxt) or (not wrapped and self.starts_unit_unwrapped.search(nxt)):
             return "next-starts-unit"
         if self.opens.search(nxt):
             return "next-opens-line" if wrapped else "next-opens"
@@ -355,14 +361,15 @@ class Paragraphs(Stage):
         return "line-is-lead" if not self.inner_stop.found_in(text) and self.lead.search(text) else ""
 
     def _check_alone(self, text: str, nxt: str, wrapped: bool) -> str:
-        if self.standalone.search(text):
+        if self.standalone.search(text) or (not wrapped and self.standalone_unwrapped.search(text)):
             return "line-stands-alone"
         if self.ends_credit.search(text):
             return "ends-with-credit"
         return ""
 
     def _check_next_alone(self, text: str, nxt: str, wrapped: bool) -> str:
-        return "next-stands-alone" if self.standalone.search(nxt) else ""
+        alone = self.standalone.search(nxt) or (not wrapped and self.standalone_unwrapped.search(nxt))
+        return "next-stands-alone" if alone else ""
 
     def _shape_evidence(
         self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, ask_verb: bool
@@ -480,7 +487,7 @@ class Paragraphs(Stage):
                 ev.append("first-line-indented" if rd.indented(i, b.text) else "short-first-line")
         elif rd.fills(i, b.text):
             ev.append("fills-column")
-        if ending in ("sentence-end", "quote-end", "clause-end") and after_b is not None:
+        if ending in ("sentence-end", "clause-end") and after_b is not None:
             nxt = after_b.text if after_b.row == b.row + 1 else None
             if rd.indented(b.row, nxt) and rd.roles[b.row] is Role.BODY:
                 ev.append("next-indented")
@@ -492,8 +499,11 @@ class Paragraphs(Stage):
         heading, caption, dateline or byline may wrap onto its next line."""
         ra, rb = rd.roles[a.row], rd.roles[b.row]
         if (ra is Role.CAPTION and rd.wide(a.row)) or (ra is Role.DATELINE and rb is Role.DATELINE) \
-                or self.open_byline.search(text):
+                or self.open_byline.search(text) or (
+                    ra in _NAMES_WRAP and rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())):
             return ["line-wraps"]
+        if ra is Role.CAPTION and rb is Role.CAPTION:
+            return []  # one caption's lines: how they fill their column tells
         return self._roles_apart(ra, rb)
 
     def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading, ask_verb: bool) -> list[str]:
