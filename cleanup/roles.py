@@ -94,8 +94,7 @@ FOLIO_SECTION_MAX = 4  # characters of a section name that a folio's pieces may 
 WINDOW = 12  # lines each side that a line's column width is learnt from
 MIN_COLUMN_LINES = 4  # lines of one width that make a column
 COLUMN_SHARE = 0.3  # and their share of the lines around
-MIN_INDENT_LINES = 3  # paragraphs' first lines that show a page's indent
-DEFAULT_INDENT = 2.0  # cells, with fewer: the usual indent of Chinese paragraphs
+DEFAULT_INDENT = 2.0  # cells: the usual indent of Chinese paragraphs, where none shows
 MAX_INDENT = 3  # cells: a paragraph's first line is indented by at most this many
 INDENT_TOLERANCE = 0.75  # cells an indented line may be off its indent
 TOLERANCE = 0.5  # cells a full line may fall short of its column, at least
@@ -229,11 +228,13 @@ class PageReading:
 
     def room(self, i: int) -> float:
         """How far line ``i`` stops short of its column, less what narrow characters
-        explain; the less of that in width and in characters."""
+        explain; the less of that in width and in characters (a line is as full as
+        either measure says: text may be wrapped at a count of characters)."""
+        return min(self._rooms(i))
+
+    def _rooms(self, i: int) -> tuple[float, ...]:
         room = self.columns[i] - self.widths[i] - self.slack[i]
-        if self.char_columns[i]:
-            return min(room, self.char_columns[i] - self.counts[i])
-        return room
+        return (room, self.char_columns[i] - self.counts[i]) if self.char_columns[i] else (room,)
 
     def fills(self, i: int, nxt: str | None = None) -> bool:
         """Whether line ``i`` reaches the end of its column: as wide as it, or
@@ -250,9 +251,10 @@ class PageReading:
         less as a full line of the page may be)."""
         if not (self.indent and self.columns[i]):
             return False
-        off = self.room(i) - self.indent
-        return -INDENT_TOLERANCE <= off <= max(INDENT_TOLERANCE, self.tolerance) or (
-            nxt is not None and 0 < off < first_unit_width(nxt))
+        give = max(INDENT_TOLERANCE, self.tolerance)
+        unit = first_unit_width(nxt) if nxt is not None else 0.0
+        return any(-INDENT_TOLERANCE <= room - self.indent <= give or 0 < room - self.indent < unit
+                   for room in self._rooms(i))
 
     def short(self, i: int, nxt: str | None = None) -> bool:
         """Whether line ``i`` stops short of its column: a paragraph ends there."""
@@ -467,12 +469,14 @@ def _learn_indent(texts: Sequence[str], roles: Sequence[Role | None], reading: P
         j = i - 1
         if not (texts[i] and texts[i + 1]) or roles[i] is not None or not reading.columns[i]:
             continue
-        after_end = j < 0 or not texts[j] or (ends_sentence(texts[j]) and reading.short(j, texts[i]))
+        if j < 0:
+            continue  # a page may start inside a paragraph
+        after_end = not texts[j] or (ends_sentence(texts[j]) and reading.short(j, texts[i]))
         if after_end and not ends_sentence(texts[i]) and reading.fills(i + 1, _after(texts, i + 1)):
             room = reading.room(i)
             if room <= MAX_INDENT + 0.5:
                 rooms.append(max(0.0, room))
-    if len(rooms) < MIN_INDENT_LINES:
+    if not rooms:
         return DEFAULT_INDENT
     rooms.sort()
     indent = round(rooms[len(rooms) // 2])
