@@ -105,6 +105,11 @@ _APART_UNWRAPPED = frozenset({Role.CREDIT, Role.LABEL, Role.FOLIO, Role.JUMP, Ro
 # roles of lines that end with a person's name, which may wrap onto the next line
 _NAMES_WRAP = frozenset({Role.BYLINE, Role.CREDIT, Role.CAPTION})
 
+# characters at the end of a line that ``leads_in`` reads
+LEAD_IN_CONTEXT = 4
+# characters each side of a break that ``spaced_join`` reads
+JOIN_CONTEXT = 8
+
 # the verdict on a break that :meth:`Paragraphs._may_join` rules out
 _CANNOT_JOIN = _Verdict(float("-inf"), "")
 
@@ -149,6 +154,9 @@ class Paragraphs(Stage):
         self.min_wrapped_share = p.number("min_wrapped_share")
         self.heading_tail = p.integer("heading_tail")
         self.open_byline = p.pattern("open_byline")
+        self.spaced_join = p.pattern("spaced_join")
+        self.leads_in = p.pattern("leads_in")
+        self.starts_sentence = p.pattern("starts_sentence")
         self.name_tail = p.pattern("name_tail")
         self.max_rounds = p.integer("max_rounds")
         self.headline_max = p.integer("headline_max")
@@ -331,6 +339,7 @@ class Paragraphs(Stage):
             _Check(self._check_lead, ("line-is-lead",)),
             _Check(self._check_alone, ("line-stands-alone", "ends-with-credit")),
             _Check(self._check_next_alone, ("next-stands-alone",)),
+            _Check(self._check_lead_in, ("lead-in-then-sentence",)),
         ]
 
     def _order_quick_checks(self) -> None:
@@ -367,6 +376,13 @@ class Paragraphs(Stage):
             return "ends-with-credit"
         return ""
 
+    def _check_lead_in(self, text: str, nxt: str, wrapped: bool) -> str:
+        """A line that ends leading in (``：``, ``——``) before a line that starts a sentence
+        of its own (an opening quote) or a list item: the two are apart."""
+        if self.leads_in.search(text[-LEAD_IN_CONTEXT:]) and self.starts_sentence.search(nxt):
+            return "lead-in-then-sentence"
+        return ""
+
     def _check_next_alone(self, text: str, nxt: str, wrapped: bool) -> str:
         alone = self.standalone.search(nxt) or (not wrapped and self.standalone_unwrapped.search(nxt))
         return "next-stands-alone" if alone else ""
@@ -378,6 +394,8 @@ class Paragraphs(Stage):
         (see :meth:`_headline_evidence` for ``ask_verb``)."""
         nxt = b.text
         ending = self._ending(text)
+        if ending == "mid-clause" and not lay.wrapped and self.leads_in.search(text[-LEAD_IN_CONTEXT:]):
+            ending = "lead-in-end"  # a paragraph of its own that ends leading in: 决定：, 包括：
         ev = [ending]
         if ending == "mid-sentence" and text[-1] in self.function_end:
             ev.append("ends-function-word")
@@ -576,8 +594,9 @@ class Paragraphs(Stage):
                     edits.append(Edit(a.end, gap, "\n\n", self.break_rule, verdict.note))
                 paragraph = b.text
             elif join := self.cut_rule if blank else self.wrap_rule:
-                edits.append(Edit(a.end, gap, "", join, verdict.note))
-                paragraph += b.text
+                space = " " if self.spaced_join.search(paragraph[-JOIN_CONTEXT:] + "\n" + b.text[:JOIN_CONTEXT]) else ""
+                edits.append(Edit(a.end, gap, space, join, verdict.note))
+                paragraph += space + b.text
             else:  # a join whose rule is off: the lines stay apart, as printed
                 paragraph = b.text
         tail = text[lines[-1].end :]
