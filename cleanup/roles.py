@@ -516,8 +516,10 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
     for i, t in enumerate(texts):
         if not t:
             continue
-        starts[i] = prev is None or prev + 1 < i or prev in heads or _ends_paragraph(
-            texts, roles, reading, prev, i, starts[prev])
+        # a blank line before a line starts a paragraph only after a sentence's end: OCR
+        # puts blank lines inside paragraphs too
+        starts[i] = prev is None or prev in heads or (prev + 1 < i and ends_sentence(texts[prev])) \
+            or _ends_paragraph(texts, roles, reading, prev, i, starts[prev])
         k = _next(texts, i)
         prev = i
         if roles[i] is not None or not heading_shaped(t) or not starts[i]:
@@ -539,7 +541,7 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
         if reading.indent and k == i + 1 and roles[k] is None and reading.fills(k, _after(texts, k)) \
                 and not reading.indented(k, _after(texts, k)):
             continue  # the next line goes on with it: on a page that indents, it would start a paragraph
-        if cuts_word is not None and k == i + 1 and roles[k] is None and not (
+        if cuts_word is not None and k is not None and roles[k] is None and not reading.wide(i) and not (
                 heading_shaped(texts[k]) and (reading.short(k, _after(texts, k)) or not reading.columns[k])) \
                 and cuts_word(t, texts[k]):
             continue  # the next line, body text, goes on with a word it began
