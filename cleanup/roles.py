@@ -53,10 +53,13 @@ HEADINGS = frozenset({Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.SUBHEAD
 STARTS_PARAGRAPH = STANDALONE | {Role.DATELINE}
 
 _PERSON = r"(?!记者|通讯员)\p{Han}{2,4}"
-_NAMES = rf"{_PERSON}(?:[ \u3000·、]+{_PERSON})*"
+# a bullet before a byline; OCR reads □ as 口 or 国
+_BULLET = r"(?:[□■●◆▲]|[口国](?=本报|新华社|中新社|记者|通讯员))"
+_GAP = r"[ \u3000”“\"']*"  # between a byline's parts: blanks, and the quote marks OCR reads some as
+_NAMES = rf"{_PERSON}(?:[ \u3000·、”“\"']+{_PERSON})*"
 _REPORTER = r"(?:本报|新华社|中新社)?(?:特约|实习|首席|摄影)?(?:记者|通讯员)"
 _BYLINE = regex.compile(
-    rf"^[□■●◆]?{_REPORTER}[ \u3000]*{_NAMES}(?:[ \u3000]+{_REPORTER}(?:[ \u3000]*{_NAMES})?)*[ \u3000]*$")
+    rf"^{_BULLET}?{_REPORTER}{_GAP}{_NAMES}(?:{_GAP}{_REPORTER}(?:{_GAP}{_NAMES})?)*[ \u3000]*$")
 _DATELINE = regex.compile(
     r"^(?:本报讯|本报\p{Han}{0,8}\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯]|本报\p{Han}{0,8}\d{1,2}\s*(?:月\s*(?:\d{1,2}\s*日?)?)?$"
     r"|(?:新华社|中新社)\p{Han}{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日?\s*(?:电|$)|[（(]记者)"
@@ -73,6 +76,7 @@ _PHOTO_CREDIT = regex.compile(
 _JUMP = regex.compile(r"^[■□●◆]?[（(【〔\[]?\s*(?:上接|下转|接|转)\s*第?\s*[0-9A-Za-z〇零一二三四五六七八九十]{1,4}\s*版\s*[）)】〕\]]?$")
 _PAGE_NUMBER = regex.compile(r"^[-—－·•]?\s*\d{1,3}\s*[-—－·•]?$|^第\s*\d{1,3}\s*[页版]$")
 _HAN_ONLY = regex.compile(r"\p{Han}+")
+_DASH_LED = regex.compile(r"——|一一(?!一)")  # a dash, or the two 一 OCR reads it as
 _GOES_ON = regex.compile(r"\p{Han}[，、。；：）」』”]")  # a line led by one character and a mark: the end of a word
 _SENTENCE_END = frozenset("。！？!?…")
 _ENDS_FUNCTION = frozenset("的和与及并在对把被从向以而或且之")  # no heading ends with one of these
@@ -583,24 +587,30 @@ def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading)
     single: Counter[float] = Counter()
     for i in heads:
         width = round(reading.widths[i] * 2) / 2
-        if i + 1 in heads and reading.widths[i + 1] <= reading.widths[i] and not texts[i + 1].startswith("——"):
+        if i + 1 in heads and reading.widths[i + 1] <= reading.widths[i] and not _DASH_LED.match(texts[i + 1]):
             wraps[width] += 1
         elif i - 1 not in heads:
             single[width] += 1
-    return frozenset(w for w, n in wraps.items() if n >= 2 and n > 2 * single[w])
+    return frozenset(w for w, n in wraps.items() if n >= 2 and n >= single[w])
 
 
 def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading) -> None:
-    """Body lines wider than their column are set in smaller type: a caption's lines,
-    with the line that ends each run of them."""
+    """Body lines wider than their column are set in other type: a caption's lines (with
+    the line that ends each run of them) when they read as sentences, a headline set
+    across columns when one of them stands alone with a headline's shape."""
     i = 0
     n = len(texts)
     while i < n:
         if roles[i] is Role.BODY and reading.wide(i):
             j = i
             while j < n and texts[j] and roles[j] in (Role.BODY, Role.CAPTION) and reading.wide(j):
-                roles[j] = Role.CAPTION
                 j += 1
+            if j == i + 1 and heading_shaped(texts[i]):
+                roles[i] = Role.HEADLINE
+                i = j
+                continue
+            for k in range(i, j):
+                roles[k] = Role.CAPTION
             if j < n and texts[j] and roles[j] is Role.BODY:
                 roles[j] = Role.CAPTION
             i = j + 1
@@ -609,7 +619,7 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
 
 
 def _name_headings(texts: Sequence[str], roles: list[Role]) -> None:
-    """Within a run of heading lines: a line led by —— is a sub-headline."""
+    """Within a run of heading lines: a line led by a dash is a sub-headline."""
     for i, role in enumerate(roles):
-        if role is Role.HEADLINE and texts[i].startswith("——"):
+        if role is Role.HEADLINE and _DASH_LED.match(texts[i]):
             roles[i] = Role.SUBHEADLINE
