@@ -31,8 +31,8 @@ class Result:
     >>> result = Cleaner().clean("2月 11日")
     >>> result.text, [change.rule for change in result.changes]
     ('2月11日\\n', ['space-han-alnum', 'para-trim'])
-    >>> [(s.rule, s.before, s.note) for s in Cleaner().clean("政企企对接").suspects]
-    [('stutter-word', '企企', 'kept: words may meet: 政企|企')]
+    >>> [(s.rule, s.before, s.note) for s in Cleaner().clean("交通局局长").suspects]
+    [('stutter-word', '局局', 'kept: words may meet: 局|局长')]
     """
 
     text: str

@@ -139,6 +139,7 @@ class Stutter(Stage):
         self.item_marks = re.compile(f"[{re.escape(p.chars('list_item_marks'))}]")
         self.item_marks_set = frozenset(p.chars("list_item_marks"))
         self.item_bounds = frozenset(p.chars("item_bounds"))
+        self.item_verbs = load_wordlist(p.text("verbs"))
         return self.find_list_items
 
     @handles("stutter-word")
@@ -160,6 +161,7 @@ class Stutter(Stage):
         self.keep_patterns = p.patterns("keep_patterns")
         self.verbs = load_wordlist(p.text("verbs"))
         self.never_doubled = frozenset(p.chars("never_doubled"))
+        self.bound_cost = p.number("bound_cost")
         self.meeting_marks = frozenset(p.chars("meeting_marks"))
         # extractors write look-alike code points for ideographs (⼀件⼀件): the
         # word list is asked about the ideographs
@@ -203,6 +205,9 @@ class Stutter(Stage):
                 i = e.at - 1  # the first copy: a unit of one character
                 lo, hi = max(0, i - self.lexicon.max_len), min(len(text), i + 2 + self.lexicon.max_len)
                 left, right = self.crossing(text[lo:hi].translate(self.lookalikes), i - lo, 1)
+                if not (left and right):  # one word crossing: a bound character was left alone
+                    out.append(e)
+                    continue
                 meeting = text[i + 1 - len(min(left, key=len)) : i + 1 + len(min(right, key=len))]
                 if text.count(meeting) > 1:
                     double = text[i : e.end]
@@ -260,7 +265,7 @@ class Stutter(Stage):
             item, again = m.group("item"), m.group("again")
             first = m.start("again") - len(item)
             note = f"list item {item!r} twice in a row"
-            if first > 0 and line[first - 1] not in self.item_bounds:
+            if first > 0 and line[first - 1] not in self.item_bounds and not self.verb_ends_at(line, first):
                 edits.append(Edit(first, line[first:m.end()], line[first:m.end()], self.item_rule,
                                   f"kept: {note}, the first may end a longer item: "
                                   f"{self.item_before(line, first)}{item}"))
@@ -271,6 +276,11 @@ class Stutter(Stage):
             else:
                 edits.append(Edit(m.start("again"), again, "", self.item_rule, note))
         return edits
+
+    def verb_ends_at(self, line: str, at: int) -> bool:
+        """A verb of two or more characters ends right before ``at``: what follows
+        is its object, a list's first item (``聚焦前列腺癌、``), not the end of one."""
+        return any(line[at - n:at] in self.item_verbs for n in range(2, 5) if at - n >= 0)
 
     @staticmethod
     def item_before(line: str, first: int) -> str:
@@ -411,6 +421,11 @@ class Stutter(Stage):
             once = self.reads_once(s, i, k)
             return None if once is None else Verdict(True, once)
         if left or right:
+            # the first copy ends a word, the second stands alone (政企/企/对接); a lone
+            # first copy may be a suffix (交通/局/局长: 交通局), so that one stays
+            once = self.reads_once(s, i, k, self.bound_cost) if k == 1 and left else None
+            if once is not None:
+                return Verdict(True, once)
             meeting = f"{left[0]}|{unit}" if left else f"{unit}|{right[0]}"
             return Verdict(False, f"kept: words may meet: {meeting}")
         twice = f"{unit}/{unit}"
@@ -418,6 +433,8 @@ class Stutter(Stage):
             inside = 0 < i and end < len(s)
             if unit in self.never_doubled and inside:
                 return Verdict(True, f"written twice: {twice}, which is never doubled")
+            if i == 0 and unit in self.verbs and self.starts_word(s, end):
+                return Verdict(True, f"written twice: {twice}, a verb opening its clause, before a word")
             return Verdict(False, f"kept: {unit}{unit} may be a name or a reduplication")
         words = self.lexicon.segment(unit)
         if unit[0] in self.meeting_marks:
@@ -428,10 +445,23 @@ class Stutter(Stage):
             return Verdict(False, f"kept: {unit} is a verb, {unit}{unit} may be its reduplication")
         return Verdict(True, f"written twice: {'/'.join(words)}/{'/'.join(words)}")
 
-    def reads_once(self, s: str, i: int, k: int) -> str | None:
-        """Evidence that a repeat both of whose edges words cross is a stutter:
-        written once, the words around it leave no character alone where the
-        text as it is leaves one (``对/外交/交流`` -> ``对外/交流``)."""
+    def starts_word(self, s: str, at: int) -> bool:
+        """A word of the list of two or more characters starts at ``s[at]``."""
+        pre, costs = self.lexicon.prefixes, self.lexicon.costs
+        for b in range(at + 2, min(len(s), at + self.lexicon.max_len) + 1):
+            w = s[at:b]
+            if w not in pre:
+                break
+            if w in costs:
+                return True
+        return False
+
+    def reads_once(self, s: str, i: int, k: int, min_lone_cost: float = 0.0) -> str | None:
+        """Evidence that a repeat whose edges words cross is a stutter: written
+        once, the words around it leave no character alone where the text as it
+        is leaves one (``对/外交/交流`` -> ``对外/交流``).  With ``min_lone_cost``,
+        each character left alone must be that rare as a word of its own, a
+        bound morpheme (``政企/企/对接``), not a free word (``可以/以/个人``)."""
         lo = max(0, i - WINDOW)
         hi = min(len(s), i + 2 * k + WINDOW)
         window = s[lo:hi]
@@ -440,7 +470,8 @@ class Stutter(Stage):
         at = spans(words)
         touching = [n for n, (x, y) in enumerate(at) if y > a and x < b]
         near = range(max(0, touching[0] - 1), min(len(at), touching[-1] + 2))
-        if not any(len(words[n]) == 1 for n in near):
+        lone = [words[n] for n in near if len(words[n]) == 1]
+        if not lone or any(self.lexicon.costs.get(w, 99) < min_lone_cost for w in lone):
             return None
         once = window[:mid] + window[b:]
         once_words = self.lexicon.segment(once)
