@@ -538,6 +538,8 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
         if k is not None and roles[k] is None and not heading_shaped(texts[k]):
             if _GOES_ON.match(texts[k]):
                 continue  # the next line goes on with a word it began: 直联|点、国际…
+            if reading.wrapped and not reading.columns[i] and k == i + 1:
+                continue  # no column to measure it by, and body text right after it
             if reading.columns[i] and not reading.wide(i) and not alone \
                     and reading.room(i) - _half_cells(t) <= reading.indent + reading.tolerance:
                 continue  # as wide as a paragraph's first line (were its Latin letters and digits

@@ -82,6 +82,7 @@ class Layout:
 
     wrapped: bool
     reading: PageReading
+    body_blocks: frozenset[int] = frozenset()  # blocks (runs of lines) that hold body punctuation
 
 
 class _Verdict(NamedTuple):
@@ -258,7 +259,8 @@ class Paragraphs(Stage):
         if in_blocks < max(2, self.min_wrapped_share * len(lines)):
             return Layout(False, read_page(rows, wrapped=False, cuts_word=self._crosses_word))
         printed = self._printed(doc, rows, lines)
-        return Layout(True, read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word))
+        body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
+        return Layout(True, read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word), body_blocks)
 
     # --- evidence -----------------------------------------------------------
 
@@ -492,8 +494,10 @@ class Paragraphs(Stage):
         if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS:
             return ev + self._heading_pair_evidence(text, a, b, rd, ask_verb)
         ev.extend(self._role_evidence(text, a, b, rd))
-        if not rd.columns[i]:
-            if self.body_mark.found_in(text[:-1]):
+        if not rd.columns[i]:  # too few lines to learn a column from
+            if a.block in lay.body_blocks and not a.last_in_block:
+                ev.append("in-body-block")
+            elif self.body_mark.found_in(text[:-1]):
                 ev.append("body-line")
             elif self._headline_like(text):
                 ev.extend(self._headline_evidence(text, ask_verb))
