@@ -69,6 +69,7 @@ _CREDIT = regex.compile(
     r"|^[（(]\p{Han}{2,4}(?:[ ·、]\p{Han}{2,4})*[）)]$"
     rf"|^(?:{_REPORTER}[ \u3000]*)?{_NAMES}(?:[ \u3000]+{_REPORTER}[ \u3000]*{_NAMES})*[ \u3000]*摄$"
 )
+_TRAILING_CREDIT = regex.compile(r"[ \u3000]*(?:责任编辑|本版编辑|编辑)[：:]\s*\S{1,12}$")
 _LABEL = regex.compile(r"^(?:编者按|编后|图片|图为|链接|相关链接|记者手记|短评)[：:]?$|^(?:编者按|图片|图为)[：:]")
 _PHOTO_CREDIT = regex.compile(
     rf"{_REPORTER}[ \u3000]*{_NAMES}[ \u3000]*摄$|[。！？”][ \u3000]*{_NAMES}[ \u3000]+摄$"
@@ -395,6 +396,15 @@ def _mark_folio_runs(texts: Sequence[str], roles: list[Role | None]) -> None:
         for k in run:
             if texts[k].strip():
                 roles[k] = Role.FOLIO
+
+
+def folio_before_credit(text: str) -> int:
+    """Where a folio that shares its line with an editor's credit ends (the credit
+    stays: ``2024年3月11日 星期一 文化 6 北疆晚报 责任编辑：王五``), or 0."""
+    m = _TRAILING_CREDIT.search(text)
+    if m is None or not m.start() or parse_folio(text[: m.start()]) is None:
+        return 0
+    return m.start()
 
 
 def folio_runs(texts: Sequence[str], roles: Sequence[Role | None] | None = None) -> list[range]:

@@ -23,11 +23,11 @@ from typing import Callable
 import regex
 
 from ..document import Document, Edit
-from ..folio import parse_folio
+from ..folio import Folio, parse_folio
 from ..layout import Line, drop_lines, lines
 from ..pattern_chars import holds_any, required_chars
 from ..patterns import ParamPattern, char_class
-from ..roles import folio_runs
+from ..roles import folio_before_credit, folio_runs
 from ..rules import Rule, StageConfig
 from ..stage import Stage, handles
 
@@ -126,13 +126,26 @@ def remove_folios(text: str, rule: str) -> list[Edit]:
         return []
     rows, starts = _rows(text)
     edits = []
-    for run in folio_runs(rows):
+    runs = folio_runs(rows)
+    for run in runs:
         last = max(k for k in run if rows[k].strip())
         folio = parse_folio(" ".join(rows[k].strip() for k in run))
-        note = "folio" + ("" if folio is None else ": " + ", ".join(
-            f"{k} {v}" for k, v in folio._asdict().items() if v is not None))
-        edits.append(_drop_rows(text, rows, starts, run.start, last, rule, note))
-    return edits
+        edits.append(_drop_rows(text, rows, starts, run.start, last, rule, _folio_note(folio)))
+    in_runs = {k for run in runs for k in run}
+    for k, row in enumerate(rows):
+        if k not in in_runs and (end := folio_before_credit(row)):
+            lead = len(row) - len(row.lstrip())
+            cut = end + len(row[end:]) - len(row[end:].lstrip())  # the blanks before the credit go too
+            edits.append(Edit(starts[k] + lead, row[lead:cut], "", rule,
+                              _folio_note(parse_folio(row[:end])) + "; the editor's credit after it stays"))
+    return _merge(edits)
+
+
+def _folio_note(folio: Folio | None) -> str:
+    """The note of a folio's removal: what it says."""
+    if folio is None:
+        return "folio"
+    return "folio: " + ", ".join(f"{k} {v}" for k, v in folio._asdict().items() if v is not None)
 
 
 def remove_page_numbers(text: str, pattern: ParamPattern, rule: str) -> list[Edit]:
