@@ -14,10 +14,13 @@ where widths say nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -74,15 +77,22 @@ _LABEL = regex.compile(r"^(?:编者按|编后|图片|图为|链接|相关链接|
 _PHOTO_CREDIT = regex.compile(
     rf"{_REPORTER}[ \u3000]*{_NAMES}[ \u3000]*摄$|[。！？”][ \u3000]*{_NAMES}[ \u3000]+摄$"
     r"|[（(]\p{Han}{0,6}(?:社|网)发[）)]$")
+_DATELINE_LEADS = ("本报", "新华社", "中新社", "（记者", "(记者")
+_CAPTION_ENDS = ("摄", "发）", "发)")
 _JUMP = regex.compile(r"^[■□●◆]?[（(【〔\[]?\s*(?:上接|下转|接|转)\s*第?\s*[0-9A-Za-z〇零一二三四五六七八九十]{1,4}\s*版\s*[）)】〕\]]?$")
 _PAGE_NUMBER = regex.compile(r"^[-—－·•]?\s*\d{1,3}\s*[-—－·•]?$|^第\s*\d{1,3}\s*[页版]$")
 _HAN_ONLY = regex.compile(r"\p{Han}+")
+_HAS_DATE = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _DASH_LED = regex.compile(r"——|一一(?!一)")  # a dash, or the two 一 OCR reads it as
 _GOES_ON = regex.compile(r"\p{Han}[，、。；：）」』”]")  # a line led by one character and a mark: the end of a word
 _SENTENCE_END = frozenset("。！？!?…")
+_INNER_STOPS = frozenset("。！？!?…”’」』）)》】；：:;")  # a line ending with one is no line inside a sentence
 _ENDS_FUNCTION = frozenset("的和与及并在对把被从向以而或且之")  # no heading ends with one of these
 _OPENERS = "“‘「『（(《【〈"
-_SQUEEZE = frozenset("，。、；：？！“”‘’「」『』（）《》【】〈〉")
+_SQUEEZE = "，。、；：？！“”‘’「」『』（）《》【】〈〉"
+_SQUEEZED = regex.compile(f"(?<=[{_SQUEEZE}])[{_SQUEEZE}]")  # a mark right after another
+_ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
+_ASCII_ALNUM_RUN = regex.compile(r"[A-Za-z0-9]+")
 _NO_START = frozenset("，。、；：？！）》」』】,.;:?!)…”’")
 _CLOSERS = "”’」』）)》】"
 _BODY_MARKS = frozenset("，。、；！？,;!?")
@@ -92,6 +102,9 @@ _OPEN_END = frozenset("，、：:,（(“‘《【")
 _UNIT = regex.compile(r"^[（(“‘《【〈「]*(?:[0-9.]+\p{Han}?|[A-Za-z0-9.%％\-]+|.)[）)”’》】〉」，。、；：？！,.;:?!…—]*")
 
 HEADLINE_MAX = 30  # characters: a longer line is no headline
+PAGE_NUMBER_MAX = 9  # characters of a page number with its dashes or dots
+OWN_ROLE_MAX = 40  # characters: a longer line is body, unless a dateline opens it or a credit closes it
+CREDIT_TAIL = 40  # characters at a line's end that a photo credit may take
 HEADING_TAIL = 2  # characters: a line this short after a heading line ends it
 FOLIO_MAX_LINES = 8  # a folio split over more lines than this is not read as one
 FOLIO_PIECE_MAX = 14  # characters of one piece of a split folio
@@ -147,35 +160,63 @@ def printed_width(text: str) -> float:
     """The width ``text`` likely prints at, in full-width cells: its display width, with
     Latin letters and digits a little wider than half a cell and two punctuation
     marks in a row set in a cell and a half (most CJK typesetting compresses them)."""
-    width = display_width(text)
-    alnum = pairs = spaces = 0  # pairs: punctuation marks right after another
-    last_punct = False
-    for c in text:
-        if c.isascii():
-            alnum += c.isalnum()
-            spaces += c == " "
-            last_punct = False
-        elif c in _SQUEEZE:
-            pairs += last_punct
-            last_punct = True
-        else:
-            last_punct = False
-    trim = 0.5 if text[:1] in _OPENERS else 0.0  # an opening mark starts a line half as wide
-    return width + ASCII_EXTRA * alnum - SPACE_LESS * spaces - 0.5 * pairs - trim
+    return _measure(text)[0]
+
+
+def _measure(text: str) -> tuple[float, float]:
+    """:func:`printed_width` and :func:`slack` of ``text``, counting its letters once."""
+    ascii_count = len(text.encode("ascii", "ignore"))
+    width = len(text) - ascii_count / 2
+    if ascii_count < len(text):
+        width -= 0.5 * len(_SQUEEZED.findall(text))
+    if text[:1] in _OPENERS:
+        width -= 0.5  # an opening mark starts a line half as wide
+    alnum = _alnum(text) if ascii_count else 0
+    spaces = text.count(" ") if ascii_count else 0
+    return (width + ASCII_EXTRA * alnum - SPACE_LESS * spaces,
+            min(MAX_SLACK, ASCII_SLACK * alnum + SPACE_STRETCH * spaces))
+
+
+def _measure_all(texts: Sequence[str]) -> tuple[list[float], list[float]]:
+    """:func:`printed_width` and :func:`slack` of each of ``texts``: the same as
+    :func:`_measure` line by line, with one search of the whole page for paired
+    marks and for Latin letters and digits (a search a line costs more)."""
+    page = "\n".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    pairs = [0] * len(texts)
+    for m in _SQUEEZED.finditer(page):
+        pairs[bisect_right(starts, m.start()) - 1] += 1
+    alnum = [0] * len(texts)
+    for m in _ASCII_ALNUM_RUN.finditer(page):
+        alnum[bisect_right(starts, m.start()) - 1] += m.end() - m.start()
+    widths: list[float] = []
+    slacks: list[float] = []
+    for t, n_pairs, n_alnum in zip(texts, pairs, alnum):
+        ascii_count = len(t.encode("ascii", "ignore"))
+        spaces = t.count(" ") if ascii_count else 0
+        trim = 0.5 if t[:1] in _OPENERS else 0.0
+        widths.append(len(t) - ascii_count / 2 - 0.5 * n_pairs - trim + ASCII_EXTRA * n_alnum - SPACE_LESS * spaces)
+        slacks.append(min(MAX_SLACK, ASCII_SLACK * n_alnum + SPACE_STRETCH * spaces))
+    return widths, slacks
+
+
+def _alnum(text: str) -> int:
+    """How many Latin letters and digits ``text`` holds."""
+    return len(_ASCII_ALNUM.findall(text))
 
 
 def slack(text: str) -> float:
     """How much wider than :func:`printed_width` says ``text`` may still print: Latin
     letters and digits vary most from font to font, and justification stretches spaces."""
-    n = sum(1 for c in text if c.isascii() and c.isalnum())
-    return min(MAX_SLACK, ASCII_SLACK * n + SPACE_STRETCH * text.count(" "))
+    return _measure(text)[1]
 
 
 def _half_cells(text: str) -> float:
     """Half a cell for each Latin letter and digit: what they would add, set full width."""
-    return 0.5 * sum(1 for c in text if c.isascii() and c.isalnum())
+    return 0.5 * _alnum(text)
 
 
+@lru_cache(maxsize=8192)
 def first_unit_width(text: str) -> float:
     """Width of what ``text`` must start its line with: a word of Latin letters or digits
     with its brackets, or a character with the punctuation that cannot start a line."""
@@ -188,9 +229,14 @@ def own_role(text: str) -> Role | None:
     t = text.strip()
     if not t:
         return Role.BLANK
-    if _PAGE_NUMBER.match(t):
+    return _own_role(t) if len(t) <= OWN_ROLE_MAX else _own_role_long(t)
+
+
+@lru_cache(maxsize=8192)
+def _own_role(t: str) -> Role | None:
+    if len(t) <= PAGE_NUMBER_MAX and _PAGE_NUMBER.match(t):
         return Role.PAGE_NUMBER
-    if _JUMP.match(t):
+    if "版" in t and _JUMP.match(t):
         return Role.JUMP
     if _CREDIT.match(t):
         return Role.CREDIT
@@ -200,11 +246,26 @@ def own_role(text: str) -> Role | None:
         return Role.BYLINE
     if _DATELINE.match(t):
         return Role.DATELINE
-    if parse_folio(t) is not None:
+    if "年" in t and parse_folio(t) is not None:
         return Role.FOLIO
-    if _PHOTO_CREDIT.search(t):
+    return _own_role_long(t)
+
+
+def _own_role_long(t: str) -> Role | None:
+    """A long line's role: a dateline opens it, or a photo credit closes it."""
+    if t.startswith(_DATELINE_LEADS) and _DATELINE.match(t):
+        return Role.DATELINE
+    if t.endswith(_CAPTION_ENDS) and _PHOTO_CREDIT.search(t[-CREDIT_TAIL:]):
         return Role.CAPTION
     return None
+
+
+def own_roles(lines: Sequence[str]) -> list[Role]:
+    """The role each line shows by itself (:func:`own_role`, folios split over lines
+    too); ``Role.BODY`` where only its neighbours could tell."""
+    roles: list[Role | None] = [own_role(t) for t in lines]
+    _mark_folio_runs(lines, roles)
+    return [Role.BODY if r is None else r for r in roles]
 
 
 @dataclass(slots=True)
@@ -212,9 +273,10 @@ class PageReading:
     """What :func:`read_page` learnt: each line's role, and the layout behind it.
 
     ``columns[i]`` is the width of the column line ``i`` sits in (0.0 where
-    the page tells none: clean text, or too few lines of one width), and
-    ``char_columns[i]`` the same in characters (text wrapped at a count of
-    characters, not at a width, fills that); ``heading_widths`` are the
+    the page tells none: clean text, or too few lines of one width), as
+    many cells as a full line of Han has characters (text wrapped at a
+    count of characters, not at a width, fills it with ``counts[i]``
+    characters, a line's count); ``heading_widths`` are the
     widths at which the page's headlines wrap, ``indent`` how far a
     paragraph's first line is indented, ``tolerance`` how far short of its
     column a full line of the page may stop.
@@ -225,28 +287,31 @@ class PageReading:
     columns: list[float]
     slack: list[float]
     counts: list[int]
-    char_columns: list[float]
     wrapped: bool
     heading_widths: frozenset[float] = frozenset()
     indent: float = 0.0
     tolerance: float = TOLERANCE
+    rooms: list[float] = field(default_factory=list)  # :meth:`room` of each line
+
+    def __post_init__(self) -> None:
+        self.rooms = [min(self._rooms(i)) if col else 0.0 for i, col in enumerate(self.columns)]
 
     def room(self, i: int) -> float:
         """How far line ``i`` stops short of its column, less what narrow characters
         explain; the less of that in width and in characters (a line is as full as
         either measure says: text may be wrapped at a count of characters)."""
-        return min(self._rooms(i))
+        return self.rooms[i]
 
     def _rooms(self, i: int) -> tuple[float, ...]:
         room = self.columns[i] - self.widths[i] - self.slack[i]
-        return (room, self.char_columns[i] - self.counts[i]) if self.char_columns[i] else (room,)
+        return (room, self.columns[i] - self.counts[i])
 
     def fills(self, i: int, nxt: str | None = None) -> bool:
         """Whether line ``i`` reaches the end of its column: as wide as it, or
         too close to it for ``nxt``'s first unit to fit."""
         if not self.columns[i]:
             return False
-        room = self.room(i)
+        room = self.rooms[i]
         return room <= self.tolerance or (nxt is not None and room < first_unit_width(nxt))
 
     def indented(self, i: int, nxt: str | None = None) -> bool:
@@ -290,11 +355,8 @@ def is_wrapped(texts: Sequence[str]) -> bool:
 def _column(counts: Counter[int]) -> float:
     """The column width of a window of line widths: the widest width that a good share
     of its lines have (lines stop short of the column, hardly ever past it)."""
-    total = sum(counts.values())
-    for width in sorted((w for w, n in counts.items() if n), reverse=True):
-        if counts[width] >= max(MIN_COLUMN_LINES, COLUMN_SHARE * total):
-            return float(width)
-    return 0.0
+    least = max(MIN_COLUMN_LINES, COLUMN_SHARE * sum(counts.values()))
+    return float(max((w for w, n in counts.items() if n >= least), default=0))
 
 
 def learn_columns(widths: Sequence[float], texts: Sequence[str]) -> list[float]:
@@ -309,25 +371,38 @@ def learn_columns(widths: Sequence[float], texts: Sequence[str]) -> list[float]:
     idx = [i for i, t in enumerate(texts) if t.strip()]
     rounded = [int(widths[i] + 0.5) for i in idx]
     out = [0.0] * len(texts)
+    if not idx:
+        return out
+    windows = _windows(rounded)  # (column, agreement) of the window of lines from each line on
+    last = len(windows) - 1
     for k, i in enumerate(idx):
-        start = max(0, k - WINDOW)
-        end = min(len(rounded), k + WINDOW + 1)
-        before = Counter(rounded[start : max(k + 1, start + WINDOW + 1)])
-        after = Counter(rounded[min(k, end - WINDOW - 1) if end > WINDOW else 0 : end])
-        out[i] = _choose(before, after)
+        before, after = windows[max(0, k - WINDOW)], windows[min(k, last)]
+        out[i] = before[0] if not after[0] or (before[0] and before[1] >= after[1]) else after[0]
     return out
 
 
-def _choose(before: Counter[int], after: Counter[int]) -> float:
-    """The column width of the more consistent of two windows."""
-    cb, ca = _column(before), _column(after)
-    if cb == ca or not ca:
-        return cb
-    if not cb:
-        return ca
-    agree_b = before[round(cb)] + before[round(cb) - 1]
-    agree_a = after[round(ca)] + after[round(ca) - 1]
-    return cb if agree_b / sum(before.values()) >= agree_a / sum(after.values()) else ca
+def _windows(rounded: list[int]) -> list[tuple[float, float]]:
+    """For each window of ``WINDOW + 1`` widths in a row (one, if there are fewer), the
+    column width it tells (:func:`_column`: kept up to date as the window slides, in the
+    set of widths enough of its lines have) and the share of its lines that agree with
+    it (as wide, or a cell less)."""
+    size = min(WINDOW + 1, len(rounded))
+    least = max(MIN_COLUMN_LINES, COLUMN_SHARE * size)
+    counts: Counter[int] = Counter(rounded[:size])
+    common = {w for w, n in counts.items() if n >= least}
+    out: list[tuple[float, float]] = []
+    for s in range(len(rounded) - size + 1):
+        if s:
+            gone, came = rounded[s - 1], rounded[s + size - 1]
+            counts[gone] -= 1
+            counts[came] += 1
+            if counts[gone] < least:
+                common.discard(gone)
+            if counts[came] >= least:
+                common.add(came)
+        width = max(common, default=0)
+        out.append((float(width), (counts[width] + counts[width - 1]) / size))
+    return out
 
 
 CutsWord = Callable[[str, str], object]  # truthy if the break between two lines cuts a word
@@ -352,19 +427,22 @@ def read_page(
     a heading's last line does not.
     """
     texts = [t.strip() for t in lines]
-    shown = texts if printed is None else [p.strip() for p in printed]
-    ws = list(widths) if widths is not None else [printed_width(t) for t in shown]
     if wrapped is None:
         wrapped = is_wrapped(texts)
     roles: list[Role | None] = [own_role(t) for t in texts]
     _mark_folio_runs(texts, roles)
     blank = [0.0] * len(texts)
-    # characters, trailing blanks included: text wrapped at a count of characters counts them
-    counts = [len(p.rstrip("\r\n").lstrip(" \t")) if t else 0
-              for t, p in zip(texts, lines if printed is None else printed)]
-    reading = PageReading(
-        [], ws, learn_columns(ws, texts) if wrapped else blank, [slack(t) for t in shown], counts,
-        learn_columns(counts, texts) if wrapped else blank, wrapped)
+    if wrapped:
+        shown = texts if printed is None else [p.strip() for p in printed]
+        measured, slacks = _measure_all(shown)
+        ws = list(widths) if widths is not None else measured
+        # characters, trailing blanks included: text wrapped at a count of characters counts them
+        counts = [len(p.rstrip("\r\n").lstrip(" \t")) if t else 0
+                  for t, p in zip(texts, lines if printed is None else printed)]
+        reading = PageReading([], ws, learn_columns(ws, texts), slacks, counts, wrapped)
+    else:  # widths say nothing on clean text
+        ws = list(widths) if widths is not None else blank
+        reading = PageReading([], ws, blank, blank, [0] * len(texts), wrapped)
     if wrapped:
         reading.tolerance = _learn_tolerance(texts, roles, reading)
         reading.indent = _learn_indent(texts, roles, reading)
@@ -407,29 +485,45 @@ def folio_before_credit(text: str) -> int:
     return m.start()
 
 
+def _solid_len(text: str) -> int:
+    """Characters of ``text`` other than blanks (OCR spreads a folio with them)."""
+    return len(text) - text.count(" ") - text.count("\u3000")
+
+
 def folio_runs(texts: Sequence[str], roles: Sequence[Role | None] | None = None) -> list[range]:
     """The lines that hold a folio: one line, or a run of short ones that read together
     as one (an extractor split it), blank lines between them allowed (OCR).
 
+    Every folio holds a date: only the lines near a short line holding one are read.
     ``roles``: each line's :func:`own_role`, if known.
     """
-    own = list(roles) if roles is not None else [own_role(t) for t in texts]
+    n = len(texts)
+    starts: set[int] = set()
+    for r, t in enumerate(texts):
+        if "年" in t and _solid_len(t) <= FOLIO_PIECE_MAX * 3 and _HAS_DATE.search(t):
+            starts.update(range(max(0, r - 2 * FOLIO_MAX_LINES), r + 1))
+    if not starts:
+        return []
+
+    def own(k: int) -> Role | None:
+        return roles[k] if roles is not None else own_role(texts[k])
+
     open_ = (None, Role.PAGE_NUMBER, Role.FOLIO)
     runs: list[range] = []
-    n = len(texts)
     i = 0
-    while i < n:
-        first = texts[i].strip()
-        if not first or own[i] not in open_ or len(first) > FOLIO_PIECE_MAX * 3:
-            i += 1
+    for i in sorted(starts):
+        if runs and i < runs[-1].stop:
             continue
-        found = i + 1 if own[i] is Role.FOLIO else 0
+        first = texts[i].strip()
+        if not first or _solid_len(first) > FOLIO_PIECE_MAX * 3 or own(i) not in open_:
+            continue
+        found = i + 1 if own(i) is Role.FOLIO else 0
         pieces = [first]
         for j in range(i + 1, min(n, i + 2 * FOLIO_MAX_LINES)):
             piece = texts[j].strip()
             if not piece:
                 continue
-            if own[j] not in open_ or len(piece) > FOLIO_PIECE_MAX or len(pieces) >= FOLIO_MAX_LINES:
+            if len(piece) > FOLIO_PIECE_MAX or len(pieces) >= FOLIO_MAX_LINES or own(j) not in open_:
                 break
             if found and len(piece) > FOLIO_SECTION_MAX and _HAN_ONLY.fullmatch(piece) and not piece.endswith("报"):
                 break  # a folio already: a longer line of Han that is no paper's name is a heading
@@ -438,9 +532,6 @@ def folio_runs(texts: Sequence[str], roles: Sequence[Role | None] | None = None)
                 found = j + 1
         if found:
             runs.append(range(i, found))
-            i = found
-        else:
-            i += 1
     return runs
 
 
@@ -456,11 +547,14 @@ def _learn_tolerance(texts: Sequence[str], roles: Sequence[Role | None], reading
         t = texts[i]
         if not (texts[i - 1] and t and texts[i + 1]) or roles[i] is not None or not reading.columns[i]:
             continue
-        if ends_sentence(texts[i - 1]) or t[-1] in _SENTENCE_END or t[-1] in _CLOSERS or t[-1] in "；：:;":
+        if t[-1] in _INNER_STOPS or ends_sentence(texts[i - 1]):
+            continue
+        room = reading.room(i)
+        if room <= TOLERANCE:
+            rooms.append(0.0)
             continue
         if heading_shaped(t) or roles[i - 1] is not None or heading_shaped(texts[i - 1]) and reading.short(i - 1):
             continue  # perhaps a heading, or a paragraph's first line
-        room = reading.room(i)
         rooms.append(room if room >= first_unit_width(texts[i + 1]) else 0.0)
     if len(rooms) < MIN_COLUMN_LINES:
         return TOLERANCE
@@ -525,19 +619,32 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
     on whether the line before did, on a page that indents a paragraph's first line.
     """
     heads: set[int] = set()
-    starts = [False] * len(texts)
-    prev: int | None = None
+    starts: dict[int, bool] = {}  # worked out only for the lines that need it
+
+    def starts_paragraph(i: int) -> bool:
+        """Whether line ``i`` starts a paragraph; the lines before it that this depends on
+        are worked out first, from the earliest back, without recursion."""
+        chain = [i]
+        while True:
+            j = chain[-1]
+            prev = _prev(texts, j)
+            if prev is None or prev in starts or not reading.short(prev, texts[j]):
+                break
+            chain.append(prev)  # whether j starts depends on whether prev does
+        for j in reversed(chain):
+            if j in starts:
+                continue
+            prev = _prev(texts, j)
+            # a blank line before a line starts a paragraph only after a sentence's end:
+            # OCR puts blank lines inside paragraphs too
+            starts[j] = prev is None or prev in heads or (prev + 1 < j and ends_sentence(texts[prev])) \
+                or _ends_paragraph(texts, roles, reading, prev, j, starts.get(prev, True))
+        return starts[i]
+
     for i, t in enumerate(texts):
-        if not t:
+        if not t or roles[i] is not None or not heading_shaped(t) or not starts_paragraph(i):
             continue
-        # a blank line before a line starts a paragraph only after a sentence's end: OCR
-        # puts blank lines inside paragraphs too
-        starts[i] = prev is None or prev in heads or (prev + 1 < i and ends_sentence(texts[prev])) \
-            or _ends_paragraph(texts, roles, reading, prev, i, starts[prev])
         k = _next(texts, i)
-        prev = i
-        if roles[i] is not None or not heading_shaped(t) or not starts[i]:
-            continue
         alone = (i == 0 or not texts[i - 1]) and (i + 1 == len(texts) or not texts[i + 1])
         if reading.wrapped and reading.columns[i] and not reading.short(i) and not reading.wide(i):
             # as wide as the column: a heading only if a heading line ends it, or if it

@@ -7,7 +7,7 @@ import pytest
 from cleanup.document import Document, undo
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.rules import load_profile
-from cleanup.roles import display_width, read_page
+from cleanup.roles import display_width, own_roles, read_page
 from cleanup.stages.paragraphs import Layout
 
 from conftest import GOLD, SAMPLES
@@ -225,8 +225,9 @@ def test_same_pair_on_wrapped_and_unwrapped_page(stage):
     doc = Document("会议审议了报告\n通过了决议。")
     a, b = stage._lines(doc.text)
     rows = doc.text.split("\n")
-    unwrapped = Layout(False, read_page(rows, wrapped=False))
-    wrapped = Layout(True, read_page(rows, [7.0, 6.0], wrapped=True))
+    unwrapped = Layout(False, own_roles(rows))
+    reading = read_page(rows, [7.0, 6.0], wrapped=True)
+    wrapped = Layout(True, reading.roles, reading)
     stage._keep_memos_for(doc)
     assert stage._weigh(a.text, a, b, False, unwrapped, None, False) == \
         stage._weigh_afresh(a.text, a, b, False, unwrapped, None, False)

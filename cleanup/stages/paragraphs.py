@@ -28,7 +28,9 @@ from typing import NamedTuple
 import regex
 
 from ..document import Document, Edit
-from ..roles import HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, read_page
+from ..pattern_chars import required_chars
+from ..patterns import ParamPattern
+from ..roles import HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, own_roles, read_page
 from ..rules import Rule, StageConfig
 from ..stage import Stage, handles
 from ..wordlists import load_lexicon, load_wordlist
@@ -77,11 +79,13 @@ class _Line:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """What the stage learnt about the page: wrapped or not, and each line's role and
-    column (:func:`cleanup.roles.read_page`), by its row among the text's lines."""
+    """What the stage learnt about the page, by each line's row among the text's lines:
+    on a wrapped page, each line's role and column (:func:`cleanup.roles.read_page`);
+    on an unwrapped one, only the roles lines show by themselves (:func:`cleanup.roles.own_roles`)."""
 
     wrapped: bool
-    reading: PageReading
+    roles: list[Role]
+    reading: PageReading | None = None
     body_blocks: frozenset[int] = frozenset()  # blocks (runs of lines) that hold body punctuation
 
 
@@ -106,6 +110,22 @@ _APART_UNWRAPPED = frozenset({Role.CREDIT, Role.LABEL, Role.FOLIO, Role.JUMP, Ro
 # roles of lines that end with a person's name, which may wrap onto the next line
 _NAMES_WRAP = frozenset({Role.BYLINE, Role.CREDIT, Role.CAPTION})
 
+class _Always(_AnyOf):
+    """An :class:`_AnyOf` that finds something in every text."""
+
+    def found_in(self, text: str) -> bool:
+        return True
+
+
+def _needs(pattern: ParamPattern) -> _AnyOf:
+    """The characters a text must hold one of for ``pattern`` to match in it (any
+    text may match, if the pattern does not tell)."""
+    chars = required_chars(pattern.compiled)
+    return _AnyOf("".join(sorted(chars))) if chars else _Always("")
+
+
+# characters at the end of a paragraph that ``ends_credit`` reads (a photo credit is short)
+CREDIT_CONTEXT = 40
 # characters at the end of a line that ``leads_in`` reads
 LEAD_IN_CONTEXT = 4
 # characters each side of a break that ``spaced_join`` reads
@@ -157,6 +177,7 @@ class Paragraphs(Stage):
         self.open_byline = p.pattern("open_byline")
         self.spaced_join = p.pattern("spaced_join")
         self.leads_in = p.pattern("leads_in")
+        self.leads_in_chars = _needs(self.leads_in)
         self.starts_sentence = p.pattern("starts_sentence")
         self.name_tail = p.pattern("name_tail")
         self.max_rounds = p.integer("max_rounds")
@@ -180,6 +201,8 @@ class Paragraphs(Stage):
         self.opens = p.pattern("opens_paragraph")
         self.lead = p.pattern("lead")
         self.starts_particle = p.pattern("starts_particle")
+        self.ends_word = p.pattern("ends_word")
+        self.ends_word_chars = _needs(self.ends_word)
         self.standalone = p.pattern("standalone")
         self.standalone_unwrapped = p.pattern("standalone_unwrapped")
         self.ends_credit = p.pattern("ends_credit")
@@ -257,10 +280,11 @@ class Paragraphs(Stage):
         rows = doc.text.split("\n")
         in_blocks = sum(1 for ln in lines if not (ln.first_in_block and ln.last_in_block))
         if in_blocks < max(2, self.min_wrapped_share * len(lines)):
-            return Layout(False, read_page(rows, wrapped=False, cuts_word=self._crosses_word))
+            return Layout(False, own_roles(rows))
         printed = self._printed(doc, rows, lines)
         body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
-        return Layout(True, read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word), body_blocks)
+        reading = read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word)
+        return Layout(True, reading.roles, reading, body_blocks)
 
     # --- evidence -----------------------------------------------------------
 
@@ -336,7 +360,7 @@ class Paragraphs(Stage):
     def _list_pattern_checks(self) -> list[_Check]:
         """The checks of the rule file's patterns, in the order notes list them."""
         return [
-            _Check(self._check_particle, ("next-starts-particle",)),
+            _Check(self._check_particle, ("next-starts-particle", "next-ends-word")),
             _Check(self._check_unit, ("next-starts-unit", "next-opens", "next-opens-line")),
             _Check(self._check_lead, ("line-is-lead",)),
             _Check(self._check_alone, ("line-stands-alone", "ends-with-credit")),
@@ -359,7 +383,10 @@ class Paragraphs(Stage):
         self.quick_upside_after = [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))]
 
     def _check_particle(self, text: str, nxt: str, wrapped: bool) -> str:
-        return "next-starts-particle" if self.starts_particle.search(nxt) else ""
+        if self.starts_particle.search(nxt):
+            return "next-starts-particle"
+        ends_word = wrapped and self.ends_word_chars.found_in(nxt[:2]) and self.ends_word.match(nxt)
+        return "next-ends-word" if ends_word else ""
 
     def _check_unit(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.starts_unit.search(nxt) or (not wrapped and self.starts_unit_unwrapped.search(nxt)):
@@ -374,14 +401,15 @@ class Paragraphs(Stage):
     def _check_alone(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.standalone.search(text) or (not wrapped and self.standalone_unwrapped.search(text)):
             return "line-stands-alone"
-        if self.ends_credit.search(text):
+        if self.ends_credit.search(text[-CREDIT_CONTEXT:]):
             return "ends-with-credit"
         return ""
 
     def _check_lead_in(self, text: str, nxt: str, wrapped: bool) -> str:
         """A line that ends leading in (``：``, ``——``) before a line that starts a sentence
         of its own (an opening quote) or a list item: the two are apart."""
-        if self.leads_in.search(text[-LEAD_IN_CONTEXT:]) and self.starts_sentence.search(nxt):
+        tail = text[-LEAD_IN_CONTEXT:]
+        if self.leads_in_chars.found_in(tail) and self.leads_in.search(tail) and self.starts_sentence.search(nxt):
             return "lead-in-then-sentence"
         return ""
 
@@ -410,7 +438,7 @@ class Paragraphs(Stage):
         if lay.wrapped:
             ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, ask_verb))
             return ev
-        ra, rb = lay.reading.roles[a.row], lay.reading.roles[b.row]
+        ra, rb = lay.roles[a.row], lay.roles[b.row]
         if ra in _APART_UNWRAPPED or rb in _APART_UNWRAPPED:
             ev.extend(self._roles_apart(ra if ra in _APART_UNWRAPPED else Role.BODY,
                                         rb if rb in _APART_UNWRAPPED else Role.BODY))
@@ -490,6 +518,7 @@ class Paragraphs(Stage):
         paragraph's indented first line; a sentence ending before an indented line does)."""
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
         rd = lay.reading
+        assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
         if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS:
             return ev + self._heading_pair_evidence(text, a, b, rd, ask_verb)
@@ -502,13 +531,12 @@ class Paragraphs(Stage):
             elif self._headline_like(text):
                 ev.extend(self._headline_evidence(text, ask_verb))
             return ev
-        if rd.short(i, b.text):
-            if text is not a.text:
-                ev.append("short-line")
-            else:  # the paragraph's first line: it may be indented
-                ev.append("first-line-indented" if rd.indented(i, b.text) else "short-first-line")
-        elif rd.fills(i, b.text):
+        if rd.fills(i, b.text):
             ev.append("fills-column")
+        elif text is not a.text:
+            ev.append("short-line")
+        else:  # the paragraph's first line: it may be indented
+            ev.append("first-line-indented" if rd.indented(i, b.text) else "short-first-line")
         if ending in ("sentence-end", "clause-end") and after_b is not None:
             nxt = after_b.text if after_b.row == b.row + 1 else None
             if rd.indented(b.row, nxt) and rd.roles[b.row] is Role.BODY:
@@ -521,7 +549,7 @@ class Paragraphs(Stage):
         heading, caption, dateline or byline may wrap onto its next line."""
         ra, rb = rd.roles[a.row], rd.roles[b.row]
         if (ra is Role.CAPTION and rd.wide(a.row)) or (ra is Role.DATELINE and rb is Role.DATELINE) \
-                or self.open_byline.search(text) or (
+                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (
                     ra in _NAMES_WRAP and rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())):
             return ["line-wraps"]
         if ra is Role.CAPTION and rb is Role.CAPTION:
