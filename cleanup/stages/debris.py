@@ -24,11 +24,12 @@ import regex
 
 from ..document import Document, Edit
 from ..folio import Folio, parse_folio
-from ..layout import Line, drop_lines, lines
+from ..layout import drop_lines
 from ..pattern_chars import holds_any, required_chars
 from ..patterns import ParamPattern, char_class
 from ..roles import folio_before_credit, folio_runs
 from ..rules import Rule, StageConfig
+from ..shape import Line, Shape, lines
 from ..stage import Stage, handles
 
 # every folio holds a date (led by its year's 年, which the search finds quickly)
@@ -84,7 +85,7 @@ class Debris(Stage):
     @handles("furniture-folio")
     def folio(self, rule: Rule) -> Step:
         """Folio lines go (:func:`remove_folios`), a folio split over several lines as one change."""
-        return lambda text: remove_folios(text, rule.id)
+        return lambda text: remove_folios(text, rule.id, self.shape)
 
     @handles("furniture-page-number")
     def page_number(self, rule: Rule) -> Step:
@@ -133,7 +134,7 @@ def _drop_rows(text: str, rows: list[str], starts: list[int], first: int, last: 
     return Edit(start, text[start:end], "", rule, note)
 
 
-def remove_folios(text: str, rule: str) -> list[Edit]:
+def remove_folios(text: str, rule: str, shape: Shape | None = None) -> list[Edit]:
     """Edits removing each folio (:func:`cleanup.roles.folio_runs`); a change's ``before``
     is the folio as the page printed it, which :func:`cleanup.folio.parse_folio` reads."""
     dated = {text.count("\n", 0, m.start()) for m in _FOLIO_DATE.finditer(text)
@@ -142,7 +143,7 @@ def remove_folios(text: str, rule: str) -> list[Edit]:
         return []  # every folio holds a date, on a short line
     rows, starts = _rows(text)
     edits = []
-    runs = folio_runs(rows)
+    runs = folio_runs(rows, shape=shape)
     for run in runs:
         last = max(k for k in run if rows[k].strip())
         folio = parse_folio(" ".join(rows[k].strip() for k in run))
@@ -150,7 +151,7 @@ def remove_folios(text: str, rule: str) -> list[Edit]:
     in_runs = {k for run in runs for k in run}
     for k in sorted(dated - in_runs):
         row = rows[k]
-        if end := folio_before_credit(row):
+        if end := folio_before_credit(row, shape):
             lead = len(row) - len(row.lstrip())
             cut = end + len(row[end:]) - len(row[end:].lstrip())  # the blanks before the credit go too
             edits.append(Edit(starts[k] + lead, row[lead:cut], "", rule,

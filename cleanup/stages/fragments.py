@@ -19,15 +19,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 import regex
 from rapidfuzz import fuzz, process
 
 from ..document import Document
-from ..layout import Line, drop_lines, lines
+from ..layout import drop_lines
 from ..rules import Rule, StageConfig
-from ..stage import Stage, handles
+from ..shape import Line, lines
+from ..stage import Stage, Touched, handles
 from ..wordlists import load_lexicon
 
 SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
@@ -70,9 +71,8 @@ class Fragments(Stage):
         p = self.settings()
         self.min_chars = p.integer("min_chars")
         self.max_chars = p.integer("max_chars")
-        self.sentence_punct = frozenset(p.chars("sentence_punct"))
-        self.body_end = tuple(p.chars("body_end"))
-        self.headline_max_chars = p.integer("headline_max_chars")
+        self.sentence_marks = frozenset(self.shape.sentence_marks)
+        self.headline_max = self.shape.joined_headline_max
         self.keep = [p.pattern("keep_patterns")] if p.strings("keep_patterns") else []
         self.evidence: list[tuple[str, Evidence]] = list(self.rule_code().items())
 
@@ -96,8 +96,28 @@ class Fragments(Stage):
 
     def run(self, doc: Document) -> Document:
         page = self.read_page(doc.text)
+        return self.drop_fragments(doc, page, range(len(page.lines)))
+
+    def recheck(self, doc: Document, touched: Touched) -> Document:
+        """Judge only the lines that changed, and the line before each (its
+        following line may have), when the stage found nothing to drop before
+        and no changed line reads as a headline: then no other line can have
+        evidence it had not (the page's headlines are some it had, unchanged);
+        otherwise every line, as :meth:`run`."""
+        if not touched.was_clean:
+            return self.run(doc)
+        all_lines = lines(doc.text)
+        changed = touched.lines(all_lines)
+        if any(self.is_headline_like(all_lines[i].text) for i in changed):
+            return self.run(doc)
+        bare = Page.of(all_lines, [])  # enough to tell a candidate: the page's headlines are read only for one
+        candidates = [i for i in sorted(changed | {i - 1 for i in changed if i}) if self.is_candidate(bare, i)]
+        return self.drop_fragments(doc, self.read_page(doc.text), candidates) if candidates else doc
+
+    def drop_fragments(self, doc: Document, page: Page, indices: Iterable[int]) -> Document:
+        """Drop the lines among ``indices`` (in order) that are fragments."""
         drops: list[tuple[int, str, str]] = []
-        for i in range(len(page.lines)):
+        for i in indices:
             if not self.is_candidate(page, i):
                 continue
             found = [(rule, note) for rule, find in self.evidence if (note := find(page, i))]
@@ -112,7 +132,9 @@ class Fragments(Stage):
         return Page.of(all_lines, heads)
 
     def is_body(self, text: str) -> bool:
-        return text.endswith(self.body_end) or len(text) > self.headline_max_chars
+        """Ends like body text, or too long for a headline (the page-shape vocabulary's
+        ``joined_headline_max``)."""
+        return self.shape.ends_like_body(text) or len(text) > self.headline_max
 
     def is_kept(self, text: str) -> bool:
         return any(k.search(text) for k in self.keep)
@@ -125,7 +147,7 @@ class Fragments(Stage):
         text = page.lines[i].text
         if not self.min_chars <= len(text) <= self.max_chars:
             return False
-        if self.sentence_punct.intersection(text) or self.is_kept(text):
+        if self.sentence_marks.intersection(text) or self.is_kept(text):
             return False
         following = page.lines[i + 1].text if i + 1 < len(page.lines) else ""
         return not (following and self.is_body(following))

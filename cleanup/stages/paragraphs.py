@@ -32,7 +32,8 @@ from ..pattern_chars import required_chars
 from ..patterns import ParamPattern
 from ..roles import HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, own_roles, read_page
 from ..rules import Rule, StageConfig
-from ..stage import Stage, handles
+from ..shape import AnyOf
+from ..stage import Stage, Touched, handles
 from ..wordlists import load_lexicon, load_wordlist
 
 # a line is non-empty if it holds a character that regex's \s does not match:
@@ -40,30 +41,6 @@ from ..wordlists import load_lexicon, load_wordlist
 _STRIPPED_NOT_SPACE = frozenset("\x1c\x1d\x1e\x1f")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
-
-
-def _ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
-    """``[ends][closers]*$`` without a regex: one of ``ends``, then only closers."""
-    if text[-1:] not in closers:  # the usual case: no closer to look past
-        return text[-1] in ends
-    core = text.rstrip(closers)
-    return core[-1:] in ends or not ends.isdisjoint(text[len(core) :])
-
-
-class _AnyOf:
-    """Whether a text holds any one of some characters: a substring test for
-    each is cheaper than ``re`` matching a character class at every position."""
-
-    __slots__ = ("chars",)
-
-    def __init__(self, chars: str) -> None:
-        self.chars = tuple(dict.fromkeys(chars))
-
-    def found_in(self, text: str) -> bool:
-        for char in self.chars:
-            if char in text:
-                return True
-        return False
 
 
 @dataclass(slots=True)
@@ -110,18 +87,18 @@ _APART_UNWRAPPED = frozenset({Role.CREDIT, Role.LABEL, Role.FOLIO, Role.JUMP, Ro
 # roles of lines that end with a person's name, which may wrap onto the next line
 _NAMES_WRAP = frozenset({Role.BYLINE, Role.CREDIT, Role.CAPTION})
 
-class _Always(_AnyOf):
-    """An :class:`_AnyOf` that finds something in every text."""
+class _Always(AnyOf):
+    """An :class:`~cleanup.shape.AnyOf` that finds something in every text."""
 
     def found_in(self, text: str) -> bool:
         return True
 
 
-def _needs(pattern: ParamPattern) -> _AnyOf:
+def _needs(pattern: ParamPattern) -> AnyOf:
     """The characters a text must hold one of for ``pattern`` to match in it (any
     text may match, if the pattern does not tell)."""
     chars = required_chars(pattern.compiled)
-    return _AnyOf("".join(sorted(chars))) if chars else _Always("")
+    return AnyOf("".join(sorted(chars))) if chars else _Always("")
 
 
 # characters at the end of a paragraph that ``ends_credit`` reads (a photo credit is short)
@@ -133,6 +110,21 @@ JOIN_CONTEXT = 8
 
 # the verdict on a break that :meth:`Paragraphs._may_join` rules out
 _CANNOT_JOIN = _Verdict(float("-inf"), "")
+
+
+class Memo:
+    """What the stage keeps about one document (:meth:`Paragraphs.memo_for`):
+    the verdicts of :meth:`Paragraphs._weigh`, by (paragraph so far, next
+    line), which lines have a verb, and the layout of the last round.  Its
+    rounds and its profile's settle passes ask again about the paragraphs
+    the last round left."""
+
+    __slots__ = ("verdicts", "has_verb", "layout")
+
+    def __init__(self, segments_to_a_verb: Callable[[str], bool]) -> None:
+        self.verdicts: dict[tuple[str, str], _Verdict] = {}
+        self.has_verb = lru_cache(maxsize=4096)(segments_to_a_verb)
+        self.layout: Layout | None = None
 
 
 class _Check(NamedTuple):
@@ -181,21 +173,22 @@ class Paragraphs(Stage):
         self.starts_sentence = p.pattern("starts_sentence")
         self.name_tail = p.pattern("name_tail")
         self.max_rounds = p.integer("max_rounds")
-        self.headline_max = p.integer("headline_max")
-        self.long_line = p.integer("long_line")
         self.tail_max = p.integer("tail_max")
-        # one-character tests, done with set lookups and rstrip: the same as
-        # the patterns [sentence_end][closers]*$, [no_start] at the start, ...
-        end = p.chars("sentence_end")
-        self.closers = p.text("closers")
-        self.sentence_end = frozenset(end)
-        self.soft_end = frozenset(p.chars("soft_end"))
-        self.open_end = frozenset(p.chars("open_end"))
+        # the page-shape vocabulary, as one-character tests done with set lookups
+        # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
+        shape = self.shape
+        self.long_line = shape.long_line
+        self.closers = shape.closers
+        self.sentence_end = frozenset(shape.sentence_end)
+        self.soft_end = frozenset(shape.clause_end)
+        self.open_end = frozenset(shape.open_end)
         self.function_end = frozenset(p.chars("ends_function"))
-        self.no_start = frozenset(p.chars("no_start"))
-        self.inner_stop = _AnyOf(end)
-        self.body_mark = _AnyOf(p.chars("body_marks"))
-        self.has_comma = _AnyOf(p.chars("commas"))
+        self.no_start = frozenset(shape.no_start)
+        self.inner_stop = AnyOf(shape.sentence_end)
+        self.body_mark = AnyOf(shape.body_marks)
+        self.has_comma = AnyOf(shape.commas)
+        self.ends_sentence = shape.ends_sentence
+        self.headline_like = shape.headline_shaped
         self.starts_unit = p.pattern("starts_paragraph")
         self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
         self.opens = p.pattern("opens_paragraph")
@@ -208,9 +201,6 @@ class Paragraphs(Stage):
         self.ends_credit = p.pattern("ends_credit")
         self.lexicon = load_lexicon(p.text("word_list"))
         self.verbs = load_wordlist(p.text("verbs"))
-        self._has_verb = lru_cache(maxsize=4096)(self._segments_to_a_verb)
-        self._verdicts: dict[tuple[str, str], _Verdict] = {}  # by (paragraph so far, next line)
-        self._memo_doc: Document | None = None  # the document the memos were made on
         self.pattern_checks = self._list_pattern_checks()
         self._order_quick_checks()
         # far more than float rounding can move a sum of these weights
@@ -280,10 +270,10 @@ class Paragraphs(Stage):
         rows = doc.text.split("\n")
         in_blocks = sum(1 for ln in lines if not (ln.first_in_block and ln.last_in_block))
         if in_blocks < max(2, self.min_wrapped_share * len(lines)):
-            return Layout(False, own_roles(rows))
+            return Layout(False, own_roles(rows, self.shape))
         printed = self._printed(doc, rows, lines)
         body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
-        reading = read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word)
+        reading = read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word, shape=self.shape)
         return Layout(True, reading.roles, reading, body_blocks)
 
     # --- evidence -----------------------------------------------------------
@@ -308,14 +298,11 @@ class Paragraphs(Stage):
                     break
         return ""
 
-    def _ends_sentence(self, text: str) -> bool:
-        return _ends_with(text, self.sentence_end, self.closers)
-
     def _ending(self, text: str) -> str:
         """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence."""
         last = text[-1]
         if last in self.closers:
-            return "sentence-end" if self._ends_sentence(text) else "quote-end"
+            return "sentence-end" if self.ends_sentence(text) else "quote-end"
         if last in self.sentence_end:  # [sentence_end][closers]*$, with no closer to follow
             return "sentence-end"
         if last in self.soft_end:  # likewise [soft_end][closers]*$
@@ -324,37 +311,32 @@ class Paragraphs(Stage):
             return "mid-clause"
         return "mid-sentence"
 
-    def _headline_like(self, text: str) -> bool:
-        return (
-            len(text) <= self.headline_max
-            and not self.inner_stop.found_in(text)
-            and text[-1] not in self.open_end
-        )
-
-    def _headline_evidence(self, text: str, ask_verb: bool) -> list[str]:
+    def _headline_evidence(self, text: str, has_verb: Callable[[str], bool] | None) -> list[str]:
         """A headline-shaped line; with no verb it is only part of a headline
-        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``).  Unless ``ask_verb``,
+        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``).  Without ``has_verb``,
         the verb is not looked for (:meth:`_may_join` leaves it for last)."""
-        if not ask_verb or self._has_verb(text):
+        if has_verb is None or has_verb(text):
             return ["headline-shape"]
         return ["headline-shape", "no-predicate"]
 
     def _segments_to_a_verb(self, text: str) -> bool:
-        """Whether a word of ``text``'s cheapest segmentation is a verb (memoised
-        as ``_has_verb`` for one document, whose rounds ask again)."""
+        """Whether a word of ``text``'s cheapest segmentation is a verb (kept
+        for one document in its :class:`Memo`, whose rounds ask again)."""
         return not self.verbs.isdisjoint(w for run in _HAN_RUN.findall(text) for w in self.lexicon.segment(run))
 
-    def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
+    def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
+                 has_verb: Callable[[str], bool] | None = None) -> list[str]:
         """Names of the evidence that fires for the break between ``text`` and line ``b``.
 
-        ``text`` is the paragraph so far: line ``a``, after any lines joined to it.
+        ``text`` is the paragraph so far: line ``a``, after any lines joined to it;
+        ``has_verb`` tells whether a line has a verb (default: segment it).
         """
         ev = ["next-cannot-start"] if b.text[0] in self.no_start else []
         for check in self.pattern_checks:
             name = check.run(text, b.text, lay.wrapped)
             if name:
                 ev.append(name)
-        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b, True))
+        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b, has_verb or self._segments_to_a_verb))
         return ev
 
     def _list_pattern_checks(self) -> list[_Check]:
@@ -418,10 +400,11 @@ class Paragraphs(Stage):
         return "next-stands-alone" if alone else ""
 
     def _shape_evidence(
-        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, ask_verb: bool
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
+        has_verb: Callable[[str], bool] | None,
     ) -> list[str]:
         """The evidence of how the lines end, cut a word and sit on the page
-        (see :meth:`_headline_evidence` for ``ask_verb``)."""
+        (see :meth:`_headline_evidence` for ``has_verb``)."""
         nxt = b.text
         ending = self._ending(text)
         if ending == "mid-clause" and not lay.wrapped and self.leads_in.search(text[-LEAD_IN_CONTEXT:]):
@@ -432,11 +415,11 @@ class Paragraphs(Stage):
         word = self._crosses_word(text, nxt)
         if word:
             ev.append(f"word:{word}")
-        if len(nxt) <= self.tail_max and self._ends_sentence(nxt) \
+        if len(nxt) <= self.tail_max and self.ends_sentence(nxt) \
                 and not self.inner_stop.found_in(nxt[:-1]):
             ev.append("next-is-tail")
         if lay.wrapped:
-            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, ask_verb))
+            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, has_verb))
             return ev
         ra, rb = lay.roles[a.row], lay.roles[b.row]
         if ra in _APART_UNWRAPPED or rb in _APART_UNWRAPPED:
@@ -444,11 +427,12 @@ class Paragraphs(Stage):
                                         rb if rb in _APART_UNWRAPPED else Role.BODY))
         if len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
-        elif self._headline_like(text):
-            ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence(text, ask_verb))
+        elif self.headline_like(text):
+            ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence(text, has_verb))
         return ev
 
-    def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> bool:
+    def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
+                  has_verb: Callable[[str], bool] | None = None) -> bool:
         """False if the break's score cannot get above 0, whatever the checks not yet run say.
 
         The cheap evidence is scored first; then the pattern checks run, those
@@ -458,7 +442,7 @@ class Paragraphs(Stage):
         The margin ``self.doubt`` covers float rounding (the sums run in
         another order than :meth:`evidence`'s): a False here is never wrong.
         """
-        cheap = self._shape_evidence(text, a, b, blank, lay, after_b, False)
+        cheap = self._shape_evidence(text, a, b, blank, lay, after_b, None)
         if b.text[0] in self.no_start:
             cheap.append("next-cannot-start")
         no_predicate = self.weights.get("no-predicate", 0.0) if "headline-shape" in cheap else 0.0
@@ -472,12 +456,13 @@ class Paragraphs(Stage):
                 score += self.weights.get(name, 0.0)
             if score + upside_after + verb_upside <= -self.doubt:
                 return False
-        if no_predicate and not self._has_verb(text):
+        if no_predicate and not (has_verb or self._segments_to_a_verb)(text):
             score += no_predicate
         return score > -self.doubt
 
     def _weigh(
-        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool,
+        memo: Memo,
     ) -> _Verdict:
         """The break's score and note; if ``may_skip``, perhaps only that it cannot join.
 
@@ -490,19 +475,20 @@ class Paragraphs(Stage):
         in its length.
         """
         if lay.wrapped or text is not a.text:
-            return self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip)
+            return self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip, memo)
         key = (text, b.text)
-        verdict = self._verdicts.get(key)
+        verdict = memo.verdicts.get(key)
         if verdict is None or verdict is _CANNOT_JOIN and not may_skip:
-            verdict = self._verdicts[key] = self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip)
+            verdict = memo.verdicts[key] = self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip, memo)
         return verdict
 
     def _weigh_afresh(
-        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool,
+        memo: Memo,
     ) -> _Verdict:
-        if may_skip and not self._may_join(text, a, b, blank, lay, after_b):
+        if may_skip and not self._may_join(text, a, b, blank, lay, after_b, memo.has_verb):
             return _CANNOT_JOIN
-        ev = self.evidence(text, a, b, blank, lay, after_b)
+        ev = self.evidence(text, a, b, blank, lay, after_b, memo.has_verb)
         score = self._score(ev)
         return _Verdict(score, f"{score:+.1f}: " + ", ".join(ev))
 
@@ -511,7 +497,7 @@ class Paragraphs(Stage):
 
     def _wrapped_evidence(
         self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
-        ask_verb: bool,
+        has_verb: Callable[[str], bool] | None,
     ) -> list[str]:
         """Evidence of a printed page: blank lines, the lines' roles, and how they sit in
         their column (a line stopping short of it ends a paragraph, unless it is a
@@ -521,15 +507,15 @@ class Paragraphs(Stage):
         assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
         if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS:
-            return ev + self._heading_pair_evidence(text, a, b, rd, ask_verb)
+            return ev + self._heading_pair_evidence(text, a, b, rd, has_verb)
         ev.extend(self._role_evidence(text, a, b, rd))
         if not rd.columns[i]:  # too few lines to learn a column from
             if a.block in lay.body_blocks and not a.last_in_block:
                 ev.append("in-body-block")
             elif self.body_mark.found_in(text[:-1]):
                 ev.append("body-line")
-            elif self._headline_like(text):
-                ev.extend(self._headline_evidence(text, ask_verb))
+            elif self.headline_like(text):
+                ev.extend(self._headline_evidence(text, has_verb))
             return ev
         if rd.fills(i, b.text):
             ev.append("fills-column")
@@ -556,11 +542,12 @@ class Paragraphs(Stage):
             return []  # one caption's lines: how they fill their column tells
         return self._roles_apart(ra, rb)
 
-    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading, ask_verb: bool) -> list[str]:
+    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading,
+                               has_verb: Callable[[str], bool] | None) -> list[str]:
         """Two heading lines: one heading wrapped, or two headings (a headline and its
         sub-headline, say)?  A heading line as wide as the page's headlines wrap at (or
         as its column), or one with no verb, goes on; so does a tail of a character or two."""
-        ev = ["heading-pair"] + self._headline_evidence(text, ask_verb)
+        ev = ["heading-pair"] + self._headline_evidence(text, has_verb)
         if rd.heading_full(a.row) or (rd.fills(a.row, b.text) and not rd.wide(a.row)):
             ev.append("heading-wraps")
         if len(b.text.strip()) <= self.heading_tail:
@@ -584,26 +571,42 @@ class Paragraphs(Stage):
         paragraph per line, would join: deciding again makes the output a
         fixed point, so cleaning clean text changes nothing.
         """
-        self._keep_memos_for(doc)
+        memo = self.memo_for(doc)
         for _ in range(self.max_rounds):
-            if not self._decide(doc):
+            if not self._decide(doc, memo):
+                self.note_clean(doc)
                 break
         return doc
 
-    def _keep_memos_for(self, doc: Document) -> None:
-        """Drop the memos (which lines have a verb, the verdicts of :meth:`_weigh`)
-        unless they were made on ``doc``.
+    def recheck(self, doc: Document, touched: Touched) -> Document:
+        """:meth:`run`, its first round deciding only the breaks beside lines that
+        changed, where it cannot decide otherwise than the round before.
 
-        They serve one document's rounds and its profile's settle passes, which
-        ask again of the paragraphs the last round left; never another document.
+        That is when the stage found nothing to change then, and the page reads
+        as it did: one paragraph per line (the evidence of a break then reads
+        only its two paragraphs, :meth:`_weigh`), the same layout.  Any other
+        break, between lines and line breaks that did not change, is decided as
+        it was: a break, with nothing to write.
         """
-        if doc is not self._memo_doc:
-            self._memo_doc = doc
-            self._has_verb.cache_clear()
-            self._verdicts.clear()
+        if not touched.was_clean:
+            return self.run(doc)
+        memo = self.memo_for(doc)
+        if not self._decide(doc, memo, touched):
+            self.note_clean(doc)
+            return doc
+        for _ in range(self.max_rounds - 1):
+            if not self._decide(doc, memo):
+                self.note_clean(doc)
+                break
+        return doc
 
-    def _decide(self, doc: Document) -> bool:
-        """One round over every break; True if it changed the text."""
+    def memo_for(self, doc: Document) -> Memo:
+        """What the stage keeps about ``doc`` in this thread (:meth:`Stage.per_document`)."""
+        return self.per_document(doc, lambda: Memo(self._segments_to_a_verb))
+
+    def _decide(self, doc: Document, memo: Memo, touched: Touched | None = None) -> bool:
+        """One round over every break (where ``touched`` says, see :meth:`recheck`);
+        True if it changed the text."""
         text = doc.text
         lines = self._lines(text)
         edits: list[Edit] = []
@@ -613,14 +616,22 @@ class Paragraphs(Stage):
             doc.apply(self.name, edits)
             return bool(edits)
         lay = self.layout(doc, lines)
+        # on an unwrapped page a break's evidence reads only its two paragraphs (and the
+        # roles they show by themselves): a break between unchanged ones is decided as before
+        same = not lay.wrapped and memo.layout is not None and not memo.layout.wrapped
+        only = touched.lines(lines) if touched is not None and same else None
+        memo.layout = lay
         if lines[0].start and self.trim_rule:
             edits.append(Edit(0, text[: lines[0].start], "", self.trim_rule, "leading blank lines"))
         paragraph = lines[0].text  # the paragraph so far, as joined
         for i, (a, b) in enumerate(zip(lines, lines[1:])):
+            if only is not None and paragraph is a.text and i not in only and i + 1 not in only:
+                paragraph = b.text  # as the round before decided it
+                continue
             gap = text[a.end : b.start]
             blank = gap.count("\n") > 1
             after_b = lines[i + 2] if i + 2 < len(lines) else None
-            verdict = self._weigh(paragraph, a, b, blank, lay, after_b, gap == "\n\n")
+            verdict = self._weigh(paragraph, a, b, blank, lay, after_b, gap == "\n\n", memo)
             if verdict.score <= 0:
                 if gap != "\n\n" and self.break_rule:
                     edits.append(Edit(a.end, gap, "\n\n", self.break_rule, verdict.note))
