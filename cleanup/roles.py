@@ -227,7 +227,8 @@ class RoleVocabulary:
         # characters a line must hold for each pattern to match (pattern_chars): a quick test first
         self._needs = {p: _AnyChars(required_chars(p)) for p in (
             self.byline, self.dateline, self.credit, self.label, self.caption_end, self.jump)}
-        self._short_role = lru_cache(maxsize=8192)(self._role_of_short)
+        # remembered by text: a page's lines come again in the rounds and settle passes
+        self._role = lru_cache(maxsize=8192)(self._role_of)
 
     def heading_shaped(self, text: str) -> bool:
         """Short, no sentence punctuation, not ending open, every bracket closed."""
@@ -243,9 +244,11 @@ class RoleVocabulary:
         t = text.strip()
         if not t:
             return Role.BLANK
-        return self._short_role(t) if len(t) <= OWN_ROLE_MAX else self._role_of_long(t)
+        return self._role(t)
 
-    def _role_of_short(self, t: str) -> Role | None:
+    def _role_of(self, t: str) -> Role | None:
+        if len(t) > OWN_ROLE_MAX:
+            return self._role_of_long(t)
         if len(t) <= PAGE_NUMBER_MAX and self.page_number.match(t):
             return Role.PAGE_NUMBER
         if self._may(self.jump, t) and self.jump.match(t):

@@ -34,7 +34,9 @@ from ..stage import Stage, handles
 
 # every folio holds a date (led by its year's 年, which the search finds quickly)
 _FOLIO_DATE = re.compile(r"年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_SHORT_LINE = re.compile(r"^[^\n\d]{0,6}\d[^\n]{0,8}$", re.M)  # a page number's line: short, with a digit
+# a page number's line: short, with a digit (searched from the line break before it,
+# which the search finds quickly; the text's first line is looked at apart)
+_SHORT_LINE = re.compile(r"\n([^\n\d]{0,6}\d[^\n]{0,8})(?=\n|\Z)")
 FOLIO_LINE_MAX = 60  # characters of a line holding a folio, blanks aside (an editor's credit may follow)
 
 
@@ -169,7 +171,8 @@ def _folio_note(folio: Folio | None) -> str:
 def remove_page_numbers(text: str, pattern: ParamPattern, rule: str) -> list[Edit]:
     """Edits removing lines that hold only a page number, unless a line next to one
     holds only a number too (a table's column, not a page break)."""
-    if not any(pattern.match(m.group().strip()) for m in _SHORT_LINE.finditer(text)):
+    first = text[: text.find("\n")] if "\n" in text else text
+    if not (pattern.match(first.strip()) or any(pattern.match(m.group(1).strip()) for m in _SHORT_LINE.finditer(text))):
         return []
     rows, starts = _rows(text)
     found = [k for k, row in enumerate(rows) if row.strip() and len(row) < 16 and pattern.match(row.strip())]

@@ -128,10 +128,21 @@ class Memo:
 
 
 class _Check(NamedTuple):
-    """One check of the rule file's patterns: it gives one of ``names``, or ''."""
+    """One check of the rule file's patterns: it gives one of ``names``, or ''
+    (on a wrapped page only, if ``wrapped_only``)."""
 
     run: Callable[[str, str, bool], str]
     names: tuple[str, ...]
+    wrapped_only: bool = False
+
+
+class _Quick(NamedTuple):
+    """The pattern checks :meth:`Paragraphs._may_join` runs on one layout, in order,
+    the most they can add to a score, and the most those after each can."""
+
+    checks: list[Callable[[str, str, bool], str]]
+    upside: float
+    upside_after: list[float]
 
 
 class _WeightOf(dict[str, float]):
@@ -342,7 +353,8 @@ class Paragraphs(Stage):
     def _list_pattern_checks(self) -> list[_Check]:
         """The checks of the rule file's patterns, in the order notes list them."""
         return [
-            _Check(self._check_particle, ("next-starts-particle", "next-ends-word")),
+            _Check(self._check_particle, ("next-starts-particle",)),
+            _Check(self._check_ends_word, ("next-ends-word",), wrapped_only=True),
             _Check(self._check_unit, ("next-starts-unit", "next-opens", "next-opens-line")),
             _Check(self._check_lead, ("line-is-lead",)),
             _Check(self._check_alone, ("line-stands-alone", "ends-with-credit")),
@@ -351,7 +363,8 @@ class Paragraphs(Stage):
         ]
 
     def _order_quick_checks(self) -> None:
-        """Order the pattern checks for :meth:`_may_join`: those that can add most first.
+        """Order the pattern checks for :meth:`_may_join`, for each layout (wrapped or
+        not) the checks that can fire on it: those that can add most first.
 
         ``quick_upside`` is the most all of them can add to a score;
         ``quick_upside_after[k]`` the most the checks after the k-th can.
@@ -359,14 +372,16 @@ class Paragraphs(Stage):
         def upside(check: _Check) -> float:
             return max([0.0] + [self.weights.get(n, 0.0) for n in check.names])
 
-        checks = sorted(self.pattern_checks, key=upside, reverse=True)
-        self.quick_checks = [c.run for c in checks]
-        self.quick_upside = sum(map(upside, checks))
-        self.quick_upside_after = [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))]
+        self.quick = {}
+        for wrapped in (False, True):
+            checks = sorted((c for c in self.pattern_checks if wrapped or not c.wrapped_only), key=upside, reverse=True)
+            self.quick[wrapped] = _Quick([c.run for c in checks], sum(map(upside, checks)),
+                                         [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))])
 
     def _check_particle(self, text: str, nxt: str, wrapped: bool) -> str:
-        if self.starts_particle.search(nxt):
-            return "next-starts-particle"
+        return "next-starts-particle" if self.starts_particle.search(nxt) else ""
+
+    def _check_ends_word(self, text: str, nxt: str, wrapped: bool) -> str:
         ends_word = wrapped and self.ends_word_chars.found_in(nxt[:2]) and self.ends_word.match(nxt)
         return "next-ends-word" if ends_word else ""
 
@@ -448,9 +463,10 @@ class Paragraphs(Stage):
         no_predicate = self.weights.get("no-predicate", 0.0) if "headline-shape" in cheap else 0.0
         verb_upside = max(0.0, no_predicate)
         score = self._score(cheap)
-        if score + self.quick_upside + verb_upside <= -self.doubt:
+        quick = self.quick[lay.wrapped]
+        if score + quick.upside + verb_upside <= -self.doubt:
             return False
-        for check, upside_after in zip(self.quick_checks, self.quick_upside_after):
+        for check, upside_after in zip(quick.checks, quick.upside_after):
             name = check(text, b.text, lay.wrapped)
             if name:
                 score += self.weights.get(name, 0.0)
