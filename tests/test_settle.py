@@ -206,16 +206,28 @@ def test_a_recheck_decides_the_break_after_a_line_changed_inside():
 
 
 def test_a_recheck_judges_the_line_before_a_line_that_changed():
-    """石泰峰主持并 heads the lead after it, so it stays; once the lead is cut short,
-    it is a fragment."""
+    """石泰峰主持并 heads the byline after it, so it is a headline and stays; once
+    the byline is gone, it is a fragment."""
     fragments = stage_of(Cleaner(), "fragments")
-    doc = Document("会后进行了分组审议。\n\n石泰峰主持并\n\n本报1月7日讯（记者 戴宏）1月7日上午，会议开幕。\n")
+    doc = Document("会后进行了分组审议。\n\n石泰峰主持并\n\n本报记者 戴宏\n")
     fragments.run(doc)
     assert not doc.steps
-    lead = doc.text.index("本报")
-    doc.apply("later", [Edit(lead + 2, doc.text[lead + 2 : -1], "", "test")])
+    byline = doc.text.index("本报")
+    doc.apply("later", [Edit(byline, "本报记者 戴宏", "会议开幕。", "test")])
     fragments.recheck(doc, Touched(doc, 0, True))
-    assert doc.text == "会后进行了分组审议。\n\n本报\n"
+    assert doc.text == "会后进行了分组审议。\n\n会议开幕。\n"
+
+
+def test_a_recheck_judges_the_line_after_a_line_that_changed():
+    """石泰峰主持并 after a line cut mid-sentence is body text left unjoined, so it
+    stays; once that line ends its sentence, it stands alone and is a fragment."""
+    fragments = stage_of(Cleaner(), "fragments")
+    doc = Document("会后进行了分组审议，\n\n石泰峰主持并\n\n自治区党委外事工作委员会召开第四次会议 石泰峰主持\n")
+    fragments.run(doc)
+    assert not doc.steps
+    doc.apply("later", [Edit(doc.text.index("，"), "，", "。", "test")])
+    fragments.recheck(doc, Touched(doc, 0, True))
+    assert doc.text == "会后进行了分组审议。\n\n自治区党委外事工作委员会召开第四次会议 石泰峰主持\n"
 
 
 def test_a_recheck_finds_a_piece_of_a_headline_that_a_changed_line_now_is():
