@@ -7,6 +7,7 @@ import pytest
 from cleanup.document import Document, undo
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.rules import load_profile
+from cleanup.roles import own_roles, read_page
 from cleanup.stages.paragraphs import Layout
 
 from conftest import GOLD, SAMPLES
@@ -72,7 +73,8 @@ def test_wrapped_page_is_recognised_with_its_column_width(stage):
     doc = Document(page.raw)
     layout = stage.layout(doc, stage._lines(doc.text))
     assert layout.wrapped
-    assert 24 <= layout.width <= 40  # columns: the generator's 12-20 full-width cells
+    columns = {c for c, role in zip(layout.reading.columns, layout.reading.roles) if role == "body"}
+    assert columns and all(12 <= c <= 20 for c in columns)  # full-width cells
 
 
 def test_unwrapped_page_is_recognised(stage):
@@ -216,9 +218,10 @@ def test_same_pair_on_wrapped_and_unwrapped_page(stage):
     """A wrapped page's verdict reads widths and blank lines: never the unwrapped one's."""
     doc = Document("会议审议了报告\n通过了决议。")
     a, b = stage._lines(doc.text)
-    a.width = 7.0
-    unwrapped = Layout(False, 0.0, {}, frozenset())
-    wrapped = Layout(True, 7.0, {}, frozenset())
+    rows = doc.text.split("\n")
+    unwrapped = Layout(False, own_roles(rows))
+    reading = read_page(rows, [7.0, 6.0], wrapped=True)
+    wrapped = Layout(True, reading.roles, reading)
     memo = stage.memo_for(doc)
     assert stage._weigh(a.text, a, b, False, unwrapped, None, False, memo) == \
         stage._weigh_afresh(a.text, a, b, False, unwrapped, None, False, memo)
