@@ -1,0 +1,317 @@
+"""Articles: a page's clean text seen as a sequence of articles (SPEC rule 20).
+
+An article is a view, not a second text: its fields are clean paragraphs,
+and its span is the stretch of the raw input they came from, found by
+mapping clean offsets back through the change records
+(:func:`~cleanup.document.clean_to_raw`).  The page's metadata comes from its
+folio line and the jumps from the page-jump markers, both of which cleaning
+removes and records.
+
+Paragraphs get their roles from :mod:`cleanup.roles`; :func:`assemble` groups
+them: a kicker or a headline opens an article, sub-headlines and a byline
+follow it, body paragraphs, captions and credits belong to the article they
+stand in.  Text before the first headline is an article with headline ``""``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+import regex
+
+from .document import Change, clean_to_raw, steps_from_changes
+from .folio import Folio, parse_folio
+from .layout import lines
+
+JUMP_RULE = "marker-page-jump"
+
+# the roles :func:`assemble` tells apart; any other role is body text
+FURNITURE = frozenset({"folio", "jump", "page_number"})
+HEADS = frozenset({"kicker", "headline", "subheadline", "byline"})
+
+# a dateline opening a first paragraph: 本报讯（记者 云静）, 新华社北京1月7日电
+DATELINE = regex.compile(
+    r"^(?:本报|新华社|中新社|\p{Han}{2,8}(?:日报|晚报|晨报|社|网))"
+    r"[\p{Han}\d]{0,16}?(?:讯|电)(?:[（(][^（）()]{1,40}[）)])?")
+_MARKER = regex.compile(r"(上接|下转|接|转)[ \t\u3000]*第?[ \t\u3000]*"
+                        r"(?:[A-Za-z]?(\d{1,3})|([〇零一二三四五六七八九十]{1,4}))[ \t\u3000]*版")
+_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the clean text, ``text == clean[start:end]``, with its role."""
+
+    text: str
+    role: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Where (part of) an article stands: a file, its page and a span of its raw input."""
+
+    source: str
+    page_no: int | None
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Jump:
+    """A page-jump marker: at raw offset ``at``, to (下转) or from (上接) ``page``."""
+
+    at: int
+    direction: str  # "to" | "from"
+    page: int
+    marker: str
+
+
+@dataclass
+class Article:
+    """One article of a page (or of an issue, once its pieces are stitched)."""
+
+    headline: str = ""
+    kicker: str | None = None
+    subheadlines: list[str] = field(default_factory=list)
+    byline: str | None = None
+    dateline: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    subheads: list[str] = field(default_factory=list)  # in-body subheads, also in paragraphs
+    captions: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    jump_to: int | None = None
+    jump_from: int | None = None
+    paper: str | None = None
+    date: str | None = None
+    page_no: int | None = None
+    section: str | None = None
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return self.pieces[0].source if self.pieces else ""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.pieces[0].span if self.pieces else (0, 0)
+
+    @property
+    def pages(self) -> list[int]:
+        """The pages the article is printed on, in reading order."""
+        out: list[int] = []
+        for p in self.pieces:
+            if p.page_no is not None and p.page_no not in out:
+                out.append(p.page_no)
+        return out
+
+    def record(self) -> dict[str, Any]:
+        """The article as one JSON Lines record (keys in a fixed order)."""
+        return {
+            "headline": self.headline, "kicker": self.kicker, "subheadlines": self.subheadlines,
+            "byline": self.byline, "dateline": self.dateline, "paragraphs": self.paragraphs,
+            "subheads": self.subheads, "captions": self.captions, "credits": self.credits,
+            "jump_to": self.jump_to, "jump_from": self.jump_from,
+            "paper": self.paper, "date": self.date, "page_no": self.page_no, "section": self.section,
+            "pages": self.pages, "source": self.source, "span": list(self.span),
+            "pieces": [{"source": p.source, "page_no": p.page_no, "span": list(p.span)}
+                       for p in self.pieces],
+        }
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass
+class _Draft:
+    """An article being assembled, with the clean offsets it covers."""
+
+    article: Article
+    start: int
+    end: int
+    has_body: bool = False
+
+    def take(self, p: Paragraph) -> None:
+        self.start = min(self.start, p.start)
+        self.end = max(self.end, p.end)
+
+
+def assemble(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
+    """Group role-tagged paragraphs into articles, in reading order.
+
+    A kicker opens an article; so does a headline, unless the article open
+    has a kicker and nothing else yet.  A second headline straight after a
+    headline reads as a sub-headline.  A byline or sub-headline after body
+    text opens an article of its own (its headline was not found).  Credits
+    before the first article (an editor's line at the top) go to the first.
+    """
+    drafts: list[_Draft] = []
+    pending_credits: list[str] = []
+
+    def open_new(p: Paragraph) -> Article:
+        d = _Draft(Article(), p.start, p.end)
+        drafts.append(d)
+        return d.article
+
+    for p in paragraphs:
+        role = p.role
+        if role in FURNITURE:
+            continue
+        cur = drafts[-1] if drafts else None
+        art = cur.article if cur else None
+        heads_only = cur is not None and not cur.has_body and art is not None
+        if role == "kicker":
+            art = open_new(p)
+            art.kicker = p.text
+        elif role == "headline":
+            if heads_only and art is not None and not art.headline and not art.byline:
+                art.headline = p.text
+            elif (heads_only and art is not None and art.headline and not art.byline
+                  and not art.subheadlines):
+                art.subheadlines.append(p.text)
+            else:
+                art = open_new(p)
+                art.headline = p.text
+        elif role == "subheadline":
+            if not heads_only or art is None:
+                art = open_new(p)
+            art.subheadlines.append(p.text)
+        elif role == "byline":
+            if not heads_only or art is None or art.byline:
+                art = open_new(p)
+            art.byline = p.text
+        elif role == "credit" and art is None:
+            pending_credits.append(p.text)
+            continue
+        else:
+            if art is None:
+                art = open_new(p)
+            if role == "caption":
+                art.captions.append(p.text)
+            elif role == "credit":
+                art.credits.append(p.text)
+            else:
+                art.paragraphs.append(p.text)
+                if role == "subhead":
+                    art.subheads.append(p.text)
+                drafts[-1].has_body = True
+        drafts[-1].take(p)
+    if pending_credits:
+        if drafts:
+            drafts[0].article.credits[:0] = pending_credits
+    for d in drafts:
+        a = d.article
+        if a.paragraphs and a.dateline is None:
+            m = DATELINE.match(a.paragraphs[0])
+            a.dateline = m.group().strip() if m else None
+    return drafts
+
+
+# --- the page's furniture: folio and jumps ---------------------------------------
+
+
+def chinese_number(text: str) -> int:
+    """``十二`` → 12, ``二十三`` → 23, ``三`` → 3."""
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_NUMERALS.get(tens, 1) if tens else 1) * 10 + (_NUMERALS.get(units, 0) if units else 0)
+    return int("".join(str(_NUMERALS[c]) for c in text))
+
+
+def jumps_of(changes: Iterable[Change]) -> list[Jump]:
+    """The page-jump markers cleaning removed, with their raw offsets."""
+    out: list[Jump] = []
+    for c in changes:
+        if c.rule != JUMP_RULE:
+            continue
+        for m in _MARKER.finditer(c.before):
+            word, digits, numerals = m.groups()
+            page = int(digits) if digits else chinese_number(numerals)
+            direction = "to" if "转" in word else "from"
+            out.append(Jump(c.start + m.start(), direction, page, m.group()))
+    return out
+
+
+def folio_of(raw: str, changes: Iterable[Change]) -> Folio | None:
+    """The page's folio: from a line cleaning removed as one, else from the raw lines.
+
+    A folio spread across the page's width comes out of some readers one
+    field a line; a run of up to six short lines is read together too.
+    """
+    for c in changes:
+        if "folio" in c.rule and (f := parse_folio(c.before.strip())) is not None:
+            return f
+    raw_lines = [ln.text.strip() for ln in lines(raw)]
+    raw_lines = [t for t in raw_lines if t]
+    for i, text in enumerate(raw_lines):
+        if len(text) <= 60 and (f := parse_folio(text)) is not None:
+            return f
+    for i in range(len(raw_lines)):
+        for n in range(2, 7):
+            window = raw_lines[i:i + n]
+            if len(window) < n or any(len(t) > 12 for t in window):
+                break
+            f = parse_folio(" ".join(window))
+            if f is not None and sum(x is not None for x in (f.paper, f.weekday, f.page_no, f.section)) >= 2:
+                return f
+    return None
+
+
+def place_jumps(drafts: list[_Draft], spans: list[tuple[int, int]], jumps: list[Jump]) -> None:
+    """Give each jump to its article: the one whose raw span holds the marker,
+    else the one before it (下转 closes an article) or after it (上接 opens one)."""
+    if not drafts:
+        return
+    for j in jumps:
+        inside = [i for i, (s, e) in enumerate(spans) if s <= j.at < e]
+        if inside:
+            i = inside[0]
+        elif j.direction == "to":
+            before = [i for i, (s, _) in enumerate(spans) if s <= j.at]
+            i = before[-1] if before else 0
+        else:
+            after = [i for i, (s, _) in enumerate(spans) if s > j.at]
+            i = after[0] if after else len(spans) - 1
+        art = drafts[i].article
+        if j.direction == "to":
+            art.jump_to = j.page
+        else:
+            art.jump_from = j.page
+
+
+# --- a page ----------------------------------------------------------------------
+
+
+def paragraphs_of(clean: str) -> list[tuple[int, int, str]]:
+    """The clean text's paragraphs (one a line): ``(start, end, text)``."""
+    return [(ln.start, ln.end, ln.text) for ln in lines(clean)]
+
+
+def page_articles(raw: str, clean: str, changes: Sequence[Change], roles: Sequence[str],
+                  source: str = "") -> list[Article]:
+    """The articles of one page: ``clean`` is what ``changes`` made of ``raw``, and
+    ``roles`` gives the role of each of its paragraphs (lines), in order.
+
+    A page with no text has no article; one with text but no headline has
+    one article with headline ``""``.
+    """
+    paras = paragraphs_of(clean)
+    if len(roles) != len(paras):
+        raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
+    drafts = assemble([Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)])
+    steps = steps_from_changes(changes)
+    starts = clean_to_raw(steps, [d.start for d in drafts], "start")
+    ends = clean_to_raw(steps, [d.end for d in drafts], "end")
+    spans = list(zip(starts, ends))
+    place_jumps(drafts, spans, jumps_of(changes))
+    folio = folio_of(raw, changes)
+    out = []
+    for d, span in zip(drafts, spans):
+        a = d.article
+        if folio is not None:
+            a.paper, a.date, a.page_no, a.section = folio.paper, folio.date, folio.page_no, folio.section
+        a.pieces = [Piece(source, a.page_no, span)]
+        out.append(a)
+    return out
