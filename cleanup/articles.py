@@ -15,20 +15,24 @@ stand in.  Text before the first headline is an article with headline ``""``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import regex
 
-from .document import Change, clean_to_raw, steps_from_changes
+from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
 from .layout import lines
 
+if TYPE_CHECKING:
+    from .io import Chunk
+
 JUMP_RULE = "marker-page-jump"
 
-# the roles :func:`assemble` tells apart; any other role is body text
-FURNITURE = frozenset({"folio", "jump", "page_number"})
-HEADS = frozenset({"kicker", "headline", "subheadline", "byline"})
+# the roles :func:`assemble` tells apart (:class:`~cleanup.roles.Role` values); any
+# other role (body, dateline, label) is body text
+FURNITURE = frozenset({"folio", "jump", "page-number", "blank"})
 
 # a dateline opening a first paragraph: 本报讯（记者 云静）, 新华社北京1月7日电
 DATELINE = regex.compile(
@@ -36,6 +40,13 @@ DATELINE = regex.compile(
     r"[\p{Han}\d]{0,16}?(?:讯|电)(?:[（(][^（）()]{1,40}[）)])?")
 _MARKER = regex.compile(r"(上接|下转|接|转)[ \t\u3000]*第?[ \t\u3000]*"
                         r"(?:[A-Za-z]?(\d{1,3})|([〇零一二三四五六七八九十]{1,4}))[ \t\u3000]*版")
+_BLANKS = regex.compile(r"[ \t\u3000]+")
+_EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
+_OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
+_DATE_HINT = regex.compile(r"\d{4}\s*年")
+FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
+FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
+FOLIO_FIELD_CHARS = 24  # a line longer than this is no field of a split folio
 _NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
 
@@ -237,26 +248,37 @@ def jumps_of(changes: Iterable[Change]) -> list[Jump]:
 def folio_of(raw: str, changes: Iterable[Change]) -> Folio | None:
     """The page's folio: from a line cleaning removed as one, else from the raw lines.
 
-    A folio spread across the page's width comes out of some readers one
-    field a line; a run of up to six short lines is read together too.
+    Readers split a folio spread across the page's width: one field a line
+    (PyMuPDF), or a few lines apart (OCR).  A run of up to six short lines is
+    read together, blank lines skipped; the reading that shows the most
+    fields wins, the first of equals.
     """
     for c in changes:
         if "folio" in c.rule and (f := parse_folio(c.before.strip())) is not None:
             return f
-    raw_lines = [ln.text.strip() for ln in lines(raw)]
-    raw_lines = [t for t in raw_lines if t]
-    for i, text in enumerate(raw_lines):
-        if len(text) <= 60 and (f := parse_folio(text)) is not None:
-            return f
-    for i in range(len(raw_lines)):
-        for n in range(2, 7):
-            window = raw_lines[i:i + n]
-            if len(window) < n or any(len(t) > 12 for t in window):
+    texts = [_folio_candidate(ln.text) for ln in lines(raw)]
+    texts = [t for t in texts if t]
+    best: tuple[int, Folio] | None = None
+    for i, text in enumerate(texts):
+        if len(text) > FOLIO_MAX_CHARS or not _DATE_HINT.search(" ".join(texts[i:i + FOLIO_MAX_LINES])):
+            continue
+        for n in range(1, FOLIO_MAX_LINES + 1):
+            window = texts[i:i + n]
+            if len(window) < n or (n > 1 and len(window[-1]) > FOLIO_FIELD_CHARS):
                 break
             f = parse_folio(" ".join(window))
-            if f is not None and sum(x is not None for x in (f.paper, f.weekday, f.page_no, f.section)) >= 2:
-                return f
-    return None
+            shown = 0 if f is None else sum(x is not None for x in f)
+            if f is not None and shown >= 3 and (best is None or shown > best[0]):
+                best = (shown, f)
+    return best[1] if best else None
+
+
+def _folio_candidate(line: str) -> str:
+    """A raw line as a folio may show it: blanks collapsed, an editor's credit
+    printed beside it dropped, OCR's ``第]版`` read as ``第1版``."""
+    line = _EDITOR.sub(" ", line)
+    line = _OCR_ONE.sub("第1版", line)
+    return _BLANKS.sub(" ", line).strip()
 
 
 def place_jumps(drafts: list[_Draft], spans: list[tuple[int, int]], jumps: list[Jump]) -> None:
@@ -284,29 +306,81 @@ def place_jumps(drafts: list[_Draft], spans: list[tuple[int, int]], jumps: list[
 # --- a page ----------------------------------------------------------------------
 
 
+@dataclass
+class CleanPage:
+    """A page's raw input, its clean text, the changes between them (spans of
+    the whole input), and how to map a place of the clean text back.
+
+    The text may have been cleaned in chunks (:func:`cleanup.io.clean_chunks`):
+    each segment is a chunk's start in the clean text and in the raw input,
+    with the steps that cleaned it.
+    """
+
+    raw: str
+    clean: str
+    changes: list[Change]
+    segments: list[tuple[int, int, list[Step]]]
+
+    @classmethod
+    def from_changes(cls, raw: str, clean: str, changes: Sequence[Change]) -> "CleanPage":
+        """A page cleaned in one piece (a :class:`~cleanup.Result`, a document)."""
+        return cls(raw, clean, list(changes), [(0, 0, steps_from_changes(changes))])
+
+    @classmethod
+    def from_chunks(cls, chunks: Iterable[Chunk]) -> "CleanPage":
+        raws: list[str] = []
+        cleans: list[str] = []
+        changes: list[Change] = []
+        segments: list[tuple[int, int, list[Step]]] = []
+        for ch in chunks:
+            raws.append(ch.raw)
+            cleans.append(ch.clean)
+            changes += [c._replace(start=c.start + ch.start, end=c.end + ch.start) for c in ch.changes]
+            segments.append((ch.clean_start, ch.start, steps_from_changes(ch.changes)))
+        return cls("".join(raws), "".join(cleans), changes, segments or [(0, 0, [])])
+
+    def to_raw(self, positions: list[int], side: str) -> list[int]:
+        """Map offsets of the clean text to the raw input (``side`` as in
+        :func:`~cleanup.document.clean_to_raw`); a chunk boundary belongs to the
+        chunk it starts (``start``) or ends (``end``)."""
+        starts = [s for s, _, _ in self.segments]
+        out = []
+        for pos in positions:
+            k = bisect_right(starts, pos) - 1 if side == "start" else bisect_left(starts, pos) - 1
+            clean_start, raw_start, steps = self.segments[max(k, 0)]
+            out.append(raw_start + clean_to_raw(steps, [pos - clean_start], side)[0])
+        return out
+
+
+def paragraph_roles(clean: str) -> list[str]:
+    """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
+    from .roles import assign_roles
+
+    return [str(r) for r in assign_roles([t for _, _, t in paragraphs_of(clean)], wrapped=False)]
+
+
 def paragraphs_of(clean: str) -> list[tuple[int, int, str]]:
     """The clean text's paragraphs (one a line): ``(start, end, text)``."""
     return [(ln.start, ln.end, ln.text) for ln in lines(clean)]
 
 
-def page_articles(raw: str, clean: str, changes: Sequence[Change], roles: Sequence[str],
-                  source: str = "") -> list[Article]:
-    """The articles of one page: ``clean`` is what ``changes`` made of ``raw``, and
-    ``roles`` gives the role of each of its paragraphs (lines), in order.
+def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None = None) -> list[Article]:
+    """The articles of one page, in reading order; ``roles`` gives the role of
+    each paragraph of the clean text (default: :func:`paragraph_roles`).
 
     A page with no text has no article; one with text but no headline has
     one article with headline ``""``.
     """
-    paras = paragraphs_of(clean)
+    paras = paragraphs_of(page.clean)
+    roles = paragraph_roles(page.clean) if roles is None else roles
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
     drafts = assemble([Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)])
-    steps = steps_from_changes(changes)
-    starts = clean_to_raw(steps, [d.start for d in drafts], "start")
-    ends = clean_to_raw(steps, [d.end for d in drafts], "end")
+    starts = page.to_raw([d.start for d in drafts], "start")
+    ends = page.to_raw([d.end for d in drafts], "end")
     spans = list(zip(starts, ends))
-    place_jumps(drafts, spans, jumps_of(changes))
-    folio = folio_of(raw, changes)
+    place_jumps(drafts, spans, jumps_of(page.changes))
+    folio = folio_of(page.raw, page.changes)
     out = []
     for d, span in zip(drafts, spans):
         a = d.article

@@ -35,6 +35,7 @@ Clean the raw text of scanned or PDF Chinese newspaper pages.
   cleanup restore clean.txt --changes page.changes.jsonl -o raw.txt
   cleanup explain page.txt              list every change, grouped by rule
   cleanup review page.txt -o review.html   every change marked in the page, as HTML
+  cleanup articles issue_dir/ -o articles.jsonl   articles as JSON Lines, continued ones stitched
   cleanup engine clean shards/ -o out/  JSONL/Parquet shards on a Dask cluster ([dask] extra)
 
 An empty input gives empty output (exit 0); whitespace only gives empty output.
@@ -268,7 +269,15 @@ def run_review(argv: Sequence[str]) -> int:
     return review(argv)
 
 
+def run_articles(argv: Sequence[str]) -> int:
+    """``cleanup articles``: imported only here (see ``cleanup.article_cli``)."""
+    from .article_cli import run_articles as articles
+
+    return articles(argv)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "articles": run_articles,
     "restore": run_restore,
     "explain": lambda argv: run_clean(argv, explain=True),
     "engine": run_engine,

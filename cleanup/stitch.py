@@ -1,0 +1,162 @@
+"""Join the pieces of continued articles across the pages of an issue (SPEC rule 20).
+
+An article cut by ``（下转第4版）`` on page 1 goes on in a piece on page 4
+that opens with ``（上接第1版）``, under a jump header that repeats its
+headline or a short form of it.  :func:`stitch` matches the two by page
+number first (the piece on page 4 must say it comes from page 1), then by
+headline: among the pieces that fit, the one whose header best names the
+headline; one piece alone fits whatever its header says.  The joined
+article keeps the first piece's head and lists every piece.
+
+Pages are grouped into issues by paper and date (a page without a folio
+into the issue of its directory), so an archive of many issues can be
+stitched in one run.  A jump whose other end is not there is reported,
+never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+from typing import Sequence
+
+from rapidfuzz import fuzz
+
+from .articles import Article
+from .textkey import comparison_key
+
+MIN_HEADER_SCORE = 60.0  # a jump header naming the headline at least this well (0-100) matches it
+
+
+@dataclass(frozen=True, slots=True)
+class LooseJump:
+    """A jump whose other end is not among the pages."""
+
+    article: Article
+    direction: str  # "to" | "from"
+    page: int
+    reason: str
+
+    def message(self) -> str:
+        a = self.article
+        where = f"{a.source}: " if a.source else ""
+        name = f"“{a.headline}”" if a.headline else "an article without a headline"
+        marker = f"下转第{self.page}版" if self.direction == "to" else f"上接第{self.page}版"
+        return f"{where}{name} on page {a.page_no} ({marker}): {self.reason}"
+
+
+def header_score(article: Article, piece: Article) -> float:
+    """How well ``piece``'s jump header names ``article`` (0-100).
+
+    The header is the headline, a short form of it (a part, or most of
+    it), or the kicker or a sub-headline repeated.
+    """
+    header = comparison_key(piece.headline)
+    if not header:
+        return 0.0
+    best = 0.0
+    for name in (article.headline, article.kicker or "", *article.subheadlines):
+        key = comparison_key(name)
+        if not key:
+            continue
+        if key == header:
+            return 100.0
+        if len(header) >= 2 and (header in key or key in header):
+            best = max(best, 95.0)
+        else:
+            best = max(best, fuzz.partial_ratio(header, key) if len(header) >= 4 else 0.0,
+                       fuzz.ratio(header, key))
+    return best
+
+
+def issue_key(article: Article) -> tuple[str, ...]:
+    """The issue a page belongs to: its paper and date, else its directory."""
+    if article.date is not None:
+        return ("folio", article.paper or "", article.date)
+    return ("dir", str(PurePath(article.source).parent))
+
+
+def join(head: Article, piece: Article) -> None:
+    """Append ``piece`` (a continuation) to ``head``, in place."""
+    head.paragraphs += piece.paragraphs
+    head.subheads += piece.subheads
+    head.captions += piece.captions
+    head.credits += piece.credits
+    if head.byline is None:
+        head.byline = piece.byline
+    head.jump_to = piece.jump_to
+    head.pieces += piece.pieces
+
+
+def stitch(articles: Sequence[Article]) -> tuple[list[Article], list[LooseJump]]:
+    """The articles with continued ones joined, in input order, and every jump
+    that leads nowhere.  ``articles`` are left as they are (joined ones are copies)."""
+    order = {id(a): n for n, a in enumerate(articles)}
+    issues: dict[tuple[str, ...], list[Article]] = {}
+    for a in articles:
+        issues.setdefault(issue_key(a), []).append(a)
+    joined: dict[int, Article] = {}  # id of a piece's first article -> the joined copy
+    absorbed: set[int] = set()
+    loose: list[LooseJump] = []
+    for members in issues.values():
+        _stitch_issue(members, joined, absorbed, loose)
+    out = [joined.get(id(a), a) for a in articles if id(a) not in absorbed]
+    loose.sort(key=lambda j: order[id(j.article)])
+    return out, loose
+
+
+def _stitch_issue(members: list[Article], joined: dict[int, Article], absorbed: set[int],
+                  loose: list[LooseJump]) -> None:
+    pages = {a.page_no for a in members if a.page_no is not None}
+    root: dict[int, Article] = {}  # id of a piece -> the first article of its chain
+    claimed: set[int] = set()
+    heads = sorted((a for a in members if a.jump_to is not None),
+                   key=lambda a: (a.page_no if a.page_no is not None else 1 << 30))
+    for a in heads:
+        target = a.jump_to
+        assert target is not None
+        if a.page_no is None:
+            loose.append(LooseJump(a, "to", target, "the page has no folio, so its number is not known"))
+            continue
+        if target not in pages:
+            loose.append(LooseJump(a, "to", target, f"page {target} is not among the pages"))
+            continue
+        candidates = [c for c in members if c.page_no == target and c.jump_from == a.page_no
+                      and id(c) not in claimed and c is not a]
+        piece = _choose(a, candidates, members)
+        if piece is None:
+            loose.append(LooseJump(a, "to", target,
+                                   f"no piece on page {target} says it comes from page {a.page_no}"))
+            continue
+        claimed.add(id(piece))
+        first = root.get(id(a), a)
+        if id(first) not in joined:
+            joined[id(first)] = _copy(first)
+        join(joined[id(first)], piece)
+        absorbed.add(id(piece))
+        root[id(piece)] = first
+    for c in members:
+        if c.jump_from is not None and id(c) not in claimed:
+            reason = (f"page {c.jump_from} is not among the pages" if c.jump_from not in pages
+                      else f"no article on page {c.jump_from} jumps to page {c.page_no}")
+            loose.append(LooseJump(c, "from", c.jump_from, reason))
+
+
+def _choose(head: Article, candidates: list[Article], members: list[Article]) -> Article | None:
+    """The piece that continues ``head``: the best-named, or the only one when ``head``
+    is the only article of its page that jumps to that page."""
+    if not candidates:
+        return None
+    scored = sorted(((header_score(head, c), n, c) for n, c in enumerate(candidates)),
+                    key=lambda t: (-t[0], t[1]))
+    best_score, _, best = scored[0]
+    if best_score >= MIN_HEADER_SCORE:
+        return best
+    rivals = [m for m in members if m.page_no == head.page_no and m.jump_to == head.jump_to]
+    return best if len(candidates) == 1 and len(rivals) == 1 else None
+
+
+def _copy(a: Article) -> Article:
+    return replace(a, subheadlines=list(a.subheadlines), paragraphs=list(a.paragraphs),
+                   subheads=list(a.subheads), captions=list(a.captions), credits=list(a.credits),
+                   pieces=list(a.pieces))
