@@ -149,14 +149,45 @@ class _Draft:
         self.end = max(self.end, p.end)
 
 
+def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
+    """Roles with each stack of headlines divided into kicker, headline and sub-headlines.
+
+    Where the line roles leave two or more headlines in a row (no kicker,
+    sub-headline or byline between them), one is the headline and the others
+    stand over it (kickers) or under it (sub-headlines): of two, the longer
+    is the headline, as papers set the main headline long and its kicker or
+    sub-headline short (the first on a tie); of three or more, the middle
+    one, as in kicker, headline, sub-headline.
+    """
+    out = list(roles)
+    i = 0
+    while i < len(out):
+        if out[i] != "headline":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(out) and out[j + 1] == "headline":
+            j += 1
+        if j > i:
+            n = j - i + 1
+            if n == 2:
+                main = i if len(texts[i]) >= len(texts[j]) else j
+            else:
+                main = i + (n - 1) // 2
+            for k in range(i, j + 1):
+                out[k] = "kicker" if k < main else "headline" if k == main else "subheadline"
+        i = j + 1
+    return out
+
+
 def assemble(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
     """Group role-tagged paragraphs into articles, in reading order.
 
-    A kicker opens an article; so does a headline, unless the article open
-    has a kicker and nothing else yet.  A second headline straight after a
-    headline reads as a sub-headline.  A byline or sub-headline after body
-    text opens an article of its own (its headline was not found).  Credits
-    before the first article (an editor's line at the top) go to the first.
+    A kicker opens an article (a kicker straight after a kicker joins it);
+    so does a headline, unless the article open has only a kicker yet.
+    A byline or sub-headline after body text opens an article of its own
+    (its headline was not found).  Credits before the first article (an
+    editor's line at the top) go to the first.
     """
     drafts: list[_Draft] = []
     pending_credits: list[str] = []
@@ -166,25 +197,23 @@ def assemble(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
         drafts.append(d)
         return d.article
 
-    for p in paragraphs:
-        role = p.role
-        if role in FURNITURE:
-            continue
+    kept = [p for p in paragraphs if p.role not in FURNITURE]
+    roles = divide_stacks([p.role for p in kept], [p.text for p in kept])
+    for p, role in zip(kept, roles):
         cur = drafts[-1] if drafts else None
         art = cur.article if cur else None
-        heads_only = cur is not None and not cur.has_body and art is not None
+        heads_only = cur is not None and not cur.has_body
         if role == "kicker":
-            art = open_new(p)
-            art.kicker = p.text
-        elif role == "headline":
-            if heads_only and art is not None and not art.headline and not art.byline:
-                art.headline = p.text
-            elif (heads_only and art is not None and art.headline and not art.byline
-                  and not art.subheadlines):
-                art.subheadlines.append(p.text)
+            if heads_only and art is not None and art.kicker and not art.headline:
+                art.kicker += " " + p.text
             else:
                 art = open_new(p)
-                art.headline = p.text
+                art.kicker = p.text
+        elif role == "headline":
+            if not (heads_only and art is not None and not art.headline and not art.byline
+                    and not art.subheadlines):
+                art = open_new(p)
+            art.headline = p.text
         elif role == "subheadline":
             if not heads_only or art is None:
                 art = open_new(p)
@@ -209,12 +238,11 @@ def assemble(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
                     art.subheads.append(p.text)
                 drafts[-1].has_body = True
         drafts[-1].take(p)
-    if pending_credits:
-        if drafts:
-            drafts[0].article.credits[:0] = pending_credits
+    if pending_credits and drafts:
+        drafts[0].article.credits[:0] = pending_credits
     for d in drafts:
         a = d.article
-        if a.paragraphs and a.dateline is None:
+        if a.paragraphs:
             m = DATELINE.match(a.paragraphs[0])
             a.dateline = m.group().strip() if m else None
     return drafts
