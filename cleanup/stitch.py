@@ -89,8 +89,13 @@ def join(head: Article, piece: Article) -> None:
 
 
 def stitch(articles: Sequence[Article]) -> tuple[list[Article], list[LooseJump]]:
-    """The articles with continued ones joined, in input order, and every jump
-    that leads nowhere.  ``articles`` are left as they are (joined ones are copies)."""
+    """The articles with continued ones joined, and every jump that leads nowhere.
+
+    The articles come issue by issue (in the order each first appears), page
+    by page within an issue (pages without a number last), and in their
+    page's order within a page; a joined article stands where its first
+    piece does.  ``articles`` are left as they are (joined ones are copies).
+    """
     order = {id(a): n for n, a in enumerate(articles)}
     issues: dict[tuple[str, ...], list[Article]] = {}
     for a in articles:
@@ -100,9 +105,11 @@ def stitch(articles: Sequence[Article]) -> tuple[list[Article], list[LooseJump]]
     loose: list[LooseJump] = []
     for members in issues.values():
         _stitch_issue(members, joined, absorbed, loose)
-    out = [joined.get(id(a), a) for a in articles if id(a) not in absorbed]
+    rank = {key: n for n, key in enumerate(issues)}
+    kept = sorted((a for a in articles if id(a) not in absorbed),
+                  key=lambda a: (rank[issue_key(a)], a.page_no is None, a.page_no or 0, order[id(a)]))
     loose.sort(key=lambda j: order[id(j.article)])
-    return out, loose
+    return [joined.get(id(a), a) for a in kept], loose
 
 
 def _stitch_issue(members: list[Article], joined: dict[int, Article], absorbed: set[int],

@@ -317,6 +317,14 @@ def test_the_jump_header_picks_the_piece_among_several():
         ("全力推进高质量发展", ["甲。", "甲续。"]), ("国务院召开常务会议", ["乙。", "乙续。"])]
 
 
+def test_an_issue_reads_in_page_order_whatever_the_file_order():
+    p10 = article(10, "第十版", ["十。"])
+    p2 = article(2, "第二版", ["二。"])
+    other = article(1, "另一天", ["一。"], date="2024-03-06")
+    joined, _ = stitch([p10, other, p2])
+    assert [a.headline for a in joined] == ["第二版", "第十版", "另一天"]
+
+
 def test_a_chain_of_jumps_joins_three_pieces():
     joined, loose = stitch([article(1, "长篇报道", ["一。"], jump_to=2),
                             article(2, "长篇报道", ["二。"], jump_from=1, jump_to=5),
