@@ -29,14 +29,23 @@ class IssueJump:
     header: str
 
 
+LEADING_WORDS = ("全力", "加快", "坚持", "推动", "我市", "深入", "持续", "着力", "扎实", "大力", "全面", "进一步")
+
+
 def short_form(headline: str, rng: random.Random) -> str:
-    """The jump header of ``headline``: itself, or a part of it a reader still knows it by."""
+    """The jump header of ``headline``: itself, or a part of it a reader still knows
+    it by: its longest phrase (``抓产业 塑品牌 推动各项工作提速提质增效`` → the
+    last; the topic after a colon), or it without a leading word
+    (``全力推进高质量发展`` → ``推进高质量发展``)."""
     if rng.random() < 0.4:
         return headline
-    parts = [p for p in headline.replace("：", " ").split() if len(p) >= 4]
+    parts = headline.replace("：", " ").split()
     if len(parts) > 1:
         return max(parts, key=len)
-    return headline[: max(4, len(headline) * 2 // 3)].rstrip("0123456789.")
+    for word in LEADING_WORDS:
+        if headline.startswith(word) and len(headline) - len(word) >= 4:
+            return headline[len(word):]
+    return headline
 
 
 def plan_jumps(rng: random.Random, count: int) -> dict[int, int]:
