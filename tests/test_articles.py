@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from conftest import DATA, GOLD, SAMPLES
 
-from cleanup import Cleaner
 from cleanup.article_format import escape_markdown, to_markdown
 from cleanup.articles import (
     Article,
@@ -533,3 +532,43 @@ def test_score_articles_prints_every_figure():
     figures = json.loads(out)["samples"]
     assert figures["pages"] == 3
     assert 0 < figures["head_f1"] <= 1 and 0 < figures["para_ok"] <= 1
+
+
+# --- the stitching test issues (tools/make_issues.py) ----------------------------------
+
+ISSUES = sorted((DATA / "issues").glob("i*"))
+
+
+def test_there_are_issues_with_jumps_to_stitch():
+    jumps = [j for d in ISSUES for j in json.loads((d / "issue.json").read_text(encoding="utf-8"))["jumps"]]
+    assert len(ISSUES) >= 10 and len(jumps) >= 20
+    assert any(j["header"] != j["headline"] for j in jumps)  # short forms too
+
+
+@pytest.mark.parametrize("folder", ISSUES, ids=lambda p: p.name)
+def test_an_issue_is_remade_from_its_seed(folder):
+    sys.path.insert(0, str(TOOLS))
+    from devset.issue import make_issue
+    from make_devset import structure_json
+
+    info = json.loads((folder / "issue.json").read_text(encoding="utf-8"))
+    pages, jumps = make_issue(info["seed"])
+    assert [p.folio.page_no for p in pages] == info["pages"]
+    assert [j.__dict__ for j in jumps] == info["jumps"]
+    for page in pages:
+        name = f"p{page.folio.page_no}"
+        assert structure_json(page) == (folder / "structure" / f"{name}.json").read_text(encoding="utf-8")
+        assert page.gold() == (folder / "gold" / f"{name}.txt").read_text(encoding="utf-8")
+        assert (page.folio.paper, page.folio.date.isoformat()) == (info["paper"], info["date"])
+        for reader in ("pymupdf", "tesseract"):
+            assert (folder / "raw" / reader / f"{name}.txt").is_file()
+
+
+@pytest.mark.parametrize("folder", ISSUES, ids=lambda p: p.name)
+def test_each_jump_of_an_issue_is_printed_at_both_ends(folder):
+    for j in json.loads((folder / "issue.json").read_text(encoding="utf-8"))["jumps"]:
+        lead = json.loads((folder / "structure" / f"p{j['from_page']}.json").read_text(encoding="utf-8"))
+        piece = json.loads((folder / "structure" / f"p{j['to_page']}.json").read_text(encoding="utf-8"))
+        assert lead["articles"][0]["jump_to"] == j["to_page"] and lead["articles"][0]["headline"] == j["headline"]
+        assert piece["articles"][j["piece"]]["jump_from"] == j["from_page"]
+        assert piece["articles"][j["piece"]]["headline"] == j["header"]
