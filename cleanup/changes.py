@@ -68,7 +68,15 @@ and ``chunk-cut`` (line breaks where two chunks meet).
 For ``--jsonl`` runs the header has ``"jsonl": true`` and ``text_field``;
 there are no chunk lines, and each change has ``record`` (the 1-based line
 of the corpus) with offsets inside that record's field (bytes in UTF-8).
-``restore`` rebuilds text files only.
+A record cleaning changed is written anew; when that does not give its
+line back as the input spelled it, a ``type: "record"`` line before its
+changes keeps the rest of the line (:func:`cleanup.jsonlines.frame_of`)::
+
+     {"v": 1, "type": "record", "record": 7, "prefix": "{\"id\":7,\"text\":",
+      "suffix": "}", "escape": "ascii"}
+
+``restore`` rebuilds such a corpus too, line by line: a line without
+changes is the input's, the others have their changes undone.
 """
 
 from __future__ import annotations
@@ -81,42 +89,16 @@ from typing import IO, Any, BinaryIO
 
 from .document import Change, undo
 from .errors import RestoreError
+from .jsonlines import dump_json, json_line, json_str, rebuild_body
 from .linecol import FIRST, LineIndex
 
 VERSION = 1
 _SHA_PLACEHOLDER = "0" * 64
 
 
-# made once: json.dumps with any argument builds an encoder at every call
-_UTF8_JSON = json.JSONEncoder(ensure_ascii=False)
-_json_str = json.encoder.encode_basestring  # a JSON string, non-ASCII as it is (what _UTF8_JSON writes)
-
-
-# Besides \n and \r, str.splitlines() breaks lines at these, which JSON may hold
-# as they are: a reader splitting that way would cut a record in two.
-_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
-def json_line(text: str) -> bytes:
-    """JSON text as one line of UTF-8, non-ASCII characters as they are but those
-    line breaks; ASCII-escaped whole if it holds a lone surrogate."""
-    if "\x85" in text or "\u2028" in text or "\u2029" in text:
-        text = text.translate(_LINE_BREAKS)
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return json.dumps(json.loads(text)).encode("ascii")
-
-
 def dump(record: dict[str, Any]) -> bytes:
-    """A change-log line (see :func:`json_line`)."""
+    """A change-log line (see :func:`~cleanup.jsonlines.json_line`)."""
     return dump_json(record) + b"\n"
-
-
-def dump_json(record: dict[str, Any]) -> bytes:
-    """A record as one JSON line (no line break; see :func:`json_line`).
-    ``--jsonl`` runs and the engine write corpus records so."""
-    return json_line(_UTF8_JSON.encode(record))
 
 
 def header(file: str, encoding: str, profile: str, rules: Iterable[str] = (),
@@ -176,11 +158,11 @@ class Locator(LineIndex):
         """
         line, col = self.line_col(c.start)
         return json_line(
-            f'{{"v": {VERSION}, "type": "change", {where}, "rule": {_json_str(c.rule)}, '
-            f'"stage": {_json_str(c.stage)}, "start": {self.base[0] + c.start}, "end": {self.base[0] + c.end}, '
+            f'{{"v": {VERSION}, "type": "change", {where}, "rule": {json_str(c.rule)}, '
+            f'"stage": {json_str(c.stage)}, "start": {self.base[0] + c.start}, "end": {self.base[0] + c.end}, '
             f'"byte_start": {self.byte(c.start)}, "byte_end": {self.byte(c.end)}, "line": {line}, "col": {col}, '
-            f'"before": {_json_str(c.before)}, "after": {_json_str(c.after)}, "step": {c.step}, "at": {c.at}, '
-            f'"note": {_json_str(c.note)}}}'
+            f'"before": {json_str(c.before)}, "after": {json_str(c.after)}, "step": {c.step}, "at": {c.at}, '
+            f'"note": {json_str(c.note)}}}'
         ) + b"\n"
 
 
@@ -209,9 +191,13 @@ class LogWriter:
         for c in changes:
             self.out.write(loc.change_line(c, f'"chunk": {index}'))
 
-    def record(self, number: int, text: str, changes: list[Change]) -> None:
+    def record(self, number: int, text: str, changes: list[Change],
+               frame: dict[str, str] | None = None) -> None:
         """Changes of one JSONL record's field (offsets inside the field; a lone
-        surrogate counts the 3 bytes it would take)."""
+        surrogate counts the 3 bytes it would take), after its frame if it has
+        one (:func:`~cleanup.jsonlines.frame_of`)."""
+        if frame is not None:
+            self.out.write(dump({"v": VERSION, "type": "record", "record": number, **frame}))
         loc = Locator(text, "utf-8", errors="surrogatepass")
         loc.learn([*(c.start for c in changes), *(c.end for c in changes)])
         for c in changes:
@@ -348,7 +334,7 @@ def restore(clean: BinaryIO, log: IO[bytes], out: BinaryIO, clean_name: str, log
     if head is None:
         raise RestoreError("empty change log", log_name)
     if head.get("jsonl"):
-        raise RestoreError("restore rebuilds text files; this log is of a JSONL corpus", log_name)
+        return restore_corpus(head, records, clean, out, clean_name, log_name)
     encoding = head["encoding"]
     after = after_changes(log, log_name)
     if after:  # undo the whole-text rewrites first: the chunks then see their own text
@@ -394,3 +380,73 @@ def write_chunk(chunk: dict[str, Any], changes: list[Change], text: TextReader, 
     data = raw.encode(encoding, "surrogateescape")
     digest.update(data)
     out.write(data)
+
+
+# --- JSON Lines corpora ------------------------------------------------------------
+
+
+def corpus_records(records: Iterator[dict[str, Any]], where: str) -> Iterator[tuple[int, dict[str, Any] | None, list[Change]]]:
+    """``(record number, frame, changes)`` for each record of a corpus's log, in order."""
+    number, frame, changes = 0, None, []
+    for rec in records:
+        if rec["type"] not in ("record", "change"):
+            continue
+        n = rec.get("record")
+        if not isinstance(n, int) or isinstance(n, bool) or n < number:
+            raise RestoreError(f"{rec['type']} record: field 'record' is missing or out of order "
+                               "(log damaged?)", where)
+        if n != number:
+            if number:
+                yield number, frame, changes
+            number, frame, changes = n, None, []
+        if rec["type"] == "record":
+            frame = {k: v for k, v in rec.items() if k not in ("v", "type", "record")}
+        else:
+            changes.append(to_change(rec))
+    if number:
+        yield number, frame, changes
+
+
+def restore_corpus(head: dict[str, Any], records: Iterator[dict[str, Any]], clean: BinaryIO,
+                   out: BinaryIO, clean_name: str, log_name: str) -> dict[str, Any]:
+    """Rebuild a JSON Lines corpus from the cleaned one and its log: a line with
+    changes gets its field's changes undone and its frame back, the others are
+    the input's as they are."""
+    if str(head.get("file", "")).endswith(".parquet"):
+        raise RestoreError("restore rebuilds text files and JSON Lines corpora, not Parquet "
+                           "shards (keep the input shard)", log_name)
+    field = head.get("text_field", "text")
+    digest = hashlib.sha256()
+    pending = corpus_records(records, log_name)
+    nxt = next(pending, None)
+    number = 0
+    for number, line in enumerate(clean, 1):
+        if nxt is not None and nxt[0] == number:
+            line = rebuild_line(line, field, nxt[1], nxt[2], f"{clean_name}:{number}")
+            nxt = next(pending, None)
+        digest.update(line)
+        out.write(line)
+    if nxt is not None:
+        raise RestoreError(f"the change log has changes for record {nxt[0]}, but the corpus has "
+                           f"{number} lines (was it cut?)", clean_name)
+    if digest.hexdigest() != head["sha256"]:
+        raise RestoreError(f"restored bytes do not match the input's sha256 in {log_name} "
+                           "(corpus or log edited, or not a pair)", clean_name)
+    return head
+
+
+def rebuild_line(line: bytes, field: str, frame: dict[str, Any] | None, changes: list[Change],
+                 where: str) -> bytes:
+    """A cleaned corpus line as the input had it."""
+    body = line.rstrip(b"\r\n")
+    try:
+        record = json.loads(body)
+    except ValueError as e:
+        raise RestoreError(f"not a JSON record ({e}) (was the corpus edited after cleaning?)", where) from None
+    if not isinstance(record, dict) or not isinstance(record.get(field), str):
+        raise RestoreError(f"no string field {field!r} (was the corpus edited after cleaning?)", where)
+    try:
+        text = undo(record[field], changes)
+    except ValueError as e:
+        raise RestoreError(f"{e} (was the corpus edited after cleaning?)", where) from None
+    return rebuild_body(record, field, text, frame) + line[len(body):]

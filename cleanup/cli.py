@@ -17,11 +17,14 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, guard
 from .changes import restore
 from .errors import CleanupError, InputError
+from .extras import ARCHIVE, ENGINE, require
 from .io import atomic_output
-from .report import EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
+from .outputs import Role, check_collisions, single_file_roles
+from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
+from .rulecheck import check_before_a_run
 from .runner import Interrupted, Mode, Settings, raise_interrupted, run_directory, run_single, stdout_bytes
 
 DESCRIPTION = """\
@@ -35,11 +38,14 @@ Clean the raw text of scanned or PDF Chinese newspaper pages.
   cleanup restore clean.txt --changes page.changes.jsonl -o raw.txt
   cleanup explain page.txt              list every change, grouped by rule
   cleanup review page.txt -o review.html   every change marked in the page, as HTML
+  cleanup rules check my-rules.toml     run a rule file's examples and keeps
   cleanup articles issue_dir/ -o articles.jsonl   articles as JSON Lines, continued ones stitched
   cleanup engine clean shards/ -o out/  JSONL/Parquet shards on a Dask cluster ([dask] extra)
 
 An empty input gives empty output (exit 0); whitespace only gives empty output.
 Exit codes: 0 done, 1 --check found changes, 2 usage or input error.
+Ctrl-C or SIGTERM end a run at once (a shell sees 130 or 143); every output
+is then complete or absent, and no temp file is left.
 """
 
 
@@ -117,7 +123,7 @@ def clean_parser() -> Parser:
     p.add_argument("--force", action="store_true",
                    help="directory runs: redo files whose output is newer than the input")
     p.add_argument("--jsonl", action="store_true", help="INPUT is JSON Lines: clean one field")
-    p.add_argument("--text-field", default="text", metavar="NAME",
+    p.add_argument("--text-field", metavar="NAME",
                    help="with --jsonl: the field to clean (default: text)")
     p.add_argument("--dedup-across", action="store_true",
                    help="directory runs: then drop paragraphs that repeat an earlier file's "
@@ -144,6 +150,22 @@ def restore_parser() -> Parser:
     p.add_argument("input", metavar="CLEAN", help="the clean text (- for stdin)")
     p.add_argument("--changes", required=True, metavar="PATH", help="its change log")
     p.add_argument("-o", "--output", metavar="PATH", help="write here (default: stdout)")
+    return p
+
+
+def rules_parser() -> Parser:
+    p = Parser(prog="cleanup rules", description="Check rule files of your own as the test suite "
+               "checks the packaged ones: each example runs through its rule's stage and must give "
+               "its output, undo back to its input and stay put when cleaned again; each keep "
+               "must pass untouched.  One line per failure; exit 1 if any fails.")
+    p.add_argument("action", choices=["check"], help="what to do (check)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="a rule file (TOML)")
+    p.add_argument("--profile", default="zh-news", metavar="NAME|PATH",
+                   help="the profile whose stages run the examples (default: zh-news)")
+    p.add_argument("--disable", action="append", default=[], metavar="ID",
+                   help="turn a rule off by id, as a run would (repeatable)")
+    p.add_argument("--timeout", type=positive_float, default=2.0, metavar="SECONDS",
+                   help="stop a rule's regex after this long on one example (default: 2)")
     return p
 
 
@@ -182,7 +204,29 @@ def settings_from(args: argparse.Namespace, mode: Mode) -> Settings:
                     dedup_across=getattr(args, "dedup_across", False))
 
 
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def check_not_jsonl(args: argparse.Namespace, command: str) -> None:
+    """A JSON Lines file cleaned as text would come out as one long line of
+    broken JSON: without ``--jsonl``, a ``.jsonl`` input (or ``--glob``) is refused."""
+    if args.input == "-":
+        return
+    if not Path(args.input).is_dir():
+        if args.input.lower().endswith(JSONL_SUFFIXES):
+            raise UsageError(f"a JSON Lines file, which {command} would clean as plain text "
+                             "(add --jsonl to clean one field of each record)", args.input)
+    elif args.glob.lower().endswith(JSONL_SUFFIXES):
+        raise UsageError(f"--glob {args.glob!r} picks JSON Lines files, which a directory run "
+                         "cleans as plain text (clean each with --jsonl, or the shards with "
+                         "cleanup engine clean)", args.input)
+
+
 def check_flags(args: argparse.Namespace, mode: Mode) -> None:
+    if args.text_field is not None and not args.jsonl:
+        raise UsageError("--text-field only means something with --jsonl (add --jsonl)")
+    if not args.jsonl:
+        check_not_jsonl(args, "cleanup")
     if args.in_place and args.output:
         raise UsageError("--in-place and -o both name the output (use one)")
     if args.in_place and not mode.write:
@@ -191,10 +235,6 @@ def check_flags(args: argparse.Namespace, mode: Mode) -> None:
         raise UsageError("--no-backup only means something with --in-place")
     if args.in_place and args.input == "-":
         raise UsageError("stdin cannot be rewritten in place (use -o)")
-    if args.output and args.input != "-" and Path(args.output).exists() \
-            and Path(args.input).exists() and os.path.samefile(args.output, args.input):
-        raise UsageError("input and output are the same file (use --in-place to rewrite it)",
-                         args.output)
     if args.output and not mode.write:
         raise UsageError("-o writes clean text; --check and --diff write none (drop one)")
     if args.jsonl and args.in_place:
@@ -221,16 +261,22 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
     if explain:
         args.output = args.changes = None
         args.in_place = args.no_backup = args.jsonl = args.force = False
+        check_not_jsonl(args, "explain")
         mode = mode_from_flags(False, False, explain=True)
     else:
         mode = mode_from_flags(args.check, args.diff)
         check_flags(args, mode)
+        if args.dedup_across:
+            require("archive", "--dedup-across", ARCHIVE)
     settings = settings_from(args, mode)
     cleaner = settings.build_cleaner()
+    check_before_a_run(cleaner, settings.rules)
     if args.jsonl:
         from .corpus import run_corpus  # only --jsonl needs it: not imported at every start-up
 
-        return run_corpus(args.input, args.output, args.changes, args.text_field, settings, cleaner)
+        check_collisions(*single_file_roles(args.input, args.output, args.changes, False, False))
+        return run_corpus(args.input, args.output, args.changes, args.text_field or "text", settings,
+                          cleaner)
     if args.input != "-" and Path(args.input).is_dir():
         check_directory_flags(args, settings)
         return run_directory(Path(args.input), Path(args.output) if args.output else None,
@@ -238,11 +284,18 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
                              args.glob, args.jobs, args.force)
     if args.input != "-" and not os.path.lexists(args.input):
         raise InputError("no such file or directory (check the path)", args.input)
+    check_collisions(*single_file_roles(args.input, args.output, args.changes, settings.in_place,
+                                        settings.backup))
     return run_single(args.input, args.output, args.changes, settings, cleaner)
 
 
 def run_restore(argv: Sequence[str]) -> int:
     args = restore_parser().parse_args(argv)
+    if args.output:
+        inputs = [Role(Path(args.changes), f"the change log {args.changes}")]
+        if args.input != "-":
+            inputs.append(Role(Path(args.input), f"the clean text {args.input}"))
+        check_collisions(inputs, [Role(Path(args.output), "-o", "give -o another path")])
     with ExitStack() as stack:
         clean = sys.stdin.buffer if args.input == "-" else stack.enter_context(open(args.input, "rb"))
         log = stack.enter_context(open(args.changes, "rb"))
@@ -251,13 +304,34 @@ def run_restore(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
+def run_rules(argv: Sequence[str]) -> int:
+    """``cleanup rules check FILE...``: every failing example or keep on a line
+    of its own; exit 1 if any fails."""
+    from .rulecheck import check_file
+
+    args = rules_parser().parse_args(argv)
+    failed = False
+    for path in args.files:
+        result = check_file(path, args.profile, args.disable, args.timeout)
+        for f in result.failures:
+            report(f.line())
+        failed = failed or bool(result.failures)
+        verdict = f"{len(result.failures)} failed" if result.failures else "all pass"
+        report(f"{path}: {result.rules} rules, {result.examples} examples, {result.keeps} keeps "
+               f"checked: {verdict}")
+    return EXIT_CHANGED if failed else EXIT_OK
+
+
 def run_engine(argv: Sequence[str]) -> int:
     """``cleanup engine clean IN_DIR -o OUT_DIR``: the engine is imported only here,
     so dask costs nothing to other commands."""
     args = engine_parser().parse_args(argv)
+    require("dask", "cleanup engine", ENGINE)
     from .engine import Settings as EngineSettings, clean_command
 
     settings = EngineSettings(**rule_settings(args), text_field=args.text_field)
+    if settings.rules:
+        check_before_a_run(settings.build_cleaner(), settings.rules)
     return clean_command(Path(args.input), Path(args.output), settings, args.scheduler,
                          args.workers, args.dedup_across)
 
@@ -279,6 +353,7 @@ def run_articles(argv: Sequence[str]) -> int:
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "articles": run_articles,
     "restore": run_restore,
+    "rules": run_rules,
     "explain": lambda argv: run_clean(argv, explain=True),
     "engine": run_engine,
     "review": run_review,
@@ -288,15 +363,17 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv`` (default: ``sys.argv[1:]``); return the exit code.
 
-    A first word ``restore``, ``explain`` or ``engine`` is a subcommand (a file
+    A first word ``restore``, ``explain``, ``rules`` or ``engine`` is a subcommand (a file
     of that name is ``./restore``).  Run as the program (``argv`` None), it
     ends by sparing the exiting interpreter its teardown (:func:`freeze_for_exit`).
     """
     as_program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     previous = None
-    if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, raise_interrupted)
+    # the engine's cluster is stopped by unwinding (Interrupted), not by a guard
+    if not (as_program and argv[:1] != ["engine"] and guard.start()) \
+            and threading.current_thread() is threading.main_thread():
+        previous = {s: signal.signal(s, raise_interrupted) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         if argv and argv[0] in COMMANDS:
             return COMMANDS[argv[0]](argv[1:])
@@ -313,8 +390,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         report(error_line(e))
         return EXIT_ERROR
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        guard.finish()
+        for s, handler in (previous or {}).items():
+            signal.signal(s, handler)
         try:
             sys.stdout.flush()
         except (OSError, ValueError):

@@ -15,8 +15,9 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from .changes import LogWriter, dump_json, header
+from .changes import LogWriter, header
 from .io import atomic_output, clean_record_text
+from .jsonlines import dump_json, frame_of
 from .pipeline import Cleaner
 from .report import Outcome, error_line, no_field_line, not_json_line, report, summarize, text_diff
 from .runner import CleanerSettings, Mode, Settings, open_log, stdout_bytes
@@ -99,7 +100,8 @@ def clean_line(line: bytes, number: int, name: str, field: str, cleaner: Cleaner
     except Exception as e:  # a rule timeout or a bug: this record only
         return Outcome(where, "failed", error_line(e, where)), line
     if log is not None:
-        log.record(number, doc.raw, doc.changes)
+        frame = frame_of(line.rstrip(b"\r\n"), record, field, doc.raw) if doc.steps else None
+        log.record(number, doc.raw, doc.records, frame)
     if not doc.steps:
         return Outcome(where, "unchanged"), line
     text = text_diff(doc.raw, doc.text, where) if mode.diff else ""

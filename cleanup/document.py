@@ -6,6 +6,11 @@ the steps lets us
 
 * map any place in the current text back to the raw input (provenance),
 * undo the steps in reverse order and rebuild the raw input exactly.
+
+A stage may also keep a doubt: an edit whose ``after`` is its ``before``
+(a *suspect*, kept as it is).  It changes nothing and makes no step; the
+document keeps it apart, and :attr:`Document.suspects` places it in the raw
+input like a change, so that a person can see what was left and why.
 """
 
 from __future__ import annotations
@@ -133,7 +138,7 @@ class Step:
 class Document:
     """Raw text, its current cleaned form, and the steps in between."""
 
-    __slots__ = ("raw", "text", "steps", "name", "stats")
+    __slots__ = ("raw", "text", "steps", "name", "stats", "kept")
 
     def __init__(self, raw: str, name: str = "") -> None:
         if isinstance(raw, (bytes, bytearray)):
@@ -143,10 +148,21 @@ class Document:
         self.steps: list[Step] = []
         self.name = name
         self.stats: dict[str, int] = {}
+        # suspects kept: (the step whose input their offsets are in, stage, edit)
+        self.kept: list[tuple[int, str, Edit]] = []
 
     def apply(self, stage: str, edits: Iterable[Edit]) -> None:
-        """Apply one step of sorted, non-overlapping edits to ``text``."""
-        edits = [e for e in edits if e.before != e.after]
+        """Apply one step of sorted, non-overlapping edits to ``text``.
+
+        An edit whose ``after`` is its ``before`` is a suspect kept: it must
+        match the text, and is recorded (:attr:`suspects`), not applied; a
+        call with nothing else makes no step.
+        """
+        edits = list(edits)
+        suspects = [e for e in edits if e.before == e.after]
+        if suspects:
+            self.keep(stage, suspects)
+            edits = [e for e in edits if e.before != e.after]
         if not edits:
             return
         text = self.text
@@ -172,6 +188,35 @@ class Document:
         self.steps.append(Step(stage, edits, out_starts))
         for e in edits:
             self.stats[e.rule] = self.stats.get(e.rule, 0) + 1
+
+    def keep(self, stage: str, suspects: list[Edit]) -> None:
+        """Record suspects of the current text, kept as they are."""
+        text, step = self.text, len(self.steps)
+        for e in suspects:
+            if text[e.at : e.end] != e.before:
+                raise ValueError(f"{stage}: suspect {e.rule} at {e.at} does not match the text")
+            self.kept.append((step, stage, e))
+
+    @property
+    def suspects(self) -> list[Change]:
+        """Every suspect kept, placed in the raw input like a change; one per
+        rule and raw span (a stage run again over the same text finds it
+        again), in the order first found.  Not in :attr:`changes`: it
+        changes nothing, and undoing it is nothing."""
+        out: list[Change] = []
+        seen: set[tuple[str, int, int]] = set()
+        for step, stage, e in self.kept:
+            [start] = self.to_raw_all(step, [e.at], "start")
+            [end] = self.to_raw_all(step, [e.end], "end")
+            if (e.rule, start, end) not in seen:
+                seen.add((e.rule, start, end))
+                out.append(Change(e.rule, stage, start, end, e.before, e.after, step, e.at, e.note))
+        return out
+
+    @property
+    def records(self) -> list[Change]:
+        """What a change log holds: every change, then every suspect kept."""
+        return self.changes + self.suspects
 
     def to_raw_all(self, step: int, positions: list[int], side: str) -> list[int]:
         """Map offsets in the input of step ``step`` to the raw input, a step at a time."""
@@ -258,10 +303,12 @@ def clean_to_raw(steps: Sequence[Step], positions: list[int], side: str) -> list
 
 
 def undo(text: str, changes: Sequence[Change]) -> str:
-    """Rebuild the raw input from the clean text and its changes."""
+    """Rebuild the raw input from the clean text and its changes (a suspect
+    kept among them, whose ``after`` is its ``before``, undoes to nothing)."""
     by_step: dict[int, list[Change]] = {}
     for c in changes:
-        by_step.setdefault(c.step, []).append(c)
+        if c.before != c.after:
+            by_step.setdefault(c.step, []).append(c)
     for step in sorted(by_step, reverse=True):
         parts: list[str] = []
         last = 0

@@ -56,9 +56,11 @@ from .corpus import log_header, parse_record, record_line
 from .document import Document
 from .errors import CleanupError, InputError
 from .io import atomic_output, clean_record_text, walk
+from .jsonlines import frame_of
+from .outputs import CollisionError, Role, check_collisions
 from .layout import lines
 from .pipeline import Cleaner
-from .report import EXIT_ERROR, EXIT_OK, no_field_line, report
+from .report import EXIT_ERROR, EXIT_OK, error_line, no_field_line, report
 from .runner import LOG_SUFFIX, CleanerSettings
 from .textkey import comparison_key
 
@@ -151,6 +153,9 @@ def plan_shards(in_dir: Path, out_dir: Path) -> list[Shard]:
     """Every JSONL/Parquet file under ``in_dir``, sorted: the archive order."""
     if not in_dir.is_dir():
         raise InputError("not a directory (give a directory of JSONL/Parquet shards)", str(in_dir))
+    if out_dir.resolve() == in_dir.resolve():
+        raise CollisionError(f"-o is the input folder {in_dir} itself (give -o a folder of its own)",
+                             str(out_dir))
     exclude = out_dir.resolve() if out_dir.resolve().is_relative_to(in_dir.resolve()) else None
     rels = [r for r in walk(in_dir, "*", exclude) if r.suffix in FORMATS
             and not r.name.endswith(LOG_SUFFIX)]
@@ -164,6 +169,9 @@ def plan_shards(in_dir: Path, out_dir: Path) -> list[Shard]:
             raise InputError(f"{seen[s.log]} and {s.rel} would share the change log "
                              f"{s.log} (rename one)", str(in_dir))
         seen[s.log] = s.rel
+    check_collisions([Role(Path(s.src), f"the shard {s.src}") for s in shards],
+                     [Role(Path(p), f"{what} of {s.src}", "rename one of the shards")
+                      for s in shards for p, what in ((s.out, "the clean shard"), (s.log, "the change log"))])
     return shards
 
 
@@ -199,7 +207,10 @@ def read_shard(shard: Shard, settings: Settings) -> ShardDocs:
     for rec in docs.records:
         where = f"{shard.src}:{rec.number}"
         if rec.fields is not None and isinstance(rec.fields.get(name), str):
-            rec.doc = clean_record_text(rec.fields[name], cleaner, where)
+            try:
+                rec.doc = clean_record_text(rec.fields[name], cleaner, where)
+            except Exception as e:  # a rule timeout or a bug: this record only, copied unchanged
+                docs.errors.append(error_line(e, where))
         elif shard.format == "parquet":
             docs.errors.append(no_field_line(where, name))
     return docs
@@ -224,7 +235,11 @@ def write_shard(docs: ShardDocs, settings: Settings) -> ShardReport:
         log = LogWriter(log_file.file, log_header(shard.src, settings, settings.text_field))
         for rec in docs.records:
             if rec.doc is not None:
-                log.record(rec.number, rec.doc.raw, rec.doc.changes)
+                frame = None
+                if shard.format == "jsonl" and rec.doc.steps:
+                    frame = frame_of(rec.line.rstrip(b"\r\n"), rec.fields, settings.text_field,
+                                     rec.doc.raw)
+                log.record(rec.number, rec.doc.raw, rec.doc.records, frame)
         log.finish(docs.sha256)
         with atomic_output(Path(shard.out)) as out:
             if shard.format == "jsonl":

@@ -25,6 +25,9 @@ _WEEKDAY = regex.compile(r"(?:星期|周)[一二三四五六日天]")
 _PAGE = regex.compile(r"第\s*(\d{1,3})\s*版|(\d{1,3})\s*版|([A-Z]?\d{1,3})")
 _PAPER = regex.compile(r"\p{Han}{1,10}(?:日报|晚报|早报|时报|商报|周报|青年报|导报|快报|晨报|法制报|经济报|报)")
 _SECTION = regex.compile(r"\p{Han}{2,6}")
+# a token glued from fields (normalizing a page's text drops the blanks between
+# Han and digits: 社会3呼和浩特日报, 第1版时政): its pieces
+_PIECE = regex.compile(r"第\s*\d{1,3}\s*版|[A-Z]?\d{1,3}\s*版?|\p{Han}+")
 
 
 class Folio(NamedTuple):
@@ -48,9 +51,7 @@ def parse_folio(text: str) -> Folio | None:
     rest = text[: date.start()] + " " + text[date.end():]
     paper = weekday = section = None
     page_no = None
-    for token in _SEPARATOR.split(rest):
-        if not token:
-            continue
+    for token in _tokens(rest):
         if weekday is None and _WEEKDAY.fullmatch(token):
             weekday = token
         elif page_no is None and (page := _PAGE.fullmatch(token)):
@@ -67,3 +68,19 @@ def parse_folio(text: str) -> Folio | None:
     if weekday is None and page_no is None and paper is None:
         return None
     return Folio(paper, f"{year:04d}-{month:02d}-{day:02d}", weekday, page_no, section)
+
+
+def _tokens(text: str) -> list[str]:
+    """The fields of ``text`` between separators; a token mixing Han and digits is
+    split into its pieces, when they make it up whole.
+
+    >>> _tokens("星期六 社会3呼和浩特日报")
+    ['星期六', '社会', '3', '呼和浩特日报']
+    """
+    out: list[str] = []
+    for token in _SEPARATOR.split(text):
+        if not token:
+            continue
+        pieces = _PIECE.findall(token) if regex.search(r"\d", token) else [token]
+        out.extend(pieces if len(pieces) > 1 and "".join(pieces) == token else [token])
+    return out

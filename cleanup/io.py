@@ -22,6 +22,7 @@ and are never cut.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
@@ -34,8 +35,9 @@ from typing import BinaryIO
 
 import regex
 
+from . import guard
 from .document import Change, Document, Edit
-from .errors import InputError
+from .errors import CleanupError, InputError
 from .linecol import FIRST, line_col
 from .pipeline import Cleaner
 
@@ -222,6 +224,7 @@ class Chunk:
     line: int  # line and column of the chunk's first character (1-based)
     col: int
     clean_start: int
+    suspects: list[Change] = field(default_factory=list)  # kept as they were (Document.suspects)
 
 
 def replace_escapes(doc: Document, pattern: re.Pattern[str], note: str) -> None:
@@ -279,7 +282,7 @@ def clean_chunks(
             doc.apply("chunk", head + tail)
         if doc.text:
             prev_newlines = -1 if cut else len(doc.text) - len(doc.text.rstrip("\n"))
-        yield Chunk(index, raw, doc.text, doc.changes, start, byte_start, line, col, clean_start)
+        yield Chunk(index, raw, doc.text, doc.changes, start, byte_start, line, col, clean_start, doc.suspects)
         start += len(raw)
         encoded = raw.encode(reader.encoding, "surrogateescape")
         reader.roundtrip.update(encoded)
@@ -313,9 +316,65 @@ def temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
+class OutputError(CleanupError):
+    """An output cannot be written; ``stops_run`` if no other output could be
+    either (a full or read-only disk): a directory run then stops at once,
+    rather than fail file after file with the same error."""
+
+    def __init__(self, message: str, where: str, errno: int | None = None) -> None:
+        super().__init__(message, where)
+        self.stops_run = errno in _WHOLE_DISK
+
+
+_WHOLE_DISK = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+_CANNOT_WRITE = {
+    errno.EACCES: "permission denied (check the folder's permissions, or write elsewhere)",
+    errno.EPERM: "not permitted (check the folder's permissions, or write elsewhere)",
+    errno.EROFS: "read-only file system (write elsewhere)",
+    errno.ENOSPC: "no space left on the disk (free some space, or write elsewhere)",
+    errno.EDQUOT: "disk quota exceeded (free some space, or write elsewhere)",
+}
+
+
+def output_error(e: OSError, path: Path) -> OutputError:
+    """``e``, raised writing ``path`` (through its temp file), as a one-line error naming ``path``."""
+    what = _CANNOT_WRITE.get(e.errno or 0)
+    if what is None:
+        what = f"cannot write it: {(e.strerror or str(e)).lower()} (check the path)"
+    return OutputError(what, str(path), e.errno)
+
+
+def make_folder(folder: Path, target: Path) -> None:
+    """Make ``folder`` (and its parents) to hold ``target``; an error names ``target``."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        above = folder
+        while not os.path.lexists(above) and above != above.parent:
+            above = above.parent
+        if os.path.lexists(above) and not above.is_dir():
+            raise OutputError(f"{above} is a file, not a folder (give a path inside a folder)",
+                              str(target)) from None
+        raise output_error(e, target) from None
+
+
+def check_writable(folder: Path) -> None:
+    """Make ``folder`` and create a file in it, or raise an :class:`OutputError`
+    naming it: a directory run finds out once, before it cleans any file."""
+    make_folder(folder, folder)
+    try:
+        with atomic_output(folder / ".cleanup-probe") as probe:
+            probe.discard()
+    except OutputError as e:
+        raise OutputError(e.message, str(folder)) from None
+
+
 class atomic_output:
     """Write ``path`` through a temp file in its folder, renamed into place on
     success and removed on any failure or interrupt: never a half-written file.
+    The temp file is announced to the :mod:`~cleanup.guard`, which removes it
+    if a signal ends the program at once.  An error names ``path``, never
+    the temp file (:class:`OutputError`).
 
     ``like`` gives the permissions to copy (for ``--in-place``);
     :meth:`discard` drops the temp file instead (nothing to rewrite).  A
@@ -344,8 +403,15 @@ class atomic_output:
         if self.in_place:
             self.file: BinaryIO = open(self.path, "ab")
             return self
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = open(self.tmp, "xb")
+        make_folder(self.path.parent, self.path)
+        guard.announce(os.path.abspath(self.tmp))
+        try:
+            self.file = open(self.tmp, "xb")
+        except BaseException as e:
+            guard.withdraw(os.path.abspath(self.tmp))
+            if isinstance(e, OSError):
+                raise output_error(e, self.path) from None
+            raise
         return self
 
     def write(self, data: bytes) -> int:
@@ -354,7 +420,7 @@ class atomic_output:
     def discard(self) -> None:
         self.keep = False
 
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _: object) -> None:
         if self.in_place:
             self.file.close()
             return
@@ -366,9 +432,19 @@ class atomic_output:
                 if self.like is not None:
                     os.chmod(self.tmp, os.stat(self.like).st_mode & 0o7777)
                 os.replace(self.tmp, self.path)
+        except OSError as e:
+            raise output_error(e, self.path) from None
         finally:
-            self.file.close()
+            try:
+                self.file.close()
+            except OSError:
+                pass  # what the buffer held is lost with the temp file anyway
             self.tmp.unlink(missing_ok=True)
+            guard.withdraw(os.path.abspath(self.tmp))
+        # a write to the temp file that failed (the file is written directly, too)
+        if isinstance(error, OSError) and error.errno in _WHOLE_DISK \
+                and error.filename in (None, str(self.tmp)):
+            raise output_error(error, self.path) from None
 
 
 def is_special_file(path: Path) -> bool:

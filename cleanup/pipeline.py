@@ -27,15 +27,20 @@ def build_stage(config: StageConfig, timeout: float) -> Stage:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """Clean text and every change that made it, in the order they were made.
+    """Clean text and every change that made it, in the order they were made;
+    and the suspects kept (changes whose ``after`` is their ``before``: a
+    doubt left as it was, with its evidence).
 
     >>> result = Cleaner().clean("2月 11日")
     >>> result.text, [change.rule for change in result.changes]
     ('2月11日\\n', ['space-han-alnum', 'para-trim'])
+    >>> [(s.rule, s.before, s.note) for s in Cleaner().clean("交通局局长").suspects]
+    [('stutter-word', '局局', 'kept: words may meet: 局|局长')]
     """
 
     text: str
     changes: list[Change] = field(default_factory=list)
+    suspects: list[Change] = field(default_factory=list)
 
 
 class Cleaner:
@@ -90,7 +95,7 @@ class Cleaner:
     def clean(self, text: str, name: str = "") -> Result:
         """Clean ``text``; ``name`` (a file name, say) is kept on the document for stages' notes."""
         doc = self.run(Document(text, name))
-        return Result(doc.text, doc.changes)
+        return Result(doc.text, doc.changes, doc.suspects)
 
     def articles(self, text: str, source: str = "") -> list[Article]:
         """Clean ``text``, a page, and return its articles in reading order (SPEC rule 20).

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .document import Change
-from .errors import CleanupError
+from .errors import CleanupError, RuleError
 from .io import Chunk
 from .linecol import LineIndex
 
@@ -35,6 +35,13 @@ class Outcome:
     status: str  # changed | unchanged | failed | skipped
     error: str = ""
     text: str = ""  # diff or explanation, for directory runs
+    changes: int = 0  # how many changes cleaning made
+
+
+def would_clean(outcome: Outcome) -> str:
+    """What ``--check`` says of an input cleaning would change (like ``black --check``)."""
+    n = outcome.changes
+    return f"would clean {outcome.name} ({n} change{'s' if n != 1 else ''})"
 
 
 def report(line: str) -> None:
@@ -65,7 +72,13 @@ _HINTS = {2: "check the path", 13: "check its permissions", 21: "expected a file
 
 
 def error_line(e: BaseException, where: str = "") -> str:
-    """One line: ``cleanup: error: PATH: what is wrong (what to do)``."""
+    """One line: ``cleanup: error: PATH: what is wrong (what to do)``.
+
+    ``where`` is the input being cleaned: a rule that fails on it (a pattern
+    stopped by ``--timeout``) is named after it, with its rule file.
+    """
+    if isinstance(e, RuleError) and where and e.where and e.where != where:
+        return f"cleanup: error: {where}: {e.where}: {with_hint(e.message, rule_hint(e.message))}"
     if isinstance(e, CleanupError):
         return f"cleanup: error: {e}" if e.where or not where else f"cleanup: error: {where}: {e}"
     if isinstance(e, OSError):
@@ -78,6 +91,23 @@ def error_line(e: BaseException, where: str = "") -> str:
         return f"cleanup: error: {where}{e} (check --encoding)"
     return (f"cleanup: error: {where}internal error {type(e).__name__}: {e} "
             "(a bug: please report it with this input)")
+
+
+_RULE_ID = re.compile(r"rule ([a-z0-9-]+):")
+
+
+def rule_hint(message: str) -> str:
+    """What to do about a rule that failed on an input."""
+    if "ran over" not in message:
+        return "fix the rule file"
+    m = _RULE_ID.match(message)
+    return ("raise --timeout, or fix the pattern" +
+            (f", or --disable {m.group(1)}" if m else " in [params]"))
+
+
+def with_hint(message: str, hint: str) -> str:
+    """``message (hint)``, or the hint added to the parenthesis it ends with."""
+    return f"{message[:-1]}; {hint})" if message.endswith(")") else f"{message} ({hint})"
 
 
 def not_json_line(where: str, e: ValueError) -> str:
@@ -156,25 +186,55 @@ def shift_hunk(line: str, raw_base: int, clean_base: int) -> str:
 # --- explanations ----------------------------------------------------------------
 
 
+CONTEXT = 8  # characters of the input shown on either side of a blank change
+MARK = ("⟦", "⟧")  # around the changed span, when it is shown in its context
+
+
+def escape(s: str) -> str:
+    """Line breaks, tabs, invisible characters and the marks as escapes."""
+    special = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+    return "".join(special.get(c) or (c if (c.isprintable() or c == " ") and c not in MARK
+                                      else f"\\u{ord(c):04x}") for c in s)
+
+
 def show(s: str) -> str:
     """A change's text on one line: line breaks and invisible characters escaped."""
-    special = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
-    out = "".join(special.get(c) or (c if c.isprintable() or c == " " else f"\\u{ord(c):04x}")
-                  for c in s)
     # a space at either end would be invisible
-    return re.sub(r"^ | $", "\\\\u0020", out)
+    return re.sub(r"^ | $", "\\\\u0020", escape(s))
+
+
+def in_context(raw: str, start: int, end: int, text: str) -> str:
+    """``text`` in place of ``raw[start:end]``, marked, between the input's
+    :data:`CONTEXT` characters on either side: a blank change is readable
+    only where it is (``-…2月⟦ ⟧11日上午…``)."""
+    left = raw[max(0, start - CONTEXT):start]
+    right = raw[end:end + CONTEXT]
+    return (("…" if start > CONTEXT else "") + escape(left) + MARK[0] + escape(text) + MARK[1]
+            + escape(right) + ("…" if end + CONTEXT < len(raw) else ""))
 
 
 def explain_chunk(chunk: Chunk, name: str) -> Iterator[str]:
-    """``path:line:col rule-id (note)`` then ``-before`` / ``+after``, grouped by rule."""
+    """``path:line:col rule-id (note)`` then ``-before`` / ``+after``, grouped by
+    rule; then the suspects kept, ``=text`` each, grouped by rule too.  A change
+    whose before or after is blank (spaces, line breaks, nothing) is shown in
+    its context."""
     places = LineIndex(chunk.raw, (chunk.line, chunk.col))
-    groups: dict[str, list[Change]] = {}
-    for c in chunk.changes:
-        groups.setdefault(c.rule, []).append(c)
-    for rule, changes in groups.items():
-        yield f"# {rule}: {len(changes)} change{'s' if len(changes) != 1 else ''}\n"
-        for c in changes:
-            line, col = places.line_col(c.start)
-            note = f" ({c.note})" if c.note else ""
-            yield f"{name}:{line}:{col} {rule}{note}\n-{show(c.before)}\n+{show(c.after)}\n"
-        yield "\n"
+    for records, one, many in ((chunk.changes, "change", "changes"),
+                               (chunk.suspects, "suspect kept", "suspects kept")):
+        groups: dict[str, list[Change]] = {}
+        for c in records:
+            groups.setdefault(c.rule, []).append(c)
+        for rule, found in groups.items():
+            yield f"# {rule}: {len(found)} {one if len(found) == 1 else many}\n"
+            for c in found:
+                line, col = places.line_col(c.start)
+                note = f" ({c.note})" if c.note else ""
+                if c.before == c.after:
+                    shown = f"={show(c.before)}"
+                elif c.before.strip() and c.after.strip():
+                    shown = f"-{show(c.before)}\n+{show(c.after)}"
+                else:
+                    shown = (f"-{in_context(chunk.raw, c.start, c.end, c.before)}\n"
+                             f"+{in_context(chunk.raw, c.start, c.end, c.after)}")
+                yield f"{name}:{line}:{col} {rule}{note}\n{shown}\n"
+            yield "\n"

@@ -126,7 +126,7 @@ def review_html(doc: ReviewDoc, href: str = "", index_href: str | None = None,
     """The page of ``doc`` and its summary for the index."""
     runs = replay(doc)
     summary = summarize(doc, runs, href, label)
-    line = summary_line(len(doc.changes), summary.removed, len(doc.raw), len(clean_text(runs)))
+    line = summary_line(len(doc.changes) - summary.suspects, summary.removed, len(doc.raw), len(clean_text(runs)))
     return render_page(doc, runs, line, index_href), summary
 
 

@@ -92,10 +92,15 @@ def replay(doc: ReviewDoc) -> list[Run]:
 
 
 def replay_steps(runs: list[Run], changes: list[Change], first: int, where: str) -> list[Run]:
-    """Apply ``changes`` (ids from ``first``) step by step, each step's edits by offset."""
-    by_step: dict[int, list[tuple[int, int]]] = {}
+    """Apply ``changes`` (ids from ``first``) step by step, each step's edits by offset.
+
+    The suspects kept in a step's input (``before == after``) are marked
+    before its edits: they change nothing, and may overlap an edit of the
+    step that follows them (a paragraph removed that holds one).
+    """
+    by_step: dict[tuple[int, bool], list[tuple[int, int]]] = {}
     for n, c in enumerate(changes):
-        by_step.setdefault(c.step, []).append((c.at, n))
+        by_step.setdefault((c.step, c.before != c.after), []).append((c.at, n))
     for step in sorted(by_step):
         edits = sorted(by_step[step])
         runs = apply_step(runs, [(changes[n], first + n) for _, n in edits], where)

@@ -72,7 +72,7 @@ def doc_by_cleaning(src: Path, cleaner: Cleaner, encoding: str, errors: str,
         reader = RawReader(stream, encoding, name)
         pieces = [Piece(chunk.start, chunk.raw,
                         [c._replace(start=c.start + chunk.start, end=c.end + chunk.start)
-                         for c in chunk.changes], len(chunk.clean))
+                         for c in chunk.changes + chunk.suspects], len(chunk.clean))
                   for chunk in clean_chunks(reader, cleaner, errors)]
     return ReviewDoc(name, "".join(p.raw for p in pieces), pieces)
 
@@ -130,4 +130,4 @@ def jsonl_by_cleaning(corpus: Path, field: str, cleaner: Cleaner) -> Iterator[Re
         except CleanupError as e:  # a rule timeout: this record only, as cleaning does
             yield name, e.message
             continue
-        yield ReviewDoc(name, text, [Piece(0, text, doc.changes, len(doc.text))])
+        yield ReviewDoc(name, text, [Piece(0, text, doc.records, len(doc.text))])

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from . import __version__
+from . import __version__, guard
 from .changes import LogWriter, header
 from .errors import InputError
 from .io import (
+    OutputError,
     RawReader,
     atomic_output,
+    check_writable,
     clean_chunks,
     is_special_file,
     is_system_path,
@@ -31,6 +33,7 @@ from .io import (
     sweep_temp_files,
     walk,
 )
+from .outputs import CollisionError, Role, check_collisions
 from .pipeline import Cleaner
 from .report import (
     EXIT_CHANGED,
@@ -42,6 +45,7 @@ from .report import (
     explain_chunk,
     report,
     summarize,
+    would_clean,
 )
 from .rules import packaged_rules_dir
 
@@ -50,10 +54,15 @@ MANIFEST = ".cleanup-manifest.jsonl"
 
 
 class Interrupted(BaseException):
-    """SIGTERM, raised where the program is so that temp files get removed."""
+    """SIGINT or SIGTERM, raised where the program is so that temp files get
+    removed (when no :mod:`~cleanup.guard` watches: ``main()`` called as a function)."""
 
 
 def raise_interrupted(signum: int, frame: object) -> None:
+    """The first signal raises :class:`Interrupted`; those after it are ignored,
+    so that a second Ctrl-C cannot cut short the removal of temp files."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise Interrupted(signum)
 
 
@@ -110,6 +119,8 @@ class Task:
     out: Path | None = None
     log: Path | None = None
     manifest: Path | None = None  # where to note the settings that made ``out``
+    key: str = ""  # how the manifest knows the input (its resolved path)
+    made: str = ""  # what made ``out``, as the manifest notes it (:func:`made_by`)
 
 
 # --- one file ----------------------------------------------------------------------
@@ -122,19 +133,25 @@ def process(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryIO |
     runs, where files finish in any order).
     """
     try:
-        changed = clean_file(task, settings, cleaner, stdout, collected := [])
+        changes = clean_file(task, settings, cleaner, stdout, collected := [])
         if task.manifest is not None:
-            record_made(task.manifest, task.name, settings, task.log)
+            record_made(task.manifest, task.key, task.made)
     except BrokenPipeError:  # the reader of stdout went away: main() ends quietly
         raise
+    except OutputError as e:
+        if e.stops_run:  # a full or read-only disk: every other file would fail the same way
+            raise
+        return Outcome(task.name, "failed", error_line(e, task.name))
     except Exception as e:  # a bug must not stop a directory run: report it, go on
         return Outcome(task.name, "failed", error_line(e, task.name))
-    return Outcome(task.name, "changed" if changed else "unchanged", text="".join(collected))
+    return Outcome(task.name, "changed" if changes else "unchanged", text="".join(collected),
+                   changes=changes)
 
 
 def clean_file(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryIO | None,
-               collected: list[str]) -> bool:
-    """Stream one input through the cleaner into every sink the mode asks for."""
+               collected: list[str]) -> int:
+    """Stream one input through the cleaner into every sink the mode asks for;
+    returns how many changes cleaning made."""
     mode = settings.mode
 
     def emit(s: str) -> None:
@@ -158,14 +175,14 @@ def clean_file(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryI
             log = LogWriter(open_log(stack, task.log), header(
                 task.name, reader.encoding, settings.profile, settings.rules, settings.disable,
                 errors=settings.errors))
-        changed = False
+        changes = 0
         diff = DiffWriter(task.name) if mode.diff else None
         for chunk in clean_chunks(reader, cleaner, settings.errors):
-            changed = changed or bool(chunk.changes)
+            changes += len(chunk.changes)
             if text_out is not None:
                 text_out.write(chunk.clean.encode("utf-8"))
             if log is not None:
-                log.chunk(chunk.index, chunk.raw, chunk.clean, chunk.changes, reader.encoding,
+                log.chunk(chunk.index, chunk.raw, chunk.clean, chunk.changes + chunk.suspects, reader.encoding,
                           chunk.start, chunk.byte_start, (chunk.line, chunk.col), chunk.clean_start)
             if diff is not None:
                 for s in diff.hunks(chunk):
@@ -179,11 +196,11 @@ def clean_file(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryI
                                  "rebuild the input (give the right --encoding)", task.name)
             log.finish(reader.sha256.hexdigest())
         if settings.in_place and task.src is not None and text_out is not None:
-            if not changed:
+            if not changes:
                 text_out.discard()
             elif settings.backup:
                 back_up(task.src)
-    return changed
+    return changes
 
 
 def back_up(src: Path) -> None:
@@ -217,6 +234,8 @@ def run_single(src: str, output: str | None, changes: str | None, settings: Sett
     if outcome.status == "failed":
         report(outcome.error)
         return EXIT_ERROR
+    if settings.mode.check and outcome.status == "changed":
+        report(would_clean(outcome))
     return EXIT_CHANGED if settings.mode.check and outcome.status == "changed" else EXIT_OK
 
 
@@ -232,6 +251,7 @@ def run_directory(root: Path, out_root: Path | None, log_root: Path | None, sett
     plan = plan_directory(root, out_root, log_root, settings, cleaner, pattern, force)
     roots = [p for p in (out_root, log_root) if p] or ([root] if settings.in_place else [])
     for r in roots:
+        check_writable(r)  # once, not file after file
         sweep_temp_files(r)
     tasks = [t for t in plan if isinstance(t, Task)]
     outcomes = {t.name: t for t in plan if isinstance(t, Outcome)}
@@ -244,6 +264,8 @@ def run_directory(root: Path, out_root: Path | None, log_root: Path | None, sett
                 outcomes[outcome.name] = outcome
                 if outcome.error:
                     report(outcome.error)
+                elif settings.mode.check and outcome.status == "changed":
+                    report(would_clean(outcome))
                 if outcome.text:
                     out.write(outcome.text.encode("utf-8", "backslashreplace"))
                 bar.update()
@@ -260,26 +282,62 @@ def run_directory(root: Path, out_root: Path | None, log_root: Path | None, sett
 
 def plan_directory(root: Path, out_root: Path | None, log_root: Path | None, settings: Settings,
                    cleaner: Cleaner, pattern: str, force: bool) -> list[Task | Outcome]:
-    """One task per file of the tree; an up-to-date output is a ``skipped`` outcome."""
-    exclude = [p.resolve() for p in (out_root, log_root) if p is not None]
+    """One task per file of the tree; an up-to-date output is a ``skipped`` outcome.
+
+    Refused before anything is written: a tree with no file to clean, and
+    outputs that would overwrite an input or each other.  The manifest knows
+    files by their resolved paths, so a rerun from another folder finds them.
+    """
+    real_root = root.resolve()
+    check_roots(root, real_root, out_root, log_root)
+    # an output tree inside the input is not cleaned again
+    exclude = [r for p in (out_root, log_root) if p is not None
+               and (r := p.resolve()).is_relative_to(real_root)]
     files = outside(root, walk(root, pattern), exclude)
+    if not files:
+        raise InputError(f"no file here matches --glob {pattern!r}, in any subfolder "
+                         "(check the pattern, or the folder)", str(root))
     since = rules_mtime(cleaner, settings.rules)
     made_with = read_manifest(out_root) if out_root else {}
+    real_logs = log_root.resolve() if log_root else None
+    manifest = out_root / MANIFEST if out_root and settings.mode.write else None
+    inputs: list[Role] = []
+    outputs: list[Role] = [Role(manifest, "the manifest of the run", "leave that name to cleanup")] \
+        if manifest else []
     plan: list[Task | Outcome] = []
     for rel in files:
         src = root / rel
         out = out_root / rel if out_root else (src if settings.in_place else None)
         log = log_root / rel.with_suffix(LOG_SUFFIX) if log_root else None
-        name = str(src)
+        name, key = str(src), str(real_root / rel)
+        inputs.append(Role(src, f"the input {src}"))
+        fix = "rename one of the inputs, or narrow --glob"
+        if out_root and settings.mode.write:
+            outputs.append(Role(out_root / rel, f"the clean text of {src}", fix))
+        if log is not None:
+            outputs.append(Role(log, f"the change log of {src}", fix))
+        if settings.in_place and settings.backup:
+            outputs.append(Role(src.with_name(src.name + ".bak"), f"the backup of {src}",
+                                "narrow --glob, or use --no-backup"))
+        made = made_by(settings, real_logs / rel.with_suffix(LOG_SUFFIX) if real_logs else None)
         # with --dedup-across an output depends on the other files too: redo them all
         if (out_root and settings.mode.write and not force and not settings.dedup_across
-                and made_with.get(name) == made_by(settings, log)
+                and made_with.get(key) == made
                 and is_up_to_date(src, [p for p in (out, log) if p], since)):
             plan.append(Outcome(name, "skipped"))
         else:
-            manifest = out_root / MANIFEST if out_root and settings.mode.write else None
-            plan.append(Task(src, name, out, log, manifest))
+            plan.append(Task(src, name, out, log, manifest, key, made))
+    check_collisions(inputs, outputs)
     return plan
+
+
+def check_roots(root: Path, real_root: Path, out_root: Path | None, log_root: Path | None) -> None:
+    """An output folder that is the input folder itself would mix outputs with inputs."""
+    for folder, flag, fix in ((out_root, "-o", "use --in-place to rewrite its files, or give -o "
+                                               "another folder"),
+                              (log_root, "--changes", "give --changes a folder of its own")):
+        if folder is not None and folder.resolve() == real_root:
+            raise CollisionError(f"{flag} is the input folder {root} itself ({fix})", str(folder))
 
 
 def outside(root: Path, files: list[Path], exclude: list[Path]) -> list[Path]:
@@ -347,12 +405,12 @@ def read_manifest(out_root: Path) -> dict[str, str]:
     return made
 
 
-def record_made(manifest: Path, name: str, settings: Settings, log: Path | None) -> None:
-    """Note that ``settings`` made the output of ``name`` (and its change log
-    ``log``): one appended line, written by whichever process finished the
-    file, right after its output was renamed into place (an append this short
-    is not interleaved with another's)."""
-    line = json.dumps({"file": name, "settings": made_by(settings, log)}, ensure_ascii=True) + "\n"
+def record_made(manifest: Path, key: str, made: str) -> None:
+    """Note that ``made`` (:func:`made_by`) made the output of the input ``key``:
+    one appended line, written by whichever process finished the file, right
+    after its output was renamed into place (an append this short is not
+    interleaved with another's)."""
+    line = json.dumps({"file": key, "settings": made}, ensure_ascii=True) + "\n"
     with open(manifest, "a", encoding="ascii") as f:
         f.write(line)
 
@@ -367,10 +425,14 @@ def run_tasks(tasks: list[Task], settings: Settings, cleaner: Cleaner, jobs: int
             yield process(task, settings, cleaner, None)
         return
     # imported here: multiprocessing costs start-up time that one file never needs
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(settings,))
+    # under a guard, workers are forked: they inherit its pipe, to announce their temp files
+    context = multiprocessing.get_context("fork") if guard.active() else None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker,
+                               initargs=(settings,))
     try:
         yield from pool.map(run_task, tasks, chunksize=1)
     except BrokenProcessPool:
@@ -384,11 +446,14 @@ _worker: tuple[Settings, Cleaner] | None = None
 
 
 def init_worker(settings: Settings) -> None:
-    """Build the worker's Cleaner once.  Ctrl-C reaches the whole process group:
-    workers ignore it and the main process stops them between files."""
+    """Build the worker's Cleaner once.  Under a guard, a signal ends the worker
+    at once, like the program (:mod:`cleanup.guard`); else Ctrl-C, which reaches
+    the whole process group, is ignored and the main process stops the workers
+    between files."""
     global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, raise_interrupted)
+    if not guard.enlist_worker():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, raise_interrupted)
     _worker = (settings, settings.build_cleaner())
 
 

@@ -227,3 +227,83 @@ def test_a_change_line_is_the_json_of_its_record(before, after, note, start, siz
               "end": 10 + c.end, "byte_start": loc.byte(c.start), "byte_end": loc.byte(c.end), "line": line,
               "col": col, "before": before, "after": after, "step": 2, "at": 7, "note": note}
     assert loc.change_line(c, '"chunk": 4') == dump(record)
+
+
+# --- JSON Lines corpora ------------------------------------------------------------
+
+DIRTY = "本报讯(记者 云静)2月 11日上午,会议召开。"
+
+
+def corpus_lines() -> list[bytes]:
+    """A corpus as tools other than cleanup write one, line by line."""
+    rec = {"id": 1, "text": DIRTY, "meta": {"src": "a", "n": 1.5}}
+    return [
+        json.dumps(rec, ensure_ascii=False).encode() + b"\n",  # as cleanup writes it
+        json.dumps(rec).encode() + b"\n",  # \u escapes
+        json.dumps(rec, ensure_ascii=False, separators=(",", ":")).encode() + b"\r\n",  # compact, CRLF
+        b'{ "text" : "ignored", "id": 4,\t"text": "' + DIRTY.encode() + b'" , "x": [1, 2] }\n',  # duplicate key
+        b'{"text": "\\u672c\\u62a5\\u8baf(\\u8bb0\\u8005 \\u4e91\\u9759)2\\u6708 11\\u65e5,\xe4\xbc\x9a\\/"}\n',  # mixed
+        b'\xef\xbb\xbf{"text": "' + DIRTY.encode() + b'"}\n',  # a BOM
+        json.dumps({"text": "会议召开。\n"}, ensure_ascii=False).encode() + b"\n",  # clean already
+        b"\n",
+        b"not json\n",
+        b'{"body": "no text field"}\n',
+        json.dumps({"text": DIRTY + "\u2028" + "\udc80,"}).encode() + b"\n",  # U+2028, a lone surrogate
+        json.dumps({"id": 12, "text": DIRTY}, ensure_ascii=False, indent=None).encode(),  # no last line break
+    ]
+
+
+def restore_corpus_cli(tmp_path: Path, data: bytes, *flags: str) -> tuple[bytes, list[dict]]:
+    corpus, clean, log, back = (tmp_path / n for n in ("c.jsonl", "clean.jsonl", "log.jsonl", "back.jsonl"))
+    corpus.write_bytes(data)
+    main([str(corpus), "--jsonl", "-o", str(clean), "--changes", str(log), *flags])
+    assert main(["restore", str(clean), "--changes", str(log), "-o", str(back)]) == 0
+    return back.read_bytes(), [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
+def test_restore_rebuilds_a_jsonl_corpus_byte_for_byte(tmp_path):
+    data = b"".join(corpus_lines())
+    back, log = restore_corpus_cli(tmp_path, data)
+    assert back == data
+    frames = {r["record"]: r for r in log if r["type"] == "record"}
+    assert 1 not in frames  # written anew, the line is the same: no frame
+    assert frames[2]["escape"] == "ascii" and frames[3]["suffix"] == ',"meta":{"src":"a","n":1.5}}'
+    assert frames[4]["prefix"].startswith('{ "text" : "ignored"') and frames[4]["escape"] == "none"
+    assert "token" in frames[5] and "line" in frames[6]
+
+
+def test_restore_of_a_corpus_with_another_text_field(tmp_path):
+    data = json.dumps({"body": DIRTY, "text": DIRTY}).encode() + b"\n"
+    back, log = restore_corpus_cli(tmp_path, data, "--text-field", "body")
+    assert back == data and log[0]["text_field"] == "body"
+
+
+def test_restore_refuses_an_edited_corpus(tmp_path, capsys):
+    data = b"".join(corpus_lines()[:3])
+    corpus, clean, log = tmp_path / "c.jsonl", tmp_path / "clean.jsonl", tmp_path / "log.jsonl"
+    corpus.write_bytes(data)
+    assert main([str(corpus), "--jsonl", "-o", str(clean), "--changes", str(log)]) == 0
+    lines = clean.read_bytes().splitlines(keepends=True)
+    clean.write_bytes(lines[0] + lines[1].replace("，".encode(), b",") + lines[2])
+    capsys.readouterr()
+    assert main(["restore", str(clean), "--changes", str(log), "-o", str(tmp_path / "back")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"cleanup: error: {clean}:2: ") and "edited" in err
+    assert not (tmp_path / "back").exists()
+    clean.write_bytes(lines[0])
+    assert main(["restore", str(clean), "--changes", str(log)]) == 2
+    assert "but the corpus has 1 lines (was it cut?)" in capsys.readouterr().err
+
+
+RECORD_TEXT = st.text(st.sampled_from(list("会议召开本报讯,. \n\t\"\\/a1（）\u3000\u2028") + ["\udc80"]), max_size=30)
+
+
+@given(st.lists(st.tuples(RECORD_TEXT, st.booleans(), st.sampled_from([(", ", ": "), (",", ":"), (" , ", " : ")]),
+                          st.sampled_from([b"\n", b"\r\n"])), min_size=1, max_size=6))
+@settings(max_examples=60, deadline=None)
+def test_any_jsonl_corpus_restores_byte_for_byte(tmp_path_factory, records):
+    data = b"".join(json.dumps({"k": n, "text": text}, ensure_ascii=ascii, separators=seps)
+                    .encode("utf-8", "surrogatepass") + end
+                    for n, (text, ascii, seps, end) in enumerate(records))
+    back, _ = restore_corpus_cli(tmp_path_factory.mktemp("c"), data)
+    assert back == data

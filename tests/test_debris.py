@@ -122,3 +122,57 @@ def test_lines_holding_a_hint_are_the_lines_it_finds_something_in(text: str) -> 
     hint = re.compile("[版b]")
     assert lines_holding(text, hint) == [line for line in lines(text) if hint.search(line.text)]
     assert lines_holding(text, None) == lines(text)
+
+
+# --- page furniture (SPEC 19) -----------------------------------------------------
+
+DEVSET = GOLD[0].parent.parent / "devset"
+
+
+@pytest.mark.parametrize("reader", ["pymupdf", "pdfminer"])
+def test_every_folio_of_the_development_set_goes_as_one_change_that_reads_as_it(reader) -> None:
+    """The whole profile on each page: one furniture-folio change, whose text before is
+    the folio parse_folio reads as the structure says, and nothing of gold removed."""
+    import json
+
+    from cleanup import Cleaner
+    from cleanup.folio import Folio, parse_folio
+
+    cleaner = Cleaner()
+    right = 0
+    pages = sorted((DEVSET / "structure").glob("*.json"))
+    for page in pages:
+        folio = json.loads(page.read_text(encoding="utf-8"))["folio"]
+        raw = (DEVSET / "raw" / reader / f"{page.stem}.txt").read_text(encoding="utf-8")
+        found = [c for c in cleaner.clean(raw).changes if c.rule == "furniture-folio"]
+        want = Folio(folio["paper"], folio["date"], folio["weekday"], folio["page_no"], folio["section"])
+        right += [parse_folio(c.before) for c in found] == [want]
+    assert right == len(pages) >= 40
+
+
+def test_a_folio_split_over_lines_is_one_change_with_what_it_says_in_the_note() -> None:
+    doc = debris("锡林郭勒日报\n2019年8月20日\n星期二\n第1版\n时政\n记者从教育厅了解到\n")
+    (change,) = [c for c in doc.changes if c.rule == "furniture-folio"]
+    assert change.before == "锡林郭勒日报\n2019年8月20日\n星期二\n第1版\n时政\n"
+    assert "paper 锡林郭勒日报" in change.note and "page_no 1" in change.note
+    assert undo(doc.text, doc.changes) == "锡林郭勒日报\n2019年8月20日\n星期二\n第1版\n时政\n记者从教育厅了解到\n"
+
+
+def test_a_page_number_between_two_halves_of_a_sentence_goes_and_the_sentence_is_whole() -> None:
+    from cleanup import Cleaner
+
+    raw = "坚持毛主席的革命路线，贯彻执行毛主席的方针和\n24\n“五·七”指示，办好学校。\n"
+    result = Cleaner().clean(raw)
+    assert result.text == "坚持毛主席的革命路线，贯彻执行毛主席的方针和“五·七”指示，办好学校。\n"
+    assert [c.before for c in result.changes if c.rule == "furniture-page-number"] == ["24\n"]
+
+
+def test_clean_prose_holds_no_furniture() -> None:
+    """No paragraph of the gold pages or the clean-prose corpus is taken for furniture."""
+    from cleanup.roles import Role, own_role
+
+    prose = GOLD[0].parent.parent / "prose"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(prose.glob("*.txt")) + list(GOLD)]
+    paragraphs = [line for text in texts for line in text.splitlines() if line]
+    assert len(paragraphs) > 5000
+    assert [p for p in paragraphs if own_role(p) in (Role.FOLIO, Role.PAGE_NUMBER)] == []

@@ -118,3 +118,49 @@ def test_apply_refuses_unsorted_overlapping_or_stale_edits(edits, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         doc.apply("s", edits)
     assert (doc.text, doc.steps) == ("abc", [])
+
+
+# --- suspects kept: records whose after is their before ---------------------------
+
+
+def test_a_suspect_is_recorded_not_applied_and_makes_no_step():
+    doc = Document("政企企对接")
+    doc.apply("stutter", [Edit(1, "企企", "企企", "stutter-word", "kept: words may meet")])
+    assert doc.text == "政企企对接" and doc.steps == [] and doc.changes == []
+    [s] = doc.suspects
+    assert (s.rule, s.stage, s.start, s.end, s.before, s.after, s.step, s.at, s.note) == \
+           ("stutter-word", "stutter", 1, 3, "企企", "企企", 0, 1, "kept: words may meet")
+    assert doc.records == doc.suspects
+
+
+def test_a_suspect_beside_edits_is_placed_in_the_raw_input():
+    doc = Document("a,,b 会议会议")
+    doc.apply("one", [Edit(1, ",,", ",", "comma")])  # "a,b 会议会议"
+    doc.apply("two", [Edit(0, "a", "", "drop"), Edit(4, "会议会议", "会议会议", "kept", "doubt")])
+    assert doc.text == ",b 会议会议"
+    [s] = doc.suspects
+    assert (s.start, s.end, s.step, s.at) == (5, 9, 1, 4)
+    assert doc.raw[s.start:s.end] == s.before
+    assert [c.rule for c in doc.records] == ["comma", "drop", "kept"]
+
+
+def test_a_suspect_found_again_is_listed_once():
+    doc = Document("甲，政企企对接")
+    suspect = Edit(3, "企企", "企企", "stutter-word")
+    doc.apply("stutter", [suspect])
+    doc.apply("other", [Edit(0, "甲，", "", "drop")])
+    doc.apply("stutter", [suspect._replace(at=1)])
+    assert [(s.start, s.end, s.step) for s in doc.suspects] == [(3, 5, 0)]
+
+
+def test_a_suspect_that_does_not_match_the_text_is_refused():
+    with pytest.raises(ValueError, match="suspect stutter-word at 0 does not match"):
+        Document("会议").apply("stutter", [Edit(0, "企企", "企企", "stutter-word")])
+
+
+def test_undo_passes_over_suspects():
+    doc = Document("会议会议，政企企对接")
+    doc.apply("stutter", [Edit(2, "会议", "", "stutter-word"), Edit(6, "企企", "企企", "stutter-word")])
+    assert doc.text == "会议，政企企对接"
+    assert undo(doc.text, doc.records) == doc.raw
+    assert undo(doc.text, doc.changes) == doc.raw

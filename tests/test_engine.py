@@ -16,8 +16,6 @@ import pytest
 
 pytest.importorskip("distributed", reason="the engine needs the dask extra (pip install 'cleanup[dask]')")
 pytest.importorskip("datasketch", reason="archive dedup needs datasketch (pip install 'cleanup[dask]')")
-pq = pytest.importorskip("pyarrow.parquet", reason="Parquet shards need pyarrow (pip install 'cleanup[dask]')")
-import pyarrow as pa
 from pagegen import load_corpus, make_pages
 
 from cleanup import Cleaner
@@ -39,6 +37,7 @@ from cleanup.engine import (
     run,
 )
 from cleanup.errors import InputError
+from cleanup.outputs import CollisionError
 
 SAMPLES = sorted((Path(__file__).parent / "data" / "samples").glob("*.txt"))
 PARAMS = ArchiveParams.from_profile()
@@ -56,35 +55,42 @@ def write_jsonl(path: Path, records: list[dict]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
 
 
+def dataset_records() -> list[dict]:
+    """Generated pages and the samples; the generated pages share paragraphs
+    (they come from the gold)."""
+    pages = [p.raw for _, p in make_pages(16)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
+    return [{"id": n, "text": t, "meta": {"n": n, "tags": ["a", "b"]}} for n, t in enumerate(pages)]
+
+
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory) -> Path:
-    """Three JSONL shards (one nested) and a Parquet shard of generated pages and
-    the samples; the generated pages share paragraphs (they come from the gold)."""
+    """Three JSONL shards, one nested.  (A Parquet shard: tests/test_engine_parquet.py,
+    which needs pyarrow.)"""
     root = tmp_path_factory.mktemp("shards")
-    pages = [p.raw for _, p in make_pages(16)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
-    records = [{"id": n, "text": t, "meta": {"n": n, "tags": ["a", "b"]}} for n, t in enumerate(pages)]
+    records = dataset_records()
     write_jsonl(root / "a.jsonl", records[:7])
     write_jsonl(root / "sub" / "b.jsonl", records[7:14] + [{"id": 99, "body": "no text field"}])
-    table = pa.Table.from_pylist([{"id": r["id"], "text": r["text"], "score": 0.5} for r in records[14:]])
-    pq.write_table(table, root / "c.parquet")
+    write_jsonl(root / "c.jsonl", [{"id": r["id"], "text": r["text"], "score": 0.5} for r in records[14:]])
     return root
 
 
 def read_shard_records(path: Path) -> list[dict]:
     if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
         return pq.read_table(path).to_pylist()
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-SHARDS = ["a.jsonl", "c.parquet", "sub/b.jsonl"]
+SHARDS = ["a.jsonl", "c.jsonl", "sub/b.jsonl"]
 
 
-def expected(dataset: Path, dedup: bool) -> dict[str, list[tuple[str | None, list]]]:
+def expected(dataset: Path, dedup: bool, shards: list[str] = SHARDS) -> dict[str, list[tuple[str | None, list]]]:
     """Per shard, per record: the clean text and changes the single-process run gives."""
     cleaner = Cleaner()
     deduper = ArchiveDeduper(PARAMS) if dedup else None
     out = {}
-    for rel in SHARDS:
+    for rel in shards:
         rows = []
         for number, rec in enumerate(read_shard_records(dataset / rel), 1):
             if not isinstance(rec.get("text"), str):
@@ -94,7 +100,7 @@ def expected(dataset: Path, dedup: bool) -> dict[str, list[tuple[str | None, lis
             if deduper is not None:
                 deduper.apply(doc, f"{rel}:{number}")
             rows.append((doc.text, [(c.rule, c.start, c.end, c.before, c.after, c.note)
-                                    for c in doc.changes]))
+                                    for c in doc.records]))  # the log holds the suspects kept too
         out[rel] = rows
     return out
 
@@ -103,20 +109,21 @@ def logged_changes(log: Path) -> tuple[dict, dict[int, list]]:
     records = list(read_log(log.open("rb"), str(log)))
     by_record: dict[int, list] = {}
     for r in records[1:]:
+        if r["type"] != "change":
+            continue
         by_record.setdefault(r["record"], []).append(
             (r["rule"], r["start"], r["end"], r["before"], r["after"], r["note"]))
     return records[0], by_record
 
 
-@pytest.mark.parametrize("dedup", [False, True], ids=["clean", "dedup-across"])
-def test_cluster_output_equals_single_process(client, dataset, tmp_path, dedup):
-    reports = run(dataset, tmp_path, Settings(), client, dedup_across=dedup)
-    assert sorted(r.rel for r in reports) == SHARDS
-    want = expected(dataset, dedup)
-    for rel in SHARDS:
-        got = read_shard_records(tmp_path / rel)
+def assert_as_single_process(dataset: Path, out: Path, reports: list, dedup: bool, shards: list[str]) -> None:
+    """Every shard of ``out`` holds what the single-process Cleaner (and ArchiveDeduper) make."""
+    assert sorted(r.rel for r in reports) == shards
+    want = expected(dataset, dedup, shards)
+    for rel in shards:
+        got = read_shard_records(out / rel)
         original = read_shard_records(dataset / rel)
-        head, changes = logged_changes((tmp_path / rel).with_suffix(".changes.jsonl"))
+        head, changes = logged_changes((out / rel).with_suffix(".changes.jsonl"))
         assert head["jsonl"] and head["text_field"] == "text"
         assert len(got) == len(original) == len(want[rel])
         for number, (new, old, (text, doc_changes)) in enumerate(zip(got, original, want[rel]), 1):
@@ -126,6 +133,12 @@ def test_cluster_output_equals_single_process(client, dataset, tmp_path, dedup):
             assert changes.get(number, []) == doc_changes
     dropped = sum(r.dropped for r in reports)
     assert (dropped > 0) == dedup
+
+
+@pytest.mark.parametrize("dedup", [False, True], ids=["clean", "dedup-across"])
+def test_cluster_output_equals_single_process(client, dataset, tmp_path, dedup):
+    reports = run(dataset, tmp_path, Settings(), client, dedup_across=dedup)
+    assert_as_single_process(dataset, tmp_path, reports, dedup, SHARDS)
     assert [e for r in reports for e in r.errors] == [
         (f"cleanup: error: {dataset / 'sub/b.jsonl'}:8: no string field 'text' "
          "(check --text-field; the record was copied unchanged)")]
@@ -166,6 +179,58 @@ def test_bad_lines_are_copied_unchanged_and_reported(tmp_path):
     where = tmp_path / "in" / "s.jsonl"
     assert report.errors == (f"cleanup: error: {where}:2: not valid JSON (Expecting value: line 1 column 1 "
                              "(char 0)) (fix the record; it was copied unchanged)",)
+
+
+def test_a_rule_that_fails_on_a_record_names_the_record_and_fails_it_alone(tmp_path):
+    rules = tmp_path / "runaway.toml"
+    rules.write_text('[[rule]]\nid = "runaway"\nstage = "normalize"\ndescription = "backtracks"\n'
+                     "pattern = '(a|aa)+$'\nreplace = \"\"\nexamples = [[\"aa\", \"\"]]\n",
+                     encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    bad = '{"text": "' + "a" * 60 + 'b"}\n'
+    (tmp_path / "in" / "s.jsonl").write_text('{"text": "会议,召开"}\n' + bad, encoding="utf-8")
+    [shard] = plan_shards(tmp_path / "in", tmp_path / "out")
+    report = clean_shard(shard, Settings(rules=(str(rules),), timeout=0.2))
+    [error] = report.errors
+    assert error.startswith(f"cleanup: error: {tmp_path / 'in' / 's.jsonl'}:2: {rules}: rule runaway: "
+                            "pattern ran over 0.2s")
+    lines = (tmp_path / "out" / "s.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    assert json.loads(lines[0])["text"] == "会议，召开\n" and lines[1] == bad
+
+
+def test_a_jsonl_shard_restores_from_its_change_log(tmp_path):
+    (tmp_path / "in").mkdir()
+    raw = (b'{"id":1,"text":"2\\u6708 11\\u65e5,ok."}\n' + json.dumps({"text": "会议,召开"}).encode() + b"\r\n"
+           + b"not json\n" + json.dumps({"text": "会议，召开。\n"}, ensure_ascii=False).encode())
+    (tmp_path / "in" / "s.jsonl").write_bytes(raw)
+    [shard] = plan_shards(tmp_path / "in", tmp_path / "out")
+    clean_shard(shard, Settings())
+    back = tmp_path / "back.jsonl"
+    assert cli_main(["restore", shard.out, "--changes", shard.log, "-o", str(back)]) == 0
+    assert back.read_bytes() == raw
+
+
+def test_outputs_on_the_input_shards_are_refused(tmp_path):
+    shards = tmp_path / "shards"
+    (shards / "shards").mkdir(parents=True)
+    write_jsonl(shards / "a.jsonl", [{"text": "会议,召开"}])
+    write_jsonl(shards / "shards" / "a.jsonl", [{"text": "会议,召开"}])
+    with pytest.raises(CollisionError, match="-o is the input folder"):
+        plan_shards(shards, shards / ".")
+    with pytest.raises(CollisionError, match=f"the clean shard of {shards / 'shards' / 'a.jsonl'} is the "
+                                             f"same file as the shard {shards / 'a.jsonl'}"):
+        plan_shards(shards, tmp_path)
+
+
+def test_a_rule_file_whose_example_fails_stops_the_engine_before_a_cluster_starts(tmp_path, capsys):
+    rules = tmp_path / "mine.toml"
+    rules.write_text('[[rule]]\nid = "my-qq"\nstage = "normalize"\ndescription = "qq"\npattern = "qq"\n'
+                     'replace = "q"\nexamples = [["会qq议", "会qqq议"]]\n', encoding="utf-8")
+    write_jsonl(tmp_path / "in" / "a.jsonl", [{"text": "会议,召开"}])
+    assert cli_main(["engine", "clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                     "--rules", str(rules)]) == 2
+    assert f"{rules}:2: rule my-qq: example 1" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
 
 
 def test_cli_start_up_does_not_import_the_engine():

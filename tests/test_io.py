@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import io
 import os
 import stat
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import GOLD, SAMPLES
 
+from cleanup.cli import main
 from cleanup.document import undo
 from cleanup.errors import InputError
 from cleanup.io import (
@@ -234,3 +236,66 @@ def test_is_up_to_date(tmp_path):
     assert not is_up_to_date(src, [out, tmp_path / "missing"], since=0)
     os.utime(src, (3000, 3000))
     assert not is_up_to_date(src, [out], since=0)
+
+
+# --- outputs that cannot be written ----------------------------------------------------
+
+
+def refuse_to_create_in(folder: Path, monkeypatch, error: int = errno.EACCES) -> None:
+    """Make creating any file in ``folder`` fail, as a folder one may not write to does."""
+    real_open = open
+
+    def refusing_open(file, mode="r", *args, **kwargs):
+        if Path(file).parent == folder and "x" in mode:
+            raise OSError(error, os.strerror(error), str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr("cleanup.io.open", refusing_open, raising=False)
+
+
+def test_an_unwritable_output_folder_is_reported_once_by_its_name(tmp_path, monkeypatch, capsys):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    for n in range(3):
+        (raw / f"{n}.txt").write_text("会议,召开。\n", encoding="utf-8")
+    refuse_to_create_in(out, monkeypatch)
+    assert main([str(raw), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"cleanup: error: {out}: permission denied (check the folder's permissions, or write elsewhere)\n"
+
+
+def test_an_unwritable_output_file_is_named_not_its_temp_file(tmp_path, monkeypatch, capsys):
+    page = tmp_path / "p.txt"
+    page.write_text("会议,召开。\n", encoding="utf-8")
+    refuse_to_create_in(tmp_path / "out", monkeypatch, errno.EROFS)
+    assert main([str(page), "-o", str(tmp_path / "out" / "c.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err == f"cleanup: error: {tmp_path / 'out' / 'c.txt'}: read-only file system (write elsewhere)\n"
+
+
+def test_a_full_disk_stops_a_directory_run_at_the_first_file(tmp_path, monkeypatch, capsys):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    for n in range(3):
+        (raw / f"{n}.txt").write_text("会议,召开。\n", encoding="utf-8")
+
+    def full(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic_output, "write", full)
+    assert main([str(raw), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"cleanup: error: {out / '0.txt'}: no space left on the disk "
+                   "(free some space, or write elsewhere)\n")
+    assert [p.name for p in out.iterdir()] == []
+
+
+@pytest.mark.parametrize("directory", [False, True], ids=["file", "directory"])
+def test_an_output_under_a_file_says_so(tmp_path, capsys, directory):
+    messy = tmp_path / "messy.txt"
+    messy.write_text("会议,召开。\n", encoding="utf-8")
+    src = tmp_path if directory else messy
+    target = messy / "x" if directory else messy / "x.txt"
+    assert main([str(src), "-o", str(target), "--glob", "messy.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"cleanup: error: {target}: {messy} is a file, not a folder (give a path inside a folder)\n"

@@ -7,7 +7,8 @@ import pytest
 from cleanup.document import Document, undo
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.rules import load_profile
-from cleanup.stages.paragraphs import Layout, display_width
+from cleanup.roles import display_width, read_page
+from cleanup.stages.paragraphs import Layout
 
 from conftest import GOLD, SAMPLES
 from pagegen import make_pages
@@ -78,7 +79,8 @@ def test_wrapped_page_is_recognised_with_its_column_width(stage):
     doc = Document(page.raw)
     layout = stage.layout(doc, stage._lines(doc.text))
     assert layout.wrapped
-    assert 12 <= layout.width <= 20
+    columns = {c for c, role in zip(layout.reading.columns, layout.reading.roles) if role == "body"}
+    assert columns and all(12 <= c <= 20 for c in columns)
 
 
 def test_unwrapped_page_is_recognised(stage):
@@ -222,9 +224,9 @@ def test_same_pair_on_wrapped_and_unwrapped_page(stage):
     """A wrapped page's verdict reads widths and blank lines: never the unwrapped one's."""
     doc = Document("会议审议了报告\n通过了决议。")
     a, b = stage._lines(doc.text)
-    a.width = 7.0
-    unwrapped = Layout(False, 0.0, {}, frozenset())
-    wrapped = Layout(True, 7.0, {}, frozenset())
+    rows = doc.text.split("\n")
+    unwrapped = Layout(False, read_page(rows, wrapped=False))
+    wrapped = Layout(True, read_page(rows, [7.0, 6.0], wrapped=True))
     stage._keep_memos_for(doc)
     assert stage._weigh(a.text, a, b, False, unwrapped, None, False) == \
         stage._weigh_afresh(a.text, a, b, False, unwrapped, None, False)

@@ -18,9 +18,10 @@ from prose_check import Doc, check, corpus, touched  # noqa: E402
 from cleanup import Change, Cleaner  # noqa: E402
 
 # Share of the corpus's paragraphs the full profile must leave unchanged:
-# 89.97 % measured when the corpus was built (issue 18 wants 99.9 %); raise it
-# as the stages stop changing clean prose.
-UNCHANGED_FLOOR = 0.89
+# 89.97 % measured when the corpus was built, 90.98 % since the stutter stage
+# keeps what it doubts (issue 18 wants 99.9 %); raise it as the stages stop
+# changing clean prose.
+UNCHANGED_FLOOR = 0.909
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +79,9 @@ def test_report_lists_changes_by_rule(capsys):
     assert "paragraphs unchanged: 0/1" in out
     assert "## stutter-word (1)" in out
     assert "test:1:1  …本次会议[会议→]精神。⏎…" in out
+
+
+def test_a_suspect_kept_is_no_change_and_is_counted_apart():
+    report = check([Doc("test", 1, ("市交通局局长出席。",))], Cleaner())
+    assert report.unchanged_share == 1 and report.findings == []
+    assert report.suspects == {"stutter-word": 1}

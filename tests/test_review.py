@@ -114,7 +114,7 @@ def explain_counts(run, path: Path) -> Counter[str]:
     code, out, _ = run("explain", path)
     assert code == 0
     counts: Counter[str] = Counter()
-    for rule, n in re.findall(r"^# (\S+): (\d+) changes?$", out.decode(), re.M):
+    for rule, n in re.findall(r"^# (\S+): (\d+) (?:changes?|suspects? kept)$", out.decode(), re.M):
         counts[rule] += int(n)
     return counts
 
@@ -227,6 +227,14 @@ def test_review_of_the_change_log_is_the_review_made_by_cleaning(run, reviewed, 
     code, stdout, _ = run("review", page, "--changes", log)
     assert code == 0
     assert stdout.decode("utf-8") == by_cleaning
+
+
+def test_the_review_made_by_cleaning_marks_the_suspects_kept(reviewed, cleaner):
+    page, html = reviewed(SAMPLES[2])
+    result = cleaner.clean(page.read_text(encoding="utf-8"))
+    kept = re.findall(r'<mark class="m s" [^>]*data-rule="([^"]+)"[^>]*>([^<]*)</mark>', html)
+    assert kept == [(c.rule, c.before) for c in result.suspects] and kept
+    assert f"{len(result.changes)} changes · " in html
 
 
 def test_a_change_log_of_another_input_is_refused(run, tmp_path):

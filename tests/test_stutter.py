@@ -26,13 +26,23 @@ RULES = packaged_rules_dir()
 SAMPLE_STUTTERS = [
     ("000", "交"),  # 加强对外交交流合作 (gold: 对外交流)
     ("002", "会议"),  # 本次会议会议精神 (gold)
-    ("003", "链"),  # 传统优势产业链链补链强链
-    ("003", "企"),  # 政企企对接
-    ("003", "、前列腺癌"),  # 前列腺癌、前列腺癌、甲状腺癌
-    ("004", "吨"),  # 360万吨吨化制氢
+    ("003", "企"),  # 政企企对接: 政企|企, the second copy bound and alone (SPEC rule 16)
+    ("003", "、前列腺癌"),  # 聚焦前列腺癌、前列腺癌、: the list starts after the verb (SPEC rule 16)
     ("004", "热电厂"),  # 金山热电厂热电厂工程
-    ("004", "含"),  # （含含高职院校）
+    ("004", "含"),  # （含含高职院校）: a verb doubled where its clause opens (SPEC rule 16)
 ]
+# What it keeps there on doubt, as suspects: (file prefix, text kept).
+SAMPLE_SUSPECTS = [
+    ("002", "市市"), ("002", "市市"), ("002", "市市"),  # 鄂尔多斯市|市场监督管理局
+    ("003", "链链"),  # 产业链链补链强链: 产业链|链 (延链补链强链?)
+    ("003", "市市"), ("003", "市市"),
+    ("004", "吨吨"),  # 360万吨吨化制氢: 万吨|吨
+    ("004", "局局"),  # 建设局局长: 局|局长
+]
+# Stutters of the hand-made lists that the stage keeps on doubt: a copy that
+# stands alone next to a word, a copy no word holds, a repeated item that may
+# end a longer one.
+KEPT_ON_DOUBT: set[str] = set()
 
 
 def clean(text: str, stage: Stutter = STAGE) -> Document:
@@ -64,18 +74,23 @@ def test_real_reduplication_stays(group):
     ("stuttered", "expected"),
     [tuple(line.split("\t")) for g in list(STUTTERS)[:2] for line in STUTTERS[g]],
 )
-def test_sample_and_list_stutters_are_written_once(stuttered, expected):
+def test_sample_and_list_stutters_are_written_once_or_kept_as_suspects(stuttered, expected):
     doc = clean(stuttered)
-    assert doc.text == expected
+    if stuttered in KEPT_ON_DOUBT:
+        assert doc.text == stuttered and doc.changes == []
+        assert [c.note.startswith("kept: ") for c in doc.suspects] == [True]
+    else:
+        assert doc.text == expected and doc.suspects == []
     assert undo(doc.text, doc.changes) == stuttered
 
 
 def test_recall_on_made_stutters():
-    """Words and characters doubled in gold sentences: most are found (266 of 300 measured)."""
+    """Words and characters doubled in gold sentences: 77 of 300 written once
+    (precision first: a doubled verb, a lone copy next to a word are kept)."""
     pairs = [line.split("\t") for g in list(STUTTERS)[2:] for line in STUTTERS[g]]
     found = sum(clean(a).text == b for a, b in pairs)
     assert len(pairs) == 300
-    assert found / len(pairs) >= 0.8
+    assert found / len(pairs) >= 0.25
 
 
 def test_made_stutters_never_lose_other_text():
@@ -92,31 +107,81 @@ def test_gold_is_a_fixed_point(path):
     assert clean(text).changes == []
 
 
-def test_samples_change_only_their_stutters():
-    found = []
+def test_samples_change_only_their_stutters_and_keep_their_suspects():
+    found, kept = [], []
     for path in SAMPLES:
         doc = clean(path.read_text(encoding="utf-8"))
         found += [(path.name[:3], c.before) for c in doc.changes]
+        kept += [(path.name[:3], c.before) for c in doc.suspects]
         assert undo(doc.text, doc.changes) == doc.raw
         assert clean(doc.text).changes == []
     assert found == SAMPLE_STUTTERS
+    assert kept == SAMPLE_SUSPECTS
 
 
-def test_each_change_gives_its_evidence():
-    doc = clean("产融合作、政企企对接，贯彻落实本次会议会议精神")
-    notes = [c.note for c in doc.changes]
-    assert notes == ["a copy stands alone: 政企/企", "written twice: 会议/会议"]
-    assert {c.rule for c in doc.changes} == {"stutter-word"}
+def test_each_change_and_suspect_gives_its_evidence():
+    doc = clean("市交通局局长，贯彻落实本次会议会议精神")
+    assert [c.note for c in doc.changes] == ["written twice: 会议/会议"]
+    assert [(c.before, c.after, c.note) for c in doc.suspects] == [
+        ("局局", "局局", "kept: words may meet: 局|局长")]
+    assert {c.rule for c in doc.changes + doc.suspects} == {"stutter-word"}
 
 
-def test_report_mode_counts_suspects_and_changes_nothing():
+@pytest.mark.parametrize(("text", "note"), [
+    ("市交通局局长张明", "kept: words may meet: 局|局长"),
+    ("记者王莎莎报道", "kept: 莎莎 may be a name or a reduplication"),
+    ("一贯道道徒", "kept: 道道 may be a name or a reduplication"),
+    ("他只是怀疑怀疑而已", "kept: 怀疑 is a verb, 怀疑怀疑 may be its reduplication"),
+    ("同一集体经济组织的土地的土地承包经营权", "kept: two phrases may meet on 的土地"),
+    ("吃人的人的兄弟", "kept: 人的 is no word of the list"),
+    ("累累计入园企业", "kept: words may meet: 累|累计"),
+    ("打倒、打倒，再打倒", "kept: list item '打倒' twice in a row, no other item beside it: a repetition?"),
+    ("分为特别重大、重大、较大和一般四级",
+     "kept: list item '重大' twice in a row, the first may end a longer item: 分为特别重大"),
+])
+def test_a_doubt_is_kept_as_a_suspect_with_its_evidence(text, note):
+    doc = clean(text)
+    assert doc.text == text and doc.changes == []
+    assert [c.note for c in doc.suspects] == [note]
+    [suspect] = doc.suspects
+    assert suspect.before == suspect.after == text[suspect.start:suspect.end]
+
+
+@pytest.mark.parametrize("text", ["他是足球队队员", "看到到处都是人", "高级人民法院院长", "饮用水水源地"])
+def test_two_words_meeting_on_both_edges_are_kept_without_a_doubt(text):
+    doc = clean(text)
+    assert doc.text == text and doc.changes == [] and doc.suspects == []
+
+
+def test_a_character_never_doubled_is_written_once_inside_a_clause_only():
+    assert clean("使用方向和和用途").text == "使用方向和用途"
+    assert clean("和和，").text == "和和，"  # nothing around it to be a stutter of
+    assert [c.note for c in clean("他说对对，就是这样").suspects] == ["kept: 对对 may be a name or a reduplication"]
+
+
+def test_a_meeting_the_text_writes_elsewhere_is_kept():
+    """对外交交流 alone reads once as 对外/交流; beside 外交交流 written plainly, it is real."""
+    assert clean("加强对外交交流合作").text == "加强对外交流合作"
+    text = "开展外交交流。加强对外交交流合作"
+    doc = clean(text)
+    assert doc.text == text
+    assert [c.note for c in doc.suspects] == ["kept: 外交交流 stands elsewhere in the text"]
+
+
+def test_look_alike_code_points_are_read_as_ideographs():
+    assert clean("四是⼀件⼀件落实好。").text == "四是⼀件⼀件落实好。"
+    assert clean("⼤⼒推进项⽬项⽬建设").text == "⼤⼒推进项⽬建设"
+
+
+def test_report_mode_records_every_finding_and_changes_nothing():
     stage = with_params(mode="report")
-    text = "产融合作、政企企对接，聚焦前列腺癌、前列腺癌、甲状腺癌"
+    text = "市交通局局长，分为特别重大、重大、较大四级，本次会议会议精神"
     doc = clean(text, stage)
     assert doc.text == text and doc.changes == []
-    assert doc.stats == {"suspect:stutter-word": 1, "suspect:stutter-list-item": 1}
-    assert [(e.before, e.rule) for e in stage.suspects(text)] == [
-        ("企", "stutter-word"), ("、前列腺癌", "stutter-list-item")]
+    assert doc.stats == {"suspect:stutter-word": 2, "suspect:stutter-list-item": 1}
+    assert [(c.before, c.rule) for c in doc.suspects] == [
+        ("局局", "stutter-word"), ("重大、重大", "stutter-list-item"), ("会议", "stutter-word")]
+    assert all(c.before == c.after for c in doc.suspects)
 
 
 def test_unknown_mode_is_refused():
@@ -133,7 +198,8 @@ def test_list_items_need_a_mark():
 def test_disabled_rule_does_nothing():
     config = next(s for s in load_profile("zh-news", disable=["stutter-word"]).stages if s.name == "stutter")
     stage = build_stage(config, timeout=2.0)
-    assert clean("政企企对接，甲、甲、乙", stage).text == "政企企对接，甲、乙"
+    doc = clean("会议会议精神，甲、甲、乙", stage)
+    assert doc.text == "会议会议精神，甲、乙" and doc.suspects == []
 
 
 @pytest.mark.parametrize("name", ["reduplications.txt", "words.txt"])
@@ -146,10 +212,6 @@ def test_word_lists_are_sorted_unique_and_small(name):
 
 def test_segmenter_prefers_known_words():
     assert STAGE.lexicon.segment("政企企对接") == ["政企", "企", "对接"]
-
-
-def test_leaning_note():
-    assert [c.note for c in clean("累累计入园企业").changes] == ["'累累' leans on '累计'"]
 
 
 def test_once_reads_as_words_note():
@@ -192,3 +254,23 @@ def test_a_longer_max_unit_keeps_longer_numeral_repeats():
 def test_max_unit_out_of_range_is_a_rule_error(max_unit):
     with pytest.raises(RuleError, match="max_unit must be 1 to 20"):
         with_params(max_unit=max_unit)
+
+
+def test_a_suspect_is_no_change_to_the_whole_profile_and_cleaning_again_changes_nothing():
+    from cleanup import Cleaner
+
+    cleaner = Cleaner()
+    once = cleaner.clean("市交通局局长出席。\n")
+    assert once.text == "市交通局局长出席。\n" and once.changes == []
+    twice = cleaner.clean(once.text)
+    assert twice.text == once.text and twice.changes == []
+    assert [(s.before, s.after) for s in twice.suspects] == [("局局", "局局")] == \
+           [(s.before, s.after) for s in once.suspects]
+
+
+def test_a_doubled_verb_across_a_line_break_is_kept_by_the_whole_profile():
+    from cleanup import Cleaner
+
+    result = Cleaner().clean("他对这件事一直有些怀疑\n怀疑自己是否看错了。\n")
+    assert "怀疑怀疑" in result.text
+    assert not [c for c in result.changes if c.rule.startswith("stutter")]

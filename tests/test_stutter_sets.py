@@ -31,11 +31,17 @@ from stutter_check import (  # noqa: E402
 from cleanup import Change, Cleaner  # noqa: E402
 
 # Share of the real doubles kept, by the stutter stage alone and by the whole
-# profile: 83.21 % and 83.21 % measured when the set was made.
-DOUBLES_KEPT_BY_STAGE_FLOOR = 0.83
-DOUBLES_KEPT_BY_PROFILE_FLOOR = 0.83
-# Share of the planted stutters the stage writes back to the real sentence: 98.08 % measured.
-PLANTED_RECALL_FLOOR = 0.98
+# profile: 83.21 % when the set was made; 99.77 % since the stage keeps what
+# the text does not show to be a stutter (issue 18 wants 99.5 %).
+DOUBLES_KEPT_BY_STAGE_FLOOR = 0.997
+DOUBLES_KEPT_BY_PROFILE_FLOOR = 0.997
+# The same share on the held-out half of the set (stutter_check.half), which
+# the stage was not tuned on: 99.65 % (the tuning half: 99.90 %).
+HELD_OUT_DOUBLES_KEPT_FLOOR = 0.996
+# Share of the planted stutters the stage writes back to the real sentence:
+# 98.08 % when the set was made, 61.08 % since precision comes first (no floor
+# wanted beyond keeping the samples' repairs: this one only guards against a slide).
+PLANTED_RECALL_FLOOR = 0.61
 # Planted stutters the stage "repairs" into something else than the real sentence: none today.
 PLANTED_WRONG_REPAIRS_MAX = 0
 
@@ -89,6 +95,19 @@ def test_real_doubles_kept_by_the_stage(doubles):
 def test_real_doubles_kept_by_the_profile(doubles):
     kept = sum(r.kept_by_profile for r in doubles) / len(doubles)
     assert kept >= DOUBLES_KEPT_BY_PROFILE_FLOOR, f"{kept:.2%}: python tools/stutter_check.py lists the losses"
+
+
+def test_real_doubles_kept_on_the_held_out_half(doubles):
+    held_out = [r for r in doubles if stutter_check.half(r.double.where) == "held-out"]
+    kept = sum(r.kept_by_stage for r in held_out) / len(held_out)
+    assert kept >= HELD_OUT_DOUBLES_KEPT_FLOOR, f"{kept:.2%}"
+
+
+def test_the_halves_split_by_document_and_hold_about_half_each():
+    halves = Counter(stutter_check.half(d.where) for d in DOUBLES)
+    assert set(halves) == set(stutter_check.HALVES)
+    assert min(halves.values()) > 0.4 * len(DOUBLES)
+    assert stutter_check.half("laws:12:3") == stutter_check.half("laws:12:40")
 
 
 def test_planted_stutters_written_once(planted):

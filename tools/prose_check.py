@@ -9,7 +9,9 @@ blank line, one paragraph a line; tests/data/prose/README.md) and the gold
 pages tests/data/gold/*.txt (a page a document).  Each document goes through
 the cleaner in SPEC's clean form: its paragraphs separated by one blank
 line, ending with one newline.  Clean text is a fixed point (SPEC rule 18),
-so every change the cleaner makes is a finding.
+so every change the cleaner makes is a finding.  The suspects a stage kept
+(records whose text after is their text before) change nothing: they are
+counted apart.
 
 A paragraph is changed when a change of the result touches its characters
 or the blank line after it (a join touches the paragraphs on both sides; a
@@ -68,6 +70,7 @@ class Report:
     paragraphs: Counter[str] = field(default_factory=Counter)  # by source
     changed: Counter[str] = field(default_factory=Counter)  # paragraphs touched, by source
     findings: list[Finding] = field(default_factory=list)
+    suspects: Counter[str] = field(default_factory=Counter)  # doubts kept, no change: by rule
 
     @property
     def unchanged_share(self) -> float:
@@ -143,6 +146,7 @@ def check(docs: Iterable[Doc], cleaner: Cleaner | None = None) -> Report:
             raise AssertionError(f"{doc.source}:{doc.number}: text changed with no change recorded")
         first = {id(c): i for i, cs in sorted(hit.items(), reverse=True) for c in cs}
         report.findings += [Finding(doc, first[id(c)], c) for c in result.changes]
+        report.suspects.update(c.rule for c in result.suspects)
     return report
 
 
@@ -156,6 +160,10 @@ def print_report(report: Report, summary: bool, rule: str | None, limit: int | N
     print("changes by rule:")
     for r, found in groups.items():
         print(f"  {len(found):5}  {r}")
+    if report.suspects:
+        print("suspects kept (no change, listed by `cleanup explain`):")
+        for r, n in report.suspects.most_common():
+            print(f"  {n:5}  {r}")
     if summary:
         return
     for r, found in groups.items():

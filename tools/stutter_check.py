@@ -3,6 +3,7 @@
     python tools/stutter_check.py               # figures, then every double wrongly collapsed
     python tools/stutter_check.py --summary     # figures only
     python tools/stutter_check.py --no-words    # the stage with an empty word list, to see what it buys
+    python tools/stutter_check.py --half tune   # only the tuning half of both sets (or held-out)
 
 Real doubles (tests/data/doubles.tsv, tools/collect_doubles.py): a double is
 kept when no change takes any of its characters out, by the stutter stage
@@ -11,12 +12,18 @@ alone on its context and by the whole default profile.  Planted stutters
 share the stage writes back to the real sentence exactly; a wrong repair
 changes the sentence into something else.  The older hand-made lists
 (tests/data/reduplications.txt, tests/data/stutters.txt) are measured too.
+
+Both sets are split in two halves by document (:func:`half`: a hash of
+FILE:DOCUMENT): the stage is tuned looking at the "tune" half only, and the
+"held-out" half tells whether what was learnt there holds; the figures of
+each half are printed after those of the whole set.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +61,16 @@ class Planted:
     kind: str
     unit: str
     where: str
+
+
+HALVES = ("tune", "held-out")
+
+
+def half(where: str) -> str:
+    """The half of the dev sets a double or a plant belongs to, by its document
+    (FILE:DOCUMENT of FILE:DOCUMENT:PARAGRAPH), so a document is never split."""
+    document = where.rpartition(":")[0] or where
+    return HALVES[zlib.crc32(document.encode("utf-8")) % 2]
 
 
 def rows(path: Path) -> list[list[str]]:
@@ -199,15 +216,31 @@ def report_lists(stage: Stutter) -> None:
           f" stutters.txt repaired {share(sum(clean(a) == b for a, b in made), len(made))}")
 
 
+def report_halves(doubles: list[DoubleResult], planted: list[PlantedResult]) -> None:
+    """The two headline figures of each half of the sets."""
+    print()
+    for h in HALVES:
+        ds = [r for r in doubles if half(r.double.where) == h]
+        ps = [r for r in planted if half(r.planted.where) == h]
+        print(f"{h:8} half: real doubles kept by the stage {share(sum(r.kept_by_stage for r in ds), len(ds))};"
+              f" planted stutters repaired {share(sum(r.repaired for r in ps), len(ps))}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--summary", action="store_true", help="figures only, no lists")
     ap.add_argument("--no-words", action="store_true", help="the stage with an empty word list")
+    ap.add_argument("--half", choices=HALVES, help="only this half of both sets")
     args = ap.parse_args()
     stage = stutter_stage(args.no_words)
     cleaner = None if args.no_words else Cleaner()  # the profile has no switch for the word list
-    report_doubles(check_doubles(read_doubles(), stage, cleaner), args.summary, profile=cleaner is not None)
-    report_planted(check_planted(read_planted(), stage), args.summary)
+    doubles = [d for d in read_doubles() if not args.half or half(d.where) == args.half]
+    planted = [p for p in read_planted() if not args.half or half(p.where) == args.half]
+    double_results, planted_results = check_doubles(doubles, stage, cleaner), check_planted(planted, stage)
+    report_doubles(double_results, args.summary, profile=cleaner is not None)
+    report_planted(planted_results, args.summary)
+    if not args.half:
+        report_halves(double_results, planted_results)
     report_lists(stage)
 
 

@@ -23,11 +23,15 @@ from typing import Callable
 import regex
 
 from ..document import Document, Edit
+from ..folio import Folio, parse_folio
 from ..layout import Line, drop_lines, lines
 from ..pattern_chars import holds_any, required_chars
 from ..patterns import ParamPattern, char_class
+from ..roles import folio_before_credit, folio_runs
 from ..rules import Rule, StageConfig
 from ..stage import Stage, handles
+
+_MAY_HOLD_DATE = re.compile(r"\d\s*年")  # every folio holds a date
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -63,6 +67,18 @@ class Debris(Stage):
         needs = rule.needed_chars()
         return lambda text: rule.find_edits(text, self.timeout) if not needs or holds_any(text, needs) else []
 
+    @handles("furniture-folio")
+    def folio(self, rule: Rule) -> Step:
+        """Folio lines go (:func:`remove_folios`), a folio split over several lines as one change."""
+        return lambda text: remove_folios(text, rule.id)
+
+    @handles("furniture-page-number")
+    def page_number(self, rule: Rule) -> Step:
+        """Bare page numbers left by a page or image break go (:func:`remove_page_numbers`)."""
+        params = self.settings(rule)
+        pattern = params.pattern("pattern")
+        return lambda text: remove_page_numbers(text, pattern, rule.id)
+
     @handles("marker-page-jump")
     def page_jump(self, rule: Rule) -> Step:
         """Page-jump markers go (:func:`remove_page_markers`): those opening a line
@@ -76,6 +92,88 @@ class Debris(Stage):
         for step in self.steps:
             doc.apply(self.name, step(doc.text))
         return doc
+
+
+def _rows(text: str) -> tuple[list[str], list[int]]:
+    """The lines of ``text``, blank ones included, and the offset of each."""
+    rows = text.split("\n")
+    starts: list[int] = []
+    at = 0
+    for row in rows:
+        starts.append(at)
+        at += len(row) + 1
+    return rows, starts
+
+
+def _drop_rows(text: str, rows: list[str], starts: list[int], first: int, last: int,
+               rule: str, note: str) -> Edit:
+    """An edit deleting rows ``first..last`` (the last one not blank) with the line breaks
+    after them, or, when no text follows, with those before them."""
+    after = next((k for k in range(last + 1, len(rows)) if rows[k].strip()), None)
+    if after is not None:
+        start, end = starts[first], starts[after]
+    else:
+        before = next((k for k in range(first - 1, -1, -1) if rows[k].strip()), None)
+        start = starts[before] + len(rows[before]) if before is not None else 0
+        end = starts[last] + len(rows[last]) if before is not None else len(text)
+    return Edit(start, text[start:end], "", rule, note)
+
+
+def remove_folios(text: str, rule: str) -> list[Edit]:
+    """Edits removing each folio (:func:`cleanup.roles.folio_runs`); a change's ``before``
+    is the folio as the page printed it, which :func:`cleanup.folio.parse_folio` reads."""
+    if not _MAY_HOLD_DATE.search(text):
+        return []
+    rows, starts = _rows(text)
+    edits = []
+    runs = folio_runs(rows)
+    for run in runs:
+        last = max(k for k in run if rows[k].strip())
+        folio = parse_folio(" ".join(rows[k].strip() for k in run))
+        edits.append(_drop_rows(text, rows, starts, run.start, last, rule, _folio_note(folio)))
+    in_runs = {k for run in runs for k in run}
+    for k, row in enumerate(rows):
+        if k not in in_runs and (end := folio_before_credit(row)):
+            lead = len(row) - len(row.lstrip())
+            cut = end + len(row[end:]) - len(row[end:].lstrip())  # the blanks before the credit go too
+            edits.append(Edit(starts[k] + lead, row[lead:cut], "", rule,
+                              _folio_note(parse_folio(row[:end])) + "; the editor's credit after it stays"))
+    return _merge(edits)
+
+
+def _folio_note(folio: Folio | None) -> str:
+    """The note of a folio's removal: what it says."""
+    if folio is None:
+        return "folio"
+    return "folio: " + ", ".join(f"{k} {v}" for k, v in folio._asdict().items() if v is not None)
+
+
+def remove_page_numbers(text: str, pattern: ParamPattern, rule: str) -> list[Edit]:
+    """Edits removing lines that hold only a page number, unless a line next to one
+    holds only a number too (a table's column, not a page break)."""
+    rows, starts = _rows(text)
+    found = [k for k, row in enumerate(rows) if row.strip() and len(row) < 16 and pattern.match(row.strip())]
+    if not found:
+        return []
+    numbers = set(found)
+    edits = []
+    for k in found:
+        prev = next((j for j in range(k - 1, -1, -1) if rows[j].strip()), None)
+        nxt = next((j for j in range(k + 1, len(rows)) if rows[j].strip()), None)
+        if prev in numbers or nxt in numbers or (prev is None and nxt is None):
+            continue
+        edits.append(_drop_rows(text, rows, starts, k, k, rule, f"page number {rows[k].strip()}"))
+    return _merge(edits)
+
+
+def _merge(edits: list[Edit]) -> list[Edit]:
+    """Sorted edits, without overlaps (two drops side by side reach for the same break)."""
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: e.at):
+        if out and e.at < out[-1].end:
+            continue
+        out.append(e)
+    return out
 
 
 def marker_hint(lead: ParamPattern, tail: ParamPattern) -> re.Pattern[str] | None:

@@ -20,7 +20,6 @@ Two layouts occur in the samples and the stage tells them apart itself:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +28,7 @@ from typing import NamedTuple
 import regex
 
 from ..document import Document, Edit
+from ..roles import HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, read_page
 from ..rules import Rule, StageConfig
 from ..stage import Stage, handles
 from ..wordlists import load_lexicon, load_wordlist
@@ -38,12 +38,6 @@ from ..wordlists import load_lexicon, load_wordlist
 _STRIPPED_NOT_SPACE = frozenset("\x1c\x1d\x1e\x1f")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
-
-
-def display_width(text: str) -> float:
-    """Width in full-width cells: ASCII counts half, everything else one."""
-    ascii_count = len(text.encode("ascii", "ignore"))
-    return len(text) - ascii_count / 2
 
 
 def _ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
@@ -78,24 +72,17 @@ class _Line:
     block: int  # index of the run of consecutive non-empty lines it is in
     first_in_block: bool
     last_in_block: bool
-    width: float = 0.0  # measured only on wrapped pages, where it counts
+    row: int  # its index among the text's lines, blank lines included
 
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """What the stage learnt about the page: wrapped or not, and the column widths.
-
-    ``width`` is the page's usual line width; ``block_widths`` the width of
-    each block long enough to have its own (articles set in other columns).
-    """
+    """What the stage learnt about the page: wrapped or not, and each line's role and
+    column (:func:`cleanup.roles.read_page`), by its row among the text's lines."""
 
     wrapped: bool
-    width: float
-    block_widths: dict[int, float]
-    body_blocks: frozenset[int]
-
-    def width_of(self, line: "_Line") -> float:
-        return self.block_widths.get(line.block, self.width)
+    reading: PageReading
+    body_blocks: frozenset[int] = frozenset()  # blocks (runs of lines) that hold body punctuation
 
 
 class _Verdict(NamedTuple):
@@ -104,6 +91,25 @@ class _Verdict(NamedTuple):
     score: float
     note: str
 
+
+# the evidence name of each role that keeps lines apart: ``line-KIND``, ``next-KIND``
+_KIND = {
+    Role.FOLIO: "furniture", Role.JUMP: "furniture", Role.PAGE_NUMBER: "furniture",
+    Role.KICKER: "heading", Role.HEADLINE: "heading", Role.SUBHEADLINE: "heading", Role.SUBHEAD: "heading",
+    Role.BYLINE: "byline", Role.DATELINE: "dateline", Role.CAPTION: "caption", Role.CREDIT: "credit",
+    Role.LABEL: "label",
+}
+# on an unwrapped page, the roles whose evidence counts: those a line shows by itself
+# (its other roles come from a shape that the stage's own evidence reads)
+_APART_UNWRAPPED = frozenset({Role.CREDIT, Role.LABEL, Role.FOLIO, Role.JUMP, Role.PAGE_NUMBER,
+                              Role.BYLINE, Role.DATELINE, Role.CAPTION})
+# roles of lines that end with a person's name, which may wrap onto the next line
+_NAMES_WRAP = frozenset({Role.BYLINE, Role.CREDIT, Role.CAPTION})
+
+# characters at the end of a line that ``leads_in`` reads
+LEAD_IN_CONTEXT = 4
+# characters each side of a break that ``spaced_join`` reads
+JOIN_CONTEXT = 8
 
 # the verdict on a break that :meth:`Paragraphs._may_join` rules out
 _CANNOT_JOIN = _Verdict(float("-inf"), "")
@@ -133,12 +139,6 @@ class _WeightOf(dict[str, float]):
         return weight
 
 
-def _usual_width(widths: list[float]) -> float:
-    """The most common rounded width; the wider one on a tie."""
-    counts = Counter(round(w) for w in widths)
-    return float(max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0])
-
-
 class Paragraphs(Stage):
     name = "paragraphs"
 
@@ -153,9 +153,12 @@ class Paragraphs(Stage):
         self.weights = p.weights("weights")
         self.weight_of = _WeightOf(self.weights)
         self.min_wrapped_share = p.number("min_wrapped_share")
-        self.width_tolerance = p.number("width_tolerance")
-        self.indent = p.number("indent")
-        self.min_block_lines = p.integer("min_block_lines")
+        self.heading_tail = p.integer("heading_tail")
+        self.open_byline = p.pattern("open_byline")
+        self.spaced_join = p.pattern("spaced_join")
+        self.leads_in = p.pattern("leads_in")
+        self.starts_sentence = p.pattern("starts_sentence")
+        self.name_tail = p.pattern("name_tail")
         self.max_rounds = p.integer("max_rounds")
         self.headline_max = p.integer("headline_max")
         self.long_line = p.integer("long_line")
@@ -173,10 +176,12 @@ class Paragraphs(Stage):
         self.body_mark = _AnyOf(p.chars("body_marks"))
         self.has_comma = _AnyOf(p.chars("commas"))
         self.starts_unit = p.pattern("starts_paragraph")
+        self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
         self.opens = p.pattern("opens_paragraph")
         self.lead = p.pattern("lead")
         self.starts_particle = p.pattern("starts_particle")
         self.standalone = p.pattern("standalone")
+        self.standalone_unwrapped = p.pattern("standalone_unwrapped")
         self.ends_credit = p.pattern("ends_credit")
         self.lexicon = load_lexicon(p.text("word_list"))
         self.verbs = load_wordlist(p.text("verbs"))
@@ -220,13 +225,13 @@ class Paragraphs(Stage):
         block = -1
         start = 0
         in_block = False
-        for piece in text.split("\n"):
+        for row, piece in enumerate(text.split("\n")):
             if piece.strip() or not _STRIPPED_NOT_SPACE.isdisjoint(piece):
                 if not in_block:
                     block += 1
                     if out:
                         out[-1].last_in_block = True
-                out.append(_Line(start, start + len(piece), piece, block, not in_block, False))
+                out.append(_Line(start, start + len(piece), piece, block, not in_block, False, row))
                 in_block = True
             else:
                 in_block = False
@@ -235,32 +240,27 @@ class Paragraphs(Stage):
             out[-1].last_in_block = True
         return out
 
-    def _measure(self, doc: Document, lines: list[_Line]) -> None:
-        """Set each line's width as it was printed (in the raw input)."""
+    def _printed(self, doc: Document, rows: list[str], lines: list[_Line]) -> list[str]:
+        """Each row as it was printed (in the raw input); '' for a blank row."""
         step = len(doc.steps)
         raw_starts = doc.to_raw_all(step, [ln.start for ln in lines], "start")
         raw_ends = doc.to_raw_all(step, [ln.end for ln in lines], "end")
+        printed = [""] * len(rows)
         for ln, raw_start, raw_end in zip(lines, raw_starts, raw_ends):
-            ln.width = display_width(doc.raw[raw_start:raw_end].strip())
+            printed[ln.row] = doc.raw[raw_start:raw_end]
+        return printed
 
     def layout(self, doc: Document, lines: list[_Line]) -> Layout:
-        """Wrapped if most lines sit in multi-line blocks; width = the usual line width.
-
-        Widths are measured only then: on an unwrapped page they decide nothing.
-        """
-        in_blocks = [ln for ln in lines if not (ln.first_in_block and ln.last_in_block)]
-        if len(in_blocks) < max(2, self.min_wrapped_share * len(lines)):
-            return Layout(False, 0.0, {}, frozenset())
-        self._measure(doc, lines)
-        inner = [ln for ln in in_blocks if not ln.last_in_block] or in_blocks
-        by_block: dict[int, list[float]] = {}
-        for ln in inner:
-            by_block.setdefault(ln.block, []).append(ln.width)
-        block_widths = {
-            b: _usual_width(ws) for b, ws in by_block.items() if len(ws) >= self.min_block_lines
-        }
-        body_blocks = frozenset(ln.block for ln in in_blocks if self.body_mark.found_in(ln.text))
-        return Layout(True, _usual_width([ln.width for ln in inner]), block_widths, body_blocks)
+        """Wrapped if most lines sit in multi-line blocks; then each line's role and column
+        are read with the widths it was printed at (:func:`cleanup.roles.read_page`),
+        otherwise only its role: on an unwrapped page widths decide nothing."""
+        rows = doc.text.split("\n")
+        in_blocks = sum(1 for ln in lines if not (ln.first_in_block and ln.last_in_block))
+        if in_blocks < max(2, self.min_wrapped_share * len(lines)):
+            return Layout(False, read_page(rows, wrapped=False, cuts_word=self._crosses_word))
+        printed = self._printed(doc, rows, lines)
+        body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
+        return Layout(True, read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word), body_blocks)
 
     # --- evidence -----------------------------------------------------------
 
@@ -341,6 +341,7 @@ class Paragraphs(Stage):
             _Check(self._check_lead, ("line-is-lead",)),
             _Check(self._check_alone, ("line-stands-alone", "ends-with-credit")),
             _Check(self._check_next_alone, ("next-stands-alone",)),
+            _Check(self._check_lead_in, ("lead-in-then-sentence",)),
         ]
 
     def _order_quick_checks(self) -> None:
@@ -361,7 +362,7 @@ class Paragraphs(Stage):
         return "next-starts-particle" if self.starts_particle.search(nxt) else ""
 
     def _check_unit(self, text: str, nxt: str, wrapped: bool) -> str:
-        if self.starts_unit.search(nxt):
+        if self.starts_unit.search(nxt) or (not wrapped and self.starts_unit_unwrapped.search(nxt)):
             return "next-starts-unit"
         if self.opens.search(nxt):
             return "next-opens-line" if wrapped else "next-opens"
@@ -371,14 +372,22 @@ class Paragraphs(Stage):
         return "line-is-lead" if not self.inner_stop.found_in(text) and self.lead.search(text) else ""
 
     def _check_alone(self, text: str, nxt: str, wrapped: bool) -> str:
-        if self.standalone.search(text):
+        if self.standalone.search(text) or (not wrapped and self.standalone_unwrapped.search(text)):
             return "line-stands-alone"
         if self.ends_credit.search(text):
             return "ends-with-credit"
         return ""
 
+    def _check_lead_in(self, text: str, nxt: str, wrapped: bool) -> str:
+        """A line that ends leading in (``：``, ``——``) before a line that starts a sentence
+        of its own (an opening quote) or a list item: the two are apart."""
+        if self.leads_in.search(text[-LEAD_IN_CONTEXT:]) and self.starts_sentence.search(nxt):
+            return "lead-in-then-sentence"
+        return ""
+
     def _check_next_alone(self, text: str, nxt: str, wrapped: bool) -> str:
-        return "next-stands-alone" if self.standalone.search(nxt) else ""
+        alone = self.standalone.search(nxt) or (not wrapped and self.standalone_unwrapped.search(nxt))
+        return "next-stands-alone" if alone else ""
 
     def _shape_evidence(
         self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, ask_verb: bool
@@ -387,6 +396,8 @@ class Paragraphs(Stage):
         (see :meth:`_headline_evidence` for ``ask_verb``)."""
         nxt = b.text
         ending = self._ending(text)
+        if ending == "mid-clause" and not lay.wrapped and self.leads_in.search(text[-LEAD_IN_CONTEXT:]):
+            ending = "lead-in-end"  # a paragraph of its own that ends leading in: 决定：, 包括：
         ev = [ending]
         if ending == "mid-sentence" and text[-1] in self.function_end:
             ev.append("ends-function-word")
@@ -398,7 +409,12 @@ class Paragraphs(Stage):
             ev.append("next-is-tail")
         if lay.wrapped:
             ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, ask_verb))
-        elif len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
+            return ev
+        ra, rb = lay.reading.roles[a.row], lay.reading.roles[b.row]
+        if ra in _APART_UNWRAPPED or rb in _APART_UNWRAPPED:
+            ev.extend(self._roles_apart(ra if ra in _APART_UNWRAPPED else Role.BODY,
+                                        rb if rb in _APART_UNWRAPPED else Role.BODY))
+        if len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
         elif self._headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence(text, ask_verb))
@@ -469,27 +485,66 @@ class Paragraphs(Stage):
         self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
         ask_verb: bool,
     ) -> list[str]:
+        """Evidence of a printed page: blank lines, the lines' roles, and how they sit in
+        their column (a line stopping short of it ends a paragraph, unless it is a
+        paragraph's indented first line; a sentence ending before an indented line does)."""
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
-        width = lay.width_of(a)
-        indent_low = width - self.indent - self.width_tolerance - 0.5
-        indent_high = width - self.indent + 0.5
-        if a.block in lay.body_blocks:
-            ev.append("in-body-block")
-            first_width = width - self.indent if a.first_in_block else width
-            if first_width - self.width_tolerance <= a.width <= width + self.width_tolerance:
-                ev.append("fills-column")
-            elif a.width < indent_low and not a.first_in_block:
+        rd = lay.reading
+        i = a.row
+        if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS:
+            return ev + self._heading_pair_evidence(text, a, b, rd, ask_verb)
+        ev.extend(self._role_evidence(text, a, b, rd))
+        if not rd.columns[i]:  # too few lines to learn a column from
+            if a.block in lay.body_blocks and not a.last_in_block:
+                ev.append("in-body-block")
+            elif self.body_mark.found_in(text[:-1]):
+                ev.append("body-line")
+            elif self._headline_like(text):
+                ev.extend(self._headline_evidence(text, ask_verb))
+            return ev
+        if rd.short(i, b.text):
+            if text is not a.text:
                 ev.append("short-line")
-        elif a.width > width + self.width_tolerance:
-            ev.append("wider-than-column")
-        elif self.body_mark.found_in(text[:-1]):
-            ev.append("body-line")
-        elif self._headline_like(text):
-            ev.extend(self._headline_evidence(text, ask_verb))
-        a_ends = ending in ("sentence-end", "quote-end", "clause-end")
-        if a_ends and after_b is not None and indent_low <= b.width <= indent_high \
-                and not self._ends_sentence(b.text):  # b continues: it ends no sentence
-            ev.append("next-indented")
+            else:  # the paragraph's first line: it may be indented
+                ev.append("first-line-indented" if rd.indented(i, b.text) else "short-first-line")
+        elif rd.fills(i, b.text):
+            ev.append("fills-column")
+        if ending in ("sentence-end", "clause-end") and after_b is not None:
+            nxt = after_b.text if after_b.row == b.row + 1 else None
+            if rd.indented(b.row, nxt) and rd.roles[b.row] is Role.BODY:
+                ev.append("next-indented")
+        return ev
+
+    def _role_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading) -> list[str]:
+        """The roles of the two lines (:mod:`cleanup.roles`): a line of a role that stands
+        alone ends its paragraph, one that starts a paragraph starts one; but a
+        heading, caption, dateline or byline may wrap onto its next line."""
+        ra, rb = rd.roles[a.row], rd.roles[b.row]
+        if (ra is Role.CAPTION and rd.wide(a.row)) or (ra is Role.DATELINE and rb is Role.DATELINE) \
+                or self.open_byline.search(text) or (
+                    ra in _NAMES_WRAP and rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())):
+            return ["line-wraps"]
+        if ra is Role.CAPTION and rb is Role.CAPTION:
+            return []  # one caption's lines: how they fill their column tells
+        return self._roles_apart(ra, rb)
+
+    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading, ask_verb: bool) -> list[str]:
+        """Two heading lines: one heading wrapped, or two headings (a headline and its
+        sub-headline, say)?  A heading line as wide as the page's headlines wrap at (or
+        as its column), or one with no verb, goes on; so does a tail of a character or two."""
+        ev = ["heading-pair"] + self._headline_evidence(text, ask_verb)
+        if rd.heading_full(a.row) or (rd.fills(a.row, b.text) and not rd.wide(a.row)):
+            ev.append("heading-wraps")
+        if len(b.text.strip()) <= self.heading_tail:
+            ev.append("next-heading-tail")
+        return ev
+
+    def _roles_apart(self, ra: Role, rb: Role) -> list[str]:
+        ev = []
+        if ra in STANDALONE:
+            ev.append("line-" + _KIND[ra])
+        if rb in STARTS_PARAGRAPH:
+            ev.append("next-" + _KIND[rb])
         return ev
 
     # --- the stage ------------------------------------------------------------
@@ -543,8 +598,9 @@ class Paragraphs(Stage):
                     edits.append(Edit(a.end, gap, "\n\n", self.break_rule, verdict.note))
                 paragraph = b.text
             elif join := self.cut_rule if blank else self.wrap_rule:
-                edits.append(Edit(a.end, gap, "", join, verdict.note))
-                paragraph += b.text
+                space = " " if self.spaced_join.search(paragraph[-JOIN_CONTEXT:] + "\n" + b.text[:JOIN_CONTEXT]) else ""
+                edits.append(Edit(a.end, gap, space, join, verdict.note))
+                paragraph += space + b.text
             else:  # a join whose rule is off: the lines stay apart, as printed
                 paragraph = b.text
         tail = text[lines[-1].end :]

@@ -1,23 +1,37 @@
 """Accidental stutters written once (SPEC rule 16), driven by ``rules/stutter.toml``.
 
-Extraction sometimes writes a word twice (``会议会议精神``, ``政企企对接``) or a
-list item twice (``前列腺癌、前列腺癌、``).  Chinese also doubles on purpose
-(``研究研究``, ``人人``, ``高高兴兴``), and two words often meet on the same
-character (``法院|院长``, ``纪委|监委|监督``).  For each immediate repeat of a
-Han unit of 1-6 characters the stage decides, in this order:
+Extraction sometimes writes a word twice (``会议会议精神``) or a list item
+twice (``胃癌、胃癌。``).  Chinese also doubles on purpose (``研究研究``,
+``人人``, ``高高兴兴``, ``王莎莎``), and two words often meet on the same
+character (``交通局|局长``, ``看到|到处``).  Changing an article's real
+wording is worse than leaving a stutter, so the stage writes a repeat once
+only on evidence, and keeps it otherwise.  For each immediate repeat of a
+Han unit of 1-6 characters it decides, in this order:
 
 1. keep it when a listed form or a keep pattern covers it (reduplication
    list, AABB, 一X一X, numerals) or a known word contains it (``人人``);
-2. write an unlisted AA word once when only one copy leans on a word
-   beside it (``累累计``: ``累计``);
-3. otherwise segment the text around it with a word list and write it once
-   when the two copies stand as whole words (``会议/会议``), when a copy is
-   left as a lone character (``政企/企/对接``), or when writing it once clears
-   every lone character nearby (``对/外交/交流`` -> ``对外/交流``);
-4. keep the rest: words meeting on a shared character (``法院/院长``).
+2. keep it when a word of the list crosses either edge of it (``足球队|队员``,
+   ``政企|企``): two words may meet there.  Where both edges are crossed
+   and writing it once leaves only whole words where a lone character
+   stood (``对/外交/交流`` -> ``对外/交流``), it is written once;
+3. with nothing crossing its edges, write it once when each copy reads as
+   whole words of the list, one of them two characters or longer
+   (``会议/会议``), or when it is a character that Chinese never doubles
+   (``和和``);
+4. keep the rest: a doubled verb (``商量商量``), a doubled character no word
+   holds (a name: ``王莎莎``; a reduplication the list lacks: ``唯唯``), two
+   phrases meeting on ``的`` (``组织的土地|的土地承包经营权``).
 
-With ``mode = "report"`` nothing changes: the suspects are counted in
-``doc.stats`` under ``suspect:RULE`` and :meth:`Stutter.suspects` lists them.
+A list item repeated back to back is written once when the list has
+another item beside it (``肺癌、胃癌、胃癌。``); a repeat ending a longer
+item (``特别重大、重大、较大``) or a repetition alone (``打倒、打倒，``) is kept.
+
+What is kept on doubt (steps 2 with one edge crossed, and 4) is a *suspect*:
+recorded with its evidence as a change whose text after is its text before
+(:meth:`Document.apply` keeps it apart from the changes), so that
+``cleanup explain`` and the review page show it.  With ``mode = "report"``
+nothing changes: every finding is recorded as a suspect and counted in
+``doc.stats`` under ``suspect:RULE``.
 """
 
 from __future__ import annotations
@@ -25,7 +39,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 from operator import attrgetter
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import regex
 
@@ -34,7 +48,7 @@ from ..layout import lines
 from ..patterns import ParamPattern
 from ..rules import Rule, StageConfig
 from ..stage import Stage, handles
-from ..wordlists import load_lexicon, prefixes, read_entries
+from ..wordlists import load_lexicon, load_wordlist, prefixes, read_entries
 
 Finder = Callable[[str], list[Edit]]  # the stutters a rule finds in a line
 
@@ -47,6 +61,7 @@ def find_nothing(line: str) -> list[Edit]:
 HAN_RUN = regex.compile(r"\p{Han}+")
 HAN_RUN_BACK = regex.compile(r"(?r)\p{Han}+")  # matched backwards: the run ending at endpos
 MODES = ("repair", "report")
+READS_ONCE = "once reads as words"  # the note of a repair that only reads_once argues for
 WINDOW = 10  # characters of context each side that the segmenter sees
 # Longest unit max_unit may ask for: the packaged keep patterns are bounded to
 # cover repeats of up to this many characters, and no longer (unbounded, the
@@ -72,6 +87,12 @@ class KeptSpans:
         return any(a <= i and end <= b for a, b in self.spans)
 
 
+def lookalike_table(entries: tuple[str, ...]) -> dict[int, str]:
+    """``str.translate`` table of ``LOOKALIKE<TAB>IDEOGRAPH`` entries, each one character for one."""
+    pairs = (e.split("\t") for e in entries)
+    return {ord(a): b for a, b in pairs if len(a) == 1 and len(b) == 1}
+
+
 def spans(words: list[str]) -> list[tuple[int, int]]:
     """``(start, end)`` of each word of a segmentation."""
     out, at = [], 0
@@ -84,6 +105,13 @@ def spans(words: list[str]) -> list[tuple[int, int]]:
 def show(words: list[str], spans_: list[tuple[int, int]], lo: int, hi: int) -> str:
     """The words overlapping ``lo:hi``, joined by ``/``: the evidence in a note."""
     return "/".join(w for w, (a, b) in zip(words, spans_) if b > lo and a < hi)
+
+
+class Verdict(NamedTuple):
+    """What the stage makes of a unit written twice: write it once, or keep it (a suspect)."""
+
+    repair: bool
+    note: str
 
 
 class Stutter(Stage):
@@ -109,11 +137,14 @@ class Stutter(Stage):
         self.item_rule = rule.id
         self.list_item = p.pattern("list_item")
         self.item_marks = re.compile(f"[{re.escape(p.chars('list_item_marks'))}]")
+        self.item_marks_set = frozenset(p.chars("list_item_marks"))
+        self.item_bounds = frozenset(p.chars("item_bounds"))
+        self.item_verbs = load_wordlist(p.text("verbs"))
         return self.find_list_items
 
     @handles("stutter-word")
     def words(self, rule: Rule) -> Finder:
-        """A Han unit written twice that Chinese does not double (:meth:`find_words`)."""
+        """A Han unit written twice where the text shows it is no real doubling (:meth:`find_words`)."""
         p = self.settings(rule)
         self.word_rule = rule.id
         self.max_unit = p.integer("max_unit")
@@ -128,29 +159,65 @@ class Stutter(Stage):
         self.listed = dict.fromkeys(read_entries(p.text("reduplications"))).keys()
         self.covering_prefixes = dict.fromkeys(chain(self.lexicon.prefixes, prefixes(self.listed))).keys()
         self.keep_patterns = p.patterns("keep_patterns")
-        self.name_suffixes = frozenset(p.text("name_suffixes"))
+        self.verbs = load_wordlist(p.text("verbs"))
+        self.never_doubled = frozenset(p.chars("never_doubled"))
+        self.bound_cost = p.number("bound_cost")
+        self.meeting_marks = frozenset(p.chars("meeting_marks"))
+        # extractors write look-alike code points for ideographs (⼀件⼀件): the
+        # word list is asked about the ideographs
+        self.lookalikes = lookalike_table(read_entries(p.text("lookalikes")))
         return self.find_words
 
     def run(self, doc: Document) -> Document:
         """Repair until nothing is left to repair (``会议会议议`` takes two rounds),
-        so that cleaning the output again changes nothing; or only count suspects.
-        Lines judged in another document are not remembered."""
+        so that cleaning the output again changes nothing; then record the
+        suspects kept in the text as it is.  Or, in report mode, only record
+        and count every finding.  Lines judged in another document are not remembered."""
         if doc is not self.judged_doc:
             self.judged, self.judged_doc = {}, doc
         if self.mode == "report":
-            for e in self.suspects(doc.text):
+            found = self.suspects(doc.text)
+            for e in found:
                 key = f"suspect:{e.rule}"
                 doc.stats[key] = doc.stats.get(key, 0) + 1
+            doc.apply(self.name, [e._replace(after=e.before) for e in found])
             return doc
+        found = self.recurring_meetings(doc.text, self.suspects(doc.text))
         for _ in range(self.max_rounds):
-            found = self.suspects(doc.text)
-            if not found:
+            repairs = [e for e in found if e.before != e.after]
+            if not repairs:
                 break
-            doc.apply(self.name, found)
+            doc.apply(self.name, repairs)
+            found = self.recurring_meetings(doc.text, self.suspects(doc.text))
+        doc.apply(self.name, [e for e in found if e.before == e.after])
         return doc
 
+    def recurring_meetings(self, text: str, found: list[Edit]) -> list[Edit]:
+        """``found``, with each repair that only :meth:`reads_once` argues for
+        kept instead when the two words meeting there stand together elsewhere
+        in ``text`` (``中医医疗`` in ``中医医疗机构……改变其中医医疗性质``): the
+        document itself writes them so."""
+        if self.find_repeats is find_nothing:
+            return found
+        out = []
+        for e in found:
+            if e.rule == self.word_rule and e.note.startswith(READS_ONCE):
+                i = e.at - 1  # the first copy: a unit of one character
+                lo, hi = max(0, i - self.lexicon.max_len), min(len(text), i + 2 + self.lexicon.max_len)
+                left, right = self.crossing(text[lo:hi].translate(self.lookalikes), i - lo, 1)
+                if not (left and right):  # one word crossing: a bound character was left alone
+                    out.append(e)
+                    continue
+                meeting = text[i + 1 - len(min(left, key=len)) : i + 1 + len(min(right, key=len))]
+                if text.count(meeting) > 1:
+                    double = text[i : e.end]
+                    e = Edit(i, double, double, e.rule, f"kept: {meeting} stands elsewhere in the text")
+            out.append(e)
+        return out
+
     def suspects(self, text: str) -> list[Edit]:
-        """Every stutter in ``text``, as the edits that write it once.
+        """Every finding in ``text``: the edits that write a stutter once, and
+        the doubts kept (edits whose ``after`` is their ``before``).
 
         Neither kind of stutter crosses a line break, so each line is judged
         on its own, and a line judged by the call before is not judged again:
@@ -169,7 +236,7 @@ class Stutter(Stage):
         return edits
 
     def line_suspects(self, line: str) -> tuple[Edit, ...]:
-        """Every stutter in one line."""
+        """Every finding in one line."""
         found = self.find_items(line) + self.find_repeats(line)  # items first: see below
         if len(found) < 2:
             return tuple(found)
@@ -183,20 +250,47 @@ class Stutter(Stage):
         return tuple(edits)
 
     def find_list_items(self, line: str) -> list[Edit]:
-        """``X、X、`` -> ``X、``: the same list item twice in a row.
+        """``Y、X、X、`` -> ``Y、X、``: the same list item twice in a row, in a
+        list with another item beside it.
 
+        Kept as a suspect: a repeat whose first copy ends a longer item
+        (``特别重大、重大、较大``: the list has 特别重大 and 重大), and a
+        repetition with no other item beside it (``打倒、打倒，再打倒``).
         A line without any of the ``list_item_marks`` is not searched.
         """
         if not self.item_marks.search(line):
             return []
-        return [
-            Edit(m.start("again"), m.group("again"), "", self.item_rule,
-                 f"list item {m.group('item')!r} twice in a row")
-            for m in self.list_item.finditer(line)
-        ]
+        edits = []
+        for m in self.list_item.finditer(line):
+            item, again = m.group("item"), m.group("again")
+            first = m.start("again") - len(item)
+            note = f"list item {item!r} twice in a row"
+            if first > 0 and line[first - 1] not in self.item_bounds and not self.verb_ends_at(line, first):
+                edits.append(Edit(first, line[first:m.end()], line[first:m.end()], self.item_rule,
+                                  f"kept: {note}, the first may end a longer item: "
+                                  f"{self.item_before(line, first)}{item}"))
+            elif not (line[max(0, first - 1):first] in self.item_marks_set
+                      or line[m.end():m.end() + 1] in self.item_marks_set):
+                edits.append(Edit(first, line[first:m.end()], line[first:m.end()], self.item_rule,
+                                  f"kept: {note}, no other item beside it: a repetition?"))
+            else:
+                edits.append(Edit(m.start("again"), again, "", self.item_rule, note))
+        return edits
+
+    def verb_ends_at(self, line: str, at: int) -> bool:
+        """A verb of two or more characters ends right before ``at``: what follows
+        is its object, a list's first item (``聚焦前列腺癌、``), not the end of one."""
+        return any(line[at - n:at] in self.item_verbs for n in range(2, 5) if at - n >= 0)
+
+    @staticmethod
+    def item_before(line: str, first: int) -> str:
+        """What stands right before position ``first``: the Han run ending there
+        (its last few characters), or the one character."""
+        run = HAN_RUN_BACK.match(line, 0, first)
+        return line[max(run.start(), first - WINDOW) : first] if run else line[first - 1]
 
     def find_words(self, text: str) -> list[Edit]:
-        """Repeats of a Han unit inside each Han run that are not real reduplication.
+        """Repeats of a Han unit inside each Han run: written once, or kept as suspects.
 
         Only the Han runs holding a repeat start of ``text`` are looked at
         (a repeat inside a run is a repeat of the text), so a line costs one
@@ -228,28 +322,33 @@ class Stutter(Stage):
         return runs
 
     def run_edits(self, s: str, offset: int, starts: list[int]) -> list[Edit]:
-        """The stutters of the Han run ``s``, which starts at ``offset``, judged at ``starts``."""
+        """The findings of the Han run ``s``, which starts at ``offset``, judged at ``starts``."""
         edits: list[Edit] = []
-        kept = KeptSpans(self.keep_patterns, s)
+        t = s.translate(self.lookalikes)  # what the word list is asked about
+        kept = KeptSpans(self.keep_patterns, t)
         done = 0
         for i in starts:
-            found = None if i < done else self.judge_at(s, i, kept)
-            if found is not None:
-                k, note = found
-                edits.append(Edit(offset + i + k, s[i + k : i + 2 * k], "", self.word_rule, note))
-                done = i + 2 * k
+            found = None if i < done else self.judge_at(s, t, i, kept)
+            if found is None:
+                continue
+            k, verdict = found
+            if verdict.repair:
+                edits.append(Edit(offset + i + k, s[i + k : i + 2 * k], "", self.word_rule, verdict.note))
+            else:
+                edits.append(Edit(offset + i, s[i : i + 2 * k], s[i : i + 2 * k], self.word_rule, verdict.note))
+            done = i + 2 * k
         return edits
 
-    def judge_at(self, s: str, i: int, kept: KeptSpans) -> tuple[int, str] | None:
-        """The unit length and evidence of a stutter starting at ``i``, longest unit first."""
+    def judge_at(self, s: str, t: str, i: int, kept: KeptSpans) -> tuple[int, Verdict] | None:
+        """The unit length and verdict of a repeat starting at ``i``, longest unit
+        first; None for a real doubling (``t`` is ``s`` with look-alikes read as ideographs)."""
         for k in range(min(self.max_unit, (len(s) - i) // 2), 0, -1):
-            unit = s[i : i + k]
-            if s[i + k : i + 2 * k] != unit:
+            if s[i + k : i + 2 * k] != s[i : i + k]:
                 continue
-            if self.is_real(s, i, k, kept):
+            if self.is_real(t, i, k, kept):
                 return None
-            note = self.leaning_evidence(s, i, k) or self.stutter_evidence(s, i, k)
-            return None if note is None else (k, note)
+            verdict = self.verdict(t, i, k)
+            return None if verdict is None else (k, verdict)
         return None
 
     def is_real(self, s: str, i: int, k: int, kept: KeptSpans) -> bool:
@@ -267,7 +366,8 @@ class Stutter(Stage):
         """A listed form or a known word of 2+ characters covers ``s[i:end]``.
 
         An unlisted AA word that is just the doubled pair does not count when
-        one copy leans on a word beside it (see :meth:`leaning_evidence`).
+        one copy starts or ends a word beside it (``区区旗``: 区旗): the
+        crossing word makes it a suspect (:meth:`verdict`).
         """
         longest = max(self.lexicon.max_len, end - i + 4)
         for a in range(max(0, end - longest), i + 1):
@@ -277,56 +377,101 @@ class Stutter(Stage):
                     break
                 if w in self.listed:
                     return True
-                leaning = (a, b) == (i, end) and self.leaning_evidence(s, i, (end - i) // 2)
-                if w in self.lexicon.costs and not leaning:
+                if w in self.lexicon.costs and not ((a, b) == (i, end) and self.leans(s, i, end)):
                     return True
         return False
 
-    def leaning_evidence(self, s: str, i: int, k: int) -> str:
-        """Evidence that an unlisted AA word is a stutter: one copy, and only one,
-        ends or starts a word beside it (累累计: 累计; 打打造: 打造)."""
-        pair = s[i : i + 2]
-        if k != 1 or pair in self.listed or pair not in self.lexicon.costs:
-            return ""
-        costs, longest = self.lexicon.costs, self.lexicon.max_len
-        left = [s[a : i + 1] for a in range(max(0, i + 1 - longest), i) if s[a : i + 1] in costs]
-        right = [s[i + 1 : b] for b in range(i + 3, min(len(s), i + 1 + longest) + 1) if s[i + 1 : b] in costs]
-        if bool(left) == bool(right):
-            return ""
-        return f"{pair!r} leans on {(left or right)[0]!r}"
+    def leans(self, s: str, i: int, end: int) -> bool:
+        """Whether a copy of the unlisted AA word ``s[i:end]`` starts or ends a word beside it."""
+        if end - i != 2 or s[i:end] in self.listed:
+            return False
+        left, right = self.crossing(s, i, 1)
+        return bool(left or right)
 
-    def ends_name(self, window: str, at: list[tuple[int, int]], alone: list[int], a: int) -> bool:
-        """``包头市|市场``, ``建设局|局长``: a lone first copy ends a name the word list lacks.
+    def crossing(self, s: str, i: int, k: int) -> tuple[list[str], list[str]]:
+        """The words of the list that cross the left edge of the repeat ``s[i:i+2k]``
+        (start before it, end inside it: 交通局|局长's 交通局) and those that
+        cross its right edge (start inside it, end after it: 局长)."""
+        costs, pre, longest = self.lexicon.costs, self.lexicon.prefixes, self.lexicon.max_len
+        end = i + 2 * k
+        left = []
+        for a in range(max(0, i - longest + 1), i):
+            for b in range(i + 1, min(end, a + longest + 1)):
+                w = s[a:b]
+                if w not in pre:
+                    break
+                if w in costs:
+                    left.append(w)
+        right = []
+        for a in range(i + 1, end):
+            for b in range(a + 1, min(len(s), a + longest) + 1):
+                w = s[a:b]
+                if w not in pre:
+                    break
+                if b > end and w in costs:
+                    right.append(w)
+        return left, right
 
-        The copy is one suffix character after other text, and the second
-        copy starts a word of two or more characters.
-        """
-        return (
-            len(alone) == 1 and at[alone[0]] == (a, a + 1) and a > 0
-            and window[a] in self.name_suffixes
-            and any(x == a + 1 and y - x > 1 for x, y in at)
-        )
+    def verdict(self, s: str, i: int, k: int) -> Verdict | None:
+        """Write the repeat at ``i`` once, keep it as a suspect, or (None) keep it
+        as two words meeting on both of its edges."""
+        unit, end = s[i : i + k], i + 2 * k
+        left, right = self.crossing(s, i, k)
+        if left and right:
+            once = self.reads_once(s, i, k)
+            return None if once is None else Verdict(True, once)
+        if left or right:
+            # the first copy ends a word, the second stands alone (政企/企/对接); a lone
+            # first copy may be a suffix (交通/局/局长: 交通局), so that one stays
+            once = self.reads_once(s, i, k, self.bound_cost) if k == 1 and left else None
+            if once is not None:
+                return Verdict(True, once)
+            meeting = f"{left[0]}|{unit}" if left else f"{unit}|{right[0]}"
+            return Verdict(False, f"kept: words may meet: {meeting}")
+        twice = f"{unit}/{unit}"
+        if k == 1:
+            inside = 0 < i and end < len(s)
+            if unit in self.never_doubled and inside:
+                return Verdict(True, f"written twice: {twice}, which is never doubled")
+            if i == 0 and unit in self.verbs and self.starts_word(s, end):
+                return Verdict(True, f"written twice: {twice}, a verb opening its clause, before a word")
+            return Verdict(False, f"kept: {unit}{unit} may be a name or a reduplication")
+        words = self.lexicon.segment(unit)
+        if unit[0] in self.meeting_marks:
+            return Verdict(False, f"kept: two phrases may meet on {unit}")
+        if all(len(w) == 1 for w in words):
+            return Verdict(False, f"kept: {unit} is no word of the list")
+        if unit in self.verbs:
+            return Verdict(False, f"kept: {unit} is a verb, {unit}{unit} may be its reduplication")
+        return Verdict(True, f"written twice: {'/'.join(words)}/{'/'.join(words)}")
 
-    def stutter_evidence(self, s: str, i: int, k: int) -> str | None:
-        """Why the repeat at ``i`` is a stutter, or None when words meet there."""
+    def starts_word(self, s: str, at: int) -> bool:
+        """A word of the list of two or more characters starts at ``s[at]``."""
+        pre, costs = self.lexicon.prefixes, self.lexicon.costs
+        for b in range(at + 2, min(len(s), at + self.lexicon.max_len) + 1):
+            w = s[at:b]
+            if w not in pre:
+                break
+            if w in costs:
+                return True
+        return False
+
+    def reads_once(self, s: str, i: int, k: int, min_lone_cost: float = 0.0) -> str | None:
+        """Evidence that a repeat whose edges words cross is a stutter: written
+        once, the words around it leave no character alone where the text as it
+        is leaves one (``对/外交/交流`` -> ``对外/交流``).  With ``min_lone_cost``,
+        each character left alone must be that rare as a word of its own, a
+        bound morpheme (``政企/企/对接``), not a free word (``可以/以/个人``)."""
         lo = max(0, i - WINDOW)
         hi = min(len(s), i + 2 * k + WINDOW)
         window = s[lo:hi]
         a, mid, b = i - lo, i + k - lo, i + 2 * k - lo
         words = self.lexicon.segment(window)
         at = spans(words)
-        shown = show(words, at, a, b)
-        cuts = {x for x, _ in at} | {len(window)}
-        if {a, mid, b} <= cuts:
-            return f"written twice: {shown}"
         touching = [n for n, (x, y) in enumerate(at) if y > a and x < b]
-        alone = [n for n in touching if len(words[n]) == 1]
-        if alone:
-            if self.ends_name(window, at, alone, a):
-                return None
-            return f"a copy stands alone: {shown}"
         near = range(max(0, touching[0] - 1), min(len(at), touching[-1] + 2))
-        if not any(len(words[n]) == 1 for n in near):
+        lone = [words[n] for n in near if len(words[n]) == 1]
+        if not lone or any(self.lexicon.costs.get(w, 99) < min_lone_cost for w in lone):
             return None
         once = window[:mid] + window[b:]
         once_words = self.lexicon.segment(once)
@@ -334,5 +479,5 @@ class Stutter(Stage):
         lo_once, hi_once = at[near[0]][0], at[near[-1]][1] - k
         if any(len(w) == 1 for w, (x, y) in zip(once_words, once_at) if y > lo_once and x < hi_once):
             return None
-        return f"once reads as words: {show(words, at, at[near[0]][0], at[near[-1]][1])} -> " \
+        return f"{READS_ONCE}: {show(words, at, at[near[0]][0], at[near[-1]][1])} -> " \
                f"{show(once_words, once_at, lo_once, hi_once)}"

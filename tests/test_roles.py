@@ -1,0 +1,193 @@
+"""Line roles (cleanup/roles.py): read from clean text and from the pages extractors write."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DATA
+
+from cleanup.roles import (
+    Role,
+    assign_roles,
+    first_unit_width,
+    folio_before_credit,
+    folio_runs,
+    heading_shaped,
+    printed_width,
+    read_page,
+)
+
+DEVSET = DATA / "devset"
+IDS = sorted(p.stem for p in (DEVSET / "gold").glob("*.txt"))
+
+
+def raw_lines(reader: str, pid: str) -> list[str]:
+    return (DEVSET / "raw" / reader / f"{pid}.txt").read_text(encoding="utf-8").split("\n")
+
+
+def structure(pid: str) -> dict:
+    return json.loads((DEVSET / "structure" / f"{pid}.json").read_text(encoding="utf-8"))
+
+
+# --- clean text: one paragraph per line ------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    ("本报记者 王磊", Role.BYLINE),
+    ("□本报记者 郑学良 王雅静", Role.BYLINE),
+    ("口新华社记者 顾忠英", Role.BYLINE),  # OCR reads □ as 口
+    ("本报讯（记者 云静）2月11日上午，会议召开。", Role.DATELINE),
+    ("新华社北京1月7日电 2022年1月7日，国家主席习近平向哈萨克斯坦总统托卡耶夫致口信。", Role.DATELINE),
+    ("责任编辑：王五", Role.CREDIT),
+    ("（李海珍）", Role.CREDIT),
+    ("本报记者 王磊 摄", Role.CREDIT),
+    ("市民在广场赏灯。本报记者 王磊 摄", Role.CAPTION),
+    ("编者按：", Role.LABEL),
+    ("图片：本报记者 王磊", Role.LABEL),
+    ("（下转第2版）", Role.JUMP),
+    ("24", Role.PAGE_NUMBER),
+    ("- 3 -", Role.PAGE_NUMBER),
+    ("人民日报 1998年1月31日 星期六 第1版 副刊", Role.FOLIO),
+    ("", Role.BLANK),
+])
+def test_a_line_that_shows_its_role(line, role):
+    assert assign_roles([line]) == [role]
+
+
+def test_clean_text_headings_bylines_body():
+    lines = ["开新局 起好步 强首府", "", "我市工业投资提质增效发展潜力不断增强", "", "——去年拉动全市投资增长3.3个百分点",
+             "", "本报记者 王磊", "", "会议召开。会议指出，要加强合作。", "", "责任编辑：王五"]
+    roles = assign_roles(lines)
+    assert roles == [Role.HEADLINE, Role.BLANK, Role.HEADLINE, Role.BLANK, Role.SUBHEADLINE, Role.BLANK,
+                     Role.BYLINE, Role.BLANK, Role.BODY, Role.BLANK, Role.CREDIT]
+
+
+@pytest.mark.parametrize("text", ["会议召开。", "他说：", "要坚持“扩大总量与提升质量并重”，", "（如氯吡格雷"])
+def test_sentences_and_open_brackets_have_no_headline_shape(text):
+    assert not heading_shaped(text)
+
+
+def test_printed_width_squeezes_paired_marks_and_an_opening_mark_at_the_start():
+    assert printed_width("会议") == 2
+    assert printed_width("》，") == 1.5
+    assert printed_width("“好”") == 2.5
+    assert printed_width("AHRQ") > 2  # Latin capitals print wider than half a cell
+
+
+def test_the_first_unit_of_a_line_is_a_word_of_digits_or_letters_with_its_brackets():
+    assert first_unit_width("（DAPT）。美国") > first_unit_width("美国")
+    assert first_unit_width("2023年，市") > 2
+    assert first_unit_width("险。") == 2
+
+
+# --- folios ------------------------------------------------------------------------
+
+
+def test_a_folio_split_over_lines_is_one_run_and_a_heading_after_it_is_not_in_it():
+    lines = ["锡林郭勒日报", "2019年8月20日", "星期二", "第1版", "时政", "记者从教育厅了解到", "——同比增长183.3%"]
+    assert folio_runs(lines) == [range(0, 5)]
+    lines = ["内蒙古日报", "2020年9月11日", "星期五", "新春走基层", "本报讯（记者 云静）会议召开。"]
+    assert folio_runs(lines) == [range(0, 3)]
+
+
+def test_a_folio_across_ocr_blank_lines():
+    assert folio_runs(["2020年7月4日”星期六”社会", "", "3 ”呼和浩特日报", "", "本报记者 苏芳"]) == [range(0, 3)]
+
+
+def test_a_folio_before_an_editor_credit_on_its_line():
+    line = "2024年3月11日 星期一 文化 6 北疆晚报 责任编辑：王五"
+    assert line[folio_before_credit(line):].strip() == "责任编辑：王五"
+    assert folio_before_credit("责任编辑：王五") == 0
+    assert folio_before_credit("会议于2021年11月12日召开。") == 0
+
+
+def test_every_folio_of_the_development_set_is_found():
+    found = 0
+    for pid in IDS:
+        lines = raw_lines("pymupdf", pid)
+        runs = folio_runs(lines)
+        folio = structure(pid)["folio"]["text"]
+        pieces = {p for p in folio.replace("\u3000", " ").split(" ") if p}
+        found += any(pieces <= {w for k in run for w in lines[k].replace("\u3000", " ").split(" ")} for run in runs)
+    assert found == len(IDS)
+
+
+# --- printed pages: layout -----------------------------------------------------------
+
+
+def test_a_printed_page_is_read_with_its_column_and_indent():
+    reading = read_page(raw_lines("pymupdf", "p0001"))
+    assert reading.wrapped
+    body = [c for c, r in zip(reading.columns, reading.roles) if r is Role.BODY]
+    assert max(set(body), key=body.count) == 14
+    assert reading.indent == 2
+    assert reading.tolerance == 0.5
+
+
+def test_clean_text_is_not_read_as_printed_lines():
+    lines = (DATA / "gold" / "000_aa24163696705659.txt").read_text(encoding="utf-8").split("\n")
+    reading = read_page(lines)
+    assert not reading.wrapped and not any(reading.columns)
+
+
+def test_a_line_short_of_its_column_and_a_full_one():
+    lines = ["阿司匹林是治疗急性风湿热", "所引起的发热和关节痛的一线药", "物。这种疗法的疗程通常为一两",
+             "星期，一般不会更长。发热和疼", "痛缓解后就不用再服药了，因为", "它不能减少心脏并发症和风湿性",
+             "心脏瓣膜病后遗症的发生率。萘", "普生的药效和阿司匹林相当，毒", "林预防大肠癌。", "一些人认为，对患癌风险一"]
+    reading = read_page(lines, wrapped=True)
+    assert reading.fills(1, lines[2]) and not reading.short(1, lines[2])
+    assert reading.short(8, lines[9])
+    assert reading.indented(0, lines[1]) and reading.indented(9)
+
+
+def test_a_short_line_before_a_word_that_did_not_fit_fills_its_column():
+    lines = ["采用这种疗法的时间和指征有着"] * 6 + ["不同的指导方针。美国建议", "DAPT治疗至少持续12个月，而"]
+    reading = read_page(lines, wrapped=True)
+    assert reading.fills(6, lines[7])
+    assert not reading.fills(6, "治疗至少持续")
+
+
+def test_a_headline_wrapped_in_its_column_and_the_byline_after_it():
+    lines = ["碳基新材料等产业发展壮大。", "贺海东拜访国家气象", "信息中心", "本报记者 苏芳", "在与国家气象信息中心党委",
+             "书记、主任肖文名交流时贺海东", "说，感谢国家气象信息中心对呼", "和浩特市以及内蒙古和林格尔新",
+             "区的信任和支持。呼和浩特市正", "在依托全国八大算力网络国家枢"]
+    roles = read_page(lines, wrapped=True).roles
+    assert roles[1:4] == [Role.HEADLINE, Role.HEADLINE, Role.BYLINE]
+    assert roles[4:] == [Role.BODY] * 6
+
+
+def test_a_paragraphs_indented_first_line_is_no_headline():
+    lines = ["限，建议该药仅用作二线治疗。", "她转了几个圆圈，终于没有", "事情做，只得疑惑的走开。她在",
+             "这一天可做的事是不过坐在灶下", "烧火。", "近年来，呼和浩特市重点培", "育了以中环光伏、华耀光电为龙",
+             "头的光伏材料生产企业，已形成", "产规模，产值达到百亿元以上，"]
+    roles = read_page(lines, wrapped=True).roles
+    assert Role.HEADLINE not in roles
+
+
+def test_lines_wider_than_their_column_are_a_caption():
+    body = ["建设运营和企业发展壮大提供了", "强有力的服务保障。旭阳集团将", "继续推动向呼和浩特市的业务布"] * 3
+    caption = ["立春刚过，北京西郊的中央党校校园", "里，学习贯彻党的二十大精神研讨班", "如期开班。"]
+    roles = read_page(body + caption + body, wrapped=True).roles
+    assert roles[9:12] == [Role.CAPTION] * 3
+
+
+def test_headlines_and_bylines_of_printed_pages_are_read():
+    """On PyMuPDF's pages: the first line of nearly every headline and every byline get their role."""
+    bylines_read = bylines = heads_read = heads = 0
+    for pid in IDS:
+        lines = raw_lines("pymupdf", pid)
+        roles = read_page(lines).roles
+        st = structure(pid)
+        stripped = [ln.strip().replace("\u3000", " ").lstrip("□■●◆") for ln in lines]
+        for a in st["articles"]:
+            if a["byline"]:
+                at = [k for k, ln in enumerate(stripped) if len(ln) >= 4 and a["byline"].startswith(ln)]
+                bylines += 1
+                bylines_read += bool(at) and roles[at[0]] is Role.BYLINE
+            at = [k for k, ln in enumerate(stripped) if len(ln) >= 4 and a["headline"].startswith(ln)]
+            heads += 1
+            heads_read += bool(at) and roles[at[0]] in (Role.HEADLINE, Role.SUBHEADLINE, Role.KICKER)
+    print(f"bylines {bylines_read}/{bylines}, headlines {heads_read}/{heads}")
+    assert bylines_read >= 0.95 * bylines
+    assert heads_read >= 0.85 * heads
