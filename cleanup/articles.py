@@ -274,16 +274,25 @@ def jumps_of(changes: Iterable[Change]) -> list[Jump]:
 
 
 def folio_of(raw: str, changes: Iterable[Change]) -> Folio | None:
-    """The page's folio: from a line cleaning removed as one, else from the raw lines.
+    """The page's folio: the fullest reading of the lines cleaning removed as
+    folio lines (each, and all together) and of the raw lines.
 
     Readers split a folio spread across the page's width: one field a line
-    (PyMuPDF), or a few lines apart (OCR).  A run of up to six short lines is
-    read together, blank lines skipped; the reading that shows the most
-    fields wins, the first of equals.
+    (PyMuPDF), or a few lines apart (OCR).  A run of up to six short raw
+    lines is read together, blank lines skipped; the reading that shows the
+    most fields wins, the first of equals.
     """
-    for c in changes:
-        if "folio" in c.rule and (f := parse_folio(c.before.strip())) is not None:
-            return f
+    removed = [c.before for c in changes if "folio" in c.rule]
+    readings = [parse_folio(_folio_candidate(t)) for t in removed]
+    if len(removed) > 1:
+        readings.append(parse_folio(_folio_candidate(" ".join(removed))))
+    readings.append(_raw_folio(raw))
+    best = max(readings, key=lambda f: -1 if f is None else sum(x is not None for x in f), default=None)
+    return best
+
+
+def _raw_folio(raw: str) -> Folio | None:
+    """The fullest folio the raw lines show, alone or in runs of short lines."""
     texts = [_folio_candidate(ln.text) for ln in lines(raw)]
     texts = [t for t in texts if t]
     best: tuple[int, Folio] | None = None

@@ -24,8 +24,9 @@ Figures:
 * ``folio_ok``: pages whose paper, date, page number and section all come
   out right, of the pages that print a folio;
 * ``stitched``: continued articles (issues only) that come out as one
-  record holding both pages, the lead's headline and the piece's first
-  paragraph; ``false_joins`` counts records that join pieces gold does not.
+  record holding both pages, the first paragraph of the lead and that of
+  the piece (whether the record's headline is right, ``head_*`` says);
+  ``false_joins`` counts records that join pages gold does not.
 """
 
 from __future__ import annotations
@@ -207,11 +208,13 @@ def score_issues(reader: str, root: Path, cleaner: Cleaner, tally: Tally, show: 
         pairs = {(j["from_page"], j["to_page"]) for j in info["jumps"]}
         for j in info["jumps"]:
             tally.jumps += 1
-            s = json.loads((issue / "structure" / f"p{j['to_page']}.json").read_text(encoding="utf-8"))
-            first = comparison_key(s["articles"][j["piece"]]["paragraphs"][0])
+            ends = []
+            for page, n in ((j["from_page"], 0), (j["to_page"], j["piece"])):
+                s = json.loads((issue / "structure" / f"p{page}.json").read_text(encoding="utf-8"))
+                ends.append(comparison_key(s["articles"][n]["paragraphs"][0]))
             ok = any(j["from_page"] in a.pages and j["to_page"] in a.pages
-                     and same_headline(a.headline, j["headline"])
-                     and fuzz.partial_ratio(first, comparison_key("".join(a.paragraphs))) >= PARA_RATIO
+                     and all(fuzz.partial_ratio(end, comparison_key("".join(a.paragraphs))) >= PARA_RATIO
+                             for end in ends)
                      for a in joined)
             tally.stitched += ok
             if show and not ok:
