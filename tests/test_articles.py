@@ -354,6 +354,18 @@ def test_pieces_of_other_issues_or_without_page_numbers_are_not_joined():
     assert len(joined) == 2 and "no folio" in loose[0].message()
 
 
+def test_a_paper_name_misread_on_one_page_of_an_issue_is_put_right():
+    pages = [article(n, f"标题{n}", ["正文。"]) for n in (1, 2, 3)]
+    pages[1].paper = "人民曰报"
+    pages[2].paper = "北京晚报"  # another paper: two characters away
+    lead = article(1, "长篇报道", ["一。"], jump_to=2)
+    piece = article(2, "长篇报道", ["二。"], jump_from=1)
+    piece.paper = "人民曰报"
+    joined, loose = stitch(pages + [lead, piece])
+    assert [a.paper for a in joined] == ["人民日报", "人民日报", "人民日报", "北京晚报"]
+    assert loose == [] and joined[1].pages == [1, 2]
+
+
 def test_header_scores_name_short_forms():
     lead = Article(headline="黄河流域生态保护和高质量发展省际合作联席会召开 王莉霞出席并致辞")
     assert header_score(lead, Article(headline="黄河流域生态保护和高质量发展省际合作联席会召开")) >= 90
