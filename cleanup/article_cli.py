@@ -5,68 +5,42 @@ issue (or of several: pages group by paper and date) and continued articles
 are stitched across them; a ``--jsonl`` corpus gives the articles of each
 record's text field.  Records go out as JSON Lines (``--format jsonl``) or
 Markdown (``--format md``), to stdout or, written whole or not at all, to
-``-o FILE``.
+``-o FILE``.  The flags are parsed and checked in :mod:`cleanup.cli`.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import BinaryIO
 
 from .article_format import to_jsonl, to_markdown
 from .articles import Article, CleanPage, page_articles
-from .errors import InputError
-from .io import RawReader, atomic_output, clean_chunks, clean_record_text, walk
+from .document import Change, Step, steps_from_changes
+from .io import Chunk, RawReader, atomic_output, clean_chunks, clean_record_text, walk
 from .pipeline import Cleaner
 from .report import EXIT_ERROR, EXIT_OK, error_line, report
 from .runner import CleanerSettings, stdout_bytes
 
-DESCRIPTION = """\
-Print the articles of newspaper pages, one record per article in reading order.
-
-  cleanup articles page.txt                     JSON Lines on stdout
-  cleanup articles issue_dir/ -o articles.jsonl an issue: continued articles stitched
-  cleanup articles page.txt --format md         Markdown for people
-  cleanup articles corpus.jsonl --jsonl --text-field text -o articles.jsonl
-
-A record holds headline ("" when none), kicker, subheadlines, byline,
-dateline, paragraphs, subheads, captions, credits, jump_to and jump_from
-(page numbers), the folio's paper, date, page_no and section, the pages it
-is printed on, and its source and span (start and end in the raw input).
-A jump that leads to no page of a directory is named on stderr (exit 0).
-"""
-
-
-def articles_parser() -> argparse.ArgumentParser:
-    from .cli import Parser, add_rule_options
-
-    p = Parser(prog="cleanup articles", description=DESCRIPTION,
-               formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("input", metavar="INPUT", help="a page (text file), a directory of pages, or - for stdin")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
-    p.add_argument("--format", choices=("jsonl", "md"), default="jsonl",
-                   help="JSON Lines (default) or Markdown")
-    p.add_argument("--jsonl", action="store_true", help="INPUT is JSON Lines: one page a record")
-    p.add_argument("--text-field", default="text", metavar="NAME",
-                   help="with --jsonl: the field holding a page (default: text)")
-    p.add_argument("--dedup-across", action="store_true",
-                   help="drop paragraphs that repeat an earlier article's (reported on stderr)")
-    add_rule_options(p)
-    g = p.add_argument_group("input")
-    g.add_argument("--encoding", default="utf-8", metavar="NAME|auto",
-                   help="input encoding (default: utf-8; auto detects GB18030/GBK/Big5/UTF-16)")
-    g.add_argument("--errors", choices=("strict", "replace"), default="strict",
-                   help="undecodable bytes: stop (strict, default) or replace them with U+FFFD")
-    g.add_argument("--glob", default="*.txt", metavar="PATTERN",
-                   help="pages to read in a directory, recursively (default: *.txt)")
-    return p
-
-
 # --- reading pages -------------------------------------------------------------------
+
+
+def page_of_chunks(chunks: Iterable[Chunk]) -> CleanPage:
+    """A page cleaned chunk by chunk (:func:`cleanup.io.clean_chunks`), whole: its
+    changes placed in the whole raw input, each chunk a segment of the mapping."""
+    raws: list[str] = []
+    cleans: list[str] = []
+    changes: list[Change] = []
+    segments: list[tuple[int, int, list[Step]]] = []
+    for ch in chunks:
+        raws.append(ch.raw)
+        cleans.append(ch.clean)
+        changes += [c._replace(start=c.start + ch.start, end=c.end + ch.start) for c in ch.changes]
+        segments.append((ch.clean_start, ch.start, steps_from_changes(ch.changes)))
+    return CleanPage("".join(raws), "".join(cleans), changes, segments or [(0, 0, [])])
 
 
 def read_page(path: Path | None, name: str, cleaner: Cleaner, encoding: str, errors: str) -> CleanPage:
@@ -74,7 +48,7 @@ def read_page(path: Path | None, name: str, cleaner: Cleaner, encoding: str, err
     with ExitStack() as stack:
         stream = sys.stdin.buffer if path is None else stack.enter_context(open(path, "rb"))
         reader = RawReader(stream, encoding, name)
-        return CleanPage.from_chunks(clean_chunks(reader, cleaner, errors))
+        return page_of_chunks(clean_chunks(reader, cleaner, errors))
 
 
 def file_pages(paths: Sequence[tuple[Path | None, str]], cleaner: Cleaner, encoding: str,
@@ -149,27 +123,17 @@ def write_articles(out: BinaryIO, articles: Sequence[Article], fmt: str) -> None
 # --- the command ---------------------------------------------------------------------
 
 
-def run_articles(argv: Sequence[str]) -> int:
-    from .cli import UsageError
-
-    args = articles_parser().parse_args(argv)
+def run_articles(args: argparse.Namespace) -> int:
+    """Run ``cleanup articles`` with the flags :func:`cleanup.cli.articles_parser`
+    parsed and checked; returns the exit code."""
     src = None if args.input == "-" else Path(args.input)
-    is_dir = src is not None and src.is_dir()
-    if src is not None and not src.exists() and not src.is_symlink():
-        raise InputError("no such file or directory (check the path)", args.input)
-    if args.output and Path(args.output).is_dir():
-        raise UsageError("-o names the file to write the articles to, not a directory", args.output)
-    if args.jsonl and is_dir:
-        raise UsageError("--jsonl reads one corpus file, not a directory", args.input)
-    if args.dedup_across and not (is_dir or args.jsonl):
-        raise UsageError("--dedup-across needs a directory of pages or a --jsonl corpus", args.input)
     settings = CleanerSettings(args.profile, tuple(args.rules), tuple(args.disable), args.timeout)
     cleaner = settings.build_cleaner()
     name = "<stdin>" if src is None else args.input
+    many = args.jsonl or (src is not None and src.is_dir())
     if args.jsonl:
         pages = corpus_pages(src, name, args.text_field, cleaner)
-    elif is_dir:
-        assert src is not None
+    elif src is not None and src.is_dir():
         files = [(src / rel, str(src / rel)) for rel in walk(src, args.glob)]
         pages = file_pages(files, cleaner, args.encoding, args.errors)
     else:
@@ -181,7 +145,7 @@ def run_articles(argv: Sequence[str]) -> int:
             failed = True
         else:
             articles += page_articles(page, source)
-    if is_dir or args.jsonl:
+    if many:
         from .stitch import stitch
 
         articles, loose = stitch(articles)

@@ -17,16 +17,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import regex
 
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
 from .layout import lines
-
-if TYPE_CHECKING:
-    from .io import Chunk
 
 JUMP_RULE = "marker-page-jump"
 
@@ -348,9 +345,10 @@ class CleanPage:
     """A page's raw input, its clean text, the changes between them (spans of
     the whole input), and how to map a place of the clean text back.
 
-    The text may have been cleaned in chunks (:func:`cleanup.io.clean_chunks`):
-    each segment is a chunk's start in the clean text and in the raw input,
-    with the steps that cleaned it.
+    The text may have been cleaned in chunks (:func:`cleanup.io.clean_chunks`;
+    :func:`cleanup.article_cli.page_of_chunks`): each segment is a chunk's
+    start in the clean text and in the raw input, with the steps that
+    cleaned it.
     """
 
     raw: str
@@ -362,19 +360,6 @@ class CleanPage:
     def from_changes(cls, raw: str, clean: str, changes: Sequence[Change]) -> "CleanPage":
         """A page cleaned in one piece (a :class:`~cleanup.Result`, a document)."""
         return cls(raw, clean, list(changes), [(0, 0, steps_from_changes(changes))])
-
-    @classmethod
-    def from_chunks(cls, chunks: Iterable[Chunk]) -> "CleanPage":
-        raws: list[str] = []
-        cleans: list[str] = []
-        changes: list[Change] = []
-        segments: list[tuple[int, int, list[Step]]] = []
-        for ch in chunks:
-            raws.append(ch.raw)
-            cleans.append(ch.clean)
-            changes += [c._replace(start=c.start + ch.start, end=c.end + ch.start) for c in ch.changes]
-            segments.append((ch.clean_start, ch.start, steps_from_changes(ch.changes)))
-        return cls("".join(raws), "".join(cleans), changes, segments or [(0, 0, [])])
 
     def to_raw(self, positions: list[int], side: str) -> list[int]:
         """Map offsets of the clean text to the raw input (``side`` as in

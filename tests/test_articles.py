@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA, GOLD, SAMPLES
 
+from cleanup.article_cli import page_of_chunks
 from cleanup.article_format import escape_markdown, to_markdown
 from cleanup.articles import (
     Article,
@@ -111,7 +112,7 @@ def test_a_page_cleaned_in_chunks_maps_as_one_cleaned_whole(cleaner):
     text = SAMPLES[0].read_text(encoding="utf-8")
     whole = cleaner.run(Document(text))
     reader = RawReader(io.BytesIO(text.encode("utf-8")), "utf-8", "page")
-    chunked = CleanPage.from_chunks(clean_chunks(reader, cleaner, target=800))
+    chunked = page_of_chunks(clean_chunks(reader, cleaner, target=800))
     assert len(chunked.segments) > 2
     assert chunked.raw == text
     one = CleanPage.from_changes(whole.raw, whole.text, whole.changes)
