@@ -41,6 +41,7 @@ _BLANKS = regex.compile(r"[ \t\u3000]+")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
+SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
 FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
 FOLIO_FIELD_CHARS = 24  # a line longer than this is no field of a split folio
@@ -146,6 +147,23 @@ class _Draft:
         self.end = max(self.end, p.end)
 
 
+def split_subheadline(text: str) -> tuple[str, str]:
+    """A headline line and the sub-headline printed on it after a dash, apart.
+
+    A sub-headline opens with ``——`` (``——访和林格尔县委书记李六小``); where a
+    headline line goes on into one, the two are read apart.
+
+    >>> split_subheadline("研究部署外事工作——访和林格尔县委书记李六小")
+    ('研究部署外事工作', '——访和林格尔县委书记李六小')
+    >>> split_subheadline("开新局 起好步 强首府")
+    ('开新局 起好步 强首府', '')
+    """
+    at = text.find("——", SUBHEAD_MIN_HEAD)
+    if at < 0 or len(text) - at - 2 < 2:
+        return text, ""
+    return text[:at].rstrip(), text[at:]
+
+
 def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
     """Roles with each stack of headlines divided into kicker, headline and sub-headlines.
 
@@ -210,7 +228,9 @@ def assemble(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
             if not (heads_only and art is not None and not art.headline and not art.byline
                     and not art.subheadlines):
                 art = open_new(p)
-            art.headline = p.text
+            art.headline, sub = split_subheadline(p.text)
+            if sub:
+                art.subheadlines.append(sub)
         elif role == "subheadline":
             if not heads_only or art is None:
                 art = open_new(p)

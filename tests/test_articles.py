@@ -259,6 +259,13 @@ def test_furniture_is_in_no_article_and_an_editor_credit_at_the_top_goes_to_the_
     assert (a.headline, a.paragraphs, a.credits) == ("标题", ["正文。"], ["责任编辑：王五"])
 
 
+def test_a_sub_headline_run_on_from_its_headline_is_read_apart():
+    (d,) = assemble(paras(("headline", "研究部署外事工作——访和林格尔县委书记李六小"), ("body", "正文。")))
+    assert (d.article.headline, d.article.subheadlines) == ("研究部署外事工作", ["——访和林格尔县委书记李六小"])
+    (d,) = assemble(paras(("headline", "——访和林格尔县委书记李六小"), ("body", "正文。")))
+    assert d.article.headline == "——访和林格尔县委书记李六小"
+
+
 def test_a_byline_after_body_text_opens_an_article_without_headline():
     drafts = assemble(paras(("headline", "标题"), ("body", "正文。"), ("byline", "本报记者 王磊"),
                             ("body", "另一篇。")))
@@ -350,9 +357,19 @@ def test_pieces_of_other_issues_or_without_page_numbers_are_not_joined():
     other_day = article(4, "全力推进高质量发展", ["接着。"], jump_from=1, date="2024-03-06")
     joined, loose = stitch([article(1, "全力推进高质量发展", ["开头。"], jump_to=4), other_day])
     assert len(joined) == 2 and len(loose) == 2
-    no_folio = [article(1, "标题", ["一。"], jump_to=2, date=None), article(2, "标题", ["二。"], jump_from=1, date=None)]
-    joined, loose = stitch(no_folio)
+    no_number = [article(1, "标题", ["一。"], jump_to=2, date=None, source="issue/page-a.txt"),
+                 article(2, "标题", ["二。"], jump_from=1, date=None, source="issue/page-b.txt")]
+    joined, loose = stitch(no_number)
     assert len(joined) == 2 and "no folio" in loose[0].message()
+
+
+def test_where_ocr_lost_the_page_number_the_file_name_gives_it():
+    lead = article(1, "全力推进高质量发展", ["开头。"], jump_to=4)
+    piece = article(4, "推进高质量发展", ["接着。"], jump_from=1, date=None, source="issue/p4.txt")
+    joined, loose = stitch([piece, lead])
+    assert loose == [] and len(joined) == 1
+    assert joined[0].pages == [1, 4] and joined[0].paragraphs == ["开头。", "接着。"]
+    assert piece.page_no is None  # the metadata stays the folio's
 
 
 def test_a_paper_name_misread_on_one_page_of_an_issue_is_put_right():

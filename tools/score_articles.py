@@ -26,7 +26,9 @@ Figures:
 * ``stitched``: continued articles (issues only) that come out as one
   record holding both pages, the first paragraph of the lead and that of
   the piece (whether the record's headline is right, ``head_*`` says);
-  ``false_joins`` counts records that join pages gold does not.
+  ``joined`` counts the jumps whose two pages one record holds, whatever
+  else it holds (the jump followed, though the page's articles may be cut
+  wrong), and ``false_joins`` records that join pages gold does not.
 """
 
 from __future__ import annotations
@@ -80,6 +82,7 @@ class Tally:
     folio_pages: int = 0
     folio_ok: int = 0
     jumps: int = 0
+    joined: int = 0
     stitched: int = 0
     false_joins: int = 0
     misses: list[str] = field(default_factory=list)
@@ -95,6 +98,7 @@ class Tally:
             "folio_ok": f"{self.folio_ok}/{self.folio_pages}" if self.folio_pages else None,
         }
         if self.jumps:
+            out["joined"] = f"{self.joined}/{self.jumps}"
             out["stitched"] = f"{self.stitched}/{self.jumps}"
             out["false_joins"] = self.false_joins
         return out
@@ -217,6 +221,7 @@ def score_issues(reader: str, root: Path, cleaner: Cleaner, tally: Tally, show: 
                              for end in ends)
                      for a in joined)
             tally.stitched += ok
+            tally.joined += any(j["from_page"] in a.pages and j["to_page"] in a.pages for a in joined)
             if show and not ok:
                 tally.misses.append(f"{issue.name}: not stitched: page {j['from_page']} → {j['to_page']} "
                                     f"“{j['headline']}”")
@@ -252,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
         return 0
-    cols = ["pages", "head_p", "head_r", "head_f1", "para_ok", "folio_ok", "stitched", "false_joins"]
+    cols = ["pages", "head_p", "head_r", "head_f1", "para_ok", "folio_ok", "joined", "stitched", "false_joins"]
     print("| set | " + " | ".join(cols) + " |")
     print("|---|" + "---:|" * len(cols))
     for name, f in results.items():
