@@ -602,3 +602,15 @@ def test_each_jump_of_an_issue_is_printed_at_both_ends(folder):
         assert lead["articles"][0]["jump_to"] == j["to_page"] and lead["articles"][0]["headline"] == j["headline"]
         assert piece["articles"][j["piece"]]["jump_from"] == j["from_page"]
         assert piece["articles"][j["piece"]]["headline"] == j["header"]
+
+
+def test_every_jump_of_the_pymupdf_issues_is_followed_and_none_made_up():
+    sys.path.insert(0, str(TOOLS))
+    import score_articles
+
+    from cleanup import Cleaner
+
+    tally = score_articles.score_issues("pymupdf", DATA / "issues", Cleaner(), score_articles.Tally(), False)
+    assert tally.jumps == 25
+    assert tally.joined == tally.jumps and tally.false_joins == 0
+    assert tally.folio_ok == tally.folio_pages == 49
