@@ -614,3 +614,14 @@ def test_every_jump_of_the_pymupdf_issues_is_followed_and_none_made_up():
     assert tally.jumps == 25
     assert tally.joined == tally.jumps and tally.false_joins == 0
     assert tally.folio_ok == tally.folio_pages == 49
+
+
+def test_the_readme_example_is_what_the_command_gives(cleaner):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Articles"):readme.index("## Library")]
+    shown = json.loads(section.split("```json\n", 1)[1].split("```", 1)[0])
+    lines = SAMPLES[0].read_text(encoding="utf-8").split("\n")[4:15]
+    page = "\n".join(lines) + "\n"
+    (article,) = cleaner.articles(page, "page.txt")
+    assert article.record() == shown
+    assert "\n".join(lines) in section
