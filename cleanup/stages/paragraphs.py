@@ -84,6 +84,8 @@ _KIND = {
 # (its other roles come from a shape that the stage's own evidence reads)
 _APART_UNWRAPPED = frozenset({Role.CREDIT, Role.LABEL, Role.FOLIO, Role.JUMP, Role.PAGE_NUMBER,
                               Role.BYLINE, Role.DATELINE, Role.CAPTION})
+# roles of lines whose joins keep the blank a printed line ended with (``spaced_join``)
+_SPACED_ROLES = frozenset({Role.BYLINE, Role.DATELINE, Role.CREDIT, Role.CAPTION})
 # roles of lines that end with a person's name, which may wrap onto the next line
 _NAMES_WRAP = frozenset({Role.BYLINE, Role.CREDIT, Role.CAPTION})
 
@@ -653,7 +655,8 @@ class Paragraphs(Stage):
                     edits.append(Edit(a.end, gap, "\n\n", self.break_rule, verdict.note))
                 paragraph = b.text
             elif join := self.cut_rule if blank else self.wrap_rule:
-                space = " " if self.spaced_join.search(paragraph[-JOIN_CONTEXT:] + "\n" + b.text[:JOIN_CONTEXT]) else ""
+                space = " " if lay.roles[a.row] in _SPACED_ROLES and self.spaced_join.search(
+                    paragraph[-JOIN_CONTEXT:] + "\n" + b.text[:JOIN_CONTEXT]) else ""
                 edits.append(Edit(a.end, gap, space, join, verdict.note))
                 paragraph += space + b.text
             else:  # a join whose rule is off: the lines stay apart, as printed
