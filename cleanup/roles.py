@@ -735,7 +735,12 @@ def _ends_paragraph(texts: Sequence[str], roles: Sequence[Role | None], reading:
     if not reading.wrapped or not reading.columns[j]:
         return reading.vocab.ends_sentence(texts[j]) or not reading.wrapped
     if reading.short(j, texts[i]):
-        return not (j_starts and reading.indented(j, texts[i]))
+        if not (j_starts and reading.indented(j, texts[i])):
+            return True
+        # an indented first line, unless a short line of a heading's shape follows its
+        # sentence's end: no line inside a paragraph nor ending one has that shape
+        return reading.vocab.ends_sentence(texts[j]) and reading.vocab.heading_shaped(texts[i]) \
+            and reading.short(i, _after(texts, i))
     return reading.vocab.ends_sentence(texts[j]) and (reading.indented(i, _after(texts, i)) or roles[i] is not None or (
         reading.vocab.heading_shaped(texts[i]) and reading.short(i)))
 
