@@ -133,7 +133,8 @@ def printed_width(text: str) -> float:
 
 
 def _measure(text: str) -> tuple[float, float]:
-    """:func:`printed_width` and :func:`slack` of ``text``, counting its letters once."""
+    """:func:`printed_width` of ``text``, and how much wider it may still print (Latin
+    letters and digits vary most from font to font, and justification stretches spaces)."""
     ascii_count = len(text.encode("ascii", "ignore"))
     width = len(text) - ascii_count / 2
     if ascii_count < len(text):
@@ -147,7 +148,7 @@ def _measure(text: str) -> tuple[float, float]:
 
 
 def _measure_all(texts: Sequence[str]) -> tuple[list[float], list[float]]:
-    """:func:`printed_width` and :func:`slack` of each of ``texts``: the same as
+    """:func:`printed_width` of each of ``texts`` and its slack: the same as
     :func:`_measure` line by line, with one search of the whole page for paired
     marks and for Latin letters and digits (a search a line costs more)."""
     page = "\n".join(texts)
@@ -172,12 +173,6 @@ def _measure_all(texts: Sequence[str]) -> tuple[list[float], list[float]]:
 def _alnum(text: str) -> int:
     """How many Latin letters and digits ``text`` holds."""
     return len(_ASCII_ALNUM.findall(text))
-
-
-def slack(text: str) -> float:
-    """How much wider than :func:`printed_width` says ``text`` may still print: Latin
-    letters and digits vary most from font to font, and justification stretches spaces."""
-    return _measure(text)[1]
 
 
 def _half_cells(text: str) -> float:
