@@ -25,6 +25,13 @@ evidence behind a decision.  The changes rebuild the input exactly:
 >>> from cleanup.document import undo
 >>> undo(result.text, result.changes)
 '經濟發展,會議召開。'
+
+:meth:`Cleaner.articles` reads a page as articles (SPEC rule 20), each a view
+over the clean text with the span of the raw input it came from:
+
+>>> page = "推进高质量发展\\n\\n会议召开。会议指出，要加强合作。\\n\\n■下转第2版"
+>>> [(a.headline, a.jump_to, a.span) for a in Cleaner().articles(page)]
+[('推进高质量发展', 2, (0, 33))]
 """
 
 from __future__ import annotations

@@ -39,6 +39,7 @@ Clean the raw text of scanned or PDF Chinese newspaper pages.
   cleanup explain page.txt              list every change, grouped by rule
   cleanup review page.txt -o review.html   every change marked in the page, as HTML
   cleanup rules check my-rules.toml     run a rule file's examples and keeps
+  cleanup articles issue_dir/ -o articles.jsonl   articles as JSON Lines, continued ones stitched
   cleanup engine clean shards/ -o out/  JSONL/Parquet shards on a Dask cluster ([dask] extra)
 
 An empty input gives empty output (exit 0); whitespace only gives empty output.
@@ -342,7 +343,65 @@ def run_review(argv: Sequence[str]) -> int:
     return review(argv)
 
 
+ARTICLES = """\
+Print the articles of newspaper pages, one record per article in reading order.
+
+  cleanup articles page.txt                     JSON Lines on stdout
+  cleanup articles issue_dir/ -o articles.jsonl an issue: continued articles stitched
+  cleanup articles page.txt --format md         Markdown for people
+  cleanup articles corpus.jsonl --jsonl --text-field text -o articles.jsonl
+
+A record holds headline ("" when none), kicker, subheadlines, byline,
+dateline, paragraphs, subheads, captions, credits, jump_to and jump_from
+(page numbers), the folio's paper, date, page_no and section, the pages it
+is printed on, and its source and span (start and end in the raw input).
+A jump that leads to no page of a directory is named on stderr (exit 0).
+"""
+
+
+def articles_parser() -> Parser:
+    p = Parser(prog="cleanup articles", description=ARTICLES,
+               formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("input", metavar="INPUT", help="a page (text file), a directory of pages, or - for stdin")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    p.add_argument("--format", choices=("jsonl", "md"), default="jsonl",
+                   help="JSON Lines (default) or Markdown")
+    p.add_argument("--jsonl", action="store_true", help="INPUT is JSON Lines: one page a record")
+    p.add_argument("--text-field", default="text", metavar="NAME",
+                   help="with --jsonl: the field holding a page (default: text)")
+    p.add_argument("--dedup-across", action="store_true",
+                   help="drop paragraphs that repeat an earlier article's (reported on stderr)")
+    add_rule_options(p)
+    g = p.add_argument_group("input")
+    g.add_argument("--encoding", default="utf-8", metavar="NAME|auto",
+                   help="input encoding (default: utf-8; auto detects GB18030/GBK/Big5/UTF-16)")
+    g.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                   help="undecodable bytes: stop (strict, default) or replace them with U+FFFD")
+    g.add_argument("--glob", default="*.txt", metavar="PATTERN",
+                   help="pages to read in a directory, recursively (default: *.txt)")
+    return p
+
+
+def run_articles(argv: Sequence[str]) -> int:
+    """``cleanup articles``: the run is imported only here (see ``cleanup.article_cli``)."""
+    args = articles_parser().parse_args(argv)
+    src = None if args.input == "-" else Path(args.input)
+    if src is not None and not os.path.lexists(src):
+        raise InputError("no such file or directory (check the path)", args.input)
+    is_dir = src is not None and src.is_dir()
+    if args.output and Path(args.output).is_dir():
+        raise UsageError("-o names the file to write the articles to, not a directory", args.output)
+    if args.jsonl and is_dir:
+        raise UsageError("--jsonl reads one corpus file, not a directory", args.input)
+    if args.dedup_across and not (is_dir or args.jsonl):
+        raise UsageError("--dedup-across needs a directory of pages or a --jsonl corpus", args.input)
+    from .article_cli import run_articles as articles
+
+    return articles(args)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "articles": run_articles,
     "restore": run_restore,
     "rules": run_rules,
     "explain": lambda argv: run_clean(argv, explain=True),

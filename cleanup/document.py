@@ -297,6 +297,57 @@ class Document:
         return out
 
 
+def steps_from_changes(changes: Iterable[Change]) -> list[Step]:
+    """The steps that made ``changes``, rebuilt from their records.
+
+    A :class:`Change` keeps its step, its offset in that step's input and
+    the text before and after: enough to map places of the clean text back
+    to the raw input when only a :class:`~cleanup.Result` or a change log is
+    at hand, not the :class:`Document`.
+    """
+    by_step: dict[int, list[Edit]] = {}
+    names: dict[int, str] = {}
+    for c in changes:
+        by_step.setdefault(c.step, []).append(Edit(c.at, c.before, c.after, c.rule, c.note))
+        names[c.step] = c.stage
+    steps: list[Step] = []
+    for n in sorted(by_step):
+        edits = sorted(by_step[n], key=lambda e: e.at)
+        out_starts: list[int] = []
+        shift = 0  # output offset minus input offset so far
+        for e in edits:
+            out_starts.append(e.at + shift)
+            shift += len(e.after) - len(e.before)
+        steps.append(Step(names[n], edits, out_starts))
+    return steps
+
+
+def clean_to_raw(steps: Sequence[Step], positions: list[int], side: str) -> list[int]:
+    """Map offsets of the clean text (the last step's output) to the raw input.
+
+    ``steps`` from :func:`steps_from_changes` or :attr:`Document.steps`.
+    Inside replaced text an offset snaps to the start or end of what was
+    replaced, as ``side`` says: a span mapped with ``start`` then ``end``
+    covers all the raw text its clean text came from.
+
+    >>> from cleanup import Cleaner
+    >>> raw = "■本报讯,会议召开。"
+    >>> result = Cleaner().clean(raw)
+    >>> result.text
+    '本报讯，会议召开。\\n'
+    >>> steps = steps_from_changes(result.changes)
+    >>> start, end = clean_to_raw(steps, [0], "start")[0], clean_to_raw(steps, [9], "end")[0]
+    >>> start, end, raw[start:end]
+    (1, 10, '本报讯,会议召开。')
+    """
+    for step in reversed(steps):
+        if positions == sorted(positions):
+            positions = step.sorted_to_inputs(positions, side)
+        else:
+            positions = step.to_inputs(positions, side)
+    return positions
+
+
 def undo(text: str, changes: Sequence[Change]) -> str:
     """Rebuild the raw input from the clean text and its changes (a suspect
     kept among them, whose ``after`` is its ``before``, undoes to nothing)."""

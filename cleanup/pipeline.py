@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .document import Change, Document
 from .errors import RuleError
 from .rules import Profile, StageConfig, load_profile
 from .shape import load_shape
 from .stage import Stage, Touched
+
+if TYPE_CHECKING:
+    from .articles import Article
 
 
 def build_stage(config: StageConfig, timeout: float) -> Stage:
@@ -108,3 +111,17 @@ class Cleaner:
         """Clean ``text``; ``name`` (a file name, say) is kept on the document for stages' notes."""
         doc = self.run(Document(text, name))
         return Result(doc.text, doc.changes, doc.suspects)
+
+    def articles(self, text: str, source: str = "") -> list[Article]:
+        """Clean ``text``, a page, and return its articles in reading order (SPEC rule 20).
+
+        ``source`` (a file name, say) is kept in each article with the span
+        of ``text`` it came from.
+
+        >>> [a.headline for a in Cleaner().articles("新春走基层\\n\\n本报记者 王磊\\n\\n会议召开。\\n")]
+        ['新春走基层']
+        """
+        from .articles import CleanPage, page_articles
+
+        doc = self.run(Document(text, source))
+        return page_articles(CleanPage.from_changes(doc.raw, doc.text, doc.changes), source)

@@ -46,6 +46,31 @@ class Article:
     dateline: str = ""  # clean form of the dateline that opens the first paragraph
     jump_to: int | None = None  # page this article continues on (下转)
     jump_from: int | None = None  # page it came from (上接)
+    source: str = ""  # the source its paragraphs are a run of
+    run_end: int = 0  # index in that source of the paragraph after its last
+
+
+@dataclass(frozen=True)
+class Continuation:
+    """The rest of an article cut on another page: under a jump header (its
+    headline or a short form), the paragraphs that follow in its source."""
+
+    header: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """What an issue fixes of one of its pages (see ``devset.issue``): its
+    paper, date and number, where its lead article jumps to, and the piece of
+    an earlier page's lead it carries first below its own lead."""
+
+    paper: str
+    date: datetime.date
+    page_no: int
+    jump_to: int | None = None
+    jump_from: int | None = None
+    continued: Continuation | None = None
 
 
 @dataclass
@@ -147,6 +172,7 @@ class _Builder:
         self.corpus = corpus
         self.date = date
         self.used: set[str] = set()
+        self.run_start = 0  # where in its source the last run began
 
     def fresh(self, *pools: tuple[str, ...]) -> str:
         """A text not yet on the page, from the first of ``pools`` that still has one."""
@@ -202,6 +228,7 @@ class _Builder:
             paras = list(src.paragraphs[start:start + k])
             if not self.used.intersection(paras):
                 self.used.update(paras)
+                self.run_start = start
                 return src, paras
         raise RuntimeError("source paragraphs exhausted")
 
@@ -276,7 +303,22 @@ class _Builder:
         if jump_to is not None:
             marker = rng.choice(("（下转第{}版）", "(下转第{}版)", "■下转第{}版")).format(jump_to)
             blocks.append(Block("jump", "", marker, {"inline": rng.random() < 0.4}))
-        return Article(blocks, dateline, jump_to, jump_from)
+        return Article(blocks, dateline, jump_to, jump_from, src.name, self.run_start + len(paras))
+
+    def continuation(self, cont: Continuation, columns: int, budget: float, jump_from: int) -> Article | None:
+        """The piece of an article continued from page ``jump_from``: its jump header,
+        the marker, and as many of its paragraphs as fit ``budget`` (None if none does)."""
+        paras = list(cont.paragraphs)
+        self.used.update(paras)
+        overhead = self.metrics.font_px * 5
+        while paras and sum(self.metrics.block(Block("paragraph", p, p)) for p in paras) / columns + overhead > budget:
+            paras.pop()
+        if not paras:
+            return None
+        marker = self.rng.choice(("（上接第{}版）", "(上接第{}版)", "■上接第{}版")).format(jump_from)
+        blocks = [Block("headline", cont.header, cont.header), Block("jump", "", marker, {"inline": True})]
+        blocks += [Block("paragraph", p, p) for p in paras]
+        return Article(blocks, dateline_of(paras[0]), None, jump_from)
 
 
 def lead_heights(m: Metrics, lead: Article, columns: int) -> tuple[float, list[Block]]:
@@ -286,11 +328,17 @@ def lead_heights(m: Metrics, lead: Article, columns: int) -> tuple[float, list[B
     return span, [b for b in lead.blocks if b not in head]
 
 
-def make_page(seed: int) -> Page:
-    """The page of ``seed``: layout drawn first, then articles until the page is full."""
+def make_page(seed: int, plan: PagePlan | None = None) -> Page:
+    """The page of ``seed``: layout drawn first, then articles until the page is full.
+
+    A ``plan`` (a page of an issue) fixes paper, date, page number and jumps;
+    everything else is drawn from the seed as for a page on its own.
+    """
     rng = random.Random(seed)
     date = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randrange(6 * 365))
     page_no = 1 if rng.random() < 0.3 else rng.randint(2, 12)
+    if plan is not None:
+        date, page_no = plan.date, plan.page_no
     columns = rng.randint(3, 6)
     layout = rng.choice(("flow", "boxes"))
     m = Metrics(font_px=rng.choice((12.5, 13.0, 13.5, 14.0, 14.5)), column_chars=rng.randint(11, 15),
@@ -301,6 +349,8 @@ def make_page(seed: int) -> Page:
     b = _Builder(rng, load(), date, m)
     jump_to = rng.randint(page_no + 1, page_no + 4) if rng.random() < (0.7 if page_no == 1 else 0.25) else None
     jump_from = rng.randint(1, page_no - 1) if page_no > 1 and rng.random() < 0.5 else None
+    if plan is not None:
+        jump_to, jump_from = plan.jump_to, plan.jump_from
     lead = None
     for _ in range(8):
         lead = b.article(True, columns, room * rng.uniform(0.3, 0.7), jump_to=jump_to)
@@ -324,7 +374,10 @@ def make_page(seed: int) -> Page:
         cont = jump_from if not any(runs) else None
         article = None
         for _ in range(4):
-            article = b.article(False, widths[i], budget - heights[i], jump_from=cont)
+            if cont is not None and plan is not None and plan.continued is not None:
+                article = b.continuation(plan.continued, widths[i], budget - heights[i], cont)
+            else:
+                article = b.article(False, widths[i], budget - heights[i], jump_from=cont)
             if article is not None:
                 break
         if article is None:
@@ -333,6 +386,8 @@ def make_page(seed: int) -> Page:
             runs[i].append(article)
     articles = [lead] + [a for run in runs for a in run]
     folio = Folio(rng.choice(PAPERS), date, page_no, rng.choice(SECTIONS), rng.choice((0, 0, 1, 2)))
+    if plan is not None:
+        folio.paper = plan.paper
     editor_name = b.name()
     editor = Block("credit", f"责任编辑：{editor_name}", f"责任编辑：{editor_name}")
     page = Page(seed=seed, layout=layout, columns=columns, metrics=m,

@@ -1,0 +1,433 @@
+"""Articles: a page's clean text seen as a sequence of articles (SPEC rule 20).
+
+An article is a view, not a second text: its fields are clean paragraphs,
+and its span is the stretch of the raw input they came from, found by
+mapping clean offsets back through the change records
+(:func:`~cleanup.document.clean_to_raw`).  The page's metadata comes from its
+folio line and the jumps from the page-jump markers, both of which cleaning
+removes and records.
+
+Paragraphs get their roles from :mod:`cleanup.roles`; :func:`assemble` groups
+them: a kicker or a headline opens an article, sub-headlines and a byline
+follow it, body paragraphs, captions and credits belong to the article they
+stand in.  Text before the first headline is an article with headline ``""``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+import regex
+
+from .document import Change, Step, clean_to_raw, steps_from_changes
+from .folio import Folio, parse_folio
+from .shape import lines
+
+JUMP_RULE = "marker-page-jump"
+
+# the roles :func:`assemble` tells apart (:class:`~cleanup.roles.Role` values); any
+# other role (body, dateline, label) is body text
+FURNITURE = frozenset({"folio", "jump", "page-number", "blank"})
+
+# a dateline opening a first paragraph: 本报讯（记者 云静）, 新华社北京1月7日电
+DATELINE = regex.compile(
+    r"^(?:本报|新华社|中新社|\p{Han}{2,8}(?:日报|晚报|晨报|社|网))"
+    r"[\p{Han}\d]{0,16}?(?:讯|电)(?:[（(][^（）()]{1,40}[）)])?")
+_MARKER = regex.compile(r"(上接|下转|接|转)[ \t\u3000]*第?[ \t\u3000]*"
+                        r"(?:[A-Za-z]?(\d{1,3})|([〇零一二三四五六七八九十]{1,4}))[ \t\u3000]*版")
+_BLANKS = regex.compile(r"[ \t\u3000]+")
+_EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
+_OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
+_DATE_HINT = regex.compile(r"\d{4}\s*年")
+SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
+FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
+FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
+FOLIO_FIELD_CHARS = 24  # a line longer than this is no field of a split folio
+_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the clean text, ``text == clean[start:end]``, with its role."""
+
+    text: str
+    role: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Where (part of) an article stands: a file, its page and a span of its raw input."""
+
+    source: str
+    page_no: int | None
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Jump:
+    """A page-jump marker: at raw offset ``at``, to (下转) or from (上接) ``page``."""
+
+    at: int
+    direction: str  # "to" | "from"
+    page: int
+    marker: str
+
+
+@dataclass
+class Article:
+    """One article of a page (or of an issue, once its pieces are stitched)."""
+
+    headline: str = ""
+    kicker: str | None = None
+    subheadlines: list[str] = field(default_factory=list)
+    byline: str | None = None
+    dateline: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    subheads: list[str] = field(default_factory=list)  # in-body subheads, also in paragraphs
+    captions: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    jump_to: int | None = None
+    jump_from: int | None = None
+    paper: str | None = None
+    date: str | None = None
+    page_no: int | None = None
+    section: str | None = None
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        return self.pieces[0].source if self.pieces else ""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.pieces[0].span if self.pieces else (0, 0)
+
+    @property
+    def pages(self) -> list[int]:
+        """The pages the article is printed on, in reading order."""
+        out: list[int] = []
+        for p in self.pieces:
+            if p.page_no is not None and p.page_no not in out:
+                out.append(p.page_no)
+        return out
+
+    def record(self) -> dict[str, Any]:
+        """The article as one JSON Lines record (keys in a fixed order)."""
+        return {
+            "headline": self.headline, "kicker": self.kicker, "subheadlines": self.subheadlines,
+            "byline": self.byline, "dateline": self.dateline, "paragraphs": self.paragraphs,
+            "subheads": self.subheads, "captions": self.captions, "credits": self.credits,
+            "jump_to": self.jump_to, "jump_from": self.jump_from,
+            "paper": self.paper, "date": self.date, "page_no": self.page_no, "section": self.section,
+            "pages": self.pages, "source": self.source, "span": list(self.span),
+            "pieces": [{"source": p.source, "page_no": p.page_no, "span": list(p.span)}
+                       for p in self.pieces],
+        }
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass
+class _Draft:
+    """An article being assembled, with the clean offsets it covers."""
+
+    article: Article
+    start: int
+    end: int
+    has_body: bool = False
+
+    def take(self, p: Paragraph) -> None:
+        self.start = min(self.start, p.start)
+        self.end = max(self.end, p.end)
+
+
+def split_subheadline(text: str) -> tuple[str, str]:
+    """A headline line and the sub-headline printed on it after a dash, apart.
+
+    A sub-headline opens with ``——`` (``——访和林格尔县委书记李六小``); where a
+    headline line goes on into one, the two are read apart.
+
+    >>> split_subheadline("研究部署外事工作——访和林格尔县委书记李六小")
+    ('研究部署外事工作', '——访和林格尔县委书记李六小')
+    >>> split_subheadline("开新局 起好步 强首府")
+    ('开新局 起好步 强首府', '')
+    """
+    at = text.find("——", SUBHEAD_MIN_HEAD)
+    if at < 0 or len(text) - at - 2 < 2:
+        return text, ""
+    return text[:at].rstrip(), text[at:]
+
+
+def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
+    """Roles with each stack of headlines divided into kicker, headline and sub-headlines.
+
+    Where the line roles leave two or more headlines in a row (no kicker,
+    sub-headline or byline between them), one is the headline and the others
+    stand over it (kickers) or under it (sub-headlines): of two, the longer
+    is the headline, as papers set the main headline long and its kicker or
+    sub-headline short (the first on a tie); of three or more, the middle
+    one, as in kicker, headline, sub-headline.
+    """
+    out = list(roles)
+    i = 0
+    while i < len(out):
+        if out[i] != "headline":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(out) and out[j + 1] == "headline":
+            j += 1
+        if j > i:
+            n = j - i + 1
+            if n == 2:
+                main = i if len(texts[i]) >= len(texts[j]) else j
+            else:
+                main = i + (n - 1) // 2
+            for k in range(i, j + 1):
+                out[k] = "kicker" if k < main else "headline" if k == main else "subheadline"
+        i = j + 1
+    return out
+
+
+def assemble(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
+    """Group role-tagged paragraphs into articles, in reading order.
+
+    A kicker opens an article (a kicker straight after a kicker joins it);
+    so does a headline, unless the article open has only a kicker yet.
+    A byline or sub-headline after body text opens an article of its own
+    (its headline was not found).  Credits before the first article (an
+    editor's line at the top) go to the first.
+    """
+    drafts: list[_Draft] = []
+    pending_credits: list[str] = []
+
+    def open_new(p: Paragraph) -> Article:
+        d = _Draft(Article(), p.start, p.end)
+        drafts.append(d)
+        return d.article
+
+    kept = [p for p in paragraphs if p.role not in FURNITURE]
+    roles = divide_stacks([p.role for p in kept], [p.text for p in kept])
+    for p, role in zip(kept, roles):
+        cur = drafts[-1] if drafts else None
+        art = cur.article if cur else None
+        heads_only = cur is not None and not cur.has_body
+        if role == "kicker":
+            if heads_only and art is not None and art.kicker and not art.headline:
+                art.kicker += " " + p.text
+            else:
+                art = open_new(p)
+                art.kicker = p.text
+        elif role == "headline":
+            if not (heads_only and art is not None and not art.headline and not art.byline
+                    and not art.subheadlines):
+                art = open_new(p)
+            art.headline, sub = split_subheadline(p.text)
+            if sub:
+                art.subheadlines.append(sub)
+        elif role == "subheadline":
+            if not heads_only or art is None:
+                art = open_new(p)
+            art.subheadlines.append(p.text)
+        elif role == "byline":
+            if not heads_only or art is None or art.byline:
+                art = open_new(p)
+            art.byline = p.text
+        elif role == "credit" and art is None:
+            pending_credits.append(p.text)
+            continue
+        else:
+            if art is None:
+                art = open_new(p)
+            if role == "caption":
+                art.captions.append(p.text)
+            elif role == "credit":
+                art.credits.append(p.text)
+            else:
+                art.paragraphs.append(p.text)
+                if role == "subhead":
+                    art.subheads.append(p.text)
+                drafts[-1].has_body = True
+        drafts[-1].take(p)
+    if pending_credits and drafts:
+        drafts[0].article.credits[:0] = pending_credits
+    for d in drafts:
+        a = d.article
+        if a.paragraphs:
+            m = DATELINE.match(a.paragraphs[0])
+            a.dateline = m.group().strip() if m else None
+    return drafts
+
+
+# --- the page's furniture: folio and jumps ---------------------------------------
+
+
+def chinese_number(text: str) -> int:
+    """``十二`` → 12, ``二十三`` → 23, ``三`` → 3."""
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_NUMERALS.get(tens, 1) if tens else 1) * 10 + (_NUMERALS.get(units, 0) if units else 0)
+    return int("".join(str(_NUMERALS[c]) for c in text))
+
+
+def jumps_of(changes: Iterable[Change]) -> list[Jump]:
+    """The page-jump markers cleaning removed, with their raw offsets."""
+    out: list[Jump] = []
+    for c in changes:
+        if c.rule != JUMP_RULE:
+            continue
+        for m in _MARKER.finditer(c.before):
+            word, digits, numerals = m.groups()
+            page = int(digits) if digits else chinese_number(numerals)
+            direction = "to" if "转" in word else "from"
+            out.append(Jump(c.start + m.start(), direction, page, m.group()))
+    return out
+
+
+def folio_of(raw: str, changes: Iterable[Change]) -> Folio | None:
+    """The page's folio: the fullest reading of the lines cleaning removed as
+    folio lines (each, and all together) and of the raw lines.
+
+    Readers split a folio spread across the page's width: one field a line
+    (PyMuPDF), or a few lines apart (OCR).  A run of up to six short raw
+    lines is read together, blank lines skipped; the reading that shows the
+    most fields wins, the first of equals.
+    """
+    removed = [c.before for c in changes if "folio" in c.rule]
+    readings = [parse_folio(_folio_candidate(t)) for t in removed]
+    if len(removed) > 1:
+        readings.append(parse_folio(_folio_candidate(" ".join(removed))))
+    readings.append(_raw_folio(raw))
+    best = max(readings, key=lambda f: -1 if f is None else sum(x is not None for x in f), default=None)
+    return best
+
+
+def _raw_folio(raw: str) -> Folio | None:
+    """The fullest folio the raw lines show, alone or in runs of short lines."""
+    texts = [_folio_candidate(ln.text) for ln in lines(raw)]
+    texts = [t for t in texts if t]
+    best: tuple[int, Folio] | None = None
+    for i, text in enumerate(texts):
+        if len(text) > FOLIO_MAX_CHARS or not _DATE_HINT.search(" ".join(texts[i:i + FOLIO_MAX_LINES])):
+            continue
+        for n in range(1, FOLIO_MAX_LINES + 1):
+            window = texts[i:i + n]
+            if len(window) < n or (n > 1 and len(window[-1]) > FOLIO_FIELD_CHARS):
+                break
+            f = parse_folio(" ".join(window))
+            shown = 0 if f is None else sum(x is not None for x in f)
+            if f is not None and shown >= 3 and (best is None or shown > best[0]):
+                best = (shown, f)
+    return best[1] if best else None
+
+
+def _folio_candidate(line: str) -> str:
+    """A raw line as a folio may show it: blanks collapsed, an editor's credit
+    printed beside it dropped, OCR's ``第]版`` read as ``第1版``."""
+    line = _EDITOR.sub(" ", line)
+    line = _OCR_ONE.sub("第1版", line)
+    return _BLANKS.sub(" ", line).strip()
+
+
+def place_jumps(drafts: list[_Draft], spans: list[tuple[int, int]], jumps: list[Jump]) -> None:
+    """Give each jump to its article: the one whose raw span holds the marker,
+    else the one before it (下转 closes an article) or after it (上接 opens one)."""
+    if not drafts:
+        return
+    for j in jumps:
+        inside = [i for i, (s, e) in enumerate(spans) if s <= j.at < e]
+        if inside:
+            i = inside[0]
+        elif j.direction == "to":
+            before = [i for i, (s, _) in enumerate(spans) if s <= j.at]
+            i = before[-1] if before else 0
+        else:
+            after = [i for i, (s, _) in enumerate(spans) if s > j.at]
+            i = after[0] if after else len(spans) - 1
+        art = drafts[i].article
+        if j.direction == "to":
+            art.jump_to = j.page
+        else:
+            art.jump_from = j.page
+
+
+# --- a page ----------------------------------------------------------------------
+
+
+@dataclass
+class CleanPage:
+    """A page's raw input, its clean text, the changes between them (spans of
+    the whole input), and how to map a place of the clean text back.
+
+    The text may have been cleaned in chunks (:func:`cleanup.io.clean_chunks`;
+    :func:`cleanup.article_cli.page_of_chunks`): each segment is a chunk's
+    start in the clean text and in the raw input, with the steps that
+    cleaned it.
+    """
+
+    raw: str
+    clean: str
+    changes: list[Change]
+    segments: list[tuple[int, int, list[Step]]]
+
+    @classmethod
+    def from_changes(cls, raw: str, clean: str, changes: Sequence[Change]) -> "CleanPage":
+        """A page cleaned in one piece (a :class:`~cleanup.Result`, a document)."""
+        return cls(raw, clean, list(changes), [(0, 0, steps_from_changes(changes))])
+
+    def to_raw(self, positions: list[int], side: str) -> list[int]:
+        """Map offsets of the clean text to the raw input (``side`` as in
+        :func:`~cleanup.document.clean_to_raw`); a chunk boundary belongs to the
+        chunk it starts (``start``) or ends (``end``)."""
+        starts = [s for s, _, _ in self.segments]
+        out = []
+        for pos in positions:
+            k = bisect_right(starts, pos) - 1 if side == "start" else bisect_left(starts, pos) - 1
+            clean_start, raw_start, steps = self.segments[max(k, 0)]
+            out.append(raw_start + clean_to_raw(steps, [pos - clean_start], side)[0])
+        return out
+
+
+def paragraph_roles(clean: str) -> list[str]:
+    """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
+    from .roles import assign_roles
+
+    return [str(r) for r in assign_roles([t for _, _, t in paragraphs_of(clean)], wrapped=False)]
+
+
+def paragraphs_of(clean: str) -> list[tuple[int, int, str]]:
+    """The clean text's paragraphs (one a line): ``(start, end, text)``."""
+    return [(ln.start, ln.end, ln.text) for ln in lines(clean)]
+
+
+def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None = None) -> list[Article]:
+    """The articles of one page, in reading order; ``roles`` gives the role of
+    each paragraph of the clean text (default: :func:`paragraph_roles`).
+
+    A page with no text has no article; one with text but no headline has
+    one article with headline ``""``.
+    """
+    paras = paragraphs_of(page.clean)
+    roles = paragraph_roles(page.clean) if roles is None else roles
+    if len(roles) != len(paras):
+        raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
+    drafts = assemble([Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)])
+    starts = page.to_raw([d.start for d in drafts], "start")
+    ends = page.to_raw([d.end for d in drafts], "end")
+    spans = list(zip(starts, ends))
+    place_jumps(drafts, spans, jumps_of(page.changes))
+    folio = folio_of(page.raw, page.changes)
+    out = []
+    for d, span in zip(drafts, spans):
+        a = d.article
+        if folio is not None:
+            a.paper, a.date, a.page_no, a.section = folio.paper, folio.date, folio.page_no, folio.section
+        a.pieces = [Piece(source, a.page_no, span)]
+        out.append(a)
+    return out

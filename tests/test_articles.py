@@ -1,0 +1,627 @@
+"""Articles (SPEC rule 20): a page's clean text as articles, continued ones stitched
+across an issue, as JSON Lines or Markdown, from the library and the command line."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DATA, GOLD, SAMPLES
+
+from cleanup.article_cli import page_of_chunks
+from cleanup.article_format import escape_markdown, to_markdown
+from cleanup.articles import (
+    Article,
+    CleanPage,
+    Paragraph,
+    Piece,
+    assemble,
+    chinese_number,
+    divide_stacks,
+    folio_of,
+    jumps_of,
+    page_articles,
+)
+from cleanup.cli import main
+from cleanup.document import Document, clean_to_raw, steps_from_changes
+from cleanup.io import RawReader, clean_chunks
+from cleanup.stitch import header_score, stitch
+
+TOOLS = Path(__file__).resolve().parent.parent / "tools"
+
+PAGE = """人民日报 2024年3月5日 星期二 第1版 要闻
+
+全力推进高质量发展
+
+□本报记者 王磊
+
+本报北京3月5日电(记者 王磊)会议召开。会议指出,要加强合作,推动发展。
+
+会议强调,要坚持稳中求进,扎实做好各项工作。
+
+(下转第4版)
+
+国务院召开常务会议
+
+新华社北京3月5日电 国务院总理主持召开国务院常务会议,研究部署有关工作。
+
+责任编辑:王五
+"""
+
+CONTINUED = """人民日报 2024年3月5日 星期二 第4版 要闻
+
+推进高质量发展
+
+(上接第1版)会议要求,各地区各部门要狠抓落实,确保各项任务落到实处。
+
+另一篇文章
+
+这是另一篇文章的正文，与上一篇无关。
+"""
+
+KEYS = ["headline", "kicker", "subheadlines", "byline", "dateline", "paragraphs", "subheads", "captions",
+        "credits", "jump_to", "jump_from", "paper", "date", "page_no", "section", "pages", "source",
+        "span", "pieces"]
+
+
+@pytest.fixture
+def run(capsysbinary, monkeypatch):
+    """Run the CLI in-process; returns (exit code, stdout text, stderr text)."""
+
+    def _run(*argv: str | Path, stdin: bytes | None = None) -> tuple[int, str, str]:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+        code = main([str(a) for a in argv])
+        out, err = capsysbinary.readouterr()
+        return code, out.decode("utf-8"), err.decode("utf-8")
+
+    return _run
+
+
+def records(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+# --- clean offsets back to the raw input ----------------------------------------------
+
+
+@pytest.mark.parametrize("sample", SAMPLES[:3], ids=lambda p: p.name[:3])
+def test_offsets_map_back_from_change_records_as_from_the_document(sample, cleaner):
+    doc = cleaner.run(Document(sample.read_text(encoding="utf-8")))
+    positions = list(range(0, len(doc.text) + 1, 7))
+    steps = steps_from_changes(doc.changes)
+    for side in ("start", "end"):
+        assert clean_to_raw(steps, positions, side) == doc.to_raw_all(len(doc.steps), positions, side)
+
+
+def test_a_paragraph_maps_to_the_raw_text_it_came_from(cleaner):
+    raw = "■本报讯(记者 云静)2月 11日上午,会议召开。\n\n会后进行了分组审议。\n"
+    result = cleaner.clean(raw)
+    steps = steps_from_changes(result.changes)
+    second = result.text.index("会后")
+    start = clean_to_raw(steps, [second], "start")[0]
+    end = clean_to_raw(steps, [second + len("会后进行了分组审议。")], "end")[0]
+    assert raw[start:end] == "会后进行了分组审议。"
+
+
+def test_a_page_cleaned_in_chunks_maps_as_one_cleaned_whole(cleaner):
+    text = SAMPLES[0].read_text(encoding="utf-8")
+    whole = cleaner.run(Document(text))
+    reader = RawReader(io.BytesIO(text.encode("utf-8")), "utf-8", "page")
+    chunked = page_of_chunks(clean_chunks(reader, cleaner, target=800))
+    assert len(chunked.segments) > 2
+    assert chunked.raw == text
+    one = CleanPage.from_changes(whole.raw, whole.text, whole.changes)
+    for article in page_articles(chunked):
+        s, e = article.span
+        assert article.paragraphs[-1][-6:] in text[s:e].replace(",", "，")
+    assert [a.headline for a in page_articles(chunked)] == [a.headline for a in page_articles(one)]
+
+
+# --- one page ------------------------------------------------------------------------
+
+
+def test_a_page_gives_its_articles_in_reading_order(cleaner):
+    first, second = cleaner.articles(PAGE, "page.txt")
+    assert first.headline == "全力推进高质量发展"
+    assert first.byline == "本报记者 王磊"
+    assert first.dateline == "本报北京3月5日电（记者 王磊）"
+    assert first.paragraphs == ["本报北京3月5日电（记者 王磊）会议召开。会议指出，要加强合作，推动发展。",
+                                "会议强调，要坚持稳中求进，扎实做好各项工作。"]
+    assert (first.jump_to, first.jump_from) == (4, None)
+    assert second.headline == "国务院召开常务会议"
+    assert second.credits == ["责任编辑：王五"]
+    assert second.jump_to is None
+
+
+def test_the_folio_is_the_metadata_of_every_article_and_in_none_of_their_text(cleaner):
+    articles = cleaner.articles(PAGE, "page.txt")
+    for a in articles:
+        assert (a.paper, a.date, a.page_no, a.section) == ("人民日报", "2024-03-05", 1, "要闻")
+        assert a.pages == [1]
+        assert not any("人民日报" in p for p in a.paragraphs)
+
+
+def test_each_article_span_covers_its_raw_text(cleaner):
+    for a, last in zip(cleaner.articles(PAGE, "page.txt"), ["扎实做好各项工作。", "责任编辑:王五"]):
+        s, e = a.span
+        assert PAGE[s:e].startswith(a.headline) and PAGE[s:e].endswith(last)
+        assert a.source == "page.txt" and a.pieces == [Piece("page.txt", 1, (s, e))]
+    first, second = cleaner.articles(PAGE, "page.txt")
+    assert first.span[1] <= second.span[0]
+
+
+def test_a_page_without_headline_is_one_article_with_an_empty_headline(cleaner):
+    text = "会议召开。会议指出，要加强合作，推动发展。\n\n会议强调，要坚持稳中求进。\n"
+    (only,) = cleaner.articles(text)
+    assert only.headline == ""
+    assert len(only.paragraphs) == 2
+    assert only.span == (0, len(text) - 1)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "   \n"])
+def test_an_empty_page_has_no_article(cleaner, text):
+    assert cleaner.articles(text) == []
+
+
+def test_the_record_has_every_key_with_its_type(cleaner):
+    record = cleaner.articles(PAGE, "page.txt")[0].record()
+    assert list(record) == KEYS
+    assert isinstance(record["headline"], str) and isinstance(record["paragraphs"], list)
+    assert isinstance(record["page_no"], int) and isinstance(record["span"], list)
+    assert json.loads(json.dumps(record, ensure_ascii=False)) == record
+
+
+def test_articles_are_a_view_over_the_clean_text(cleaner):
+    clean = cleaner.clean(PAGE).text
+    paragraphs = set(clean.splitlines())
+    for a in cleaner.articles(PAGE):
+        for text in [a.headline, *([a.byline] if a.byline else []), *a.paragraphs, *a.credits]:
+            assert text in paragraphs
+
+
+# --- jumps and folios ----------------------------------------------------------------
+
+
+def test_page_jump_markers_read_from_the_change_records(cleaner):
+    result = cleaner.clean("正文。\n\n（下转第十二版）\n\n(上接第3版)接着的正文。\n")
+    jumps = jumps_of(result.changes)
+    assert [(j.direction, j.page) for j in jumps] == [("to", 12), ("from", 3)]
+
+
+@pytest.mark.parametrize(("text", "n"), [("三", 3), ("十", 10), ("十二", 12), ("二十三", 23), ("二十", 20)])
+def test_chinese_page_numbers(text, n):
+    assert chinese_number(text) == n
+
+
+def test_a_continued_piece_names_the_page_it_came_from(cleaner):
+    first, other = cleaner.articles(CONTINUED, "p4.txt")
+    assert (first.headline, first.jump_from, first.jump_to) == ("推进高质量发展", 1, None)
+    assert first.paragraphs[0].startswith("会议要求")
+    assert other.jump_from is None
+
+
+def test_a_folio_split_one_field_a_line_is_read_whole():
+    raw = "锡林郭勒日报\n2019年8月20日\n星期二\n第1版\n时政\n记者从教育厅了解到\n"
+    assert tuple(folio_of(raw, [])) == ("锡林郭勒日报", "2019-08-20", "星期二", 1, "时政")
+
+
+def test_a_folio_beside_the_editor_credit_and_with_ocr_damage_is_read():
+    raw = "内蒙古日报      2020年9月11日      星期五      第]版      民生      责任编辑: 钟艳\n正文。\n"
+    assert tuple(folio_of(raw, [])) == ("内蒙古日报", "2020-09-11", "星期五", 1, "民生")
+
+
+def test_a_page_without_folio_has_no_metadata(cleaner):
+    a = cleaner.articles("标题新闻\n\n正文。会议召开。\n")[0]
+    assert (a.paper, a.date, a.page_no, a.section) == (None, None, None, None)
+
+
+def test_every_development_page_read_by_pymupdf_gives_its_folio():
+    for raw in sorted((DATA / "devset" / "raw" / "pymupdf").glob("*.txt")):
+        gold = json.loads((DATA / "devset" / "structure" / f"{raw.stem}.json").read_text(encoding="utf-8"))
+        f = gold["folio"]
+        assert tuple(folio_of(raw.read_text(encoding="utf-8"), [])) == (
+            f["paper"], f["date"], f["weekday"], f["page_no"], f["section"]), raw.name
+
+
+# --- assembly ----------------------------------------------------------------------
+
+
+def paras(*pairs: tuple[str, str]) -> list[Paragraph]:
+    out, at = [], 0
+    for role, text in pairs:
+        out.append(Paragraph(text, role, at, at + len(text)))
+        at += len(text) + 2
+    return out
+
+
+def test_heads_then_body_make_one_article_and_a_new_headline_opens_the_next():
+    drafts = assemble(paras(("kicker", "引题"), ("headline", "主标题"), ("subheadline", "——副题"),
+                            ("byline", "本报记者 王磊"), ("body", "正文一。"), ("subhead", "小标题"),
+                            ("body", "正文二。"), ("caption", "图为会场。"), ("credit", "（李海珍）"),
+                            ("headline", "第二篇"), ("body", "正文三。")))
+    a, b = (d.article for d in drafts)
+    assert (a.kicker, a.headline, a.subheadlines, a.byline) == ("引题", "主标题", ["——副题"], "本报记者 王磊")
+    assert a.paragraphs == ["正文一。", "小标题", "正文二。"] and a.subheads == ["小标题"]
+    assert (a.captions, a.credits) == (["图为会场。"], ["（李海珍）"])
+    assert (b.headline, b.paragraphs) == ("第二篇", ["正文三。"])
+    assert drafts[0].start == 0 and drafts[1].start > drafts[0].end
+
+
+def test_furniture_is_in_no_article_and_an_editor_credit_at_the_top_goes_to_the_first():
+    drafts = assemble(paras(("folio", "人民日报 2024年3月5日"), ("credit", "责任编辑：王五"),
+                            ("page-number", "3"), ("headline", "标题"), ("body", "正文。")))
+    (a,) = (d.article for d in drafts)
+    assert (a.headline, a.paragraphs, a.credits) == ("标题", ["正文。"], ["责任编辑：王五"])
+
+
+def test_a_sub_headline_run_on_from_its_headline_is_read_apart():
+    (d,) = assemble(paras(("headline", "研究部署外事工作——访和林格尔县委书记李六小"), ("body", "正文。")))
+    assert (d.article.headline, d.article.subheadlines) == ("研究部署外事工作", ["——访和林格尔县委书记李六小"])
+    (d,) = assemble(paras(("headline", "——访和林格尔县委书记李六小"), ("body", "正文。")))
+    assert d.article.headline == "——访和林格尔县委书记李六小"
+
+
+def test_a_byline_after_body_text_opens_an_article_without_headline():
+    drafts = assemble(paras(("headline", "标题"), ("body", "正文。"), ("byline", "本报记者 王磊"),
+                            ("body", "另一篇。")))
+    assert [(d.article.headline, d.article.byline) for d in drafts] == [("标题", None), ("", "本报记者 王磊")]
+
+
+@pytest.mark.parametrize(("texts", "want"), [
+    (["自治区教育厅发布通知", "要求中小学幼儿园不得推迟放假或提前开学"], ["kicker", "headline"]),
+    (["自治区3个集体1名个人获市场监管总局通报表扬", "我市云春雷获评工作表现突出个人"], ["headline", "subheadline"]),
+    (["学思想 强党性·整改整治进行时", "市退役军人事务局：下力气整改整治", "助推退役军人工作高质量发展"],
+     ["kicker", "headline", "subheadline"]),
+    (["标题"], ["headline"]),
+])
+def test_a_stack_of_headlines_divides_into_kicker_headline_and_subheadline(texts, want):
+    assert divide_stacks(["headline"] * len(texts) + ["body"], texts + ["正文。"]) == want + ["body"]
+
+
+def test_roles_given_are_kept():
+    roles = ["kicker", "headline", "subheadline", "body"]
+    assert divide_stacks(roles, ["a", "bb", "c", "d"]) == roles
+
+
+# --- stitching -----------------------------------------------------------------------
+
+
+def article(page: int, headline: str, paragraphs: list[str], jump_to: int | None = None,
+            jump_from: int | None = None, date: str | None = "2024-03-05", source: str = "") -> Article:
+    src = source or f"issue/p{page}.txt"
+    return Article(headline=headline, paragraphs=paragraphs, jump_to=jump_to, jump_from=jump_from,
+                   paper="人民日报" if date else None, date=date, page_no=page if date else None,
+                   pieces=[Piece(src, page if date else None, (0, 10))])
+
+
+def test_a_continued_article_is_one_record_with_both_pages():
+    lead = article(1, "全力推进高质量发展", ["开头。"], jump_to=4)
+    other = article(1, "另一篇", ["别的。"])
+    piece = article(4, "推进高质量发展", ["接着。"], jump_from=1)
+    joined, loose = stitch([lead, other, article(4, "第四版新闻", ["新闻。"]), piece])
+    assert loose == []
+    assert [a.headline for a in joined] == ["全力推进高质量发展", "另一篇", "第四版新闻"]
+    j = joined[0]
+    assert j.paragraphs == ["开头。", "接着。"] and j.pages == [1, 4]
+    assert (j.jump_to, j.jump_from) == (None, None)
+    assert [p.source for p in j.pieces] == ["issue/p1.txt", "issue/p4.txt"]
+    assert lead.paragraphs == ["开头。"]  # the inputs are left as they were
+
+
+def test_the_jump_header_picks_the_piece_among_several():
+    a = article(1, "全力推进高质量发展", ["甲。"], jump_to=4)
+    b = article(1, "国务院召开常务会议", ["乙。"], jump_to=4)
+    pa = article(4, "国务院常务会议", ["乙续。"], jump_from=1)
+    pb = article(4, "高质量发展", ["甲续。"], jump_from=1)
+    joined, loose = stitch([a, b, pa, pb])
+    assert loose == []
+    assert [(x.headline, x.paragraphs) for x in joined] == [
+        ("全力推进高质量发展", ["甲。", "甲续。"]), ("国务院召开常务会议", ["乙。", "乙续。"])]
+
+
+def test_an_issue_reads_in_page_order_whatever_the_file_order():
+    p10 = article(10, "第十版", ["十。"])
+    p2 = article(2, "第二版", ["二。"])
+    other = article(1, "另一天", ["一。"], date="2024-03-06")
+    joined, _ = stitch([p10, other, p2])
+    assert [a.headline for a in joined] == ["第二版", "第十版", "另一天"]
+
+
+def test_a_chain_of_jumps_joins_three_pieces():
+    joined, loose = stitch([article(1, "长篇报道", ["一。"], jump_to=2),
+                            article(2, "长篇报道", ["二。"], jump_from=1, jump_to=5),
+                            article(5, "长篇报道", ["三。"], jump_from=2)])
+    assert loose == [] and len(joined) == 1
+    assert joined[0].paragraphs == ["一。", "二。", "三。"] and joined[0].pages == [1, 2, 5]
+
+
+def test_jumps_that_lead_nowhere_are_reported_not_guessed():
+    joined, loose = stitch([article(1, "全力推进高质量发展", ["甲。"], jump_to=4),
+                            article(2, "第二版", ["乙。"], jump_to=3),
+                            article(3, "毫不相干", ["丙。"]),
+                            article(5, "别处来的", ["丁。"], jump_from=2)])
+    assert len(joined) == 4
+    messages = [j.message() for j in loose]
+    assert any("page 4 is not among the pages" in m and "下转第4版" in m for m in messages)
+    assert any("no piece on page 3" in m for m in messages)
+    assert any("上接第2版" in m and "no article on page 2 jumps to page 5" in m for m in messages)
+    assert len(loose) == 3
+
+
+def test_pieces_of_other_issues_or_without_page_numbers_are_not_joined():
+    other_day = article(4, "全力推进高质量发展", ["接着。"], jump_from=1, date="2024-03-06")
+    joined, loose = stitch([article(1, "全力推进高质量发展", ["开头。"], jump_to=4), other_day])
+    assert len(joined) == 2 and len(loose) == 2
+    no_number = [article(1, "标题", ["一。"], jump_to=2, date=None, source="issue/page-a.txt"),
+                 article(2, "标题", ["二。"], jump_from=1, date=None, source="issue/page-b.txt")]
+    joined, loose = stitch(no_number)
+    assert len(joined) == 2 and "no folio" in loose[0].message()
+
+
+def test_where_ocr_lost_the_page_number_the_file_name_gives_it():
+    lead = article(1, "全力推进高质量发展", ["开头。"], jump_to=4)
+    piece = article(4, "推进高质量发展", ["接着。"], jump_from=1, date=None, source="issue/p4.txt")
+    joined, loose = stitch([piece, lead])
+    assert loose == [] and len(joined) == 1
+    assert joined[0].pages == [1, 4] and joined[0].paragraphs == ["开头。", "接着。"]
+    assert piece.page_no is None  # the metadata stays the folio's
+
+
+def test_a_paper_name_misread_on_one_page_of_an_issue_is_put_right():
+    pages = [article(n, f"标题{n}", ["正文。"]) for n in (1, 2, 3)]
+    pages[1].paper = "人民曰报"
+    pages[2].paper = "北京晚报"  # another paper: two characters away
+    lead = article(1, "长篇报道", ["一。"], jump_to=2)
+    piece = article(2, "长篇报道", ["二。"], jump_from=1)
+    piece.paper = "人民曰报"
+    joined, loose = stitch(pages + [lead, piece])
+    assert [a.paper for a in joined] == ["人民日报", "人民日报", "人民日报", "北京晚报"]
+    assert loose == [] and joined[1].pages == [1, 2]
+
+
+def test_header_scores_name_short_forms():
+    lead = Article(headline="黄河流域生态保护和高质量发展省际合作联席会召开 王莉霞出席并致辞")
+    assert header_score(lead, Article(headline="黄河流域生态保护和高质量发展省际合作联席会召开")) >= 90
+    assert header_score(lead, Article(headline="帮助哈方渡过难关")) < 60
+    assert header_score(lead, Article(headline="")) == 0
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+
+def test_markdown_has_the_headline_the_byline_in_italics_then_the_paragraphs(cleaner):
+    md = to_markdown(cleaner.articles(PAGE, "page.txt")[0])
+    lines = [x for x in md.splitlines() if x]
+    assert lines[0].startswith("<!-- 人民日报 · 2024-03-05 · 第1版")
+    assert lines[1:4] == ["# 全力推进高质量发展", "*本报记者 王磊*",
+                          "本报北京3月5日电（记者 王磊）会议召开。会议指出，要加强合作，推动发展。"]
+
+
+def test_markdown_keeps_text_from_reading_as_markup():
+    assert escape_markdown("# 不是标题") == "\\# 不是标题"
+    assert escape_markdown("2. 第二条") == "2\\. 第二条"
+    assert escape_markdown("> 引") == "\\> 引"
+    assert escape_markdown("普通正文。") == "普通正文。"
+    md = to_markdown(Article(headline="*星*", subheadlines=["——副题"], kicker="引题",
+                             paragraphs=["小标题", "正文"], subheads=["小标题"], captions=["图为会场"]))
+    assert md.splitlines()[::2] == ["引题", "# \\*星\\*", "## ——副题", "### 小标题", "正文", "> 图为会场"]
+
+
+# --- the command line ----------------------------------------------------------------
+
+
+@pytest.fixture
+def issue(tmp_path) -> Path:
+    d = tmp_path / "issue"
+    d.mkdir()
+    (d / "p1.txt").write_text(PAGE, encoding="utf-8")
+    (d / "p4.txt").write_text(CONTINUED, encoding="utf-8")
+    return d
+
+
+def test_cli_prints_one_record_per_article(run, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    code, out, err = run("articles", page)
+    assert code == 0
+    got = records(out)
+    assert [r["headline"] for r in got] == ["全力推进高质量发展", "国务院召开常务会议"]
+    assert all(list(r) == KEYS for r in got)
+    assert got[0]["source"] == str(page)
+    s, e = got[0]["span"]
+    assert PAGE[s:e].startswith("全力推进高质量发展")
+
+
+def test_cli_writes_the_output_file_whole(run, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    out_file = tmp_path / "out" / "articles.jsonl"
+    code, out, _ = run("articles", page, "-o", out_file)
+    assert code == 0 and out == ""
+    assert len(records(out_file.read_text(encoding="utf-8"))) == 2
+    assert [p.name for p in out_file.parent.iterdir()] == ["articles.jsonl"]
+
+
+def test_cli_reads_stdin(run):
+    code, out, _ = run("articles", "-", stdin=PAGE.encode("utf-8"))
+    assert code == 0 and records(out)[0]["source"] == "<stdin>"
+
+
+def test_cli_stitches_an_issue_directory(run, issue, tmp_path):
+    out_file = tmp_path / "articles.jsonl"
+    code, _, err = run("articles", issue, "-o", out_file)
+    assert code == 0
+    got = records(out_file.read_text(encoding="utf-8"))
+    assert [r["headline"] for r in got] == ["全力推进高质量发展", "国务院召开常务会议", "另一篇文章"]
+    lead = got[0]
+    assert lead["pages"] == [1, 4] and lead["jump_to"] is None
+    assert lead["paragraphs"][-1].startswith("会议要求")
+    assert [p["source"] for p in lead["pieces"]] == [str(issue / "p1.txt"), str(issue / "p4.txt")]
+    assert "cleanup: articles" not in err
+
+
+def test_cli_names_each_jump_that_leads_nowhere_and_exits_0(run, issue):
+    (issue / "p4.txt").unlink()
+    code, out, err = run("articles", issue)
+    assert code == 0
+    assert [r["jump_to"] for r in records(out)] == [4, None]
+    lines = [x for x in err.splitlines() if x.startswith("cleanup: articles:")]
+    assert len(lines) == 1
+    assert "p1.txt" in lines[0] and "全力推进高质量发展" in lines[0] and "page 4 is not among the pages" in lines[0]
+
+
+def test_cli_markdown(run, issue):
+    code, out, _ = run("articles", issue, "--format", "md")
+    assert code == 0
+    assert out.count("\n# ") == 3 and "*本报记者 王磊*" in out
+    assert "会议要求，各地区各部门要狠抓落实" in out
+
+
+def test_cli_reads_a_jsonl_corpus(run, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": 1, "body": PAGE}, ensure_ascii=False) + "\n\n"
+                      + "not json\n" + json.dumps({"id": 3, "body": CONTINUED}, ensure_ascii=False) + "\n",
+                      encoding="utf-8")
+    code, out, err = run("articles", corpus, "--jsonl", "--text-field", "body")
+    assert code == 2  # the broken line is reported; the others are read
+    got = records(out)
+    assert [r["source"] for r in got] == [f"{corpus}:1", f"{corpus}:1", f"{corpus}:4"]
+    assert got[0]["pages"] == [1, 4]
+    assert "corpus.jsonl:3" in err and "not valid JSON" in err
+
+
+def test_cli_dedup_across_drops_paragraphs_an_earlier_article_has(run, tmp_path):
+    d = tmp_path / "archive"
+    d.mkdir()
+    story = "新华社北京3月5日电 国务院总理主持召开国务院常务会议,研究部署有关工作。\n"
+    (d / "a.txt").write_text("第一家报纸的标题\n\n" + story, encoding="utf-8")
+    (d / "b.txt").write_text("第二家报纸的标题\n\n" + story + "\n本报自己的评论，写得不同。\n", encoding="utf-8")
+    code, out, err = run("articles", d, "--dedup-across")
+    assert code == 0
+    got = records(out)
+    assert [len(r["paragraphs"]) for r in got] == [1, 1]
+    assert got[1]["paragraphs"] == ["本报自己的评论，写得不同。"]
+    assert "dedup-across" in err and "b.txt" in err
+
+
+@pytest.mark.parametrize(("argv", "part"), [
+    (["articles", "/no/such/page.txt"], "no such file"),
+    (["articles", "PAGE", "--dedup-across"], "--dedup-across needs"),
+    (["articles", "PAGE", "-o", "DIR"], "not a directory"),
+    (["articles", "PAGE", "--format", "html"], "invalid choice"),
+])
+def test_cli_errors_are_one_line_and_exit_2(run, tmp_path, argv, part):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    argv = [str(page) if a == "PAGE" else str(tmp_path) if a == "DIR" else a for a in argv]
+    code, out, err = run(*argv)
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("cleanup: error: ") and part in lines[0]
+
+
+def test_cli_cleaning_and_restore_are_unchanged_by_articles(run, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes(SAMPLES[1].read_bytes())
+    clean, log, back = tmp_path / "c.txt", tmp_path / "c.changes.jsonl", tmp_path / "r.txt"
+    assert run(page, "-o", clean, "--changes", log)[0] == 0
+    assert run("articles", page, "-o", tmp_path / "a.jsonl")[0] == 0
+    assert run("restore", clean, "--changes", log, "-o", back)[0] == 0
+    assert back.read_bytes() == page.read_bytes()
+    lines = set(clean.read_text(encoding="utf-8").splitlines())
+    for r in records((tmp_path / "a.jsonl").read_text(encoding="utf-8")):
+        assert set(r["paragraphs"]) <= lines
+
+
+# --- the hand-made gold and the measuring tools ---------------------------------------
+
+
+@pytest.mark.parametrize("gold", GOLD[:3], ids=lambda p: p.name[:3])
+def test_the_hand_made_article_gold_is_made_of_gold_paragraphs(gold):
+    paragraphs = [p for p in gold.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    paragraphs[-1] = paragraphs[-1].rstrip("\n")
+    used = []
+    for line in (DATA / "articles" / f"{gold.name[:3]}.jsonl").read_text(encoding="utf-8").splitlines():
+        a = json.loads(line)
+        assert set(a) <= set(KEYS)
+        texts = [a["headline"], a["kicker"], a["byline"], *a["subheadlines"], *a["paragraphs"],
+                 *a["captions"], *a["credits"]]
+        used += [t for t in texts if t]
+    assert set(used) <= set(paragraphs)
+    assert [p for p in paragraphs if p not in used] == (["回眸2023"] if gold.name.startswith("002") else [])
+
+
+def test_score_articles_prints_every_figure():
+    out = subprocess.run([sys.executable, str(TOOLS / "score_articles.py"), "--sets", "samples", "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    figures = json.loads(out)["samples"]
+    assert figures["pages"] == 3
+    assert 0 < figures["head_f1"] <= 1 and 0 < figures["para_ok"] <= 1
+
+
+# --- the stitching test issues (tools/make_issues.py) ----------------------------------
+
+ISSUES = sorted((DATA / "issues").glob("i*"))
+
+
+def test_there_are_issues_with_jumps_to_stitch():
+    jumps = [j for d in ISSUES for j in json.loads((d / "issue.json").read_text(encoding="utf-8"))["jumps"]]
+    assert len(ISSUES) >= 10 and len(jumps) >= 20
+    assert any(j["header"] != j["headline"] for j in jumps)  # short forms too
+
+
+@pytest.mark.parametrize("folder", ISSUES, ids=lambda p: p.name)
+def test_an_issue_is_remade_from_its_seed(folder):
+    sys.path.insert(0, str(TOOLS))
+    from devset.issue import make_issue
+    from make_devset import structure_json
+
+    info = json.loads((folder / "issue.json").read_text(encoding="utf-8"))
+    pages, jumps = make_issue(info["seed"])
+    assert [p.folio.page_no for p in pages] == info["pages"]
+    assert [j.__dict__ for j in jumps] == info["jumps"]
+    for page in pages:
+        name = f"p{page.folio.page_no}"
+        assert structure_json(page) == (folder / "structure" / f"{name}.json").read_text(encoding="utf-8")
+        assert page.gold() == (folder / "gold" / f"{name}.txt").read_text(encoding="utf-8")
+        assert (page.folio.paper, page.folio.date.isoformat()) == (info["paper"], info["date"])
+        for reader in ("pymupdf", "tesseract"):
+            assert (folder / "raw" / reader / f"{name}.txt").is_file()
+
+
+@pytest.mark.parametrize("folder", ISSUES, ids=lambda p: p.name)
+def test_each_jump_of_an_issue_is_printed_at_both_ends(folder):
+    for j in json.loads((folder / "issue.json").read_text(encoding="utf-8"))["jumps"]:
+        lead = json.loads((folder / "structure" / f"p{j['from_page']}.json").read_text(encoding="utf-8"))
+        piece = json.loads((folder / "structure" / f"p{j['to_page']}.json").read_text(encoding="utf-8"))
+        assert lead["articles"][0]["jump_to"] == j["to_page"] and lead["articles"][0]["headline"] == j["headline"]
+        assert piece["articles"][j["piece"]]["jump_from"] == j["from_page"]
+        assert piece["articles"][j["piece"]]["headline"] == j["header"]
+
+
+def test_every_jump_of_the_pymupdf_issues_is_followed_and_none_made_up():
+    sys.path.insert(0, str(TOOLS))
+    import score_articles
+
+    from cleanup import Cleaner
+
+    tally = score_articles.score_issues("pymupdf", DATA / "issues", Cleaner(), score_articles.Tally(), False)
+    assert tally.jumps == 25
+    assert tally.joined == tally.jumps and tally.false_joins == 0
+    assert tally.folio_ok == tally.folio_pages == 49
+
+
+def test_the_readme_example_is_what_the_command_gives(cleaner):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Articles"):readme.index("## Library")]
+    shown = json.loads(section.split("```json\n", 1)[1].split("```", 1)[0])
+    lines = SAMPLES[0].read_text(encoding="utf-8").split("\n")[4:15]
+    page = "\n".join(lines) + "\n"
+    (article,) = cleaner.articles(page, "page.txt")
+    assert article.record() == shown
+    assert "\n".join(lines) in section
