@@ -84,6 +84,8 @@ _KIND = {
 # (its other roles come from a shape that the stage's own evidence reads)
 _APART_UNWRAPPED = frozenset({Role.CREDIT, Role.LABEL, Role.FOLIO, Role.JUMP, Role.PAGE_NUMBER,
                               Role.BYLINE, Role.DATELINE, Role.CAPTION})
+# roles of lines whose joins keep the blank a printed line ended with (``spaced_join``)
+_SPACED_ROLES = frozenset({Role.BYLINE, Role.DATELINE, Role.CREDIT, Role.CAPTION})
 # roles of lines that end with a person's name, which may wrap onto the next line
 _NAMES_WRAP = frozenset({Role.BYLINE, Role.CREDIT, Role.CAPTION})
 
@@ -522,7 +524,7 @@ class Paragraphs(Stage):
         rd = lay.reading
         assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
-        if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS:
+        if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS and rd.roles[b.row] is not Role.SUBHEADLINE:
             return ev + self._heading_pair_evidence(text, a, b, rd, has_verb)
         ev.extend(self._role_evidence(text, a, b, rd))
         if not rd.columns[i]:  # too few lines to learn a column from
@@ -537,8 +539,9 @@ class Paragraphs(Stage):
             ev.append("fills-column")
         elif text is not a.text:
             ev.append("short-line")
-        else:  # the paragraph's first line: it may be indented
-            ev.append("first-line-indented" if rd.indented(i, b.text) else "short-first-line")
+        else:  # the paragraph's first line: it may be indented, and a dateline's goes on
+            indented = rd.indented(i, b.text) or rd.roles[i] is Role.DATELINE
+            ev.append("first-line-indented" if indented else "short-first-line")
         if ending in ("sentence-end", "clause-end") and after_b is not None:
             nxt = after_b.text if after_b.row == b.row + 1 else None
             if rd.indented(b.row, nxt) and rd.roles[b.row] is Role.BODY:
@@ -653,7 +656,8 @@ class Paragraphs(Stage):
                     edits.append(Edit(a.end, gap, "\n\n", self.break_rule, verdict.note))
                 paragraph = b.text
             elif join := self.cut_rule if blank else self.wrap_rule:
-                space = " " if self.spaced_join.search(paragraph[-JOIN_CONTEXT:] + "\n" + b.text[:JOIN_CONTEXT]) else ""
+                space = " " if lay.roles[a.row] in _SPACED_ROLES and self.spaced_join.search(
+                    paragraph[-JOIN_CONTEXT:] + "\n" + b.text[:JOIN_CONTEXT]) else ""
                 edits.append(Edit(a.end, gap, space, join, verdict.note))
                 paragraph += space + b.text
             else:  # a join whose rule is off: the lines stay apart, as printed
