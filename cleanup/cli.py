@@ -23,6 +23,7 @@ from .errors import CleanupError, InputError
 from .extras import ARCHIVE, ENGINE, require
 from .io import atomic_output
 from .outputs import Role, check_collisions, single_file_roles
+from .options import add_rule_options, positive_float, positive_int
 from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
 from .rulecheck import check_before_a_run
 from .runner import Interrupted, Mode, Settings, raise_interrupted, run_directory, run_single, stdout_bytes
@@ -65,33 +66,6 @@ def mode_from_flags(check: bool, diff: bool, explain: bool = False) -> Mode:
 
 
 # --- parsers -----------------------------------------------------------------------
-
-
-def positive_int(s: str) -> int:
-    n = int(s)
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return n
-
-
-def positive_float(s: str) -> float:
-    x = float(s)
-    if not x > 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
-    return x
-
-
-def add_rule_options(p: argparse.ArgumentParser) -> None:
-    """The flags that choose the rules (every command that cleans has them)."""
-    g = p.add_argument_group("rules")
-    g.add_argument("--profile", default="zh-news", metavar="NAME|PATH",
-                   help="profile to clean with (default: zh-news)")
-    g.add_argument("--rules", action="append", default=[], metavar="PATH",
-                   help="add a rule file (repeatable)")
-    g.add_argument("--disable", action="append", default=[], metavar="ID",
-                   help="turn a rule off by id (repeatable)")
-    g.add_argument("--timeout", type=positive_float, default=2.0, metavar="SECONDS",
-                   help="stop a rule's regex after this long on one text (default: 2)")
 
 
 def add_input_options(p: argparse.ArgumentParser) -> None:

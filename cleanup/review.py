@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 from .errors import CleanupError, InputError
 from .io import atomic_output, sweep_temp_files, temp_path, walk
+from .options import add_rule_options
 from .review_index import PageSummary, render_index, summarize
 from .review_page import render_page, summary_line
 from .review_replay import ReviewDoc, clean_text, replay
@@ -72,15 +73,7 @@ def review_parser() -> Parser:
                    help="with --jsonl and no log: the field to clean (default: text)")
     p.add_argument("--glob", default="*.txt", metavar="PATTERN",
                    help="files to review in a directory, recursively (default: *.txt)")
-    g = p.add_argument_group("cleaning (without --changes)")
-    g.add_argument("--profile", default="zh-news", metavar="NAME|PATH",
-                   help="profile to clean with (default: zh-news)")
-    g.add_argument("--rules", action="append", default=[], metavar="PATH",
-                   help="add a rule file (repeatable)")
-    g.add_argument("--disable", action="append", default=[], metavar="ID",
-                   help="turn a rule off by id (repeatable)")
-    g.add_argument("--timeout", type=float, default=2.0, metavar="SECONDS",
-                   help="stop a rule's regex after this long on one text (default: 2)")
+    g = add_rule_options(p, "cleaning (without --changes)")
     g.add_argument("--encoding", default="utf-8", metavar="NAME|auto", help="input encoding (default: utf-8)")
     g.add_argument("--errors", choices=("strict", "replace"), default="strict",
                    help="undecodable bytes: an error (default), or U+FFFD, recorded")

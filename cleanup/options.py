@@ -1,0 +1,33 @@
+"""Command-line options shared by every command that cleans (``cleanup``, ``engine``, ``review``)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def positive_int(s: str) -> int:
+    n = int(s)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def positive_float(s: str) -> float:
+    x = float(s)
+    if not x > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return x
+
+
+def add_rule_options(p: argparse.ArgumentParser, title: str = "rules") -> argparse._ArgumentGroup:
+    """The flags that choose the rules, in a group named ``title`` (returned, for more)."""
+    g = p.add_argument_group(title)
+    g.add_argument("--profile", default="zh-news", metavar="NAME|PATH",
+                   help="profile to clean with (default: zh-news)")
+    g.add_argument("--rules", action="append", default=[], metavar="PATH",
+                   help="add a rule file (repeatable)")
+    g.add_argument("--disable", action="append", default=[], metavar="ID",
+                   help="turn a rule off by id (repeatable)")
+    g.add_argument("--timeout", type=positive_float, default=2.0, metavar="SECONDS",
+                   help="stop a rule's regex after this long on one text (default: 2)")
+    return g
