@@ -32,8 +32,9 @@ from .changes import after_changes, append_after
 from .document import Document
 from .errors import CleanupError, RuleError
 from .io import atomic_output
-from .layout import drop_lines, lines
+from .layout import drop_lines
 from .rules import load_profile
+from .shape import lines
 from .textkey import comparison_key
 
 try:

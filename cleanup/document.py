@@ -126,6 +126,37 @@ class Step:
             j = run_end
         return mapped
 
+    def carry(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``spans`` of this step's input where they lie in its output, with the spans
+        this step wrote (an empty one where it deleted): sorted, those that meet merged.
+
+        A span's start inside replaced text moves to the start of what replaced
+        it, its end to the end: a span never shrinks past what it covered.
+        """
+        edits, out_starts = self.edits, self.out_starts
+        ats = [e.at for e in edits]
+
+        def forward(pos: int, start: bool) -> int:
+            i = bisect_right(ats, pos) - 1
+            if i < 0:
+                return pos
+            e, out_start = edits[i], out_starts[i]
+            end = e.at + len(e.before)
+            if pos >= end:
+                return pos - end + out_start + len(e.after)
+            return out_start if start else out_start + len(e.after)
+
+        moved = [(forward(a, True), forward(b, False)) for a, b in spans]
+        written = [(out, out + len(e.after)) for e, out in zip(edits, out_starts)]
+        merged: list[tuple[int, int]] = []
+        for a, b in sorted(moved + written):
+            if merged and a <= merged[-1][1]:
+                if b > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        return merged
+
     @staticmethod
     def _snap(positions: list[int], lo: int, hi: int, e: Edit, out_start: int, side: str) -> list[int]:
         """Map ``positions[lo:hi]``, all inside ``e``'s replacement, to its start or end."""
@@ -217,6 +248,21 @@ class Document:
     def records(self) -> list[Change]:
         """What a change log holds: every change, then every suspect kept."""
         return self.changes + self.suspects
+
+    def changed_since(self, step: int) -> list[tuple[int, int]]:
+        """The spans of the current text that steps ``step`` and after wrote (an empty
+        span where they deleted), sorted, those that meet merged.
+
+        >>> doc = Document("甲乙丙丁")
+        >>> doc.apply("a", [Edit(1, "乙", "", "r")])
+        >>> doc.apply("b", [Edit(2, "丁", "戊己", "r")])
+        >>> doc.text, doc.changed_since(0), doc.changed_since(1)
+        ('甲丙戊己', [(1, 1), (2, 4)], [(2, 4)])
+        """
+        spans: list[tuple[int, int]] = []
+        for s in self.steps[step:]:
+            spans = s.carry(spans)
+        return spans
 
     def to_raw_all(self, step: int, positions: list[int], side: str) -> list[int]:
         """Map offsets in the input of step ``step`` to the raw input, a step at a time."""

@@ -58,10 +58,10 @@ from .errors import CleanupError, InputError
 from .io import atomic_output, clean_record_text, walk
 from .jsonlines import frame_of
 from .outputs import CollisionError, Role, check_collisions
-from .layout import lines
 from .pipeline import Cleaner
 from .report import EXIT_ERROR, EXIT_OK, error_line, no_field_line, report
 from .runner import LOG_SUFFIX, CleanerSettings
+from .shape import lines
 from .textkey import comparison_key
 
 FORMATS = {".jsonl": "jsonl", ".parquet": "parquet"}

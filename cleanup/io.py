@@ -9,12 +9,13 @@ a ``decode-replace`` change (``--errors replace``) is decided per chunk in
 
 Large inputs are cleaned in *chunks* so memory stays bounded.  A chunk ends
 at a paragraph boundary: a blank line whose previous line ends a sentence
-(``。！？!?…`` optionally followed by closing quotes or brackets).  Such a
+(a sentence end of the page-shape vocabulary, :mod:`cleanup.shape`, then
+closers, straight quotes included: the text is raw).  Such a
 boundary is one that no stage joins across, so for a normal page chunked
 output equals whole-file output.  The trade-off: stages that compare
 paragraphs (dedup, fragments) only see within a chunk, and a paragraph
-longer than ``HARD_MAX`` characters is cut after a sentence end inside it
-(or, with none, anywhere between two non-blank characters), so a rule
+longer than ``HARD_MAX`` characters is cut after a sentence or clause end
+inside it (or, with none, anywhere between two non-blank characters), so a rule
 looking across that cut does not see it.  Pages are far below ``TARGET``
 and are never cut.
 """
@@ -30,6 +31,7 @@ import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -39,7 +41,9 @@ from . import guard
 from .document import Change, Document, Edit
 from .errors import CleanupError, InputError
 from .linecol import FIRST, line_col
+from .patterns import class_members
 from .pipeline import Cleaner
+from .shape import Shape, load_shape
 
 BLOCK = 1 << 20  # bytes read at a time
 TARGET = 1 << 19  # characters: a chunk ends at the first boundary past this
@@ -51,10 +55,6 @@ DECODE_RULE = "decode-replace"
 JOIN_RULE = "chunk-join"
 CUT_RULE = "chunk-cut"
 
-_BOUNDARY = re.compile(
-    r"[。！？!?…][”’\"'」』）)】》]*[ \t\u3000]*(?:\r\n?|\n)(?:[ \t\u3000]*(?:\r\n?|\n))+"
-)
-_SENTENCE_END = regex.compile(r"[。！？!?；;…](?=[^\s\p{M}])")
 _ESCAPED = re.compile(r"[\udc80-\udcff]+")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]+")
 _GB = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
@@ -164,11 +164,34 @@ class RawReader:
 # --- chunks ------------------------------------------------------------------
 
 
-def find_cut(buf: str, lo: int, hi: int) -> int:
-    """Where to cut a paragraph longer than ``HARD_MAX``: after a sentence end, else
-    between two non-blank characters (never before a combining mark)."""
+@dataclass(frozen=True)
+class Cuts:
+    """Where a raw text may be cut into chunks, from a page-shape vocabulary.
+
+    ``boundary``: a sentence end, closers (straight quotes too), then a blank
+    line; ``inside``: a sentence or clause end with more text after it.
+    """
+
+    boundary: regex.Pattern[str]
+    inside: regex.Pattern[str]
+
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of(shape: Shape) -> "Cuts":
+        end = class_members(shape.sentence_end)
+        closers = class_members(shape.closers + shape.straight_quotes)
+        blank, line_end = shape.classes["blank"], r"(?:\r\n?|\n)"
+        return Cuts(
+            regex.compile(rf"[{end}][{closers}]*{blank}*{line_end}(?:{blank}*{line_end})+", regex.VERSION1),
+            regex.compile(rf"[{end}{class_members(shape.clause_end)}](?=[^\s\p{{M}}])", regex.VERSION1),
+        )
+
+
+def find_cut(buf: str, lo: int, hi: int, cuts: Cuts | None = None) -> int:
+    """Where to cut a paragraph longer than ``HARD_MAX``: after a sentence or clause
+    end, else between two non-blank characters (never before a combining mark)."""
     m = None
-    for m in _SENTENCE_END.finditer(buf, lo, hi):
+    for m in (cuts or Cuts.of(load_shape())).inside.finditer(buf, lo, hi):
         pass
     if m is not None:
         return m.end()
@@ -180,26 +203,28 @@ def find_cut(buf: str, lo: int, hi: int) -> int:
 
 
 def split_chunks(
-    pieces: Iterable[str], target: int | None = None, hard_max: int | None = None
+    pieces: Iterable[str], target: int | None = None, hard_max: int | None = None, shape: Shape | None = None
 ) -> Iterator[tuple[str, bool]]:
     """Regroup decoded text into chunks ``(text, cut)``; ``cut`` marks a chunk
-    that ends inside a paragraph (see the module docstring).
+    that ends inside a paragraph (see the module docstring).  ``shape``: the
+    page-shape vocabulary that tells a sentence end (default: the packaged one).
 
     >>> list(split_chunks(["一句。\\n\\n二句。\\n\\n三句"], target=2))
     [('一句。\\n\\n', False), ('二句。\\n\\n', False), ('三句', False)]
     """
     target = TARGET if target is None else target
     hard_max = HARD_MAX if hard_max is None else max(hard_max, target + 1)
+    cuts = Cuts.of(shape or load_shape())
     buf = ""
     for piece in pieces:
         buf += piece
         while len(buf) > target:
-            m = _BOUNDARY.search(buf, target)
+            m = cuts.boundary.search(buf, target)
             if m is not None and m.end() < len(buf):
                 yield buf[: m.end()], False
                 buf = buf[m.end() :]
             elif len(buf) > hard_max:
-                at = find_cut(buf, target, hard_max)
+                at = find_cut(buf, target, hard_max, cuts)
                 yield buf[:at], True
                 buf = buf[at:]
             else:
@@ -269,7 +294,7 @@ def clean_chunks(
     start = byte_start = clean_start = 0
     line, col = FIRST
     prev_newlines: int | None = None
-    for index, (raw, cut) in enumerate(split_chunks(reader.pieces(), target, hard_max)):
+    for index, (raw, cut) in enumerate(split_chunks(reader.pieces(), target, hard_max, cleaner.shape)):
         doc = Document(raw, reader.where)
         bad = _ESCAPED.search(raw)
         if bad is not None:

@@ -1,37 +1,16 @@
-"""Lines of a text with their offsets, and edits that drop whole lines.
+"""Edits that drop whole lines (:class:`~cleanup.shape.Line`) of a text.
 
-Stages that judge lines or paragraphs (debris, fragments, dedup) share
-these, so that a dropped line never leaves a stray blank line behind.
+Stages that judge lines or paragraphs (debris, fragments, dedup) and the
+archive dedup share them, so that a dropped line never leaves a stray blank
+line behind.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
 from .document import Edit
-
-
-class Line(NamedTuple):
-    """A non-empty line: ``text`` is ``doc.text[start:end]`` (no line break).
-
-    A named tuple rather than a frozen dataclass: as immutable, and about
-    twice as quick to build, which counts for the many lines of a page.
-    """
-
-    start: int
-    end: int
-    text: str
-
-
-def lines(text: str) -> list[Line]:
-    """The non-empty lines of ``text``, in order."""
-    out: list[Line] = []
-    at = 0
-    for piece in text.split("\n"):
-        if piece:
-            out.append(Line(at, at + len(piece), piece))
-        at += len(piece) + 1
-    return out
+from .shape import Line
 
 
 def drop_lines(text: str, all_lines: list[Line], drops: Iterable[tuple[int, str, str]]) -> list[Edit]:

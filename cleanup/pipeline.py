@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Iterable
 from .document import Change, Document
 from .errors import RuleError
 from .rules import Profile, StageConfig, load_profile
-from .stage import Stage
+from .shape import load_shape
+from .stage import Stage, Touched
 
 if TYPE_CHECKING:
     from .articles import Article
@@ -64,33 +65,47 @@ class Cleaner:
         timeout: float = 2.0,
     ) -> None:
         self.profile = profile if isinstance(profile, Profile) else load_profile(profile, rules, disable)
+        self.shape = load_shape(self.profile.shape)  # the page-shape vocabulary (cleanup.shape)
         self.stages = [build_stage(s, timeout) for s in self.profile.stages]
 
     def run(self, doc: Document) -> Document:
-        """Every stage in order; then, if the profile says so, the whole chain
-        again over its own output until a pass changes nothing.
+        """Every stage in order; then, if the profile says so, settle passes over
+        the output until one changes nothing.
 
         Stages can hand each other work (a stutter repaired makes a line a
         piece of a headline; a join puts a comma next to Han): settling makes
         clean text a fixed point, so cleaning it again changes nothing.  A
-        pass skips a stage that changed nothing last time and whose text has
-        not changed since: it would find nothing again.
+        settle pass rechecks a stage only where the text changed since the
+        stage last looked at it (:meth:`~cleanup.stage.Stage.recheck`), and
+        passes a stage by when nothing changed since: since it found nothing
+        to change (:meth:`~cleanup.stage.Stage.note_clean`), or since its own
+        edits for a stage that did not say so.
         """
-        idle_at: dict[int, int] = {}  # stage -> len(doc.steps) when it last ran and changed nothing
-        for _ in range(1 + self.profile.settle_passes):
-            steps = len(doc.steps)
+        seen = [0] * len(self.stages)  # steps of doc each stage has looked at
+        clean = [False] * len(self.stages)  # whether it then found nothing to change
+        for n, stage in enumerate(self.stages):
+            before = len(doc.steps)
+            stage.run(doc)
+            seen[n], clean[n] = self._looked(stage, doc, before)
+        for _ in range(self.profile.settle_passes):
+            made = len(doc.steps)
             for n, stage in enumerate(self.stages):
-                if idle_at.get(n) == len(doc.steps):
-                    continue  # it found nothing to do in this very text
-                before = len(doc.steps)
-                stage.run(doc)
-                if len(doc.steps) == before:
-                    idle_at[n] = before
-                else:
-                    idle_at.pop(n, None)
-            if len(doc.steps) == steps:
+                if seen[n] < len(doc.steps):
+                    before = len(doc.steps)
+                    stage.recheck(doc, Touched(doc, seen[n], clean[n]))
+                    seen[n], clean[n] = self._looked(stage, doc, before)
+            if len(doc.steps) == made:
                 break
         return doc
+
+    @staticmethod
+    def _looked(stage: Stage, doc: Document, before: int) -> tuple[int, bool]:
+        """What ``stage`` has seen of ``doc`` after a run that found it at ``before``
+        steps: up to now if it found nothing to change (none of its own edits
+        left to look at), else up to ``before``."""
+        if len(doc.steps) == before or stage.clean_at(doc) == len(doc.steps):
+            return len(doc.steps), True
+        return before, False
 
     def clean(self, text: str, name: str = "") -> Result:
         """Clean ``text``; ``name`` (a file name, say) is kept on the document for stages' notes."""

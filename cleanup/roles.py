@@ -14,14 +14,19 @@ where widths say nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
 from .folio import parse_folio
+from .pattern_chars import required_chars
+from .shape import Shape, load_shape
 
 
 class Role(StrEnum):
@@ -52,46 +57,25 @@ HEADINGS = frozenset({Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.SUBHEAD
 # roles a line starting a paragraph has: what comes before it ends there
 STARTS_PARAGRAPH = STANDALONE | {Role.DATELINE}
 
-_PERSON = r"(?!记者|通讯员)\p{Han}{2,4}"
-# a bullet before a byline; OCR reads □ as 口 or 国
-_BULLET = r"(?:[□■●◆▲]|[口国](?=本报|新华社|中新社|记者|通讯员))"
-_GAP = r"[ \u3000”“\"']*"  # between a byline's parts: blanks, and the quote marks OCR reads some as
-_NAMES = rf"{_PERSON}(?:[ \u3000·、”“\"']+{_PERSON})*"
-_REPORTER = r"(?:本报|新华社|中新社)?(?:特约|实习|首席|摄影)?(?:记者|通讯员)"
-_BYLINE = regex.compile(
-    rf"^{_BULLET}?{_REPORTER}{_GAP}{_NAMES}(?:{_GAP}{_REPORTER}(?:{_GAP}{_NAMES})?)*[ \u3000]*$")
-_DATELINE = regex.compile(
-    r"^(?:本报讯|本报\p{Han}{0,8}\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯]|本报\p{Han}{0,8}\d{1,2}\s*(?:月\s*(?:\d{1,2}\s*日?)?)?$"
-    r"|(?:新华社|中新社)\p{Han}{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日?\s*(?:电|$)|[（(]记者)"
-)
-_CREDIT = regex.compile(
-    r"^(?:责任编辑|编辑|校对|美编|版式设计|排版|本版编辑)[：:]\s*\S.{0,20}$"
-    r"|^[（(]\p{Han}{2,4}(?:[ ·、]\p{Han}{2,4})*[）)]$"
-    rf"|^(?:{_REPORTER}[ \u3000]*)?{_NAMES}(?:[ \u3000]+{_REPORTER}[ \u3000]*{_NAMES})*[ \u3000]*摄$"
-)
-_TRAILING_CREDIT = regex.compile(r"[ \u3000]*(?:责任编辑|本版编辑|编辑)[：:]\s*\S{1,12}$")
-_LABEL = regex.compile(r"^(?:编者按|编后|图片|图为|链接|相关链接|记者手记|短评)[：:]?$|^(?:编者按|图片|图为)[：:]")
-_PHOTO_CREDIT = regex.compile(
-    rf"{_REPORTER}[ \u3000]*{_NAMES}[ \u3000]*摄$|[。！？”][ \u3000]*{_NAMES}[ \u3000]+摄$"
-    r"|[（(]\p{Han}{0,6}(?:社|网)发[）)]$")
-_JUMP = regex.compile(r"^[■□●◆]?[（(【〔\[]?\s*(?:上接|下转|接|转)\s*第?\s*[0-9A-Za-z〇零一二三四五六七八九十]{1,4}\s*版\s*[）)】〕\]]?$")
-_PAGE_NUMBER = regex.compile(r"^[-—－·•]?\s*\d{1,3}\s*[-—－·•]?$|^第\s*\d{1,3}\s*[页版]$")
 _HAN_ONLY = regex.compile(r"\p{Han}+")
+_HAS_DATE = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _DASH_LED = regex.compile(r"——|一一(?!一)")  # a dash, or the two 一 OCR reads it as
 _GOES_ON = regex.compile(r"\p{Han}[，、。；：）」』”]")  # a line led by one character and a mark: the end of a word
-_SENTENCE_END = frozenset("。！？!?…")
 _ENDS_FUNCTION = frozenset("的和与及并在对把被从向以而或且之")  # no heading ends with one of these
 _OPENERS = "“‘「『（(《【〈"
-_SQUEEZE = frozenset("，。、；：？！“”‘’「」『』（）《》【】〈〉")
-_NO_START = frozenset("，。、；：？！）》」』】,.;:?!)…”’")
-_CLOSERS = "”’」』）)》】"
-_BODY_MARKS = frozenset("，。、；！？,;!?")
-_OPEN_END = frozenset("，、：:,（(“‘《【")
+_CLOSING = "”’」』）)》】〉"  # what closes one of _OPENERS
+_SQUEEZE = "，。、；：？！“”‘’「」『』（）《》【】〈〉"
+_SQUEEZED = regex.compile(f"(?<=[{_SQUEEZE}])[{_SQUEEZE}]")  # a mark right after another
+_ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
+_ASCII_ALNUM_RUN = regex.compile(r"[A-Za-z0-9]+")
 # a unit that cannot be broken across lines: a run of Latin letters and digits, with
 # the brackets and quotes that cling to it; or a character with the marks no line starts with
 _UNIT = regex.compile(r"^[（(“‘《【〈「]*(?:[0-9.]+\p{Han}?|[A-Za-z0-9.%％\-]+|.)[）)”’》】〉」，。、；：？！,.;:?!…—]*")
 
-HEADLINE_MAX = 30  # characters: a longer line is no headline
+PAGE_NUMBER_MAX = 9  # characters of a page number with its dashes or dots
+OWN_ROLE_MAX = 40  # characters: a longer line is body, unless a dateline opens it or a credit closes it
+CREDIT_TAIL = 40  # characters at a line's end that a photo credit may take
+DATELINE_HEAD = 20  # characters at a line's start that a dateline's start takes
 HEADING_TAIL = 2  # characters: a line this short after a heading line ends it
 FOLIO_MAX_LINES = 8  # a folio split over more lines than this is not read as one
 FOLIO_PIECE_MAX = 14  # characters of one piece of a split folio
@@ -118,11 +102,9 @@ def display_width(text: str) -> float:
     return len(text) - ascii_count / 2
 
 
-def heading_shaped(text: str) -> bool:
+def heading_shaped(text: str, shape: Shape | None = None) -> bool:
     """Short, no sentence punctuation, not ending open, every bracket closed: a headline's shape."""
-    t = text.strip()
-    return (0 < len(t) <= HEADLINE_MAX and _BODY_MARKS.isdisjoint(t) and t[-1] not in _OPEN_END
-            and t[0] not in _NO_START and "…" not in t and balanced(t))
+    return vocabulary(shape).heading_shaped(text)
 
 
 def balanced(text: str) -> bool:
@@ -131,51 +113,79 @@ def balanced(text: str) -> bool:
     for c in text:
         if c in _OPENERS:
             depth += 1
-        elif c in _CLOSERS:
+        elif c in _CLOSING:
             depth -= 1
             if depth < 0:
                 return False
     return depth == 0
 
 
-def ends_sentence(text: str) -> bool:
-    core = text.rstrip().rstrip(_CLOSERS)
-    return bool(core) and core[-1] in _SENTENCE_END
+def ends_sentence(text: str, shape: Shape | None = None) -> bool:
+    """A sentence end, then only closers (the vocabulary's ``ends_sentence``), blanks aside."""
+    return vocabulary(shape).ends_sentence(text)
 
 
 def printed_width(text: str) -> float:
     """The width ``text`` likely prints at, in full-width cells: its display width, with
     Latin letters and digits a little wider than half a cell and two punctuation
     marks in a row set in a cell and a half (most CJK typesetting compresses them)."""
-    width = display_width(text)
-    alnum = pairs = spaces = 0  # pairs: punctuation marks right after another
-    last_punct = False
-    for c in text:
-        if c.isascii():
-            alnum += c.isalnum()
-            spaces += c == " "
-            last_punct = False
-        elif c in _SQUEEZE:
-            pairs += last_punct
-            last_punct = True
-        else:
-            last_punct = False
-    trim = 0.5 if text[:1] in _OPENERS else 0.0  # an opening mark starts a line half as wide
-    return width + ASCII_EXTRA * alnum - SPACE_LESS * spaces - 0.5 * pairs - trim
+    return _measure(text)[0]
+
+
+def _measure(text: str) -> tuple[float, float]:
+    """:func:`printed_width` and :func:`slack` of ``text``, counting its letters once."""
+    ascii_count = len(text.encode("ascii", "ignore"))
+    width = len(text) - ascii_count / 2
+    if ascii_count < len(text):
+        width -= 0.5 * len(_SQUEEZED.findall(text))
+    if text[:1] in _OPENERS:
+        width -= 0.5  # an opening mark starts a line half as wide
+    alnum = _alnum(text) if ascii_count else 0
+    spaces = text.count(" ") if ascii_count else 0
+    return (width + ASCII_EXTRA * alnum - SPACE_LESS * spaces,
+            min(MAX_SLACK, ASCII_SLACK * alnum + SPACE_STRETCH * spaces))
+
+
+def _measure_all(texts: Sequence[str]) -> tuple[list[float], list[float]]:
+    """:func:`printed_width` and :func:`slack` of each of ``texts``: the same as
+    :func:`_measure` line by line, with one search of the whole page for paired
+    marks and for Latin letters and digits (a search a line costs more)."""
+    page = "\n".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    pairs = [0] * len(texts)
+    for m in _SQUEEZED.finditer(page):
+        pairs[bisect_right(starts, m.start()) - 1] += 1
+    alnum = [0] * len(texts)
+    for m in _ASCII_ALNUM_RUN.finditer(page):
+        alnum[bisect_right(starts, m.start()) - 1] += m.end() - m.start()
+    widths: list[float] = []
+    slacks: list[float] = []
+    for t, n_pairs, n_alnum in zip(texts, pairs, alnum):
+        ascii_count = len(t.encode("ascii", "ignore"))
+        spaces = t.count(" ") if ascii_count else 0
+        trim = 0.5 if t[:1] in _OPENERS else 0.0
+        widths.append(len(t) - ascii_count / 2 - 0.5 * n_pairs - trim + ASCII_EXTRA * n_alnum - SPACE_LESS * spaces)
+        slacks.append(min(MAX_SLACK, ASCII_SLACK * n_alnum + SPACE_STRETCH * spaces))
+    return widths, slacks
+
+
+def _alnum(text: str) -> int:
+    """How many Latin letters and digits ``text`` holds."""
+    return len(_ASCII_ALNUM.findall(text))
 
 
 def slack(text: str) -> float:
     """How much wider than :func:`printed_width` says ``text`` may still print: Latin
     letters and digits vary most from font to font, and justification stretches spaces."""
-    n = sum(1 for c in text if c.isascii() and c.isalnum())
-    return min(MAX_SLACK, ASCII_SLACK * n + SPACE_STRETCH * text.count(" "))
+    return _measure(text)[1]
 
 
 def _half_cells(text: str) -> float:
     """Half a cell for each Latin letter and digit: what they would add, set full width."""
-    return 0.5 * sum(1 for c in text if c.isascii() and c.isalnum())
+    return 0.5 * _alnum(text)
 
 
+@lru_cache(maxsize=8192)
 def first_unit_width(text: str) -> float:
     """Width of what ``text`` must start its line with: a word of Latin letters or digits
     with its brackets, or a character with the punctuation that cannot start a line."""
@@ -183,28 +193,123 @@ def first_unit_width(text: str) -> float:
     return printed_width(m.group()) if m else 0.0
 
 
-def own_role(text: str) -> Role | None:
+def own_role(text: str, shape: Shape | None = None) -> Role | None:
     """The role a line shows by itself, or None when only its neighbours can tell."""
-    t = text.strip()
-    if not t:
-        return Role.BLANK
-    if _PAGE_NUMBER.match(t):
-        return Role.PAGE_NUMBER
-    if _JUMP.match(t):
-        return Role.JUMP
-    if _CREDIT.match(t):
-        return Role.CREDIT
-    if _LABEL.match(t):
-        return Role.LABEL
-    if _BYLINE.match(t):
-        return Role.BYLINE
-    if _DATELINE.match(t):
-        return Role.DATELINE
-    if parse_folio(t) is not None:
-        return Role.FOLIO
-    if _PHOTO_CREDIT.search(t):
-        return Role.CAPTION
-    return None
+    return vocabulary(shape).own_role(text)
+
+
+class RoleVocabulary:
+    """The page-shape vocabulary (:mod:`cleanup.shape`) as line roles read it: its
+    character sets and headline length, and its patterns of printed bylines,
+    datelines, credits, labels, captions' ends, page-jump markers and page numbers."""
+
+    def __init__(self, shape: Shape) -> None:
+        names = shape.classes
+
+        def compiled(name: str) -> regex.Pattern[str]:
+            return regex.compile(names[name], regex.VERSION1)
+
+        self.byline = compiled("byline_line")
+        self.dateline = compiled("dateline_start")
+        self.credit = compiled("credit_line")
+        self.trailing_credit = compiled("trailing_credit")
+        self.label = compiled("label_line")
+        self.caption_end = compiled("caption_end")
+        self.jump = compiled("jump_line")
+        self.page_number = compiled("page_number_line")
+        self.sentence_end = frozenset(shape.sentence_end)
+        self.inner_stops = frozenset(shape.sentence_end + shape.closers + shape.clause_end + "：:")
+        self.closers = shape.closers
+        self.body_marks = frozenset(shape.body_marks)
+        self.open_end = frozenset(shape.open_end)
+        self.no_start = frozenset(shape.no_start)
+        self.headline_max = shape.headline_max
+        # characters a line must hold for each pattern to match (pattern_chars): a quick test first
+        self._needs = {p: _AnyChars(required_chars(p)) for p in (
+            self.byline, self.dateline, self.credit, self.label, self.caption_end, self.jump)}
+        # remembered by text: a page's lines come again in the rounds and settle passes
+        self._role = lru_cache(maxsize=8192)(self._role_of)
+
+    def heading_shaped(self, text: str) -> bool:
+        """Short, no sentence punctuation, not ending open, every bracket closed."""
+        t = text.strip()
+        return (0 < len(t) <= self.headline_max and self.body_marks.isdisjoint(t) and t[-1] not in self.open_end
+                and t[0] not in self.no_start and "…" not in t and balanced(t))
+
+    def ends_sentence(self, text: str) -> bool:
+        core = text.rstrip().rstrip(self.closers)
+        return bool(core) and core[-1] in self.sentence_end
+
+    def own_role(self, text: str) -> Role | None:
+        t = text.strip()
+        if not t:
+            return Role.BLANK
+        return self._role(t)
+
+    def _role_of(self, t: str) -> Role | None:
+        if len(t) > OWN_ROLE_MAX:
+            return self._role_of_long(t)
+        if len(t) <= PAGE_NUMBER_MAX and self.page_number.match(t):
+            return Role.PAGE_NUMBER
+        if self._may(self.jump, t) and self.jump.match(t):
+            return Role.JUMP
+        if self._may(self.credit, t) and self.credit.match(t):
+            return Role.CREDIT
+        if self._may(self.label, t) and self.label.match(t):
+            return Role.LABEL
+        if self._may(self.byline, t) and self.byline.match(t):
+            return Role.BYLINE
+        if self._may(self.dateline, t) and self.dateline.match(t):
+            return Role.DATELINE
+        if "年" in t and parse_folio(t) is not None:
+            return Role.FOLIO
+        return self._role_of_long(t)
+
+    def _role_of_long(self, t: str) -> Role | None:
+        """A long line's role: a dateline opens it, or a photo credit closes it."""
+        if self._may(self.dateline, t[:DATELINE_HEAD]) and self.dateline.match(t):
+            return Role.DATELINE
+        tail = t[-CREDIT_TAIL:]
+        if self._may(self.caption_end, tail) and self.caption_end.search(tail):
+            return Role.CAPTION
+        return None
+
+    def _may(self, pattern: regex.Pattern[str], text: str) -> bool:
+        """Whether ``text`` holds a character every match of ``pattern`` holds."""
+        return self._needs[pattern].found_in(text)
+
+
+class _AnyChars:
+    """Whether a text holds one of some characters (any text does, for None)."""
+
+    __slots__ = ("chars",)
+
+    def __init__(self, chars: frozenset[str] | None) -> None:
+        self.chars = None if chars is None else tuple(sorted(chars))
+
+    def found_in(self, text: str) -> bool:
+        return self.chars is None or any(c in text for c in self.chars)
+
+
+_vocabularies: dict[int, tuple[Shape, RoleVocabulary]] = {}
+
+
+def vocabulary(shape: Shape | None = None) -> RoleVocabulary:
+    """The line roles' reading of ``shape`` (default: the packaged vocabulary), made once."""
+    shape = shape or load_shape()
+    found = _vocabularies.get(id(shape))
+    if found is None or found[0] is not shape:
+        found = _vocabularies[id(shape)] = (shape, RoleVocabulary(shape))
+    return found[1]
+
+
+def own_roles(lines: Sequence[str], shape: Shape | None = None) -> list[Role]:
+    """The role each line shows by itself (:func:`own_role`, folios split over lines
+    too); ``Role.BODY`` where only its neighbours could tell."""
+    v = vocabulary(shape)
+    roles: list[Role | None] = [v.own_role(t) for t in lines]
+    _mark_folio_runs(lines, roles, v)
+    return [Role.BODY if r is None else r for r in roles]
 
 
 @dataclass(slots=True)
@@ -212,9 +317,10 @@ class PageReading:
     """What :func:`read_page` learnt: each line's role, and the layout behind it.
 
     ``columns[i]`` is the width of the column line ``i`` sits in (0.0 where
-    the page tells none: clean text, or too few lines of one width), and
-    ``char_columns[i]`` the same in characters (text wrapped at a count of
-    characters, not at a width, fills that); ``heading_widths`` are the
+    the page tells none: clean text, or too few lines of one width), as
+    many cells as a full line of Han has characters (text wrapped at a
+    count of characters, not at a width, fills it with ``counts[i]``
+    characters, a line's count); ``heading_widths`` are the
     widths at which the page's headlines wrap, ``indent`` how far a
     paragraph's first line is indented, ``tolerance`` how far short of its
     column a full line of the page may stop.
@@ -225,28 +331,32 @@ class PageReading:
     columns: list[float]
     slack: list[float]
     counts: list[int]
-    char_columns: list[float]
     wrapped: bool
+    vocab: RoleVocabulary
     heading_widths: frozenset[float] = frozenset()
     indent: float = 0.0
     tolerance: float = TOLERANCE
+    rooms: list[float] = field(default_factory=list)  # :meth:`room` of each line
+
+    def __post_init__(self) -> None:
+        self.rooms = [min(self._rooms(i)) if col else 0.0 for i, col in enumerate(self.columns)]
 
     def room(self, i: int) -> float:
         """How far line ``i`` stops short of its column, less what narrow characters
         explain; the less of that in width and in characters (a line is as full as
         either measure says: text may be wrapped at a count of characters)."""
-        return min(self._rooms(i))
+        return self.rooms[i]
 
     def _rooms(self, i: int) -> tuple[float, ...]:
         room = self.columns[i] - self.widths[i] - self.slack[i]
-        return (room, self.char_columns[i] - self.counts[i]) if self.char_columns[i] else (room,)
+        return (room, self.columns[i] - self.counts[i])
 
     def fills(self, i: int, nxt: str | None = None) -> bool:
         """Whether line ``i`` reaches the end of its column: as wide as it, or
         too close to it for ``nxt``'s first unit to fit."""
         if not self.columns[i]:
             return False
-        room = self.room(i)
+        room = self.rooms[i]
         return room <= self.tolerance or (nxt is not None and room < first_unit_width(nxt))
 
     def indented(self, i: int, nxt: str | None = None) -> bool:
@@ -275,7 +385,7 @@ class PageReading:
         return any(abs(self.widths[i] - w) <= 0.5 for w in self.heading_widths)
 
 
-def is_wrapped(texts: Sequence[str]) -> bool:
+def is_wrapped(texts: Sequence[str], shape: Shape | None = None) -> bool:
     """Whether lines are printed lines (hard-wrapped) rather than paragraphs: most
     non-empty lines stand next to another and end no sentence."""
     filled = [t for t in texts if t.strip()]
@@ -283,18 +393,16 @@ def is_wrapped(texts: Sequence[str]) -> bool:
         return False
     in_runs = sum(1 for i, t in enumerate(texts) if t.strip() and (
         (i > 0 and texts[i - 1].strip()) or (i + 1 < len(texts) and texts[i + 1].strip())))
-    ends = sum(1 for t in filled if ends_sentence(t))
+    v = vocabulary(shape)
+    ends = sum(1 for t in filled if v.ends_sentence(t))
     return in_runs >= 0.4 * len(filled) and ends < 0.5 * len(filled)
 
 
 def _column(counts: Counter[int]) -> float:
     """The column width of a window of line widths: the widest width that a good share
     of its lines have (lines stop short of the column, hardly ever past it)."""
-    total = sum(counts.values())
-    for width in sorted((w for w, n in counts.items() if n), reverse=True):
-        if counts[width] >= max(MIN_COLUMN_LINES, COLUMN_SHARE * total):
-            return float(width)
-    return 0.0
+    least = max(MIN_COLUMN_LINES, COLUMN_SHARE * sum(counts.values()))
+    return float(max((w for w, n in counts.items() if n >= least), default=0))
 
 
 def learn_columns(widths: Sequence[float], texts: Sequence[str]) -> list[float]:
@@ -309,25 +417,38 @@ def learn_columns(widths: Sequence[float], texts: Sequence[str]) -> list[float]:
     idx = [i for i, t in enumerate(texts) if t.strip()]
     rounded = [int(widths[i] + 0.5) for i in idx]
     out = [0.0] * len(texts)
+    if not idx:
+        return out
+    windows = _windows(rounded)  # (column, agreement) of the window of lines from each line on
+    last = len(windows) - 1
     for k, i in enumerate(idx):
-        start = max(0, k - WINDOW)
-        end = min(len(rounded), k + WINDOW + 1)
-        before = Counter(rounded[start : max(k + 1, start + WINDOW + 1)])
-        after = Counter(rounded[min(k, end - WINDOW - 1) if end > WINDOW else 0 : end])
-        out[i] = _choose(before, after)
+        before, after = windows[max(0, k - WINDOW)], windows[min(k, last)]
+        out[i] = before[0] if not after[0] or (before[0] and before[1] >= after[1]) else after[0]
     return out
 
 
-def _choose(before: Counter[int], after: Counter[int]) -> float:
-    """The column width of the more consistent of two windows."""
-    cb, ca = _column(before), _column(after)
-    if cb == ca or not ca:
-        return cb
-    if not cb:
-        return ca
-    agree_b = before[round(cb)] + before[round(cb) - 1]
-    agree_a = after[round(ca)] + after[round(ca) - 1]
-    return cb if agree_b / sum(before.values()) >= agree_a / sum(after.values()) else ca
+def _windows(rounded: list[int]) -> list[tuple[float, float]]:
+    """For each window of ``WINDOW + 1`` widths in a row (one, if there are fewer), the
+    column width it tells (:func:`_column`: kept up to date as the window slides, in the
+    set of widths enough of its lines have) and the share of its lines that agree with
+    it (as wide, or a cell less)."""
+    size = min(WINDOW + 1, len(rounded))
+    least = max(MIN_COLUMN_LINES, COLUMN_SHARE * size)
+    counts: Counter[int] = Counter(rounded[:size])
+    common = {w for w, n in counts.items() if n >= least}
+    out: list[tuple[float, float]] = []
+    for s in range(len(rounded) - size + 1):
+        if s:
+            gone, came = rounded[s - 1], rounded[s + size - 1]
+            counts[gone] -= 1
+            counts[came] += 1
+            if counts[gone] < least:
+                common.discard(gone)
+            if counts[came] >= least:
+                common.add(came)
+        width = max(common, default=0)
+        out.append((float(width), (counts[width] + counts[width - 1]) / size))
+    return out
 
 
 CutsWord = Callable[[str, str], object]  # truthy if the break between two lines cuts a word
@@ -340,6 +461,7 @@ def read_page(
     printed: Sequence[str] | None = None,
     wrapped: bool | None = None,
     cuts_word: CutsWord | None = None,
+    shape: Shape | None = None,
 ) -> PageReading:
     """Read the roles and layout of ``lines`` (one per line, blank lines included).
 
@@ -349,27 +471,32 @@ def read_page(
     of ``printed``); ``wrapped``: whether the lines are printed lines of
     columns (True) or paragraphs (False), by default read from the lines;
     ``cuts_word``: whether the break between two lines cuts a word, which
-    a heading's last line does not.
+    a heading's last line does not; ``shape``: the page-shape vocabulary
+    (default: the packaged one).
     """
+    v = vocabulary(shape)
     texts = [t.strip() for t in lines]
-    shown = texts if printed is None else [p.strip() for p in printed]
-    ws = list(widths) if widths is not None else [printed_width(t) for t in shown]
     if wrapped is None:
-        wrapped = is_wrapped(texts)
-    roles: list[Role | None] = [own_role(t) for t in texts]
-    _mark_folio_runs(texts, roles)
+        wrapped = is_wrapped(texts, shape)
+    roles: list[Role | None] = [v.own_role(t) for t in texts]
+    _mark_folio_runs(texts, roles, v)
     blank = [0.0] * len(texts)
-    # characters, trailing blanks included: text wrapped at a count of characters counts them
-    counts = [len(p.rstrip("\r\n").lstrip(" \t")) if t else 0
-              for t, p in zip(texts, lines if printed is None else printed)]
-    reading = PageReading(
-        [], ws, learn_columns(ws, texts) if wrapped else blank, [slack(t) for t in shown], counts,
-        learn_columns(counts, texts) if wrapped else blank, wrapped)
+    if wrapped:
+        shown = texts if printed is None else [p.strip() for p in printed]
+        measured, slacks = _measure_all(shown)
+        ws = list(widths) if widths is not None else measured
+        # characters, trailing blanks included: text wrapped at a count of characters counts them
+        counts = [len(p.rstrip("\r\n").lstrip(" \t")) if t else 0
+                  for t, p in zip(texts, lines if printed is None else printed)]
+        reading = PageReading([], ws, learn_columns(ws, texts), slacks, counts, wrapped, v)
+    else:  # widths say nothing on clean text
+        ws = list(widths) if widths is not None else blank
+        reading = PageReading([], ws, blank, blank, [0] * len(texts), wrapped, v)
     if wrapped:
         reading.tolerance = _learn_tolerance(texts, roles, reading)
         reading.indent = _learn_indent(texts, roles, reading)
     heads = _heading_lines(texts, roles, reading, cuts_word)
-    _add_heading_tails(texts, roles, heads)
+    _add_heading_tails(texts, roles, heads, v)
     reading.heading_widths = _heading_widths(texts, heads, reading)
     reading.roles = [r if r is not None else Role.HEADLINE if i in heads else Role.BODY for i, r in enumerate(roles)]
     if wrapped:
@@ -385,51 +512,73 @@ def assign_roles(
     printed: Sequence[str] | None = None,
     wrapped: bool | None = None,
     cuts_word: CutsWord | None = None,
+    shape: Shape | None = None,
 ) -> list[Role]:
     """The role of each of ``lines`` (one per line, blank lines included); see :func:`read_page`."""
-    return read_page(lines, widths, printed=printed, wrapped=wrapped, cuts_word=cuts_word).roles
+    return read_page(lines, widths, printed=printed, wrapped=wrapped, cuts_word=cuts_word, shape=shape).roles
 
 
-def _mark_folio_runs(texts: Sequence[str], roles: list[Role | None]) -> None:
+def _mark_folio_runs(texts: Sequence[str], roles: list[Role | None], v: RoleVocabulary) -> None:
     """Mark the folios :func:`folio_runs` finds."""
-    for run in folio_runs(texts, roles):
+    for run in _folio_runs(texts, roles, v):
         for k in run:
             if texts[k].strip():
                 roles[k] = Role.FOLIO
 
 
-def folio_before_credit(text: str) -> int:
+def folio_before_credit(text: str, shape: Shape | None = None) -> int:
     """Where a folio that shares its line with an editor's credit ends (the credit
     stays: ``2024年3月11日 星期一 文化 6 北疆晚报 责任编辑：王五``), or 0."""
-    m = _TRAILING_CREDIT.search(text)
+    m = vocabulary(shape).trailing_credit.search(text)
     if m is None or not m.start() or parse_folio(text[: m.start()]) is None:
         return 0
     return m.start()
 
 
-def folio_runs(texts: Sequence[str], roles: Sequence[Role | None] | None = None) -> list[range]:
+def _solid_len(text: str) -> int:
+    """Characters of ``text`` other than blanks (OCR spreads a folio with them)."""
+    return len(text) - text.count(" ") - text.count("\u3000")
+
+
+def folio_runs(texts: Sequence[str], roles: Sequence[Role | None] | None = None,
+               shape: Shape | None = None) -> list[range]:
     """The lines that hold a folio: one line, or a run of short ones that read together
     as one (an extractor split it), blank lines between them allowed (OCR).
 
+    Every folio holds a date: only the lines near a short line holding one are read.
     ``roles``: each line's :func:`own_role`, if known.
     """
-    own = list(roles) if roles is not None else [own_role(t) for t in texts]
+    return _folio_runs(texts, roles, vocabulary(shape))
+
+
+def _folio_runs(texts: Sequence[str], roles: Sequence[Role | None] | None, v: RoleVocabulary) -> list[range]:
+    n = len(texts)
+    starts: set[int] = set()
+    for r, t in enumerate(texts):
+        if "年" in t and _solid_len(t) <= FOLIO_PIECE_MAX * 3 and _HAS_DATE.search(t):
+            starts.update(range(max(0, r - 2 * FOLIO_MAX_LINES), r + 1))
+    if not starts:
+        return []
+
+    def own(k: int) -> Role | None:
+        return roles[k] if roles is not None else v.own_role(texts[k])
+
     open_ = (None, Role.PAGE_NUMBER, Role.FOLIO)
     runs: list[range] = []
-    n = len(texts)
     i = 0
-    while i < n:
-        first = texts[i].strip()
-        if not first or own[i] not in open_ or len(first) > FOLIO_PIECE_MAX * 3:
-            i += 1
+    for i in sorted(starts):
+        if runs and i < runs[-1].stop:
             continue
-        found = i + 1 if own[i] is Role.FOLIO else 0
+        first = texts[i].strip()
+        if not first or _solid_len(first) > FOLIO_PIECE_MAX * 3 or own(i) not in open_:
+            continue
+        found = i + 1 if own(i) is Role.FOLIO else 0
         pieces = [first]
         for j in range(i + 1, min(n, i + 2 * FOLIO_MAX_LINES)):
             piece = texts[j].strip()
             if not piece:
                 continue
-            if own[j] not in open_ or len(piece) > FOLIO_PIECE_MAX or len(pieces) >= FOLIO_MAX_LINES:
+            if len(piece) > FOLIO_PIECE_MAX or len(pieces) >= FOLIO_MAX_LINES or own(j) not in open_:
                 break
             if found and len(piece) > FOLIO_SECTION_MAX and _HAN_ONLY.fullmatch(piece) and not piece.endswith("报"):
                 break  # a folio already: a longer line of Han that is no paper's name is a heading
@@ -438,9 +587,6 @@ def folio_runs(texts: Sequence[str], roles: Sequence[Role | None] | None = None)
                 found = j + 1
         if found:
             runs.append(range(i, found))
-            i = found
-        else:
-            i += 1
     return runs
 
 
@@ -456,11 +602,14 @@ def _learn_tolerance(texts: Sequence[str], roles: Sequence[Role | None], reading
         t = texts[i]
         if not (texts[i - 1] and t and texts[i + 1]) or roles[i] is not None or not reading.columns[i]:
             continue
-        if ends_sentence(texts[i - 1]) or t[-1] in _SENTENCE_END or t[-1] in _CLOSERS or t[-1] in "；：:;":
+        if t[-1] in reading.vocab.inner_stops or reading.vocab.ends_sentence(texts[i - 1]):
             continue
-        if heading_shaped(t) or roles[i - 1] is not None or heading_shaped(texts[i - 1]) and reading.short(i - 1):
-            continue  # perhaps a heading, or a paragraph's first line
         room = reading.room(i)
+        if room <= TOLERANCE:
+            rooms.append(0.0)
+            continue
+        if reading.vocab.heading_shaped(t) or roles[i - 1] is not None or reading.vocab.heading_shaped(texts[i - 1]) and reading.short(i - 1):
+            continue  # perhaps a heading, or a paragraph's first line
         rooms.append(room if room >= first_unit_width(texts[i + 1]) else 0.0)
     if len(rooms) < MIN_COLUMN_LINES:
         return TOLERANCE
@@ -485,8 +634,8 @@ def _learn_indent(texts: Sequence[str], roles: Sequence[Role | None], reading: P
             continue
         if j < 0:
             continue  # a page may start inside a paragraph
-        after_end = not texts[j] or (ends_sentence(texts[j]) and reading.short(j, texts[i]))
-        if after_end and not ends_sentence(texts[i]) and reading.fills(i + 1, _after(texts, i + 1)):
+        after_end = not texts[j] or (reading.vocab.ends_sentence(texts[j]) and reading.short(j, texts[i]))
+        if after_end and not reading.vocab.ends_sentence(texts[i]) and reading.fills(i + 1, _after(texts, i + 1)):
             room = reading.room(i)
             if room <= MAX_INDENT + 0.5:
                 rooms.append(max(0.0, room))
@@ -525,27 +674,40 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
     on whether the line before did, on a page that indents a paragraph's first line.
     """
     heads: set[int] = set()
-    starts = [False] * len(texts)
-    prev: int | None = None
+    starts: dict[int, bool] = {}  # worked out only for the lines that need it
+
+    def starts_paragraph(i: int) -> bool:
+        """Whether line ``i`` starts a paragraph; the lines before it that this depends on
+        are worked out first, from the earliest back, without recursion."""
+        chain = [i]
+        while True:
+            j = chain[-1]
+            prev = _prev(texts, j)
+            if prev is None or prev in starts or not reading.short(prev, texts[j]):
+                break
+            chain.append(prev)  # whether j starts depends on whether prev does
+        for j in reversed(chain):
+            if j in starts:
+                continue
+            prev = _prev(texts, j)
+            # a blank line before a line starts a paragraph only after a sentence's end:
+            # OCR puts blank lines inside paragraphs too
+            starts[j] = prev is None or prev in heads or (prev + 1 < j and reading.vocab.ends_sentence(texts[prev])) \
+                or _ends_paragraph(texts, roles, reading, prev, j, starts.get(prev, True))
+        return starts[i]
+
     for i, t in enumerate(texts):
-        if not t:
+        if not t or roles[i] is not None or not reading.vocab.heading_shaped(t) or not starts_paragraph(i):
             continue
-        # a blank line before a line starts a paragraph only after a sentence's end: OCR
-        # puts blank lines inside paragraphs too
-        starts[i] = prev is None or prev in heads or (prev + 1 < i and ends_sentence(texts[prev])) \
-            or _ends_paragraph(texts, roles, reading, prev, i, starts[prev])
         k = _next(texts, i)
-        prev = i
-        if roles[i] is not None or not heading_shaped(t) or not starts[i]:
-            continue
         alone = (i == 0 or not texts[i - 1]) and (i + 1 == len(texts) or not texts[i + 1])
         if reading.wrapped and reading.columns[i] and not reading.short(i) and not reading.wide(i):
             # as wide as the column: a heading only if a heading line ends it, or if it
             # stands alone between blank lines
-            if not alone and (k is None or not heading_shaped(texts[k]) or roles[k] is not None
+            if not alone and (k is None or not reading.vocab.heading_shaped(texts[k]) or roles[k] is not None
                               or not reading.short(k, _after(texts, k))):
                 continue
-        if k is not None and roles[k] is None and not heading_shaped(texts[k]):
+        if k is not None and roles[k] is None and not reading.vocab.heading_shaped(texts[k]):
             if _GOES_ON.match(texts[k]):
                 continue  # the next line goes on with a word it began: 直联|点、国际…
             if reading.wrapped and not reading.columns[i] and k == i + 1:
@@ -558,7 +720,7 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
                 and not reading.indented(k, _after(texts, k)):
             continue  # the next line goes on with it: on a page that indents, it would start a paragraph
         if cuts_word is not None and k is not None and roles[k] is None and not reading.wide(i) and not (
-                heading_shaped(texts[k]) and (reading.short(k, _after(texts, k)) or not reading.columns[k])) \
+                reading.vocab.heading_shaped(texts[k]) and (reading.short(k, _after(texts, k)) or not reading.columns[k])) \
                 and cuts_word(t, texts[k]):
             continue  # the next line, body text, goes on with a word it began
         heads.add(i)
@@ -571,20 +733,21 @@ def _ends_paragraph(texts: Sequence[str], roles: Sequence[Role | None], reading:
     if roles[j] is not None and roles[j] in STANDALONE:
         return True
     if not reading.wrapped or not reading.columns[j]:
-        return ends_sentence(texts[j]) or not reading.wrapped
+        return reading.vocab.ends_sentence(texts[j]) or not reading.wrapped
     if reading.short(j, texts[i]):
         return not (j_starts and reading.indented(j, texts[i]))
-    return ends_sentence(texts[j]) and (reading.indented(i, _after(texts, i)) or roles[i] is not None or (
-        heading_shaped(texts[i]) and reading.short(i)))
+    return reading.vocab.ends_sentence(texts[j]) and (reading.indented(i, _after(texts, i)) or roles[i] is not None or (
+        reading.vocab.heading_shaped(texts[i]) and reading.short(i)))
 
 
-def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int]) -> None:
+def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int],
+                       v: RoleVocabulary) -> None:
     """The line right after a heading line is part of the heading when it is a tail of a
     character or two (习近平在口信中表|示), or when the heading line ends on a word that
     no heading ends with (开启中国式现代化的|新长征)."""
     for i in sorted(heads):
         k = i + 1
-        if k < len(texts) and k not in heads and roles[k] is None and heading_shaped(texts[k]) and (
+        if k < len(texts) and k not in heads and roles[k] is None and v.heading_shaped(texts[k]) and (
                 len(texts[k]) <= HEADING_TAIL or texts[i][-1] in _ENDS_FUNCTION):
             heads.add(k)
 
@@ -617,7 +780,7 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             j = i
             while j < n and texts[j] and roles[j] in (Role.BODY, Role.CAPTION) and reading.wide(j):
                 j += 1
-            if j == i + 1 and heading_shaped(texts[i]):
+            if j == i + 1 and reading.vocab.heading_shaped(texts[i]):
                 roles[i] = Role.HEADLINE
                 i = j
                 continue

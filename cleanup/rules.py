@@ -6,13 +6,17 @@ settings (``params``), ``examples`` (input -> expected output, which the
 test suite runs) and ``keep`` texts; optionally a ``[params]`` table of
 settings its stage's rules share, and a ``[classes]`` table naming the
 character classes and pieces of pattern the file uses more than once
-(``{name}`` in a pattern or setting stands for one).
+(``{name}`` in a pattern or setting stands for one).  A name the file does
+not define is looked up in the page-shape vocabulary (``shape.toml``, see
+:mod:`cleanup.shape`), which names what every stage shares: sentence
+marks, bylines, datelines, credits.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import ChainMap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -23,9 +27,10 @@ from .diskcache import derived
 from .document import Edit
 from .errors import RuleError
 from .pattern_chars import quick_chars, required_chars
-from .patterns import ParamPattern, char_class, fuse_patterns, is_fusable
+from .patterns import ParamPattern, char_class, class_members, fuse_patterns, is_fusable
 
 RULE_KINDS = ("regex", "map", "opencc", "nfc", "param")
+VOCABULARY = "shape.toml"  # the page-shape vocabulary a profile reads unless it names another
 GROUP_REF = regex.compile(r"\\(\d+)|\\g<(\w+)>")
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -108,6 +113,7 @@ class StageConfig:
     vetted: dict[str, Any] = field(default_factory=dict)  # [params] as the packaged rule files give them
     disabled: list[Rule] = field(default_factory=list)  # loaded, then turned off by id
     files: list[str] = field(default_factory=list)  # the rule files read for it
+    shape: str = ""  # the page-shape vocabulary file; "" for the packaged one
 
     def with_settings(self, **values: Any) -> "StageConfig":
         """A copy with some settings changed: each in the params of the rule that has
@@ -125,6 +131,7 @@ class Profile:
     stages: list[StageConfig]
     source: str
     settle_passes: int = 0  # extra passes over the output, until one changes nothing
+    shape: str = ""  # the page-shape vocabulary file; "" for the packaged one
 
     def rules(self) -> list[Rule]:
         return [r for s in self.stages for r in s.rules]
@@ -190,8 +197,12 @@ CLASS_REF = re.compile(r"(?<!\\)(?<!\\[pPNxuUo])\{([a-z][a-z0-9_]*)\}")
 CLASS_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
-def read_classes(raw: Any, where: str) -> dict[str, str]:
-    """A rule file's ``[classes]``: each name's pattern, with the names it refers to filled in."""
+def read_classes(raw: Any, where: str, base: Mapping[str, str] | None = None) -> Mapping[str, str]:
+    """A rule file's ``[classes]``: each name's pattern, with the names it refers to filled in.
+
+    A name the file does not define is one of ``base`` (the page-shape
+    vocabulary's); the result holds those too, the file's own first.
+    """
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
         raise RuleError("'classes' must be a table of names and the patterns they stand for", where)
     for name in raw:
@@ -199,18 +210,21 @@ def read_classes(raw: Any, where: str) -> dict[str, str]:
             raise RuleError(f"[classes] {name!r}: a name is lowercase letters, digits and _, "
                             "led by a letter", where)
     resolved: dict[str, str] = {}
+    known: Mapping[str, str] = raw if base is None else ChainMap(raw, dict(base))
 
     def resolve(name: str, chain: tuple[str, ...]) -> str:
+        if name not in raw:
+            return known[name]
         if name not in resolved:
             if name in chain:
                 raise RuleError(f"[classes] {name} refers to itself ({' -> '.join((*chain, name))})", where)
-            resolved[name] = fill(raw[name], raw, f"[classes] {name}", where,
+            resolved[name] = fill(raw[name], known, f"[classes] {name}", where,
                                   lambda ref: resolve(ref, (*chain, name)))
         return resolved[name]
 
     for name in raw:
         resolve(name, ())
-    return resolved
+    return resolved if base is None else ChainMap(resolved, dict(base))
 
 
 def fill(text: str, classes: Mapping[str, str], what: str, where: str,
@@ -222,9 +236,11 @@ def fill(text: str, classes: Mapping[str, str], what: str, where: str,
     def value(m: re.Match[str]) -> str:
         name = m.group(1)
         if name not in classes:
-            known = ", ".join(classes) or "none"
-            raise RuleError(f"{what} refers to {{{name}}}, which [classes] does not define (defined: {known})",
-                            where)
+            own = classes.maps[0] if isinstance(classes, ChainMap) else classes
+            known = ", ".join(own) or "none"
+            which = "neither [classes] nor the page-shape vocabulary defines" if isinstance(classes, ChainMap) \
+                else "[classes] does not define"
+            raise RuleError(f"{what} refers to {{{name}}}, which {which} (defined: {known})", where)
         return value_of(name) if value_of else classes[name]
 
     return CLASS_REF.sub(value, text)
@@ -337,8 +353,9 @@ def read_table_file(name: str, where: str, rid: str) -> dict[str, str]:
     return table
 
 
-def load_rule_file(path: Path) -> tuple[list[Rule], dict[str, Any]]:
-    """Rules and ``[params]`` of one rule file, the names of its ``[classes]`` filled in."""
+def load_rule_file(path: Path, vocabulary: Vocabulary | None = None) -> tuple[list[Rule], dict[str, Any]]:
+    """Rules and ``[params]`` of one rule file, the names of its ``[classes]`` filled in,
+    and those of ``vocabulary`` (default: the packaged one)."""
     data = _read_toml(path)
     where = str(path)
     rules_raw = data.get("rule", [])
@@ -350,7 +367,8 @@ def load_rule_file(path: Path) -> tuple[list[Rule], dict[str, Any]]:
     unknown = sorted(set(data) - {"rule", "params", "classes"})
     if unknown:
         raise RuleError(f"unknown top-level key(s) {', '.join(unknown)}", where)
-    classes = read_classes(data.get("classes", {}), where)
+    vocabulary = vocabulary or read_vocabulary(packaged_rules_dir() / VOCABULARY)
+    classes = read_classes(data.get("classes", {}), where, vocabulary.names)
     params = fill_settings(params, classes, "[params]", where)
     rules = [parse_rule(r, where, classes) for r in rules_raw]
     seen: set[str] = set()
@@ -359,6 +377,39 @@ def load_rule_file(path: Path) -> tuple[list[Rule], dict[str, Any]]:
             raise RuleError(f"rule {r.id}: id used twice", where)
         seen.add(r.id)
     return rules, params
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """A page-shape vocabulary file as rule files see it (:mod:`cleanup.shape` reads its
+    settings): ``names`` are those a rule file may refer to, its ``[classes]`` and
+    each character set of its ``[params]``, written as the members of a class."""
+
+    path: str
+    params: dict[str, Any]
+    names: Mapping[str, str]
+    packaged: bool  # the packaged file: its patterns are vetted
+
+
+def read_vocabulary(path: Path) -> Vocabulary:
+    """The page-shape vocabulary in ``path``: ``[params]`` (character sets as strings,
+    lengths as integers) and ``[classes]``, which may refer to the character sets."""
+    data = _read_toml(path)
+    where = str(path)
+    unknown = sorted(set(data) - {"params", "classes"})
+    if unknown:
+        raise RuleError(f"unknown top-level key(s) {', '.join(unknown)} (a vocabulary holds [params] "
+                        "and [classes])", where)
+    params = data.get("params", {})
+    if not isinstance(params, dict):
+        raise RuleError("'params' must be a table", where)
+    sets = {name: class_members(value) for name, value in params.items() if isinstance(value, str)}
+    classes = read_classes(data.get("classes", {}), where, sets)
+    both = sorted(set(sets) & set(data.get("classes", {})))
+    if both:
+        raise RuleError(f"{', '.join(both)}: named both in [params] and [classes]", where)
+    packaged = path.resolve() == (packaged_rules_dir() / VOCABULARY).resolve()
+    return Vocabulary(where, params, classes, packaged)
 
 
 def resolve_profile(name_or_path: str | Path) -> Path:
@@ -375,7 +426,7 @@ def resolve_profile(name_or_path: str | Path) -> Path:
     return packaged
 
 
-PROFILE_KEYS = {"name", "description", "disable", "settle_passes", "stage"}
+PROFILE_KEYS = {"name", "description", "disable", "settle_passes", "shape", "stage"}
 
 
 def load_profile(
@@ -393,12 +444,22 @@ def load_profile(
     stages_raw = data.get("stage")
     if not isinstance(stages_raw, list) or not stages_raw:
         raise RuleError("a profile needs [[stage]] tables naming its stages in order", where)
+    shape = data.get("shape", VOCABULARY)
+    if not isinstance(shape, str) or not shape:
+        raise RuleError("'shape' must name a page-shape vocabulary file, like 'shape.toml'", where)
+    shape_path = path.parent / shape
+    if not shape_path.exists():
+        shape_path = packaged_rules_dir() / shape
+    if not shape_path.is_file():
+        raise RuleError(f"page-shape vocabulary {shape!r} not found (beside the profile or among the packaged "
+                        "rule files)", where)
+    vocabulary = read_vocabulary(shape_path)
     stages: list[StageConfig] = []
     for s in stages_raw:
         name = s.get("name") if isinstance(s, dict) else None
         if not isinstance(name, str):
             raise RuleError("each [[stage]] needs a 'name'", where)
-        cfg = StageConfig(name)
+        cfg = StageConfig(name, shape=vocabulary.path)
         files = s.get("rules", [])
         if not isinstance(files, list):
             raise RuleError(f"stage {name}: 'rules' must be a list of rule files", where)
@@ -406,7 +467,7 @@ def load_profile(
             fpath = path.parent / fname
             if not fpath.exists():
                 fpath = packaged_rules_dir() / fname
-            _add_file(cfg, fpath, expect_stage=name)
+            _add_file(cfg, fpath, name, vocabulary)
         extra_params = s.get("params", {})
         if not isinstance(extra_params, dict):
             raise RuleError(f"stage {name}: 'params' must be a table", where)
@@ -414,7 +475,7 @@ def load_profile(
         stages.append(cfg)
     by_name = {s.name: s for s in stages}
     for extra in extra_rules:
-        rules, params = load_rule_file(Path(extra))
+        rules, params = load_rule_file(Path(extra), vocabulary)
         for r in rules:
             if r.stage not in by_name:
                 raise RuleError(
@@ -447,15 +508,15 @@ def load_profile(
     if not isinstance(settle, int) or isinstance(settle, bool) or settle < 0:
         raise RuleError("'settle_passes' must be a whole number, 0 or more", where)
     return Profile(str(data.get("name", path.stem)), str(data.get("description", "")), stages, where,
-                   settle)
+                   settle, vocabulary.path)
 
 
-def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str) -> None:
-    rules, params = load_rule_file(fpath)
+def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str, vocabulary: Vocabulary) -> None:
+    rules, params = load_rule_file(fpath, vocabulary)
     for r in rules:
         if r.stage != expect_stage:
             raise RuleError(f"rule {r.id}: stage {r.stage!r} but the file is loaded for {expect_stage!r}", str(fpath))
-    if fpath.resolve().parent == packaged_rules_dir():
+    if fpath.resolve().parent == packaged_rules_dir() and vocabulary.packaged:
         cfg.vetted.update(params)
         rules = [replace(r, vetted=r.params) for r in rules]
     cfg.rules.extend(rules)

@@ -21,13 +21,17 @@ a rule that is only disabled is fine.
 
 from __future__ import annotations
 
-from typing import Any, Callable, ClassVar, TypeVar
+import threading
+from bisect import bisect_left, bisect_right
+from typing import Any, Callable, ClassVar, Protocol, Sequence, TypeVar
 
 from .document import Document
 from .errors import RuleError
 from .rules import Params, Rule, StageConfig
+from .shape import load_shape
 
 T = TypeVar("T")
+Memo = TypeVar("Memo")
 Handler = TypeVar("Handler", bound=Callable[..., Any])
 
 
@@ -41,11 +45,82 @@ def handles(rule_id: str) -> Callable[[Handler], Handler]:
     return mark
 
 
+class _LastDocument(threading.local):
+    """The document a stage last ran on in one thread, what it kept about it, and
+    when it last found nothing in a document to change."""
+
+    doc: Document | None = None
+    memo: Any = None
+    clean_doc: Document | None = None
+    clean_at: int = -1  # steps of clean_doc then
+
+
+class Spanned(Protocol):
+    """A line of a text: where it starts and ends (:class:`~cleanup.shape.Line`)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+class Touched:
+    """Where a document changed since a stage last looked at it, as a settle pass
+    tells :meth:`Stage.recheck`.
+
+    ``spans`` are the spans of the current text written since then (an empty
+    one where text was deleted), worked out when first asked for.  If
+    ``was_clean``, the stage then found nothing to change: outside the spans
+    it would find nothing now.  Otherwise it ran from there and its own edits
+    are among the spans: a decision that reads one line at a time is still
+    the same outside them, one that reads the page may not be.
+    """
+
+    def __init__(self, doc: Document, since: int, was_clean: bool) -> None:
+        self.doc = doc
+        self.since = since
+        self.was_clean = was_clean
+        self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = self.doc.changed_since(self.since)
+        return self._spans
+
+    def lines(self, lines: Sequence[Spanned]) -> set[int]:
+        """Indices of ``lines`` (in order, of the current text) that a span reaches,
+        or the line breaks around them: a line whose text, and whose neighbours,
+        may have changed."""
+        found: set[int] = set()
+        if not lines:
+            return found
+        starts = [line.start for line in lines]
+        ends = [line.end for line in lines]
+        last = len(lines) - 1
+        for a, b in self.spans:
+            # line i reaches from the end of line i-1 to the start of line i+1
+            first = max(0, bisect_left(starts, a) - 1)
+            found.update(range(first, min(last, bisect_right(ends, b)) + 1))
+        return found
+
+
 class Stage:
     """A stage reads ``doc.text``, decides, and applies one or more steps.
 
     It never reads files or flags: everything it needs is in its
-    :class:`StageConfig` (rules and ``[params]`` from its rule files).
+    :class:`StageConfig` (rules and ``[params]`` from its rule files) and
+    in the page-shape vocabulary its profile names (``self.shape``, see
+    :mod:`cleanup.shape`).
+    One stage may clean documents in several threads at once: what it
+    keeps about a document lives in :meth:`per_document`, one per thread.
+
+    :meth:`run` cleans a document; a profile's settle pass then calls
+    :meth:`recheck` with where the text changed since, which a stage may
+    narrow its work to.  A stage that ends its run with a look that finds
+    nothing more to change says so (:meth:`note_clean`): the settle pass
+    then passes it by unless another stage changes the text.
     """
 
     name: ClassVar[str] = ""
@@ -68,7 +143,34 @@ class Stage:
         self.config = config
         self.timeout = timeout
         self.enabled = {r.id: r for r in config.rules}
+        self.shape = load_shape(config.shape)
+        self.last_document = _LastDocument()
         self.check_rules()
+
+    def per_document(self, doc: Document, make: Callable[[], Memo]) -> Memo:
+        """What the stage keeps about ``doc`` (its memo): made by ``make()`` when
+        ``doc`` is not the document the stage last ran on in this thread.
+
+        A memo serves one document's rounds and its profile's settle passes,
+        which ask again about the same text; one per thread, so that threads
+        sharing a stage never drop each other's.
+        """
+        last = self.last_document
+        if last.doc is not doc:
+            last.memo = make()
+            last.doc = doc
+        return last.memo  # type: ignore[no-any-return]
+
+    def note_clean(self, doc: Document) -> None:
+        """Note that the stage, looking at ``doc`` as it is now, found nothing to change."""
+        last = self.last_document
+        last.clean_doc, last.clean_at = doc, len(doc.steps)
+
+    def clean_at(self, doc: Document) -> int:
+        """How many steps ``doc`` had when the stage, in this thread, last found
+        nothing in it to change (:meth:`note_clean`); -1 if it never did."""
+        last = self.last_document
+        return last.clean_at if last.clean_doc is doc else -1
 
     def check_rules(self) -> None:
         """Refuse a rule the stage has no code for, and code for a rule no rule file defines."""
@@ -113,3 +215,9 @@ class Stage:
 
     def run(self, doc: Document) -> Document:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def recheck(self, doc: Document, touched: Touched) -> Document:
+        """Run again over a text that changed where ``touched`` says since the stage
+        last looked at it: the same edits as :meth:`run`, which this default is.
+        A stage narrows the work where that cannot change a decision."""
+        return self.run(doc)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from cleanup.document import Document, undo
 from cleanup.errors import RuleError
-from cleanup.layout import lines
+from cleanup.shape import lines
 from cleanup.pipeline import build_stage
 from cleanup.rules import Params, load_profile
 from cleanup.pattern_chars import required_chars

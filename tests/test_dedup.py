@@ -201,8 +201,9 @@ def test_memo_lives_for_one_document():
     stage.run(Document(page(BODY, OTHER)))
     other_doc = Document(page(OTHER))
     stage.run(other_doc)
-    assert stage.memo is not None and stage.memo.doc is other_doc
-    assert BODY not in stage.memo.keys and comparison_key(BODY) not in stage.memo.copies.known
+    memo = stage.memo_for(other_doc)
+    assert memo.doc is other_doc
+    assert BODY not in memo.keys and comparison_key(BODY) not in memo.copies.known
 
 
 CREDIT = "本报记者 张三李四王五赵六钱七孙八"  # long enough, but a byline keep_patterns protects

@@ -118,9 +118,15 @@ def test_fragments_of_a_headline_printed_on_another_page_go() -> None:
     doc = fragments(text)
     assert doc.text == page(BODY, HEAD, LEAD)
     assert [(c.rule, c.note) for c in doc.changes] == [
-        ("fragment-dangling-end", "ends in bare ordinal '第三十'"),
+        ("fragment-dangling-end",
+         "ends in bare ordinal '第三十'; ends inside a word: '十' starts a longer word 84% of the time; no predicate"),
         ("fragment-dangling-end", "ends in '并'"),
     ]
+
+
+def test_a_dangling_line_after_one_cut_mid_sentence_is_body_text_left_unjoined() -> None:
+    assert fragments(page("会后进行了分组审议，", "石泰峰主持并", HEAD, LEAD)).changes == []
+    assert fragments(page("会后进行了分组审议，", "自治区第三十", HEAD, LEAD)).changes == []
 
 
 def test_evidence_both_ways_is_noted_and_owned_by_the_first_rule() -> None:
@@ -131,10 +137,50 @@ def test_evidence_both_ways_is_noted_and_owned_by_the_first_rule() -> None:
     assert change.note == f"prefix of headline '{head}' (score 100); ends in '并'"
 
 
-def test_fragment_heading_body_text_stays() -> None:
-    # it might be the article's own (short) headline: precision first
-    assert fragments(page(BODY, "石泰峰主持并", LEAD)).changes == []
+def test_a_piece_before_body_text_goes_on_its_own_evidence_not_on_a_headline_it_matches() -> None:
+    # issue 18: a line ending on a conjunction heads no article, whatever follows it
+    doc = fragments(page(BODY, "石泰峰主持并", LEAD))
+    assert removed(doc) == ["石泰峰主持并"]
+    # a prefix of a headline of the page may be the article's own short headline
     assert fragments(page(BODY, "自治区党委外事", LEAD, HEAD)).changes == []
+
+
+@pytest.mark.parametrize("byline", ["本报记者 郑学良 王雅静", "（李海珍）", "本报记者 王磊 摄", "——访和林格尔县委书记李六小"])
+@pytest.mark.parametrize("line", ["石泰峰主持并", "自治区第三十", "我市工业投资提", "自治区党委外事"])
+def test_a_line_heading_a_byline_credit_or_sub_headline_is_a_headline(line: str, byline: str) -> None:
+    assert fragments(page(BODY, line, byline, LEAD, HEAD)).changes == []
+
+
+def test_a_line_with_no_predicate_cut_inside_a_word_goes() -> None:
+    far = "黄河流域生态保护和高质量发展省际合作联席会召开 王莉霞出席并致辞"
+    doc = fragments(page(BODY, "自治区党委外事工作委员会召", far, LEAD))
+    [change] = doc.changes
+    assert change.rule == "fragment-cut-word"
+    assert change.note == "ends inside a word: '召' starts a longer word 76% of the time; no predicate"
+    doc = fragments(page(BODY, "济社会高质量发展", "王莉霞指出，黄河流域生态保护和高质量发展是千秋大计。"))
+    assert [c.note for c in doc.changes] == ["starts inside a word: '济' ends a longer word 94% of the time; no predicate"]
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("会后进行了分组审议，", BODY),  # the line before is cut mid-sentence: body text left unjoined
+    ("本报记者 郑学良 王雅静", BODY),  # after a byline comes body text
+    (BODY, "质增效发展潜力不断增强。"),  # the line after continues the cut word
+    (BODY, LEAD),  # before a lead: in a headline's place
+])
+def test_a_line_cut_inside_a_word_stays_where_it_may_be_body_text_or_a_headline(before: str, after: str) -> None:
+    assert fragments(page(before, "我市工业投资提", after)).changes == []
+
+
+@pytest.mark.parametrize("line", [
+    "扮靓首府迎冬奥",  # a predicate: 迎
+    "访和林格尔县委书记李六小",  # a headline may start with its verb
+    "张伟欣", "史志军", "郑学良 王雅静",  # names: the segmentation only guesses at them
+    "政府工作报告", "中华人民共和国种子法", "回眸2023",  # whole words at both ends
+    "已经喝得醉醺醺的", "究竟有没有魂灵的",  # 的 after a predicate
+])
+@pytest.mark.parametrize("after", [HEAD, LEAD])
+def test_real_short_lines_with_cut_looking_ends_stay(line: str, after: str) -> None:
+    assert fragments(page(BODY, line, after, LEAD)).changes == []
 
 
 def test_label_that_repeats_a_whole_segment_of_a_headline_stays() -> None:
@@ -151,8 +197,10 @@ def test_fragment_at_the_end_of_the_page_goes() -> None:
 def test_disabled_rule_leaves_its_evidence_out() -> None:
     profile = load_profile("zh-news", disable=["fragment-dangling-end"])
     stage = build_stage(next(s for s in profile.stages if s.name == "fragments"), timeout=2.0)
-    doc = stage.run(Document(page(BODY, "自治区第三十", "自治区党委外事", HEAD, LEAD)))
-    assert removed(doc) == ["自治区党委外事"]
+    doc = stage.run(Document(page(BODY, "自治区第三十", "自治区党委外事", "石泰峰主持并", HEAD, LEAD)))
+    assert [(c.before.strip(), c.rule) for c in doc.changes] == [
+        ("自治区第三十", "fragment-cut-word"), ("自治区党委外事", "fragment-headline-piece")]
+    assert "ordinal" not in doc.changes[0].note
 
 
 @pytest.mark.parametrize(

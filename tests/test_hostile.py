@@ -23,6 +23,7 @@ from cleanup.errors import RuleError
 from cleanup.patterns import VETTED_LENGTH
 from cleanup.pipeline import build_stage
 from cleanup.rules import Params, load_profile, packaged_rules_dir
+from cleanup.shape import load_shape
 
 
 def clean(tmp_path: Path, data: bytes, *flags: str, name: str = "in.txt") -> tuple[int, bytes, list[dict]]:
@@ -206,6 +207,16 @@ def runaway_input(stage: str, key: str) -> str:
     return RUNAWAY_PAGE
 
 
+def vocabulary_with(tmp_path: Path, key: str, value: str) -> Path:
+    """A copy of the page-shape vocabulary in ``tmp_path`` that sets ``key = value`` (TOML)."""
+    text = (packaged_rules_dir() / "shape.toml").read_text(encoding="utf-8")
+    text, count = re.subn(rf"(?m)^{key} = .*$", lambda _: f"{key} = {value}", text)
+    assert count == 1, f"shape.toml has no single setting {key}"
+    path = tmp_path / "shape.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def profile_with_param(tmp_path: Path, stage: str, key: str, value: str) -> Path:
     """A copy of the default profile whose ``stage`` rule file sets ``key = value`` (TOML), in
     ``[params]`` or a rule's own params, wherever the file sets it."""
@@ -315,27 +326,29 @@ def test_vetted_params_patterns_finish_on_hostile_lines(stage, key, value):
         list(compiled.finditer(line, overlapped=True, timeout=1.0))
 
 
-@pytest.mark.parametrize(
-    ("stage", "key"),
-    [
-        ("paragraphs", "sentence_end"), ("paragraphs", "soft_end"), ("paragraphs", "open_end"),
-        ("paragraphs", "ends_function"), ("paragraphs", "no_start"), ("paragraphs", "body_marks"),
-        ("paragraphs", "commas"), ("fragments", "sentence_punct"), ("fragments", "body_end"),
-        ("dedup", "sentence_end"),
-    ],
-)
-def test_empty_character_setting_is_a_rule_error(stage, key):
-    config = next(s for s in load_profile().stages if s.name == stage)
-    config.params[key] = ""
-    with pytest.raises(RuleError, match=re.escape(f"stage {stage}: [params] {key} must hold at least one character")):
+def test_an_empty_character_setting_of_a_stage_is_a_rule_error():
+    config = next(s for s in load_profile().stages if s.name == "paragraphs")
+    config.params["ends_function"] = ""
+    with pytest.raises(RuleError, match=re.escape("stage paragraphs: [params] ends_function must hold at least")):
         build_stage(config, timeout=2.0)
 
 
-def test_paragraphs_may_have_no_closers():
+@pytest.mark.parametrize("key", ["sentence_end", "clause_end", "open_end", "commas", "body_marks", "sentence_marks",
+                                 "no_start"])
+def test_an_empty_character_set_of_the_vocabulary_is_a_rule_error(tmp_path, key):
+    path = vocabulary_with(tmp_path, key, '""')
+    with pytest.raises(RuleError, match=re.escape(f"page-shape vocabulary: [params] {key} must hold at least")) as err:
+        load_shape(path)
+    assert err.value.where == str(path)
+
+
+def test_paragraphs_may_have_no_closers(tmp_path):
     """A script with no closing quotes: the sentence end is then the line's last character."""
-    config = next(s for s in load_profile().stages if s.name == "paragraphs")
-    config.params["closers"] = ""
-    stage = build_stage(config, timeout=2.0)
+    vocabulary_with(tmp_path, "closers", '""')
+    profile = tmp_path / "profile.toml"
+    profile.write_bytes((packaged_rules_dir() / "zh-news.toml").read_bytes())
+    (stage,) = [s for s in Cleaner(profile).stages if s.name == "paragraphs"]
+    assert stage.shape.closers == ""
     assert stage.run(Document("会议召开。\n\n第二段，内容\n\n继续。\n")).text == "会议召开。\n\n第二段，内容继续。\n"
 
 

@@ -7,7 +7,7 @@ import pytest
 from cleanup.document import Document, undo
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.rules import load_profile
-from cleanup.roles import display_width, read_page
+from cleanup.roles import own_roles, read_page
 from cleanup.stages.paragraphs import Layout
 
 from conftest import GOLD, SAMPLES
@@ -33,12 +33,6 @@ def stage():
 
 def paragraphs_of(text: str) -> list[str]:
     return [p for p in text.split("\n") if p]
-
-
-def test_display_width_counts_ascii_as_half():
-    assert display_width("中文") == 2
-    assert display_width("2023年") == 3
-    assert display_width("PM2.5") == 2.5
 
 
 def test_mid_word_column_break_is_joined(rebuild):
@@ -80,7 +74,7 @@ def test_wrapped_page_is_recognised_with_its_column_width(stage):
     layout = stage.layout(doc, stage._lines(doc.text))
     assert layout.wrapped
     columns = {c for c, role in zip(layout.reading.columns, layout.reading.roles) if role == "body"}
-    assert columns and all(12 <= c <= 20 for c in columns)
+    assert columns and all(12 <= c <= 20 for c in columns)  # full-width cells
 
 
 def test_unwrapped_page_is_recognised(stage):
@@ -225,13 +219,14 @@ def test_same_pair_on_wrapped_and_unwrapped_page(stage):
     doc = Document("会议审议了报告\n通过了决议。")
     a, b = stage._lines(doc.text)
     rows = doc.text.split("\n")
-    unwrapped = Layout(False, read_page(rows, wrapped=False))
-    wrapped = Layout(True, read_page(rows, [7.0, 6.0], wrapped=True))
-    stage._keep_memos_for(doc)
-    assert stage._weigh(a.text, a, b, False, unwrapped, None, False) == \
-        stage._weigh_afresh(a.text, a, b, False, unwrapped, None, False)
-    on_wrapped = stage._weigh(a.text, a, b, False, wrapped, None, False)
-    assert on_wrapped == stage._weigh_afresh(a.text, a, b, False, wrapped, None, False)
+    unwrapped = Layout(False, own_roles(rows))
+    reading = read_page(rows, [7.0, 6.0], wrapped=True)
+    wrapped = Layout(True, reading.roles, reading)
+    memo = stage.memo_for(doc)
+    assert stage._weigh(a.text, a, b, False, unwrapped, None, False, memo) == \
+        stage._weigh_afresh(a.text, a, b, False, unwrapped, None, False, memo)
+    on_wrapped = stage._weigh(a.text, a, b, False, wrapped, None, False, memo)
+    assert on_wrapped == stage._weigh_afresh(a.text, a, b, False, wrapped, None, False, memo)
     assert "no-blank-line" in on_wrapped.note
 
 
@@ -239,8 +234,9 @@ def test_memos_serve_one_document_only(stage):
     first, second = Document("会议符合法定\n\n人数。"), Document("会议圆满结束。\n\n人数。")
     stage.run(first)
     stage.run(second)
-    assert {nxt for _, nxt in stage._verdicts} == {"人数。"}
-    assert all(text.startswith("会议圆满结束") for text, _ in stage._verdicts)
+    verdicts = stage.memo_for(second).verdicts
+    assert {nxt for _, nxt in verdicts} == {"人数。"}
+    assert all(text.startswith("会议圆满结束") for text, _ in verdicts)
 
 
 def test_memo_holds_no_paragraph_still_being_joined(stage):
@@ -250,7 +246,7 @@ def test_memo_holds_no_paragraph_still_being_joined(stage):
     doc = Document("\n\n".join(lines) + "\n")
     stage.run(doc)
     assert doc.text.count("\n") == 1  # one paragraph
-    assert sum(len(text) for text, _ in stage._verdicts) <= len(doc.text)
+    assert sum(len(text) for text, _ in stage.memo_for(doc).verdicts) <= len(doc.text)
 
 
 # --- the verb test, left for last by the quick no-join check ----------------------
@@ -259,5 +255,6 @@ def test_memo_holds_no_paragraph_still_being_joined(stage):
 
 def test_verb_not_looked_for_where_it_cannot_tip_the_break(stage):
     """政府工作报告 before a news lead: a break with or without a verb."""
-    stage.run(Document("政府工作报告\n\n本报讯（记者 云静）2月11日上午，会议召开。"))
-    assert stage._has_verb.cache_info().currsize == 0
+    doc = Document("政府工作报告\n\n本报讯（记者 云静）2月11日上午，会议召开。")
+    stage.run(doc)
+    assert stage.memo_for(doc).has_verb.cache_info().currsize == 0

@@ -12,10 +12,9 @@ from cleanup.document import undo
 from cleanup.errors import RuleError
 from cleanup.rules import load_profile
 
-# Found by the property tests: stutter (last) repairs a list item repeated
-# four times, which makes the line a piece of the headline above it, which
-# fragments (earlier) only sees on a second pass.
-HANDED_ON = "会前列腺癌、会\n\n前列腺癌、前列腺癌、前列腺癌、前列腺癌、"
+# stutter (last) writes 委员会 once, which makes the line a piece of the
+# headline below it, which fragments (earlier) only sees on a second pass.
+HANDED_ON = "工作委员会委员会召开第\n\n自治区党委外事工作委员会召开第四次会议 石泰峰主持\n\n本报讯（记者 刘晓冬）1月7日，会议召开。"
 
 
 def test_stages_run_in_profile_order():

@@ -75,7 +75,7 @@ def test_a_cached_rule_file_is_still_validated(tmp_path, monkeypatch):
     for _ in range(2):
         with pytest.raises(RuleError, match="bad pattern"):
             load_rule_file(path)
-    assert len(list((tmp_path / "cache").iterdir())) == 1
+    assert len(list((tmp_path / "cache").iterdir())) == 2  # the file, and the page-shape vocabulary
 
 
 def test_rule_error_names_the_rule_id(tmp_path):
@@ -234,10 +234,11 @@ def test_settings_name_classes_too(tmp_path):
     ("text", "message"),
     [
         (GOOD_RULE.format(id="my-rule", pattern="{blnk}", replace=""),
-         "rule my-rule: pattern refers to {blnk}, which [classes] does not define (defined: blank, blanks)"),
+         "rule my-rule: pattern refers to {blnk}, which neither [classes] nor the page-shape vocabulary defines "
+         "(defined: blank, blanks)"),
         (GOOD_RULE.format(id="my-rule", pattern="a", replace="") + "[rule.params]\nlead = '^{lead}'\n",
-         "rule my-rule: params lead refers to {lead}, which [classes] does not define"),
-        ("[params]\nlead = '{nowhere}'\n", "[params] lead refers to {nowhere}, which [classes] does not define"),
+         "rule my-rule: params lead refers to {lead}, which neither [classes] nor the page-shape vocabulary"),
+        ("[params]\nlead = '{nowhere}'\n", "[params] lead refers to {nowhere}, which neither [classes] nor"),
         ("[classes]\nloop = 'a{again}'\nagain = '{loop}'\n", "[classes] loop refers to itself (loop -> again -> loop)"),
         ("[classes]\nBlank = ' '\n", "[classes] 'Blank': a name is lowercase letters"),
         ("classes = 3\n", "'classes' must be a table of names and the patterns they stand for"),

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
-from cleanup.layout import lines
+from cleanup.shape import lines
 from cleanup.patterns import Prescan, char_class, fuse_patterns, is_fusable
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.rules import load_profile
@@ -28,7 +28,8 @@ from cleanup.stage import Stage
 from cleanup.stages.dedup import comparison_key, find_pairs
 from cleanup.stages.fragments import cuts_segment
 from cleanup.stages.normalize import Normalize
-from cleanup.stages.paragraphs import _STRIPPED_NOT_SPACE, _AnyOf, _ends_with
+from cleanup.shape import AnyOf, Shape, ends_with
+from cleanup.stages.paragraphs import _STRIPPED_NOT_SPACE
 from cleanup.stages.stutter import Stutter
 from cleanup.wordlists import Lexicon
 
@@ -253,14 +254,14 @@ def test_fused_patterns_search_like_each_pattern_alone(text):
 def test_paragraph_line_ending_matches_the_pattern(text, ends, closers):
     """Also when a character both ends a sentence and closes one."""
     plain = regex.compile(rf"[{regex.escape(ends)}][{regex.escape(closers)}]*$")
-    assert _ends_with(text, frozenset(ends), closers) == bool(plain.search(text))
+    assert ends_with(text, frozenset(ends), closers) == bool(plain.search(text))
 
 
 @given(st.text(alphabet="。！？!…，a甲", max_size=12), st.text(alphabet="。！？!…，", min_size=1, max_size=4))
 @settings(max_examples=300, deadline=None)
 def test_paragraph_any_of_matches_the_character_class(text, chars):
     plain = regex.compile(f"[{regex.escape(chars)}]")
-    assert _AnyOf(chars).found_in(text) == bool(plain.search(text))
+    assert AnyOf(chars).found_in(text) == bool(plain.search(text))
 
 
 def paragraphs_with_weights(**changed: float) -> Stage:
@@ -311,27 +312,27 @@ def test_paragraph_lines_are_the_lines_with_text(text):
         assert (ln.last_in_block, nxt.first_in_block, nxt.block) == (not consecutive, not consecutive, ln.block + (not consecutive))
 
 
-def plain_ending(params: dict, text: str) -> str:
+def plain_ending(shape: Shape, text: str) -> str:
     def cls(key: str) -> str:
-        return f"[{regex.escape(params[key])}]"
+        return f"[{regex.escape(getattr(shape, key))}]"
 
     closers = cls("closers")
     if regex.search(rf"{cls('sentence_end')}{closers}*$", text):
         return "sentence-end"
     if regex.search(rf"{closers}$", text):
         return "quote-end"
-    if regex.search(rf"{cls('soft_end')}{closers}*$", text):
+    if regex.search(rf"{cls('clause_end')}{closers}*$", text):
         return "clause-end"
     if regex.search(rf"{cls('open_end')}$", text):
         return "mid-clause"
     return "mid-sentence"
 
 
-@given(st.text(alphabet="会议。！；，、”）」：a", min_size=1, max_size=8))
+@given(st.text(alphabet="会议。！；;，、”）」：a", min_size=1, max_size=8))
 @settings(max_examples=300, deadline=None)
 def test_paragraph_ending_matches_the_patterns(text):
     paragraphs = stage("paragraphs")
-    assert paragraphs._ending(text) == plain_ending(paragraphs.config.params, text)
+    assert paragraphs._ending(text) == plain_ending(paragraphs.shape, text)
 
 
 # the list item pattern of rules/stutter.toml as it was, searched from every start

@@ -4,8 +4,9 @@
     python tools/stage_time.py --times 10
 
 Runs ``Cleaner.run`` itself on fresh documents; a pass starts whenever a
-stage runs that does not come after the last one run.  Change records
-(``doc.changes``) are timed too, as the benchmarks do.
+stage runs (or is rechecked, in a settle pass) that does not come after the
+last one run.  Change records (``doc.changes``) are timed too, as the
+benchmarks do.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import argparse
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from cleanup import Cleaner
 from cleanup.document import Document
@@ -29,22 +30,26 @@ def main() -> None:
     pages = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
     cleaner = Cleaner()
     spent: dict[tuple[int, int], float] = defaultdict(float)  # (pass, stage index) -> seconds
-    state = {"pass": 0, "last": -1}
+    state = {"pass": 0, "last": -1, "depth": 0}
 
-    def timed(index: int, run: Callable[[Document], Document]) -> Callable[[Document], Document]:
-        def run_timed(doc: Document) -> Document:
-            if index <= state["last"]:
+    def timed(index: int, run: Callable[..., Document]) -> Callable[..., Document]:
+        def run_timed(doc: Document, *args: Any) -> Document:
+            if state["depth"] == 0 and index <= state["last"]:
                 state["pass"] += 1
             state["last"] = index
+            state["depth"] += 1  # a recheck may call run: the time is the recheck's
             start = time.process_time()
             try:
-                return run(doc)
+                return run(doc, *args)
             finally:
-                spent[state["pass"], index] += time.process_time() - start
+                state["depth"] -= 1
+                if state["depth"] == 0:
+                    spent[state["pass"], index] += time.process_time() - start
         return run_timed
 
     for index, stage in enumerate(cleaner.stages):
         stage.run = timed(index, stage.run)  # type: ignore[method-assign]
+        stage.recheck = timed(index, stage.recheck)  # type: ignore[method-assign]
     total = changes = 0.0
     for _ in range(args.times):
         for page in pages:

@@ -24,14 +24,31 @@ import regex
 
 from ..document import Document, Edit
 from ..folio import Folio, parse_folio
-from ..layout import Line, drop_lines, lines
+from ..layout import drop_lines
 from ..pattern_chars import holds_any, required_chars
 from ..patterns import ParamPattern, char_class
 from ..roles import folio_before_credit, folio_runs
 from ..rules import Rule, StageConfig
+from ..shape import Line, Shape, lines
 from ..stage import Stage, handles
 
-_MAY_HOLD_DATE = re.compile(r"\d\s*年")  # every folio holds a date
+# every folio holds a date (led by its year's 年, which the search finds quickly)
+_FOLIO_DATE = re.compile(r"年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# a page number's line: short, with a digit (searched from the line break before it,
+# which the search finds quickly; the text's first line is looked at apart)
+_SHORT_LINE = re.compile(r"\n([^\n\d]{0,6}\d[^\n]{0,8})(?=\n|\Z)")
+FOLIO_LINE_MAX = 60  # characters of a line holding a folio, blanks aside (an editor's credit may follow)
+
+
+def _line_at(text: str, at: int) -> str:
+    """The line of ``text`` that offset ``at`` falls in."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
+
+
+def _solid_len(text: str) -> int:
+    """Characters of ``text`` other than blanks (OCR spreads a folio with them)."""
+    return len(text) - text.count(" ") - text.count("\u3000")
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -70,7 +87,7 @@ class Debris(Stage):
     @handles("furniture-folio")
     def folio(self, rule: Rule) -> Step:
         """Folio lines go (:func:`remove_folios`), a folio split over several lines as one change."""
-        return lambda text: remove_folios(text, rule.id)
+        return lambda text: remove_folios(text, rule.id, self.shape)
 
     @handles("furniture-page-number")
     def page_number(self, rule: Rule) -> Step:
@@ -119,21 +136,24 @@ def _drop_rows(text: str, rows: list[str], starts: list[int], first: int, last: 
     return Edit(start, text[start:end], "", rule, note)
 
 
-def remove_folios(text: str, rule: str) -> list[Edit]:
+def remove_folios(text: str, rule: str, shape: Shape | None = None) -> list[Edit]:
     """Edits removing each folio (:func:`cleanup.roles.folio_runs`); a change's ``before``
     is the folio as the page printed it, which :func:`cleanup.folio.parse_folio` reads."""
-    if not _MAY_HOLD_DATE.search(text):
-        return []
+    dated = {text.count("\n", 0, m.start()) for m in _FOLIO_DATE.finditer(text)
+             if _solid_len(_line_at(text, m.start())) <= FOLIO_LINE_MAX}
+    if not dated:
+        return []  # every folio holds a date, on a short line
     rows, starts = _rows(text)
     edits = []
-    runs = folio_runs(rows)
+    runs = folio_runs(rows, shape=shape)
     for run in runs:
         last = max(k for k in run if rows[k].strip())
         folio = parse_folio(" ".join(rows[k].strip() for k in run))
         edits.append(_drop_rows(text, rows, starts, run.start, last, rule, _folio_note(folio)))
     in_runs = {k for run in runs for k in run}
-    for k, row in enumerate(rows):
-        if k not in in_runs and (end := folio_before_credit(row)):
+    for k in sorted(dated - in_runs):
+        row = rows[k]
+        if end := folio_before_credit(row, shape):
             lead = len(row) - len(row.lstrip())
             cut = end + len(row[end:]) - len(row[end:].lstrip())  # the blanks before the credit go too
             edits.append(Edit(starts[k] + lead, row[lead:cut], "", rule,
@@ -151,10 +171,11 @@ def _folio_note(folio: Folio | None) -> str:
 def remove_page_numbers(text: str, pattern: ParamPattern, rule: str) -> list[Edit]:
     """Edits removing lines that hold only a page number, unless a line next to one
     holds only a number too (a table's column, not a page break)."""
+    first = text[: text.find("\n")] if "\n" in text else text
+    if not (pattern.match(first.strip()) or any(pattern.match(m.group(1).strip()) for m in _SHORT_LINE.finditer(text))):
+        return []
     rows, starts = _rows(text)
     found = [k for k, row in enumerate(rows) if row.strip() and len(row) < 16 and pattern.match(row.strip())]
-    if not found:
-        return []
     numbers = set(found)
     edits = []
     for k in found:

@@ -11,8 +11,8 @@ a document (:class:`NearCopies`).
 
 Which copy stays:
 
-* a headline-like copy (no sentence-final punctuation, at most
-  ``headline_max_chars``) is a jump header re-announcing a continued
+* a headline-like copy (not ending like body text, at most the page-shape
+  vocabulary's ``jump_header_max``) is a jump header re-announcing a continued
   article: the first stays (rule ``dedup-jump-header``);
 * a body paragraph stays where it fits its neighbours best: each copy is
   scored by the share of its neighbours' character n-grams it contains
@@ -36,10 +36,11 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 from rapidfuzz import fuzz, process
 
 from ..document import Document
-from ..layout import Line, drop_lines, lines
+from ..layout import drop_lines
 from ..patterns import ParamPattern
 from ..rules import Params, Rule, StageConfig
-from ..stage import Stage, handles
+from ..shape import Line, lines, load_shape
+from ..stage import Stage, Touched, handles
 from ..textkey import comparison_key
 
 
@@ -85,11 +86,12 @@ class DedupParams:
     @classmethod
     def from_config(cls, config: StageConfig, timeout: float) -> "DedupParams":
         p = Params.of_stage(config, timeout)
+        shape = load_shape(config.shape)  # a jump header's length, and how body text ends
         return cls(
             min_chars=p.integer("min_chars"),
             near_ratio=p.number("near_ratio"),
-            headline_max_chars=p.integer("headline_max_chars"),
-            sentence_end=comparison_key(p.chars("sentence_end")),
+            headline_max_chars=shape.jump_header_max,
+            sentence_end=comparison_key(shape.body_ends),
             keep_patterns=tuple(p.fused_patterns("keep_patterns")),
         )
 
@@ -184,8 +186,9 @@ def group_copies(pairs: list[tuple[int, int, float]]) -> list[list[int]]:
 class DocumentMemo:
     """Paragraph facts and the near copies among paragraphs, for one document.
 
-    The stage keeps one, for the document it last ran on: the settle pass
-    runs it again over the same paragraphs, a few of them changed.
+    The stage keeps one, for the document it last ran on in each thread
+    (:meth:`~cleanup.stage.Stage.per_document`): the settle pass runs it
+    again over the same paragraphs, a few of them changed.
     """
 
     doc: Document
@@ -256,7 +259,6 @@ class Dedup(Stage):
         self.fit: Fit | None = None  # set by rule dedup-paragraph
         self.keep_header = self.code_of(self.jump_header)  # None: the rule is off, every copy stays
         self.keep_body = self.code_of(self.body_paragraph)
-        self.memo: DocumentMemo | None = None
 
     @handles("dedup-jump-header")
     def jump_header(self, rule: Rule) -> Keeper:
@@ -324,9 +326,7 @@ class Dedup(Stage):
 
     def memo_for(self, doc: Document) -> DocumentMemo:
         """What this stage has learnt about ``doc`` so far; a new document starts afresh."""
-        if self.memo is None or self.memo.doc is not doc:
-            self.memo = DocumentMemo(doc, {}, {}, NearCopies(self.params.near_ratio))
-        return self.memo
+        return self.per_document(doc, lambda: DocumentMemo(doc, {}, {}, NearCopies(self.params.near_ratio)))
 
     @staticmethod
     def key_of(text: str, memo: DocumentMemo) -> str:
@@ -345,6 +345,31 @@ class Dedup(Stage):
         if drops:
             edits = drop_lines(doc.text, paras, [(i, rule, note) for i, (rule, note) in drops.items()])
             doc.apply(self.name, edits)
+        self.note_clean(doc)  # a second run finds nothing (find_drops)
+        return doc
+
+    def recheck(self, doc: Document, touched: Touched) -> Document:
+        """:meth:`run` only if a paragraph that changed has a copy, when the stage
+        found nothing more to drop when it last looked: the copies among the
+        others were there then, and were left as they are (their rule turned off)."""
+        if not touched.was_clean:
+            return self.run(doc)
+        memo = self.memo_for(doc)
+        paras = lines(doc.text)
+        keys = [self.key_of(p.text, memo) for p in paras]
+        long_keys = Counter(key for key in keys if len(key) >= self.params.min_chars)
+        cutoff = self.params.near_ratio
+        for i in touched.lines(paras):
+            key = keys[i]
+            if key not in long_keys:
+                continue
+            if long_keys[key] > 1:
+                return self.run(doc)
+            # the ratio of keys of lengths a <= b is at most 200 * a / (a + b) (see NearCopies)
+            lo, hi = len(key) * cutoff / (200 - cutoff), len(key) * (200 - cutoff) / cutoff
+            others = [k for k in long_keys if k != key and lo - 1e-9 <= len(k) <= hi + 1e-9]
+            if others and process.extractOne(key, others, scorer=fuzz.ratio, score_cutoff=cutoff - 1e-9):
+                return self.run(doc)
         return doc
 
     @staticmethod

@@ -2,14 +2,21 @@
 
 Runs after ``paragraphs``: one paragraph per line.  Layout extraction often
 prints a headline whole and, elsewhere, a piece of it on a line of its own
-(``自治区第三十``, ``石泰峰主持并``).  A line is removed only if
+(``自治区第三十``, ``石泰峰主持并``), or only the piece, the rest of the
+headline printed on another page.  A line is removed only if
 
 * it is a *candidate*: short, no sentence punctuation, not a byline or
-  credit, and the paragraph after it is not body text it could head; and
+  credit, and not heading a byline, credit or sub-headline (which would make
+  it a headline); and
 * a rule finds evidence that it is a cut piece:
   ``fragment-headline-piece`` (it sits inside a longer headline-like line
-  of the page, cutting through a segment of it) or ``fragment-dangling-end``
-  (it ends on a conjunction or particle, or on a bare ordinal).
+  of the page, cutting through a segment of it, and is not followed by body
+  text it could head), ``fragment-dangling-end`` (it ends on a conjunction,
+  on a bare ordinal, or on 的 with no predicate) or ``fragment-cut-word``
+  (it has no predicate and ends or starts inside a word).  The last two
+  judge the line by itself, so they take it only where it stands alone,
+  after a finished paragraph: a line after one cut mid-sentence is body text
+  the paragraphs stage left unjoined.
 
 The first rule (in file order) with evidence owns the removal; the note
 gives every piece of evidence found.
@@ -18,19 +25,23 @@ gives every piece of evidence found.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 import regex
 from rapidfuzz import fuzz, process
 
 from ..document import Document
-from ..layout import Line, drop_lines, lines
+from ..layout import drop_lines
 from ..rules import Rule, StageConfig
-from ..stage import Stage, handles
-from ..wordlists import load_lexicon
+from ..shape import Line, lines
+from ..stage import Stage, Touched, handles
+from ..wordedges import load_word_edges
+from ..wordlists import load_lexicon, load_wordlist
 
 SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
+HAN_RUN = regex.compile(r"\p{Han}+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,19 +50,28 @@ class Page:
 
     ``by_length`` holds the headlines' indices sorted by their length,
     ``texts`` and ``lengths`` their texts and lengths in that order: the
-    headlines longer than a line are a slice of each.
+    headlines longer than a line are a slice of each.  ``dropped`` grows as
+    the stage goes down the page.
     """
 
     lines: list[Line]
     by_length: list[int]
     texts: list[str]
     lengths: list[int]
+    dropped: set[int]  # the lines found to be fragments so far, in page order
 
     @classmethod
     def of(cls, lines: list[Line], headlines: list[int]) -> "Page":
         by_length = sorted(headlines, key=lambda j: len(lines[j].text))
         texts = [lines[j].text for j in by_length]
-        return cls(lines, by_length, texts, [len(t) for t in texts])
+        return cls(lines, by_length, texts, [len(t) for t in texts], set())
+
+    def before(self, i: int) -> str:
+        """The text of the last line before line ``i`` that stays ('' at the top of the page)."""
+        j = i - 1
+        while j >= 0 and j in self.dropped:
+            j -= 1
+        return self.lines[j].text if j >= 0 else ""
 
     def headlines_longer_than(self, size: int) -> tuple[list[int], list[str]]:
         """Indices and texts of the headlines longer than ``size`` characters."""
@@ -70,38 +90,80 @@ class Fragments(Stage):
         p = self.settings()
         self.min_chars = p.integer("min_chars")
         self.max_chars = p.integer("max_chars")
-        self.sentence_punct = frozenset(p.chars("sentence_punct"))
-        self.body_end = tuple(p.chars("body_end"))
-        self.headline_max_chars = p.integer("headline_max_chars")
+        self.sentence_marks = frozenset(self.shape.sentence_marks)
+        self.headline_max = self.shape.joined_headline_max
         self.keep = [p.pattern("keep_patterns")] if p.strings("keep_patterns") else []
+        self.words_file = p.text("words_file")
+        self.lexicon = load_lexicon(self.words_file)
+        self.predicates = load_wordlist(p.text("verbs_file")) | frozenset(p.strings("predicate_marks"))
+        # the settle pass weighs the same lines again: segment each once
+        self.words_of = lru_cache(maxsize=4096)(self.segment_words)
         self.evidence: list[tuple[str, Evidence]] = list(self.rule_code().items())
 
     @handles("fragment-headline-piece")
     def headline_piece(self, rule: Rule) -> Evidence:
-        """The line is a piece of a longer headline of the page (:meth:`find_headline_piece`)."""
+        """The line is a piece of a longer headline of the page (:meth:`find_headline_piece`)
+        and does not head body text (it may be that article's own short headline)."""
         p = self.settings(rule)
         self.piece_min_chars = p.integer("piece_min_chars")
         self.piece_min_score = p.number("piece_min_score")
-        return self.find_headline_piece
+        return self.find_piece_heading_no_body
+
+    def find_piece_heading_no_body(self, page: Page, i: int) -> str:
+        return "" if self.heads_body(page, i) else self.find_headline_piece(page, i)
 
     @handles("fragment-dangling-end")
     def dangling_end(self, rule: Rule) -> Evidence:
         """The line ends where no headline can end (:meth:`find_dangling_end`)."""
         p = self.settings(rule)
         self.dangling_ends = sorted(p.strings("dangling_ends"), key=len, reverse=True)
-        self.words = load_lexicon(p.text("words_file")).costs
+        self.predicate_ends = sorted(p.strings("predicate_ends"), key=len, reverse=True)
         self.bare_ordinal = p.pattern("bare_ordinal")
         self.bare_ordinal_keep = frozenset(p.strings("bare_ordinal_keep"))
         return self.find_dangling_end
 
+    @handles("fragment-cut-word")
+    def cut_word(self, rule: Rule) -> Evidence:
+        """The line has no predicate and ends or starts inside a word (:meth:`find_cut_word`)."""
+        p = self.settings(rule)
+        self.edges = load_word_edges(self.words_file)
+        self.ends_inside_min = p.number("ends_inside_min")
+        self.starts_inside_min = p.number("starts_inside_min")
+        self.cut_min_chars = p.integer("cut_min_chars")
+        self.short_part_max = p.integer("short_part_max")
+        return self.find_cut_word
+
     def run(self, doc: Document) -> Document:
         page = self.read_page(doc.text)
+        return self.drop_fragments(doc, page, range(len(page.lines)))
+
+    def recheck(self, doc: Document, touched: Touched) -> Document:
+        """Judge only the lines that changed, and the line before each (its
+        following line may have), when the stage found nothing to drop before
+        and no changed line reads as a headline: then no other line can have
+        evidence it had not (the page's headlines are some it had, unchanged);
+        otherwise every line, as :meth:`run`. A line whose end changed brings
+        the line after it among the changed ones (:meth:`Touched.lines`): that
+        line's standing alone reads it."""
+        if not touched.was_clean:
+            return self.run(doc)
+        all_lines = lines(doc.text)
+        changed = touched.lines(all_lines)
+        if any(self.is_headline_like(all_lines[i].text) for i in changed):
+            return self.run(doc)
+        bare = Page.of(all_lines, [])  # enough to tell a candidate: the page's headlines are read only for one
+        candidates = [i for i in sorted(changed | {i - 1 for i in changed if i}) if self.is_candidate(bare, i)]
+        return self.drop_fragments(doc, self.read_page(doc.text), candidates) if candidates else doc
+
+    def drop_fragments(self, doc: Document, page: Page, indices: Iterable[int]) -> Document:
+        """Drop the lines among ``indices`` (in order) that are fragments."""
         drops: list[tuple[int, str, str]] = []
-        for i in range(len(page.lines)):
+        for i in indices:
             if not self.is_candidate(page, i):
                 continue
             found = [(rule, note) for rule, find in self.evidence if (note := find(page, i))]
             if found:
+                page.dropped.add(i)
                 drops.append((i, found[0][0], "; ".join(note for _, note in found)))
         doc.apply(self.name, drop_lines(doc.text, page.lines, drops))
         return doc
@@ -112,7 +174,9 @@ class Fragments(Stage):
         return Page.of(all_lines, heads)
 
     def is_body(self, text: str) -> bool:
-        return text.endswith(self.body_end) or len(text) > self.headline_max_chars
+        """Ends like body text, or too long for a headline (the page-shape vocabulary's
+        ``joined_headline_max``)."""
+        return self.shape.ends_like_body(text) or len(text) > self.headline_max
 
     def is_kept(self, text: str) -> bool:
         return any(k.search(text) for k in self.keep)
@@ -121,14 +185,29 @@ class Fragments(Stage):
         return not self.is_body(text) and not self.is_kept(text)
 
     def is_candidate(self, page: Page, i: int) -> bool:
-        """Short, not a sentence, not a byline, and not heading the body text after it."""
+        """Short, not a sentence, not a byline, and not heading a byline, credit or sub-headline."""
         text = page.lines[i].text
         if not self.min_chars <= len(text) <= self.max_chars:
             return False
-        if self.sentence_punct.intersection(text) or self.is_kept(text):
+        if self.sentence_marks.intersection(text) or self.is_kept(text):
             return False
-        following = page.lines[i + 1].text if i + 1 < len(page.lines) else ""
-        return not (following and self.is_body(following))
+        following = self.following(page, i)
+        return not (following and not self.is_body(following) and self.is_kept(following))
+
+    def following(self, page: Page, i: int) -> str:
+        return page.lines[i + 1].text if i + 1 < len(page.lines) else ""
+
+    def stands_alone(self, page: Page, i: int) -> bool:
+        """Whether line ``i`` follows a finished paragraph (a sentence's end), the top of
+        the page or a fragment: a line of body text the paragraphs stage left unjoined
+        follows one cut mid-sentence, or a byline, and is no fragment."""
+        before = page.before(i)
+        return not before or self.shape.ends_like_body(before)
+
+    def heads_body(self, page: Page, i: int) -> bool:
+        """Whether body text follows line ``i``: the line may be its (short) headline."""
+        following = self.following(page, i)
+        return bool(following) and self.is_body(following)
 
     def find_headline_piece(self, page: Page, i: int) -> str:
         """Evidence that line ``i`` is cut from a longer headline-like line of the page.
@@ -153,11 +232,16 @@ class Fragments(Stage):
         return ""
 
     def find_dangling_end(self, page: Page, i: int) -> str:
-        """Evidence that line ``i`` ends where no headline can end."""
+        """Evidence that line ``i`` ends where no headline can end (it stands after a paragraph's end)."""
+        if not self.stands_alone(page, i):
+            return ""
         text = page.lines[i].text
         end = next((e for e in self.dangling_ends if text.endswith(e)), "")
         if end and not self.ends_in_word(text, end):
             return f"ends in '{end}'"
+        end = next((e for e in self.predicate_ends if text.endswith(e)), "")
+        if end and not self.ends_in_word(text, end) and self.predicates.isdisjoint(self.words_of(text)):
+            return f"ends in '{end}' with no predicate"
         ordinal = self.bare_ordinal.search(text)
         if ordinal and ordinal.group() not in self.bare_ordinal_keep:
             return f"ends in bare ordinal '{ordinal.group()}'"
@@ -167,9 +251,52 @@ class Fragments(Stage):
         """Whether the last 2-4 characters make a word that is not itself a dangling end (祥和)."""
         for size in range(len(end) + 1, 5):
             tail = text[-size:]
-            if len(tail) == size and tail in self.words and tail not in self.dangling_ends:
+            if len(tail) == size and tail in self.lexicon.costs and tail not in self.dangling_ends:
                 return True
         return False
+
+    def find_cut_word(self, page: Page, i: int) -> str:
+        """Evidence that line ``i`` was cut inside a word at one of its ends and has no predicate.
+
+        The cut is looked for where the segmentation leaves a single
+        character at an end of the line: a word of the list there is whole
+        (政府 ends 市政府 too, but 政府工作报告 is a headline). Names are left
+        alone: too short a line (张伟欣) or one of short parts (郑学良 王雅静)
+        may be names, which the list does not know, and a name's characters
+        may well start or end other words. A last character cut short is left
+        out of the predicate test (召 of 召开 is not the line's verb); a first
+        one is not: a headline may well start with its verb (访……, 迎……).
+        """
+        text = page.lines[i].text
+        ends_share, starts_share = self.edges.continues(text[-1]), self.edges.continued(text[0])
+        if ends_share < self.ends_inside_min and starts_share < self.starts_inside_min:
+            return ""  # neither end could be a cut: no segmentation needed
+        following = self.following(page, i)
+        if not self.stands_alone(page, i) or self.is_kept(following) or self.starts_inside_word(following):
+            return ""  # a line before a lead (本报讯……) is in a headline's place
+        parts = text.split()
+        if len(parts) > 1 and max(map(len, parts)) <= self.short_part_max:
+            return ""
+        words = self.words_of(text)
+        if sum(map(len, words)) < self.cut_min_chars or len(words) < 2:
+            return ""
+        if ends_share >= self.ends_inside_min and words[-1] == text[-1] and self.predicates.isdisjoint(words[:-1]):
+            return f"ends inside a word: '{text[-1]}' starts a longer word {ends_share:.0%} of the time; no predicate"
+        if starts_share >= self.starts_inside_min and words[0] == text[0] and self.predicates.isdisjoint(words):
+            return f"starts inside a word: '{text[0]}' ends a longer word {starts_share:.0%} of the time; no predicate"
+        return ""
+
+    def starts_inside_word(self, text: str) -> bool:
+        """Whether ``text`` starts with a single character that mostly ends longer words:
+        the line before it was cut there, and the two are one paragraph left unjoined."""
+        if not text or self.edges.continued(text[0]) < self.starts_inside_min:
+            return False
+        words = self.words_of(text)
+        return bool(words) and words[0] == text[0]
+
+    def segment_words(self, text: str) -> tuple[str, ...]:
+        """The words of ``text``'s Han runs, each run segmented the cheapest way (as ``words_of``, memoised)."""
+        return tuple(w for run in HAN_RUN.findall(text) for w in self.lexicon.segment(run))
 
 
 def cuts_segment(head: str, start: int, end: int) -> bool:

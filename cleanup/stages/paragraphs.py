@@ -28,9 +28,12 @@ from typing import NamedTuple
 import regex
 
 from ..document import Document, Edit
-from ..roles import HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, read_page
+from ..pattern_chars import required_chars
+from ..patterns import ParamPattern
+from ..roles import HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, own_roles, read_page
 from ..rules import Rule, StageConfig
-from ..stage import Stage, handles
+from ..shape import AnyOf
+from ..stage import Stage, Touched, handles
 from ..wordlists import load_lexicon, load_wordlist
 
 # a line is non-empty if it holds a character that regex's \s does not match:
@@ -38,30 +41,6 @@ from ..wordlists import load_lexicon, load_wordlist
 _STRIPPED_NOT_SPACE = frozenset("\x1c\x1d\x1e\x1f")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
-
-
-def _ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
-    """``[ends][closers]*$`` without a regex: one of ``ends``, then only closers."""
-    if text[-1:] not in closers:  # the usual case: no closer to look past
-        return text[-1] in ends
-    core = text.rstrip(closers)
-    return core[-1:] in ends or not ends.isdisjoint(text[len(core) :])
-
-
-class _AnyOf:
-    """Whether a text holds any one of some characters: a substring test for
-    each is cheaper than ``re`` matching a character class at every position."""
-
-    __slots__ = ("chars",)
-
-    def __init__(self, chars: str) -> None:
-        self.chars = tuple(dict.fromkeys(chars))
-
-    def found_in(self, text: str) -> bool:
-        for char in self.chars:
-            if char in text:
-                return True
-        return False
 
 
 @dataclass(slots=True)
@@ -77,11 +56,13 @@ class _Line:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """What the stage learnt about the page: wrapped or not, and each line's role and
-    column (:func:`cleanup.roles.read_page`), by its row among the text's lines."""
+    """What the stage learnt about the page, by each line's row among the text's lines:
+    on a wrapped page, each line's role and column (:func:`cleanup.roles.read_page`);
+    on an unwrapped one, only the roles lines show by themselves (:func:`cleanup.roles.own_roles`)."""
 
     wrapped: bool
-    reading: PageReading
+    roles: list[Role]
+    reading: PageReading | None = None
     body_blocks: frozenset[int] = frozenset()  # blocks (runs of lines) that hold body punctuation
 
 
@@ -103,9 +84,27 @@ _KIND = {
 # (its other roles come from a shape that the stage's own evidence reads)
 _APART_UNWRAPPED = frozenset({Role.CREDIT, Role.LABEL, Role.FOLIO, Role.JUMP, Role.PAGE_NUMBER,
                               Role.BYLINE, Role.DATELINE, Role.CAPTION})
+# roles of lines whose joins keep the blank a printed line ended with (``spaced_join``)
+_SPACED_ROLES = frozenset({Role.BYLINE, Role.DATELINE, Role.CREDIT, Role.CAPTION})
 # roles of lines that end with a person's name, which may wrap onto the next line
 _NAMES_WRAP = frozenset({Role.BYLINE, Role.CREDIT, Role.CAPTION})
 
+class _Always(AnyOf):
+    """An :class:`~cleanup.shape.AnyOf` that finds something in every text."""
+
+    def found_in(self, text: str) -> bool:
+        return True
+
+
+def _needs(pattern: ParamPattern) -> AnyOf:
+    """The characters a text must hold one of for ``pattern`` to match in it (any
+    text may match, if the pattern does not tell)."""
+    chars = required_chars(pattern.compiled)
+    return AnyOf("".join(sorted(chars))) if chars else _Always("")
+
+
+# characters at the end of a paragraph that ``ends_credit`` reads (a photo credit is short)
+CREDIT_CONTEXT = 40
 # characters at the end of a line that ``leads_in`` reads
 LEAD_IN_CONTEXT = 4
 # characters each side of a break that ``spaced_join`` reads
@@ -115,11 +114,37 @@ JOIN_CONTEXT = 8
 _CANNOT_JOIN = _Verdict(float("-inf"), "")
 
 
+class Memo:
+    """What the stage keeps about one document (:meth:`Paragraphs.memo_for`):
+    the verdicts of :meth:`Paragraphs._weigh`, by (paragraph so far, next
+    line), which lines have a verb, and the layout of the last round.  Its
+    rounds and its profile's settle passes ask again about the paragraphs
+    the last round left."""
+
+    __slots__ = ("verdicts", "has_verb", "layout")
+
+    def __init__(self, segments_to_a_verb: Callable[[str], bool]) -> None:
+        self.verdicts: dict[tuple[str, str], _Verdict] = {}
+        self.has_verb = lru_cache(maxsize=4096)(segments_to_a_verb)
+        self.layout: Layout | None = None
+
+
 class _Check(NamedTuple):
-    """One check of the rule file's patterns: it gives one of ``names``, or ''."""
+    """One check of the rule file's patterns: it gives one of ``names``, or ''
+    (on a wrapped page only, if ``wrapped_only``)."""
 
     run: Callable[[str, str, bool], str]
     names: tuple[str, ...]
+    wrapped_only: bool = False
+
+
+class _Quick(NamedTuple):
+    """The pattern checks :meth:`Paragraphs._may_join` runs on one layout, in order,
+    the most they can add to a score, and the most those after each can."""
+
+    checks: list[Callable[[str, str, bool], str]]
+    upside: float
+    upside_after: list[float]
 
 
 class _WeightOf(dict[str, float]):
@@ -157,37 +182,38 @@ class Paragraphs(Stage):
         self.open_byline = p.pattern("open_byline")
         self.spaced_join = p.pattern("spaced_join")
         self.leads_in = p.pattern("leads_in")
+        self.leads_in_chars = _needs(self.leads_in)
         self.starts_sentence = p.pattern("starts_sentence")
         self.name_tail = p.pattern("name_tail")
         self.max_rounds = p.integer("max_rounds")
-        self.headline_max = p.integer("headline_max")
-        self.long_line = p.integer("long_line")
         self.tail_max = p.integer("tail_max")
-        # one-character tests, done with set lookups and rstrip: the same as
-        # the patterns [sentence_end][closers]*$, [no_start] at the start, ...
-        end = p.chars("sentence_end")
-        self.closers = p.text("closers")
-        self.sentence_end = frozenset(end)
-        self.soft_end = frozenset(p.chars("soft_end"))
-        self.open_end = frozenset(p.chars("open_end"))
+        # the page-shape vocabulary, as one-character tests done with set lookups
+        # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
+        shape = self.shape
+        self.long_line = shape.long_line
+        self.closers = shape.closers
+        self.sentence_end = frozenset(shape.sentence_end)
+        self.soft_end = frozenset(shape.clause_end)
+        self.open_end = frozenset(shape.open_end)
         self.function_end = frozenset(p.chars("ends_function"))
-        self.no_start = frozenset(p.chars("no_start"))
-        self.inner_stop = _AnyOf(end)
-        self.body_mark = _AnyOf(p.chars("body_marks"))
-        self.has_comma = _AnyOf(p.chars("commas"))
+        self.no_start = frozenset(shape.no_start)
+        self.inner_stop = AnyOf(shape.sentence_end)
+        self.body_mark = AnyOf(shape.body_marks)
+        self.has_comma = AnyOf(shape.commas)
+        self.ends_sentence = shape.ends_sentence
+        self.headline_like = shape.headline_shaped
         self.starts_unit = p.pattern("starts_paragraph")
         self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
         self.opens = p.pattern("opens_paragraph")
         self.lead = p.pattern("lead")
         self.starts_particle = p.pattern("starts_particle")
+        self.ends_word = p.pattern("ends_word")
+        self.ends_word_chars = _needs(self.ends_word)
         self.standalone = p.pattern("standalone")
         self.standalone_unwrapped = p.pattern("standalone_unwrapped")
         self.ends_credit = p.pattern("ends_credit")
         self.lexicon = load_lexicon(p.text("word_list"))
         self.verbs = load_wordlist(p.text("verbs"))
-        self._has_verb = lru_cache(maxsize=4096)(self._segments_to_a_verb)
-        self._verdicts: dict[tuple[str, str], _Verdict] = {}  # by (paragraph so far, next line)
-        self._memo_doc: Document | None = None  # the document the memos were made on
         self.pattern_checks = self._list_pattern_checks()
         self._order_quick_checks()
         # far more than float rounding can move a sum of these weights
@@ -257,10 +283,11 @@ class Paragraphs(Stage):
         rows = doc.text.split("\n")
         in_blocks = sum(1 for ln in lines if not (ln.first_in_block and ln.last_in_block))
         if in_blocks < max(2, self.min_wrapped_share * len(lines)):
-            return Layout(False, read_page(rows, wrapped=False, cuts_word=self._crosses_word))
+            return Layout(False, own_roles(rows, self.shape))
         printed = self._printed(doc, rows, lines)
         body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
-        return Layout(True, read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word), body_blocks)
+        reading = read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word, shape=self.shape)
+        return Layout(True, reading.roles, reading, body_blocks)
 
     # --- evidence -----------------------------------------------------------
 
@@ -284,14 +311,11 @@ class Paragraphs(Stage):
                     break
         return ""
 
-    def _ends_sentence(self, text: str) -> bool:
-        return _ends_with(text, self.sentence_end, self.closers)
-
     def _ending(self, text: str) -> str:
         """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence."""
         last = text[-1]
         if last in self.closers:
-            return "sentence-end" if self._ends_sentence(text) else "quote-end"
+            return "sentence-end" if self.ends_sentence(text) else "quote-end"
         if last in self.sentence_end:  # [sentence_end][closers]*$, with no closer to follow
             return "sentence-end"
         if last in self.soft_end:  # likewise [soft_end][closers]*$
@@ -300,43 +324,39 @@ class Paragraphs(Stage):
             return "mid-clause"
         return "mid-sentence"
 
-    def _headline_like(self, text: str) -> bool:
-        return (
-            len(text) <= self.headline_max
-            and not self.inner_stop.found_in(text)
-            and text[-1] not in self.open_end
-        )
-
-    def _headline_evidence(self, text: str, ask_verb: bool) -> list[str]:
+    def _headline_evidence(self, text: str, has_verb: Callable[[str], bool] | None) -> list[str]:
         """A headline-shaped line; with no verb it is only part of a headline
-        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``).  Unless ``ask_verb``,
+        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``).  Without ``has_verb``,
         the verb is not looked for (:meth:`_may_join` leaves it for last)."""
-        if not ask_verb or self._has_verb(text):
+        if has_verb is None or has_verb(text):
             return ["headline-shape"]
         return ["headline-shape", "no-predicate"]
 
     def _segments_to_a_verb(self, text: str) -> bool:
-        """Whether a word of ``text``'s cheapest segmentation is a verb (memoised
-        as ``_has_verb`` for one document, whose rounds ask again)."""
+        """Whether a word of ``text``'s cheapest segmentation is a verb (kept
+        for one document in its :class:`Memo`, whose rounds ask again)."""
         return not self.verbs.isdisjoint(w for run in _HAN_RUN.findall(text) for w in self.lexicon.segment(run))
 
-    def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> list[str]:
+    def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
+                 has_verb: Callable[[str], bool] | None = None) -> list[str]:
         """Names of the evidence that fires for the break between ``text`` and line ``b``.
 
-        ``text`` is the paragraph so far: line ``a``, after any lines joined to it.
+        ``text`` is the paragraph so far: line ``a``, after any lines joined to it;
+        ``has_verb`` tells whether a line has a verb (default: segment it).
         """
         ev = ["next-cannot-start"] if b.text[0] in self.no_start else []
         for check in self.pattern_checks:
             name = check.run(text, b.text, lay.wrapped)
             if name:
                 ev.append(name)
-        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b, True))
+        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b, has_verb or self._segments_to_a_verb))
         return ev
 
     def _list_pattern_checks(self) -> list[_Check]:
         """The checks of the rule file's patterns, in the order notes list them."""
         return [
             _Check(self._check_particle, ("next-starts-particle",)),
+            _Check(self._check_ends_word, ("next-ends-word",), wrapped_only=True),
             _Check(self._check_unit, ("next-starts-unit", "next-opens", "next-opens-line")),
             _Check(self._check_lead, ("line-is-lead",)),
             _Check(self._check_alone, ("line-stands-alone", "ends-with-credit")),
@@ -345,7 +365,8 @@ class Paragraphs(Stage):
         ]
 
     def _order_quick_checks(self) -> None:
-        """Order the pattern checks for :meth:`_may_join`: those that can add most first.
+        """Order the pattern checks for :meth:`_may_join`, for each layout (wrapped or
+        not) the checks that can fire on it: those that can add most first.
 
         ``quick_upside`` is the most all of them can add to a score;
         ``quick_upside_after[k]`` the most the checks after the k-th can.
@@ -353,13 +374,18 @@ class Paragraphs(Stage):
         def upside(check: _Check) -> float:
             return max([0.0] + [self.weights.get(n, 0.0) for n in check.names])
 
-        checks = sorted(self.pattern_checks, key=upside, reverse=True)
-        self.quick_checks = [c.run for c in checks]
-        self.quick_upside = sum(map(upside, checks))
-        self.quick_upside_after = [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))]
+        self.quick = {}
+        for wrapped in (False, True):
+            checks = sorted((c for c in self.pattern_checks if wrapped or not c.wrapped_only), key=upside, reverse=True)
+            self.quick[wrapped] = _Quick([c.run for c in checks], sum(map(upside, checks)),
+                                         [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))])
 
     def _check_particle(self, text: str, nxt: str, wrapped: bool) -> str:
         return "next-starts-particle" if self.starts_particle.search(nxt) else ""
+
+    def _check_ends_word(self, text: str, nxt: str, wrapped: bool) -> str:
+        ends_word = wrapped and self.ends_word_chars.found_in(nxt[:2]) and self.ends_word.match(nxt)
+        return "next-ends-word" if ends_word else ""
 
     def _check_unit(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.starts_unit.search(nxt) or (not wrapped and self.starts_unit_unwrapped.search(nxt)):
@@ -374,14 +400,15 @@ class Paragraphs(Stage):
     def _check_alone(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.standalone.search(text) or (not wrapped and self.standalone_unwrapped.search(text)):
             return "line-stands-alone"
-        if self.ends_credit.search(text):
+        if self.ends_credit.search(text[-CREDIT_CONTEXT:]):
             return "ends-with-credit"
         return ""
 
     def _check_lead_in(self, text: str, nxt: str, wrapped: bool) -> str:
         """A line that ends leading in (``：``, ``——``) before a line that starts a sentence
         of its own (an opening quote) or a list item: the two are apart."""
-        if self.leads_in.search(text[-LEAD_IN_CONTEXT:]) and self.starts_sentence.search(nxt):
+        tail = text[-LEAD_IN_CONTEXT:]
+        if self.leads_in_chars.found_in(tail) and self.leads_in.search(tail) and self.starts_sentence.search(nxt):
             return "lead-in-then-sentence"
         return ""
 
@@ -390,10 +417,11 @@ class Paragraphs(Stage):
         return "next-stands-alone" if alone else ""
 
     def _shape_evidence(
-        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, ask_verb: bool
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
+        has_verb: Callable[[str], bool] | None,
     ) -> list[str]:
         """The evidence of how the lines end, cut a word and sit on the page
-        (see :meth:`_headline_evidence` for ``ask_verb``)."""
+        (see :meth:`_headline_evidence` for ``has_verb``)."""
         nxt = b.text
         ending = self._ending(text)
         if ending == "mid-clause" and not lay.wrapped and self.leads_in.search(text[-LEAD_IN_CONTEXT:]):
@@ -404,23 +432,24 @@ class Paragraphs(Stage):
         word = self._crosses_word(text, nxt)
         if word:
             ev.append(f"word:{word}")
-        if len(nxt) <= self.tail_max and self._ends_sentence(nxt) \
+        if len(nxt) <= self.tail_max and self.ends_sentence(nxt) \
                 and not self.inner_stop.found_in(nxt[:-1]):
             ev.append("next-is-tail")
         if lay.wrapped:
-            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, ask_verb))
+            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, has_verb))
             return ev
-        ra, rb = lay.reading.roles[a.row], lay.reading.roles[b.row]
+        ra, rb = lay.roles[a.row], lay.roles[b.row]
         if ra in _APART_UNWRAPPED or rb in _APART_UNWRAPPED:
             ev.extend(self._roles_apart(ra if ra in _APART_UNWRAPPED else Role.BODY,
                                         rb if rb in _APART_UNWRAPPED else Role.BODY))
         if len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
-        elif self._headline_like(text):
-            ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence(text, ask_verb))
+        elif self.headline_like(text):
+            ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence(text, has_verb))
         return ev
 
-    def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None) -> bool:
+    def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
+                  has_verb: Callable[[str], bool] | None = None) -> bool:
         """False if the break's score cannot get above 0, whatever the checks not yet run say.
 
         The cheap evidence is scored first; then the pattern checks run, those
@@ -430,26 +459,28 @@ class Paragraphs(Stage):
         The margin ``self.doubt`` covers float rounding (the sums run in
         another order than :meth:`evidence`'s): a False here is never wrong.
         """
-        cheap = self._shape_evidence(text, a, b, blank, lay, after_b, False)
+        cheap = self._shape_evidence(text, a, b, blank, lay, after_b, None)
         if b.text[0] in self.no_start:
             cheap.append("next-cannot-start")
         no_predicate = self.weights.get("no-predicate", 0.0) if "headline-shape" in cheap else 0.0
         verb_upside = max(0.0, no_predicate)
         score = self._score(cheap)
-        if score + self.quick_upside + verb_upside <= -self.doubt:
+        quick = self.quick[lay.wrapped]
+        if score + quick.upside + verb_upside <= -self.doubt:
             return False
-        for check, upside_after in zip(self.quick_checks, self.quick_upside_after):
+        for check, upside_after in zip(quick.checks, quick.upside_after):
             name = check(text, b.text, lay.wrapped)
             if name:
                 score += self.weights.get(name, 0.0)
             if score + upside_after + verb_upside <= -self.doubt:
                 return False
-        if no_predicate and not self._has_verb(text):
+        if no_predicate and not (has_verb or self._segments_to_a_verb)(text):
             score += no_predicate
         return score > -self.doubt
 
     def _weigh(
-        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool,
+        memo: Memo,
     ) -> _Verdict:
         """The break's score and note; if ``may_skip``, perhaps only that it cannot join.
 
@@ -462,19 +493,20 @@ class Paragraphs(Stage):
         in its length.
         """
         if lay.wrapped or text is not a.text:
-            return self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip)
+            return self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip, memo)
         key = (text, b.text)
-        verdict = self._verdicts.get(key)
+        verdict = memo.verdicts.get(key)
         if verdict is None or verdict is _CANNOT_JOIN and not may_skip:
-            verdict = self._verdicts[key] = self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip)
+            verdict = memo.verdicts[key] = self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip, memo)
         return verdict
 
     def _weigh_afresh(
-        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool
+        self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool,
+        memo: Memo,
     ) -> _Verdict:
-        if may_skip and not self._may_join(text, a, b, blank, lay, after_b):
+        if may_skip and not self._may_join(text, a, b, blank, lay, after_b, memo.has_verb):
             return _CANNOT_JOIN
-        ev = self.evidence(text, a, b, blank, lay, after_b)
+        ev = self.evidence(text, a, b, blank, lay, after_b, memo.has_verb)
         score = self._score(ev)
         return _Verdict(score, f"{score:+.1f}: " + ", ".join(ev))
 
@@ -483,32 +515,32 @@ class Paragraphs(Stage):
 
     def _wrapped_evidence(
         self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
-        ask_verb: bool,
+        has_verb: Callable[[str], bool] | None,
     ) -> list[str]:
         """Evidence of a printed page: blank lines, the lines' roles, and how they sit in
         their column (a line stopping short of it ends a paragraph, unless it is a
         paragraph's indented first line; a sentence ending before an indented line does)."""
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
         rd = lay.reading
+        assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
         if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS:
-            return ev + self._heading_pair_evidence(text, a, b, rd, ask_verb)
+            return ev + self._heading_pair_evidence(text, a, b, rd, has_verb)
         ev.extend(self._role_evidence(text, a, b, rd))
         if not rd.columns[i]:  # too few lines to learn a column from
             if a.block in lay.body_blocks and not a.last_in_block:
                 ev.append("in-body-block")
             elif self.body_mark.found_in(text[:-1]):
                 ev.append("body-line")
-            elif self._headline_like(text):
-                ev.extend(self._headline_evidence(text, ask_verb))
+            elif self.headline_like(text):
+                ev.extend(self._headline_evidence(text, has_verb))
             return ev
-        if rd.short(i, b.text):
-            if text is not a.text:
-                ev.append("short-line")
-            else:  # the paragraph's first line: it may be indented
-                ev.append("first-line-indented" if rd.indented(i, b.text) else "short-first-line")
-        elif rd.fills(i, b.text):
+        if rd.fills(i, b.text):
             ev.append("fills-column")
+        elif text is not a.text:
+            ev.append("short-line")
+        else:  # the paragraph's first line: it may be indented
+            ev.append("first-line-indented" if rd.indented(i, b.text) else "short-first-line")
         if ending in ("sentence-end", "clause-end") and after_b is not None:
             nxt = after_b.text if after_b.row == b.row + 1 else None
             if rd.indented(b.row, nxt) and rd.roles[b.row] is Role.BODY:
@@ -521,18 +553,19 @@ class Paragraphs(Stage):
         heading, caption, dateline or byline may wrap onto its next line."""
         ra, rb = rd.roles[a.row], rd.roles[b.row]
         if (ra is Role.CAPTION and rd.wide(a.row)) or (ra is Role.DATELINE and rb is Role.DATELINE) \
-                or self.open_byline.search(text) or (
+                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (
                     ra in _NAMES_WRAP and rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())):
             return ["line-wraps"]
         if ra is Role.CAPTION and rb is Role.CAPTION:
             return []  # one caption's lines: how they fill their column tells
         return self._roles_apart(ra, rb)
 
-    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading, ask_verb: bool) -> list[str]:
+    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading,
+                               has_verb: Callable[[str], bool] | None) -> list[str]:
         """Two heading lines: one heading wrapped, or two headings (a headline and its
         sub-headline, say)?  A heading line as wide as the page's headlines wrap at (or
         as its column), or one with no verb, goes on; so does a tail of a character or two."""
-        ev = ["heading-pair"] + self._headline_evidence(text, ask_verb)
+        ev = ["heading-pair"] + self._headline_evidence(text, has_verb)
         if rd.heading_full(a.row) or (rd.fills(a.row, b.text) and not rd.wide(a.row)):
             ev.append("heading-wraps")
         if len(b.text.strip()) <= self.heading_tail:
@@ -556,26 +589,42 @@ class Paragraphs(Stage):
         paragraph per line, would join: deciding again makes the output a
         fixed point, so cleaning clean text changes nothing.
         """
-        self._keep_memos_for(doc)
+        memo = self.memo_for(doc)
         for _ in range(self.max_rounds):
-            if not self._decide(doc):
+            if not self._decide(doc, memo):
+                self.note_clean(doc)
                 break
         return doc
 
-    def _keep_memos_for(self, doc: Document) -> None:
-        """Drop the memos (which lines have a verb, the verdicts of :meth:`_weigh`)
-        unless they were made on ``doc``.
+    def recheck(self, doc: Document, touched: Touched) -> Document:
+        """:meth:`run`, its first round deciding only the breaks beside lines that
+        changed, where it cannot decide otherwise than the round before.
 
-        They serve one document's rounds and its profile's settle passes, which
-        ask again of the paragraphs the last round left; never another document.
+        That is when the stage found nothing to change then, and the page reads
+        as it did: one paragraph per line (the evidence of a break then reads
+        only its two paragraphs, :meth:`_weigh`), the same layout.  Any other
+        break, between lines and line breaks that did not change, is decided as
+        it was: a break, with nothing to write.
         """
-        if doc is not self._memo_doc:
-            self._memo_doc = doc
-            self._has_verb.cache_clear()
-            self._verdicts.clear()
+        if not touched.was_clean:
+            return self.run(doc)
+        memo = self.memo_for(doc)
+        if not self._decide(doc, memo, touched):
+            self.note_clean(doc)
+            return doc
+        for _ in range(self.max_rounds - 1):
+            if not self._decide(doc, memo):
+                self.note_clean(doc)
+                break
+        return doc
 
-    def _decide(self, doc: Document) -> bool:
-        """One round over every break; True if it changed the text."""
+    def memo_for(self, doc: Document) -> Memo:
+        """What the stage keeps about ``doc`` in this thread (:meth:`Stage.per_document`)."""
+        return self.per_document(doc, lambda: Memo(self._segments_to_a_verb))
+
+    def _decide(self, doc: Document, memo: Memo, touched: Touched | None = None) -> bool:
+        """One round over every break (where ``touched`` says, see :meth:`recheck`);
+        True if it changed the text."""
         text = doc.text
         lines = self._lines(text)
         edits: list[Edit] = []
@@ -585,20 +634,29 @@ class Paragraphs(Stage):
             doc.apply(self.name, edits)
             return bool(edits)
         lay = self.layout(doc, lines)
+        # on an unwrapped page a break's evidence reads only its two paragraphs (and the
+        # roles they show by themselves): a break between unchanged ones is decided as before
+        same = not lay.wrapped and memo.layout is not None and not memo.layout.wrapped
+        only = touched.lines(lines) if touched is not None and same else None
+        memo.layout = lay
         if lines[0].start and self.trim_rule:
             edits.append(Edit(0, text[: lines[0].start], "", self.trim_rule, "leading blank lines"))
         paragraph = lines[0].text  # the paragraph so far, as joined
         for i, (a, b) in enumerate(zip(lines, lines[1:])):
+            if only is not None and paragraph is a.text and i not in only and i + 1 not in only:
+                paragraph = b.text  # as the round before decided it
+                continue
             gap = text[a.end : b.start]
             blank = gap.count("\n") > 1
             after_b = lines[i + 2] if i + 2 < len(lines) else None
-            verdict = self._weigh(paragraph, a, b, blank, lay, after_b, gap == "\n\n")
+            verdict = self._weigh(paragraph, a, b, blank, lay, after_b, gap == "\n\n", memo)
             if verdict.score <= 0:
                 if gap != "\n\n" and self.break_rule:
                     edits.append(Edit(a.end, gap, "\n\n", self.break_rule, verdict.note))
                 paragraph = b.text
             elif join := self.cut_rule if blank else self.wrap_rule:
-                space = " " if self.spaced_join.search(paragraph[-JOIN_CONTEXT:] + "\n" + b.text[:JOIN_CONTEXT]) else ""
+                space = " " if lay.roles[a.row] in _SPACED_ROLES and self.spaced_join.search(
+                    paragraph[-JOIN_CONTEXT:] + "\n" + b.text[:JOIN_CONTEXT]) else ""
                 edits.append(Edit(a.end, gap, space, join, verdict.note))
                 paragraph += space + b.text
             else:  # a join whose rule is off: the lines stay apart, as printed

@@ -44,13 +44,14 @@ from typing import Callable, NamedTuple
 import regex
 
 from ..document import Document, Edit
-from ..layout import lines
 from ..patterns import ParamPattern
 from ..rules import Rule, StageConfig
+from ..shape import lines
 from ..stage import Stage, handles
 from ..wordlists import load_lexicon, load_wordlist, prefixes, read_entries
 
 Finder = Callable[[str], list[Edit]]  # the stutters a rule finds in a line
+Judged = dict[str, tuple[Edit, ...]]  # lines judged by the last call, and their findings
 
 
 def find_nothing(line: str) -> list[Edit]:
@@ -127,8 +128,6 @@ class Stutter(Stage):
         # each rule's finder; a rule turned off finds nothing
         self.find_items: Finder = self.code_of(self.list_items) or find_nothing
         self.find_repeats: Finder = self.code_of(self.words) or find_nothing
-        self.judged: dict[str, tuple[Edit, ...]] = {}  # line -> its stutters, from the last call
-        self.judged_doc: Document | None = None  # the document those lines came from
 
     @handles("stutter-list-item")
     def list_items(self, rule: Rule) -> Finder:
@@ -173,22 +172,22 @@ class Stutter(Stage):
         so that cleaning the output again changes nothing; then record the
         suspects kept in the text as it is.  Or, in report mode, only record
         and count every finding.  Lines judged in another document are not remembered."""
-        if doc is not self.judged_doc:
-            self.judged, self.judged_doc = {}, doc
+        judged: Judged = self.per_document(doc, dict)
         if self.mode == "report":
-            found = self.suspects(doc.text)
+            found = self.suspects(doc.text, judged)
             for e in found:
                 key = f"suspect:{e.rule}"
                 doc.stats[key] = doc.stats.get(key, 0) + 1
             doc.apply(self.name, [e._replace(after=e.before) for e in found])
             return doc
-        found = self.recurring_meetings(doc.text, self.suspects(doc.text))
+        found = self.recurring_meetings(doc.text, self.suspects(doc.text, judged))
         for _ in range(self.max_rounds):
             repairs = [e for e in found if e.before != e.after]
             if not repairs:
+                self.note_clean(doc)
                 break
             doc.apply(self.name, repairs)
-            found = self.recurring_meetings(doc.text, self.suspects(doc.text))
+            found = self.recurring_meetings(doc.text, self.suspects(doc.text, judged))
         doc.apply(self.name, [e for e in found if e.before == e.after])
         return doc
 
@@ -215,22 +214,26 @@ class Stutter(Stage):
             out.append(e)
         return out
 
-    def suspects(self, text: str) -> list[Edit]:
+    def suspects(self, text: str, judged: Judged | None = None) -> list[Edit]:
         """Every finding in ``text``: the edits that write a stutter once, and
         the doubts kept (edits whose ``after`` is their ``before``).
 
         Neither kind of stutter crosses a line break, so each line is judged
-        on its own, and a line judged by the call before is not judged again:
-        a repair round, and the settle pass, rerun this over text that
-        changed in a few lines, if any.
+        on its own, and a line that ``judged`` holds from the call before is
+        not judged again: a repair round, and the settle pass, rerun this
+        over text that changed in a few lines, if any.  ``judged`` then holds
+        this call's lines.
         """
-        before, self.judged = self.judged, {}
+        if judged is None:
+            judged = {}
+        before = judged.copy()
+        judged.clear()
         edits: list[Edit] = []
         for at, _, s in lines(text):
             found = before.get(s)
             if found is None:
                 found = self.line_suspects(s)
-            self.judged[s] = found
+            judged[s] = found
             if found:
                 edits.extend(Edit(at + e.at, e.before, e.after, e.rule, e.note) for e in found)
         return edits

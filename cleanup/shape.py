@@ -1,0 +1,156 @@
+"""The page-shape vocabulary: what the lines of a newspaper page look like.
+
+A line and its display width; the marks that end a sentence or a clause and
+the closers that may follow them; the shape of a headline; the patterns of
+bylines, datelines, credits and page-jump markers.  Every stage reads them
+here, and so do :mod:`cleanup.io` (where a big input may be cut),
+:mod:`cleanup.archive` and :mod:`cleanup.engine` (the paragraphs of clean
+text).  The values are data, in ``rules/shape.toml`` (a profile may name
+another file, ``shape = "mine.toml"``): character sets and lengths in its
+``[params]``, named patterns in its ``[classes]``, which rule files refer to
+as ``{name}``.  Where two stages need different thresholds, each has its
+own name here (``headline_max``, ``jump_header_max``, ...).
+
+>>> shape = load_shape()
+>>> shape.ends_sentence("会议召开。”"), shape.headline_shaped("签约仪式在京举行")
+(True, True)
+>>> display_width("2023年")
+6
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping, NamedTuple
+
+from .errors import RuleError
+from .rules import VOCABULARY, Params, Vocabulary, packaged_rules_dir, read_vocabulary
+
+
+class Line(NamedTuple):
+    """A non-empty line: ``text`` is ``doc.text[start:end]`` (no line break).
+
+    A named tuple rather than a frozen dataclass: as immutable, and about
+    twice as quick to build, which counts for the many lines of a page.
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+def lines(text: str) -> list[Line]:
+    """The non-empty lines of ``text``, in order (on clean text: its paragraphs)."""
+    out: list[Line] = []
+    at = 0
+    for piece in text.split("\n"):
+        if piece:
+            out.append(Line(at, at + len(piece), piece))
+        at += len(piece) + 1
+    return out
+
+
+def display_width(text: str) -> int:
+    """Width in columns as a page prints it: an ASCII character takes one, any
+    other two (a page's other characters are Han and Chinese punctuation,
+    all full-width).
+
+    >>> display_width("中文"), display_width("PM2.5")
+    (4, 5)
+    """
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
+
+
+def ends_with(text: str, ends: frozenset[str], closers: str) -> bool:
+    """``[ends][closers]*$`` without a regex: one of ``ends``, then only closers."""
+    if text[-1:] not in closers:  # the usual case: no closer to look past
+        return text[-1:] in ends
+    core = text.rstrip(closers)
+    return core[-1:] in ends or not ends.isdisjoint(text[len(core) :])
+
+
+class AnyOf:
+    """Whether a text holds any one of some characters: a substring test for
+    each is cheaper than ``re`` matching a character class at every position."""
+
+    __slots__ = ("chars",)
+
+    def __init__(self, chars: str) -> None:
+        self.chars = tuple(dict.fromkeys(chars))
+
+    def found_in(self, text: str) -> bool:
+        for char in self.chars:
+            if char in text:
+                return True
+        return False
+
+
+class Shape:
+    """The vocabulary of one file: its settings as attributes, its names in ``classes``.
+
+    Character sets are strings (``sentence_end``, ``closers``, ...), lengths
+    integers (``headline_max``, ...); see ``rules/shape.toml`` for what each
+    one means.
+    """
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        p = Params(vocabulary.params, 0.0, "page-shape vocabulary: [params]", vocabulary.path)
+        self.source = vocabulary.path
+        self.classes: Mapping[str, str] = vocabulary.names  # every {name} a rule file may refer to
+        if "blank" not in self.classes:  # what code builds patterns with (cleanup.io)
+            raise RuleError("[classes] must define blank, a blank that is never a line break", self.source)
+        self.sentence_end = p.chars("sentence_end")
+        self.closers = p.text("closers")
+        self.quote_closers = p.text("quote_closers")
+        self.straight_quotes = p.text("straight_quotes")
+        self.clause_end = p.chars("clause_end")
+        self.open_end = p.chars("open_end")
+        self.commas = p.chars("commas")
+        self.body_marks = p.chars("body_marks")
+        self.sentence_marks = p.chars("sentence_marks")
+        self.no_start = p.chars("no_start")
+        self.headline_max = p.integer("headline_max")
+        self.long_line = p.integer("long_line")
+        self.jump_header_max = p.integer("jump_header_max")
+        self.joined_headline_max = p.integer("joined_headline_max")
+        # what the tests below run on
+        self.body_ends = self.sentence_end + self.quote_closers
+        self._sentence_end = frozenset(self.sentence_end)
+        self._open_end = frozenset(self.open_end)
+        self._inner_stop = AnyOf(self.sentence_end)
+        self._body_ends = tuple(self.body_ends)
+
+    def ends_sentence(self, text: str) -> bool:
+        """A sentence end, then only closers: ``[sentence_end][closers]*$``."""
+        return ends_with(text, self._sentence_end, self.closers)
+
+    def ends_like_body(self, text: str) -> bool:
+        """The last character ends a sentence or a quotation (``sentence_end``,
+        ``quote_closers``): a paragraph so ended is body text."""
+        return text.endswith(self._body_ends)
+
+    def headline_shaped(self, text: str) -> bool:
+        """At most ``headline_max`` characters, no sentence end anywhere, not ending
+        open (``open_end``): a line shaped like a headline."""
+        return (
+            len(text) <= self.headline_max
+            and not self._inner_stop.found_in(text)
+            and text[-1:] not in self._open_end
+        )
+
+
+_loaded: dict[tuple[str, bytes], Shape] = {}
+
+
+def load_shape(path: str | Path = "") -> Shape:
+    """The vocabulary in ``path`` ("": the packaged ``rules/shape.toml``), read once per
+    content: a stage, a profile and a :class:`~cleanup.Cleaner` share one."""
+    path = Path(path) if path else packaged_rules_dir() / VOCABULARY
+    try:
+        key = (str(path), path.read_bytes())
+    except OSError as e:
+        raise RuleError(f"cannot read the page-shape vocabulary ({e.strerror})", str(path)) from None
+    shape = _loaded.get(key)
+    if shape is None:
+        shape = _loaded[key] = Shape(read_vocabulary(path))
+    return shape
