@@ -23,7 +23,7 @@ import regex
 
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
-from .layout import lines
+from .shape import lines
 
 JUMP_RULE = "marker-page-jump"
 
