@@ -22,12 +22,12 @@ def drop_lines(text: str, all_lines: list[Line], drops: Iterable[tuple[int, str,
     """
     drop = {i: (rule, note) for i, rule, note in drops}
     n = len(all_lines)
+    first_kept = next((i for i in range(n) if i not in drop), n)
+    last_kept = next((i for i in reversed(range(n)) if i not in drop), -1)
     edits: list[Edit] = []
     for i in sorted(drop):
         rule, note = drop[i]
-        kept_after = any(j not in drop for j in range(i + 1, n))
-        kept_before = any(j not in drop for j in range(i))
-        if kept_after or not kept_before:
+        if last_kept > i or first_kept > i:  # a kept line after it, or none before it
             start = all_lines[i].start
             end = all_lines[i + 1].start if i + 1 < n else len(text)
         else:

@@ -11,9 +11,9 @@ from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit, undo
 from cleanup.errors import RuleError
-from cleanup.layout import Line
 from cleanup.rules import StageConfig, load_profile
-from cleanup.stages.dedup import Dedup, NearCopies, comparison_key, find_pairs, group_copies
+from cleanup.shape import Line, lines
+from cleanup.stages.dedup import Dedup, DocumentMemo, NearCopies, comparison_key, find_pairs, group_copies
 
 DATA = Path(__file__).parent / "data"
 GOLD = sorted((DATA / "gold").glob("*.txt"))
@@ -44,12 +44,19 @@ def dedup(text: str, stage: Dedup = STAGE) -> Document:
     return doc
 
 
+NUMERALS = set("0123456789〇零一二三四五六七八九十百千万亿两")
+
+
 def change_one(text: str, count: int) -> str:
-    """``text`` with ``count`` Han characters replaced, spread over its length."""
+    """``text`` with ``count`` characters replaced, spread over its length; never a
+    numeral (the next character instead): a copy with a number changed is another paragraph."""
     chars = list(text)
     step = len(chars) // (count + 1)
     for n in range(1, count + 1):
-        chars[n * step] = "甲" if chars[n * step] != "甲" else "乙"
+        at = n * step
+        while chars[at] in NUMERALS:
+            at += 1
+        chars[at] = "甲" if chars[at] != "甲" else "乙"
     return "".join(chars)
 
 
@@ -71,7 +78,7 @@ def test_misplaced_copy_in_002_goes_and_the_article_copy_stays():
     assert change.rule == "dedup-paragraph"
     assert change.before.startswith("李六小表示")
     assert "'加强服务体系建设。" in change.note and "ratio 95" in change.note
-    assert "fits its neighbours" in change.note
+    assert "fits its article" in change.note
 
 
 def test_exact_copy_goes_first_stays():
@@ -225,4 +232,172 @@ def test_eligible_pairs_as_searching_every_paragraph_with_keep_patterns(paras):
     found = stage.eligible(lines_, keys, memo)
     assert set(every) <= set(found)
     cutoff = stage.params.near_ratio
-    assert find_pairs(keys, found, cutoff) == find_pairs(keys, every, cutoff)
+    assert find_pairs(keys, found, cutoff, stage.near_copies()) == find_pairs(keys, every, cutoff,
+                                                                              stage.near_copies())
+
+
+# --- time that grows with the text, not its square (issue 21): work counted, never timed
+
+def one_line(chars: int) -> str:
+    """The gold pages run together on one line, repeated to ``chars`` characters."""
+    text = "".join(line for g in GOLD for line in g.read_text(encoding="utf-8").split("\n"))
+    return (text * (chars // len(text) + 1))[:chars]
+
+
+def settle(stage: Dedup, text: str) -> DocumentMemo:
+    """Run the stage, change one character (as a repair would), run it again;
+    what the stage then knows of the document."""
+    doc = Document(text)
+    stage.run(doc)
+    doc.apply("stutter", [Edit(100, doc.text[100], "甲" if doc.text[100] != "甲" else "乙", "test")])
+    stage.run(doc)
+    return stage.memo_for(doc)
+
+
+def test_a_paragraph_is_never_compared_with_its_own_earlier_version():
+    unbounded = make_stage(near_max_chars=0)
+    memo = settle(unbounded, one_line(20_000))
+    assert memo.copies.work == 0
+    assert memo.copies.known == {comparison_key(memo.doc.text)}
+
+
+@pytest.mark.parametrize("chars", [700_000, 1_400_000])  # about 2 MB and 4 MB of UTF-8
+def test_a_line_of_megabytes_costs_no_comparison(chars: int):
+    assert settle(make_stage(), one_line(chars)).copies.work == 0
+
+
+def test_long_paragraphs_are_copies_only_when_equal():
+    long = one_line(2 * make_stage().params.bounds.longest) + "。"
+    near = change_one(long, 3)
+    assert dedup(page(long, OTHER, near)).text == page(long, OTHER, near)
+    assert dedup(page(long, OTHER, long)).text == page(long, OTHER)
+
+
+def test_comparisons_grow_with_the_number_of_paragraphs_not_its_square():
+    paras = [p for p in (DATA / "prose" / "laws.txt").read_text(encoding="utf-8").split("\n") if len(p) >= 12]
+    work = []
+    for count in (3000, 6000):
+        stage = make_stage()
+        doc = Document(page(*paras[:count]))
+        stage.run(doc)
+        work.append(stage.memo_for(doc).copies.work)
+    assert 0 < work[1] < 2.2 * work[0]
+
+
+# --- articles: cut at headline-shaped paragraphs and at the jump markers debris removed
+
+def articles_after_debris(text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each paragraph's article (its headline block and body) as the dedup stage reads the page."""
+    from cleanup.pipeline import Cleaner
+
+    cleaner = Cleaner()
+    doc = Document(text)
+    for stage in cleaner.stages[:3]:  # normalize, debris, paragraphs
+        stage.run(doc)
+    paras = lines(doc.text)
+    keys = [comparison_key(p.text) for p in paras]
+    seen = STAGE.page(doc, paras, keys)
+    named = lambda ids: tuple(paras[i].text for i in ids)  # noqa: E731
+    return [(named(seen.article(i).head), named(seen.article(i).body)) for i in range(len(paras))]
+
+
+def test_jump_markers_end_and_start_articles():
+    head, one, two = "黄河流域生态保护合作联席会召开", "会议强调，做好今年外事工作，意义十分重大。", "要统筹好发展和安全两件大事。"
+    three, four = "王莉霞指出，黄河流域生态保护是大事。", "同饮黄河水，共谋发展路。"
+    marked = articles_after_debris(page(head, one, two + "（下转第2版）", "（上接第1版）" + three, four))
+    assert marked[1:] == [((head,), (one, two))] * 2 + [((), (three, four))] * 2
+    on_its_own_line = articles_after_debris(page(head, one, "■下转第2版", two, three))
+    assert on_its_own_line[1:] == [((head,), (one,))] + [((), (two, three))] * 2
+    assert articles_after_debris(page(head, one, two, three))[1:] == [((head,), (one, two, three))] * 3
+
+
+# --- which copy belongs: place first, then fit with the article
+
+HEAD_A, HEAD_B = "市退役军人事务局：下力气整改整治", "黄河流域生态保护和高质量发展省际合作联席会召开"
+MATES_B = ["王莉霞指出，黄河流域生态保护和高质量发展是事关中华民族伟大复兴的千秋大计。",
+           "王莉霞说，同饮黄河水，共谋发展路，沿黄省区要加强合作，共同抓好大保护。",
+           "会议审议通过了联席会议工作规则，签署了黄河流域生态保护合作协议。"]
+
+
+def test_the_only_paragraph_under_a_headline_stays_though_another_copy_fits_better():
+    text = page(HEAD_B, MATES_B[0], BODY, MATES_B[1], HEAD_A, BODY)
+    doc = dedup(text)
+    assert doc.text == page(HEAD_B, MATES_B[0], MATES_B[1], HEAD_A, BODY)
+    assert "kept its article's only paragraph" in doc.changes[0].note
+
+
+@pytest.mark.parametrize("slot", [1, 2])
+def test_a_dateline_paragraph_belongs_first_in_its_article(slot: int):
+    lead = "本报讯（记者 云静）" + BODY
+    mates_a = ["市退役军人事务局紧紧围绕热点难点问题，察实情、出实招、办实事。", OTHER]
+    body_b = MATES_B[:]
+    body_b.insert(slot - 1, lead)  # slot 1 pushes B's own dateline paragraph out of first place
+    body_b[0 if slot == 2 else 1] = "本报讯（记者 章奎）" + body_b[0 if slot == 2 else 1]
+    text = page(HEAD_B, *body_b, HEAD_A, lead, *mates_a)
+    doc = dedup(text)
+    assert [c.before.strip() for c in doc.changes] == [lead]
+    assert doc.changes[0].start < text.index(HEAD_A)
+    assert "a dateline out of first place" in doc.changes[0].note
+
+
+def test_a_numbered_paragraph_belongs_where_its_numbering_runs_on():
+    law = ["第十五条 商业银行应当依法开展业务，不得损害国家利益、社会公共利益。",
+           "第十六条 经批准设立的商业银行，由国务院银行业监督管理机构颁发经营许可证。",
+           "第十七条 商业银行的组织形式、组织机构适用《中华人民共和国公司法》的规定。"]
+    other = ["第三十一条 国家建立健全突发事件卫生应急体系，制定和完善应急预案。",
+             "第三十二条 国家建立传染病防控制度，制定传染病防治规划并组织实施。"]
+    text = page("中华人民共和国基本医疗卫生与健康促进法", other[0], law[1], other[1],
+                "中华人民共和国商业银行法", *law)
+    doc = dedup(text)
+    assert doc.text == page("中华人民共和国基本医疗卫生与健康促进法", *other, "中华人民共和国商业银行法", *law)
+    assert "numbering +2" in doc.changes[0].note
+
+
+def test_a_copy_fits_the_article_whose_words_and_headline_it_shares():
+    home = "王莉霞强调，要坚持生态优先、绿色发展，推动黄河流域生态保护和高质量发展取得新成效。"
+    text = page(HEAD_A, "主题教育开展以来，市退役军人事务局紧紧围绕热点难点问题，察实情。", home,
+                "加大就业创业帮扶力度，推动退役军人服务站成立就业创业联盟。", HEAD_B, MATES_B[0], home, *MATES_B[1:])
+    doc = dedup(text)
+    assert doc.changes[0].start < text.index(HEAD_B)
+    assert doc.text.count(home) == 1 and doc.text.index(home) > doc.text.index(HEAD_B)
+
+
+@pytest.mark.parametrize("pair", [
+    # statutes: another list item, another distance
+    ("（二）利用科研单位、学术机构、技术推广机构、行业协会或者专业人士、用户的名义或者形象作推荐、证明；",
+     "（四）利用科研单位、学术机构、技术推广机构、行业协会或者专业人士、用户的名义或者形象作推荐、证明。"),
+    ("中华人民共和国领海的外部界限为一条其每一点与领海基线的最近点距离等于十二海里的线。",
+     "中华人民共和国毗连区的外部界限为一条其每一点与领海基线的最近点距离等于二十四海里的线。"),
+])
+def test_near_copies_stating_other_numbers_are_different_paragraphs(pair: tuple[str, str]):
+    text = page(pair[0], OTHER, pair[1])
+    assert fuzz.ratio(comparison_key(pair[0]), comparison_key(pair[1])) >= STAGE.params.near_ratio
+    assert dedup(text).text == text
+
+
+def test_near_copies_side_by_side_in_one_article_are_parallel_paragraphs():
+    zone = "本法所称军事禁区，是指设有重要军事设施或者军事设施安全保密要求高、具有重大危险因素，需要国家采取特殊措施加以重点保护，依照法定程序和标准划定的军事区域。"
+    area = "本法所称军事管理区，是指设有较重要军事设施或者军事设施安全保密要求较高、具有较大危险因素，需要国家采取特殊措施加以保护，依照法定程序和标准划定的军事区域。"
+    assert fuzz.ratio(comparison_key(zone), comparison_key(area)) >= STAGE.params.near_ratio
+    assert dedup(page(zone, area)).text == page(zone, area)
+    assert dedup(page(zone, OTHER, area)).text == page(zone, OTHER)
+
+
+def test_short_near_copies_are_different_lines_and_short_exact_copies_go():
+    said, said_more = "老头子和气的问道，“你还有什么话说么？”", "老头子很和气的问道，“你还有什么话么？”"
+    assert len(comparison_key(said)) < STAGE.params.bounds.shortest
+    assert dedup(page(said, OTHER, said_more)).text == page(said, OTHER, said_more)
+    assert dedup(page(said, OTHER, said)).text == page(said, OTHER)
+
+
+def test_a_long_document_still_finds_a_near_copy_that_shares_an_anchor():
+    paras = [p for p in (DATA / "prose" / "laws.txt").read_text(encoding="utf-8").split("\n") if len(p) >= 12]
+    original = next(p for p in paras[3000:] if len(p) > 60 and "，" in p)
+    near = change_one(original, 2)
+    stage = make_stage()
+    doc = Document(page(*paras[:4000], near))
+    stage.run(doc)
+    copies = stage.memo_for(doc).copies
+    assert copies.pairs(sorted(copies.known, key=len), copies.known) \
+        > stage.params.bounds.pairs  # more pairs than the budget: only anchored ones were compared
+    assert [c.before.strip() for c in doc.changes if c.before.strip() in (original, near)] == [near]

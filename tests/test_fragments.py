@@ -106,6 +106,16 @@ def test_piece_of_a_headline_printed_elsewhere_on_the_page_goes() -> None:
     assert doc.changes[0].note.startswith(f"piece of headline '{far}'")
 
 
+def test_headlines_beyond_the_piece_window_are_not_searched() -> None:
+    far = "黄河流域生态保护和高质量发展省际合作联席会召开 王莉霞出席并致辞"
+    window = next(r for r in CONFIG.rules if r.id == "fragment-headline-piece").params["piece_window"]
+    filler = [LEAD] * (window // len(LEAD) + 1)
+    near_text = page(far, LEAD, BODY, "生态保护和高质量发展省际", HEAD, LEAD)
+    far_text = page(far, *filler, BODY, "生态保护和高质量发展省际", HEAD, LEAD)
+    assert removed(fragments(near_text)) == ["生态保护和高质量发展省际"]
+    assert removed(fragments(far_text)) == []
+
+
 def test_piece_with_an_ocr_slip_goes() -> None:
     doc = fragments(page(BODY, "自治区党委外市工作委员会", HEAD, LEAD))
     assert removed(doc) == ["自治区党委外市工作委员会"]

@@ -447,13 +447,14 @@ def test_a_rule_with_a_backtracking_verb_still_fires_beside_another(tmp_path):
 
 
 def plain_headline_piece(fragments, page, i: int) -> str:
-    """find_headline_piece as it was: every longer headline aligned in page order."""
-    text = page.lines[i].text
+    """find_headline_piece as it was: every longer headline within the window aligned in page order."""
+    text, line = page.lines[i].text, page.lines[i]
     if len(text) < fragments.piece_min_chars:
         return ""
-    for j in sorted(page.by_length):  # every headline, in page order
+    for j in page.headlines:  # every headline, in page order
         head = page.lines[j].text
-        if len(head) <= len(text):
+        if len(head) <= len(text) or not line.start - fragments.piece_window <= page.lines[j].start \
+                <= line.end + fragments.piece_window:
             continue
         found = fuzz.partial_ratio_alignment(text, head, score_cutoff=fragments.piece_min_score)
         if found is not None and cuts_segment(head, found.dest_start, found.dest_end):

@@ -20,8 +20,6 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-import regex
-
 from ..document import Document, Edit
 from ..folio import Folio, parse_folio
 from ..layout import drop_lines

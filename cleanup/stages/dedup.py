@@ -3,23 +3,29 @@
 Runs on paragraph layout (one paragraph per line).  Paragraphs are
 compared on a *comparison key*: width folded (NFKC, so ``,`` and ``，``
 match), quotes unified, whitespace removed.  Exact copies are grouped by
-key; near copies with ``rapidfuzz`` (``process.extract``, vectorised, with a
-score cutoff on ``fuzz.ratio``) over the paragraphs long
-enough to judge (``min_chars``), prefiltered by length: pairs whose lengths
-already rule them out are never compared, and no pair is compared twice in
-a document (:class:`NearCopies`).
+key; near copies (:class:`~cleanup.stages.near_copies.NearCopies`) are
+keys of at least ``near_min_chars`` and at most ``near_max_chars`` whose
+``rapidfuzz`` ratio reaches ``near_ratio`` and that state the same
+numbers: two paragraphs that differ in a number (``（二）`` and ``（四）``,
+``十二海里`` and ``二十四海里``) or open with different paragraph numbers
+(``第十五条``, ``第二十二条``) are different paragraphs, however alike; so
+are two near copies side by side in one article (a statute's parallel
+clauses).
 
 Which copy stays:
 
-* a headline-like copy (not ending like body text, at most the page-shape
-  vocabulary's ``jump_header_max``) is a jump header re-announcing a continued
+* a headline-like copy (not ending like body text or a list item, at most
+  the page-shape vocabulary's ``jump_header_max``) is a jump header re-announcing a continued
   article: the first stays (rule ``dedup-jump-header``);
-* a body paragraph stays where it fits its neighbours best: each copy is
-  scored by the share of its neighbours' character n-grams it contains
-  (``context`` paragraphs on either side); a later copy wins only if it
-  beats the first by ``fit_margin`` (rule ``dedup-paragraph``).  Averaging
-  per neighbour, rather than pooling them, keeps one long neighbour from
-  drowning out the others.
+* a body paragraph stays where it belongs to its article (rule
+  ``dedup-paragraph``, :mod:`~cleanup.stages.copy_fit`): by its place
+  (the only paragraph under its headline, a dateline first, numbering
+  that runs on), then by its fit with its article's paragraphs and
+  headline; a later copy wins only with a better place or a fit better
+  by ``fit_margin``.  Articles are cut at headline-shaped paragraphs and
+  at the page-jump markers the debris stage removed (``jump_rule``: a
+  marker holding ``jump_closes`` ends its paragraph's article, one
+  holding ``jump_opens`` starts one).
 
 Short lines that legitimately repeat (credits such as ``（李海珍）``,
 bylines, ``本报讯`` leads) are never taken for copies: they are below
@@ -28,10 +34,10 @@ bylines, ``本报讯`` leads) are never taken for copies: they are below
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Iterable, NamedTuple, Sequence
+from typing import Callable, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -42,35 +48,8 @@ from ..rules import Params, Rule, StageConfig
 from ..shape import Line, lines, load_shape
 from ..stage import Stage, Touched, handles
 from ..textkey import comparison_key
-
-
-def ngrams(text: str, n: int) -> set[str]:
-    """Character n-grams of ``text`` (the text itself if shorter than ``n``)."""
-    if len(text) <= n:
-        return {text} if text else set()
-    return {text[i : i + n] for i in range(len(text) - n + 1)}
-
-
-class NgramSets(Sequence[set[str]]):
-    """:func:`ngrams` of each key, made when first asked for.
-
-    Only the copies and their neighbours are ever scored, so most pages
-    never need any.
-    """
-
-    def __init__(self, keys: list[str], n: int) -> None:
-        self.keys = keys
-        self.n = n
-        self.made: dict[int, set[str]] = {}
-
-    def __len__(self) -> int:
-        return len(self.keys)
-
-    def __getitem__(self, i: int) -> set[str]:  # type: ignore[override]
-        grams = self.made.get(i)
-        if grams is None:
-            grams = self.made[i] = ngrams(self.keys[i], self.n)
-        return grams
+from .copy_fit import Fit, Numbering, Page, Place
+from .near_copies import Anchors, Bounds, NearCopies
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,63 +58,46 @@ class DedupParams:
 
     min_chars: int
     near_ratio: float
+    bounds: Bounds
+    number: ParamPattern
+    numbering: Numbering
     headline_max_chars: int
     sentence_end: str
     keep_patterns: tuple[ParamPattern, ...]
+    jump_rule: str
+    jump_opens: ParamPattern
+    jump_closes: ParamPattern
 
     @classmethod
     def from_config(cls, config: StageConfig, timeout: float) -> "DedupParams":
         p = Params.of_stage(config, timeout)
         shape = load_shape(config.shape)  # a jump header's length, and how body text ends
+        anchors = Anchors(p.pattern("anchor_clause_end").compiled, p.integer("anchor_chars"),
+                          p.integer("anchor_common"))
         return cls(
             min_chars=p.integer("min_chars"),
             near_ratio=p.number("near_ratio"),
+            bounds=Bounds(p.integer("near_min_chars"), p.integer("near_max_chars"), p.integer("near_pairs"),
+                          anchors),
+            number=p.pattern("number"),
+            numbering=Numbering(tuple(p.patterns("numbering"))),
             headline_max_chars=shape.jump_header_max,
-            sentence_end=comparison_key(shape.body_ends),
+            sentence_end=comparison_key(shape.body_ends + p.chars("item_ends")),
             keep_patterns=tuple(p.fused_patterns("keep_patterns")),
+            jump_rule=p.text("jump_rule"),
+            jump_opens=p.pattern("jump_opens"),
+            jump_closes=p.pattern("jump_closes"),
         )
 
-
-class NearCopies:
-    """Which comparison keys are near copies of which, for one document.
-
-    Each pair of keys is compared once, however often it is asked about:
-    every repair round, and the settle pass, ask about mostly the same
-    paragraphs.  rapidfuzz compares a key in one vectorised call
-    (``process.extract`` over its candidates), and only with the keys whose
-    length allows the cutoff: the ratio of keys of lengths ``a <= b`` is at
-    most ``200 * a / (a + b)``, so with the keys sorted by length the
-    candidates of a key are the next ones up to ``b = a * (200 - cutoff) /
-    cutoff``.  The bound is exact, so the links are those comparing every
-    pair finds.
-    """
-
-    def __init__(self, cutoff: float) -> None:
-        self.cutoff = cutoff
-        self.known: set[str] = set()  # every pair of these has been compared
-        self.near: dict[str, dict[str, float]] = {}  # key -> its near copies and their scores
-
-    def add(self, keys: Iterable[str]) -> None:
-        """Compare the keys not seen before with each other and with the known ones."""
-        new = set(keys) - self.known
-        if not new:
-            return
-        pool = sorted(self.known | new, key=len)
-        lengths = [len(k) for k in pool]
-        limit = self.cutoff - 1e-9  # pruning never drops a pair that rounding would keep
-        for n, key in enumerate(pool):
-            end = bisect_right(lengths, lengths[n] * (200 - limit) / limit, lo=n + 1)
-            candidates = pool[n + 1 : end]
-            if key not in new:
-                candidates = [k for k in candidates if k in new]
-            if not candidates:
-                continue
-            found = process.extract(key, candidates, scorer=fuzz.ratio,
-                                    score_cutoff=self.cutoff, limit=None)
-            for other, score, _ in found:
-                self.near.setdefault(key, {})[other] = score
-                self.near.setdefault(other, {})[key] = score
-        self.known |= new
+    def same_facts(self, a: str, b: str) -> bool:
+        """Whether two near copies state the same numbers: it is not that each has a
+        number the other lacks, nor that they open with different paragraph numbers."""
+        numbers_a = Counter(m.group() for m in self.number.finditer(a))
+        numbers_b = Counter(m.group() for m in self.number.finditer(b))
+        if numbers_a - numbers_b and numbers_b - numbers_a:
+            return False
+        numbered_a, numbered_b = self.numbering.of(a), self.numbering.of(b)
+        return numbered_a is None or numbered_b is None or numbered_a == numbered_b
 
 
 def find_pairs(keys: list[str], eligible: list[int], cutoff: float,
@@ -182,6 +144,58 @@ def group_copies(pairs: list[tuple[int, int, float]]) -> list[list[int]]:
     return sorted(sorted(g) for g in groups.values())
 
 
+def to_current(doc: Document, step: int, offsets: list[int]) -> list[int]:
+    """Offsets in the output of step ``step - 1`` moved through the later steps to the current text
+    (an offset inside replaced text goes to the start of its replacement)."""
+    for later in doc.steps[step:]:
+        ats = [e.at for e in later.edits]
+        moved = []
+        for at in offsets:
+            k = bisect_right(ats, at) - 1
+            if k >= 0:
+                e, out = later.edits[k], later.out_starts[k]
+                at = out + len(e.after) + at - e.end if at >= e.end else out
+            moved.append(at)
+        offsets = moved
+    return offsets
+
+
+def jump_marks(doc: Document, paras: list[Line], rule: str, opens: ParamPattern,
+               closes: ParamPattern) -> tuple[set[int], set[int]]:
+    """The paragraphs that page-jump markers, removed by rule ``rule``, started and ended.
+
+    A marker's place is followed through every later step to the current
+    text: a marker holding ``opens`` (``上接第1版``) starts the paragraph
+    right after it, one holding ``closes`` (``下转第2版``) ends the one
+    right before it; a marker that lands inside a paragraph marks nothing.
+    """
+    if not doc.stats.get(rule):
+        return set(), set()
+    found: list[tuple[int, bool]] = []  # (offset in the current text, whether it opens)
+    for n, step in enumerate(doc.steps):
+        marks = [(out, bool(opens.search(e.before))) for e, out in zip(step.edits, step.out_starts)
+                 if e.rule == rule and (opens.search(e.before) or closes.search(e.before))]
+        if marks:
+            found += [(at_now, opening) for at_now, opening in zip(
+                to_current(doc, n + 1, [at for at, _ in marks]), (opening for _, opening in marks))]
+    if not found:
+        return set(), set()
+    text = doc.text
+    starts = [p.start for p in paras]
+    ends = [p.end for p in paras]
+    opened, closed = set(), set()
+    for at, opening in found:
+        if opening:
+            k = bisect_left(starts, at)
+            if k < len(paras) and not text[at:starts[k]].strip():
+                opened.add(k)
+        else:
+            k = bisect_right(ends, at) - 1
+            if k >= 0 and not text[ends[k]:at].strip():
+                closed.add(k)
+    return opened, closed
+
+
 @dataclass(slots=True)
 class DocumentMemo:
     """Paragraph facts and the near copies among paragraphs, for one document.
@@ -197,57 +211,14 @@ class DocumentMemo:
     copies: NearCopies
 
 
-Choice = tuple[int, dict[int, float]]  # the copy kept, and each copy's fit (none for headlines)
-
-
-@dataclass(frozen=True, slots=True)
-class Fit:
-    """How a body copy's fit is scored: rule ``dedup-paragraph``'s own params."""
-
-    context: int  # neighbours on each side
-    ngram: int  # characters of an n-gram
-    margin: float  # by how much a later copy must fit better than the first
-
-    def neighbours(self, index: int, count: int, skip: set[int]) -> list[int]:
-        """Up to ``context`` paragraphs on each side of ``index`` that are not in ``skip``."""
-        found: list[int] = []
-        for step in (-1, 1):
-            j, taken = index + step, 0
-            while 0 <= j < count and taken < self.context:
-                if j not in skip:
-                    found.append(j)
-                    taken += 1
-                j += step
-        return found
-
-    def score(self, index: int, grams: Sequence[set[str]], skip: set[int]) -> float:
-        """How well paragraph ``index`` fits the paragraphs around it.
-
-        The share of each neighbour's n-grams that the copy contains,
-        averaged over the neighbours (other copies and dropped paragraphs
-        are skipped).
-        """
-        shares = [len(grams[index] & grams[j]) / len(grams[j])
-                  for j in self.neighbours(index, len(grams), skip)]
-        return sum(shares) / len(shares) if shares else 0.0
-
-    def choose(self, group: list[int], keys: list[str], grams: Sequence[set[str]], dropped: set[int]) -> Choice:
-        """The copy that fits its neighbours best, unless it fits by less than
-        ``margin`` better than the first; and each copy's fit."""
-        skip = dropped | set(group)
-        fits = {i: self.score(i, grams, skip) for i in group}
-        best = max(group, key=lambda i: (fits[i], -i))
-        if fits[best] - fits[group[0]] < self.margin:
-            best = group[0]
-        return best, fits
-
+Judged = dict[int, tuple[Place, float]]  # each body copy's place and fit (none for headlines)
 
 
 class Keeper(NamedTuple):
     """A rule's choice of the copy that stays in a group of copies."""
 
     rule: str
-    choose: Callable[[list[int], list[str], Sequence[set[str]], set[int]], Choice]
+    choose: Callable[[list[int], Page, set[int]], tuple[int, Judged]]
 
 
 class Dedup(Stage):
@@ -263,13 +234,14 @@ class Dedup(Stage):
     @handles("dedup-jump-header")
     def jump_header(self, rule: Rule) -> Keeper:
         """A headline-like copy re-announces a continued article: the first stays."""
-        return Keeper(rule.id, lambda group, keys, grams, dropped: (group[0], {}))
+        return Keeper(rule.id, lambda group, page, dropped: (group[0], {}))
 
     @handles("dedup-paragraph")
     def body_paragraph(self, rule: Rule) -> Keeper:
-        """A body paragraph stays where it fits its neighbours best (:meth:`Fit.choose`)."""
+        """A body paragraph stays where it belongs to its article (:meth:`Fit.choose`)."""
         p = self.settings(rule)
-        self.fit = Fit(p.integer("context"), p.integer("ngram"), p.number("fit_margin"))
+        self.fit = Fit(p.integer("context"), p.integer("ngram"), p.number("headline_weight"),
+                       p.number("fit_margin"), p.pattern("dateline"), self.params.numbering)
         return Keeper(rule.id, self.fit.choose)
 
     def is_protected(self, text: str, memo: DocumentMemo) -> bool:
@@ -301,32 +273,52 @@ class Dedup(Stage):
             tuple(self.params.sentence_end)
         )
 
+    def page(self, doc: Document, paras: list[Line], keys: list[str]) -> Page:
+        """The page as articles, for the fit of body copies."""
+        p = self.params
+        opens, closes = jump_marks(doc, paras, p.jump_rule, p.jump_opens, p.jump_closes)
+        return Page([line.text for line in paras], keys, [self.is_headline(k) for k in keys], opens, closes,
+                    self.fit.ngram if self.fit else 1)
+
     def find_drops(self, paras: list[Line], keys: list[str], eligible: list[int],
-                   copies: NearCopies) -> dict[int, tuple[str, str]]:
+                   copies: NearCopies, page: Callable[[], Page]) -> dict[int, tuple[str, str]]:
         """``{index: (rule, note)}`` of every copy to drop.
 
-        A copy goes only if it matches the kept one itself (not through a
-        chain of near copies); rounds repeat until no copies are left, so a
-        second run finds nothing.
+        A copy goes only if it is a copy of the kept one itself (the same
+        key, or a near copy: not through a chain of near copies); a near
+        copy right next to the kept one in the same article is a parallel
+        paragraph (a statute's 军事禁区… and 军事管理区…), not a paste, and
+        stays.  Rounds repeat until no copies are left, so a second run
+        finds nothing.
         """
-        grams = NgramSets(keys, self.fit.ngram if self.fit else 1)  # read only by the fit
         drops: dict[int, tuple[str, str]] = {}
+        seen: Page | None = None
         while pairs := find_pairs(keys, [i for i in eligible if i not in drops], self.params.near_ratio, copies):
+            if seen is None:
+                seen = page()
+            pairs = [(i, j, score) for i, j, score in pairs if keys[i] == keys[j] or not seen.side_by_side(i, j)]
+            if not pairs:
+                break
             for group in group_copies(pairs):
                 keeper = self.keep_header if self.is_headline(keys[group[0]]) else self.keep_body
                 if keeper is None:  # turned off by id: every copy stays
                     eligible = [i for i in eligible if i not in group]
                     continue
-                kept, fits = keeper.choose(group, keys, grams, set(drops))
+                kept, judged = keeper.choose(group, seen, set(drops))
+                near = copies.near.get(keys[kept], {})
                 for i in group:
-                    ratio = fuzz.ratio(keys[i], keys[kept])
-                    if i != kept and ratio >= self.params.near_ratio:
-                        drops[i] = (keeper.rule, self.explain(paras, i, kept, ratio, fits))
+                    if i != kept and (keys[i] == keys[kept] or keys[i] in near and not seen.side_by_side(i, kept)):
+                        ratio = 100.0 if keys[i] == keys[kept] else near[keys[i]]
+                        drops[i] = (keeper.rule, self.explain(paras, i, kept, ratio, judged))
         return drops
 
     def memo_for(self, doc: Document) -> DocumentMemo:
         """What this stage has learnt about ``doc`` so far; a new document starts afresh."""
-        return self.per_document(doc, lambda: DocumentMemo(doc, {}, {}, NearCopies(self.params.near_ratio)))
+        return self.per_document(doc, lambda: DocumentMemo(doc, {}, {}, self.near_copies()))
+
+    def near_copies(self) -> NearCopies:
+        """An empty search for near copies, with this stage's bounds and veto."""
+        return NearCopies(self.params.near_ratio, self.params.bounds, self.params.same_facts)
 
     @staticmethod
     def key_of(text: str, memo: DocumentMemo) -> str:
@@ -340,8 +332,9 @@ class Dedup(Stage):
         memo = self.memo_for(doc)
         paras = lines(doc.text)
         keys = [self.key_of(p.text, memo) for p in paras]
+        memo.copies.retain(set(keys))
         eligible = self.eligible(paras, keys, memo)
-        drops = self.find_drops(paras, keys, eligible, memo.copies)
+        drops = self.find_drops(paras, keys, eligible, memo.copies, lambda: self.page(doc, paras, keys))
         if drops:
             edits = drop_lines(doc.text, paras, [(i, rule, note) for i, (rule, note) in drops.items()])
             doc.apply(self.name, edits)
@@ -365,6 +358,9 @@ class Dedup(Stage):
                 continue
             if long_keys[key] > 1:
                 return self.run(doc)
+            bounds = self.params.bounds
+            if len(key) < bounds.shortest or bounds.longest and len(key) > bounds.longest:
+                continue  # a copy only when equal, and it has none
             # the ratio of keys of lengths a <= b is at most 200 * a / (a + b) (see NearCopies)
             lo, hi = len(key) * cutoff / (200 - cutoff), len(key) * (200 - cutoff) / cutoff
             others = [k for k in long_keys if k != key and lo - 1e-9 <= len(k) <= hi + 1e-9]
@@ -373,11 +369,13 @@ class Dedup(Stage):
         return doc
 
     @staticmethod
-    def explain(paras: list[Line], dropped: int, kept: int, ratio: float, fits: dict[int, float]) -> str:
-        """Change note: the kept copy, the match score and, for paragraphs, the fits."""
+    def explain(paras: list[Line], dropped: int, kept: int, ratio: float, judged: Judged) -> str:
+        """Change note: the kept copy, the match score and, for paragraphs, the evidence."""
         note = f"copy of paragraph {kept + 1} '{paras[kept].text[:12]}…' (ratio {ratio:.0f})"
-        if fits:
-            note += f"; fits its neighbours {fits[dropped]:.2f} vs kept {fits[kept]:.2f}"
-        else:
-            note += "; repeated headline, first kept"
+        if not judged:
+            return note + "; repeated headline, first kept"
+        (place, fit), (kept_place, kept_fit) = judged[dropped], judged[kept]
+        note += f"; fits its article {fit:.2f} vs kept {kept_fit:.2f}"
+        if place != kept_place:
+            note += f"; place: {place.says()} vs kept {kept_place.says()}"
         return note

@@ -24,7 +24,7 @@ gives every piece of evidence found.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -46,25 +46,21 @@ HAN_RUN = regex.compile(r"\p{Han}+")
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """The paragraphs of a document and which of them read like headlines.
-
-    ``by_length`` holds the headlines' indices sorted by their length,
-    ``texts`` and ``lengths`` their texts and lengths in that order: the
-    headlines longer than a line are a slice of each.  ``dropped`` grows as
-    the stage goes down the page.
-    """
+    """The paragraphs of a document and which of them read like headlines:
+    ``headlines`` their indices in page order, ``starts`` and ``lengths``
+    their offsets and lengths.  ``dropped`` grows as the stage goes down the
+    page."""
 
     lines: list[Line]
-    by_length: list[int]
-    texts: list[str]
+    headlines: list[int]
+    starts: list[int]
     lengths: list[int]
     dropped: set[int]  # the lines found to be fragments so far, in page order
 
     @classmethod
     def of(cls, lines: list[Line], headlines: list[int]) -> "Page":
-        by_length = sorted(headlines, key=lambda j: len(lines[j].text))
-        texts = [lines[j].text for j in by_length]
-        return cls(lines, by_length, texts, [len(t) for t in texts], set())
+        return cls(lines, headlines, [lines[j].start for j in headlines],
+                   [len(lines[j].text) for j in headlines], set())
 
     def before(self, i: int) -> str:
         """The text of the last line before line ``i`` that stays ('' at the top of the page)."""
@@ -73,10 +69,13 @@ class Page:
             j -= 1
         return self.lines[j].text if j >= 0 else ""
 
-    def headlines_longer_than(self, size: int) -> tuple[list[int], list[str]]:
-        """Indices and texts of the headlines longer than ``size`` characters."""
-        start = bisect_right(self.lengths, size)
-        return self.by_length[start:], self.texts[start:]
+    def headlines_near(self, i: int, size: int, window: int) -> tuple[list[int], list[str]]:
+        """Indices and texts of the headlines longer than ``size`` characters that
+        start within ``window`` characters of line ``i``, in page order."""
+        line = self.lines[i]
+        lo, hi = bisect_left(self.starts, line.start - window), bisect_right(self.starts, line.end + window)
+        longer = [j for j, n in zip(self.headlines[lo:hi], self.lengths[lo:hi]) if n > size]
+        return longer, [self.lines[j].text for j in longer]
 
 
 Evidence = Callable[[Page, int], str]  # evidence that line i of the page is a cut piece, or ''
@@ -107,6 +106,7 @@ class Fragments(Stage):
         p = self.settings(rule)
         self.piece_min_chars = p.integer("piece_min_chars")
         self.piece_min_score = p.number("piece_min_score")
+        self.piece_window = p.integer("piece_window")
         return self.find_piece_heading_no_body
 
     def find_piece_heading_no_body(self, page: Page, i: int) -> str:
@@ -212,14 +212,15 @@ class Fragments(Stage):
     def find_headline_piece(self, page: Page, i: int) -> str:
         """Evidence that line ``i`` is cut from a longer headline-like line of the page.
 
-        The headlines are scored in one vectorised call and only those scoring
-        enough are aligned, the first of them in page order first: a chunk of a
-        big file holds hundreds of headlines, and most candidates match none.
+        The headlines within ``piece_window`` characters are scored in one
+        vectorised call and only those scoring enough are aligned, the first
+        of them in page order first: a chunk of a big file holds hundreds of
+        headlines, and most candidates match none.
         """
         text = page.lines[i].text
         if len(text) < self.piece_min_chars:
             return ""
-        longer, heads = page.headlines_longer_than(len(text))
+        longer, heads = page.headlines_near(i, len(text), self.piece_window)
         scored = process.extract(text, heads, scorer=fuzz.partial_ratio, score_cutoff=self.piece_min_score,
                                  limit=None)
         for j in sorted(longer[n] for _, _, n in scored):

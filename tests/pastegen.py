@@ -1,0 +1,214 @@
+"""Generate pages where a paragraph of one article is pasted into another.
+
+The failure SPEC rule 15 guards against: a page's extraction (or its
+editor) pastes a body paragraph a second time, into a different article.
+The dedup stage must drop the paste and keep the original, among its own
+article's paragraphs, whichever of the two comes first on the page.
+
+A page is a few articles, each its headline block (headline, sub-headline,
+byline) and a run of body paragraphs, in SPEC's clean form (a paragraph a
+line, a blank line between).  One body paragraph of one article is pasted
+into another article, before the original on the page as often as after
+it, at any place among that article's body paragraphs; the paste is the
+same text, or the same text with half-width punctuation, or with a few Han
+characters changed (never a numeral).
+
+The articles come from real text, in three pools that share no paragraph:
+
+* ``gold``: the hand-made gold pages (``tests/data/gold/``), cut into
+  articles at headline-shaped paragraphs;
+* ``prose``: the clean-prose corpus (``tests/data/prose/``): statutes under
+  their law's name, stories and chapters under their title;
+* ``devset``: the development set's articles (``tests/data/devset/structure``)
+  whose paragraphs are not from the gold pages.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+DATA = Path(__file__).parent / "data"
+DEVSET_SOURCES = Path(__file__).parent.parent / "tools" / "devset" / "sources"  # the works its prose comes from
+SENTENCE_END = regex.compile(r"[。！？…][”’」』）)]*$")
+CLAUSE_END = regex.compile(r"[。！？…；：，、][”’」』）)]*$")
+HAN = regex.compile(r"\p{Han}")
+NUMERAL = regex.compile(r"[0-9〇零一二三四五六七八九十百千万亿两]")
+CLAUSE = regex.compile(r"(?<=^|[，。；：！？])\p{Han}[^，。；：！？“”‘’（）《》、\s]{6,14}(?=[，。；！？])")
+HALF_WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
+POOLS = ("gold", "prose", "devset")
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str  # the document it comes from: a prose document, a gold or devset article
+    head: tuple[str, ...]  # headline block: headline, sub-headlines, byline
+    body: tuple[str, ...]  # body paragraphs, in order
+    text: str = ""  # the work it is cut from (a law, a story, 祝福): articles of one work share their words
+
+
+@dataclass(frozen=True)
+class PastedPage:
+    """A page, the original paragraph and its paste (indices into ``paragraphs``)."""
+
+    paragraphs: tuple[str, ...]
+    original: int
+    paste: int
+    variant: str  # how the paste differs: exact, width or chars
+    one_work: bool  # the paste's article and the original's are cut from one work
+    article_of: tuple[int, ...]  # each paragraph's article, numbered in page order
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs) + "\n"
+
+    @property
+    def paste_first(self) -> bool:
+        return self.paste < self.original
+
+
+def is_headline_shaped(p: str) -> bool:
+    return len(p) <= 40 and not CLAUSE_END.search(p)
+
+
+def is_body(p: str) -> bool:
+    """Long enough to paste, and ending a sentence."""
+    return len(p) >= 30 and bool(SENTENCE_END.search(p))
+
+
+def split_articles(source: str, paragraphs: list[str], title: str = "", text: str = "") -> list[Article]:
+    """Articles of a run of paragraphs: a headline-shaped block, then the body up to the next.
+
+    Every block is led by ``title`` (a law's name above its chapter's heading).
+    """
+    blocks: list[tuple[list[str], list[str]]] = [([], [])]
+    for p in paragraphs:
+        if is_headline_shaped(p):
+            if blocks[-1][1]:
+                blocks.append(([], []))
+            blocks[-1][0].append(p)
+        else:
+            blocks[-1][1].append(p)
+    return [
+        Article(source, tuple([title] if title and title not in head else []) + tuple(head), tuple(body),
+                text or source)
+        for n, (head, body) in enumerate(blocks)
+        if body and (head or title)
+    ]
+
+
+def gold_articles() -> list[Article]:
+    out: list[Article] = []
+    for path in sorted((DATA / "gold").glob("*.txt")):
+        paras = [p for p in path.read_text(encoding="utf-8").split("\n") if p]
+        out += [Article(f"{a.source}:{n}", a.head, a.body, f"{a.source}:{n}")
+                for n, a in enumerate(split_articles(f"gold/{path.stem}", paras))]
+    return out
+
+
+def prose_articles() -> list[Article]:
+    """Each prose document's paragraphs under its title (the law, story or chapter it
+    continues), cut at chapter headings; a document with no title anywhere before it
+    goes under a clause of its own first paragraph."""
+    out: list[Article] = []
+    for path in sorted((DATA / "prose").glob("*.txt")):
+        title = ""
+        for n, block in enumerate(path.read_text(encoding="utf-8").strip("\n").split("\n\n"), 1):
+            paras = block.split("\n")
+            if is_headline_shaped(paras[0]):
+                title, paras = paras[0], paras[1:]
+            elif not title or path.stem == "zhlipsum":
+                clauses = CLAUSE.findall(paras[0]) or [paras[0][:12]]
+                title = clauses[0]
+            out += split_articles(f"prose/{path.stem}:{n}", paras, title, f"prose/{path.stem}:{title}")
+    return out
+
+
+def devset_articles() -> list[Article]:
+    """Paragraphs are known by their last 20 characters: the set may lead one with a dateline."""
+    gold = {p[-20:] for path in (DATA / "gold").glob("*.txt")
+            for p in path.read_text(encoding="utf-8").split("\n") if p}
+    works = {p[-20:]: path.stem for path in DEVSET_SOURCES.glob("*.txt")
+             for p in path.read_text(encoding="utf-8").split("\n") if p}
+    out: list[Article] = []
+    for path in sorted((DATA / "devset" / "structure").glob("*.json")):
+        for n, a in enumerate(json.loads(path.read_text(encoding="utf-8"))["articles"]):
+            if not a["headline"] or any(p[-20:] in gold for p in a["paragraphs"]):
+                continue
+            head = [a["headline"], *a["subheadlines"], *([a["byline"]] if a["byline"] else [])]
+            work = next((works[p[-20:]] for p in a["paragraphs"] if p[-20:] in works), "")
+            out.append(Article(f"devset/{path.stem}:{n}", tuple(head), tuple(a["paragraphs"]), work))
+    return out
+
+
+def articles(pool: str) -> list[Article]:
+    return {"gold": gold_articles, "prose": prose_articles, "devset": devset_articles}[pool]()
+
+
+def vary(text: str, rng: random.Random, han: str) -> tuple[str, str]:
+    """The paste's text: the same, half-width punctuation, or 1-3 Han characters changed."""
+    roll = rng.random()
+    if roll < 0.5:
+        return text, "exact"
+    if roll < 0.75 and text.translate(HALF_WIDTH) != text:
+        return text.translate(HALF_WIDTH), "width"
+    places = [m.start() for m in HAN.finditer(text) if not NUMERAL.match(m.group())]
+    chars = list(text)
+    for i in rng.sample(places, min(len(places), rng.randint(1, 3))):
+        chars[i] = rng.choice([c for c in han if c != chars[i]])
+    return "".join(chars), "chars"
+
+
+def run_of(article: Article, rng: random.Random, shortest: int = 2, longest: int = 8) -> Article:
+    """A run of ``shortest``-``longest`` consecutive body paragraphs of ``article``."""
+    size = min(len(article.body), rng.randint(shortest, longest))
+    start = rng.randrange(len(article.body) - size + 1)
+    return Article(article.source, article.head, article.body[start:start + size], article.text)
+
+
+def paste_page(pool: list[Article], rng: random.Random, paste_first: bool) -> PastedPage:
+    """A page of 3-6 articles of ``pool``, one body paragraph pasted into another article:
+    before its original on the page if ``paste_first``, after it otherwise."""
+    count = rng.randint(3, 6)
+    while True:
+        chosen = rng.sample(pool, count)
+        if len({a.source for a in chosen}) < count or len({p[-20:] for a in chosen for p in a.body}) < sum(
+                len(a.body) for a in chosen):
+            continue  # two articles of one document, or sharing a paragraph (by its end: a dateline may lead)
+        page = [run_of(a, rng) for a in chosen]
+        home = [(n, k) for n, a in enumerate(page) for k, p in enumerate(a.body) if is_body(p)]
+        home = [(n, k) for n, k in home if (n > 0 if paste_first else n < count - 1)]
+        if home:
+            break
+    n, k = rng.choice(home)
+    target = rng.randrange(n) if paste_first else rng.randrange(n + 1, count)
+    slot = rng.randint(0, len(page[target].body))  # 0: right after the headline block
+    han = "".join(HAN.findall("".join(p for a in page for p in a.body)))
+    pasted, variant = vary(page[n].body[k], rng, han)
+    paragraphs: list[str] = []
+    article_of: list[int] = []
+    original = paste = -1
+    for m, a in enumerate(page):
+        paragraphs += a.head
+        for j, p in enumerate([*a.body, None]):
+            if m == target and j == slot:
+                paste = len(paragraphs)
+                paragraphs.append(pasted)
+            if p is not None:
+                if (m, j) == (n, k):
+                    original = len(paragraphs)
+                paragraphs.append(p)
+        article_of += [m] * (len(paragraphs) - len(article_of))
+    return PastedPage(tuple(paragraphs), original, paste, variant, page[n].text == page[target].text != "",
+                      tuple(article_of))
+
+
+def paste_pages(pool: str, count: int, seed: int = 18) -> list[PastedPage]:
+    """``count`` pages from ``pool`` (one of :data:`POOLS`), the paste first on every other one."""
+    rng = random.Random(f"{pool}:{seed}")
+    found = articles(pool)
+    return [paste_page(found, rng, paste_first=n % 2 == 0) for n in range(count)]
