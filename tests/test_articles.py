@@ -384,6 +384,14 @@ def test_a_paper_name_misread_on_one_page_of_an_issue_is_put_right():
     assert loose == [] and joined[1].pages == [1, 2]
 
 
+def test_a_page_whose_folio_lost_its_paper_joins_the_issue_of_its_date():
+    lead = article(2, "全力推进高质量发展", ["开头。"], jump_to=3)
+    piece = article(3, "推进高质量发展", ["接着。"], jump_from=2)
+    piece.paper = None
+    joined, loose = stitch([lead, piece])
+    assert loose == [] and joined[0].pages == [2, 3]
+
+
 def test_header_scores_name_short_forms():
     lead = Article(headline="黄河流域生态保护和高质量发展省际合作联席会召开 王莉霞出席并致辞")
     assert header_score(lead, Article(headline="黄河流域生态保护和高质量发展省际合作联席会召开")) >= 90
