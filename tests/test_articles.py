@@ -633,3 +633,18 @@ def test_the_readme_example_is_what_the_command_gives(cleaner):
     (article,) = cleaner.articles(page, "page.txt")
     assert article.record() == shown
     assert "\n".join(lines) in section
+
+
+def test_cli_a_page_that_cannot_be_read_is_reported_and_the_others_are_read(run, issue):
+    (issue / "bad.txt").write_bytes(b"\xff\xfe\x00\x01" * 50)
+    code, out, err = run("articles", issue)
+    assert code == 2
+    assert [r["headline"] for r in records(out)] == ["全力推进高质量发展", "国务院召开常务会议", "另一篇文章"]
+    errors = [x for x in err.splitlines() if x.startswith("cleanup: error:")]
+    assert len(errors) == 1 and "bad.txt" in errors[0] and "Traceback" not in err
+
+
+def test_cli_an_empty_page_gives_no_record(run, tmp_path):
+    page = tmp_path / "empty.txt"
+    page.write_bytes(b"")
+    assert run("articles", page) == (0, "", "")
