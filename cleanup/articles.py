@@ -128,10 +128,6 @@ class Article:
                        for p in self.pieces],
         }
 
-    @property
-    def body_text(self) -> str:
-        return "\n".join(self.paragraphs)
-
 
 @dataclass
 class _Draft:
