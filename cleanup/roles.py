@@ -133,7 +133,8 @@ def printed_width(text: str) -> float:
 
 
 def _measure(text: str) -> tuple[float, float]:
-    """:func:`printed_width` and :func:`slack` of ``text``, counting its letters once."""
+    """:func:`printed_width` of ``text``, and how much wider it may still print (Latin
+    letters and digits vary most from font to font, and justification stretches spaces)."""
     ascii_count = len(text.encode("ascii", "ignore"))
     width = len(text) - ascii_count / 2
     if ascii_count < len(text):
@@ -147,7 +148,7 @@ def _measure(text: str) -> tuple[float, float]:
 
 
 def _measure_all(texts: Sequence[str]) -> tuple[list[float], list[float]]:
-    """:func:`printed_width` and :func:`slack` of each of ``texts``: the same as
+    """:func:`printed_width` of each of ``texts`` and its slack: the same as
     :func:`_measure` line by line, with one search of the whole page for paired
     marks and for Latin letters and digits (a search a line costs more)."""
     page = "\n".join(texts)
@@ -172,12 +173,6 @@ def _measure_all(texts: Sequence[str]) -> tuple[list[float], list[float]]:
 def _alnum(text: str) -> int:
     """How many Latin letters and digits ``text`` holds."""
     return len(_ASCII_ALNUM.findall(text))
-
-
-def slack(text: str) -> float:
-    """How much wider than :func:`printed_width` says ``text`` may still print: Latin
-    letters and digits vary most from font to font, and justification stretches spaces."""
-    return _measure(text)[1]
 
 
 def _half_cells(text: str) -> float:
@@ -735,7 +730,12 @@ def _ends_paragraph(texts: Sequence[str], roles: Sequence[Role | None], reading:
     if not reading.wrapped or not reading.columns[j]:
         return reading.vocab.ends_sentence(texts[j]) or not reading.wrapped
     if reading.short(j, texts[i]):
-        return not (j_starts and reading.indented(j, texts[i]))
+        if not (j_starts and reading.indented(j, texts[i])):
+            return True
+        # an indented first line, unless a short line of a heading's shape follows its
+        # sentence's end: no line inside a paragraph nor ending one has that shape
+        return reading.vocab.ends_sentence(texts[j]) and reading.vocab.heading_shaped(texts[i]) \
+            and reading.short(i, _after(texts, i))
     return reading.vocab.ends_sentence(texts[j]) and (reading.indented(i, _after(texts, i)) or roles[i] is not None or (
         reading.vocab.heading_shaped(texts[i]) and reading.short(i)))
 

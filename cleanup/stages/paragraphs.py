@@ -524,7 +524,7 @@ class Paragraphs(Stage):
         rd = lay.reading
         assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
-        if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS:
+        if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS and rd.roles[b.row] is not Role.SUBHEADLINE:
             return ev + self._heading_pair_evidence(text, a, b, rd, has_verb)
         ev.extend(self._role_evidence(text, a, b, rd))
         if not rd.columns[i]:  # too few lines to learn a column from
@@ -539,8 +539,9 @@ class Paragraphs(Stage):
             ev.append("fills-column")
         elif text is not a.text:
             ev.append("short-line")
-        else:  # the paragraph's first line: it may be indented
-            ev.append("first-line-indented" if rd.indented(i, b.text) else "short-first-line")
+        else:  # the paragraph's first line: it may be indented, and a dateline's goes on
+            indented = rd.indented(i, b.text) or rd.roles[i] is Role.DATELINE
+            ev.append("first-line-indented" if indented else "short-first-line")
         if ending in ("sentence-end", "clause-end") and after_b is not None:
             nxt = after_b.text if after_b.row == b.row + 1 else None
             if rd.indented(b.row, nxt) and rd.roles[b.row] is Role.BODY:
