@@ -126,8 +126,18 @@ def review_html(doc: ReviewDoc, href: str = "", index_href: str | None = None,
     """The page of ``doc`` and its summary for the index."""
     runs = replay(doc)
     summary = summarize(doc, runs, href, label)
-    line = summary_line(len(doc.changes) - summary.suspects, summary.removed, len(doc.raw), len(clean_text(runs)))
-    return render_page(doc, runs, line, index_href), summary
+    text = clean_text(runs)
+    line = summary_line(len(doc.changes) - summary.suspects, summary.removed, len(doc.raw), len(text))
+    return render_page(doc, runs, line, index_href, paragraph_roles(text)), summary
+
+
+def paragraph_roles(text: str) -> list[str]:
+    """The line role of each paragraph of the clean ``text`` (headline, byline, caption...),
+    in order; '' for body text, which needs no label."""
+    from .roles import Role, assign_roles
+
+    return ["" if role is Role.BODY else str(role)
+            for role in assign_roles(text.split("\n")) if role is not Role.BLANK]
 
 
 # --- sources of a report ---------------------------------------------------------

@@ -9,8 +9,8 @@ and removed by a later one is an ``<ins>`` inside a ``<del>``.  The details
 (rule, note, raw context) are in one JSON block that the script shows on
 hover or focus.
 
-Paragraphs may carry a *role* (headline, byline, caption, furniture), shown
-as a label; nothing assigns roles yet, so callers pass none.
+Paragraphs may carry a *role* (headline, byline, caption, credit...), shown
+as a label: the line roles of :mod:`cleanup.roles` read from the clean text.
 """
 
 from __future__ import annotations

@@ -309,6 +309,15 @@ def test_paragraph_roles_are_labelled():
                     "<p>正文。</p>")
 
 
+def test_a_pages_review_labels_the_roles_its_lines_have(tmp_path):
+    out = tmp_path / "r.html"
+    assert main(["review", str(SAMPLES[0]), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    roles = re.findall(r'<p data-role="([a-z-]+)">', html)
+    assert roles[:2] == ["headline", "dateline"]  # 习近平向…致口信, 新华社北京1月7日电 …
+    assert "body" not in roles and roles.count("headline") >= 3
+
+
 # --- a run's report --------------------------------------------------------------
 
 
