@@ -24,6 +24,7 @@ from .io import Chunk, RawReader, atomic_output, clean_chunks, clean_record_text
 from .pipeline import Cleaner
 from .report import EXIT_ERROR, EXIT_OK, error_line, report
 from .runner import CleanerSettings, stdout_bytes
+from .shape import load_shape
 
 # --- reading pages -------------------------------------------------------------------
 
@@ -140,11 +141,12 @@ def run_articles(args: argparse.Namespace) -> int:
         pages = file_pages([(src, name)], cleaner, args.encoding, args.errors)
     failed = False
     articles: list[Article] = []
+    shape = load_shape(cleaner.profile.shape)
     for source, page in pages:
         if page is None:
             failed = True
         else:
-            articles += page_articles(page, source)
+            articles += page_articles(page, source, shape=shape)
     if many:
         from .stitch import stitch
 

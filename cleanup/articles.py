@@ -23,7 +23,7 @@ import regex
 
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
-from .shape import lines
+from .shape import Shape, lines, load_shape
 
 JUMP_RULE = "marker-page-jump"
 
@@ -31,12 +31,6 @@ JUMP_RULE = "marker-page-jump"
 # other role (body, dateline, label) is body text
 FURNITURE = frozenset({"folio", "jump", "page-number", "blank"})
 
-# a dateline opening a first paragraph: 本报讯（记者 云静）, 新华社北京1月7日电
-DATELINE = regex.compile(
-    r"^(?:本报|新华社|中新社|\p{Han}{2,8}(?:日报|晚报|晨报|社|网))"
-    r"[\p{Han}\d]{0,16}?(?:讯|电)(?:[（(][^（）()]{1,40}[）)])?")
-_MARKER = regex.compile(r"(上接|下转|接|转)[ \t\u3000]*第?[ \t\u3000]*"
-                        r"(?:[A-Za-z]?(\d{1,3})|([〇零一二三四五六七八九十]{1,4}))[ \t\u3000]*版")
 _BLANKS = regex.compile(r"[ \t\u3000]+")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
@@ -128,10 +122,6 @@ class Article:
                        for p in self.pieces],
         }
 
-    @property
-    def body_text(self) -> str:
-        return "\n".join(self.paragraphs)
-
 
 @dataclass
 class _Draft:
@@ -195,14 +185,15 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
     return out
 
 
-def assemble(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
+def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None) -> list[_Draft]:
     """Group role-tagged paragraphs into articles, in reading order.
 
     A kicker opens an article (a kicker straight after a kicker joins it);
     so does a headline, unless the article open has only a kicker yet.
     A byline or sub-headline after body text opens an article of its own
     (its headline was not found).  Credits before the first article (an
-    editor's line at the top) go to the first.
+    editor's line at the top) go to the first.  The dateline heading an
+    article's first paragraph is the vocabulary's ``lead_dateline``.
     """
     drafts: list[_Draft] = []
     pending_credits: list[str] = []
@@ -257,15 +248,38 @@ def assemble(paragraphs: Sequence[Paragraph]) -> list[_Draft]:
         drafts[-1].take(p)
     if pending_credits and drafts:
         drafts[0].article.credits[:0] = pending_credits
+    dateline = patterns(shape).dateline
     for d in drafts:
         a = d.article
         if a.paragraphs:
-            m = DATELINE.match(a.paragraphs[0])
+            m = dateline.match(a.paragraphs[0])
             a.dateline = m.group().strip() if m else None
     return drafts
 
 
 # --- the page's furniture: folio and jumps ---------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    """The vocabulary's patterns articles search with, compiled."""
+
+    jump: regex.Pattern[str]
+    dateline: regex.Pattern[str]
+
+
+_patterns: dict[int, tuple[Shape, Patterns]] = {}
+
+
+def patterns(shape: Shape | None = None) -> Patterns:
+    """The page-jump marker and lead dateline of ``shape`` (default: the packaged
+    vocabulary), compiled once."""
+    shape = shape or load_shape()
+    found = _patterns.get(id(shape))
+    if found is None or found[0] is not shape:
+        found = _patterns[id(shape)] = (shape, Patterns(regex.compile(shape.classes["jump"]),
+                                                        regex.compile("^" + shape.classes["lead_dateline"])))
+    return found[1]
 
 
 def chinese_number(text: str) -> int:
@@ -276,16 +290,20 @@ def chinese_number(text: str) -> int:
     return int("".join(str(_NUMERALS[c]) for c in text))
 
 
-def jumps_of(changes: Iterable[Change]) -> list[Jump]:
-    """The page-jump markers cleaning removed, with their raw offsets."""
+def jumps_of(changes: Iterable[Change], shape: Shape | None = None) -> list[Jump]:
+    """The page-jump markers cleaning removed (the vocabulary's ``jump``), with their raw offsets."""
+    marker = patterns(shape).jump
     out: list[Jump] = []
     for c in changes:
         if c.rule != JUMP_RULE:
             continue
-        for m in _MARKER.finditer(c.before):
-            word, digits, numerals = m.groups()
-            page = int(digits) if digits else chinese_number(numerals)
-            direction = "to" if "转" in word else "from"
+        for m in marker.finditer(c.before):
+            number = m.group("page")
+            digits = "".join(ch for ch in number if ch.isascii() and ch.isdigit())
+            if not digits and not all(ch in _NUMERALS or ch == "十" for ch in number):
+                continue  # a page called by letters alone
+            page = int(digits) if digits else chinese_number(number)
+            direction = "to" if "转" in m.group() else "from"
             out.append(Jump(c.start + m.start(), direction, page, m.group()))
     return out
 
@@ -394,11 +412,11 @@ class CleanPage:
         return out
 
 
-def paragraph_roles(clean: str) -> list[str]:
+def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
     from .roles import assign_roles
 
-    return [str(r) for r in assign_roles([t for _, _, t in paragraphs_of(clean)], wrapped=False)]
+    return [str(r) for r in assign_roles([t for _, _, t in paragraphs_of(clean)], wrapped=False, shape=shape)]
 
 
 def paragraphs_of(clean: str) -> list[tuple[int, int, str]]:
@@ -406,22 +424,24 @@ def paragraphs_of(clean: str) -> list[tuple[int, int, str]]:
     return [(ln.start, ln.end, ln.text) for ln in lines(clean)]
 
 
-def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None = None) -> list[Article]:
+def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None = None,
+                  shape: Shape | None = None) -> list[Article]:
     """The articles of one page, in reading order; ``roles`` gives the role of
-    each paragraph of the clean text (default: :func:`paragraph_roles`).
+    each paragraph of the clean text (default: :func:`paragraph_roles`);
+    ``shape`` is the page-shape vocabulary (default: the packaged one).
 
     A page with no text has no article; one with text but no headline has
     one article with headline ``""``.
     """
     paras = paragraphs_of(page.clean)
-    roles = paragraph_roles(page.clean) if roles is None else roles
+    roles = paragraph_roles(page.clean, shape) if roles is None else roles
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
-    drafts = assemble([Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)])
+    drafts = assemble([Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)], shape)
     starts = page.to_raw([d.start for d in drafts], "start")
     ends = page.to_raw([d.end for d in drafts], "end")
     spans = list(zip(starts, ends))
-    place_jumps(drafts, spans, jumps_of(page.changes))
+    place_jumps(drafts, spans, jumps_of(page.changes, shape))
     folio = folio_of(page.raw, page.changes)
     out = []
     for d, span in zip(drafts, spans):

@@ -422,7 +422,9 @@ def restore_corpus(head: dict[str, Any], records: Iterator[dict[str, Any]], clea
     number = 0
     for number, line in enumerate(clean, 1):
         if nxt is not None and nxt[0] == number:
-            line = rebuild_line(line, field, nxt[1], nxt[2], f"{clean_name}:{number}")
+            # a record whose log holds only suspects (before == after) was copied as it was
+            if nxt[1] is not None or any(c.before != c.after for c in nxt[2]):
+                line = rebuild_line(line, field, nxt[1], nxt[2], f"{clean_name}:{number}")
             nxt = next(pending, None)
         digest.update(line)
         out.write(line)

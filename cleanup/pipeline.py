@@ -122,6 +122,8 @@ class Cleaner:
         ['新春走基层']
         """
         from .articles import CleanPage, page_articles
+        from .shape import load_shape
 
         doc = self.run(Document(text, source))
-        return page_articles(CleanPage.from_changes(doc.raw, doc.text, doc.changes), source)
+        page = CleanPage.from_changes(doc.raw, doc.text, doc.changes)
+        return page_articles(page, source, shape=load_shape(self.profile.shape))

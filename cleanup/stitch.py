@@ -123,22 +123,25 @@ class _Placed:
 def place(articles: Sequence[Article]) -> dict[int, _Placed]:
     """Each article's issue and page (by ``id``).
 
-    The issue is the folio's paper and date; a page whose folio shows no date
-    belongs to the issue of its directory's other pages when they are all of
-    one, else to its directory.  The page is the folio's number, else the
-    one the file's name gives.
+    The issue is the folio's paper and date; a page whose folio shows no
+    paper, or no date, belongs to the one issue of its directory that fits
+    what it shows, when there is one, else to its date or its directory.
+    The page is the folio's number, else the one the file's name gives.
     """
     dated: dict[str, set[tuple[str, ...]]] = {}
     for a in articles:
-        if a.date is not None:
+        if a.date is not None and a.paper:
             dated.setdefault(str(PurePath(a.source).parent), set()).add(("folio", a.paper or "", a.date))
     out = {}
     for a in articles:
         folder = str(PurePath(a.source).parent)
-        if a.date is not None:
-            issue: tuple[str, ...] = ("folio", a.paper or "", a.date)
-        elif len(dated.get(folder, ())) == 1:
-            (issue,) = dated[folder]
+        fits = [k for k in dated.get(folder, ()) if a.date in (None, k[2]) and (a.paper or k[1]) == k[1]]
+        if a.date is not None and a.paper:
+            issue: tuple[str, ...] = ("folio", a.paper, a.date)
+        elif len(fits) == 1:
+            (issue,) = fits
+        elif a.date is not None:
+            issue = ("folio", "", a.date)
         else:
             issue = ("dir", folder)
         out[id(a)] = _Placed(issue, a.page_no if a.page_no is not None else name_page(a.source))

@@ -384,6 +384,14 @@ def test_a_paper_name_misread_on_one_page_of_an_issue_is_put_right():
     assert loose == [] and joined[1].pages == [1, 2]
 
 
+def test_a_page_whose_folio_lost_its_paper_joins_the_issue_of_its_date():
+    lead = article(2, "全力推进高质量发展", ["开头。"], jump_to=3)
+    piece = article(3, "推进高质量发展", ["接着。"], jump_from=2)
+    piece.paper = None
+    joined, loose = stitch([lead, piece])
+    assert loose == [] and joined[0].pages == [2, 3]
+
+
 def test_header_scores_name_short_forms():
     lead = Article(headline="黄河流域生态保护和高质量发展省际合作联席会召开 王莉霞出席并致辞")
     assert header_score(lead, Article(headline="黄河流域生态保护和高质量发展省际合作联席会召开")) >= 90
@@ -625,3 +633,18 @@ def test_the_readme_example_is_what_the_command_gives(cleaner):
     (article,) = cleaner.articles(page, "page.txt")
     assert article.record() == shown
     assert "\n".join(lines) in section
+
+
+def test_cli_a_page_that_cannot_be_read_is_reported_and_the_others_are_read(run, issue):
+    (issue / "bad.txt").write_bytes(b"\xff\xfe\x00\x01" * 50)
+    code, out, err = run("articles", issue)
+    assert code == 2
+    assert [r["headline"] for r in records(out)] == ["全力推进高质量发展", "国务院召开常务会议", "另一篇文章"]
+    errors = [x for x in err.splitlines() if x.startswith("cleanup: error:")]
+    assert len(errors) == 1 and "bad.txt" in errors[0] and "Traceback" not in err
+
+
+def test_cli_an_empty_page_gives_no_record(run, tmp_path):
+    page = tmp_path / "empty.txt"
+    page.write_bytes(b"")
+    assert run("articles", page) == (0, "", "")

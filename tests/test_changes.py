@@ -307,3 +307,12 @@ def test_any_jsonl_corpus_restores_byte_for_byte(tmp_path_factory, records):
                     for n, (text, ascii, seps, end) in enumerate(records))
     back, _ = restore_corpus_cli(tmp_path_factory.mktemp("c"), data)
     assert back == data
+
+
+def test_a_corpus_record_whose_log_holds_only_a_suspect_restores_as_it_was(tmp_path):
+    """A doubt kept (会会, before == after) changes nothing: the line, a raw U+2028
+    in it, was copied as it was and is restored so, not written anew."""
+    data = json.dumps({"text": "\u2028会会召\n"}, ensure_ascii=False).encode() + b"\n"
+    back, log = restore_corpus_cli(tmp_path, data)
+    assert back == data
+    assert [r["before"] == r["after"] for r in log if r["type"] == "change"] == [True]
