@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -31,3 +33,18 @@ def cleaner():
     from cleanup import Cleaner
 
     return Cleaner()
+
+
+@pytest.fixture
+def run(capsysbinary, monkeypatch):
+    """Run the CLI in-process; returns (exit code, stdout bytes, stderr text)."""
+    from cleanup.cli import main
+
+    def _run(*argv: str | Path, stdin: bytes | None = None) -> tuple[int, bytes, str]:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+        code = main([str(a) for a in argv])
+        out, err = capsysbinary.readouterr()
+        return code, out, err.decode("utf-8")
+
+    return _run

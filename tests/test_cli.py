@@ -6,7 +6,6 @@ agreement with the library), not by exact clean text: the profile grows.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -26,20 +25,6 @@ from cleanup.runner import MANIFEST, Mode
 from cleanup.rules import packaged_rules_dir
 
 RAW = "本报讯(记者 云静)2月 11日上午,会议召开。\n"
-
-
-@pytest.fixture
-def run(capsysbinary, monkeypatch):
-    """Run the CLI; returns (exit code, stdout bytes, stderr text)."""
-
-    def _run(*argv: str | Path, stdin: bytes | None = None) -> tuple[int, bytes, str]:
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
-        code = main([str(a) for a in argv])
-        out, err = capsysbinary.readouterr()
-        return code, out, err.decode("utf-8")
-
-    return _run
 
 
 @pytest.fixture

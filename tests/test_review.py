@@ -8,10 +8,8 @@ Chromium (skipped when it is missing) to see the marks and the filter work.
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import sys
 import time
 from collections import Counter
 from html.parser import HTMLParser
@@ -121,20 +119,6 @@ def explain_counts(run, path: Path) -> Counter[str]:
 
 def log_changes(log: Path) -> list[dict[str, Any]]:
     return [r for r in map(json.loads, log.read_bytes().splitlines()) if r["type"] in ("change", "after")]
-
-
-@pytest.fixture
-def run(capsysbinary, monkeypatch):
-    """Run the CLI in-process; returns (exit code, stdout bytes, stderr text)."""
-
-    def _run(*argv: str | Path, stdin: bytes | None = None) -> tuple[int, bytes, str]:
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
-        code = main([str(a) for a in argv])
-        out, err = capsysbinary.readouterr()
-        return code, out, err.decode("utf-8")
-
-    return _run
 
 
 @pytest.fixture
