@@ -432,8 +432,8 @@ class Paragraphs(Stage):
         word = self._crosses_word(text, nxt)
         if word:
             ev.append(f"word:{word}")
-        if len(nxt) <= self.tail_max and self.ends_sentence(nxt) \
-                and not self.inner_stop.found_in(nxt[:-1]):
+        if ending != "sentence-end" and len(nxt) <= self.tail_max and self.ends_sentence(nxt) \
+                and not self.inner_stop.found_in(nxt[:-1]):  # a sentence ended has no tail to come
             ev.append("next-is-tail")
         if lay.wrapped:
             ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, has_verb))
