@@ -20,7 +20,7 @@ import regex
 
 # Separators between fields: blanks, and the quote marks or bars OCR reads them as.
 _SEPARATOR = regex.compile(r"[\s\u3000”“\"'|｜·•]+")
-_DATE = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _WEEKDAY = regex.compile(r"(?:星期|周)[一二三四五六日天]")
 _PAGE = regex.compile(r"第\s*(\d{1,3})\s*版|(\d{1,3})\s*版|([A-Z]?\d{1,3})")
 _PAPER = regex.compile(r"\p{Han}{1,10}(?:日报|晚报|早报|时报|商报|周报|青年报|导报|快报|晨报|法制报|经济报|报)")
@@ -42,7 +42,7 @@ class Folio(NamedTuple):
 
 def parse_folio(text: str) -> Folio | None:
     """The folio ``text`` is, or ``None`` if it is not one."""
-    date = _DATE.search(text)
+    date = DATE.search(text)
     if date is None:
         return None
     year, month, day = (int(g) for g in date.groups())
@@ -58,7 +58,7 @@ def parse_folio(text: str) -> Folio | None:
             digits = next(g for g in page.groups() if g)
             if not digits[-1].isdigit():
                 return None
-            page_no = int(regex.sub(r"\D", "", digits))
+            page_no = int("".join(c for c in digits if c.isdecimal()))
         elif paper is None and _PAPER.fullmatch(token):
             paper = token
         elif section is None and _SECTION.fullmatch(token):
@@ -81,6 +81,6 @@ def _tokens(text: str) -> list[str]:
     for token in _SEPARATOR.split(text):
         if not token:
             continue
-        pieces = _PIECE.findall(token) if regex.search(r"\d", token) else [token]
+        pieces = _PIECE.findall(token) if any(c.isdecimal() for c in token) else [token]
         out.extend(pieces if len(pieces) > 1 and "".join(pieces) == token else [token])
     return out

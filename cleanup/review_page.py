@@ -16,8 +16,6 @@ as a label: the line roles of :mod:`cleanup.roles` read from the clean text.
 from __future__ import annotations
 
 import json
-import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from html import escape
@@ -26,10 +24,10 @@ from typing import Union
 import regex
 
 from .document import Change
+from .linecol import LineIndex
 from .review_assets import BASE_CSS, PAGE_CSS, PAGE_JS
 from .review_replay import NONE, ReviewDoc, Run, merged
 
-_NEWLINE = re.compile(r"\r\n?|\n")
 CONTEXT = 30  # raw characters shown each side of a change
 Item = Union[Run, int]  # a run of text, or the id of a change that wrote a paragraph break
 
@@ -209,13 +207,13 @@ def change_details(doc: ReviewDoc) -> list[list[str | None]]:
     """Per change: rule, stage, note, before, after, where, raw context (left,
     span, right; None when unknown), and ``suspect`` for a kept suspect."""
     raw = doc.raw
-    starts = [m.end() for m in _NEWLINE.finditer(raw)]
+    places = LineIndex(raw)
     out: list[list[str | None]] = []
     for cid, c in enumerate(doc.changes):
         kind = "suspect kept" if c.before == c.after else ""
         if doc.is_placed(cid):
-            n = bisect_right(starts, c.start)
-            where = f"line {n + 1}, col {c.start - (starts[n - 1] if n else 0) + 1}"
+            line, col = places.line_col(c.start)
+            where = f"line {line}, col {col}"
             left = exact_text(raw[max(0, c.start - CONTEXT) : c.start])
             span: str | None = exact_text(raw[c.start : c.end])
             right = exact_text(raw[c.end : c.end + CONTEXT])

@@ -24,7 +24,7 @@ from itertools import accumulate
 
 import regex
 
-from .folio import parse_folio
+from .folio import DATE, parse_folio
 from .pattern_chars import required_chars
 from .shape import Shape, load_shape
 
@@ -58,7 +58,6 @@ HEADINGS = frozenset({Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.SUBHEAD
 STARTS_PARAGRAPH = STANDALONE | {Role.DATELINE}
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")
-_HAS_DATE = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _DASH_LED = regex.compile(r"——|一一(?!一)")  # a dash, or the two 一 OCR reads it as
 _GOES_ON = regex.compile(r"\p{Han}[，、。；：）」』”]")  # a line led by one character and a mark: the end of a word
 _ENDS_FUNCTION = frozenset("的和与及并在对把被从向以而或且之")  # no heading ends with one of these
@@ -393,13 +392,6 @@ def is_wrapped(texts: Sequence[str], shape: Shape | None = None) -> bool:
     return in_runs >= 0.4 * len(filled) and ends < 0.5 * len(filled)
 
 
-def _column(counts: Counter[int]) -> float:
-    """The column width of a window of line widths: the widest width that a good share
-    of its lines have (lines stop short of the column, hardly ever past it)."""
-    least = max(MIN_COLUMN_LINES, COLUMN_SHARE * sum(counts.values()))
-    return float(max((w for w, n in counts.items() if n >= least), default=0))
-
-
 def learn_columns(widths: Sequence[float], texts: Sequence[str]) -> list[float]:
     """Each line's column width: the usual width of the lines around it.
 
@@ -424,8 +416,8 @@ def learn_columns(widths: Sequence[float], texts: Sequence[str]) -> list[float]:
 
 def _windows(rounded: list[int]) -> list[tuple[float, float]]:
     """For each window of ``WINDOW + 1`` widths in a row (one, if there are fewer), the
-    column width it tells (:func:`_column`: kept up to date as the window slides, in the
-    set of widths enough of its lines have) and the share of its lines that agree with
+    column width it tells (the widest width a good share of its lines have: kept up
+    to date as the window slides, in the set of widths enough of its lines have) and the share of its lines that agree with
     it (as wide, or a cell less)."""
     size = min(WINDOW + 1, len(rounded))
     least = max(MIN_COLUMN_LINES, COLUMN_SHARE * size)
@@ -530,7 +522,7 @@ def folio_before_credit(text: str, shape: Shape | None = None) -> int:
     return m.start()
 
 
-def _solid_len(text: str) -> int:
+def solid_len(text: str) -> int:
     """Characters of ``text`` other than blanks (OCR spreads a folio with them)."""
     return len(text) - text.count(" ") - text.count("\u3000")
 
@@ -550,7 +542,7 @@ def _folio_runs(texts: Sequence[str], roles: Sequence[Role | None] | None, v: Ro
     n = len(texts)
     starts: set[int] = set()
     for r, t in enumerate(texts):
-        if "年" in t and _solid_len(t) <= FOLIO_PIECE_MAX * 3 and _HAS_DATE.search(t):
+        if "年" in t and solid_len(t) <= FOLIO_PIECE_MAX * 3 and DATE.search(t):
             starts.update(range(max(0, r - 2 * FOLIO_MAX_LINES), r + 1))
     if not starts:
         return []
@@ -565,7 +557,7 @@ def _folio_runs(texts: Sequence[str], roles: Sequence[Role | None] | None, v: Ro
         if runs and i < runs[-1].stop:
             continue
         first = texts[i].strip()
-        if not first or _solid_len(first) > FOLIO_PIECE_MAX * 3 or own(i) not in open_:
+        if not first or solid_len(first) > FOLIO_PIECE_MAX * 3 or own(i) not in open_:
             continue
         found = i + 1 if own(i) is Role.FOLIO else 0
         pieces = [first]

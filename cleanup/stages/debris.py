@@ -25,7 +25,7 @@ from ..folio import Folio, parse_folio
 from ..layout import drop_lines
 from ..pattern_chars import holds_any, required_chars
 from ..patterns import ParamPattern, char_class
-from ..roles import folio_before_credit, folio_runs
+from ..roles import folio_before_credit, folio_runs, solid_len
 from ..rules import Rule, StageConfig
 from ..shape import Line, Shape, lines
 from ..stage import Stage, handles
@@ -43,10 +43,6 @@ def _line_at(text: str, at: int) -> str:
     end = text.find("\n", at)
     return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
 
-
-def _solid_len(text: str) -> int:
-    """Characters of ``text`` other than blanks (OCR spreads a folio with them)."""
-    return len(text) - text.count(" ") - text.count("\u3000")
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -138,7 +134,7 @@ def remove_folios(text: str, rule: str, shape: Shape | None = None) -> list[Edit
     """Edits removing each folio (:func:`cleanup.roles.folio_runs`); a change's ``before``
     is the folio as the page printed it, which :func:`cleanup.folio.parse_folio` reads."""
     dated = {text.count("\n", 0, m.start()) for m in _FOLIO_DATE.finditer(text)
-             if _solid_len(_line_at(text, m.start())) <= FOLIO_LINE_MAX}
+             if solid_len(_line_at(text, m.start())) <= FOLIO_LINE_MAX}
     if not dated:
         return []  # every folio holds a date, on a short line
     rows, starts = _rows(text)
