@@ -16,13 +16,16 @@ def to_jsonl(article: Article) -> bytes:
     return dump(article.record())
 
 
+_MARKDOWN_CHARS = regex.compile(r"([\\*_`\[\]<])")  # escaped wherever they stand
+
+
 def escape_markdown(text: str) -> str:
     """``text`` as a Markdown paragraph that reads as the text itself.
 
     >>> escape_markdown("#1 新闻"), escape_markdown("1. 第一"), escape_markdown("会议*重要*")
     ('\\\\#1 新闻', '1\\\\. 第一', '会议\\\\*重要\\\\*')
     """
-    text = regex.sub(r"([\\*_`\[\]<])", r"\\\1", text)
+    text = _MARKDOWN_CHARS.sub(r"\\\1", text)
     m = _MARKUP_START.match(text)
     if m is None:
         return text

@@ -197,10 +197,13 @@ def escape(s: str) -> str:
                                       else f"\\u{ord(c):04x}") for c in s)
 
 
+_EDGE_SPACE = re.compile(r"^ | $")  # a space at either end of a shown text
+
+
 def show(s: str) -> str:
     """A change's text on one line: line breaks and invisible characters escaped."""
     # a space at either end would be invisible
-    return re.sub(r"^ | $", "\\\\u0020", escape(s))
+    return _EDGE_SPACE.sub("\\\\u0020", escape(s))
 
 
 def in_context(raw: str, start: int, end: int, text: str) -> str:
