@@ -201,3 +201,9 @@ def test_max_raw_err_leaves_out_the_pages_a_reader_read_out_of_order(cleaner):
     assert everything and in_order
     assert 0 < in_order["pages"] < everything["pages"] == 10
     assert in_order["raw_err"] <= 0.3 < everything["raw_err"]
+
+
+def test_half_splits_the_pages_by_seed():
+    odd, even = (score_devset.half(DEVSET, IDS, h) for h in ("odd", "even"))
+    assert odd and even and sorted(odd + even) == sorted(IDS) and not set(odd) & set(even)
+    assert "p0001" in odd and "p0002" in even  # the set's page n has seed n

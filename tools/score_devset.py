@@ -2,6 +2,7 @@
 
     python tools/score_devset.py                    # tests/data/devset, every page
     python tools/score_devset.py --dir DIR --pages 5 --json
+    python tools/score_devset.py --half odd         # tune on odd seeds; --half even: held out
 
 For each reader (pymupdf, pdfminer, pdftotext, tesseract) every raw page is
 cleaned with the default profile and scored against gold with
@@ -126,10 +127,19 @@ def table(rows: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def half(folder: Path, ids: list[str], which: str) -> list[str]:
+    """The pages of ``ids`` whose layout seed (the set's manifest) is odd or even:
+    tune on one half, report the other as held out."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    seed = {p["id"]: p["seed"] for p in manifest["pages"]}
+    return [i for i in ids if seed[i] % 2 == (which == "odd")]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dir", type=Path, default=DEFAULT_DIR, help=f"the set (default {DEFAULT_DIR})")
     ap.add_argument("--pages", type=int, default=0, help="score only the first N pages")
+    ap.add_argument("--half", choices=("odd", "even"), help="only the pages of odd (or even) seeds")
     ap.add_argument("--readers", default=",".join(READERS))
     ap.add_argument("--max-raw-err", type=float, default=None,
                     help="only pages whose raw text is at most this far from gold (e.g. 0.3 leaves out "
@@ -141,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"score_devset: no gold pages in {args.dir / 'gold'}", file=sys.stderr)
         return 1
     ids = [g.stem for g in gold][: args.pages or None]
+    if args.half:
+        ids = half(args.dir, ids, args.half)
     cleaner = Cleaner()
     rows = []
     for reader in args.readers.split(","):
