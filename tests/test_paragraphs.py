@@ -187,6 +187,43 @@ def changes_of(cleaner: Cleaner, raw: str) -> tuple[str, list[tuple[str, int, in
     return result.text, [(c.rule, c.start, c.end, c.note) for c in result.changes]
 
 
+# --- clean prose, one paragraph per line: where a paragraph ends with its line ---------
+# (tools/prose_check.py: each of these was joined before; rules/paragraphs.toml keeps them too)
+
+
+@pytest.mark.parametrize(("raw", "evidence"), [
+    ("临末，应该送地保加倍酒钱四百文，阿Q正没有现钱，便用一顶毡帽做抵押，并且订定了五条件：\n\n"
+     "一明天用红烛——要一斤重的——一对，香一封，到赵府上去赔罪。\n", "lead-in-end"),
+    ("委员长，\n\n副委员长若干人，\n\n秘书长，\n\n委员若干人。\n", "short-list-item"),
+    ("全国人民代表大会常务委员会关于惩治骗购外汇、逃汇和非法买卖外汇犯罪的决定\n\n"
+     "有下列情形之一，骗购外汇，数额较大的，处五年以下有期徒刑或者拘役。\n", "ends-title"),
+    ("中国人民解放军选举全国人民代表大会和县级以上地方各级人民代表大会代表的办法\n\n第一章 总则\n\n"
+     "第一条 根据《中华人民共和国宪法》的有关规定，制定本办法。\n", "next-stands-alone"),
+    ("第一章 总则\n\n第一条 根据《中华人民共和国宪法》的有关规定，制定本办法。\n", "next-starts-unit"),
+    ("这真是奇极的事！\n\n十二\n\n不能想了。\n", "line-stands-alone"),
+    ("“我么？……”，\n\n“你呀。我想：这总是你自己愿意了，不然……。”\n", "quote-turn"),
+])
+def test_clean_prose_paragraph_ending_with_its_line_stays(rebuild, raw, evidence):
+    result = rebuild.clean(raw)
+    assert result.text == raw
+    doc = Document(raw)
+    (stage,) = [s for s in rebuild.stages if s.name == "paragraphs"]
+    memo = stage.memo_for(doc)
+    lines = stage._lines(raw)
+    lay = stage.layout(doc, lines)
+    notes = [stage._weigh_afresh(a.text, a, b, True, lay, None, False, memo).note for a, b in zip(lines, lines[1:])]
+    assert any(evidence in n for n in notes), notes
+
+
+@pytest.mark.parametrize("raw", [
+    "据了解，未来五年，\n\n呼和浩特市将大力培育以生物疫苗为重点的生物医药产业。",  # a long tail: no list
+    "会议指出，要认真贯彻落实全国人民代表大会常务委员会关于加强生态保护的决定\n\n精神。",  # in a sentence
+    "他表示，要加快建设“草原书屋”，\n\n推动全民阅读。",  # a quotation, then no other
+])
+def test_paragraph_cut_near_those_marks_is_still_joined(rebuild, raw):
+    assert rebuild.clean(raw).text == raw.replace("\n\n", "") + "\n"
+
+
 def test_verdict_memo_changes_no_decision(monkeypatch):
     """Pages of both layouts, through the whole profile with its settle pass:
     the same text and change records with the memo and without it."""

@@ -20,9 +20,11 @@ from cleanup import Change, Cleaner  # noqa: E402
 # Share of the corpus's paragraphs the full profile must leave unchanged:
 # 89.97 % measured when the corpus was built, 90.98 % once the stutter stage
 # kept what it doubts, 99.66 % with no join after a lead-in, 99.76 % with no
-# tail joined to a sentence already ended (issue 18 wants 99.9 %); raise it
+# tail joined to a sentence already ended (issue 18 wants 99.9 %), 99.98 % with
+# no join after a lead-in before a new sentence or list item, of short list items,
+# of a document's title, a chapter or numeral heading, a dialogue's turn; raise it
 # as the stages stop changing clean prose.
-UNCHANGED_FLOOR = 0.997
+UNCHANGED_FLOOR = 0.9995
 
 
 @pytest.fixture(scope="module")

@@ -187,6 +187,9 @@ class Paragraphs(Stage):
         self.name_tail = p.pattern("name_tail")
         self.max_rounds = p.integer("max_rounds")
         self.tail_max = p.integer("tail_max")
+        self.list_item_max = p.integer("list_item_max")
+        self.title_end = p.pattern("title_end")
+        self.quote_turn = p.pattern("quote_turn")
         # the page-shape vocabulary, as one-character tests done with set lookups
         # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
         shape = self.shape
@@ -200,6 +203,8 @@ class Paragraphs(Stage):
         self.inner_stop = AnyOf(shape.sentence_end)
         self.body_mark = AnyOf(shape.body_marks)
         self.has_comma = AnyOf(shape.commas)
+        self.list_marks = frozenset(shape.commas + shape.clause_end)
+        self.sentence_mark = AnyOf(shape.sentence_marks)
         self.ends_sentence = shape.ends_sentence
         self.headline_like = shape.headline_shaped
         self.starts_unit = p.pattern("starts_paragraph")
@@ -442,10 +447,26 @@ class Paragraphs(Stage):
         if ra in _APART_UNWRAPPED or rb in _APART_UNWRAPPED:
             ev.extend(self._roles_apart(ra if ra in _APART_UNWRAPPED else Role.BODY,
                                         rb if rb in _APART_UNWRAPPED else Role.BODY))
+        ev.extend(self._unwrapped_evidence(text, nxt, ending))
         if len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence(text, has_verb))
+        return ev
+
+    def _unwrapped_evidence(self, text: str, nxt: str, ending: str) -> list[str]:
+        """On a page of one paragraph per line, what shows a paragraph ending where its
+        line does: a short list item before another, a document's title, a dialogue's turn."""
+        ev = []
+        short = self.list_item_max
+        if len(text) <= short and len(nxt) <= short and text[-1] in self.list_marks \
+                and (nxt[-1] in self.list_marks or self.ends_sentence(nxt)) \
+                and not self.body_mark.found_in(text[:-1]) and not self.body_mark.found_in(nxt[:-1]):
+            ev.append("short-list-item")
+        if ending == "mid-sentence" and self.title_end.search(text) and not self.sentence_mark.found_in(text):
+            ev.append("ends-title")
+        if self.quote_turn.search(text[-JOIN_CONTEXT:] + "\n" + nxt[:1]):
+            ev.append("quote-turn")
         return ev
 
     def _may_join(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
