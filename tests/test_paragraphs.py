@@ -295,3 +295,14 @@ def test_verb_not_looked_for_where_it_cannot_tip_the_break(stage):
     doc = Document("政府工作报告\n\n本报讯（记者 云静）2月11日上午，会议召开。")
     stage.run(doc)
     assert stage.memo_for(doc).has_verb.cache_info().currsize == 0
+
+
+def test_line_starting_with_a_count_and_a_comma_continues_the_line_before(rebuild, stage):
+    """A headline-looking body line that fills its column goes on when the next line starts
+    with a count's unit and a comma (145家，): no paragraph starts so; a date's does (2023年，)."""
+    raw = ("重要遵循。”接受记者采\n访时，呼和浩特经济技术\n开发区党工委书记刘占英\n说，“下一步，经开区将\n"
+           "重点做好三项工作，不折\n不扣推动会议明确的各项\n目标任务落实落地。”\n预计全年新设外商投资企业\n"
+           "145家，同比增长2.6倍；实\n际使用外资额52亿元，同比\n增长50.7%。\n")
+    assert "预计全年新设外商投资企业145家，同比增长2.6倍；" in rebuild.clean(raw).text
+    assert all(stage.starts_particle.search(t) for t in ("145家，同比", "12.5%，拉动", "亿吨，同比"))
+    assert not any(stage.starts_particle.search(t) for t in ("2023年，市生态环境局", "145家企业落户"))
