@@ -139,10 +139,11 @@ class _Check(NamedTuple):
 
 
 class _Quick(NamedTuple):
-    """The pattern checks :meth:`Paragraphs._may_join` runs on one layout, in order,
-    the most they can add to a score, and the most those after each can."""
+    """The pattern checks :meth:`Paragraphs._may_join` runs on one layout, in order (by
+    their index in ``pattern_checks``), the most they can add to a score, and the most
+    those after each can."""
 
-    checks: list[Callable[[str, str, bool], str]]
+    order: list[int]
     upside: float
     upside_after: list[float]
 
@@ -329,13 +330,11 @@ class Paragraphs(Stage):
             return "mid-clause"
         return "mid-sentence"
 
-    def _headline_evidence(self, text: str, has_verb: Callable[[str], bool] | None) -> list[str]:
-        """A headline-shaped line; with no verb it is only part of a headline
-        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``).  Without ``has_verb``,
-        the verb is not looked for (:meth:`_may_join` leaves it for last)."""
-        if has_verb is None or has_verb(text):
-            return ["headline-shape"]
-        return ["headline-shape", "no-predicate"]
+    def _headline_evidence(self) -> list[str]:
+        """A headline-shaped line.  With no verb it is only part of a headline
+        (``我市与汇源集团合作项目`` / ``签约仪式在京举行``): the verb, which takes
+        a segmentation, is looked for last (``no-predicate``, :meth:`_all_evidence`)."""
+        return ["headline-shape"]
 
     def _segments_to_a_verb(self, text: str) -> bool:
         """Whether a word of ``text``'s cheapest segmentation is a verb (kept
@@ -349,12 +348,26 @@ class Paragraphs(Stage):
         ``text`` is the paragraph so far: line ``a``, after any lines joined to it;
         ``has_verb`` tells whether a line has a verb (default: segment it).
         """
+        shape_ev = self._shape_evidence(text, a, b, blank, lay, after_b)
+        return self._all_evidence(text, b, lay, shape_ev, {}, has_verb or self._segments_to_a_verb)
+
+    def _all_evidence(self, text: str, b: _Line, lay: Layout, shape_ev: list[str], found: dict[int, str],
+                      has_verb: Callable[[str], bool]) -> list[str]:
+        """:meth:`evidence`, from the shape evidence with no verb looked for (``shape_ev``) and
+        the pattern checks already run (``found``, by index): :meth:`_weigh_afresh` gathers
+        each piece of evidence once, whether or not :meth:`_may_join` ran first.
+
+        The verb is looked for last: ``no-predicate`` comes right after
+        ``headline-shape``, the only evidence that asks for it (:meth:`_headline_evidence`).
+        """
         ev = ["next-cannot-start"] if b.text[0] in self.no_start else []
-        for check in self.pattern_checks:
-            name = check.run(text, b.text, lay.wrapped)
+        for k, check in enumerate(self.pattern_checks):
+            name = found[k] if k in found else check.run(text, b.text, lay.wrapped)
             if name:
                 ev.append(name)
-        ev.extend(self._shape_evidence(text, a, b, blank, lay, after_b, has_verb or self._segments_to_a_verb))
+        ev.extend(shape_ev)
+        if "headline-shape" in shape_ev and not has_verb(text):
+            ev.insert(ev.index("headline-shape") + 1, "no-predicate")
         return ev
 
     def _list_pattern_checks(self) -> list[_Check]:
@@ -381,8 +394,10 @@ class Paragraphs(Stage):
 
         self.quick = {}
         for wrapped in (False, True):
-            checks = sorted((c for c in self.pattern_checks if wrapped or not c.wrapped_only), key=upside, reverse=True)
-            self.quick[wrapped] = _Quick([c.run for c in checks], sum(map(upside, checks)),
+            order = sorted((k for k, c in enumerate(self.pattern_checks) if wrapped or not c.wrapped_only),
+                           key=lambda k: upside(self.pattern_checks[k]), reverse=True)
+            checks = [self.pattern_checks[k] for k in order]
+            self.quick[wrapped] = _Quick(order, sum(map(upside, checks)),
                                          [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))])
 
     def _check_particle(self, text: str, nxt: str, wrapped: bool) -> str:
@@ -423,10 +438,9 @@ class Paragraphs(Stage):
 
     def _shape_evidence(
         self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
-        has_verb: Callable[[str], bool] | None,
     ) -> list[str]:
         """The evidence of how the lines end, cut a word and sit on the page
-        (see :meth:`_headline_evidence` for ``has_verb``)."""
+        (the verb not looked for: see :meth:`_headline_evidence`)."""
         nxt = b.text
         ending = self._ending(text)
         if ending == "mid-clause" and not lay.wrapped and self.leads_in.search(text[-LEAD_IN_CONTEXT:]):
@@ -441,7 +455,7 @@ class Paragraphs(Stage):
                 and not self.inner_stop.found_in(nxt[:-1]):  # a sentence ended has no tail to come
             ev.append("next-is-tail")
         if lay.wrapped:
-            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b, has_verb))
+            ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b))
             return ev
         ra, rb = lay.roles[a.row], lay.roles[b.row]
         if ra in _APART_UNWRAPPED or rb in _APART_UNWRAPPED:
@@ -451,7 +465,7 @@ class Paragraphs(Stage):
         if len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
         elif self.headline_like(text):
-            ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence(text, has_verb))
+            ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
         return ev
 
     def _unwrapped_evidence(self, text: str, nxt: str, ending: str) -> list[str]:
@@ -480,17 +494,22 @@ class Paragraphs(Stage):
         The margin ``self.doubt`` covers float rounding (the sums run in
         another order than :meth:`evidence`'s): a False here is never wrong.
         """
-        cheap = self._shape_evidence(text, a, b, blank, lay, after_b, None)
-        if b.text[0] in self.no_start:
-            cheap.append("next-cannot-start")
-        no_predicate = self.weights.get("no-predicate", 0.0) if "headline-shape" in cheap else 0.0
+        return self._may_tip(text, b, lay, self._shape_evidence(text, a, b, blank, lay, after_b), {}, has_verb)
+
+    def _may_tip(self, text: str, b: _Line, lay: Layout, shape_ev: list[str], found: dict[int, str],
+                 has_verb: Callable[[str], bool] | None) -> bool:
+        """:meth:`_may_join` from the shape evidence with no verb looked for (``shape_ev``);
+        the result of each pattern check it runs goes into ``found``, by its index."""
+        no_predicate = self.weights.get("no-predicate", 0.0) if "headline-shape" in shape_ev else 0.0
         verb_upside = max(0.0, no_predicate)
-        score = self._score(cheap)
+        score = self._score(shape_ev)
+        if b.text[0] in self.no_start:
+            score += self.weight_of["next-cannot-start"]
         quick = self.quick[lay.wrapped]
         if score + quick.upside + verb_upside <= -self.doubt:
             return False
-        for check, upside_after in zip(quick.checks, quick.upside_after):
-            name = check(text, b.text, lay.wrapped)
+        for k, upside_after in zip(quick.order, quick.upside_after):
+            name = found[k] = self.pattern_checks[k].run(text, b.text, lay.wrapped)
             if name:
                 score += self.weights.get(name, 0.0)
             if score + upside_after + verb_upside <= -self.doubt:
@@ -525,9 +544,13 @@ class Paragraphs(Stage):
         self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None, may_skip: bool,
         memo: Memo,
     ) -> _Verdict:
-        if may_skip and not self._may_join(text, a, b, blank, lay, after_b, memo.has_verb):
+        """:meth:`_weigh` with no memo; each piece of evidence is gathered once, also when
+        :meth:`_may_join`'s test runs first and cannot rule the join out."""
+        shape_ev = self._shape_evidence(text, a, b, blank, lay, after_b)
+        found: dict[int, str] = {}
+        if may_skip and not self._may_tip(text, b, lay, shape_ev, found, memo.has_verb):
             return _CANNOT_JOIN
-        ev = self.evidence(text, a, b, blank, lay, after_b, memo.has_verb)
+        ev = self._all_evidence(text, b, lay, shape_ev, found, memo.has_verb)
         score = self._score(ev)
         return _Verdict(score, f"{score:+.1f}: " + ", ".join(ev))
 
@@ -536,7 +559,6 @@ class Paragraphs(Stage):
 
     def _wrapped_evidence(
         self, text: str, ending: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
-        has_verb: Callable[[str], bool] | None,
     ) -> list[str]:
         """Evidence of a printed page: blank lines, the lines' roles, and how they sit in
         their column (a line stopping short of it ends a paragraph, unless it is a
@@ -546,7 +568,7 @@ class Paragraphs(Stage):
         assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
         if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS and rd.roles[b.row] is not Role.SUBHEADLINE:
-            return ev + self._heading_pair_evidence(text, a, b, rd, has_verb)
+            return ev + self._heading_pair_evidence(text, a, b, rd)
         ev.extend(self._role_evidence(text, a, b, rd))
         if not rd.columns[i]:  # too few lines to learn a column from
             if a.block in lay.body_blocks and not a.last_in_block:
@@ -554,7 +576,7 @@ class Paragraphs(Stage):
             elif self.body_mark.found_in(text[:-1]):
                 ev.append("body-line")
             elif self.headline_like(text):
-                ev.extend(self._headline_evidence(text, has_verb))
+                ev.extend(self._headline_evidence())
             return ev
         if rd.fills(i, b.text):
             ev.append("fills-column")
@@ -582,12 +604,11 @@ class Paragraphs(Stage):
             return []  # one caption's lines: how they fill their column tells
         return self._roles_apart(ra, rb)
 
-    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading,
-                               has_verb: Callable[[str], bool] | None) -> list[str]:
+    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading) -> list[str]:
         """Two heading lines: one heading wrapped, or two headings (a headline and its
         sub-headline, say)?  A heading line as wide as the page's headlines wrap at (or
         as its column), or one with no verb, goes on; so does a tail of a character or two."""
-        ev = ["heading-pair"] + self._headline_evidence(text, has_verb)
+        ev = ["heading-pair"] + self._headline_evidence()
         if rd.heading_full(a.row) or (rd.fills(a.row, b.text) and not rd.wide(a.row)):
             ev.append("heading-wraps")
         if len(b.text.strip()) <= self.heading_tail:
