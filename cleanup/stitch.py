@@ -38,6 +38,9 @@ from .textkey import comparison_key
 
 MIN_HEADER_SCORE = 60.0  # a jump header naming the headline at least this well (0-100) matches it
 MAX_SPLIT = 3  # articles before the one holding 下转 that may be the start of it, cut off
+HEADLINE_IN_BODY_MAX = 40  # a first paragraph this long or shorter may be a headline read as body
+RAISED_HEADER_SCORE = 80.0  # ... when the jump header names it at least this well
+_SENTENCE_END = ("。", "！", "？", "…", "”", "；")  # a paragraph ending so is no headline
 _NAME_PAGE = regex.compile(r"(?<!\d)\d{1,3}(?!\d)")
 
 
@@ -217,17 +220,18 @@ def _stitch_issue(members: list[Article], placed: dict[int, _Placed], joined: di
         candidates = [c for c in members if page[id(c)] == target and c.jump_from == here
                       and id(c) not in claimed and c is not a]
         rivals = [m for m in members if page[id(m)] == here and m.jump_to == target]
-        split = [] if id(a) in root else _split_off(a, [m for m in members if m.source == a.source],
-                                                    absorbed)
+        page_of_a = [m for m in members if m.source == a.source]
+        split = [] if id(a) in root else _split_off(a, page_of_a, absorbed)
         piece = _choose(a, split, candidates, len(rivals))
         if piece is None:
             loose.append(LooseJump(a, "to", target, f"no piece on page {target} says it comes from page {here}"))
             continue
         claimed.add(id(piece))
-        lead = _lead(a, split, piece)
+        lead = _lead(a, split, piece, bool(split) and split[0] is page_of_a[0])
         first = root.get(id(lead), lead)
         if id(first) not in joined:
             joined[id(first)] = _copy(first, placed[id(first)].page)
+            _raise_headline(joined[id(first)], piece)
         if lead is not a:
             for part in split[split.index(lead) + 1:] + [a]:
                 fold(joined[id(first)], part)
@@ -257,24 +261,57 @@ def _split_off(head: Article, page: list[Article], absorbed: set[int]) -> list[A
 
 def _named(head: Article, split: list[Article], piece: Article) -> float:
     """How well ``piece``'s header names ``head`` or an article ``head`` may end."""
-    return max([header_score(x, piece) for x in (*split, head)])
+    return max([_name_score(x, piece) for x in (*split, head)])
 
 
-def _lead(head: Article, split: list[Article], piece: Article) -> Article:
-    """The article ``piece`` continues: ``head`` (which holds the 下转 marker), or, when
-    the header does not name ``head`` but names one of the articles just before it,
-    that one: a line read as a headline inside the lead cut it in two."""
-    if header_score(head, piece) >= MIN_HEADER_SCORE or not split:
+def _name_score(article: Article, piece: Article) -> float:
+    """:func:`header_score`, or for an article without heads, how well the header
+    names its first paragraph when that is short enough to be its headline read
+    as body text."""
+    if article.headline or article.kicker or not article.paragraphs:
+        return header_score(article, piece)
+    first = article.paragraphs[0]
+    if len(comparison_key(first)) > HEADLINE_IN_BODY_MAX or first.endswith(_SENTENCE_END):
+        return 0.0
+    score = header_score(Article(headline=first), piece)
+    return score if score >= RAISED_HEADER_SCORE else 0.0
+
+
+def _lead(head: Article, split: list[Article], piece: Article, page_start: bool) -> Article:
+    """The article ``piece`` continues: ``head`` (which holds the 下转 marker), or,
+    when the header does not name ``head`` but names one of the articles just before
+    it, that one: a line read as a headline inside the lead cut it in two.  Where
+    the header names none of them and the page opens with an article without heads
+    (the lead's headline lost or read elsewhere), the lead is that one."""
+    if _name_score(head, piece) >= MIN_HEADER_SCORE or not split:
         return head
-    score, n = max((header_score(x, piece), n) for n, x in enumerate(split))
-    return split[n] if score >= MIN_HEADER_SCORE else head
+    score, n = max((_name_score(x, piece), n) for n, x in enumerate(split))
+    if score >= MIN_HEADER_SCORE:
+        return split[n]
+    if page_start and not (split[0].headline or split[0].kicker):
+        return split[0]
+    return head
+
+
+def _raise_headline(lead: Article, piece: Article) -> None:
+    """Make the first paragraph of ``lead``, an article without heads, its headline
+    where the jump header names it (the headline was read as body text)."""
+    if not (lead.headline or lead.kicker) and lead.paragraphs and \
+            _name_score(lead, piece) >= MIN_HEADER_SCORE:
+        lead.headline = lead.paragraphs.pop(0)
 
 
 def fold(lead: Article, part: Article) -> None:
     """Append ``part``, a stretch of ``lead``'s own page cut off by a line read as a
     headline, to ``lead`` in place: its heads become body paragraphs again, the
-    headline an in-body subhead (what a short line inside an article mostly is)."""
-    heads = [x for x in (part.kicker, part.headline, *part.subheadlines, part.byline) if x]
+    headline an in-body subhead (what a short line inside an article mostly is);
+    while ``lead`` has no body yet, its sub-headlines and byline stay heads."""
+    if not lead.paragraphs and not part.kicker and not part.headline:
+        lead.subheadlines += part.subheadlines
+        lead.byline = lead.byline or part.byline
+        heads = [part.byline] if part.byline and lead.byline != part.byline else []
+    else:
+        heads = [x for x in (part.kicker, part.headline, *part.subheadlines, part.byline) if x]
     lead.paragraphs += heads + part.paragraphs
     lead.subheads += ([part.headline] if part.headline else []) + part.subheads
     lead.captions += part.captions

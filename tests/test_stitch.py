@@ -46,3 +46,34 @@ def test_no_fold_across_an_article_that_jumps_itself():
     joined, _ = stitch([lead, jumper, tail, *pieces])
     assert [a.headline for a in joined][:3] == ["能减少对胃的伤害", "国务院召开常务会议", "药物的效力就会下降"]
     assert joined[2].paragraphs == ["尾。", "接着。"]
+
+
+def test_a_headline_read_as_body_is_raised_when_the_jump_header_names_it():
+    heads = article(1, "", ["黄河流域生态保护和高质量发展省际合作联席会召开"], span=(0, 10))
+    body = Article(subheadlines=["——推进首府高质量发展系列报道"], paragraphs=["本报讯 会议召开。"], jump_to=2,
+                   paper="人民日报", date="2024-03-05", page_no=1, pieces=[Piece("issue/p1.txt", 1, (10, 20))])
+    piece = article(2, "联席会召开", ["接着。"], jump_from=1)
+    joined, loose = stitch([heads, body, piece])
+    assert loose == [] and len(joined) == 1
+    j = joined[0]
+    assert j.headline == "黄河流域生态保护和高质量发展省际合作联席会召开"
+    assert j.subheadlines == ["——推进首府高质量发展系列报道"]
+    assert j.paragraphs == ["本报讯 会议召开。", "接着。"] and j.subheads == []
+
+
+def test_where_the_header_names_nothing_the_page_opening_without_heads_is_the_lead():
+    opening = article(3, "", ["要久久为功。", "招商引资。"], span=(0, 10))
+    tail = article(3, "不断提升固体废物综合治理能", ["项目签约落地。"], jump_to=5, span=(10, 20))
+    piece = article(5, "要求中小学幼儿园不得推迟放假", ["接着。"], jump_from=3)
+    joined, _ = stitch([opening, tail, piece])
+    assert len(joined) == 1 and joined[0].headline == ""
+    assert joined[0].paragraphs == ["要久久为功。", "招商引资。", "不断提升固体废物综合治理能", "项目签约落地。", "接着。"]
+
+
+def test_without_a_headless_page_opening_the_article_holding_the_marker_stays_the_lead():
+    before = article(3, "另一篇报道", ["别的。"])
+    tail = article(3, "不断提升固体废物综合治理能", ["项目签约落地。"], jump_to=5)
+    piece = article(5, "要求中小学幼儿园不得推迟放假", ["接着。"], jump_from=3)
+    joined, _ = stitch([before, tail, piece])
+    assert [(a.headline, a.paragraphs) for a in joined] == [
+        ("另一篇报道", ["别的。"]), ("不断提升固体废物综合治理能", ["项目签约落地。", "接着。"])]
