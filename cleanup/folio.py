@@ -9,8 +9,10 @@ section name and the paper's name.
 OCR's debris between the fields (a lone character, a mark read for a rule
 or a stroke: ``第8版”经; 2019年2月20日``, ``第2版 训 由 2019年6月23日``) is
 skipped where the other fields make a folio of at least
-:data:`FIELDS_WITH_DEBRIS` fields by themselves; debris opening or closing
-the line is not skipped (it is more often the end of a neighbouring line).
+:data:`FIELDS_WITH_DEBRIS` fields by themselves, none of them a section (a
+bare word among debris is as likely a neighbour's, a photo credit's name);
+debris opening or closing the line is not skipped (it is more often the end
+of a neighbouring line).
 
 >>> parse_folio("北疆晚报　2021年11月12日　星期五　第12版　国际")
 Folio(paper='北疆晚报', date='2021-11-12', weekday='星期五', page_no=12, section='国际')
@@ -83,8 +85,9 @@ def parse_folio(text: str) -> Folio | None:
             return None  # a word no folio field reads as: prose, not a folio
     if weekday is None and page_no is None and paper is None:
         return None
-    if debris and 1 + sum(x is not None for x in (paper, weekday, page_no, section)) < FIELDS_WITH_DEBRIS:
-        return None
+    if debris and (section is not None or 1 + sum(x is not None for x in (paper, weekday, page_no))
+                   < FIELDS_WITH_DEBRIS):
+        return None  # among debris, a bare word is no trusted section (蔡凤波 摄 内蒙古日报 …)
     return Folio(paper, f"{year:04d}-{month:02d}-{day:02d}", weekday, page_no, section)
 
 

@@ -53,3 +53,7 @@ def test_ocr_debris_between_the_fields_of_a_full_folio_is_skipped(text, want):
 ])
 def test_debris_is_not_skipped_at_the_line_s_ends_or_in_a_short_folio(text):
     assert parse_folio(text) is None
+
+
+def test_debris_leaves_no_bare_word_to_read_as_a_section():
+    assert parse_folio("蔡凤波 摄 内蒙古日报 2020年4月7日 星期二 第10版") is None
