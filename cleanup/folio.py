@@ -6,6 +6,14 @@ stray quote mark).  It holds a date and at least one more field, and nothing
 that reads as prose: no sentence punctuation, no field-less words but one
 section name and the paper's name.
 
+OCR's debris between the fields (a lone character, a mark read for a rule
+or a stroke: ``第8版”经; 2019年2月20日``, ``第2版 训 由 2019年6月23日``) is
+skipped where the other fields make a folio of at least
+:data:`FIELDS_WITH_DEBRIS` fields by themselves, none of them a section (a
+bare word among debris is as likely a neighbour's, a photo credit's name);
+debris opening or closing the line is not skipped (it is more often the end
+of a neighbouring line).
+
 >>> parse_folio("北疆晚报　2021年11月12日　星期五　第12版　国际")
 Folio(paper='北疆晚报', date='2021-11-12', weekday='星期五', page_no=12, section='国际')
 >>> parse_folio("会议于2021年11月12日召开。") is None
@@ -18,13 +26,19 @@ from typing import NamedTuple
 
 import regex
 
-# Separators between fields: blanks, and the quote marks or bars OCR reads them as.
-_SEPARATOR = regex.compile(r"[\s\u3000”“\"'|｜·•]+")
+# Separators between fields: blanks, and the quote marks, bars or semicolons OCR reads them as.
+_SEPARATOR = regex.compile(r"[\s\u3000”“\"'|｜·•;]+")
+# OCR's debris among the fields: a lone Han character or a run of marks and stray letters
+_DEBRIS = regex.compile(r"\p{Han}|[^\p{Han}\d]{1,3}")
+# the fields (date included) a folio shows besides OCR's debris, for the debris to be skipped
+FIELDS_WITH_DEBRIS = 4
 DATE = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _WEEKDAY = regex.compile(r"(?:星期|周)[一二三四五六日天]")
 _PAGE = regex.compile(r"第\s*(\d{1,3})\s*版|(\d{1,3})\s*版|([A-Z]?\d{1,3})")
 _PAPER = regex.compile(r"\p{Han}{1,10}(?:日报|晚报|早报|时报|商报|周报|青年报|导报|快报|晨报|法制报|经济报|报)")
 _SECTION = regex.compile(r"\p{Han}{2,6}")
+# sentence punctuation: a token holding one is prose, never debris
+_PROSE_MARK = regex.compile(r"[，。！？、：“”《》（）]")
 # a token glued from fields (normalizing a page's text drops the blanks between
 # Han and digits: 社会3呼和浩特日报, 第1版时政): its pieces
 _PIECE = regex.compile(r"第\s*\d{1,3}\s*版|[A-Z]?\d{1,3}\s*版?|\p{Han}+")
@@ -51,7 +65,9 @@ def parse_folio(text: str) -> Folio | None:
     rest = text[: date.start()] + " " + text[date.end():]
     paper = weekday = section = None
     page_no = None
-    for token in _tokens(rest):
+    debris = 0
+    tokens = _tokens(rest)
+    for n, token in enumerate(tokens):
         if weekday is None and _WEEKDAY.fullmatch(token):
             weekday = token
         elif page_no is None and (page := _PAGE.fullmatch(token)):
@@ -63,10 +79,15 @@ def parse_folio(text: str) -> Folio | None:
             paper = token
         elif section is None and _SECTION.fullmatch(token):
             section = token
+        elif 0 < n < len(tokens) - 1 and _DEBRIS.fullmatch(token) and not _PROSE_MARK.search(token):
+            debris += 1
         else:
             return None  # a word no folio field reads as: prose, not a folio
     if weekday is None and page_no is None and paper is None:
         return None
+    if debris and (section is not None or 1 + sum(x is not None for x in (paper, weekday, page_no))
+                   < FIELDS_WITH_DEBRIS):
+        return None  # among debris, a bare word is no trusted section (蔡凤波 摄 内蒙古日报 …)
     return Folio(paper, f"{year:04d}-{month:02d}-{day:02d}", weekday, page_no, section)
 
 

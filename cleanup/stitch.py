@@ -8,6 +8,12 @@ headline: among the pieces that fit, the one whose header best names the
 headline; one piece alone fits whatever its header says.  The joined
 article keeps the first piece's head and lists every piece.
 
+The article holding the 下转 marker may be only the tail of the lead: a
+line inside the lead (an in-body subhead, a caption) read as a headline cuts
+it in two.  When the jump header does not name the article holding the
+marker but names one of the few just before it on its page, that one is the
+lead, and what stands between is folded back into it.
+
 Pages are grouped into issues by paper and date (a page whose folio shows
 no date into the issue of its directory), so an archive of many issues can
 be stitched in one run; a paper name OCR misread by one character is first
@@ -31,6 +37,10 @@ from .articles import Article
 from .textkey import comparison_key
 
 MIN_HEADER_SCORE = 60.0  # a jump header naming the headline at least this well (0-100) matches it
+MAX_SPLIT = 3  # articles before the one holding 下转 that may be the start of it, cut off
+HEADLINE_IN_BODY_MAX = 40  # a first paragraph this long or shorter may be a headline read as body
+RAISED_HEADER_SCORE = 80.0  # ... when the jump header names it at least this well
+_SENTENCE_END = ("。", "！", "？", "…", "”", "；")  # a paragraph ending so is no headline
 _NAME_PAGE = regex.compile(r"(?<!\d)\d{1,3}(?!\d)")
 
 
@@ -210,14 +220,22 @@ def _stitch_issue(members: list[Article], placed: dict[int, _Placed], joined: di
         candidates = [c for c in members if page[id(c)] == target and c.jump_from == here
                       and id(c) not in claimed and c is not a]
         rivals = [m for m in members if page[id(m)] == here and m.jump_to == target]
-        piece = _choose(a, candidates, len(rivals))
+        page_of_a = [m for m in members if m.source == a.source]
+        split = [] if id(a) in root else _split_off(a, page_of_a, absorbed)
+        piece = _choose(a, split, candidates, len(rivals))
         if piece is None:
             loose.append(LooseJump(a, "to", target, f"no piece on page {target} says it comes from page {here}"))
             continue
         claimed.add(id(piece))
-        first = root.get(id(a), a)
+        lead = _lead(a, split, piece, bool(split) and split[0] is page_of_a[0])
+        first = root.get(id(lead), lead)
         if id(first) not in joined:
             joined[id(first)] = _copy(first, placed[id(first)].page)
+            _raise_headline(joined[id(first)], piece)
+        if lead is not a:
+            for part in split[split.index(lead) + 1:] + [a]:
+                fold(joined[id(first)], part)
+                absorbed.add(id(part))
         join(joined[id(first)], piece, target)
         absorbed.add(id(piece))
         root[id(piece)] = first
@@ -228,12 +246,86 @@ def _stitch_issue(members: list[Article], placed: dict[int, _Placed], joined: di
             loose.append(LooseJump(c, "from", c.jump_from, reason))
 
 
-def _choose(head: Article, candidates: list[Article], rivals: int) -> Article | None:
-    """The piece that continues ``head``: the best-named, or the only one when ``head``
-    is the only article of its page that jumps to that page (``rivals`` == 1)."""
+def _split_off(head: Article, page: list[Article], absorbed: set[int]) -> list[Article]:
+    """The articles just before ``head`` on its page (its file) that may be the start of
+    the article ``head`` ends, nearest last: up to :data:`MAX_SPLIT` of them, none that
+    jumps elsewhere or is already part of another article."""
+    at = next(n for n, m in enumerate(page) if m is head)
+    out: list[Article] = []
+    for m in reversed(page[max(0, at - MAX_SPLIT):at]):
+        if m.jump_to is not None or m.jump_from is not None or id(m) in absorbed:
+            break
+        out.insert(0, m)
+    return out
+
+
+def _named(head: Article, split: list[Article], piece: Article) -> float:
+    """How well ``piece``'s header names ``head`` or an article ``head`` may end."""
+    return max([_name_score(x, piece) for x in (*split, head)])
+
+
+def _name_score(article: Article, piece: Article) -> float:
+    """:func:`header_score`, or for an article without heads, how well the header
+    names its first paragraph when that is short enough to be its headline read
+    as body text."""
+    if article.headline or article.kicker or not article.paragraphs:
+        return header_score(article, piece)
+    first = article.paragraphs[0]
+    if len(comparison_key(first)) > HEADLINE_IN_BODY_MAX or first.endswith(_SENTENCE_END):
+        return 0.0
+    score = header_score(Article(headline=first), piece)
+    return score if score >= RAISED_HEADER_SCORE else 0.0
+
+
+def _lead(head: Article, split: list[Article], piece: Article, page_start: bool) -> Article:
+    """The article ``piece`` continues: ``head`` (which holds the 下转 marker), or,
+    when the header does not name ``head`` but names one of the articles just before
+    it, that one: a line read as a headline inside the lead cut it in two.  Where
+    the header names none of them and the page opens with an article without heads
+    (the lead's headline lost or read elsewhere), the lead is that one."""
+    if _name_score(head, piece) >= MIN_HEADER_SCORE or not split:
+        return head
+    score, n = max((_name_score(x, piece), n) for n, x in enumerate(split))
+    if score >= MIN_HEADER_SCORE:
+        return split[n]
+    if page_start and not (split[0].headline or split[0].kicker):
+        return split[0]
+    return head
+
+
+def _raise_headline(lead: Article, piece: Article) -> None:
+    """Make the first paragraph of ``lead``, an article without heads, its headline
+    where the jump header names it (the headline was read as body text)."""
+    if not (lead.headline or lead.kicker) and lead.paragraphs and \
+            _name_score(lead, piece) >= MIN_HEADER_SCORE:
+        lead.headline = lead.paragraphs.pop(0)
+
+
+def fold(lead: Article, part: Article) -> None:
+    """Append ``part``, a stretch of ``lead``'s own page cut off by a line read as a
+    headline, to ``lead`` in place: its heads become body paragraphs again, the
+    headline an in-body subhead (what a short line inside an article mostly is);
+    while ``lead`` has no body yet, its sub-headlines and byline stay heads."""
+    if not lead.paragraphs and not part.kicker and not part.headline:
+        lead.subheadlines += part.subheadlines
+        lead.byline = lead.byline or part.byline
+        heads = [part.byline] if part.byline and lead.byline != part.byline else []
+    else:
+        heads = [x for x in (part.kicker, part.headline, *part.subheadlines, part.byline) if x]
+    lead.paragraphs += heads + part.paragraphs
+    lead.subheads += ([part.headline] if part.headline else []) + part.subheads
+    lead.captions += part.captions
+    lead.credits += part.credits
+    lead.pieces += part.pieces
+
+
+def _choose(head: Article, split: list[Article], candidates: list[Article], rivals: int) -> Article | None:
+    """The piece that continues ``head`` (or an article ``head`` may end, ``split``):
+    the best-named, or the only one when ``head`` is the only article of its page that
+    jumps to that page (``rivals`` == 1)."""
     if not candidates:
         return None
-    scored = sorted(((header_score(head, c), n, c) for n, c in enumerate(candidates)),
+    scored = sorted(((_named(head, split, c), n, c) for n, c in enumerate(candidates)),
                     key=lambda t: (-t[0], t[1]))
     best_score, _, best = scored[0]
     if best_score >= MIN_HEADER_SCORE:

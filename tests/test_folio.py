@@ -35,3 +35,25 @@ def test_no_paragraph_of_clean_prose_or_gold_reads_as_a_folio():
     paragraphs = [line for text in texts for line in text.splitlines() if line]
     assert len(paragraphs) > 5000
     assert [p for p in paragraphs if parse_folio(p)] == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("第8版”经; 2019年2月20日”星期三”阴山日报", Folio("阴山日报", "2019-02-20", "星期三", 8, None)),
+    ("第2版 训 由 2019年6月23日 星期日 河套日报", Folio("河套日报", "2019-06-23", "星期日", 2, None)),
+    ("2023年4月16日 星期日 际 3 呼和浩特日报", Folio("呼和浩特日报", "2023-04-16", "星期日", 3, None)),
+])
+def test_ocr_debris_between_the_fields_of_a_full_folio_is_skipped(text, want):
+    assert parse_folio(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "员 周海 摄 河套日报 2020年6月27日 星期六 第1版",  # debris opening the line: a neighbour's end
+    "2021年11月12日 晴 星期五",  # too few fields besides the debris
+    "有 2024年11月8日 星期五 草原晨报",
+])
+def test_debris_is_not_skipped_at_the_line_s_ends_or_in_a_short_folio(text):
+    assert parse_folio(text) is None
+
+
+def test_debris_leaves_no_bare_word_to_read_as_a_section():
+    assert parse_folio("蔡凤波 摄 内蒙古日报 2020年4月7日 星期二 第10版") is None
