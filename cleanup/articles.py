@@ -419,6 +419,29 @@ def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     return [str(r) for r in assign_roles([t for _, _, t in paragraphs_of(clean)], wrapped=False, shape=shape)]
 
 
+def typeset_roles(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles: Sequence[str],
+                  shape: Shape | None = None) -> list[str]:
+    """``roles`` with each headline paragraph named as the printed page sets it:
+    where the raw input is printed lines, the type its first line is set in
+    (:func:`cleanup.roles.read_page`) tells a kicker, a sub-headline or a subhead
+    of the body from a headline, which clean text, one paragraph a line, cannot."""
+    from .roles import Role, roles_by_type
+
+    out = list(roles)
+    heads = [k for k, r in enumerate(roles) if r == Role.HEADLINE]
+    if not heads:
+        return out
+    raw_lines = lines(page.raw)
+    typeset = roles_by_type([ln.text for ln in raw_lines], shape=shape)
+    line_starts = [ln.start for ln in raw_lines]
+    named = {Role.KICKER, Role.SUBHEADLINE, Role.SUBHEAD}
+    for k, at in zip(heads, page.to_raw([paras[k][0] for k in heads], "start")):
+        row = bisect_right(line_starts, at) - 1
+        if row >= 0 and typeset[row] in named:
+            out[k] = str(typeset[row])
+    return out
+
+
 def paragraphs_of(clean: str) -> list[tuple[int, int, str]]:
     """The clean text's paragraphs (one a line): ``(start, end, text)``."""
     return [(ln.start, ln.end, ln.text) for ln in lines(clean)]
@@ -437,6 +460,7 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     roles = paragraph_roles(page.clean, shape) if roles is None else roles
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
+    roles = typeset_roles(page, paras, roles, shape)
     drafts = assemble([Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)], shape)
     starts = page.to_raw([d.start for d in drafts], "start")
     ends = page.to_raw([d.end for d in drafts], "end")

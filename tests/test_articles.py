@@ -283,6 +283,15 @@ def test_a_stack_of_headlines_divides_into_kicker_headline_and_subheadline(texts
     assert divide_stacks(["headline"] * len(texts) + ["body"], texts + ["正文。"]) == want + ["body"]
 
 
+def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
+    raw = (DATA / "devset" / "raw" / "pymupdf" / "p0003.txt").read_text(encoding="utf-8")
+    arts = {a.headline: a for a in cleaner.articles(raw)}
+    assert arts["连精神也更不济了"].kicker == "阎罗大王只好把你锯开来"
+    raw = (DATA / "devset" / "raw" / "pymupdf" / "p0015.txt").read_text(encoding="utf-8")
+    (a,) = [a for a in cleaner.articles(raw) if a.headline == "有感染的孩童不建议用药"]
+    assert a.subheads == ["水杨酸中的羟基替换为酯基"] and len(a.paragraphs) == 5
+
+
 def test_roles_given_are_kept():
     roles = ["kicker", "headline", "subheadline", "body"]
     assert divide_stacks(roles, ["a", "bb", "c", "d"]) == roles

@@ -16,6 +16,7 @@ from cleanup.roles import (
     heading_shaped,
     printed_width,
     read_page,
+    roles_by_type,
 )
 
 DEVSET = DATA / "devset"
@@ -163,6 +164,26 @@ def test_a_paragraphs_indented_first_line_is_no_headline():
              "头的光伏材料生产企业，已形成", "产规模，产值达到百亿元以上，"]
     roles = read_page(lines, wrapped=True).roles
     assert Role.HEADLINE not in roles
+
+
+def test_headings_are_named_by_the_type_they_are_set_in():
+    lines = raw_lines("pymupdf", "p0003")
+    typeset = dict(zip((t.strip() for t in lines), roles_by_type(lines)))
+    # set smaller than the headline under them (it wraps at 7): the kicker, with its tail
+    assert [typeset[t] for t in ("阎罗大王只好把你锯", "开来", "连精神也更不济", "了")] == \
+        [Role.KICKER, Role.KICKER, Role.HEADLINE, Role.HEADLINE]
+    assert [typeset[t] for t in ("究竟有没有魂灵的", "四婶也就不再提")] == [Role.KICKER, Role.HEADLINE]
+    # filling its column between body lines: a subhead of the body
+    lines = raw_lines("pymupdf", "p0015")
+    typeset = dict(zip((t.strip() for t in lines), roles_by_type(lines)))
+    assert typeset["水杨酸中的羟基替换为酯"] is Role.SUBHEAD
+    # the paragraphs stage's reading is not changed
+    assert Role.KICKER not in read_page(lines).roles
+
+
+def test_clean_text_headings_are_not_named_by_type():
+    lines = (DATA / "gold" / "000_aa24163696705659.txt").read_text(encoding="utf-8").split("\n")
+    assert roles_by_type(lines) == read_page(lines).roles
 
 
 def test_lines_wider_than_their_column_are_a_caption():
