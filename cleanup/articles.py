@@ -35,6 +35,8 @@ _BLANKS = regex.compile(r"[ \t\u3000]+")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
+# what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
+_NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
 FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
@@ -162,7 +164,9 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
     stand over it (kickers) or under it (sub-headlines): of two, the longer
     is the headline, as papers set the main headline long and its kicker or
     sub-headline short (the first on a tie); of three or more, the middle
-    one, as in kicker, headline, sub-headline.
+    one, as in kicker, headline, sub-headline.  Where a sub-headline led by a
+    dash (``——访……``) follows the stack, the stack has its sub-headline: its
+    last line is the headline, the others are kickers.
     """
     out = list(roles)
     i = 0
@@ -175,7 +179,9 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
             j += 1
         if j > i:
             n = j - i + 1
-            if n == 2:
+            if j + 1 < len(out) and out[j + 1] == "subheadline" and texts[j + 1].startswith("——"):
+                main = j  # a sub-headline led by a dash follows: the run is kickers over the headline
+            elif n == 2:
                 main = i if len(texts[i]) >= len(texts[j]) else j
             else:
                 main = i + (n - 1) // 2
@@ -416,7 +422,27 @@ def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
     from .roles import assign_roles
 
-    return [str(r) for r in assign_roles([t for _, _, t in paragraphs_of(clean)], wrapped=False, shape=shape)]
+    texts = [t for _, _, t in paragraphs_of(clean)]
+    roles = [str(r) for r in assign_roles(texts, wrapped=False, shape=shape)]
+    return long_headlines(texts, roles, shape)
+
+
+def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | None = None) -> list[str]:
+    """``roles`` with each body paragraph that reads as a headline too long for the
+    headline shape made one: no sentence or clause mark in it, at most
+    ``long_headline_max`` characters but more than ``headline_max``, no date, no
+    reporter nor photo credit in it, and a byline or dateline right after it
+    (``王莉霞在……专题会议上强调 坚持扬长避短培优增效 ……`` over ``本报1月7日讯……``)."""
+    shape = shape or load_shape()
+    out = list(roles)
+    for k in range(len(texts) - 1):
+        t = texts[k]
+        if out[k] == "body" and roles[k + 1] in ("dateline", "byline") \
+                and shape.headline_max < len(t) <= shape.long_headline_max \
+                and not any(c in t for c in shape.body_marks) and not shape.ends_like_body(t) \
+                and not _NOT_HEADLINE.search(t):
+            out[k] = "headline"
+    return out
 
 
 def typeset_roles(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles: Sequence[str],

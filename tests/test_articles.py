@@ -24,6 +24,7 @@ from cleanup.articles import (
     divide_stacks,
     folio_of,
     jumps_of,
+    long_headlines,
     page_articles,
 )
 from cleanup.cli import main
@@ -281,6 +282,26 @@ def test_a_byline_after_body_text_opens_an_article_without_headline():
 ])
 def test_a_stack_of_headlines_divides_into_kicker_headline_and_subheadline(texts, want):
     assert divide_stacks(["headline"] * len(texts) + ["body"], texts + ["正文。"]) == want + ["body"]
+
+
+def test_a_stack_over_a_dash_led_sub_headline_ends_with_its_headline():
+    texts = ["回眸2023", "贯彻落实市委十三届七次全会精神暨全市经济工作会议精神", "抓产业 塑品牌 保民生 推动各项工作提速提质增效",
+             "——访和林格尔县委书记李六小", "正文。"]
+    roles = ["headline", "headline", "headline", "subheadline", "body"]
+    assert divide_stacks(roles, texts) == ["kicker", "kicker", "headline", "subheadline", "body"]
+
+
+@pytest.mark.parametrize(("text", "after", "want"), [
+    ("自治区政协党组理论学习中心组召开2022年第一次集体学习会 李秀领主持并讲话", "dateline", "headline"),
+    ("王莉霞在推进产业集群建设及重点产业高质量发展专题会议上强调 坚持扬长避短培优增效 坚持有所为有所不为", "byline", "headline"),
+    ("自治区政协党组理论学习中心组召开2022年第一次集体学习会 李秀领主持并讲话", "body", "body"),
+    ("自治区政协党组理论学习中心组召开2022年第一次集体学习会，李秀领主持并讲话", "dateline", "body"),
+    ("开幕 石泰峰主持", "dateline", "body"),  # short: the headline shape would have said
+    ("呼和浩特日报2022年9月8日 星期四 第1版 副刊 责任编辑彭玉艳此后便再没有甚么声息", "dateline", "body"),
+    ("本报记者 武亮红 通讯员 王宇宇 新华社记者 刘磊 通讯员 张强 本报记者 李明 摄", "dateline", "body"),
+])
+def test_a_headline_longer_than_the_headline_shape_is_read_before_a_byline_or_dateline(text, after, want):
+    assert long_headlines([text, "本报讯（记者 云静）会议召开。"], ["body", after]) == [want, after]
 
 
 def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
