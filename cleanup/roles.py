@@ -765,7 +765,8 @@ def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading)
 def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading) -> None:
     """Body lines wider than their column are set in other type: a caption's lines (with
     the line that ends each run of them) when they read as sentences, a headline set
-    across columns when one of them stands alone with a headline's shape."""
+    across columns when one of them stands alone with a headline's shape, and a
+    stack of them (kicker, headline) when :func:`_heading_stack` says so."""
     i = 0
     n = len(texts)
     while i < n:
@@ -777,6 +778,14 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
                 roles[i] = Role.HEADLINE
                 i = j
                 continue
+            if _heading_stack(texts, roles, reading, i, j):
+                for k in range(i, j):
+                    roles[k] = Role.HEADLINE
+                if j < n and texts[j] and roles[j] is Role.BODY and reading.vocab.heading_shaped(texts[j]) \
+                        and reading.short(j, _after(texts, j)):
+                    roles[j] = Role.HEADLINE  # the last line of a headline set across columns
+                i = j
+                continue
             for k in range(i, j):
                 roles[k] = Role.CAPTION
             if j < n and texts[j] and roles[j] is Role.BODY:
@@ -784,6 +793,18 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             i = j + 1
         else:
             i += 1
+
+
+def _heading_stack(texts: Sequence[str], roles: Sequence[Role], reading: PageReading, i: int, j: int) -> bool:
+    """Whether the run of wide lines ``i`` to ``j`` is headings set across columns, not a
+    caption: every line has a headline's shape, and the line after the run ends no
+    sentence (a caption's last line does, or ends with its credit)."""
+    if not all(reading.vocab.heading_shaped(texts[k]) for k in range(i, j)):
+        return False
+    k = j
+    if k < len(texts) and texts[k] and reading.vocab.heading_shaped(texts[k]):
+        k += 1  # the run's last line, if it is a heading's
+    return not (k < len(texts) and texts[k] and (reading.vocab.ends_sentence(texts[k]) or roles[k] is Role.CREDIT))
 
 
 def _name_headings(texts: Sequence[str], roles: list[Role]) -> None:

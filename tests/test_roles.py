@@ -166,6 +166,17 @@ def test_a_paragraphs_indented_first_line_is_no_headline():
     assert Role.HEADLINE not in roles
 
 
+def test_a_stack_of_headlines_set_across_columns_is_no_caption():
+    body = ["建设运营和企业发展壮大提供了", "强有力的服务保障。旭阳集团将", "继续推动向呼和浩特市的业务布"] * 3
+    heads = ["贯彻落实市委十三届七次全会精神暨全市经济工作会议精神", "自治区十三届人大常委会第三十三次会议", "开幕 石泰峰主持"]
+    roles = read_page(body + heads + ["新华社北京8月19日", "电　会前，中心组成员进行了"] + body, wrapped=True).roles
+    assert roles[9:12] == [Role.HEADLINE] * 3
+    # a caption's lines hold no mark either, but its last line ends a sentence
+    caption = ["立春刚过北京西郊的中央党校校园里", "学习贯彻党的二十大精神的研讨班", "如期开班。"]
+    roles = read_page(body + caption + body, wrapped=True).roles
+    assert roles[9:12] == [Role.CAPTION] * 3
+
+
 def test_headings_are_named_by_the_type_they_are_set_in():
     lines = raw_lines("pymupdf", "p0003")
     typeset = dict(zip((t.strip() for t in lines), roles_by_type(lines)))
