@@ -37,6 +37,8 @@ _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
+HEAD_IN_LEAD = 0.5  # share of a headline's pairs of characters its lead repeats (headlines_after_bodies)
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
 FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
@@ -191,6 +193,55 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
     return out
 
 
+def _bigrams(text: str) -> set[str]:
+    """The pairs of Han characters in a row in ``text``."""
+    return {text[k:k + 2] for k in range(len(text) - 1) if _HAN_PAIR.fullmatch(text[k:k + 2])}
+
+
+def _overlap(head: set[str], text: str) -> float:
+    """The share of a headline's character pairs found in ``text``."""
+    return len(head & _bigrams(text)) / len(head) if head else 0.0
+
+
+def headlines_after_bodies(kept: Sequence[Paragraph]) -> list[Paragraph]:
+    """``kept`` with each headline an extractor wrote after its body put back over it.
+
+    Some extractors write a page out of order, a headline after the text it
+    heads.  A run of heading paragraphs goes back over the dateline-led stories
+    right before it (``本报讯……``, each a lead) to the one whose lead
+    repeats its words the most (at least ``HEAD_IN_LEAD`` of its pairs of
+    characters), if the story after the run repeats less than half as many,
+    no byline stands under the run, and no heading stands over that story (the
+    two runs would read as one stack).
+    """
+    heads = {"kicker", "headline", "subheadline"}
+    out = list(kept)
+    i = 0
+    while i < len(out):
+        if out[i].role not in heads:
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j].role in heads:
+            j += 1
+        if j < len(out) and out[j].role == "byline":
+            i = j  # a byline under them: they head what follows
+            continue
+        words = _bigrams("".join(p.text for p in out[i:j]))
+        after = _overlap(words, out[j].text) if j < len(out) else 0.0
+        best, at, k = 0.0, -1, i
+        while k > 0 and out[k - 1].role not in heads:
+            k -= 1
+            if out[k].role == "dateline":
+                score = _overlap(words, out[k].text)
+                if score > best:
+                    best, at = score, k
+        if at > 0 and out[at - 1].role not in heads and best >= HEAD_IN_LEAD and after < best / 2:
+            out[at:j] = out[i:j] + out[at:i]
+        i = j
+    return out
+
+
 def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None) -> list[_Draft]:
     """Group role-tagged paragraphs into articles, in reading order.
 
@@ -209,7 +260,7 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None) -> lis
         drafts.append(d)
         return d.article
 
-    kept = [p for p in paragraphs if p.role not in FURNITURE]
+    kept = headlines_after_bodies([p for p in paragraphs if p.role not in FURNITURE])
     roles = divide_stacks([p.role for p in kept], [p.text for p in kept])
     for p, role in zip(kept, roles):
         cur = drafts[-1] if drafts else None

@@ -23,6 +23,7 @@ from cleanup.articles import (
     chinese_number,
     divide_stacks,
     folio_of,
+    headlines_after_bodies,
     jumps_of,
     long_headlines,
     page_articles,
@@ -311,6 +312,22 @@ def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
     raw = (DATA / "devset" / "raw" / "pymupdf" / "p0015.txt").read_text(encoding="utf-8")
     (a,) = [a for a in cleaner.articles(raw) if a.headline == "有感染的孩童不建议用药"]
     assert a.subheads == ["水杨酸中的羟基替换为酯基"] and len(a.paragraphs) == 5
+
+
+def test_a_headline_written_after_its_body_is_put_back_over_it():
+    page = paras(("headline", "开新局 起好步 强首府"), ("body", "后疫情时代，招商引资工作已成为最重要的工作之一。"),
+                 ("dateline", "本报讯（记者 梁婧姝）2月12日下午，市长贺海东一行赴国家气象信息中心对接。"),
+                 ("body", "市领导李晓燕参加活动。"), ("headline", "贺海东拜访国家气象信息中心"),
+                 ("dateline", "本报讯（记者 刘丽霞）记者从市统计局获悉，全市工业投资增长。"))
+    assert [p.text[:6] for p in headlines_after_bodies(page)] == \
+        ["开新局 起好", "后疫情时代，", "贺海东拜访国", "本报讯（记者", "市领导李晓燕", "本报讯（记者"]
+    drafts = assemble(page)
+    assert [d.article.headline for d in drafts] == ["开新局 起好步 强首府", "贺海东拜访国家气象信息中心"]
+    assert drafts[1].article.paragraphs[1] == "市领导李晓燕参加活动。"
+    # in order, or with a byline under it, a headline stays where it is
+    for after in (("dateline", "本报讯（记者 云静）贺海东拜访国家气象信息中心。"), ("byline", "本报记者 王磊")):
+        page2 = page[:5] + paras(after)
+        assert headlines_after_bodies(page2) == page2
 
 
 def test_roles_given_are_kept():
