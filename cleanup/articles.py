@@ -35,6 +35,10 @@ _BLANKS = regex.compile(r"[ \t\u3000]+")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
+# what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
+_NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
+HEAD_IN_LEAD = 0.5  # share of a headline's pairs of characters its lead repeats (headlines_after_bodies)
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
 FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
@@ -162,7 +166,9 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
     stand over it (kickers) or under it (sub-headlines): of two, the longer
     is the headline, as papers set the main headline long and its kicker or
     sub-headline short (the first on a tie); of three or more, the middle
-    one, as in kicker, headline, sub-headline.
+    one, as in kicker, headline, sub-headline.  Where a sub-headline led by a
+    dash (``——访……``) follows the stack, the stack has its sub-headline: its
+    last line is the headline, the others are kickers.
     """
     out = list(roles)
     i = 0
@@ -175,13 +181,64 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
             j += 1
         if j > i:
             n = j - i + 1
-            if n == 2:
+            if j + 1 < len(out) and out[j + 1] == "subheadline" and texts[j + 1].startswith("——"):
+                main = j  # a sub-headline led by a dash follows: the run is kickers over the headline
+            elif n == 2:
                 main = i if len(texts[i]) >= len(texts[j]) else j
             else:
                 main = i + (n - 1) // 2
             for k in range(i, j + 1):
                 out[k] = "kicker" if k < main else "headline" if k == main else "subheadline"
         i = j + 1
+    return out
+
+
+def _bigrams(text: str) -> set[str]:
+    """The pairs of Han characters in a row in ``text``."""
+    return {text[k:k + 2] for k in range(len(text) - 1) if _HAN_PAIR.fullmatch(text[k:k + 2])}
+
+
+def _overlap(head: set[str], text: str) -> float:
+    """The share of a headline's character pairs found in ``text``."""
+    return len(head & _bigrams(text)) / len(head) if head else 0.0
+
+
+def headlines_after_bodies(kept: Sequence[Paragraph]) -> list[Paragraph]:
+    """``kept`` with each headline an extractor wrote after its body put back over it.
+
+    Some extractors write a page out of order, a headline after the text it
+    heads.  A run of heading paragraphs goes back over the dateline-led stories
+    right before it (``本报讯……``, each a lead) to the one whose lead
+    repeats its words the most (at least ``HEAD_IN_LEAD`` of its pairs of
+    characters), if the story after the run repeats less than half as many,
+    no byline stands under the run, and no heading stands over that story (the
+    two runs would read as one stack).
+    """
+    heads = {"kicker", "headline", "subheadline"}
+    out = list(kept)
+    i = 0
+    while i < len(out):
+        if out[i].role not in heads:
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j].role in heads:
+            j += 1
+        if j < len(out) and out[j].role == "byline":
+            i = j  # a byline under them: they head what follows
+            continue
+        words = _bigrams("".join(p.text for p in out[i:j]))
+        after = _overlap(words, out[j].text) if j < len(out) else 0.0
+        best, at, k = 0.0, -1, i
+        while k > 0 and out[k - 1].role not in heads:
+            k -= 1
+            if out[k].role == "dateline":
+                score = _overlap(words, out[k].text)
+                if score > best:
+                    best, at = score, k
+        if at > 0 and out[at - 1].role not in heads and best >= HEAD_IN_LEAD and after < best / 2:
+            out[at:j] = out[i:j] + out[at:i]
+        i = j
     return out
 
 
@@ -203,7 +260,7 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None) -> lis
         drafts.append(d)
         return d.article
 
-    kept = [p for p in paragraphs if p.role not in FURNITURE]
+    kept = headlines_after_bodies([p for p in paragraphs if p.role not in FURNITURE])
     roles = divide_stacks([p.role for p in kept], [p.text for p in kept])
     for p, role in zip(kept, roles):
         cur = drafts[-1] if drafts else None
@@ -416,7 +473,50 @@ def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
     from .roles import assign_roles
 
-    return [str(r) for r in assign_roles([t for _, _, t in paragraphs_of(clean)], wrapped=False, shape=shape)]
+    texts = [t for _, _, t in paragraphs_of(clean)]
+    roles = [str(r) for r in assign_roles(texts, wrapped=False, shape=shape)]
+    return long_headlines(texts, roles, shape)
+
+
+def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | None = None) -> list[str]:
+    """``roles`` with each body paragraph that reads as a headline too long for the
+    headline shape made one: no sentence or clause mark in it, at most
+    ``long_headline_max`` characters but more than ``headline_max``, no date, no
+    reporter nor photo credit in it, and a byline or dateline right after it
+    (``王莉霞在……专题会议上强调 坚持扬长避短培优增效 ……`` over ``本报1月7日讯……``)."""
+    shape = shape or load_shape()
+    out = list(roles)
+    for k in range(len(texts) - 1):
+        t = texts[k]
+        if out[k] == "body" and roles[k + 1] in ("dateline", "byline") \
+                and shape.headline_max < len(t) <= shape.long_headline_max \
+                and not any(c in t for c in shape.body_marks) and not shape.ends_like_body(t) \
+                and not _NOT_HEADLINE.search(t):
+            out[k] = "headline"
+    return out
+
+
+def typeset_roles(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles: Sequence[str],
+                  shape: Shape | None = None) -> list[str]:
+    """``roles`` with each headline paragraph named as the printed page sets it:
+    where the raw input is printed lines, the type its first line is set in
+    (:func:`cleanup.roles.read_page`) tells a kicker, a sub-headline or a subhead
+    of the body from a headline, which clean text, one paragraph a line, cannot."""
+    from .roles import Role, roles_by_type
+
+    out = list(roles)
+    heads = [k for k, r in enumerate(roles) if r == Role.HEADLINE]
+    if not heads:
+        return out
+    raw_lines = lines(page.raw)
+    typeset = roles_by_type([ln.text for ln in raw_lines], shape=shape)
+    line_starts = [ln.start for ln in raw_lines]
+    named = {Role.KICKER, Role.SUBHEADLINE, Role.SUBHEAD}
+    for k, at in zip(heads, page.to_raw([paras[k][0] for k in heads], "start")):
+        row = bisect_right(line_starts, at) - 1
+        if row >= 0 and typeset[row] in named:
+            out[k] = str(typeset[row])
+    return out
 
 
 def paragraphs_of(clean: str) -> list[tuple[int, int, str]]:
@@ -437,6 +537,7 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     roles = paragraph_roles(page.clean, shape) if roles is None else roles
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
+    roles = typeset_roles(page, paras, roles, shape)
     drafts = assemble([Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)], shape)
     starts = page.to_raw([d.start for d in drafts], "start")
     ends = page.to_raw([d.end for d in drafts], "end")

@@ -93,6 +93,7 @@ ASCII_SLACK = 0.12 # and how much more it may
 SPACE_LESS = 0.0  # cells that a space prints narrower than half a cell
 SPACE_STRETCH = 0.5  # cells that justification may widen a space by
 MAX_SLACK = 1.5
+TYPE_MARGIN = 0.5  # cells a heading line may exceed the page's headline width by and still be in its type
 
 
 def display_width(text: str) -> float:
@@ -764,7 +765,8 @@ def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading)
 def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading) -> None:
     """Body lines wider than their column are set in other type: a caption's lines (with
     the line that ends each run of them) when they read as sentences, a headline set
-    across columns when one of them stands alone with a headline's shape."""
+    across columns when one of them stands alone with a headline's shape, and a
+    stack of them (kicker, headline) when :func:`_heading_stack` says so."""
     i = 0
     n = len(texts)
     while i < n:
@@ -776,6 +778,14 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
                 roles[i] = Role.HEADLINE
                 i = j
                 continue
+            if _heading_stack(texts, roles, reading, i, j):
+                for k in range(i, j):
+                    roles[k] = Role.HEADLINE
+                if j < n and texts[j] and roles[j] is Role.BODY and reading.vocab.heading_shaped(texts[j]) \
+                        and reading.short(j, _after(texts, j)):
+                    roles[j] = Role.HEADLINE  # the last line of a headline set across columns
+                i = j
+                continue
             for k in range(i, j):
                 roles[k] = Role.CAPTION
             if j < n and texts[j] and roles[j] is Role.BODY:
@@ -785,8 +795,82 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             i += 1
 
 
+def _heading_stack(texts: Sequence[str], roles: Sequence[Role], reading: PageReading, i: int, j: int) -> bool:
+    """Whether the run of wide lines ``i`` to ``j`` is headings set across columns, not a
+    caption: every line has a headline's shape, and the line after the run ends no
+    sentence (a caption's last line does, or ends with its credit)."""
+    if not all(reading.vocab.heading_shaped(texts[k]) for k in range(i, j)):
+        return False
+    k = j
+    if k < len(texts) and texts[k] and reading.vocab.heading_shaped(texts[k]):
+        k += 1  # the run's last line, if it is a heading's
+    return not (k < len(texts) and texts[k] and (reading.vocab.ends_sentence(texts[k]) or roles[k] is Role.CREDIT))
+
+
 def _name_headings(texts: Sequence[str], roles: list[Role]) -> None:
     """Within a run of heading lines: a line led by a dash is a sub-headline."""
     for i, role in enumerate(roles):
         if role is Role.HEADLINE and _DASH_LED.match(texts[i]):
             roles[i] = Role.SUBHEADLINE
+
+
+def _small_type(i: int, reading: PageReading) -> bool:
+    """Whether heading line ``i`` is set in type smaller than the page's in-column
+    headlines: it holds more than they wrap at (the narrowest of the page's
+    heading widths below the column), or it fills its column as body type does.
+    A line set across columns tells nothing."""
+    col = reading.columns[i]
+    if not col or reading.wide(i):
+        return False
+    if reading.fills(i):
+        return True
+    narrow = [w for w in reading.heading_widths if w < col - reading.tolerance]
+    return bool(narrow) and reading.widths[i] - reading.slack[i] > min(narrow) + TYPE_MARGIN
+
+
+def roles_by_type(lines: Sequence[str], shape: Shape | None = None) -> list[Role]:
+    """The roles of :func:`read_page`, with headings named by the type they are set in
+    (:func:`_name_by_type`) on a page of printed lines.  The articles view asks for
+    them; the paragraphs stage needs no more than that a line is a heading."""
+    texts = [t.strip() for t in lines]
+    reading = read_page(lines, shape=shape)
+    roles = list(reading.roles)
+    if reading.wrapped:
+        _name_by_type(texts, roles, reading)
+    return roles
+
+
+def _name_by_type(texts: Sequence[str], roles: list[Role], reading: PageReading) -> None:
+    """Name a run of heading lines by the type they are set in, where it shows
+    (:func:`_small_type`; a line that wraps onto a shorter one, not as wide as the
+    page's headlines wrap at, is its tail, in its type): smaller lines over the
+    run's other lines are their kicker, under them their sub-headline; a run all
+    in smaller type, with body text before it and after it, is a subhead of the
+    body (set in body type, bold)."""
+    i, n = 0, len(texts)
+    while i < n:
+        if roles[i] is not Role.HEADLINE:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and roles[j + 1] in (Role.HEADLINE, Role.SUBHEADLINE):
+            j += 1
+        small = [_small_type(k, reading) for k in range(i, j + 1)]
+        for k in range(1, len(small)):
+            if small[k - 1] and not small[k] and not reading.heading_full(i + k) \
+                    and reading.widths[i + k] < reading.widths[i + k - 1] - TYPE_MARGIN:
+                small[k] = roles[i + k] is Role.HEADLINE  # a tail; a dash-led line starts a heading
+        if all(small):
+            before, after = _prev(texts, i), _next(texts, j)
+            if before is not None and after is not None and roles[before] is Role.BODY and roles[after] is Role.BODY:
+                for k in range(i, j + 1):
+                    roles[k] = Role.SUBHEAD
+        elif any(small):
+            first = small.index(False)
+            last = len(small) - 1 - small[::-1].index(False)
+            for k in range(first):
+                roles[i + k] = Role.KICKER
+            for k in range(last + 1, len(small)):
+                if roles[i + k] is Role.HEADLINE:
+                    roles[i + k] = Role.SUBHEADLINE
+        i = j + 1

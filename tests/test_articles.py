@@ -23,7 +23,9 @@ from cleanup.articles import (
     chinese_number,
     divide_stacks,
     folio_of,
+    headlines_after_bodies,
     jumps_of,
+    long_headlines,
     page_articles,
 )
 from cleanup.cli import main
@@ -281,6 +283,51 @@ def test_a_byline_after_body_text_opens_an_article_without_headline():
 ])
 def test_a_stack_of_headlines_divides_into_kicker_headline_and_subheadline(texts, want):
     assert divide_stacks(["headline"] * len(texts) + ["body"], texts + ["正文。"]) == want + ["body"]
+
+
+def test_a_stack_over_a_dash_led_sub_headline_ends_with_its_headline():
+    texts = ["回眸2023", "贯彻落实市委十三届七次全会精神暨全市经济工作会议精神", "抓产业 塑品牌 保民生 推动各项工作提速提质增效",
+             "——访和林格尔县委书记李六小", "正文。"]
+    roles = ["headline", "headline", "headline", "subheadline", "body"]
+    assert divide_stacks(roles, texts) == ["kicker", "kicker", "headline", "subheadline", "body"]
+
+
+@pytest.mark.parametrize(("text", "after", "want"), [
+    ("自治区政协党组理论学习中心组召开2022年第一次集体学习会 李秀领主持并讲话", "dateline", "headline"),
+    ("王莉霞在推进产业集群建设及重点产业高质量发展专题会议上强调 坚持扬长避短培优增效 坚持有所为有所不为", "byline", "headline"),
+    ("自治区政协党组理论学习中心组召开2022年第一次集体学习会 李秀领主持并讲话", "body", "body"),
+    ("自治区政协党组理论学习中心组召开2022年第一次集体学习会，李秀领主持并讲话", "dateline", "body"),
+    ("开幕 石泰峰主持", "dateline", "body"),  # short: the headline shape would have said
+    ("呼和浩特日报2022年9月8日 星期四 第1版 副刊 责任编辑彭玉艳此后便再没有甚么声息", "dateline", "body"),
+    ("本报记者 武亮红 通讯员 王宇宇 新华社记者 刘磊 通讯员 张强 本报记者 李明 摄", "dateline", "body"),
+])
+def test_a_headline_longer_than_the_headline_shape_is_read_before_a_byline_or_dateline(text, after, want):
+    assert long_headlines([text, "本报讯（记者 云静）会议召开。"], ["body", after]) == [want, after]
+
+
+def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
+    raw = (DATA / "devset" / "raw" / "pymupdf" / "p0003.txt").read_text(encoding="utf-8")
+    arts = {a.headline: a for a in cleaner.articles(raw)}
+    assert arts["连精神也更不济了"].kicker == "阎罗大王只好把你锯开来"
+    raw = (DATA / "devset" / "raw" / "pymupdf" / "p0015.txt").read_text(encoding="utf-8")
+    (a,) = [a for a in cleaner.articles(raw) if a.headline == "有感染的孩童不建议用药"]
+    assert a.subheads == ["水杨酸中的羟基替换为酯基"] and len(a.paragraphs) == 5
+
+
+def test_a_headline_written_after_its_body_is_put_back_over_it():
+    page = paras(("headline", "开新局 起好步 强首府"), ("body", "后疫情时代，招商引资工作已成为最重要的工作之一。"),
+                 ("dateline", "本报讯（记者 梁婧姝）2月12日下午，市长贺海东一行赴国家气象信息中心对接。"),
+                 ("body", "市领导李晓燕参加活动。"), ("headline", "贺海东拜访国家气象信息中心"),
+                 ("dateline", "本报讯（记者 刘丽霞）记者从市统计局获悉，全市工业投资增长。"))
+    assert [p.text[:6] for p in headlines_after_bodies(page)] == \
+        ["开新局 起好", "后疫情时代，", "贺海东拜访国", "本报讯（记者", "市领导李晓燕", "本报讯（记者"]
+    drafts = assemble(page)
+    assert [d.article.headline for d in drafts] == ["开新局 起好步 强首府", "贺海东拜访国家气象信息中心"]
+    assert drafts[1].article.paragraphs[1] == "市领导李晓燕参加活动。"
+    # in order, or with a byline under it, a headline stays where it is
+    for after in (("dateline", "本报讯（记者 云静）贺海东拜访国家气象信息中心。"), ("byline", "本报记者 王磊")):
+        page2 = page[:5] + paras(after)
+        assert headlines_after_bodies(page2) == page2
 
 
 def test_roles_given_are_kept():

@@ -16,6 +16,7 @@ from cleanup.roles import (
     heading_shaped,
     printed_width,
     read_page,
+    roles_by_type,
 )
 
 DEVSET = DATA / "devset"
@@ -163,6 +164,37 @@ def test_a_paragraphs_indented_first_line_is_no_headline():
              "头的光伏材料生产企业，已形成", "产规模，产值达到百亿元以上，"]
     roles = read_page(lines, wrapped=True).roles
     assert Role.HEADLINE not in roles
+
+
+def test_a_stack_of_headlines_set_across_columns_is_no_caption():
+    body = ["建设运营和企业发展壮大提供了", "强有力的服务保障。旭阳集团将", "继续推动向呼和浩特市的业务布"] * 3
+    heads = ["贯彻落实市委十三届七次全会精神暨全市经济工作会议精神", "自治区十三届人大常委会第三十三次会议", "开幕 石泰峰主持"]
+    roles = read_page(body + heads + ["新华社北京8月19日", "电　会前，中心组成员进行了"] + body, wrapped=True).roles
+    assert roles[9:12] == [Role.HEADLINE] * 3
+    # a caption's lines hold no mark either, but its last line ends a sentence
+    caption = ["立春刚过北京西郊的中央党校校园里", "学习贯彻党的二十大精神的研讨班", "如期开班。"]
+    roles = read_page(body + caption + body, wrapped=True).roles
+    assert roles[9:12] == [Role.CAPTION] * 3
+
+
+def test_headings_are_named_by_the_type_they_are_set_in():
+    lines = raw_lines("pymupdf", "p0003")
+    typeset = dict(zip((t.strip() for t in lines), roles_by_type(lines)))
+    # set smaller than the headline under them (it wraps at 7): the kicker, with its tail
+    assert [typeset[t] for t in ("阎罗大王只好把你锯", "开来", "连精神也更不济", "了")] == \
+        [Role.KICKER, Role.KICKER, Role.HEADLINE, Role.HEADLINE]
+    assert [typeset[t] for t in ("究竟有没有魂灵的", "四婶也就不再提")] == [Role.KICKER, Role.HEADLINE]
+    # filling its column between body lines: a subhead of the body
+    lines = raw_lines("pymupdf", "p0015")
+    typeset = dict(zip((t.strip() for t in lines), roles_by_type(lines)))
+    assert typeset["水杨酸中的羟基替换为酯"] is Role.SUBHEAD
+    # the paragraphs stage's reading is not changed
+    assert Role.KICKER not in read_page(lines).roles
+
+
+def test_clean_text_headings_are_not_named_by_type():
+    lines = (DATA / "gold" / "000_aa24163696705659.txt").read_text(encoding="utf-8").split("\n")
+    assert roles_by_type(lines) == read_page(lines).roles
 
 
 def test_lines_wider_than_their_column_are_a_caption():

@@ -3,6 +3,7 @@
     python tools/score_articles.py              # every set below
     python tools/score_articles.py --json       # the figures as JSON
     python tools/score_articles.py --sets devset-pymupdf --show   # each miss, page by page
+    python tools/score_articles.py --half odd    # devset pages of odd seed only (tune on odd, hold out even)
 
 Sets:
 
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,11 +191,19 @@ def score_page(page: GoldPage, found: list[Article], tally: Tally, show: bool) -
             tally.misses.append(f"{where}: folio {meta} != {page.folio}")
 
 
-def score_set(name: str, root: Path, cleaner: Cleaner, show: bool) -> Tally:
+def in_half(page: GoldPage, half: str) -> bool:
+    """Whether a devset page (``p0007``: seed 7) is of the ``odd`` or ``even`` half; other sets are whole."""
+    digits = re.sub(r"\D", "", page.source.stem)
+    if half == "all" or not page.source.stem.startswith("p") or not digits:
+        return True
+    return int(digits) % 2 == (1 if half == "odd" else 0)
+
+
+def score_set(name: str, root: Path, cleaner: Cleaner, show: bool, half: str = "all") -> Tally:
     tally = Tally()
     if name.startswith("issues-"):
         return score_issues(name.split("-", 1)[1], root / "issues", cleaner, tally, show)
-    for page in pages_of(name, root):
+    for page in [p for p in pages_of(name, root) if in_half(p, half)]:
         found = cleaner.articles(page.source.read_text(encoding="utf-8"), str(page.source))
         score_page(page, found, tally, show)
     return tally
@@ -241,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA, help="the tests/data folder")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--show", action="store_true", help="list every miss")
+    ap.add_argument("--half", choices=("all", "odd", "even"), default="all",
+                    help="development set pages of odd or even seed only (default: all)")
     args = ap.parse_args(argv)
     cleaner = Cleaner()
     results = {}
@@ -250,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if name.startswith("issues-") and not (args.data / "issues").is_dir():
             continue
-        tally = score_set(name, args.data, cleaner, args.show)
+        tally = score_set(name, args.data, cleaner, args.show, args.half)
         results[name] = tally.figures()
         if args.show:
             print("\n".join(f"{name}: {m}" for m in tally.misses))
