@@ -19,6 +19,7 @@ start-up and a first warm-up round.  The temporary folder is removed afterwards.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import re
 import shutil
@@ -95,10 +96,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.callgrind and shutil.which("valgrind") is None:
         raise SystemExit("cython_trial: --callgrind needs valgrind on the PATH")
-    try:
-        import Cython  # noqa: F401  (only to say clearly when it is missing)
-    except ImportError:
-        raise SystemExit("cython_trial: Cython is not installed (pip install cython)") from None
+    if importlib.util.find_spec("Cython") is None:
+        raise SystemExit("cython_trial: Cython is not installed (pip install cython)")
     with tempfile.TemporaryDirectory(prefix="cleanup-cython-") as tmp:
         compiled = Path(tmp)
         copy_tree(compiled)
