@@ -387,7 +387,18 @@ def test_short_near_copies_are_different_lines_and_short_exact_copies_go():
     said, said_more = "老头子和气的问道，“你还有什么话说么？”", "老头子很和气的问道，“你还有什么话么？”"
     assert len(comparison_key(said)) < STAGE.params.bounds.shortest
     assert dedup(page(said, OTHER, said_more)).text == page(said, OTHER, said_more)
-    assert dedup(page(said, OTHER, said)).text == page(said, OTHER)
+    assert dedup(page(said, said, OTHER)).text == page(said, OTHER)
+    assert dedup(page("第一篇报道的标题", said, OTHER, "第二篇报道的标题", said, BODY)).text == page(
+        "第一篇报道的标题", said, OTHER, "第二篇报道的标题", BODY)  # in another article: a paste
+
+
+def test_a_short_line_said_again_further_on_in_one_article_is_a_refrain():
+    """阿Q正传: the same answer to the same question, asked twice in one chapter."""
+    asked, again = "老头子和气的问道，“你还有什么话说么？”", "老头子很和气的问道，“你还有什么话么？”"
+    answer = "阿Q一想，没有话，便回答说，“没有。”"
+    assert len(comparison_key(answer)) < STAGE.params.bounds.shortest
+    text = page(asked, answer, OTHER, again, answer, BODY)
+    assert dedup(text).text == text
 
 
 def test_a_long_document_still_finds_a_near_copy_that_shares_an_anchor():

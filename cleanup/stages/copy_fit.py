@@ -3,17 +3,21 @@
 A page is a run of articles: each the headline-shaped paragraphs at its
 top (headline, sub-headline, byline) and the body paragraphs down to the
 next headline-shaped one; a page-jump marker also ends an article
-(``下转``) or starts one (``上接``).  A paragraph pasted into another
-article is told from its original first by where it stands, then by what
-it shares with the article around it:
+(``下转``) or starts one (``上接``), and so does a paragraph that opens
+with a dateline (``本报讯（记者 云静）``): a story starts there, even where
+the extraction left its headline elsewhere on the page.  A paragraph
+pasted into another article is told from its original first by where it
+stands, then by what it shares with the article around it:
 
 1. *place*, compared in this order:
 
    * a copy that is the only body paragraph under its headline stays:
-     without it the article would be a headline with nothing below;
-   * a copy that opens with a dateline (``本报讯（记者 云静）``) belongs first
-     in its article's body; one that stands later, or that pushes a
-     dateline paragraph out of first place, is out of place;
+     without it the article would be a headline with nothing below (not
+     so if a dateline paragraph follows it: that paragraph's story is the
+     one under the headline);
+   * a dateline paragraph belongs first under a headline (or first after
+     a jump marker); one that follows body text, or a copy that stands
+     between a headline and the dateline paragraph, is out of place;
    * a copy numbered like its article's paragraphs (``第十六条``, ``（三）``,
      ``二是``) belongs where the numbering runs on: one point for each of
      the numbered paragraphs before and after it that continue the run,
@@ -24,7 +28,13 @@ it shares with the article around it:
    side, up to ``context`` on each side) and averaged, plus
    ``headline_weight`` times the share of the headline block's n-grams it
    contains.  Averaging per mate keeps one long mate from drowning out
-   the others.
+   the others.  Each n-gram counts by how rare it is on the page (its
+   inverse paragraph frequency): the words of one story, not the stock
+   words of every story, tell where a paragraph belongs.  Then
+   ``adjacency_weight`` times how well the copy joins its two neighbours,
+   less ``bridge_weight`` times how well they join each other (cosine of
+   their n-grams): a paste sits between two paragraphs that were written
+   to follow each other, an original between two that were not.
 
 The other copies of the group and the paragraphs already dropped are
 never anyone's mates.  A later copy is kept instead of the first only if
@@ -34,8 +44,9 @@ its place is better, or its place is as good and it fits better by
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from typing import NamedTuple, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from ..patterns import ParamPattern
 
@@ -115,20 +126,27 @@ class Page:
     """A page's paragraphs as articles, and what is known of each paragraph.
 
     ``opens`` are the paragraphs a page-jump marker starts an article with,
-    ``closes`` those it ends one with.
+    ``closes`` those it ends one with, ``datelined`` the body paragraphs that
+    open with a dateline (each starts an article).
     """
 
     def __init__(self, texts: list[str], keys: list[str], headline: list[bool],
-                 opens: set[int], closes: set[int], ngram: int) -> None:
+                 opens: set[int], closes: set[int], ngram: int, datelined: set[int] | None = None) -> None:
         self.texts = texts
+        self.headline = headline
+        self.opens = opens
+        self.closes = closes
+        self.datelined = datelined or set()
         self.grams = NgramSets(keys, ngram)
+        self._rarity: dict[str, float] | None = None
         self.article_of: dict[int, Article] = {}
         count = len(headline)
+        starts = opens | self.datelined
         start: int | None = None  # where the body being read began
         head: tuple[int, ...] = ()  # the last block of headline-shaped paragraphs
         above: tuple[int, ...] = ()  # the block right above the body being read, if any
         for i in range(count + 1):
-            if start is not None and (i == count or headline[i] or i in opens or i - 1 in closes):
+            if start is not None and (i == count or headline[i] or i in starts or i - 1 in closes):
                 article = Article(above, tuple(range(start, i)))
                 for j in article.body:
                     self.article_of[j] = article
@@ -144,6 +162,28 @@ class Page:
     def article(self, i: int) -> Article:
         return self.article_of.get(i, Article((), (i,)))
 
+    @property
+    def rarity(self) -> dict[str, float]:
+        """Each n-gram's weight: ``log((N + 1) / df)``, ``df`` of the page's ``N`` paragraphs holding it."""
+        if self._rarity is None:
+            df: dict[str, int] = {}
+            for i in range(len(self.grams)):
+                for g in self.grams[i]:
+                    df[g] = df.get(g, 0) + 1
+            total = len(self.grams) + 1
+            self._rarity = {g: math.log(total / n) for g, n in df.items()}
+        return self._rarity
+
+    def mass(self, grams: Iterable[str], power: int = 1) -> float:
+        rarity = self.rarity
+        return sum(rarity[g] ** power for g in grams)
+
+    def cosine(self, i: int, j: int) -> float:
+        """How alike paragraphs ``i`` and ``j`` are: the cosine of their n-gram sets, by rarity."""
+        a, b = self.grams[i], self.grams[j]
+        norm = math.sqrt(self.mass(a, 2) * self.mass(b, 2))
+        return self.mass(a & b, 2) / norm if norm else 0.0
+
     def side_by_side(self, i: int, j: int) -> bool:
         """Whether paragraphs ``i`` and ``j`` follow each other in the body of one article."""
         return abs(i - j) == 1 and self.article(i) == self.article(j)
@@ -152,8 +192,8 @@ class Page:
 class Place(NamedTuple):
     """Where a copy stands in its article: compared in field order, more is better."""
 
-    alone: bool  # the only body paragraph under its headline
-    dateline_first: bool  # not a dateline paragraph out of first place, nor one pushing it out
+    alone: bool  # the only body paragraph under its headline (and no dateline paragraph right after)
+    dateline_first: bool  # not a dateline paragraph after body text, nor a copy pushing one from under its headline
     numbering: int  # numbered paragraphs around it whose run it continues, less those it breaks
 
     def says(self) -> str:
@@ -174,20 +214,27 @@ class Fit:
     context: int  # article mates scored on each side
     ngram: int  # characters of an n-gram
     headline_weight: float
+    adjacency_weight: float
+    bridge_weight: float
     margin: float  # by how much a later copy must fit better than the first
     dateline: ParamPattern
     numbering: Numbering
+
+    def datelined(self, texts: list[str], headline: list[bool]) -> set[int]:
+        """The body paragraphs that open with a dateline."""
+        return {i for i, t in enumerate(texts) if not headline[i] and self.dateline.match(t)}
 
     def place(self, i: int, page: Page, skip: set[int]) -> Place:
         """Where paragraph ``i`` stands in its article, the paragraphs in ``skip`` left out."""
         art = page.article(i)
         body = [j for j in art.body if j == i or j not in skip]
         at = body.index(i)
-        texts = page.texts
-        dateline_first = not (self.dateline.match(texts[i]) and at > 0
-                              or at == 0 and len(body) > 1 and self.dateline.match(texts[body[1]]))
-        return Place(bool(art.head) and len(body) == 1, dateline_first,
-                     self.numbered(i, [body[:at][::-1], body[at + 1:]], texts))
+        after = art.body[-1] + 1  # a dateline paragraph here starts the next story
+        pushes = bool(art.head) and len(body) == 1 and after in page.datelined
+        after_body = (i in page.datelined and not art.head and i > 0
+                      and i not in page.opens and i - 1 not in page.closes)
+        return Place(bool(art.head) and len(body) == 1 and not pushes, not (pushes or after_body),
+                     self.numbered(i, [body[:at][::-1], body[at + 1:]], page.texts))
 
     def numbered(self, i: int, sides: list[list[int]], texts: list[str]) -> int:
         """Points for the numbered paragraphs nearest ``i`` of its series, before and after it."""
@@ -203,17 +250,21 @@ class Fit:
         return points
 
     def score(self, i: int, page: Page, skip: set[int]) -> float:
-        """How well paragraph ``i`` fits its article: its mates, nearest first, and its headline."""
-        art, grams = page.article(i), page.grams
+        """How well paragraph ``i`` fits its article: its mates, nearest first, its headline
+        and its two neighbours."""
+        art, grams, mass = page.article(i), page.grams, page.mass
         body = [j for j in art.body if j not in skip]
         at = sum(1 for j in body if j < i)
         mates = [(j, k) for side in (body[:at][::-1], body[at:]) for k, j in enumerate(side[: self.context], 1)]
         weight = sum(1 / k for _, k in mates)
-        fit = sum(len(grams[i] & grams[j]) / len(grams[j]) / k for j, k in mates) / weight if mates else 0.0
+        fit = sum(mass(grams[i] & grams[j]) / (mass(grams[j]) or 1) / k for j, k in mates) / weight if mates else 0.0
         head = set().union(*(grams[j] for j in art.head))
         if head:
-            fit += self.headline_weight * len(grams[i] & head) / len(head)
-        return fit
+            fit += self.headline_weight * mass(grams[i] & head) / (mass(head) or 1)
+        before, after = body[at - 1] if at else None, body[at] if at < len(body) else None
+        joins = sum(page.cosine(i, j) for j in (before, after) if j is not None)
+        bridge = page.cosine(before, after) if before is not None and after is not None else 0.0
+        return fit + self.adjacency_weight * (joins - self.bridge_weight * bridge)
 
     def choose(self, group: list[int], page: Page, dropped: set[int]) -> tuple[int, dict[int, tuple[Place, float]]]:
         """The copy that belongs best (see the module's docstring), and each copy's place and fit."""
