@@ -412,3 +412,30 @@ def test_a_long_document_still_finds_a_near_copy_that_shares_an_anchor():
     assert copies.pairs(sorted(copies.known, key=len), copies.known) \
         > stage.params.bounds.pairs  # more pairs than the budget: only anchored ones were compared
     assert [c.before.strip() for c in doc.changes if c.before.strip() in (original, near)] == [near]
+
+
+def gold_paragraph(start: str) -> str:
+    """The gold pages' paragraph that opens with ``start``."""
+    return next(p for path in sorted((DATA / "gold").glob("*.txt"))
+                for p in path.read_text(encoding="utf-8").split("\n") if p.startswith(start))
+
+
+def test_a_dateline_paragraph_after_body_text_starts_its_own_story():
+    """On a real page the visit story's headline is printed elsewhere: its dateline paragraph
+    follows another story's body, and the story goes on below it.  Pasted under the school
+    notice's dateline paragraph, the copy there is the one that goes."""
+    visit, talks = gold_paragraph("本报讯（记者 云静）2月11日上午"), gold_paragraph("在与中信集团党委书记")
+    hall, school = gold_paragraph("位于中央党校校园"), gold_paragraph("本报讯（记者 苗青）1月4日")
+    notice = gold_paragraph("《通知》还要求")
+    text = page(hall, visit, talks, "自治区教育厅发布通知", "要求中小学幼儿园不得推迟放假或提前开学",
+                school, visit, notice)
+    out = dedup(text)
+    assert out.text == page(hall, visit, talks, "自治区教育厅发布通知", "要求中小学幼儿园不得推迟放假或提前开学",
+                            school, notice)
+
+
+def test_a_copy_between_a_headline_and_a_dateline_paragraph_is_out_of_place():
+    visit, talks = gold_paragraph("本报讯（记者 云静）2月11日上午"), gold_paragraph("在与中信集团党委书记")
+    school, notice = gold_paragraph("本报讯（记者 苗青）1月4日"), gold_paragraph("《通知》还要求")
+    text = page("包钢贺海东赴中信集团拜访", visit, talks, "自治区教育厅发布通知", talks, school, notice)
+    assert dedup(text).text == page("包钢贺海东赴中信集团拜访", visit, talks, "自治区教育厅发布通知", school, notice)
