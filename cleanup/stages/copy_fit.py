@@ -45,7 +45,9 @@ its place is better, or its place is as good and it fits better by
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from typing import Iterable, NamedTuple, Sequence
 
 from ..patterns import ParamPattern
@@ -138,7 +140,8 @@ class Page:
         self.closes = closes
         self.datelined = datelined or set()
         self.grams = NgramSets(keys, ngram)
-        self._rarity: dict[str, float] | None = None
+        self._rarity: tuple[Counter[str], list[float]] | None = None
+        self._norms: dict[int, float] = {}
         self.article_of: dict[int, Article] = {}
         count = len(headline)
         starts = opens | self.datelined
@@ -162,31 +165,37 @@ class Page:
     def article(self, i: int) -> Article:
         return self.article_of.get(i, Article((), (i,)))
 
-    @property
-    def rarity(self) -> dict[str, float]:
-        """Each n-gram's weight: ``log((N + 1) / df)``, ``df`` of the page's ``N`` paragraphs holding it."""
-        if self._rarity is None:
-            df: dict[str, int] = {}
-            for i in range(len(self.grams)):
-                for g in self.grams[i]:
-                    df[g] = df.get(g, 0) + 1
-            total = len(self.grams) + 1
-            self._rarity = {g: math.log(total / n) for g, n in df.items()}
-        return self._rarity
-
-    def mass(self, grams: Iterable[str], power: int = 1) -> float:
-        rarity = self.rarity
-        return sum(rarity[g] ** power for g in grams)
-
-    def cosine(self, i: int, j: int) -> float:
-        """How alike paragraphs ``i`` and ``j`` are: the cosine of their n-gram sets, by rarity."""
-        a, b = self.grams[i], self.grams[j]
-        norm = math.sqrt(self.mass(a, 2) * self.mass(b, 2))
-        return self.mass(a & b, 2) / norm if norm else 0.0
-
     def side_by_side(self, i: int, j: int) -> bool:
         """Whether paragraphs ``i`` and ``j`` follow each other in the body of one article."""
         return abs(i - j) == 1 and self.article(i) == self.article(j)
+
+    def rarity(self) -> tuple[Counter[str], list[float]]:
+        """Each n-gram's paragraph count ``df`` on the page, and the weight of a count:
+        ``log((N + 1) / df)`` for the page's ``N`` paragraphs."""
+        if self._rarity is None:
+            count = len(self.grams)
+            df = Counter(chain.from_iterable(self.grams[i] for i in range(count)))
+            self._rarity = df, [0.0] + [math.log((count + 1) / n) for n in range(1, count + 1)]
+        return self._rarity
+
+    def mass(self, grams: Iterable[str], power: int = 1) -> float:
+        """The summed weight of ``grams`` (each to ``power``), all of them the page's."""
+        df, weight = self.rarity()
+        if power == 1:
+            return sum(weight[df[g]] for g in grams)
+        return sum(weight[df[g]] ** power for g in grams)
+
+    def norm(self, i: int) -> float:
+        """The length of paragraph ``i``'s n-gram vector, by rarity."""
+        found = self._norms.get(i)
+        if found is None:
+            found = self._norms[i] = math.sqrt(self.mass(self.grams[i], 2))
+        return found
+
+    def cosine(self, i: int, j: int) -> float:
+        """How alike paragraphs ``i`` and ``j`` are: the cosine of their n-gram sets, by rarity."""
+        norm = self.norm(i) * self.norm(j)
+        return self.mass(self.grams[i] & self.grams[j], 2) / norm if norm else 0.0
 
 
 class Place(NamedTuple):
