@@ -439,3 +439,19 @@ def test_a_copy_between_a_headline_and_a_dateline_paragraph_is_out_of_place():
     school, notice = gold_paragraph("本报讯（记者 苗青）1月4日"), gold_paragraph("《通知》还要求")
     text = page("包钢贺海东赴中信集团拜访", visit, talks, "自治区教育厅发布通知", talks, school, notice)
     assert dedup(text).text == page("包钢贺海东赴中信集团拜访", visit, talks, "自治区教育厅发布通知", school, notice)
+
+
+def test_a_copy_among_paragraphs_that_open_alike_belongs_to_their_run():
+    """The interview's 在产业发展方面， among its 在打造北疆文化品牌方面， and
+    在保障和改善民生方面，: pasted first into an article on the industries it names."""
+    industry, culture = gold_paragraph("在产业发展方面，"), gold_paragraph("在打造北疆文化品牌方面，")
+    welfare, said = gold_paragraph("在保障和改善民生方面，"), gold_paragraph("“市委十三届七次全会暨全市经济")
+    dairy, plan = gold_paragraph("从一棵草到一杯奶"), gold_paragraph("2021年9月召开的呼和浩特市第十三次党代会")
+    text = page("六大产业集群助推首府经济高质量发展", "本报记者 郑学良 王雅静", industry, dairy, plan,
+                "抓产业 塑品牌 保民生 推动各项工作提速提质增效", "——访和林格尔县委书记李六小",
+                said, industry, culture, welfare)
+    kept = page("六大产业集群助推首府经济高质量发展", "本报记者 郑学良 王雅静", dairy, plan,
+                "抓产业 塑品牌 保民生 推动各项工作提速提质增效", "——访和林格尔县委书记李六小",
+                said, industry, culture, welfare)
+    assert dedup(text).text == kept
+    assert dedup(text, make_stage(parallel_weight=0.0)).text != kept

@@ -34,7 +34,11 @@ stands, then by what it shares with the article around it:
    ``adjacency_weight`` times how well the copy joins its two neighbours,
    less ``bridge_weight`` times how well they join each other (cosine of
    their n-grams): a paste sits between two paragraphs that were written
-   to follow each other, an original between two that were not.
+   to follow each other, an original between two that were not.  And
+   ``parallel_weight`` for each of the two neighbours whose opening clause
+   (``opening``) is built like the copy's: the same first character and
+   the same last two (``在产业发展方面，`` after ``在打造北疆文化品牌方面，``),
+   a run of parallel paragraphs that the copy continues.
 
 The other copies of the group and the paragraphs already dropped are
 never anyone's mates.  A later copy is kept instead of the first only if
@@ -225,8 +229,10 @@ class Fit:
     headline_weight: float
     adjacency_weight: float
     bridge_weight: float
+    parallel_weight: float
     margin: float  # by how much a later copy must fit better than the first
     dateline: ParamPattern
+    opening: ParamPattern
     numbering: Numbering
 
     def datelined(self, texts: list[str], headline: list[bool]) -> set[int]:
@@ -273,7 +279,14 @@ class Fit:
         before, after = body[at - 1] if at else None, body[at] if at < len(body) else None
         joins = sum(page.cosine(i, j) for j in (before, after) if j is not None)
         bridge = page.cosine(before, after) if before is not None and after is not None else 0.0
-        return fit + self.adjacency_weight * (joins - self.bridge_weight * bridge)
+        parallel = sum(self.parallel(page.texts[i], page.texts[j]) for j in (before, after) if j is not None)
+        return fit + self.adjacency_weight * (joins - self.bridge_weight * bridge) + self.parallel_weight * parallel
+
+    def parallel(self, a: str, b: str) -> bool:
+        """Whether two paragraphs open alike: opening clauses with the same first character
+        and the same last two."""
+        x, y = self.opening.match(a), self.opening.match(b)
+        return bool(x and y) and x.group()[0] == y.group()[0] and x.group()[-2:] == y.group()[-2:]
 
     def choose(self, group: list[int], page: Page, dropped: set[int]) -> tuple[int, dict[int, tuple[Place, float]]]:
         """The copy that belongs best (see the module's docstring), and each copy's place and fit."""
