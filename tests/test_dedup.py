@@ -455,3 +455,19 @@ def test_a_copy_among_paragraphs_that_open_alike_belongs_to_their_run():
                 said, industry, culture, welfare)
     assert dedup(text).text == kept
     assert dedup(text, make_stage(parallel_weight=0.0)).text != kept
+
+
+def test_a_copy_right_between_two_list_items_in_a_row_breaks_the_list():
+    """Pasted first between a statute's (六) and (七), the paragraph that follows 第十七条 of
+    another statute: there it interrupts a list, below its own article it does not."""
+    laws = [p for p in (DATA / "prose" / "laws.txt").read_text(encoding="utf-8").split("\n") if p]
+    six, seven = "（六）有明确的经营范围。", "（七）法律、法规规定的其他条件。"
+    seventeen = next(p for p in laws if p.startswith("第十七条 根据执行戒严任务"))
+    returned = next(p for p in laws if p.startswith("前款规定的临时征用物"))
+    eighteen = next(p for p in laws if p.startswith("第十八条 戒严期间"))
+    assert six in laws and seven in laws
+    head_a, head_b = "中华人民共和国全民所有制工业企业法", "中华人民共和国戒严法"
+    text = page(head_a, six, returned, seven, head_b, seventeen, returned, eighteen)
+    assert dedup(text).text == page(head_a, six, seven, head_b, seventeen, returned, eighteen)
+    note = dedup(text).changes[0].note
+    assert "numbering -1" in note

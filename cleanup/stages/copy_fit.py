@@ -21,7 +21,10 @@ stands, then by what it shares with the article around it:
    * a copy numbered like its article's paragraphs (``第十六条``, ``（三）``,
      ``二是``) belongs where the numbering runs on: one point for each of
      the numbered paragraphs before and after it that continue the run,
-     one off for each that breaks it;
+     one off for each that breaks it; an unnumbered copy right between two
+     list items numbered one after the other (``（六）`` and ``（七）``)
+     breaks the list, and loses one (not so between a statute's articles:
+     an article's later paragraphs follow it unnumbered);
 
 2. *fit*: the share of each article mate's character n-grams that the copy
    contains, weighted by nearness (``1/k`` for the k-th mate on either
@@ -234,6 +237,7 @@ class Fit:
     dateline: ParamPattern
     opening: ParamPattern
     numbering: Numbering
+    list_item: ParamPattern  # how a list item opens: (六), 二是, 3、 (not 第十七条)
 
     def datelined(self, texts: list[str], headline: list[bool]) -> set[int]:
         """The body paragraphs that open with a dateline."""
@@ -252,10 +256,15 @@ class Fit:
                      self.numbered(i, [body[:at][::-1], body[at + 1:]], page.texts))
 
     def numbered(self, i: int, sides: list[list[int]], texts: list[str]) -> int:
-        """Points for the numbered paragraphs nearest ``i`` of its series, before and after it."""
+        """Points for the numbered paragraphs nearest ``i`` of its series, before and after it;
+        an unnumbered ``i`` right between two list items numbered one after the other loses one."""
         mine = self.numbering.of(texts[i])
         if mine is None:
-            return 0
+            if not (sides[0] and sides[1]):
+                return 0
+            before, after = self.numbering.of(texts[sides[0][0]]), self.numbering.of(texts[sides[1][0]])
+            return -1 if (before and after and before[0] == after[0] and after[1] == before[1] + 1
+                          and self.list_item.match(texts[sides[0][0]])) else 0
         points = 0
         for step, side in zip((-1, 1), sides):
             other = next((n for n in map(self.numbering.of, (texts[j] for j in side))
