@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import random
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,7 @@ NUMERAL = regex.compile(r"[0-9〇零一二三四五六七八九十百千万亿�
 CLAUSE = regex.compile(r"(?<=^|[，。；：！？])\p{Han}[^，。；：！？“”‘’（）《》、\s]{6,14}(?=[，。；！？])")
 HALF_WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
 POOLS = ("gold", "prose", "devset")
+HALVES = ("tune", "held")  # each pool's articles, split in two by a hash of their source
 
 
 @dataclass(frozen=True)
@@ -145,8 +147,15 @@ def devset_articles() -> list[Article]:
     return out
 
 
-def articles(pool: str) -> list[Article]:
-    return {"gold": gold_articles, "prose": prose_articles, "devset": devset_articles}[pool]()
+def half_of(article: Article) -> str:
+    """``tune`` or ``held``: the half of its pool an article falls in, fixed by its source."""
+    return HALVES[zlib.crc32(article.source.encode("utf-8")) % 2]
+
+
+def articles(pool: str, half: str | None = None) -> list[Article]:
+    """The articles of ``pool``; only those of ``half`` (one of :data:`HALVES`) if given."""
+    found = {"gold": gold_articles, "prose": prose_articles, "devset": devset_articles}[pool]()
+    return [a for a in found if half is None or half_of(a) == half]
 
 
 def vary(text: str, rng: random.Random, han: str) -> tuple[str, str]:
@@ -207,8 +216,9 @@ def paste_page(pool: list[Article], rng: random.Random, paste_first: bool) -> Pa
                       tuple(article_of))
 
 
-def paste_pages(pool: str, count: int, seed: int = 18) -> list[PastedPage]:
-    """``count`` pages from ``pool`` (one of :data:`POOLS`), the paste first on every other one."""
-    rng = random.Random(f"{pool}:{seed}")
-    found = articles(pool)
+def paste_pages(pool: str, count: int, seed: int = 18, half: str | None = None) -> list[PastedPage]:
+    """``count`` pages from ``pool`` (one of :data:`POOLS`), the paste first on every other one;
+    only from the articles of ``half`` if given (a half's pages are not the whole pool's)."""
+    rng = random.Random(f"{pool}:{seed}" + (f":{half}" if half else ""))
+    found = articles(pool, half)
     return [paste_page(found, rng, paste_first=n % 2 == 0) for n in range(count)]

@@ -387,7 +387,18 @@ def test_short_near_copies_are_different_lines_and_short_exact_copies_go():
     said, said_more = "老头子和气的问道，“你还有什么话说么？”", "老头子很和气的问道，“你还有什么话么？”"
     assert len(comparison_key(said)) < STAGE.params.bounds.shortest
     assert dedup(page(said, OTHER, said_more)).text == page(said, OTHER, said_more)
-    assert dedup(page(said, OTHER, said)).text == page(said, OTHER)
+    assert dedup(page(said, said, OTHER)).text == page(said, OTHER)
+    assert dedup(page("第一篇报道的标题", said, OTHER, "第二篇报道的标题", said, BODY)).text == page(
+        "第一篇报道的标题", said, OTHER, "第二篇报道的标题", BODY)  # in another article: a paste
+
+
+def test_a_short_line_said_again_further_on_in_one_article_is_a_refrain():
+    """阿Q正传: the same answer to the same question, asked twice in one chapter."""
+    asked, again = "老头子和气的问道，“你还有什么话说么？”", "老头子很和气的问道，“你还有什么话么？”"
+    answer = "阿Q一想，没有话，便回答说，“没有。”"
+    assert len(comparison_key(answer)) < STAGE.params.bounds.shortest
+    text = page(asked, answer, OTHER, again, answer, BODY)
+    assert dedup(text).text == text
 
 
 def test_a_long_document_still_finds_a_near_copy_that_shares_an_anchor():
@@ -401,3 +412,62 @@ def test_a_long_document_still_finds_a_near_copy_that_shares_an_anchor():
     assert copies.pairs(sorted(copies.known, key=len), copies.known) \
         > stage.params.bounds.pairs  # more pairs than the budget: only anchored ones were compared
     assert [c.before.strip() for c in doc.changes if c.before.strip() in (original, near)] == [near]
+
+
+def gold_paragraph(start: str) -> str:
+    """The gold pages' paragraph that opens with ``start``."""
+    return next(p for path in sorted((DATA / "gold").glob("*.txt"))
+                for p in path.read_text(encoding="utf-8").split("\n") if p.startswith(start))
+
+
+def test_a_dateline_paragraph_after_body_text_starts_its_own_story():
+    """On a real page the visit story's headline is printed elsewhere: its dateline paragraph
+    follows another story's body, and the story goes on below it.  Pasted under the school
+    notice's dateline paragraph, the copy there is the one that goes."""
+    visit, talks = gold_paragraph("本报讯（记者 云静）2月11日上午"), gold_paragraph("在与中信集团党委书记")
+    hall, school = gold_paragraph("位于中央党校校园"), gold_paragraph("本报讯（记者 苗青）1月4日")
+    notice = gold_paragraph("《通知》还要求")
+    text = page(hall, visit, talks, "自治区教育厅发布通知", "要求中小学幼儿园不得推迟放假或提前开学",
+                school, visit, notice)
+    out = dedup(text)
+    assert out.text == page(hall, visit, talks, "自治区教育厅发布通知", "要求中小学幼儿园不得推迟放假或提前开学",
+                            school, notice)
+
+
+def test_a_copy_between_a_headline_and_a_dateline_paragraph_is_out_of_place():
+    visit, talks = gold_paragraph("本报讯（记者 云静）2月11日上午"), gold_paragraph("在与中信集团党委书记")
+    school, notice = gold_paragraph("本报讯（记者 苗青）1月4日"), gold_paragraph("《通知》还要求")
+    text = page("包钢贺海东赴中信集团拜访", visit, talks, "自治区教育厅发布通知", talks, school, notice)
+    assert dedup(text).text == page("包钢贺海东赴中信集团拜访", visit, talks, "自治区教育厅发布通知", school, notice)
+
+
+def test_a_copy_among_paragraphs_that_open_alike_belongs_to_their_run():
+    """The interview's 在产业发展方面， among its 在打造北疆文化品牌方面， and
+    在保障和改善民生方面，: pasted first into an article on the industries it names."""
+    industry, culture = gold_paragraph("在产业发展方面，"), gold_paragraph("在打造北疆文化品牌方面，")
+    welfare, said = gold_paragraph("在保障和改善民生方面，"), gold_paragraph("“市委十三届七次全会暨全市经济")
+    dairy, plan = gold_paragraph("从一棵草到一杯奶"), gold_paragraph("2021年9月召开的呼和浩特市第十三次党代会")
+    text = page("六大产业集群助推首府经济高质量发展", "本报记者 郑学良 王雅静", industry, dairy, plan,
+                "抓产业 塑品牌 保民生 推动各项工作提速提质增效", "——访和林格尔县委书记李六小",
+                said, industry, culture, welfare)
+    kept = page("六大产业集群助推首府经济高质量发展", "本报记者 郑学良 王雅静", dairy, plan,
+                "抓产业 塑品牌 保民生 推动各项工作提速提质增效", "——访和林格尔县委书记李六小",
+                said, industry, culture, welfare)
+    assert dedup(text).text == kept
+    assert dedup(text, make_stage(parallel_weight=0.0)).text != kept
+
+
+def test_a_copy_right_between_two_list_items_in_a_row_breaks_the_list():
+    """Pasted first between a statute's (六) and (七), the paragraph that follows 第十七条 of
+    another statute: there it interrupts a list, below its own article it does not."""
+    laws = [p for p in (DATA / "prose" / "laws.txt").read_text(encoding="utf-8").split("\n") if p]
+    six, seven = "（六）有明确的经营范围。", "（七）法律、法规规定的其他条件。"
+    seventeen = next(p for p in laws if p.startswith("第十七条 根据执行戒严任务"))
+    returned = next(p for p in laws if p.startswith("前款规定的临时征用物"))
+    eighteen = next(p for p in laws if p.startswith("第十八条 戒严期间"))
+    assert six in laws and seven in laws
+    head_a, head_b = "中华人民共和国全民所有制工业企业法", "中华人民共和国戒严法"
+    text = page(head_a, six, returned, seven, head_b, seventeen, returned, eighteen)
+    assert dedup(text).text == page(head_a, six, seven, head_b, seventeen, returned, eighteen)
+    note = dedup(text).changes[0].note
+    assert "numbering -1" in note

@@ -1,7 +1,7 @@
 """Right copy kept: the dedup stage on pages where a paragraph is pasted into another article.
 
-    python tools/dedup_check.py                       # every pool, 2,000 pages each
-    python tools/dedup_check.py --pool prose --pages 500 --show 10
+    python tools/dedup_check.py                       # every pool and half, 2,000 pages each
+    python tools/dedup_check.py --pool prose --half held --pages 500 --show 10
 
 The pages come from ``tests/pastegen.py`` (seeded: the same pages every
 run): in each, one body paragraph of an article is pasted into another
@@ -12,10 +12,13 @@ page, in clean form; a page counts as
 * ``wrong``: the original went (the article lost its own paragraph);
 * ``kept``: both stayed.
 
-The ``gold`` pool is the text the stage's params were tuned on; ``prose``
-and ``devset`` are held out.  Pages whose two articles are cut from one
-work (two articles of 祝福 on one development page) are counted apart:
-their words say little about which article a paragraph belongs to.
+Each pool's articles are split in two halves by a hash of their source
+(``pastegen.HALVES``): the stage's params are tuned on the pages of the
+``tune`` halves only, and the ``held`` halves are the figure that says
+whether they generalise.  ``--half all`` makes pages from the whole pool.
+Pages whose two articles are cut from one work (two articles of 祝福 on
+one development page) are also counted apart: their words say little
+about which article a paragraph belongs to.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from pastegen import POOLS, PastedPage, paste_pages  # noqa: E402
+from pastegen import HALVES, POOLS, PastedPage, paste_pages  # noqa: E402
 
 from cleanup.document import Document  # noqa: E402
 from cleanup.rules import load_profile  # noqa: E402
@@ -59,11 +62,12 @@ def outcome(stage: Dedup, page: PastedPage) -> tuple[str, str]:
 Outcomes = Counter[tuple[str, bool, bool]]  # (outcome, paste first, one work) -> pages
 
 
-def check(pool: str, count: int, seed: int = 18, stage: Dedup | None = None) -> Outcomes:
-    """Outcomes over ``count`` pages of ``pool``."""
+def check(pool: str, count: int, seed: int = 18, stage: Dedup | None = None,
+          half: str | None = None) -> Outcomes:
+    """Outcomes over ``count`` pages of ``pool`` (of its ``half`` only, if given)."""
     stage = stage or dedup_stage()
     return Counter((outcome(stage, page)[0], page.paste_first, page.one_work)
-                   for page in paste_pages(pool, count, seed))
+                   for page in paste_pages(pool, count, seed, half))
 
 
 def share(found: Outcomes, keep: Callable[[bool, bool], bool]) -> str:
@@ -79,7 +83,7 @@ def share(found: Outcomes, keep: Callable[[bool, bool], bool]) -> str:
 
 def report(pool: str, found: Outcomes) -> str:
     return "\n".join([
-        f"{pool:7} right copy kept {share(found, lambda first, one: True)}",
+        f"{pool:12} right copy kept {share(found, lambda first, one: True)}",
         f"   paste before the original: {share(found, lambda first, one: first)}",
         f"   paste after the original:  {share(found, lambda first, one: not first)}",
         f"   articles of two works:     {share(found, lambda first, one: not one)}",
@@ -90,13 +94,15 @@ def report(pool: str, found: Outcomes) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pool", action="append", choices=POOLS, help="only this pool; repeatable")
+    ap.add_argument("--half", action="append", choices=[*HALVES, "all"],
+                    help="only this half of each pool (all: the whole pool); repeatable")
     ap.add_argument("--pages", type=int, default=2000, help="pages a pool (default 2000)")
     ap.add_argument("--seed", type=int, default=18)
     ap.add_argument("--show", type=int, default=0, help="list this many pages the stage got wrong, a pool")
     args = ap.parse_args()
     stage = dedup_stage()
-    for pool in args.pool or POOLS:
-        pages = paste_pages(pool, args.pages, args.seed)
+    for pool, half in [(p, h) for p in args.pool or POOLS for h in args.half or HALVES]:
+        pages = paste_pages(pool, args.pages, args.seed, None if half == "all" else half)
         found: Outcomes = Counter()
         wrong: list[tuple[PastedPage, str, str]] = []
         for page in pages:
@@ -104,7 +110,7 @@ def main() -> None:
             found[result, page.paste_first, page.one_work] += 1
             if result != "right":
                 wrong.append((page, result, note))
-        print(report(pool, found))
+        print(report(f"{pool}/{half}", found))
         for page, result, note in wrong[:args.show]:
             print(f"\n-- {result}: paste at {page.paste + 1}, original at {page.original + 1} ({page.variant}); {note}")
             for n, p in enumerate(page.paragraphs):

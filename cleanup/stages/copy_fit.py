@@ -3,28 +3,45 @@
 A page is a run of articles: each the headline-shaped paragraphs at its
 top (headline, sub-headline, byline) and the body paragraphs down to the
 next headline-shaped one; a page-jump marker also ends an article
-(``下转``) or starts one (``上接``).  A paragraph pasted into another
-article is told from its original first by where it stands, then by what
-it shares with the article around it:
+(``下转``) or starts one (``上接``), and so does a paragraph that opens
+with a dateline (``本报讯（记者 云静）``): a story starts there, even where
+the extraction left its headline elsewhere on the page.  A paragraph
+pasted into another article is told from its original first by where it
+stands, then by what it shares with the article around it:
 
 1. *place*, compared in this order:
 
    * a copy that is the only body paragraph under its headline stays:
-     without it the article would be a headline with nothing below;
-   * a copy that opens with a dateline (``本报讯（记者 云静）``) belongs first
-     in its article's body; one that stands later, or that pushes a
-     dateline paragraph out of first place, is out of place;
+     without it the article would be a headline with nothing below (not
+     so if a dateline paragraph follows it: that paragraph's story is the
+     one under the headline);
+   * a dateline paragraph belongs first under a headline (or first after
+     a jump marker); one that follows body text, or a copy that stands
+     between a headline and the dateline paragraph, is out of place;
    * a copy numbered like its article's paragraphs (``第十六条``, ``（三）``,
      ``二是``) belongs where the numbering runs on: one point for each of
      the numbered paragraphs before and after it that continue the run,
-     one off for each that breaks it;
+     one off for each that breaks it; an unnumbered copy right between two
+     list items numbered one after the other (``（六）`` and ``（七）``)
+     breaks the list, and loses one (not so between a statute's articles:
+     an article's later paragraphs follow it unnumbered);
 
 2. *fit*: the share of each article mate's character n-grams that the copy
    contains, weighted by nearness (``1/k`` for the k-th mate on either
    side, up to ``context`` on each side) and averaged, plus
    ``headline_weight`` times the share of the headline block's n-grams it
    contains.  Averaging per mate keeps one long mate from drowning out
-   the others.
+   the others.  Each n-gram counts by how rare it is on the page (its
+   inverse paragraph frequency): the words of one story, not the stock
+   words of every story, tell where a paragraph belongs.  Then
+   ``adjacency_weight`` times how well the copy joins its two neighbours,
+   less ``bridge_weight`` times how well they join each other (cosine of
+   their n-grams): a paste sits between two paragraphs that were written
+   to follow each other, an original between two that were not.  And
+   ``parallel_weight`` for each of the two neighbours whose opening clause
+   (``opening``) is built like the copy's: the same first character and
+   the same last two (``在产业发展方面，`` after ``在打造北疆文化品牌方面，``),
+   a run of parallel paragraphs that the copy continues.
 
 The other copies of the group and the paragraphs already dropped are
 never anyone's mates.  A later copy is kept instead of the first only if
@@ -34,8 +51,11 @@ its place is better, or its place is as good and it fits better by
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass
-from typing import NamedTuple, Sequence
+from itertools import chain
+from typing import Iterable, NamedTuple, Sequence
 
 from ..patterns import ParamPattern
 
@@ -115,20 +135,28 @@ class Page:
     """A page's paragraphs as articles, and what is known of each paragraph.
 
     ``opens`` are the paragraphs a page-jump marker starts an article with,
-    ``closes`` those it ends one with.
+    ``closes`` those it ends one with, ``datelined`` the body paragraphs that
+    open with a dateline (each starts an article).
     """
 
     def __init__(self, texts: list[str], keys: list[str], headline: list[bool],
-                 opens: set[int], closes: set[int], ngram: int) -> None:
+                 opens: set[int], closes: set[int], ngram: int, datelined: set[int] | None = None) -> None:
         self.texts = texts
+        self.headline = headline
+        self.opens = opens
+        self.closes = closes
+        self.datelined = datelined or set()
         self.grams = NgramSets(keys, ngram)
+        self._rarity: tuple[Counter[str], list[float]] | None = None
+        self._norms: dict[int, float] = {}
         self.article_of: dict[int, Article] = {}
         count = len(headline)
+        starts = opens | self.datelined
         start: int | None = None  # where the body being read began
         head: tuple[int, ...] = ()  # the last block of headline-shaped paragraphs
         above: tuple[int, ...] = ()  # the block right above the body being read, if any
         for i in range(count + 1):
-            if start is not None and (i == count or headline[i] or i in opens or i - 1 in closes):
+            if start is not None and (i == count or headline[i] or i in starts or i - 1 in closes):
                 article = Article(above, tuple(range(start, i)))
                 for j in article.body:
                     self.article_of[j] = article
@@ -148,12 +176,40 @@ class Page:
         """Whether paragraphs ``i`` and ``j`` follow each other in the body of one article."""
         return abs(i - j) == 1 and self.article(i) == self.article(j)
 
+    def rarity(self) -> tuple[Counter[str], list[float]]:
+        """Each n-gram's paragraph count ``df`` on the page, and the weight of a count:
+        ``log((N + 1) / df)`` for the page's ``N`` paragraphs."""
+        if self._rarity is None:
+            count = len(self.grams)
+            df = Counter(chain.from_iterable(self.grams[i] for i in range(count)))
+            self._rarity = df, [0.0] + [math.log((count + 1) / n) for n in range(1, count + 1)]
+        return self._rarity
+
+    def mass(self, grams: Iterable[str], power: int = 1) -> float:
+        """The summed weight of ``grams`` (each to ``power``), all of them the page's."""
+        df, weight = self.rarity()
+        if power == 1:
+            return sum(weight[df[g]] for g in grams)
+        return sum(weight[df[g]] ** power for g in grams)
+
+    def norm(self, i: int) -> float:
+        """The length of paragraph ``i``'s n-gram vector, by rarity."""
+        found = self._norms.get(i)
+        if found is None:
+            found = self._norms[i] = math.sqrt(self.mass(self.grams[i], 2))
+        return found
+
+    def cosine(self, i: int, j: int) -> float:
+        """How alike paragraphs ``i`` and ``j`` are: the cosine of their n-gram sets, by rarity."""
+        norm = self.norm(i) * self.norm(j)
+        return self.mass(self.grams[i] & self.grams[j], 2) / norm if norm else 0.0
+
 
 class Place(NamedTuple):
     """Where a copy stands in its article: compared in field order, more is better."""
 
-    alone: bool  # the only body paragraph under its headline
-    dateline_first: bool  # not a dateline paragraph out of first place, nor one pushing it out
+    alone: bool  # the only body paragraph under its headline (and no dateline paragraph right after)
+    dateline_first: bool  # not a dateline paragraph after body text, nor a copy pushing one from under its headline
     numbering: int  # numbered paragraphs around it whose run it continues, less those it breaks
 
     def says(self) -> str:
@@ -174,26 +230,41 @@ class Fit:
     context: int  # article mates scored on each side
     ngram: int  # characters of an n-gram
     headline_weight: float
+    adjacency_weight: float
+    bridge_weight: float
+    parallel_weight: float
     margin: float  # by how much a later copy must fit better than the first
     dateline: ParamPattern
+    opening: ParamPattern
     numbering: Numbering
+    list_item: ParamPattern  # how a list item opens: (六), 二是, 3、 (not 第十七条)
+
+    def datelined(self, texts: list[str], headline: list[bool]) -> set[int]:
+        """The body paragraphs that open with a dateline."""
+        return {i for i, t in enumerate(texts) if not headline[i] and self.dateline.match(t)}
 
     def place(self, i: int, page: Page, skip: set[int]) -> Place:
         """Where paragraph ``i`` stands in its article, the paragraphs in ``skip`` left out."""
         art = page.article(i)
         body = [j for j in art.body if j == i or j not in skip]
         at = body.index(i)
-        texts = page.texts
-        dateline_first = not (self.dateline.match(texts[i]) and at > 0
-                              or at == 0 and len(body) > 1 and self.dateline.match(texts[body[1]]))
-        return Place(bool(art.head) and len(body) == 1, dateline_first,
-                     self.numbered(i, [body[:at][::-1], body[at + 1:]], texts))
+        after = art.body[-1] + 1  # a dateline paragraph here starts the next story
+        pushes = bool(art.head) and len(body) == 1 and after in page.datelined
+        after_body = (i in page.datelined and not art.head and i > 0
+                      and i not in page.opens and i - 1 not in page.closes)
+        return Place(bool(art.head) and len(body) == 1 and not pushes, not (pushes or after_body),
+                     self.numbered(i, [body[:at][::-1], body[at + 1:]], page.texts))
 
     def numbered(self, i: int, sides: list[list[int]], texts: list[str]) -> int:
-        """Points for the numbered paragraphs nearest ``i`` of its series, before and after it."""
+        """Points for the numbered paragraphs nearest ``i`` of its series, before and after it;
+        an unnumbered ``i`` right between two list items numbered one after the other loses one."""
         mine = self.numbering.of(texts[i])
         if mine is None:
-            return 0
+            if not (sides[0] and sides[1]):
+                return 0
+            before, after = self.numbering.of(texts[sides[0][0]]), self.numbering.of(texts[sides[1][0]])
+            return -1 if (before and after and before[0] == after[0] and after[1] == before[1] + 1
+                          and self.list_item.match(texts[sides[0][0]])) else 0
         points = 0
         for step, side in zip((-1, 1), sides):
             other = next((n for n in map(self.numbering.of, (texts[j] for j in side))
@@ -203,17 +274,28 @@ class Fit:
         return points
 
     def score(self, i: int, page: Page, skip: set[int]) -> float:
-        """How well paragraph ``i`` fits its article: its mates, nearest first, and its headline."""
-        art, grams = page.article(i), page.grams
+        """How well paragraph ``i`` fits its article: its mates, nearest first, its headline
+        and its two neighbours."""
+        art, grams, mass = page.article(i), page.grams, page.mass
         body = [j for j in art.body if j not in skip]
         at = sum(1 for j in body if j < i)
         mates = [(j, k) for side in (body[:at][::-1], body[at:]) for k, j in enumerate(side[: self.context], 1)]
         weight = sum(1 / k for _, k in mates)
-        fit = sum(len(grams[i] & grams[j]) / len(grams[j]) / k for j, k in mates) / weight if mates else 0.0
+        fit = sum(mass(grams[i] & grams[j]) / (mass(grams[j]) or 1) / k for j, k in mates) / weight if mates else 0.0
         head = set().union(*(grams[j] for j in art.head))
         if head:
-            fit += self.headline_weight * len(grams[i] & head) / len(head)
-        return fit
+            fit += self.headline_weight * mass(grams[i] & head) / (mass(head) or 1)
+        before, after = body[at - 1] if at else None, body[at] if at < len(body) else None
+        joins = sum(page.cosine(i, j) for j in (before, after) if j is not None)
+        bridge = page.cosine(before, after) if before is not None and after is not None else 0.0
+        parallel = sum(self.parallel(page.texts[i], page.texts[j]) for j in (before, after) if j is not None)
+        return fit + self.adjacency_weight * (joins - self.bridge_weight * bridge) + self.parallel_weight * parallel
+
+    def parallel(self, a: str, b: str) -> bool:
+        """Whether two paragraphs open alike: opening clauses with the same first character
+        and the same last two."""
+        x, y = self.opening.match(a), self.opening.match(b)
+        return bool(x and y) and x.group()[0] == y.group()[0] and x.group()[-2:] == y.group()[-2:]
 
     def choose(self, group: list[int], page: Page, dropped: set[int]) -> tuple[int, dict[int, tuple[Place, float]]]:
         """The copy that belongs best (see the module's docstring), and each copy's place and fit."""

@@ -241,7 +241,9 @@ class Dedup(Stage):
         """A body paragraph stays where it belongs to its article (:meth:`Fit.choose`)."""
         p = self.settings(rule)
         self.fit = Fit(p.integer("context"), p.integer("ngram"), p.number("headline_weight"),
-                       p.number("fit_margin"), p.pattern("dateline"), self.params.numbering)
+                       p.number("adjacency_weight"), p.number("bridge_weight"), p.number("parallel_weight"),
+                       p.number("fit_margin"), p.pattern("dateline"), p.pattern("opening"), self.params.numbering,
+                       p.pattern("list_item"))
         return Keeper(rule.id, self.fit.choose)
 
     def is_protected(self, text: str, memo: DocumentMemo) -> bool:
@@ -277,8 +279,10 @@ class Dedup(Stage):
         """The page as articles, for the fit of body copies."""
         p = self.params
         opens, closes = jump_marks(doc, paras, p.jump_rule, p.jump_opens, p.jump_closes)
-        return Page([line.text for line in paras], keys, [self.is_headline(k) for k in keys], opens, closes,
-                    self.fit.ngram if self.fit else 1)
+        texts, headline = [line.text for line in paras], [self.is_headline(k) for k in keys]
+        if self.fit is None:
+            return Page(texts, keys, headline, opens, closes, 1)
+        return Page(texts, keys, headline, opens, closes, self.fit.ngram, self.fit.datelined(texts, headline))
 
     def find_drops(self, paras: list[Line], keys: list[str], eligible: list[int],
                    copies: NearCopies, page: Callable[[], Page]) -> dict[int, tuple[str, str]]:
@@ -296,7 +300,8 @@ class Dedup(Stage):
         while pairs := find_pairs(keys, [i for i in eligible if i not in drops], self.params.near_ratio, copies):
             if seen is None:
                 seen = page()
-            pairs = [(i, j, score) for i, j, score in pairs if keys[i] == keys[j] or not seen.side_by_side(i, j)]
+            pairs = [(i, j, score) for i, j, score in pairs
+                     if (not self.is_refrain(i, j, keys[i], seen) if keys[i] == keys[j] else not seen.side_by_side(i, j))]
             if not pairs:
                 break
             for group in group_copies(pairs):
@@ -311,6 +316,13 @@ class Dedup(Stage):
                         ratio = 100.0 if keys[i] == keys[kept] else near[keys[i]]
                         drops[i] = (keeper.rule, self.explain(paras, i, kept, ratio, judged))
         return drops
+
+    def is_refrain(self, i: int, j: int, key: str, page: Page) -> bool:
+        """Whether equal short paragraphs ``i`` and ``j`` are a refrain: a line too short to be
+        compared for near copies, said again further on in one article (a story's
+        阿Q一想，没有话，便回答说，“没有。” answering the same question twice).  The paste this
+        stage looks for lands in another article, or right next to its original."""
+        return len(key) < self.params.bounds.shortest and abs(i - j) > 1 and page.article(i) == page.article(j)
 
     def memo_for(self, doc: Document) -> DocumentMemo:
         """What this stage has learnt about ``doc`` so far; a new document starts afresh."""
