@@ -186,11 +186,15 @@ class Page:
         return self._rarity
 
     def mass(self, grams: Iterable[str], power: int = 1) -> float:
-        """The summed weight of ``grams`` (each to ``power``), all of them the page's."""
+        """The summed weight of ``grams`` (each to ``power``), all of them the page's.
+
+        ``math.fsum``: a set's order changes with the string hash seed, and a
+        plain float sum with its order, which would let two copies that fit
+        equally well trade places from one run to the next."""
         df, weight = self.rarity()
         if power == 1:
-            return sum(weight[df[g]] for g in grams)
-        return sum(weight[df[g]] ** power for g in grams)
+            return math.fsum(weight[df[g]] for g in grams)
+        return math.fsum(weight[df[g]] ** power for g in grams)
 
     def norm(self, i: int) -> float:
         """The length of paragraph ``i``'s n-gram vector, by rarity."""
