@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 import regex
 
 from .errors import RuleError
+from .pattern_chars import holds_any
 
 # Pattern syntax that reads differently inside a larger pattern, so a pattern
 # using it is never fused: references to a group by number or name (the
@@ -75,12 +76,15 @@ def char_class(chars: Iterable[str]) -> str:
 
 
 class Triggered(Protocol):
-    """A rule as a :class:`Prescan` sees it: an id, and a pattern matching wherever it can fire."""
+    """A rule as a :class:`Prescan` sees it: an id, a pattern matching wherever it can
+    fire, and characters of which a text must hold one for it to fire ('' if not known)."""
 
     @property
     def id(self) -> str: ...
 
     def trigger(self) -> str | None: ...
+
+    def needed_chars(self) -> str: ...
 
 
 # Characters a Prescan is asked about before it compiles its pattern.  The
@@ -99,31 +103,40 @@ class Prescan:
     Where it finds nothing, none of the rules can fire, so clean text costs
     one scan instead of one per rule.  Built from whatever rules a user
     loads; a pattern that cannot be fused (:func:`is_fusable`) is simply
-    left out of ``ids`` and always runs on its own.  The pattern is compiled
-    only once ``pays_after`` characters have been asked about (see
+    left out of ``ids`` and always runs on its own.
+
+    A text is searched only for the rules that the characters it holds leave
+    in play (:meth:`Triggered.needed_chars`): every alternative costs the
+    search at each character, and clean text holds the characters of few of
+    the rules.  Each such set of rules has a pattern of its own, compiled only
+    once ``pays_after`` characters have been asked about with that set (see
     :data:`PRESCAN_PAYS_AFTER`); until then every rule runs.
     """
 
-    __slots__ = ("source", "ids", "pays_after", "seen", "pattern")
+    __slots__ = ("triggers", "needs", "ids", "pays_after", "scans")
 
-    def __init__(self, source: str | None, ids: frozenset[str], pays_after: int = PRESCAN_PAYS_AFTER) -> None:
-        self.source = source  # None: nothing to prescan, or the fused pattern did not compile
-        self.ids = ids
+    def __init__(self, triggers: dict[str, str], needs: dict[str, str], pays_after: int = PRESCAN_PAYS_AFTER) -> None:
+        self.triggers = triggers  # by rule id, in rule order
+        self.needs = needs  # by rule id: the characters a text must hold one of; '' if not known
+        self.ids = frozenset(triggers)
         self.pays_after = pays_after
-        self.seen = 0
-        self.pattern: regex.Pattern[str] | None = None
+        # by the rules in play: [characters asked about (-1 once compiled),
+        #                        pattern (None: not yet, or it did not compile)]
+        self.scans: dict[frozenset[str], list[Any]] = {}
 
     @classmethod
     def of(cls, rules: Iterable[Triggered], pays_after: int = PRESCAN_PAYS_AFTER) -> "Prescan":
-        triggers = {r.id: t for r in rules if (t := r.trigger()) is not None}
-        if not triggers:
-            return cls(None, frozenset(), pays_after)
-        return cls("|".join(f"(?:{t})" for t in triggers.values()), frozenset(triggers), pays_after)
+        rules = [r for r in rules if r.trigger() is not None]
+        return cls({r.id: r.trigger() for r in rules}, {r.id: r.needed_chars() for r in rules},  # type: ignore[misc]
+                   pays_after)
 
     def finds_nothing(self, text: str, timeout: float) -> bool:
         """True if no rule in ``ids`` can match ``text``; False if one can, if a scan
         runs over time, and while the pattern is not worth compiling yet."""
-        pattern = self.compiled(len(text))
+        in_play = frozenset(i for i, chars in self.needs.items() if not chars or holds_any(text, chars))
+        if not in_play:
+            return True
+        pattern = self.compiled(in_play, len(text))
         if pattern is None:
             return False
         try:
@@ -131,19 +144,21 @@ class Prescan:
         except TimeoutError:
             return False
 
-    def compiled(self, size: int) -> regex.Pattern[str] | None:
-        """The fused pattern, once a scan of ``size`` more characters brings
-        those seen to ``pays_after``; None before, or if it cannot be compiled."""
-        if self.pattern is None and self.source is not None:
-            self.seen += size
-            if self.seen >= self.pays_after:
+    def compiled(self, in_play: frozenset[str], size: int) -> regex.Pattern[str] | None:
+        """The pattern of the rules ``in_play``, once a scan of ``size`` more characters
+        brings those asked about with them to ``pays_after``; None before, or if it
+        cannot be compiled."""
+        scan = self.scans.setdefault(in_play, [0, None])
+        if scan[0] >= 0:
+            scan[0] += size
+            if scan[0] >= self.pays_after:
+                scan[0] = -1  # compiled, or it never will be
+                source = "|".join(f"(?:{t})" for i, t in self.triggers.items() if i in in_play)
                 try:
-                    self.pattern = regex.compile(self.source, regex.VERSION1)
+                    scan[1] = regex.compile(source, regex.VERSION1)
                 except regex.error:
-                    self.source = None
-        return self.pattern
-
-
+                    pass
+        return scan[1]  # type: ignore[no-any-return]
 
 
 # The longest text a vetted pattern searches without the timeout: the tests run

@@ -226,9 +226,22 @@ def test_normalize_rules_know_the_few_characters_they_need():
 
 def test_the_prescan_compiles_its_pattern_once_it_has_seen_enough_text():
     prescan = Prescan.of(stage("normalize").config.rules, pays_after=10)
-    assert not prescan.finds_nothing("会议召开。", 2.0) and prescan.pattern is None
-    assert prescan.finds_nothing("会议今天召开。", 2.0) and prescan.pattern is not None
+    assert not prescan.finds_nothing("会议召开。", 2.0) and not compiled(prescan)
+    assert prescan.finds_nothing("会议今天召开。", 2.0) and compiled(prescan)
+    assert not prescan.finds_nothing("会议,召开。", 2.0)  # the comma puts more rules in play
+
+
+def test_the_prescan_searches_only_for_the_rules_a_texts_characters_leave_in_play():
+    prescan = Prescan.of(stage("normalize").config.rules, pays_after=0)
+    assert prescan.finds_nothing("会议今天召开。", 2.0)
+    (in_play,) = prescan.scans
+    assert "punct-comma-fullwidth" not in in_play and "fullwidth-alnum" in in_play
     assert not prescan.finds_nothing("会议,召开。", 2.0)
+    assert any("punct-comma-fullwidth" in ids for ids in prescan.scans)
+
+
+def compiled(prescan: Prescan) -> bool:
+    return any(pattern is not None for _, pattern in prescan.scans.values())
 
 
 def test_cleaning_one_page_leaves_the_prescan_uncompiled():
@@ -236,7 +249,7 @@ def test_cleaning_one_page_leaves_the_prescan_uncompiled():
     cleaner = Cleaner()
     cleaner.clean(SAMPLES[0].read_text(encoding="utf-8"))
     normalize = next(s for s in cleaner.stages if isinstance(s, Normalize))
-    assert normalize.prescan.pattern is None
+    assert not compiled(normalize.prescan)
 
 
 @given(st.text(alphabet="abcd^$\n（）摄", max_size=12))
