@@ -149,6 +149,7 @@ class Page:
         self.grams = NgramSets(keys, ngram)
         self._rarity: tuple[Counter[str], list[float]] | None = None
         self._norms: dict[int, float] = {}
+        self._squared: list[float] | None = None
         self.article_of: dict[int, Article] = {}
         count = len(headline)
         starts = opens | self.datelined
@@ -185,28 +186,32 @@ class Page:
             self._rarity = df, [0.0] + [math.log((count + 1) / n) for n in range(1, count + 1)]
         return self._rarity
 
-    def mass(self, grams: Iterable[str], power: int = 1) -> float:
-        """The summed weight of ``grams`` (each to ``power``), all of them the page's.
+    def mass(self, grams: Iterable[str], squared: bool = False) -> float:
+        """The summed weight of ``grams`` (or of its square), all of them the page's.
 
         ``math.fsum``: a set's order changes with the string hash seed, and a
         plain float sum with its order, which would let two copies that fit
         equally well trade places from one run to the next."""
-        df, weight = self.rarity()
-        if power == 1:
-            return math.fsum(weight[df[g]] for g in grams)
-        return math.fsum(weight[df[g]] ** power for g in grams)
+        df, weights = self.rarity()
+        weight = self._squares(weights) if squared else weights
+        return math.fsum(map(weight.__getitem__, map(df.__getitem__, grams)))
+
+    def _squares(self, weights: list[float]) -> list[float]:
+        if self._squared is None:
+            self._squared = [w * w for w in weights]
+        return self._squared
 
     def norm(self, i: int) -> float:
         """The length of paragraph ``i``'s n-gram vector, by rarity."""
         found = self._norms.get(i)
         if found is None:
-            found = self._norms[i] = math.sqrt(self.mass(self.grams[i], 2))
+            found = self._norms[i] = math.sqrt(self.mass(self.grams[i], squared=True))
         return found
 
     def cosine(self, i: int, j: int) -> float:
         """How alike paragraphs ``i`` and ``j`` are: the cosine of their n-gram sets, by rarity."""
         norm = self.norm(i) * self.norm(j)
-        return self.mass(self.grams[i] & self.grams[j], 2) / norm if norm else 0.0
+        return self.mass(self.grams[i] & self.grams[j], squared=True) / norm if norm else 0.0
 
 
 class Place(NamedTuple):
