@@ -471,3 +471,20 @@ def test_a_copy_right_between_two_list_items_in_a_row_breaks_the_list():
     assert dedup(text).text == page(head_a, six, seven, head_b, seventeen, returned, eighteen)
     note = dedup(text).changes[0].note
     assert "numbering -1" in note
+
+
+def test_a_copy_that_names_what_its_headline_names_belongs_under_it():
+    """Two interviews of one series open alike (“市委十三届七次全会暨全市经济工作会议…”):
+    the opening of 刘占英's, pasted after 李六小's, names 呼和浩特经济技术开发区党工委书记刘占英
+    as its own sub-headline does; either article first on the page."""
+    li_said = gold_paragraph("“市委十三届七次全会暨全市经济工作会议科学")
+    liu_said = gold_paragraph("“市委十三届七次全会暨全市经济工作会议提出")
+    one, two = gold_paragraph("一是加快建设现代化产业体系"), gold_paragraph("二是2024年的各项主要经济指标")
+    industry, culture = gold_paragraph("在产业发展方面，"), gold_paragraph("在打造北疆文化品牌方面，")
+    liu = ["在推动高质量发展上展现更大作为", "——访呼和浩特经济技术开发区党工委书记刘占英", liu_said, one, two]
+    li = ["抓产业 塑品牌 保民生 推动各项工作提速提质增效", "——访和林格尔县委书记李六小", li_said, industry, culture]
+    pasted = li[:3] + [liu_said] + li[3:]
+    for first, second in ((liu, pasted), (pasted, liu)):
+        kept = page(*(liu + li if first is liu else li + liu))
+        assert dedup(page(*first, *second)).text == kept
+        assert dedup(page(*first, *second), make_stage(phrase_weight=0.0)).text != kept

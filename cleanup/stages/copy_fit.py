@@ -30,7 +30,9 @@ stands, then by what it shares with the article around it:
    contains, weighted by nearness (``1/k`` for the k-th mate on either
    side, up to ``context`` on each side) and averaged, plus
    ``headline_weight`` times the share of the headline block's n-grams it
-   contains.  Averaging per mate keeps one long mate from drowning out
+   contains, plus ``phrase_weight`` if it holds a whole run of
+   ``phrase_chars`` characters of a headline-block paragraph (it names
+   the person or place the headline names).  Averaging per mate keeps one long mate from drowning out
    the others.  Each n-gram counts by how rare it is on the page (its
    inverse paragraph frequency): the words of one story, not the stock
    words of every story, tell where a paragraph belongs.  Then
@@ -242,6 +244,8 @@ class Fit:
     adjacency_weight: float
     bridge_weight: float
     parallel_weight: float
+    phrase_weight: float
+    phrase_chars: int
     margin: float  # by how much a later copy must fit better than the first
     dateline: ParamPattern
     opening: ParamPattern
@@ -294,11 +298,19 @@ class Fit:
         head = set().union(*(grams[j] for j in art.head))
         if head:
             fit += self.headline_weight * mass(grams[i] & head) / (mass(head) or 1)
+            if self.names_headline(page.grams.keys[i], [page.grams.keys[j] for j in art.head]):
+                fit += self.phrase_weight
         before, after = body[at - 1] if at else None, body[at] if at < len(body) else None
         joins = sum(page.cosine(i, j) for j in (before, after) if j is not None)
         bridge = page.cosine(before, after) if before is not None and after is not None else 0.0
         parallel = sum(self.parallel(page.texts[i], page.texts[j]) for j in (before, after) if j is not None)
         return fit + self.adjacency_weight * (joins - self.bridge_weight * bridge) + self.parallel_weight * parallel
+
+    def names_headline(self, copy: str, head: list[str]) -> bool:
+        """Whether ``copy`` holds a run of ``phrase_chars`` characters of a headline-block
+        paragraph: it names what the headline names (an interview's 呼和浩特经济技术开发区党工委书记刘占英)."""
+        n = self.phrase_chars
+        return any(h[k:k + n] in copy for h in head for k in range(len(h) - n + 1))
 
     def parallel(self, a: str, b: str) -> bool:
         """Whether two paragraphs open alike: opening clauses with the same first character
