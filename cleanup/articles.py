@@ -40,6 +40,7 @@ _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
 _HAN_PAIR = regex.compile(r"\p{Han}{2}")
 HEAD_IN_LEAD = 0.5  # share of a headline's pairs of characters its lead repeats (headlines_after_bodies)
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
+SUBHEADLINE_SHARE = 0.7  # under a headline, a line shorter than this share of it is its sub-headline
 FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
 FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
 FOLIO_FIELD_CHARS = 24  # a line longer than this is no field of a split folio
@@ -163,10 +164,12 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
 
     Where the line roles leave two or more headlines in a row (no kicker,
     sub-headline or byline between them), one is the headline and the others
-    stand over it (kickers) or under it (sub-headlines): of two, the longer
-    is the headline, as papers set the main headline long and its kicker or
-    sub-headline short (the first on a tie); of three or more, the middle
-    one, as in kicker, headline, sub-headline.  Where a sub-headline led by a
+    stand over it (kickers) or under it (sub-headlines): of two, the second,
+    which stands right over the byline or the body as a headline does,
+    unless it is much shorter than the first (less than
+    ``SUBHEADLINE_SHARE`` of it): a sub-headline under a long headline
+    (``自治区3个集体1名个人获市场监管总局通报表扬`` over ``我市云春雷获评工作表现突出个人``);
+    of three or more, the middle one, as in kicker, headline, sub-headline.  Where a sub-headline led by a
     dash (``——访……``) follows the stack, the stack has its sub-headline: its
     last line is the headline, the others are kickers.
     """
@@ -184,7 +187,7 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
             if j + 1 < len(out) and out[j + 1] == "subheadline" and texts[j + 1].startswith("——"):
                 main = j  # a sub-headline led by a dash follows: the run is kickers over the headline
             elif n == 2:
-                main = i if len(texts[i]) >= len(texts[j]) else j
+                main = i if len(texts[j]) < SUBHEADLINE_SHARE * len(texts[i]) else j
             else:
                 main = i + (n - 1) // 2
             for k in range(i, j + 1):

@@ -277,6 +277,8 @@ def test_a_byline_after_body_text_opens_an_article_without_headline():
 @pytest.mark.parametrize(("texts", "want"), [
     (["自治区教育厅发布通知", "要求中小学幼儿园不得推迟放假或提前开学"], ["kicker", "headline"]),
     (["自治区3个集体1名个人获市场监管总局通报表扬", "我市云春雷获评工作表现突出个人"], ["headline", "subheadline"]),
+    # the second, right over the body, not much shorter than the first: the headline
+    (["感谢呼和浩特对项目的支持", "延长供应端全产业链条"], ["kicker", "headline"]),
     (["学思想 强党性·整改整治进行时", "市退役军人事务局：下力气整改整治", "助推退役军人工作高质量发展"],
      ["kicker", "headline", "subheadline"]),
     (["标题"], ["headline"]),

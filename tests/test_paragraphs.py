@@ -306,3 +306,12 @@ def test_line_starting_with_a_count_and_a_comma_continues_the_line_before(rebuil
     assert "预计全年新设外商投资企业145家，同比增长2.6倍；" in rebuild.clean(raw).text
     assert all(stage.starts_particle.search(t) for t in ("145家，同比", "12.5%，拉动", "亿吨，同比"))
     assert not any(stage.starts_particle.search(t) for t in ("2023年，市生态环境局", "145家企业落户"))
+
+
+def test_a_headline_of_three_lines_wraps_again_at_its_middle_line():
+    raw = ("近日，“草原儿女心向党\n同心共筑中国梦”原创交响乐\n作品汇报音乐会在内蒙古艺术\n学院新华校区演艺厅举行，为\n"
+           "广大音乐爱好者献上了一场天\n籁盛宴。\n自治区3个集体1名\n个人获市场监管总局\n通报表扬\n"
+           "（上接第2版）王莉霞强\n调，各地各部门要提高政治站\n位，强化发展意识，坚持从全\n局出发，实际出发，认真研究\n"
+           "拿出高质量发展全景图、产业\n")  # development page p0038 (PyMuPDF)
+    paras = Cleaner().clean(raw).text.split("\n\n")
+    assert paras[1] == "自治区3个集体1名个人获市场监管总局通报表扬"

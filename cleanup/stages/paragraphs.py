@@ -109,6 +109,7 @@ CREDIT_CONTEXT = 40
 LEAD_IN_CONTEXT = 4
 # characters each side of a break that ``spaced_join`` reads
 JOIN_CONTEXT = 8
+WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
 
 # the verdict on a break that :meth:`Paragraphs._may_join` rules out
 _CANNOT_JOIN = _Verdict(float("-inf"), "")
@@ -611,9 +612,25 @@ class Paragraphs(Stage):
         ev = ["heading-pair"] + self._headline_evidence()
         if rd.heading_full(a.row) or (rd.fills(a.row, b.text) and not rd.wide(a.row)):
             ev.append("heading-wraps")
+        elif self._wraps_again(a.row, b.row, rd, self.heading_tail):
+            ev.append("heading-wraps-again")
         if len(b.text.strip()) <= self.heading_tail:
             ev.append("next-heading-tail")
         return ev
+
+    @staticmethod
+    def _wraps_again(i: int, k: int, rd: PageReading, tail: int) -> bool:
+        """Whether heading line ``i``, under a heading line about as wide, wraps again onto
+        line ``k``, no wider, that ends the run of heading lines (or a tail of ``tail``
+        characters does): a headline of three lines or more fills each but its last
+        (自治区3个集体1名|个人获市场监管总局|通报表扬), however many headlines of the page wrap there."""
+        h, after = i - 1, k + 1
+        if h < 0 or rd.roles[h] not in (Role.HEADLINE, Role.KICKER) or rd.roles[i] is Role.SUBHEADLINE:
+            return False
+        ends_run = after >= len(rd.roles) or rd.roles[after] not in HEADINGS \
+            or rd.counts[after] <= tail
+        return ends_run and abs(rd.widths[i] - rd.widths[h]) <= WRAP_AGAIN_WIDTH \
+            and rd.widths[k] <= rd.widths[i] + 0.5
 
     def _roles_apart(self, ra: Role, rb: Role) -> list[str]:
         ev = []
