@@ -401,6 +401,12 @@ def test_a_short_line_said_again_further_on_in_one_article_is_a_refrain():
     assert dedup(text).text == text
 
 
+def test_a_short_line_said_three_times_in_a_row_is_no_refrain():
+    """The copies between two equal lines go too, so one line is left, not two side by side
+    (which a second run would find: hypothesis found 会■下转第2版会会会会会会. three times)."""
+    answer = "阿Q一想，没有话，便回答说，“没有。”"
+    assert dedup(page(BODY, answer, answer, answer, OTHER)).text == page(BODY, answer, OTHER)
+
 def test_a_long_document_still_finds_a_near_copy_that_shares_an_anchor():
     paras = [p for p in (DATA / "prose" / "laws.txt").read_text(encoding="utf-8").split("\n") if len(p) >= 12]
     original = next(p for p in paras[3000:] if len(p) > 60 and "，" in p)

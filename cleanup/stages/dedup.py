@@ -301,7 +301,7 @@ class Dedup(Stage):
             if seen is None:
                 seen = page()
             pairs = [(i, j, score) for i, j, score in pairs
-                     if (not self.is_refrain(i, j, keys[i], seen) if keys[i] == keys[j] else not seen.side_by_side(i, j))]
+                     if (not self.is_refrain(i, j, keys[i], seen, drops) if keys[i] == keys[j] else not seen.side_by_side(i, j))]
             if not pairs:
                 break
             for group in group_copies(pairs):
@@ -317,12 +317,15 @@ class Dedup(Stage):
                         drops[i] = (keeper.rule, self.explain(paras, i, kept, ratio, judged))
         return drops
 
-    def is_refrain(self, i: int, j: int, key: str, page: Page) -> bool:
+    def is_refrain(self, i: int, j: int, key: str, page: Page, drops: dict[int, tuple[str, str]]) -> bool:
         """Whether equal short paragraphs ``i`` and ``j`` are a refrain: a line too short to be
         compared for near copies, said again further on in one article (a story's
         阿Q一想，没有话，便回答说，“没有。” answering the same question twice).  The paste this
-        stage looks for lands in another article, or right next to its original."""
-        return len(key) < self.params.bounds.shortest and abs(i - j) > 1 and page.article(i) == page.article(j)
+        stage looks for lands in another article, or right next to its original: next to it
+        once the copies between them are dropped too, or a second run would find them side
+        by side."""
+        return (len(key) < self.params.bounds.shortest and page.article(i) == page.article(j)
+                and any(k not in drops for k in range(min(i, j) + 1, max(i, j))))
 
     def memo_for(self, doc: Document) -> DocumentMemo:
         """What this stage has learnt about ``doc`` so far; a new document starts afresh."""
