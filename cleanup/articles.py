@@ -23,6 +23,7 @@ import regex
 
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
+from .roles import Role, assign_roles, roles_by_type
 from .shape import Shape, lines, load_shape
 
 JUMP_RULE = "marker-page-jump"
@@ -474,8 +475,6 @@ class CleanPage:
 
 def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
-    from .roles import assign_roles
-
     texts = [t for _, _, t in paragraphs_of(clean)]
     roles = [str(r) for r in assign_roles(texts, wrapped=False, shape=shape)]
     return long_headlines(texts, roles, shape)
@@ -505,8 +504,6 @@ def typeset_roles(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles:
     where the raw input is printed lines, the type its first line is set in
     (:func:`cleanup.roles.read_page`) tells a kicker, a sub-headline or a subhead
     of the body from a headline, which clean text, one paragraph a line, cannot."""
-    from .roles import Role, roles_by_type
-
     out = list(roles)
     heads = [k for k, r in enumerate(roles) if r == Role.HEADLINE]
     if not heads:
