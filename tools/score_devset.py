@@ -7,7 +7,9 @@
 For each reader (pymupdf, pdfminer, pdftotext, tesseract) every raw page is
 cleaned with the default profile and scored against gold with
 ``tools/score.py``: residual edit distance (``out_err``, share of gold's
-characters), paragraph precision and recall (exact, and fuzzy at ratio 90
+characters), ``ours_err``: the same residual against gold as the reader
+read it (:func:`as_read`: its misread and lost Han characters put into
+gold), what is left that is the cleaner's; paragraph precision and recall (exact, and fuzzy at ratio 90
 for OCR), paragraph-break precision and recall counted on the
 character alignment (``break_p``/``break_r``, blind to recognition errors),
 and Han characters lost.  Two counts more, from each page's structure:
@@ -34,6 +36,7 @@ from pathlib import Path
 
 import regex
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -65,6 +68,46 @@ def own_paragraphs(texts: list[str], out: str) -> int:
     return sum(1 for t in texts if any(fuzz.ratio(t, p) >= OWN_RATIO for p in lines))
 
 
+SPACE = regex.compile(r"\s")
+HAN = regex.compile(r"\p{Han}")
+
+
+def as_read(raw: str, gold: str) -> str:
+    r"""``gold`` with the reader's recognition errors put in: where the reader
+    wrote other Han characters than gold's, or lost some of gold's, gold
+    takes what the reader wrote.  Breaks, spaces and punctuation stay gold's,
+    and so does debris the reader added (text gold does not have): a cleaner
+    is to mend those, not the characters the reader misread.
+
+    Compared without whitespace, so that line structure plays no part in the
+    alignment; ``out`` against this is what is left that is the cleaner's.
+
+    >>> as_read("会议在北京\n召开,代表\n出席。", "会议在北京召开，\n代表出席。")
+    '会议在北京召开，\n代表出席。'
+    >>> as_read("会议在北京石开，代表。", "会议在北京召开，\n代表出席。")
+    '会议在北京石开，\n代表。'
+    """
+    keep = [i for i, ch in enumerate(gold) if not SPACE.match(ch)]
+    g = "".join(gold[i] for i in keep)
+    r = SPACE.sub("", raw)
+    take: dict[int, tuple[int, str]] = {}  # content index of gold -> (block end, reader's text)
+    for tag, g1, g2, r1, r2 in Levenshtein.opcodes(g, r):
+        if tag == "delete" or (tag == "replace" and (HAN.search(g, g1, g2) or HAN.search(r, r1, r2))):
+            take[g1] = (g2, r[r1:r2])
+    out, skip_to = [], 0
+    content = {gi: n for n, gi in enumerate(keep)}
+    for i, ch in enumerate(gold):
+        n = content.get(i)
+        if n is None:
+            out.append(ch)
+        elif n in take:
+            skip_to, text = take[n]
+            out.append(text)
+        elif n >= skip_to:
+            out.append(ch)
+    return "".join(out)
+
+
 def roles(structure: dict[str, object], wanted: tuple[str, ...]) -> list[str]:
     texts = []
     for a in structure["articles"]:  # type: ignore[attr-defined]
@@ -79,7 +122,7 @@ def score_reader(folder: Path, reader: str, ids: list[str], cleaner: Cleaner,
     """Totals of ``reader``'s pages ``ids`` (None if its raw text is missing); with
     ``max_raw_err``, only the pages whose raw text is at most that far from gold."""
     rows, own = [], {"heads": [0, 0], "bylines": [0, 0], "headlines": [0, 0], "all_heads": [0, 0]}
-    radicals_out = radicals_raw = 0
+    radicals_out = radicals_raw = ours = 0
     for pid in ids:
         raw_path = folder / "raw" / reader / f"{pid}.txt"
         if not raw_path.exists():
@@ -92,6 +135,7 @@ def score_reader(folder: Path, reader: str, ids: list[str], cleaner: Cleaner,
         if max_raw_err is not None and row["raw_err"] > max_raw_err:
             continue
         rows.append(row)
+        ours += Levenshtein.distance(score.canon(out), score.canon(as_read(raw, gold)))
         for key, wanted in (("headlines", ("headline",)), ("bylines", ("byline",)),
                             ("heads", ("headline", "byline")),
                             ("all_heads", ("kicker", "headline", "subheadlines", "byline"))):
@@ -105,6 +149,7 @@ def score_reader(folder: Path, reader: str, ids: list[str], cleaner: Cleaner,
     return {
         "reader": reader, "pages": len(rows), "gold_chars": t["gold_chars"],
         "raw_err": t["raw_err"], "out_err": t["out_err"], "fixed": t["fixed"],
+        "ours_err": round(ours / max(t["gold_chars"], 1), 5),
         "para_p": t["para_p"], "para_r": t["para_r"],
         "fuzzy_para_p": t["fuzzy_para_p"], "fuzzy_para_r": t["fuzzy_para_r"],
         "break_p": t["break_p"], "break_r": t["break_r"],
@@ -115,7 +160,7 @@ def score_reader(folder: Path, reader: str, ids: list[str], cleaner: Cleaner,
     }
 
 
-COLUMNS = ("reader", "pages", "raw_err", "out_err", "para_p", "para_r", "fuzzy_para_p", "fuzzy_para_r",
+COLUMNS = ("reader", "pages", "raw_err", "out_err", "ours_err", "para_p", "para_r", "fuzzy_para_p", "fuzzy_para_r",
            "break_p", "break_r", "lost_han", "own_para", "headlines_own", "bylines_own", "heads_own",
            "radicals", "raw_radicals")
 
