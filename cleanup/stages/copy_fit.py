@@ -93,7 +93,8 @@ def ngrams(text: str, n: int) -> set[str]:
 
 
 class NgramSets(Sequence[set[str]]):
-    """:func:`ngrams` of each key, made when first asked for.
+    """:func:`ngrams` of each key, made when first asked for, once for each text:
+    copies of a paragraph share one set (never changed in place).
 
     Only the copies and their articles are ever scored, so most pages
     never need any.
@@ -102,15 +103,18 @@ class NgramSets(Sequence[set[str]]):
     def __init__(self, keys: list[str], n: int) -> None:
         self.keys = keys
         self.n = n
-        self.made: dict[int, set[str]] = {}
+        self.made: dict[str, set[str]] = {}
 
     def __len__(self) -> int:
         return len(self.keys)
 
     def __getitem__(self, i: int) -> set[str]:  # type: ignore[override]
-        grams = self.made.get(i)
+        return self.of(self.keys[i])
+
+    def of(self, key: str) -> set[str]:
+        grams = self.made.get(key)
         if grams is None:
-            grams = self.made[i] = ngrams(self.keys[i], self.n)
+            grams = self.made[key] = ngrams(key, self.n)
         return grams
 
 
@@ -188,7 +192,12 @@ class Page:
         ``log((N + 1) / df)`` for the page's ``N`` paragraphs."""
         if self._rarity is None:
             count = len(self.grams)
-            df = Counter(chain.from_iterable(self.grams[i] for i in range(count)))
+            copies = Counter(self.grams.keys)  # a page read twice over holds each text many times
+            df = Counter(chain.from_iterable(map(self.grams.of, copies)))
+            for key, n in copies.items():
+                if n > 1:
+                    for gram in self.grams.of(key):
+                        df[gram] += n - 1
             self._rarity = df, [0.0] + [math.log((count + 1) / n) for n in range(1, count + 1)]
         return self._rarity
 
