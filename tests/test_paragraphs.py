@@ -202,6 +202,8 @@ def changes_of(cleaner: Cleaner, raw: str) -> tuple[str, list[tuple[str, int, in
     ("第一章 总则\n\n第一条 根据《中华人民共和国宪法》的有关规定，制定本办法。\n", "next-starts-unit"),
     ("这真是奇极的事！\n\n十二\n\n不能想了。\n", "line-stands-alone"),
     ("“我么？……”，\n\n“你呀。我想：这总是你自己愿意了，不然……。”\n", "quote-turn"),
+    # OCR wrote an opening quote for the closing one: the sentence and the quotation end there
+    ("“甚么时候死的？“\n\n“甚么时候？——昨天夜里，或者就是今天罢。”\n", "sentence-end"),
 ])
 def test_clean_prose_paragraph_ending_with_its_line_stays(rebuild, raw, evidence):
     result = rebuild.clean(raw)

@@ -192,6 +192,8 @@ class Paragraphs(Stage):
         self.list_item_max = p.integer("list_item_max")
         self.title_end = p.pattern("title_end")
         self.quote_turn = p.pattern("quote_turn")
+        self.misread_close = p.pattern("misread_close")
+        self.misread_close_chars = _needs(self.misread_close)
         # the page-shape vocabulary, as one-character tests done with set lookups
         # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
         shape = self.shape
@@ -319,8 +321,12 @@ class Paragraphs(Stage):
         return ""
 
     def _ending(self, text: str) -> str:
-        """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence."""
+        """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence.
+        An opening quote after a sentence's end (``死的？“``) is a closing one that OCR
+        misread: no line ends opening a quotation right after a sentence ends."""
         last = text[-1]
+        if last in self.misread_close_chars.chars and self.misread_close.search(text[-LEAD_IN_CONTEXT:]):
+            return "sentence-end"
         if last in self.closers:
             return "sentence-end" if self.ends_sentence(text) else "quote-end"
         if last in self.sentence_end:  # [sentence_end][closers]*$, with no closer to follow
