@@ -19,6 +19,7 @@ import regex
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+import break_misses  # noqa: E402
 import make_devset  # noqa: E402
 import score_devset  # noqa: E402
 from devset import extract  # noqa: E402
@@ -215,3 +216,27 @@ def test_half_splits_the_pages_by_seed():
     odd, even = (score_devset.half(DEVSET, IDS, h) for h in ("odd", "even"))
     assert odd and even and sorted(odd + even) == sorted(IDS) and not set(odd) & set(even)
     assert "p0001" in odd and "p0002" in even  # the set's page n has seed n
+
+
+@pytest.mark.parametrize(("raw", "out", "cls"), [
+    ("甲乙丙丁戊己庚辛壬癸\n子丑寅卯辰巳午未申酉", "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉", "b"),  # we joined it
+    ("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉", "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉", "c"),  # the reader did
+    ("子丑寅卯辰巳午未申酉\n\n甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉甲乙丙丁戊己庚辛壬癸", "a"),  # out of order
+])
+def test_a_missed_break_is_classed_by_where_its_sides_are(raw, out, cls):
+    gold = "甲乙丙丁戊己庚辛壬癸\n子丑寅卯辰巳午未申酉\n"
+    (miss,) = break_misses.misses(raw, out, gold)
+    assert miss.cls == cls
+    assert break_misses.misses(raw, gold, gold) == []
+
+
+def test_the_scorer_lists_the_missed_breaks_by_class(capsys):
+    assert score_devset.main(["--pages", "2", "--readers", "tesseract", "--misses"]) == 0
+    printed = capsys.readouterr().out
+    listed = [line for line in printed.split("\n") if line.startswith("tesseract p000")]
+    assert listed and all(line.split()[-1] in ("a", "b", "c") for line in listed)
+    assert f"tesseract: {len(listed)} of " in printed and "attainable recall" in printed
+    assert score_devset.main(["--pages", "2", "--readers", "tesseract", "--misses", "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["missed_a"] + row["missed_b"] + row["missed_c"] == len(listed)
+    assert row["break_r"] <= row["attainable_r"] <= 1

@@ -202,6 +202,8 @@ def changes_of(cleaner: Cleaner, raw: str) -> tuple[str, list[tuple[str, int, in
     ("第一章 总则\n\n第一条 根据《中华人民共和国宪法》的有关规定，制定本办法。\n", "next-starts-unit"),
     ("这真是奇极的事！\n\n十二\n\n不能想了。\n", "line-stands-alone"),
     ("“我么？……”，\n\n“你呀。我想：这总是你自己愿意了，不然……。”\n", "quote-turn"),
+    # OCR wrote an opening quote for the closing one: the sentence and the quotation end there
+    ("“甚么时候死的？“\n\n“甚么时候？——昨天夜里，或者就是今天罢。”\n", "sentence-end"),
 ])
 def test_clean_prose_paragraph_ending_with_its_line_stays(rebuild, raw, evidence):
     result = rebuild.clean(raw)
@@ -272,8 +274,8 @@ def test_memos_serve_one_document_only(stage):
     stage.run(first)
     stage.run(second)
     verdicts = stage.memo_for(second).verdicts
-    assert {nxt for _, nxt in verdicts} == {"人数。"}
-    assert all(text.startswith("会议圆满结束") for text, _ in verdicts)
+    assert {nxt for _, nxt, _ in verdicts} == {"人数。"}
+    assert all(text.startswith("会议圆满结束") for text, _, _ in verdicts)
 
 
 def test_memo_holds_no_paragraph_still_being_joined(stage):
@@ -283,7 +285,7 @@ def test_memo_holds_no_paragraph_still_being_joined(stage):
     doc = Document("\n\n".join(lines) + "\n")
     stage.run(doc)
     assert doc.text.count("\n") == 1  # one paragraph
-    assert sum(len(text) for text, _ in stage.memo_for(doc).verdicts) <= len(doc.text)
+    assert sum(len(text) for text, _, _ in stage.memo_for(doc).verdicts) <= len(doc.text)
 
 
 # --- the verb test, left for last by the quick no-join check ----------------------
@@ -315,3 +317,20 @@ def test_a_headline_of_three_lines_wraps_again_at_its_middle_line():
            "拿出高质量发展全景图、产业\n")  # development page p0038 (PyMuPDF)
     paras = Cleaner().clean(raw).text.split("\n\n")
     assert paras[1] == "自治区3个集体1名个人获市场监管总局通报表扬"
+
+
+def test_headline_over_a_byline_after_body_text_stands_apart(rebuild):
+    """On a page of one paragraph per line, a body paragraph OCR left without its full
+    stop, a line of a headline's shape, then a byline: a headline, not a cut's tail.
+    With body text after it instead, it is the tail of a paragraph cut in two."""
+    body = "联席会召开。自治区党委副书记、自治区主席王莉霞出席会议并致辞"
+    raw = body + "\n\n我市云春雷获评工作表现突出个人\n\n本报记者 王磊\n"
+    assert rebuild.clean(raw).text == raw
+    cut = raw.replace("本报记者 王磊", "会议召开。")
+    assert rebuild.clean(cut).text.startswith(body + "我市云春雷获评工作表现突出个人")
+    stage = next(s for s in rebuild.stages if s.name == "paragraphs")
+    doc = Document(raw)
+    lines = stage._lines(raw)
+    lay = stage.layout(doc, lines)
+    note = stage._weigh_afresh(body, lines[0], lines[1], True, lay, lines[2], False, stage.memo_for(doc)).note
+    assert "next-headline-over-byline" in note

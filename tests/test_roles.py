@@ -43,6 +43,7 @@ def structure(pid: str) -> dict:
     ("责任编辑：王五", Role.CREDIT),
     ("（李海珍）", Role.CREDIT),
     ("本报记者 王磊 摄", Role.CREDIT),
+    ("程燕 ”摄", Role.CREDIT),  # OCR reads the blank before 摄 as a quote
     ("市民在广场赏灯。本报记者 王磊 摄", Role.CAPTION),
     ("编者按：", Role.LABEL),
     ("图片：本报记者 王磊", Role.LABEL),

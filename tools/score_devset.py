@@ -3,6 +3,7 @@
     python tools/score_devset.py                    # tests/data/devset, every page
     python tools/score_devset.py --dir DIR --pages 5 --json
     python tools/score_devset.py --half odd         # tune on odd seeds; --half even: held out
+    python tools/score_devset.py --readers tesseract --misses   # the paragraph breaks missed, and why
 
 For each reader (pymupdf, pdfminer, pdftotext, tesseract) every raw page is
 cleaned with the default profile and scored against gold with
@@ -41,6 +42,7 @@ from rapidfuzz.distance import Levenshtein
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import score  # noqa: E402
+from break_misses import Miss, attainable_recall, misses  # noqa: E402
 
 from cleanup import Cleaner  # noqa: E402
 
@@ -118,9 +120,12 @@ def roles(structure: dict[str, object], wanted: tuple[str, ...]) -> list[str]:
 
 
 def score_reader(folder: Path, reader: str, ids: list[str], cleaner: Cleaner,
-                 max_raw_err: float | None = None) -> dict[str, object] | None:
+                 max_raw_err: float | None = None,
+                 missed: list[tuple[str, Miss]] | None = None) -> dict[str, object] | None:
     """Totals of ``reader``'s pages ``ids`` (None if its raw text is missing); with
-    ``max_raw_err``, only the pages whose raw text is at most that far from gold."""
+    ``max_raw_err``, only the pages whose raw text is at most that far from gold.
+    With ``missed``, the gold breaks the output misses go into it, by page
+    (:mod:`break_misses`), and the totals count them by class."""
     rows, own = [], {"heads": [0, 0], "bylines": [0, 0], "headlines": [0, 0], "all_heads": [0, 0]}
     radicals_out = radicals_raw = ours = 0
     for pid in ids:
@@ -136,6 +141,8 @@ def score_reader(folder: Path, reader: str, ids: list[str], cleaner: Cleaner,
             continue
         rows.append(row)
         ours += Levenshtein.distance(score.canon(out), score.canon(as_read(raw, gold)))
+        if missed is not None:
+            missed.extend((pid, m) for m in misses(raw, out, gold))
         for key, wanted in (("headlines", ("headline",)), ("bylines", ("byline",)),
                             ("heads", ("headline", "byline")),
                             ("all_heads", ("kicker", "headline", "subheadlines", "byline"))):
@@ -146,6 +153,12 @@ def score_reader(folder: Path, reader: str, ids: list[str], cleaner: Cleaner,
         radicals_raw += radicals(raw)
     t = score.total(rows)
     share = {k: round(hit / max(n, 1), 4) for k, (hit, n) in own.items()}
+    classes = {}
+    if missed is not None:
+        counts = {c: sum(1 for _, m in missed if m.cls == c) for c in "abc"}
+        classes = {"gold_breaks": t["gold_breaks"], "missed_a": counts["a"], "missed_b": counts["b"],
+                   "missed_c": counts["c"],
+                   "attainable_r": attainable_recall(t["break_hit"], t["gold_breaks"], counts["a"])}
     return {
         "reader": reader, "pages": len(rows), "gold_chars": t["gold_chars"],
         "raw_err": t["raw_err"], "out_err": t["out_err"], "fixed": t["fixed"],
@@ -156,7 +169,7 @@ def score_reader(folder: Path, reader: str, ids: list[str], cleaner: Cleaner,
         "lost_han": t["lost_han"], "extra_han": t["extra_han"],
         "own_para": share["heads"], "headlines_own": share["headlines"], "bylines_own": share["bylines"],
         "heads_own": share["all_heads"], "heads_n": own["heads"][1],
-        "radicals": radicals_out, "raw_radicals": radicals_raw,
+        "radicals": radicals_out, "raw_radicals": radicals_raw, **classes,
     }
 
 
@@ -170,6 +183,17 @@ def table(rows: list[dict[str, object]]) -> str:
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     lines += ["| " + " | ".join(str(r[c]) for c in COLUMNS) + " |" for r in rows]
     return "\n".join(lines)
+
+
+def print_misses(reader: str, missed: list[tuple[str, Miss]], row: dict[str, object]) -> None:
+    """Each missed break, its class and the text around it (line breaks shown as ⏎), then the counts."""
+    for pid, m in missed:
+        print(f"{reader} {pid} {m.cls}")
+        for name, text in (("gold", m.gold), ("raw", m.raw), ("out", m.out)):
+            print(f"  {name:4} {text.replace(chr(10), '⏎')}")
+    print(f"{reader}: {len(missed)} of {row['gold_breaks']} gold breaks missed: {row['missed_a']} unattainable (a), "
+          f"{row['missed_b']} joined (b), {row['missed_c']} never in the raw page (c); "
+          f"attainable recall {row['attainable_r']}\n")
 
 
 def half(folder: Path, ids: list[str], which: str) -> list[str]:
@@ -190,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="only pages whose raw text is at most this far from gold (e.g. 0.3 leaves out "
                          "pages where a reader mixed the columns)")
     ap.add_argument("--json", action="store_true", help="one JSON line per reader instead of a table")
+    ap.add_argument("--misses", action="store_true",
+                    help="list each gold paragraph break the output misses, with the lines around it in "
+                         "gold, the raw page and the output, and its class (tools/break_misses.py); "
+                         "the totals count them by class, with recall on the breaks a cleaner could find")
     args = ap.parse_args(argv)
     gold = sorted((args.dir / "gold").glob("*.txt"))
     if not gold:
@@ -201,11 +229,14 @@ def main(argv: list[str] | None = None) -> int:
     cleaner = Cleaner()
     rows = []
     for reader in args.readers.split(","):
-        row = score_reader(args.dir, reader, ids, cleaner, args.max_raw_err)
+        missed: list[tuple[str, Miss]] | None = [] if args.misses else None
+        row = score_reader(args.dir, reader, ids, cleaner, args.max_raw_err, missed)
         if row is None:
             print(f"score_devset: {reader}: raw text missing in {args.dir / 'raw' / reader}", file=sys.stderr)
             return 1
         rows.append(row)
+        if missed is not None and not args.json:
+            print_misses(reader, missed, row)
     if args.json:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))

@@ -86,6 +86,9 @@ _APART_UNWRAPPED = frozenset({Role.CREDIT, Role.LABEL, Role.FOLIO, Role.JUMP, Ro
                               Role.BYLINE, Role.DATELINE, Role.CAPTION})
 # roles of lines whose joins keep the blank a printed line ended with (``spaced_join``)
 _SPACED_ROLES = frozenset({Role.BYLINE, Role.DATELINE, Role.CREDIT, Role.CAPTION})
+# roles of lines that a headline stands over: a line of a headline's shape right before one
+# is a headline (on an unwrapped page, where no column tells)
+_HEADED = frozenset({Role.BYLINE, Role.DATELINE})
 # roles of lines that end with a person's name, which may wrap onto the next line
 _NAMES_WRAP = frozenset({Role.BYLINE, Role.CREDIT, Role.CAPTION})
 
@@ -125,7 +128,7 @@ class Memo:
     __slots__ = ("verdicts", "has_verb", "layout")
 
     def __init__(self, segments_to_a_verb: Callable[[str], bool]) -> None:
-        self.verdicts: dict[tuple[str, str], _Verdict] = {}
+        self.verdicts: dict[tuple[str, str, Role | None], _Verdict] = {}
         self.has_verb = lru_cache(maxsize=4096)(segments_to_a_verb)
         self.layout: Layout | None = None
 
@@ -192,6 +195,8 @@ class Paragraphs(Stage):
         self.list_item_max = p.integer("list_item_max")
         self.title_end = p.pattern("title_end")
         self.quote_turn = p.pattern("quote_turn")
+        self.misread_close = p.pattern("misread_close")
+        self.misread_close_chars = _needs(self.misread_close)
         # the page-shape vocabulary, as one-character tests done with set lookups
         # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
         shape = self.shape
@@ -319,8 +324,12 @@ class Paragraphs(Stage):
         return ""
 
     def _ending(self, text: str) -> str:
-        """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence."""
+        """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence.
+        An opening quote after a sentence's end (``死的？“``) is a closing one that OCR
+        misread: no line ends opening a quotation right after a sentence ends."""
         last = text[-1]
+        if last in self.misread_close_chars.chars and self.misread_close.search(text[-LEAD_IN_CONTEXT:]):
+            return "sentence-end"
         if last in self.closers:
             return "sentence-end" if self.ends_sentence(text) else "quote-end"
         if last in self.sentence_end:  # [sentence_end][closers]*$, with no closer to follow
@@ -465,6 +474,9 @@ class Paragraphs(Stage):
         ev.extend(self._unwrapped_evidence(text, nxt, ending))
         if len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
+            if after_b is not None and lay.roles[after_b.row] in _HEADED and not word and self.headline_like(nxt) \
+                    and not self.body_mark.found_in(nxt) and not self.starts_particle.search(nxt):
+                ev.append("next-headline-over-byline")  # not the rest of a word, nor of a headline (…的|新长征)
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
         return ev
@@ -525,17 +537,18 @@ class Paragraphs(Stage):
     ) -> _Verdict:
         """The break's score and note; if ``may_skip``, perhaps only that it cannot join.
 
-        On an unwrapped page the evidence reads only ``text`` and ``b.text``
-        (``a``, ``blank``, ``after_b`` and widths count on wrapped pages only),
-        and the next round asks again of every paragraph left as it was: the
-        verdicts are remembered by that pair.  Only while no join is pending
+        On an unwrapped page the evidence reads only ``text`` and ``b.text``, and
+        the role the paragraph after ``b`` shows by itself (``a``, ``blank``, the
+        rest of ``after_b`` and widths count on wrapped pages only), and the next
+        round asks again of every paragraph left as it was: the verdicts are
+        remembered by those three.  Only while no join is pending
         (``text`` is line ``a``): a key holding each longer paragraph so far
         would keep every prefix of a long paragraph alive, memory quadratic
         in its length.
         """
         if lay.wrapped or text is not a.text:
             return self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip, memo)
-        key = (text, b.text)
+        key = (text, b.text, lay.roles[after_b.row] if after_b is not None else None)
         verdict = memo.verdicts.get(key)
         if verdict is None or verdict is _CANNOT_JOIN and not may_skip:
             verdict = memo.verdicts[key] = self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip, memo)
@@ -703,7 +716,7 @@ class Paragraphs(Stage):
             edits.append(Edit(0, text[: lines[0].start], "", self.trim_rule, "leading blank lines"))
         paragraph = lines[0].text  # the paragraph so far, as joined
         for i, (a, b) in enumerate(zip(lines, lines[1:])):
-            if only is not None and paragraph is a.text and i not in only and i + 1 not in only:
+            if only is not None and paragraph is a.text and only.isdisjoint((i, i + 1, i + 2)):
                 paragraph = b.text  # as the round before decided it
                 continue
             gap = text[a.end : b.start]
