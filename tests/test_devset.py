@@ -165,6 +165,10 @@ def test_gold_as_read_takes_the_readers_han_errors_and_losses_only():
     assert score_devset.as_read("会议在北京石开，代表。", gold) == "会议在北京石开，\n代表。\n"
     # breaks, spaces, punctuation widths and added debris stay gold's: they are the cleaner's to mend
     assert score_devset.as_read("会议在北\n京召开, 代表\n出席。\n3\n", gold) == gold
+    # look-alikes and Traditional characters the profile maps are the cleaner's too
+    maps = score_devset.CharacterMaps()
+    assert score_devset.as_read(maps("會议在北京召开，代表出席。"), gold) == gold
+    assert score_devset.as_read(maps("会议在北京召开，代表出席。").replace("会", "⼈"), gold) != gold
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ cleaned with the default profile and scored against gold with
 ``tools/score.py``: residual edit distance (``out_err``, share of gold's
 characters), ``ours_err``: the same residual against gold as the reader
 read it (:func:`as_read`: its misread and lost Han characters put into
-gold), what is left that is the cleaner's; paragraph precision and recall (exact, and fuzzy at ratio 90
+gold, those the profile maps one for one mapped first), what is left that is the cleaner's; paragraph precision and recall (exact, and fuzzy at ratio 90
 for OCR), paragraph-break precision and recall counted on the
 character alignment (``break_p``/``break_r``, blind to recognition errors),
 and Han characters lost.  Two counts more, from each page's structure:
@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 import regex
@@ -45,6 +46,8 @@ import score  # noqa: E402
 from break_misses import Miss, attainable_recall, misses  # noqa: E402
 
 from cleanup import Cleaner  # noqa: E402
+from cleanup.rules import load_profile  # noqa: E402
+from cleanup.stages.normalize import opencc_converter  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIR = ROOT / "tests" / "data" / "devset"
@@ -72,6 +75,20 @@ def own_paragraphs(texts: list[str], out: str) -> int:
 
 SPACE = regex.compile(r"\s")
 HAN = regex.compile(r"\p{Han}")
+
+
+class CharacterMaps:
+    """The profile's rules that map characters one for one (look-alike ideographs,
+    Traditional to Simplified, NFC): what a reader wrote that they map is the
+    cleaner's to mend, not a recognition error (:func:`as_read`)."""
+
+    def __init__(self) -> None:
+        rules = {r.id: r for r in load_profile("zh-news").rules()}
+        self.table = str.maketrans(dict(rules["ideograph-lookalike"].table))
+        self.t2s = opencc_converter(rules["t2s"].config)
+
+    def __call__(self, text: str) -> str:
+        return self.t2s(unicodedata.normalize("NFC", text).translate(self.table))
 
 
 def as_read(raw: str, gold: str) -> str:
@@ -128,6 +145,7 @@ def score_reader(folder: Path, reader: str, ids: list[str], cleaner: Cleaner,
     (:mod:`break_misses`), and the totals count them by class."""
     rows, own = [], {"heads": [0, 0], "bylines": [0, 0], "headlines": [0, 0], "all_heads": [0, 0]}
     radicals_out = radicals_raw = ours = 0
+    maps = CharacterMaps()
     for pid in ids:
         raw_path = folder / "raw" / reader / f"{pid}.txt"
         if not raw_path.exists():
@@ -140,7 +158,7 @@ def score_reader(folder: Path, reader: str, ids: list[str], cleaner: Cleaner,
         if max_raw_err is not None and row["raw_err"] > max_raw_err:
             continue
         rows.append(row)
-        ours += Levenshtein.distance(score.canon(out), score.canon(as_read(raw, gold)))
+        ours += Levenshtein.distance(score.canon(out), score.canon(as_read(maps(raw), gold)))
         if missed is not None:
             missed.extend((pid, m) for m in misses(raw, out, gold))
         for key, wanted in (("headlines", ("headline",)), ("bylines", ("byline",)),
