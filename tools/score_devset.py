@@ -9,8 +9,9 @@ For each reader (pymupdf, pdfminer, pdftotext, tesseract) every raw page is
 cleaned with the default profile and scored against gold with
 ``tools/score.py``: residual edit distance (``out_err``, share of gold's
 characters), ``ours_err``: the same residual against gold as the reader
-read it (:func:`as_read`: its misread and lost Han characters put into
-gold, those the profile maps one for one mapped first), what is left that is the cleaner's; paragraph precision and recall (exact, and fuzzy at ratio 90
+read it (:func:`as_read`: its misread and lost Han characters and its
+reading order put into gold, those the profile maps one for one mapped
+first; debris and text the cleaner deletes still count), what is left that is the cleaner's; paragraph precision and recall (exact, and fuzzy at ratio 90
 for OCR), paragraph-break precision and recall counted on the
 character alignment (``break_p``/``break_r``, blind to recognition errors),
 and Han characters lost.  Two counts more, from each page's structure:
@@ -91,15 +92,42 @@ class CharacterMaps:
         return self.t2s(unicodedata.normalize("NFC", text).translate(self.table))
 
 
-def as_read(raw: str, gold: str) -> str:
-    r"""``gold`` with the reader's recognition errors put in: where the reader
-    wrote other Han characters than gold's, or lost some of gold's, gold
-    takes what the reader wrote.  Breaks, spaces and punctuation stay gold's,
-    and so does debris the reader added (text gold does not have): a cleaner
-    is to mend those, not the characters the reader misread.
+# a run of gold longer than this that the reader wrote elsewhere (column order) was moved, not misread
+RECOGNITION_SPAN = 8
+SHINGLE = 6  # characters of the runs that tell a moved text
+MOVED_SHARE = 0.3  # of a long run's shingles found in the other text: the same text, moved
 
-    Compared without whitespace, so that line structure plays no part in the
-    alignment; ``out`` against this is what is left that is the cleaner's.
+
+def _shingles(text: str) -> set[str]:
+    return {text[k : k + SHINGLE] for k in range(len(text) - SHINGLE + 1)}
+
+
+def _moved(text: str, other: set[str]) -> bool:
+    """Whether ``text``, a long run, is mostly text of the other side (``other``: its shingles)."""
+    if len(text) <= RECOGNITION_SPAN:
+        return False
+    found = _shingles(text)
+    return bool(found) and len(found & other) >= MOVED_SHARE * len(found)
+
+
+def as_read(raw: str, gold: str) -> str:
+    r"""``gold`` as the reader read it: its recognition errors and its reading order
+    put in, nothing else.
+
+    * a Han character of gold the reader wrote as another character takes
+      that character (one for one where the two runs are as long);
+    * a run of gold with Han characters that the reader lost or garbled
+      (at most :data:`RECOGNITION_SPAN` characters of the reader's) takes what
+      the reader wrote there;
+    * gold's text that the reader wrote in another place (a column read out
+      of order: a long run mostly made of gold's text) stands where the
+      reader put it, and not where gold has it.
+
+    Breaks, spaces, punctuation and digits stay gold's, and debris the
+    reader added (text gold does not have) stays out: a cleaner is to mend
+    those.  Deleting real text is charged in full.  Compared without
+    whitespace, so that line structure plays no part in the alignment; the
+    cleaner's output against this is what is left that is the cleaner's.
 
     >>> as_read("会议在北京\n召开,代表\n出席。", "会议在北京召开，\n代表出席。")
     '会议在北京召开，\n代表出席。'
@@ -109,21 +137,40 @@ def as_read(raw: str, gold: str) -> str:
     keep = [i for i, ch in enumerate(gold) if not SPACE.match(ch)]
     g = "".join(gold[i] for i in keep)
     r = SPACE.sub("", raw)
-    take: dict[int, tuple[int, str]] = {}  # content index of gold -> (block end, reader's text)
+    in_gold, in_raw = _shingles(g), _shingles(r)
+    put: dict[int, list[tuple[int, str]]] = {}  # content index of gold -> [(end of what goes, what comes)]
     for tag, g1, g2, r1, r2 in Levenshtein.opcodes(g, r):
-        if tag == "delete" or (tag == "replace" and (HAN.search(g, g1, g2) or HAN.search(r, r1, r2))):
-            take[g1] = (g2, r[r1:r2])
+        if tag == "equal":
+            continue
+        mine, theirs = g[g1:g2], r[r1:r2]
+        if len(theirs) > RECOGNITION_SPAN and not _moved(theirs, in_gold):
+            theirs = ""  # the reader's own debris
+        if not HAN.search(mine) or _moved(mine, in_raw):
+            # gold's marks stay; gold's text the reader wrote elsewhere goes, and comes where it stands there
+            end = g2 if mine and HAN.search(mine) else g1
+            if theirs and _moved(theirs, in_gold):
+                put.setdefault(g1, []).append((end, theirs))
+            elif end > g1:
+                put.setdefault(g1, []).append((end, ""))
+        elif tag == "replace" and len(mine) == len(theirs):
+            for k, (a, b) in enumerate(zip(mine, theirs)):
+                if HAN.match(a):
+                    put.setdefault(g1 + k, []).append((g1 + k + 1, b))
+        else:
+            put.setdefault(g1, []).append((g2, theirs))
     out, skip_to = [], 0
     content = {gi: n for n, gi in enumerate(keep)}
     for i, ch in enumerate(gold):
         n = content.get(i)
         if n is None:
             out.append(ch)
-        elif n in take:
-            skip_to, text = take[n]
+            continue
+        for end, text in put.get(n, ()):
             out.append(text)
-        elif n >= skip_to:
+            skip_to = max(skip_to, end)
+        if n >= skip_to:
             out.append(ch)
+    out.extend(text for _, text in put.get(len(g), ()))
     return "".join(out)
 
 
