@@ -2,18 +2,20 @@
 
 A gold break counts as found when the character alignment of the output to
 gold (``score.break_hits``) matches it with a break of the output.  Each
-missed one is put in one of three classes, from where the characters on
+missed one is put in one of four classes, from where the characters on
 either side of it (``CONTEXT`` of them) sit in the raw page and in the output:
 
-* ``a``, unattainable: neither the raw page nor the output holds the two sides
-  next to each other in gold's order (the reader mixed the columns, or put a
-  headline elsewhere, or recognised too little of them): no break a cleaner
-  writes there can align with gold's;
-* ``b``, joined: they are next to each other, and the raw page had a line break
-  between them (or the output has them together, with what stood between gone):
-  a join the cleaner made, that evidence might have prevented;
+* ``a``, unattainable: the raw page does not hold the two sides in gold's
+  order (the reader mixed the columns, put a headline elsewhere, or
+  recognised too little of them), or holds other text between them that the
+  output keeps there, apart by line breaks: no break a cleaner writes can
+  align with gold's.  The output joining the two sides is never ``a``;
+* ``b``, joined: the output has the two sides in gold's order with no line
+  break between them (what stood between, if anything, joined in too or gone),
+  and the raw page had one: a join the cleaner made;
 * ``c``, never there: the raw page runs from one side to the other with no line
-  break (the reader joined the lines).
+  break (the reader joined the lines);
+* ``d``, deleted: the raw page holds both sides, the output lost one.
 
 ``attainable_r`` is recall counted on the breaks that are not ``a``:
 hits / (gold breaks - unattainable).
@@ -72,9 +74,10 @@ def _to_gold(o: str, g: str) -> list[int | None]:
     return found
 
 
-def _sides(m: list[int | None], g: str, d: int) -> tuple[int, int] | None:
-    """Where the two sides of gold's break at ``d`` end and start in the aligned text,
-    if they stand next to each other there; else None."""
+def _sides(m: list[int | None], g: str, d: int) -> tuple[int, int, bool] | None:
+    """Where the two sides of gold's break at ``d`` end and start in the aligned text, and
+    whether they stand next to each other there; None if a side is not there (too
+    little of it aligns)."""
     left = [k for k in range(max(0, d - CONTEXT), d) if g[k] != "\n"]
     right = [k for k in range(d + 1, min(len(g), d + 1 + CONTEXT)) if g[k] != "\n"]
     lp = [m[k] for k in left if m[k] is not None]
@@ -82,7 +85,11 @@ def _sides(m: list[int | None], g: str, d: int) -> tuple[int, int] | None:
     if len(lp) < MIN_ALIGNED or len(rp) < MIN_ALIGNED:
         return None
     unaligned = len(left) + len(right) - len(lp) - len(rp)
-    return (lp[-1], rp[0]) if 0 < rp[0] - lp[-1] <= unaligned + SLACK else None
+    return lp[-1], rp[0], 0 < rp[0] - lp[-1] <= unaligned + SLACK
+
+
+def _in_order(sides: tuple[int, int, bool] | None) -> bool:
+    return sides is not None and sides[1] > sides[0]
 
 
 def _around(text: str, start: int, end: int) -> str:
@@ -104,13 +111,19 @@ def misses(raw: str, out: str, gold: str) -> list[Miss]:
             continue
         in_raw, in_out = _sides(to_raw, g, d), _sides(to_out, g, d)
         gold_text = _around(g, d, d + 1)
-        out_text = _around(o, *in_out) if in_out else ""
-        if in_raw:
-            cls = "b" if "\n" in r[in_raw[0] + 1 : in_raw[1]] else "c"
+        out_text = _around(o, in_out[0], in_out[1]) if _in_order(in_out) else ""
+        joined = _in_order(in_out) and "\n" not in o[in_out[0] + 1 : in_out[1]]  # type: ignore[index]
+        raw_text = ""
+        if in_raw is not None and _in_order(in_raw):
             raw_text = _around(raw, r_index[in_raw[0]], r_index[in_raw[1]])
+            if in_out is None:
+                cls = "d"
+            elif in_raw[2]:
+                cls = "b" if "\n" in r[in_raw[0] + 1 : in_raw[1]] else "c"
+            else:
+                cls = "b" if joined else "a"
         else:
-            cls = "b" if in_out else "a"
-            raw_text = ""
+            cls = "b" if joined else "a"
         found.append(Miss(cls, gold_text, raw_text, out_text))
     return found
 

@@ -220,9 +220,9 @@ def score_reader(folder: Path, reader: str, ids: list[str], cleaner: Cleaner,
     share = {k: round(hit / max(n, 1), 4) for k, (hit, n) in own.items()}
     classes = {}
     if missed is not None:
-        counts = {c: sum(1 for _, m in missed if m.cls == c) for c in "abc"}
+        counts = {c: sum(1 for _, m in missed if m.cls == c) for c in "abcd"}
         classes = {"gold_breaks": t["gold_breaks"], "missed_a": counts["a"], "missed_b": counts["b"],
-                   "missed_c": counts["c"],
+                   "missed_c": counts["c"], "missed_d": counts["d"],
                    "attainable_r": attainable_recall(t["break_hit"], t["gold_breaks"], counts["a"])}
     return {
         "reader": reader, "pages": len(rows), "gold_chars": t["gold_chars"],
@@ -257,7 +257,8 @@ def print_misses(reader: str, missed: list[tuple[str, Miss]], row: dict[str, obj
         for name, text in (("gold", m.gold), ("raw", m.raw), ("out", m.out)):
             print(f"  {name:4} {text.replace(chr(10), '⏎')}")
     print(f"{reader}: {len(missed)} of {row['gold_breaks']} gold breaks missed: {row['missed_a']} unattainable (a), "
-          f"{row['missed_b']} joined (b), {row['missed_c']} never in the raw page (c); "
+          f"{row['missed_b']} joined (b), {row['missed_c']} never in the raw page (c), "
+          f"{row['missed_d']} with a side deleted (d); "
           f"attainable recall {row['attainable_r']}\n")
 
 
