@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Collection, Iterable, Sequence
 
 import regex
 
+from .article_order import Paragraph, banner_heads, headlines_after_bodies
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
 from .roles import Role, assign_roles, roles_by_type
@@ -38,24 +39,12 @@ _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
-_HAN_PAIR = regex.compile(r"\p{Han}{2}")
-HEAD_IN_LEAD = 0.5  # share of a headline's pairs of characters its lead repeats (headlines_after_bodies)
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 SUBHEADLINE_SHARE = 0.7  # under a headline, a line shorter than this share of it is its sub-headline
 FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
 FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
 FOLIO_FIELD_CHARS = 24  # a line longer than this is no field of a split folio
 _NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A paragraph of the clean text, ``text == clean[start:end]``, with its role."""
-
-    text: str
-    role: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +149,7 @@ def split_subheadline(text: str) -> tuple[str, str]:
     return text[:at].rstrip(), text[at:]
 
 
-def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
+def divide_stacks(roles: Sequence[str], texts: Sequence[str], opens: Collection[int] = ()) -> list[str]:
     """Roles with each stack of headlines divided into kicker, headline and sub-headlines.
 
     Where the line roles leave two or more headlines in a row (no kicker,
@@ -172,7 +161,8 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
     (``自治区3个集体1名个人获市场监管总局通报表扬`` over ``我市云春雷获评工作表现突出个人``);
     of three or more, the middle one, as in kicker, headline, sub-headline.  Where a sub-headline led by a
     dash (``——访……``) follows the stack, the stack has its sub-headline: its
-    last line is the headline, the others are kickers.
+    last line is the headline, the others are kickers.  A stack ends before
+    each of ``opens`` (indices where an article opens).
     """
     out = list(roles)
     i = 0
@@ -181,7 +171,7 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
             i += 1
             continue
         j = i
-        while j + 1 < len(out) and out[j + 1] == "headline":
+        while j + 1 < len(out) and out[j + 1] == "headline" and j + 1 not in opens:
             j += 1
         if j > i:
             n = j - i + 1
@@ -197,56 +187,8 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
     return out
 
 
-def _bigrams(text: str) -> set[str]:
-    """The pairs of Han characters in a row in ``text``."""
-    return {text[k:k + 2] for k in range(len(text) - 1) if _HAN_PAIR.fullmatch(text[k:k + 2])}
-
-
-def _overlap(head: set[str], text: str) -> float:
-    """The share of a headline's character pairs found in ``text``."""
-    return len(head & _bigrams(text)) / len(head) if head else 0.0
-
-
-def headlines_after_bodies(kept: Sequence[Paragraph]) -> list[Paragraph]:
-    """``kept`` with each headline an extractor wrote after its body put back over it.
-
-    Some extractors write a page out of order, a headline after the text it
-    heads.  A run of heading paragraphs goes back over the dateline-led stories
-    right before it (``本报讯……``, each a lead) to the one whose lead
-    repeats its words the most (at least ``HEAD_IN_LEAD`` of its pairs of
-    characters), if the story after the run repeats less than half as many,
-    no byline stands under the run, and no heading stands over that story (the
-    two runs would read as one stack).
-    """
-    heads = {"kicker", "headline", "subheadline"}
-    out = list(kept)
-    i = 0
-    while i < len(out):
-        if out[i].role not in heads:
-            i += 1
-            continue
-        j = i
-        while j < len(out) and out[j].role in heads:
-            j += 1
-        if j < len(out) and out[j].role == "byline":
-            i = j  # a byline under them: they head what follows
-            continue
-        words = _bigrams("".join(p.text for p in out[i:j]))
-        after = _overlap(words, out[j].text) if j < len(out) else 0.0
-        best, at, k = 0.0, -1, i
-        while k > 0 and out[k - 1].role not in heads:
-            k -= 1
-            if out[k].role == "dateline":
-                score = _overlap(words, out[k].text)
-                if score > best:
-                    best, at = score, k
-        if at > 0 and out[at - 1].role not in heads and best >= HEAD_IN_LEAD and after < best / 2:
-            out[at:j] = out[i:j] + out[at:i]
-        i = j
-    return out
-
-
-def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None) -> list[_Draft]:
+def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
+             ends: Collection[int] = ()) -> list[_Draft]:
     """Group role-tagged paragraphs into articles, in reading order.
 
     A kicker opens an article (a kicker straight after a kicker joins it);
@@ -255,6 +197,9 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None) -> lis
     (its headline was not found).  Credits before the first article (an
     editor's line at the top) go to the first.  The dateline heading an
     article's first paragraph is the vocabulary's ``lead_dateline``.
+    ``ends`` are the starts of the paragraphs after which a jump marker
+    closes an article; where the page was written out of order, headlines go
+    to the bodies they head (:mod:`cleanup.article_order`).
     """
     drafts: list[_Draft] = []
     pending_credits: list[str] = []
@@ -264,10 +209,16 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None) -> lis
         drafts.append(d)
         return d.article
 
-    kept = headlines_after_bodies([p for p in paragraphs if p.role not in FURNITURE])
-    roles = divide_stacks([p.role for p in kept], [p.text for p in kept])
-    for p, role in zip(kept, roles):
+    opens: set[int] = set()
+    breaks = set(ends)
+    kept = headlines_after_bodies([p for p in paragraphs if p.role not in FURNITURE], opens, breaks)
+    kept = banner_heads(kept, breaks, opens)
+    at_opens = {k for k, p in enumerate(kept) if p.start in opens}
+    roles = divide_stacks([p.role for p in kept], [p.text for p in kept], at_opens)
+    for k, (p, role) in enumerate(zip(kept, roles)):
         cur = drafts[-1] if drafts else None
+        if k in at_opens:
+            cur = None  # nothing before it joins its article
         art = cur.article if cur else None
         heads_only = cur is not None and not cur.has_body
         if role == "kicker":
@@ -414,6 +365,21 @@ def _folio_candidate(line: str) -> str:
     return _BLANKS.sub(" ", line).strip()
 
 
+def jump_ends(page: CleanPage, paras: Sequence[tuple[int, int, str]], jumps: Sequence[Jump]) -> set[int]:
+    """The starts of the paragraphs that a jump-to marker (下转) follows in the raw input."""
+    to = sorted(j.at for j in jumps if j.direction == "to")
+    if not to or not paras:
+        return set()
+    raw_ends = page.to_raw([e for _, e, _ in paras], "end")
+    raw_starts = page.to_raw([s for s, _, _ in paras[1:]], "start")
+    out = set()
+    for (start, _, _), end, nxt in zip(paras, raw_ends, raw_starts + [len(page.raw) + 1]):
+        k = bisect_left(to, end)
+        if k < len(to) and to[k] < nxt:
+            out.add(start)
+    return out
+
+
 def place_jumps(drafts: list[_Draft], spans: list[tuple[int, int]], jumps: list[Jump]) -> None:
     """Give each jump to its article: the one whose raw span holds the marker,
     else the one before it (下转 closes an article) or after it (上接 opens one)."""
@@ -538,11 +504,13 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
     roles = typeset_roles(page, paras, roles, shape)
-    drafts = assemble([Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)], shape)
+    jumps = jumps_of(page.changes, shape)
+    drafts = assemble([Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)], shape,
+                      jump_ends(page, paras, jumps))
     starts = page.to_raw([d.start for d in drafts], "start")
     ends = page.to_raw([d.end for d in drafts], "end")
     spans = list(zip(starts, ends))
-    place_jumps(drafts, spans, jumps_of(page.changes, shape))
+    place_jumps(drafts, spans, jumps)
     folio = folio_of(page.raw, page.changes)
     out = []
     for d, span in zip(drafts, spans):

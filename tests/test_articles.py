@@ -332,6 +332,45 @@ def test_a_headline_written_after_its_body_is_put_back_over_it():
         assert headlines_after_bodies(page2) == page2
 
 
+def test_a_run_of_headlines_after_bodies_goes_back_with_the_run_before_it():
+    # each run of headings follows the story it heads: the first run goes back over the
+    # first story, the second over the second (no stack of the two), the third stays
+    page = paras(("headline", "舞剧《昭君》在京震撼上演"),
+                 ("dateline", "本报讯（记者 云静）2月12日下午，汇源集团合作项目签约仪式在京举行，包钢出席。"),
+                 ("body", "市领导刘继英参加。"), ("headline", "我市与汇源集团合作项目签约仪式在京举行"),
+                 ("dateline", "本报讯（记者 梁婧姝）2月12日下午，市长贺海东拜访国家气象信息中心。"),
+                 ("body", "市领导李晓燕参加活动。"), ("headline", "贺海东拜访国家气象信息中心"),
+                 ("dateline", "本报讯（记者 刘丽霞）记者从市统计局获悉，全市工业投资增长。"))
+    drafts = assemble(page)
+    assert [(d.article.headline, d.article.paragraphs[:1]) for d in drafts] == [
+        ("舞剧《昭君》在京震撼上演", []),
+        ("我市与汇源集团合作项目签约仪式在京举行", [page[1].text]),
+        ("贺海东拜访国家气象信息中心", [page[4].text]),
+    ]
+    assert drafts[2].article.paragraphs[-1] == page[7].text  # the last story has no headline of its own
+
+
+def test_a_banner_of_headlines_goes_each_over_the_body_that_repeats_its_words():
+    # the extractor wrote the page's top headlines first: a sub-headline led by a dash
+    # under which another headline stands shows it
+    page = paras(("headline", "开启中国式现代化的新长征"), ("subheadline", "——学习贯彻党的二十大精神研讨班侧记"),
+                 ("headline", "去年拉动全市投资增长3.3个百分点"),
+                 ("headline", "市生态环境局：高标准打好蓝天碧水净土保卫战"), ("subheadline", "——推进首府高质量发展系列报道"),
+                 ("headline", "开新局 起好步 强首府"),
+                 ("body", "致力千秋伟业的百年大党，学习贯彻党的二十大精神研讨班如期开班，推进中国式现代化。"),
+                 ("body", "2023年，市生态环境局高标准打好蓝天、碧水、净土保卫战。"),
+                 ("body", "深入打好碧水保卫战。"),
+                 ("body", "后疫情时代，招商引资工作已成为全国各地最重要的工作之一。"),
+                 ("dateline", "本报讯（记者 刘丽霞）去年全市工业投资拉动全市投资增长3.3个百分点。"))
+    drafts = assemble(page, ends={page[6].start, page[8].start})  # 下转第N版 after 致力… and 深入…
+    got = {d.article.headline: [p[:4] for p in d.article.paragraphs] for d in drafts}
+    assert got == {"开启中国式现代化的新长征": ["致力千秋"], "市生态环境局：高标准打好蓝天碧水净土保卫战": ["2023", "深入打好"],
+                   "开新局 起好步 强首府": ["后疫情时"], "去年拉动全市投资增长3.3个百分点": ["本报讯（"]}
+    # no jump marker after 深入…: the body after it goes on with the story before
+    drafts = assemble(page, ends={page[6].start})
+    assert "开新局 起好步 强首府" not in [d.article.headline for d in drafts if d.article.paragraphs]
+
+
 def test_roles_given_are_kept():
     roles = ["kicker", "headline", "subheadline", "body"]
     assert divide_stacks(roles, ["a", "bb", "c", "d"]) == roles
