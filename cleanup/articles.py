@@ -26,6 +26,7 @@ from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
 from .roles import Role, assign_roles, roles_by_type
 from .shape import Shape, lines, load_shape
+from .wordlists import load_lexicon
 
 JUMP_RULE = "marker-page-jump"
 
@@ -41,6 +42,7 @@ _DATE_HINT = regex.compile(r"\d{4}\s*年")
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 SUBHEADLINE_SHARE = 0.7  # under a headline, a line shorter than this share of it is its sub-headline
+WORD_CONTEXT = 4  # characters each side of a cut that cuts_word segments
 FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
 FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
 FOLIO_FIELD_CHARS = 24  # a line longer than this is no field of a split folio
@@ -464,13 +466,16 @@ def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | No
     return out
 
 
-def typeset_roles(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles: Sequence[str],
-                  shape: Shape | None = None) -> list[str]:
-    """``roles`` with each headline paragraph named as the printed page sets it:
-    where the raw input is printed lines, the type its first line is set in
-    (:func:`cleanup.roles.read_page`) tells a kicker, a sub-headline or a subhead
-    of the body from a headline, which clean text, one paragraph a line, cannot."""
-    out = list(roles)
+def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles: Sequence[str],
+                       shape: Shape | None = None) -> list[Paragraph]:
+    """The paragraphs with their ``roles``, each headline paragraph named as the
+    printed page sets it: where the raw input is printed lines, the type its
+    lines are set in (:func:`cleanup.roles.roles_by_type`) tells a kicker, a
+    sub-headline or a subhead of the body from a headline, which clean text,
+    one paragraph a line, cannot.  A headline paragraph whose lines are set in
+    two types (a kicker that cleaning joined to the headline under it, a
+    headline to its sub-headline) is read as two, cut where the type changes."""
+    out = [Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)]
     heads = [k for k, r in enumerate(roles) if r == Role.HEADLINE]
     if not heads:
         return out
@@ -478,11 +483,46 @@ def typeset_roles(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles:
     typeset = roles_by_type([ln.text for ln in raw_lines], shape=shape)
     line_starts = [ln.start for ln in raw_lines]
     named = {Role.KICKER, Role.SUBHEADLINE, Role.SUBHEAD}
-    for k, at in zip(heads, page.to_raw([paras[k][0] for k in heads], "start")):
-        row = bisect_right(line_starts, at) - 1
-        if row >= 0 and typeset[row] in named:
-            out[k] = str(typeset[row])
+    starts = page.to_raw([paras[k][0] for k in heads], "start")
+    ends = page.to_raw([paras[k][1] for k in heads], "end")
+    for k, at, end in reversed(list(zip(heads, starts, ends))):
+        first, last = bisect_right(line_starts, at) - 1, bisect_left(line_starts, end) - 1
+        if first < 0:
+            continue
+        para = out[k]
+        first_type = typeset[first]
+        role = str(first_type) if first_type in named else para.role
+        if first == last:
+            out[k] = Paragraph(para.text, role, para.start, para.end)
+            continue
+        raw_at = page.to_raw(list(range(para.start, para.end)), "start")
+        pieces: list[Paragraph] = []
+        start, current = para.start, first_type
+        for row in range(first + 1, last + 1):
+            t = typeset[row]
+            if t is current or t not in named and t is not Role.HEADLINE or Role.SUBHEAD in (t, current):
+                continue
+            cut = para.start + bisect_left(raw_at, line_starts[row])
+            if not start < cut < para.end or cuts_word(page.clean[start:cut], page.clean[cut:para.end], shape):
+                continue  # the line goes on with a word of the line before: the same heading
+            pieces.append(Paragraph(page.clean[start:cut], role, start, cut))
+            start, current, role = cut, t, str(t)
+        pieces.append(Paragraph(page.clean[start:para.end], role, start, para.end))
+        out[k:k + 1] = pieces
     return out
+
+
+def cuts_word(before: str, after: str, shape: Shape | None = None) -> bool:
+    """Whether the cheapest segmentation (by the vocabulary's ``word_list``) of the
+    text around the place between ``before`` and ``after`` puts a word across it."""
+    lexicon = load_lexicon((shape or load_shape()).word_list)
+    left, right = before[-WORD_CONTEXT:], after[:WORD_CONTEXT]
+    at = 0
+    for word in lexicon.segment(left + right):
+        if at < len(left) < at + len(word):
+            return True
+        at += len(word)
+    return False
 
 
 def paragraphs_of(clean: str) -> list[tuple[int, int, str]]:
@@ -503,10 +543,8 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     roles = paragraph_roles(page.clean, shape) if roles is None else roles
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
-    roles = typeset_roles(page, paras, roles, shape)
     jumps = jumps_of(page.changes, shape)
-    drafts = assemble([Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)], shape,
-                      jump_ends(page, paras, jumps))
+    drafts = assemble(typeset_paragraphs(page, paras, roles, shape), shape, jump_ends(page, paras, jumps))
     starts = page.to_raw([d.start for d in drafts], "start")
     ends = page.to_raw([d.end for d in drafts], "end")
     spans = list(zip(starts, ends))

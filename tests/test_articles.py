@@ -21,6 +21,7 @@ from cleanup.articles import (
     Piece,
     assemble,
     chinese_number,
+    cuts_word,
     divide_stacks,
     folio_of,
     headlines_after_bodies,
@@ -314,6 +315,18 @@ def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
     raw = (DATA / "devset" / "raw" / "pymupdf" / "p0015.txt").read_text(encoding="utf-8")
     (a,) = [a for a in cleaner.articles(raw) if a.headline == "有感染的孩童不建议用药"]
     assert a.subheads == ["水杨酸中的羟基替换为酯基"] and len(a.paragraphs) == 5
+
+
+def test_a_headline_paragraph_whose_lines_change_type_is_read_as_two(cleaner):
+    # cleaning joined a kicker to the headline under it (建议该药仅用作二线治疗|阿司匹林也会抑制|维生素C的吸收)
+    raw = (DATA / "devset" / "raw" / "pymupdf" / "p0035.txt").read_text(encoding="utf-8")
+    (a,) = [a for a in cleaner.articles(raw) if a.kicker == "建议该药仅用作二线治疗"]
+    assert a.headline == "阿司匹林也会抑制维生素C的吸收" and a.paragraphs[0].startswith("新华社乌兰察布")
+    # a line that goes on with a word of the line over it (总|统) is of the same heading
+    raw = (DATA / "devset" / "raw" / "pymupdf" / "p0013.txt").read_text(encoding="utf-8")
+    (a,) = [a for a in cleaner.articles(raw) if a.kicker and a.kicker.startswith("习近平")]
+    assert (a.kicker, a.headline) == ("习近平向哈萨克斯坦总统托卡耶夫致口信", "工业技改投资同比增长28.6%")
+    assert cuts_word("习近平向哈萨克斯坦总", "统托卡耶夫致口信") and not cuts_word("建议该药仅用作二线治疗", "阿司匹林")
 
 
 def test_a_headline_written_after_its_body_is_put_back_over_it():
