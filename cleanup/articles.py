@@ -265,6 +265,8 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
     dateline = patterns(shape).dateline
     for d in drafts:
         a = d.article
+        if a.kicker and not a.headline:
+            a.headline, a.kicker = a.kicker, None  # a kicker stands over a headline: with none, it is one
         if a.paragraphs:
             m = dateline.match(a.paragraphs[0])
             a.dateline = m.group().strip() if m else None

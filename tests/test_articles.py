@@ -269,6 +269,12 @@ def test_a_sub_headline_run_on_from_its_headline_is_read_apart():
     assert d.article.headline == "——访和林格尔县委书记李六小"
 
 
+def test_a_kicker_with_no_headline_under_it_is_the_headline():
+    (d,) = assemble(paras(("kicker", "自治区政府新闻办召开发布会"), ("subheadline", "——超额完成全年目标"),
+                          ("byline", "本报通讯员 尹宇凯"), ("body", "正文。")))
+    assert (d.article.kicker, d.article.headline) == (None, "自治区政府新闻办召开发布会")
+
+
 def test_a_byline_after_body_text_opens_an_article_without_headline():
     drafts = assemble(paras(("headline", "标题"), ("body", "正文。"), ("byline", "本报记者 王磊"),
                             ("body", "另一篇。")))
