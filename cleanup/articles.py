@@ -24,8 +24,8 @@ import regex
 from .article_order import Paragraph, banner_heads, headlines_after_bodies
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
-from .roles import Role, assign_roles, roles_by_type
-from .shape import Shape, lines, load_shape
+from .roles import Role, assign_roles, printed_width, roles_by_type
+from .shape import Line, Shape, lines, load_shape
 from .wordlists import load_lexicon
 
 JUMP_RULE = "marker-page-jump"
@@ -494,6 +494,8 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
         para = out[k]
         first_type = typeset[first]
         role = str(first_type) if first_type in named else para.role
+        if first == last and _caption_starts(raw_lines, typeset, first):
+            role = str(Role.CAPTION)
         if first == last:
             out[k] = Paragraph(para.text, role, para.start, para.end)
             continue
@@ -512,6 +514,15 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
         pieces.append(Paragraph(page.clean[start:para.end], role, start, para.end))
         out[k:k + 1] = pieces
     return out
+
+
+def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int) -> bool:
+    """Whether the heading line ``row`` is the first line of the caption under it: a
+    caption's line follows it, and it is as wide (a cell less at most: the caption's
+    full lines are set in one type, wider than a heading of the column)."""
+    nxt = row + 1
+    return nxt < len(raw_lines) and typeset[nxt] is Role.CAPTION \
+        and printed_width(raw_lines[row].text.strip()) >= printed_width(raw_lines[nxt].text.strip()) - 1
 
 
 def cuts_word(before: str, after: str, shape: Shape | None = None) -> bool:

@@ -335,6 +335,15 @@ def test_a_headline_paragraph_whose_lines_change_type_is_read_as_two(cleaner):
     assert cuts_word("习近平向哈萨克斯坦总", "统托卡耶夫致口信") and not cuts_word("建议该药仅用作二线治疗", "阿司匹林")
 
 
+def test_a_heading_line_as_wide_as_the_caption_under_it_is_its_first_line(cleaner):
+    # ▲一是开展区域再生水循环利用试点城|市创建，全力推动……|试点城市创建。 邵宇亮 摄: a caption, not a headline
+    for name, first in (("p0006", "一是开展区域再生水循环利用试点城"), ("p0003", "组织开展自治区首批服务贸")):
+        raw = (DATA / "devset" / "raw" / "pymupdf" / f"{name}.txt").read_text(encoding="utf-8")
+        arts = cleaner.articles(raw)
+        assert not [a for a in arts if first in a.headline]
+        assert [a for a in arts if any(first in c for c in a.captions)], name
+
+
 def test_a_headline_written_after_its_body_is_put_back_over_it():
     page = paras(("headline", "开新局 起好步 强首府"), ("body", "后疫情时代，招商引资工作已成为最重要的工作之一。"),
                  ("dateline", "本报讯（记者 梁婧姝）2月12日下午，市长贺海东一行赴国家气象信息中心对接。"),
