@@ -24,7 +24,7 @@ import regex
 from .article_order import Paragraph, banner_heads, headlines_after_bodies
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
-from .roles import Role, assign_roles, printed_width, roles_by_type
+from .roles import Role, assign_roles, own_role, printed_width, roles_by_type
 from .shape import Line, Shape, lines, load_shape
 from .wordlists import load_lexicon
 
@@ -134,6 +134,15 @@ class _Draft:
         self.end = max(self.end, p.end)
 
 
+def byline_goes_on(byline: str, text: str, shape: Shape | None = None) -> str:
+    """``byline`` with ``text``, the paragraph after it, where the two read as one byline
+    (joined with a blank, or without where the byline broke inside a word): else ''."""
+    for joined in (byline + " " + text, byline + text):
+        if own_role(joined, shape) is Role.BYLINE:
+            return joined
+    return ""
+
+
 def split_subheadline(text: str) -> tuple[str, str]:
     """A headline line and the sub-headline printed on it after a dash, apart.
 
@@ -223,7 +232,10 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
             cur = None  # nothing before it joins its article
         art = cur.article if cur else None
         heads_only = cur is not None and not cur.has_body
-        if role == "kicker":
+        if role in ("kicker", "headline", "subheadline") and k and art is not None and art.byline \
+                and kept[k - 1].text == art.byline and (more := byline_goes_on(art.byline, p.text, shape)):
+            art.byline = more  # a byline's name the line after it holds: 本报记者 杜晶鑫|任春
+        elif role == "kicker":
             if heads_only and art is not None and art.kicker and not art.headline:
                 art.kicker += " " + p.text
             else:

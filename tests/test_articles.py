@@ -269,6 +269,17 @@ def test_a_sub_headline_run_on_from_its_headline_is_read_apart():
     assert d.article.headline == "——访和林格尔县委书记李六小"
 
 
+@pytest.mark.parametrize(("byline", "rest", "want"), [
+    ("本报记者 杜晶鑫", "任春", "本报记者 杜晶鑫 任春"),
+    ("本报记者 何宇婧 通讯", "员 文敏", "本报记者 何宇婧 通讯员 文敏"),
+])
+def test_a_byline_name_on_the_line_after_it_is_the_byline_s(byline, rest, want):
+    (d,) = assemble(paras(("headline", "数字赋能首府经济社会高质量发展"), ("byline", byline), ("headline", rest),
+                          ("body", "正文。")))
+    assert (d.article.headline, d.article.byline, d.article.paragraphs) == (
+        "数字赋能首府经济社会高质量发展", want, ["正文。"])
+
+
 def test_a_kicker_with_no_headline_under_it_is_the_headline():
     (d,) = assemble(paras(("kicker", "自治区政府新闻办召开发布会"), ("subheadline", "——超额完成全年目标"),
                           ("byline", "本报通讯员 尹宇凯"), ("body", "正文。")))
