@@ -35,6 +35,7 @@ JUMP_RULE = "marker-page-jump"
 FURNITURE = frozenset({"folio", "jump", "page-number", "blank"})
 
 _BLANKS = regex.compile(r"[ \t\u3000]+")
+_HAN_END = regex.compile(r"\p{Han}$")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
@@ -143,6 +144,27 @@ def byline_goes_on(byline: str, text: str, shape: Shape | None = None) -> str:
     return ""
 
 
+def photo_stories(kept: Sequence[Paragraph], shape: Shape | None = None) -> set[int]:
+    """Where a photo's story of its own starts: body paragraphs that a photo credit
+    (``本报记者 王中宙 摄``) closes, after a paragraph cut off mid-sentence (its
+    article goes on elsewhere, or its end was lost): they go on with no article
+    before them."""
+    shape = shape or load_shape()
+    photo = patterns(shape).photo_credit
+    out: set[int] = set()
+    for k in range(1, len(kept)):
+        before = kept[k - 1]
+        if kept[k].role != "body" or before.role != "body" or shape.ends_like_body(before.text) \
+                or before.text[-1] in shape.closers or not _HAN_END.search(before.text):
+            continue
+        j = k
+        while j < len(kept) and kept[j].role == "body":
+            j += 1
+        if j < len(kept) and kept[j].role == "credit" and photo.search(kept[j].text.rstrip()):
+            out.add(k)
+    return out
+
+
 def split_subheadline(text: str) -> tuple[str, str]:
     """A headline line and the sub-headline printed on it after a dash, apart.
 
@@ -226,9 +248,10 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
     kept = banner_heads(kept, breaks, opens)
     at_opens = {k for k, p in enumerate(kept) if p.start in opens}
     roles = divide_stacks([p.role for p in kept], [p.text for p in kept], at_opens)
+    photo = photo_stories(kept, shape)
     for k, (p, role) in enumerate(zip(kept, roles)):
         cur = drafts[-1] if drafts else None
-        if k in at_opens:
+        if k in at_opens or (k in photo and cur is not None and cur.has_body):
             cur = None  # nothing before it joins its article
         art = cur.article if cur else None
         heads_only = cur is not None and not cur.has_body
@@ -294,19 +317,21 @@ class Patterns:
 
     jump: regex.Pattern[str]
     dateline: regex.Pattern[str]
+    photo_credit: regex.Pattern[str]
 
 
 _patterns: dict[int, tuple[Shape, Patterns]] = {}
 
 
 def patterns(shape: Shape | None = None) -> Patterns:
-    """The page-jump marker and lead dateline of ``shape`` (default: the packaged
-    vocabulary), compiled once."""
+    """The page-jump marker, lead dateline and photo credit of ``shape`` (default:
+    the packaged vocabulary), compiled once."""
     shape = shape or load_shape()
     found = _patterns.get(id(shape))
     if found is None or found[0] is not shape:
         found = _patterns[id(shape)] = (shape, Patterns(regex.compile(shape.classes["jump"]),
-                                                        regex.compile("^" + shape.classes["lead_dateline"])))
+                                                        regex.compile("^" + shape.classes["lead_dateline"]),
+                                                        regex.compile(shape.classes["photo_credit"] + "$")))
     return found[1]
 
 

@@ -280,6 +280,19 @@ def test_a_byline_name_on_the_line_after_it_is_the_byline_s(byline, rest, want):
         "数字赋能首府经济社会高质量发展", want, ["正文。"])
 
 
+def test_a_photo_story_after_an_article_cut_off_mid_sentence_stands_alone():
+    page = paras(("headline", "团市委：落实“重实践”要求"), ("body", "团市委坚持学以致用。同时多渠道培养选树"),
+                 ("body", "近日，原创交响乐作品汇报音乐会在内蒙古艺术学院举行。"), ("body", "本场音乐会以“草原儿女心向党”为主题。"),
+                 ("credit", "本报记者 王中宙 摄"))
+    drafts = assemble(page)
+    assert [(d.article.headline, len(d.article.paragraphs), d.article.credits) for d in drafts] == [
+        ("团市委：落实“重实践”要求", 1, []), ("", 2, ["本报记者 王中宙 摄"])]
+    # the article's last paragraph ends its sentence, or no photo credit closes what follows: one article
+    for last, credit in (("同时多渠道培养选树人才。", "本报记者 王中宙 摄"), ("同时多渠道培养选树", "责任编辑：王五")):
+        page2 = page[:1] + paras(("body", last)) + page[2:4] + paras(("credit", credit))
+        assert len(assemble(page2)) == 1
+
+
 def test_a_kicker_with_no_headline_under_it_is_the_headline():
     (d,) = assemble(paras(("kicker", "自治区政府新闻办召开发布会"), ("subheadline", "——超额完成全年目标"),
                           ("byline", "本报通讯员 尹宇凯"), ("body", "正文。")))
