@@ -218,3 +218,32 @@ def _split_by_words(seq: Sequence[Paragraph], group: range,
             first = k
     out.append(range(first, group.stop))
     return out
+
+
+def bodiless_heads(seq: Sequence[Paragraph], opens: Collection[int], breaks: Collection[int]) -> list[Paragraph]:
+    """``seq`` with each run of headings that heads nothing, right after the credit
+    that closes a story (``（李海珍）``), put back over that story.
+
+    A run right over another article's headings (an article opens there,
+    ``opens``) or at the page's end has no body under it; right after a
+    credit, it was written after the story the credit closes.  It goes back
+    over that story's lead, the nearest dateline-led paragraph before it
+    (none of ``breaks``, no heading nor byline between), if no heading
+    stands over that lead and the story repeats at least ``HEAD_IN_LEAD`` of
+    the run's pairs of characters.
+    """
+    out = list(seq)
+    for run in reversed(_runs(out, opens)):
+        i, j = run.start, run.stop
+        if i == 0 or out[i - 1].role != "credit" or (j < len(out) and out[j].start not in opens):
+            continue
+        k = i - 1
+        while out[k].role != "dateline" and k > 0 and out[k - 1].role not in HEADS \
+                and out[k - 1].role != "byline" and out[k - 1].start not in breaks:
+            k -= 1
+        if out[k].role != "dateline" or (k > 0 and out[k - 1].role in HEADS):
+            continue
+        words = _bigrams("".join(p.text for p in out[i:j]))
+        if _overlap(words, "".join(p.text for p in out[k:i])) >= HEAD_IN_LEAD:
+            out[k:j] = out[i:j] + out[k:i]
+    return out

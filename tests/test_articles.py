@@ -402,6 +402,20 @@ def test_a_run_of_headlines_after_bodies_goes_back_with_the_run_before_it():
     assert drafts[2].article.paragraphs[-1] == page[7].text  # the last story has no headline of its own
 
 
+def test_headlines_with_nothing_under_them_after_a_credit_head_the_story_it_closes():
+    page = paras(("headline", "开新局 起好步 强首府"), ("body", "后疫情时代，招商引资工作已成为最重要的工作之一。"),
+                 ("dateline", "本报讯（记者 苗青）近日，舞剧《昭君》在北京展览馆剧场开启首次演出。"),
+                 ("body", "市第十三次党代会提出，首府要大力发展数字经济，推动经济社会高质量发展。"),
+                 ("credit", "（李海珍）"), ("headline", "数字赋能首府经济社会高质量发展"))  # the page's end
+    drafts = assemble(page)
+    got = [(d.article.headline, [p[:5] for p in d.article.paragraphs]) for d in drafts]
+    assert got[1] == ("数字赋能首府经济社会高质量发展", ["本报讯（记", "市第十三次"]), got
+    # no credit closes the story before it: the headline stays where it is, heading nothing
+    drafts = assemble(page[:4] + page[5:])
+    assert [p[:5] for p in drafts[0].article.paragraphs] == ["后疫情时代", "本报讯（记", "市第十三次"]
+    assert drafts[1].article.paragraphs == []
+
+
 def test_a_banner_of_headlines_goes_each_over_the_body_that_repeats_its_words():
     # the extractor wrote the page's top headlines first: a sub-headline led by a dash
     # under which another headline stands shows it
