@@ -17,14 +17,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Collection, Iterable, Sequence
 
 import regex
 
+from .article_order import Paragraph, banner_heads, bodiless_heads, headlines_after_bodies
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
-from .roles import Role, assign_roles, roles_by_type
-from .shape import Shape, lines, load_shape
+from .roles import Role, assign_roles, own_role, printed_width, roles_by_type
+from .shape import Line, Shape, lines, load_shape
+from .wordlists import load_lexicon
 
 JUMP_RULE = "marker-page-jump"
 
@@ -33,29 +35,19 @@ JUMP_RULE = "marker-page-jump"
 FURNITURE = frozenset({"folio", "jump", "page-number", "blank"})
 
 _BLANKS = regex.compile(r"[ \t\u3000]+")
+_HAN_END = regex.compile(r"\p{Han}$")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
-_HAN_PAIR = regex.compile(r"\p{Han}{2}")
-HEAD_IN_LEAD = 0.5  # share of a headline's pairs of characters its lead repeats (headlines_after_bodies)
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 SUBHEADLINE_SHARE = 0.7  # under a headline, a line shorter than this share of it is its sub-headline
+WORD_CONTEXT = 4  # characters each side of a cut that cuts_word segments
 FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
 FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
 FOLIO_FIELD_CHARS = 24  # a line longer than this is no field of a split folio
 _NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A paragraph of the clean text, ``text == clean[start:end]``, with its role."""
-
-    text: str
-    role: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +135,36 @@ class _Draft:
         self.end = max(self.end, p.end)
 
 
+def byline_goes_on(byline: str, text: str, shape: Shape | None = None) -> str:
+    """``byline`` with ``text``, the paragraph after it, where the two read as one byline
+    (joined with a blank, or without where the byline broke inside a word): else ''."""
+    for joined in (byline + " " + text, byline + text):
+        if own_role(joined, shape) is Role.BYLINE:
+            return joined
+    return ""
+
+
+def photo_stories(kept: Sequence[Paragraph], shape: Shape | None = None) -> set[int]:
+    """Where a photo's story of its own starts: body paragraphs that a photo credit
+    (``本报记者 王中宙 摄``) closes, after a paragraph cut off mid-sentence (its
+    article goes on elsewhere, or its end was lost): they go on with no article
+    before them."""
+    shape = shape or load_shape()
+    photo = patterns(shape).photo_credit
+    out: set[int] = set()
+    for k in range(1, len(kept)):
+        before = kept[k - 1]
+        if kept[k].role != "body" or before.role != "body" or shape.ends_like_body(before.text) \
+                or before.text[-1] in shape.closers or not _HAN_END.search(before.text):
+            continue
+        j = k
+        while j < len(kept) and kept[j].role == "body":
+            j += 1
+        if j < len(kept) and kept[j].role == "credit" and photo.search(kept[j].text.rstrip()):
+            out.add(k)
+    return out
+
+
 def split_subheadline(text: str) -> tuple[str, str]:
     """A headline line and the sub-headline printed on it after a dash, apart.
 
@@ -160,7 +182,7 @@ def split_subheadline(text: str) -> tuple[str, str]:
     return text[:at].rstrip(), text[at:]
 
 
-def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
+def divide_stacks(roles: Sequence[str], texts: Sequence[str], opens: Collection[int] = ()) -> list[str]:
     """Roles with each stack of headlines divided into kicker, headline and sub-headlines.
 
     Where the line roles leave two or more headlines in a row (no kicker,
@@ -172,7 +194,8 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
     (``自治区3个集体1名个人获市场监管总局通报表扬`` over ``我市云春雷获评工作表现突出个人``);
     of three or more, the middle one, as in kicker, headline, sub-headline.  Where a sub-headline led by a
     dash (``——访……``) follows the stack, the stack has its sub-headline: its
-    last line is the headline, the others are kickers.
+    last line is the headline, the others are kickers.  A stack ends before
+    each of ``opens`` (indices where an article opens).
     """
     out = list(roles)
     i = 0
@@ -181,7 +204,7 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
             i += 1
             continue
         j = i
-        while j + 1 < len(out) and out[j + 1] == "headline":
+        while j + 1 < len(out) and out[j + 1] == "headline" and j + 1 not in opens:
             j += 1
         if j > i:
             n = j - i + 1
@@ -197,56 +220,8 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str]) -> list[str]:
     return out
 
 
-def _bigrams(text: str) -> set[str]:
-    """The pairs of Han characters in a row in ``text``."""
-    return {text[k:k + 2] for k in range(len(text) - 1) if _HAN_PAIR.fullmatch(text[k:k + 2])}
-
-
-def _overlap(head: set[str], text: str) -> float:
-    """The share of a headline's character pairs found in ``text``."""
-    return len(head & _bigrams(text)) / len(head) if head else 0.0
-
-
-def headlines_after_bodies(kept: Sequence[Paragraph]) -> list[Paragraph]:
-    """``kept`` with each headline an extractor wrote after its body put back over it.
-
-    Some extractors write a page out of order, a headline after the text it
-    heads.  A run of heading paragraphs goes back over the dateline-led stories
-    right before it (``本报讯……``, each a lead) to the one whose lead
-    repeats its words the most (at least ``HEAD_IN_LEAD`` of its pairs of
-    characters), if the story after the run repeats less than half as many,
-    no byline stands under the run, and no heading stands over that story (the
-    two runs would read as one stack).
-    """
-    heads = {"kicker", "headline", "subheadline"}
-    out = list(kept)
-    i = 0
-    while i < len(out):
-        if out[i].role not in heads:
-            i += 1
-            continue
-        j = i
-        while j < len(out) and out[j].role in heads:
-            j += 1
-        if j < len(out) and out[j].role == "byline":
-            i = j  # a byline under them: they head what follows
-            continue
-        words = _bigrams("".join(p.text for p in out[i:j]))
-        after = _overlap(words, out[j].text) if j < len(out) else 0.0
-        best, at, k = 0.0, -1, i
-        while k > 0 and out[k - 1].role not in heads:
-            k -= 1
-            if out[k].role == "dateline":
-                score = _overlap(words, out[k].text)
-                if score > best:
-                    best, at = score, k
-        if at > 0 and out[at - 1].role not in heads and best >= HEAD_IN_LEAD and after < best / 2:
-            out[at:j] = out[i:j] + out[at:i]
-        i = j
-    return out
-
-
-def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None) -> list[_Draft]:
+def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
+             ends: Collection[int] = ()) -> list[_Draft]:
     """Group role-tagged paragraphs into articles, in reading order.
 
     A kicker opens an article (a kicker straight after a kicker joins it);
@@ -255,6 +230,9 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None) -> lis
     (its headline was not found).  Credits before the first article (an
     editor's line at the top) go to the first.  The dateline heading an
     article's first paragraph is the vocabulary's ``lead_dateline``.
+    ``ends`` are the starts of the paragraphs after which a jump marker
+    closes an article; where the page was written out of order, headlines go
+    to the bodies they head (:mod:`cleanup.article_order`).
     """
     drafts: list[_Draft] = []
     pending_credits: list[str] = []
@@ -264,13 +242,24 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None) -> lis
         drafts.append(d)
         return d.article
 
-    kept = headlines_after_bodies([p for p in paragraphs if p.role not in FURNITURE])
-    roles = divide_stacks([p.role for p in kept], [p.text for p in kept])
-    for p, role in zip(kept, roles):
+    opens: set[int] = set()
+    breaks = set(ends)
+    kept = headlines_after_bodies([p for p in paragraphs if p.role not in FURNITURE], opens, breaks)
+    kept = banner_heads(kept, breaks, opens)
+    kept = bodiless_heads(kept, opens, breaks)
+    at_opens = {k for k, p in enumerate(kept) if p.start in opens}
+    roles = divide_stacks([p.role for p in kept], [p.text for p in kept], at_opens)
+    photo = photo_stories(kept, shape)
+    for k, (p, role) in enumerate(zip(kept, roles)):
         cur = drafts[-1] if drafts else None
+        if k in at_opens or (k in photo and cur is not None and cur.has_body):
+            cur = None  # nothing before it joins its article
         art = cur.article if cur else None
         heads_only = cur is not None and not cur.has_body
-        if role == "kicker":
+        if role in ("kicker", "headline", "subheadline") and k and art is not None and art.byline \
+                and kept[k - 1].text == art.byline and (more := byline_goes_on(art.byline, p.text, shape)):
+            art.byline = more  # a byline's name the line after it holds: 本报记者 杜晶鑫|任春
+        elif role == "kicker":
             if heads_only and art is not None and art.kicker and not art.headline:
                 art.kicker += " " + p.text
             else:
@@ -312,6 +301,8 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None) -> lis
     dateline = patterns(shape).dateline
     for d in drafts:
         a = d.article
+        if a.kicker and not a.headline:
+            a.headline, a.kicker = a.kicker, None  # a kicker stands over a headline: with none, it is one
         if a.paragraphs:
             m = dateline.match(a.paragraphs[0])
             a.dateline = m.group().strip() if m else None
@@ -327,19 +318,21 @@ class Patterns:
 
     jump: regex.Pattern[str]
     dateline: regex.Pattern[str]
+    photo_credit: regex.Pattern[str]
 
 
 _patterns: dict[int, tuple[Shape, Patterns]] = {}
 
 
 def patterns(shape: Shape | None = None) -> Patterns:
-    """The page-jump marker and lead dateline of ``shape`` (default: the packaged
-    vocabulary), compiled once."""
+    """The page-jump marker, lead dateline and photo credit of ``shape`` (default:
+    the packaged vocabulary), compiled once."""
     shape = shape or load_shape()
     found = _patterns.get(id(shape))
     if found is None or found[0] is not shape:
         found = _patterns[id(shape)] = (shape, Patterns(regex.compile(shape.classes["jump"]),
-                                                        regex.compile("^" + shape.classes["lead_dateline"])))
+                                                        regex.compile("^" + shape.classes["lead_dateline"]),
+                                                        regex.compile(shape.classes["photo_credit"] + "$")))
     return found[1]
 
 
@@ -412,6 +405,21 @@ def _folio_candidate(line: str) -> str:
     line = _EDITOR.sub(" ", line)
     line = _OCR_ONE.sub("第1版", line)
     return _BLANKS.sub(" ", line).strip()
+
+
+def jump_ends(page: CleanPage, paras: Sequence[tuple[int, int, str]], jumps: Sequence[Jump]) -> set[int]:
+    """The starts of the paragraphs that a jump-to marker (下转) follows in the raw input."""
+    to = sorted(j.at for j in jumps if j.direction == "to")
+    if not to or not paras:
+        return set()
+    raw_ends = page.to_raw([e for _, e, _ in paras], "end")
+    raw_starts = page.to_raw([s for s, _, _ in paras[1:]], "start")
+    out = set()
+    for (start, _, _), end, nxt in zip(paras, raw_ends, raw_starts + [len(page.raw) + 1]):
+        k = bisect_left(to, end)
+        if k < len(to) and to[k] < nxt:
+            out.add(start)
+    return out
 
 
 def place_jumps(drafts: list[_Draft], spans: list[tuple[int, int]], jumps: list[Jump]) -> None:
@@ -498,13 +506,16 @@ def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | No
     return out
 
 
-def typeset_roles(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles: Sequence[str],
-                  shape: Shape | None = None) -> list[str]:
-    """``roles`` with each headline paragraph named as the printed page sets it:
-    where the raw input is printed lines, the type its first line is set in
-    (:func:`cleanup.roles.read_page`) tells a kicker, a sub-headline or a subhead
-    of the body from a headline, which clean text, one paragraph a line, cannot."""
-    out = list(roles)
+def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles: Sequence[str],
+                       shape: Shape | None = None) -> list[Paragraph]:
+    """The paragraphs with their ``roles``, each headline paragraph named as the
+    printed page sets it: where the raw input is printed lines, the type its
+    lines are set in (:func:`cleanup.roles.roles_by_type`) tells a kicker, a
+    sub-headline or a subhead of the body from a headline, which clean text,
+    one paragraph a line, cannot.  A headline paragraph whose lines are set in
+    two types (a kicker that cleaning joined to the headline under it, a
+    headline to its sub-headline) is read as two, cut where the type changes."""
+    out = [Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)]
     heads = [k for k, r in enumerate(roles) if r == Role.HEADLINE]
     if not heads:
         return out
@@ -512,11 +523,57 @@ def typeset_roles(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles:
     typeset = roles_by_type([ln.text for ln in raw_lines], shape=shape)
     line_starts = [ln.start for ln in raw_lines]
     named = {Role.KICKER, Role.SUBHEADLINE, Role.SUBHEAD}
-    for k, at in zip(heads, page.to_raw([paras[k][0] for k in heads], "start")):
-        row = bisect_right(line_starts, at) - 1
-        if row >= 0 and typeset[row] in named:
-            out[k] = str(typeset[row])
+    starts = page.to_raw([paras[k][0] for k in heads], "start")
+    ends = page.to_raw([paras[k][1] for k in heads], "end")
+    for k, at, end in reversed(list(zip(heads, starts, ends))):
+        first, last = bisect_right(line_starts, at) - 1, bisect_left(line_starts, end) - 1
+        if first < 0:
+            continue
+        para = out[k]
+        first_type = typeset[first]
+        role = str(first_type) if first_type in named else para.role
+        if first == last and _caption_starts(raw_lines, typeset, first):
+            role = str(Role.CAPTION)
+        if first == last:
+            out[k] = Paragraph(para.text, role, para.start, para.end)
+            continue
+        raw_at = page.to_raw(list(range(para.start, para.end)), "start")
+        pieces: list[Paragraph] = []
+        start, current = para.start, first_type
+        for row in range(first + 1, last + 1):
+            t = typeset[row]
+            if t is current or t not in named and t is not Role.HEADLINE or Role.SUBHEAD in (t, current):
+                continue
+            cut = para.start + bisect_left(raw_at, line_starts[row])
+            if not start < cut < para.end or cuts_word(page.clean[start:cut], page.clean[cut:para.end], shape):
+                continue  # the line goes on with a word of the line before: the same heading
+            pieces.append(Paragraph(page.clean[start:cut], role, start, cut))
+            start, current, role = cut, t, str(t)
+        pieces.append(Paragraph(page.clean[start:para.end], role, start, para.end))
+        out[k:k + 1] = pieces
     return out
+
+
+def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int) -> bool:
+    """Whether the heading line ``row`` is the first line of the caption under it: a
+    caption's line follows it, and it is as wide (a cell less at most: the caption's
+    full lines are set in one type, wider than a heading of the column)."""
+    nxt = row + 1
+    return nxt < len(raw_lines) and typeset[nxt] is Role.CAPTION \
+        and printed_width(raw_lines[row].text.strip()) >= printed_width(raw_lines[nxt].text.strip()) - 1
+
+
+def cuts_word(before: str, after: str, shape: Shape | None = None) -> bool:
+    """Whether the cheapest segmentation (by the vocabulary's ``word_list``) of the
+    text around the place between ``before`` and ``after`` puts a word across it."""
+    lexicon = load_lexicon((shape or load_shape()).word_list)
+    left, right = before[-WORD_CONTEXT:], after[:WORD_CONTEXT]
+    at = 0
+    for word in lexicon.segment(left + right):
+        if at < len(left) < at + len(word):
+            return True
+        at += len(word)
+    return False
 
 
 def paragraphs_of(clean: str) -> list[tuple[int, int, str]]:
@@ -537,12 +594,12 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     roles = paragraph_roles(page.clean, shape) if roles is None else roles
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
-    roles = typeset_roles(page, paras, roles, shape)
-    drafts = assemble([Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)], shape)
+    jumps = jumps_of(page.changes, shape)
+    drafts = assemble(typeset_paragraphs(page, paras, roles, shape), shape, jump_ends(page, paras, jumps))
     starts = page.to_raw([d.start for d in drafts], "start")
     ends = page.to_raw([d.end for d in drafts], "end")
     spans = list(zip(starts, ends))
-    place_jumps(drafts, spans, jumps_of(page.changes, shape))
+    place_jumps(drafts, spans, jumps)
     folio = folio_of(page.raw, page.changes)
     out = []
     for d, span in zip(drafts, spans):

@@ -114,6 +114,7 @@ class Shape:
         self.jump_header_max = p.integer("jump_header_max")
         self.joined_headline_max = p.integer("joined_headline_max")
         self.long_headline_max = p.integer("long_headline_max")
+        self.word_list = p.text("word_list")
         # what the tests below run on
         self.body_ends = self.sentence_end + self.quote_closers
         self._sentence_end = frozenset(self.sentence_end)

@@ -21,6 +21,7 @@ from cleanup.articles import (
     Piece,
     assemble,
     chinese_number,
+    cuts_word,
     divide_stacks,
     folio_of,
     headlines_after_bodies,
@@ -268,6 +269,36 @@ def test_a_sub_headline_run_on_from_its_headline_is_read_apart():
     assert d.article.headline == "——访和林格尔县委书记李六小"
 
 
+@pytest.mark.parametrize(("byline", "rest", "want"), [
+    ("本报记者 杜晶鑫", "任春", "本报记者 杜晶鑫 任春"),
+    ("本报记者 何宇婧 通讯", "员 文敏", "本报记者 何宇婧 通讯员 文敏"),
+])
+def test_a_byline_name_on_the_line_after_it_is_the_byline_s(byline, rest, want):
+    (d,) = assemble(paras(("headline", "数字赋能首府经济社会高质量发展"), ("byline", byline), ("headline", rest),
+                          ("body", "正文。")))
+    assert (d.article.headline, d.article.byline, d.article.paragraphs) == (
+        "数字赋能首府经济社会高质量发展", want, ["正文。"])
+
+
+def test_a_photo_story_after_an_article_cut_off_mid_sentence_stands_alone():
+    page = paras(("headline", "团市委：落实“重实践”要求"), ("body", "团市委坚持学以致用。同时多渠道培养选树"),
+                 ("body", "近日，原创交响乐作品汇报音乐会在内蒙古艺术学院举行。"), ("body", "本场音乐会以“草原儿女心向党”为主题。"),
+                 ("credit", "本报记者 王中宙 摄"))
+    drafts = assemble(page)
+    assert [(d.article.headline, len(d.article.paragraphs), d.article.credits) for d in drafts] == [
+        ("团市委：落实“重实践”要求", 1, []), ("", 2, ["本报记者 王中宙 摄"])]
+    # the article's last paragraph ends its sentence, or no photo credit closes what follows: one article
+    for last, credit in (("同时多渠道培养选树人才。", "本报记者 王中宙 摄"), ("同时多渠道培养选树", "责任编辑：王五")):
+        page2 = page[:1] + paras(("body", last)) + page[2:4] + paras(("credit", credit))
+        assert len(assemble(page2)) == 1
+
+
+def test_a_kicker_with_no_headline_under_it_is_the_headline():
+    (d,) = assemble(paras(("kicker", "自治区政府新闻办召开发布会"), ("subheadline", "——超额完成全年目标"),
+                          ("byline", "本报通讯员 尹宇凯"), ("body", "正文。")))
+    assert (d.article.kicker, d.article.headline) == (None, "自治区政府新闻办召开发布会")
+
+
 def test_a_byline_after_body_text_opens_an_article_without_headline():
     drafts = assemble(paras(("headline", "标题"), ("body", "正文。"), ("byline", "本报记者 王磊"),
                             ("body", "另一篇。")))
@@ -316,6 +347,27 @@ def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
     assert a.subheads == ["水杨酸中的羟基替换为酯基"] and len(a.paragraphs) == 5
 
 
+def test_a_headline_paragraph_whose_lines_change_type_is_read_as_two(cleaner):
+    # cleaning joined a kicker to the headline under it (建议该药仅用作二线治疗|阿司匹林也会抑制|维生素C的吸收)
+    raw = (DATA / "devset" / "raw" / "pymupdf" / "p0035.txt").read_text(encoding="utf-8")
+    (a,) = [a for a in cleaner.articles(raw) if a.kicker == "建议该药仅用作二线治疗"]
+    assert a.headline == "阿司匹林也会抑制维生素C的吸收" and a.paragraphs[0].startswith("新华社乌兰察布")
+    # a line that goes on with a word of the line over it (总|统) is of the same heading
+    raw = (DATA / "devset" / "raw" / "pymupdf" / "p0013.txt").read_text(encoding="utf-8")
+    (a,) = [a for a in cleaner.articles(raw) if a.kicker and a.kicker.startswith("习近平")]
+    assert (a.kicker, a.headline) == ("习近平向哈萨克斯坦总统托卡耶夫致口信", "工业技改投资同比增长28.6%")
+    assert cuts_word("习近平向哈萨克斯坦总", "统托卡耶夫致口信") and not cuts_word("建议该药仅用作二线治疗", "阿司匹林")
+
+
+def test_a_heading_line_as_wide_as_the_caption_under_it_is_its_first_line(cleaner):
+    # ▲一是开展区域再生水循环利用试点城|市创建，全力推动……|试点城市创建。 邵宇亮 摄: a caption, not a headline
+    for name, first in (("p0006", "一是开展区域再生水循环利用试点城"), ("p0003", "组织开展自治区首批服务贸")):
+        raw = (DATA / "devset" / "raw" / "pymupdf" / f"{name}.txt").read_text(encoding="utf-8")
+        arts = cleaner.articles(raw)
+        assert not [a for a in arts if first in a.headline]
+        assert [a for a in arts if any(first in c for c in a.captions)], name
+
+
 def test_a_headline_written_after_its_body_is_put_back_over_it():
     page = paras(("headline", "开新局 起好步 强首府"), ("body", "后疫情时代，招商引资工作已成为最重要的工作之一。"),
                  ("dateline", "本报讯（记者 梁婧姝）2月12日下午，市长贺海东一行赴国家气象信息中心对接。"),
@@ -330,6 +382,59 @@ def test_a_headline_written_after_its_body_is_put_back_over_it():
     for after in (("dateline", "本报讯（记者 云静）贺海东拜访国家气象信息中心。"), ("byline", "本报记者 王磊")):
         page2 = page[:5] + paras(after)
         assert headlines_after_bodies(page2) == page2
+
+
+def test_a_run_of_headlines_after_bodies_goes_back_with_the_run_before_it():
+    # each run of headings follows the story it heads: the first run goes back over the
+    # first story, the second over the second (no stack of the two), the third stays
+    page = paras(("headline", "舞剧《昭君》在京震撼上演"),
+                 ("dateline", "本报讯（记者 云静）2月12日下午，汇源集团合作项目签约仪式在京举行，包钢出席。"),
+                 ("body", "市领导刘继英参加。"), ("headline", "我市与汇源集团合作项目签约仪式在京举行"),
+                 ("dateline", "本报讯（记者 梁婧姝）2月12日下午，市长贺海东拜访国家气象信息中心。"),
+                 ("body", "市领导李晓燕参加活动。"), ("headline", "贺海东拜访国家气象信息中心"),
+                 ("dateline", "本报讯（记者 刘丽霞）记者从市统计局获悉，全市工业投资增长。"))
+    drafts = assemble(page)
+    assert [(d.article.headline, d.article.paragraphs[:1]) for d in drafts] == [
+        ("舞剧《昭君》在京震撼上演", []),
+        ("我市与汇源集团合作项目签约仪式在京举行", [page[1].text]),
+        ("贺海东拜访国家气象信息中心", [page[4].text]),
+    ]
+    assert drafts[2].article.paragraphs[-1] == page[7].text  # the last story has no headline of its own
+
+
+def test_headlines_with_nothing_under_them_after_a_credit_head_the_story_it_closes():
+    page = paras(("headline", "开新局 起好步 强首府"), ("body", "后疫情时代，招商引资工作已成为最重要的工作之一。"),
+                 ("dateline", "本报讯（记者 苗青）近日，舞剧《昭君》在北京展览馆剧场开启首次演出。"),
+                 ("body", "市第十三次党代会提出，首府要大力发展数字经济，推动经济社会高质量发展。"),
+                 ("credit", "（李海珍）"), ("headline", "数字赋能首府经济社会高质量发展"))  # the page's end
+    drafts = assemble(page)
+    got = [(d.article.headline, [p[:5] for p in d.article.paragraphs]) for d in drafts]
+    assert got[1] == ("数字赋能首府经济社会高质量发展", ["本报讯（记", "市第十三次"]), got
+    # no credit closes the story before it: the headline stays where it is, heading nothing
+    drafts = assemble(page[:4] + page[5:])
+    assert [p[:5] for p in drafts[0].article.paragraphs] == ["后疫情时代", "本报讯（记", "市第十三次"]
+    assert drafts[1].article.paragraphs == []
+
+
+def test_a_banner_of_headlines_goes_each_over_the_body_that_repeats_its_words():
+    # the extractor wrote the page's top headlines first: a sub-headline led by a dash
+    # under which another headline stands shows it
+    page = paras(("headline", "开启中国式现代化的新长征"), ("subheadline", "——学习贯彻党的二十大精神研讨班侧记"),
+                 ("headline", "去年拉动全市投资增长3.3个百分点"),
+                 ("headline", "市生态环境局：高标准打好蓝天碧水净土保卫战"), ("subheadline", "——推进首府高质量发展系列报道"),
+                 ("headline", "开新局 起好步 强首府"),
+                 ("body", "致力千秋伟业的百年大党，学习贯彻党的二十大精神研讨班如期开班，推进中国式现代化。"),
+                 ("body", "2023年，市生态环境局高标准打好蓝天、碧水、净土保卫战。"),
+                 ("body", "深入打好碧水保卫战。"),
+                 ("body", "后疫情时代，招商引资工作已成为全国各地最重要的工作之一。"),
+                 ("dateline", "本报讯（记者 刘丽霞）去年全市工业投资拉动全市投资增长3.3个百分点。"))
+    drafts = assemble(page, ends={page[6].start, page[8].start})  # 下转第N版 after 致力… and 深入…
+    got = {d.article.headline: [p[:4] for p in d.article.paragraphs] for d in drafts}
+    assert got == {"开启中国式现代化的新长征": ["致力千秋"], "市生态环境局：高标准打好蓝天碧水净土保卫战": ["2023", "深入打好"],
+                   "开新局 起好步 强首府": ["后疫情时"], "去年拉动全市投资增长3.3个百分点": ["本报讯（"]}
+    # no jump marker after 深入…: the body after it goes on with the story before
+    drafts = assemble(page, ends={page[6].start})
+    assert "开新局 起好步 强首府" not in [d.article.headline for d in drafts if d.article.paragraphs]
 
 
 def test_roles_given_are_kept():
