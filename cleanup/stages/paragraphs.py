@@ -219,6 +219,7 @@ class Paragraphs(Stage):
         self.opens = p.pattern("opens_paragraph")
         self.lead = p.pattern("lead")
         self.starts_particle = p.pattern("starts_particle")
+        self.starts_conjunction = p.pattern("starts_conjunction")
         self.ends_word = p.pattern("ends_word")
         self.ends_word_chars = _needs(self.ends_word)
         self.standalone = p.pattern("standalone")
@@ -474,9 +475,11 @@ class Paragraphs(Stage):
         ev.extend(self._unwrapped_evidence(text, nxt, ending))
         if len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
-            if after_b is not None and lay.roles[after_b.row] in _HEADED and not word and self.headline_like(nxt) \
-                    and not self.body_mark.found_in(nxt) and not self.starts_particle.search(nxt):
-                ev.append("next-headline-over-byline")  # not the rest of a word, nor of a headline (…的|新长征)
+            if ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
+                    and lay.roles[after_b.row] in _HEADED and not word and self.headline_like(nxt) \
+                    and not self.body_mark.found_in(nxt) and not self.starts_particle.search(nxt) \
+                    and not self.starts_conjunction.search(nxt):
+                ev.append("next-headline-over-byline")  # not the rest of a word, a clause or a headline
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
         return ev
