@@ -197,6 +197,7 @@ class Paragraphs(Stage):
         self.quote_turn = p.pattern("quote_turn")
         self.misread_close = p.pattern("misread_close")
         self.misread_close_chars = _needs(self.misread_close)
+        self.closes_quote = p.pattern("closes_quote")
         # the page-shape vocabulary, as one-character tests done with set lookups
         # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
         shape = self.shape
@@ -324,12 +325,15 @@ class Paragraphs(Stage):
                     break
         return ""
 
-    def _ending(self, text: str) -> str:
-        """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence.
-        An opening quote after a sentence's end (``死的？“``) is a closing one that OCR
-        misread: no line ends opening a quotation right after a sentence ends."""
+    def _ending(self, text: str, nxt: str) -> str:
+        """How ``text`` ends, before line ``nxt``: a sentence, a quote, a clause, mid-clause
+        or mid-sentence.  An opening quote after a sentence's end (``死的？“``) is a closing
+        one that OCR misread, unless ``nxt`` closes a quotation before it opens one: then
+        the quotation opens there (…成效。“|十四五”时期…)."""
         last = text[-1]
-        if last in self.misread_close_chars.chars and self.misread_close.search(text[-LEAD_IN_CONTEXT:]):
+        tail = text[-LEAD_IN_CONTEXT:]
+        if self.misread_close_chars.found_in(tail) and self.misread_close.search(tail) \
+                and not self.closes_quote.search(nxt):
             return "sentence-end"
         if last in self.closers:
             return "sentence-end" if self.ends_sentence(text) else "quote-end"
@@ -453,7 +457,7 @@ class Paragraphs(Stage):
         """The evidence of how the lines end, cut a word and sit on the page
         (the verb not looked for: see :meth:`_headline_evidence`)."""
         nxt = b.text
-        ending = self._ending(text)
+        ending = self._ending(text, nxt)
         if ending == "mid-clause" and not lay.wrapped and self.leads_in.search(text[-LEAD_IN_CONTEXT:]):
             ending = "lead-in-end"  # a paragraph of its own that ends leading in: 决定：, 包括：
         ev = [ending]
