@@ -121,7 +121,8 @@ _CANNOT_JOIN = _Verdict(float("-inf"), "")
 class Memo:
     """What the stage keeps about one document (:meth:`Paragraphs.memo_for`):
     the verdicts of :meth:`Paragraphs._weigh`, by (paragraph so far, next
-    line), which lines have a verb, and the layout of the last round.  Its
+    line, the role the line after that shows by itself), which lines have a
+    verb, and the layout of the last round.  Its
     rounds and its profile's settle passes ask again about the paragraphs
     the last round left."""
 
@@ -682,9 +683,10 @@ class Paragraphs(Stage):
 
         That is when the stage found nothing to change then, and the page reads
         as it did: one paragraph per line (the evidence of a break then reads
-        only its two paragraphs, :meth:`_weigh`), the same layout.  Any other
-        break, between lines and line breaks that did not change, is decided as
-        it was: a break, with nothing to write.
+        only its two paragraphs and the role of the line after them, :meth:`_weigh`),
+        the same layout.  Any other break, with none of those three lines nor
+        the line breaks around them changed, is decided as it was: a break,
+        with nothing to write.
         """
         if not touched.was_clean:
             return self.run(doc)
@@ -714,8 +716,9 @@ class Paragraphs(Stage):
             doc.apply(self.name, edits)
             return bool(edits)
         lay = self.layout(doc, lines)
-        # on an unwrapped page a break's evidence reads only its two paragraphs (and the
-        # roles they show by themselves): a break between unchanged ones is decided as before
+        # on an unwrapped page a break's evidence reads only its two paragraphs and the line
+        # after them (the roles they show by themselves): a break with those three unchanged
+        # is decided as before
         same = not lay.wrapped and memo.layout is not None and not memo.layout.wrapped
         only = touched.lines(lines) if touched is not None and same else None
         memo.layout = lay
