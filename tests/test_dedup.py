@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import chain
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from cleanup.document import Document, Edit, undo
 from cleanup.errors import RuleError
 from cleanup.rules import StageConfig, load_profile
 from cleanup.shape import Line, lines
+from cleanup.stages.copy_fit import Page, ngrams
 from cleanup.stages.dedup import Dedup, DocumentMemo, NearCopies, comparison_key, find_pairs, group_copies
 
 DATA = Path(__file__).parent / "data"
@@ -317,6 +320,16 @@ HEAD_A, HEAD_B = "市退役军人事务局：下力气整改整治", "黄河流�
 MATES_B = ["王莉霞指出，黄河流域生态保护和高质量发展是事关中华民族伟大复兴的千秋大计。",
            "王莉霞说，同饮黄河水，共谋发展路，沿黄省区要加强合作，共同抓好大保护。",
            "会议审议通过了联席会议工作规则，签署了黄河流域生态保护合作协议。"]
+
+
+@given(st.lists(st.text(alphabet="甲乙丙", max_size=4), max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_a_pages_ngram_counts_count_each_copy_of_a_text(keys: list[str]):
+    """A page read twice over holds each text many times: ``rarity`` makes each text's
+    n-grams once, and counts them once for each copy."""
+    texts = keys + keys[:2]  # copies, and maybe copies of copies
+    df, _ = Page(texts, texts, [False] * len(texts), set(), set(), 2).rarity()
+    assert df == Counter(chain.from_iterable(ngrams(k, 2) for k in texts))
 
 
 def test_the_only_paragraph_under_a_headline_stays_though_another_copy_fits_better():

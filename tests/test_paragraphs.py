@@ -328,9 +328,17 @@ def test_headline_over_a_byline_after_body_text_stands_apart(rebuild):
     assert rebuild.clean(raw).text == raw
     cut = raw.replace("本报记者 王磊", "会议召开。")
     assert rebuild.clean(cut).text.startswith(body + "我市云春雷获评工作表现突出个人")
-    stage = next(s for s in rebuild.stages if s.name == "paragraphs")
-    doc = Document(raw)
-    lines = stage._lines(raw)
-    lay = stage.layout(doc, lines)
-    note = stage._weigh_afresh(body, lines[0], lines[1], True, lay, lines[2], False, stage.memo_for(doc)).note
-    assert "next-headline-over-byline" in note
+    # the break written where the two were one line apart, on a page of one paragraph per line
+    lines = "会议召开。\n\n会议指出，要加强合作。\n\n会议要求，要抓好落实。\n\n" + raw.replace("\n\n", "\n", 1)
+    (change,) = rebuild.clean(lines).changes
+    assert change.rule == "para-break" and "next-headline-over-byline" in change.note
+
+
+def test_one_pair_of_lines_is_decided_by_the_role_of_the_line_after_it(rebuild):
+    """The same body text and headline-shaped line, once before body text (a cut: they
+    join) and once before a byline (a headline): the verdict of the first pair is not
+    taken for the second."""
+    body = "联席会召开。自治区党委副书记、自治区主席王莉霞出席会议并致辞"
+    headline = "我市云春雷获评工作表现突出个人"
+    raw = f"{body}\n\n{headline}\n\n会议召开。\n\n{body}\n\n{headline}\n\n本报记者 王磊\n"
+    assert rebuild.clean(raw).text.endswith(f"\n\n{body}\n\n{headline}\n\n本报记者 王磊\n")

@@ -251,3 +251,18 @@ def test_a_recheck_finds_a_near_copy_that_a_changed_paragraph_now_is():
     doc.apply("later", [Edit(other, "其他消息，与上文无关，说的是另一件事情。", body.replace("全市", "全区", 1), "test")])
     dedup.recheck(doc, Touched(doc, 0, True))
     assert doc.text.count("服务体系提升") == 1
+
+
+def test_a_recheck_decides_the_break_before_the_line_before_a_line_that_changed():
+    """A headline-shaped line after body text stands apart over a byline; once an edit
+    inside the line after it makes that line body text, the headline-shaped line is the
+    tail of a cut paragraph: the break two lines before the change is decided again."""
+    paragraphs = stage_of(Cleaner(), "paragraphs")
+    body = "联席会召开。自治区党委副书记、自治区主席王莉霞出席会议并致辞"
+    doc = Document(f"{body}\n\n我市云春雷获评工作表现突出个人\n\n本报记者 王磊\n")
+    paragraphs.run(doc)
+    assert not doc.steps
+    inside = doc.text.index("记者")  # not at the line's start: the span reaches that line alone
+    doc.apply("later", [Edit(inside, "记者 王磊", "会议召开。", "test")])
+    paragraphs.recheck(doc, Touched(doc, 0, True))
+    assert doc.text == f"{body}我市云春雷获评工作表现突出个人本报会议召开。\n"

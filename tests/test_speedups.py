@@ -345,7 +345,7 @@ def plain_ending(shape: Shape, text: str) -> str:
 @settings(max_examples=300, deadline=None)
 def test_paragraph_ending_matches_the_patterns(text):
     paragraphs = stage("paragraphs")
-    assert paragraphs._ending(text) == plain_ending(paragraphs.shape, text)
+    assert paragraphs._ending(text, "") == plain_ending(paragraphs.shape, text)
 
 
 # the list item pattern of rules/stutter.toml as it was, searched from every start

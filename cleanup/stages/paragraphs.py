@@ -121,7 +121,8 @@ _CANNOT_JOIN = _Verdict(float("-inf"), "")
 class Memo:
     """What the stage keeps about one document (:meth:`Paragraphs.memo_for`):
     the verdicts of :meth:`Paragraphs._weigh`, by (paragraph so far, next
-    line), which lines have a verb, and the layout of the last round.  Its
+    line, the role the line after that shows by itself), which lines have a
+    verb, and the layout of the last round.  Its
     rounds and its profile's settle passes ask again about the paragraphs
     the last round left."""
 
@@ -197,6 +198,7 @@ class Paragraphs(Stage):
         self.quote_turn = p.pattern("quote_turn")
         self.misread_close = p.pattern("misread_close")
         self.misread_close_chars = _needs(self.misread_close)
+        self.closes_quote = p.pattern("closes_quote")
         # the page-shape vocabulary, as one-character tests done with set lookups
         # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
         shape = self.shape
@@ -219,6 +221,7 @@ class Paragraphs(Stage):
         self.opens = p.pattern("opens_paragraph")
         self.lead = p.pattern("lead")
         self.starts_particle = p.pattern("starts_particle")
+        self.starts_conjunction = p.pattern("starts_conjunction")
         self.ends_word = p.pattern("ends_word")
         self.ends_word_chars = _needs(self.ends_word)
         self.standalone = p.pattern("standalone")
@@ -323,12 +326,15 @@ class Paragraphs(Stage):
                     break
         return ""
 
-    def _ending(self, text: str) -> str:
-        """How ``text`` ends: a sentence, a quote, a clause, mid-clause or mid-sentence.
-        An opening quote after a sentence's end (``死的？“``) is a closing one that OCR
-        misread: no line ends opening a quotation right after a sentence ends."""
+    def _ending(self, text: str, nxt: str) -> str:
+        """How ``text`` ends, before line ``nxt``: a sentence, a quote, a clause, mid-clause
+        or mid-sentence.  An opening quote after a sentence's end (``死的？“``) is a closing
+        one that OCR misread, unless ``nxt`` closes a quotation before it opens one: then
+        the quotation opens there (…成效。“|十四五”时期…)."""
         last = text[-1]
-        if last in self.misread_close_chars.chars and self.misread_close.search(text[-LEAD_IN_CONTEXT:]):
+        tail = text[-LEAD_IN_CONTEXT:]
+        if self.misread_close_chars.found_in(tail) and self.misread_close.search(tail) \
+                and not self.closes_quote.search(nxt):
             return "sentence-end"
         if last in self.closers:
             return "sentence-end" if self.ends_sentence(text) else "quote-end"
@@ -452,7 +458,7 @@ class Paragraphs(Stage):
         """The evidence of how the lines end, cut a word and sit on the page
         (the verb not looked for: see :meth:`_headline_evidence`)."""
         nxt = b.text
-        ending = self._ending(text)
+        ending = self._ending(text, nxt)
         if ending == "mid-clause" and not lay.wrapped and self.leads_in.search(text[-LEAD_IN_CONTEXT:]):
             ending = "lead-in-end"  # a paragraph of its own that ends leading in: 决定：, 包括：
         ev = [ending]
@@ -474,9 +480,11 @@ class Paragraphs(Stage):
         ev.extend(self._unwrapped_evidence(text, nxt, ending))
         if len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
-            if after_b is not None and lay.roles[after_b.row] in _HEADED and not word and self.headline_like(nxt) \
-                    and not self.body_mark.found_in(nxt) and not self.starts_particle.search(nxt):
-                ev.append("next-headline-over-byline")  # not the rest of a word, nor of a headline (…的|新长征)
+            if ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
+                    and lay.roles[after_b.row] in _HEADED and not word and self.headline_like(nxt) \
+                    and not self.body_mark.found_in(nxt) and not self.starts_particle.search(nxt) \
+                    and not self.starts_conjunction.search(nxt):
+                ev.append("next-headline-over-byline")  # not the rest of a word, a clause or a headline
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
         return ev
@@ -675,9 +683,10 @@ class Paragraphs(Stage):
 
         That is when the stage found nothing to change then, and the page reads
         as it did: one paragraph per line (the evidence of a break then reads
-        only its two paragraphs, :meth:`_weigh`), the same layout.  Any other
-        break, between lines and line breaks that did not change, is decided as
-        it was: a break, with nothing to write.
+        only its two paragraphs and the role of the line after them, :meth:`_weigh`),
+        the same layout.  Any other break, with none of those three lines nor
+        the line breaks around them changed, is decided as it was: a break,
+        with nothing to write.
         """
         if not touched.was_clean:
             return self.run(doc)
@@ -707,8 +716,9 @@ class Paragraphs(Stage):
             doc.apply(self.name, edits)
             return bool(edits)
         lay = self.layout(doc, lines)
-        # on an unwrapped page a break's evidence reads only its two paragraphs (and the
-        # roles they show by themselves): a break between unchanged ones is decided as before
+        # on an unwrapped page a break's evidence reads only its two paragraphs and the line
+        # after them (the roles they show by themselves): a break with those three unchanged
+        # is decided as before
         same = not lay.wrapped and memo.layout is not None and not memo.layout.wrapped
         only = touched.lines(lines) if touched is not None and same else None
         memo.layout = lay
