@@ -173,6 +173,15 @@ def untimed_when_short(untimed: Callable[..., Any], timed: Callable[..., Any]) -
     return untimed_if_short
 
 
+def untimed_search_when_short(untimed: Callable[..., Any], timed: Callable[..., Any]) -> Callable[..., Any]:
+    """:func:`untimed_when_short` for ``search``, ``match`` and ``fullmatch``, which take
+    ``pos`` and ``endpos`` only, by position: a wrapper passing on ``**kwargs`` costs
+    nearly what searching a short line does, and the stages search many."""
+    def untimed_if_short(string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+        return (untimed if len(string) <= VETTED_LENGTH else timed)(string, pos, endpos)
+    return untimed_if_short
+
+
 class ParamPattern:
     """A regex setting (a stage's ``[params]`` or a rule's own ``params``), with the
     ``regex.Pattern`` methods stages use (``search``, ``match``, ``fullmatch``,
@@ -203,9 +212,9 @@ class ParamPattern:
         self.name = name  # "stage S: [params] KEY" or "rule R: params KEY"
         self.where = where
         if vetted:
-            self.search = untimed_when_short(compiled.search, self._timed_search)
-            self.match = untimed_when_short(compiled.match, self._timed_match)
-            self.fullmatch = untimed_when_short(compiled.fullmatch, self._timed_fullmatch)
+            self.search = untimed_search_when_short(compiled.search, self._timed_search)
+            self.match = untimed_search_when_short(compiled.match, self._timed_match)
+            self.fullmatch = untimed_search_when_short(compiled.fullmatch, self._timed_fullmatch)
             self.finditer = untimed_when_short(compiled.finditer, self._timed_finditer)
         else:
             self.search, self.match, self.fullmatch = self._timed_search, self._timed_match, self._timed_fullmatch
