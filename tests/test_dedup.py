@@ -507,18 +507,3 @@ def test_a_copy_that_names_what_its_headline_names_belongs_under_it():
         kept = page(*(liu + li if first is liu else li + liu))
         assert dedup(page(*first, *second)).text == kept
         assert dedup(page(*first, *second), make_stage(phrase_weight=0.0)).text != kept
-
-
-def test_a_copy_fits_the_article_that_holds_its_words_from_first_paragraph_to_last():
-    """The industries story's 经过多年努力，呼和浩特市集聚了…医药企业, pasted last under a
-    two-paragraph story on the Olympic lights: next to its neighbours either copy fits
-    as poorly, but the industries story as a whole holds far more of its words."""
-    pharma, lights = gold_paragraph("经过多年努力，呼和浩特市集聚了"), gold_paragraph("北京冬奥会开幕在即")
-    industries = ["六大产业集群助推首府经济高质量发展", "本报记者 郑学良 王雅静", gold_paragraph("通过把这个技术的改进"),
-                  gold_paragraph("从一棵草到一杯奶"), gold_paragraph("2021年9月召开的呼和浩特市第十三次党代会"),
-                  gold_paragraph("近年来，呼和浩特市重点培育了"), pharma]
-    olympics = ["扮靓首府迎冬奥", lights]
-    for first, second in ((olympics + [pharma], industries), (industries, olympics + [pharma])):
-        kept = page(*(olympics + industries if first[0] == olympics[0] else industries + olympics))
-        assert dedup(page(*first, *second)).text == kept
-        assert dedup(page(*first, *second), make_stage(article_weight=0.0)).text != kept

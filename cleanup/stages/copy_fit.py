@@ -33,10 +33,7 @@ stands, then by what it shares with the article around it:
    contains, plus ``phrase_weight`` if it holds a whole run of
    ``phrase_chars`` characters of a headline-block paragraph (it names
    the person or place the headline names).  Averaging per mate keeps one long mate from drowning out
-   the others.  Then, from the copy's side, ``article_weight`` times the
-   share of its own n-grams that its whole article holds: all its body
-   paragraphs, not only the ``context`` nearest, and its headline block
-   (the words of a story told three paragraphs further on).  Each n-gram counts by how rare it is on the page (its
+   the others.  Each n-gram counts by how rare it is on the page (its
    inverse paragraph frequency): the words of one story, not the stock
    words of every story, tell where a paragraph belongs.  Then
    ``adjacency_weight`` times how well the copy joins its two neighbours,
@@ -265,7 +262,6 @@ class Fit:
     context: int  # article mates scored on each side
     ngram: int  # characters of an n-gram
     headline_weight: float
-    article_weight: float
     adjacency_weight: float
     bridge_weight: float
     parallel_weight: float
@@ -321,7 +317,6 @@ class Fit:
         weight = sum(1 / k for _, k in mates)
         fit = sum(mass(grams[i] & grams[j]) / (page.mass_of(j) or 1) / k for j, k in mates) / weight if mates else 0.0
         head = set().union(*(grams[j] for j in art.head))
-        fit += self.article_weight * self.held_by(i, page, head.union(*(grams[j] for j in body if j != i)))
         if head:
             fit += self.headline_weight * mass(grams[i] & head) / (mass(head) or 1)
             if self.names_headline(page.grams.keys[i], [page.grams.keys[j] for j in art.head]):
@@ -331,12 +326,6 @@ class Fit:
         bridge = page.cosine(before, after) if before is not None and after is not None else 0.0
         parallel = sum(self.parallel(page.texts[i], page.texts[j]) for j in (before, after) if j is not None)
         return fit + self.adjacency_weight * (joins - self.bridge_weight * bridge) + self.parallel_weight * parallel
-
-    @staticmethod
-    def held_by(i: int, page: Page, article: set[str]) -> float:
-        """The share of paragraph ``i``'s n-grams, by rarity, that ``article`` (its article's
-        n-grams) holds."""
-        return page.mass(page.grams[i] & article) / (page.mass_of(i) or 1)
 
     def names_headline(self, copy: str, head: list[str]) -> bool:
         """Whether ``copy`` holds a run of ``phrase_chars`` characters of a headline-block

@@ -241,7 +241,7 @@ class Dedup(Stage):
         """A body paragraph stays where it belongs to its article (:meth:`Fit.choose`)."""
         p = self.settings(rule)
         self.fit = Fit(p.integer("context"), p.integer("ngram"), p.number("headline_weight"),
-                       p.number("article_weight"), p.number("adjacency_weight"), p.number("bridge_weight"), p.number("parallel_weight"),
+                       p.number("adjacency_weight"), p.number("bridge_weight"), p.number("parallel_weight"),
                        p.number("phrase_weight"), p.integer("phrase_chars"), p.number("fit_margin"), p.pattern("dateline"), p.pattern("opening"), self.params.numbering,
                        p.pattern("list_item"))
         return Keeper(rule.id, self.fit.choose)
