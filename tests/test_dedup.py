@@ -507,3 +507,18 @@ def test_a_copy_that_names_what_its_headline_names_belongs_under_it():
         kept = page(*(liu + li if first is liu else li + liu))
         assert dedup(page(*first, *second)).text == kept
         assert dedup(page(*first, *second), make_stage(phrase_weight=0.0)).text != kept
+
+
+def test_a_headline_too_long_for_the_headline_shape_heads_the_story_under_its_dateline():
+    """The gold page's 王莉霞在……专题会议上强调 …… runs to 78 characters: over its
+    dateline paragraph it is a headline all the same, so its dateline paragraph opens a
+    story there, and the copy pasted into the investment commentary is the one that goes."""
+    headline = ("王莉霞在推进产业集群建设及重点产业高质量发展专题会议上强调 坚持扬长避短培优增效 "
+                "坚持有所为有所不为 集中力量做大做强做优体现内蒙古优势特色的产业集群")
+    lead, she, points = (gold_paragraph("本报1月7日讯（记者 章奎）1月7日，自治区党委副书记"),
+                         gold_paragraph("她强调，"), gold_paragraph("王莉霞指出，筑牢两个屏障"))
+    invest = [gold_paragraph(start) for start in ("后疫情时代，", "要“分秒必争”。", "要“质量为王”。")]
+    lights = gold_paragraph("北京冬奥会开幕在即")
+    text = page("开新局 起好步 强首府", *invest, lead, headline, lead, she, points, "扮靓首府迎冬奥", lights)
+    assert dedup(text).text == page("开新局 起好步 强首府", *invest, headline, lead, she, points,
+                                    "扮靓首府迎冬奥", lights)

@@ -22,8 +22,9 @@ Which copy stays:
   (the only paragraph under its headline, a dateline first, numbering
   that runs on), then by its fit with its article's paragraphs and
   headline; a later copy wins only with a better place or a fit better
-  by ``fit_margin``.  Articles are cut at headline-shaped paragraphs and
-  at the page-jump markers the debris stage removed (``jump_rule``: a
+  by ``fit_margin``.  Articles are cut at headline-shaped paragraphs (and
+  at a headline up to ``long_headline_max`` long over a dateline paragraph),
+  and at the page-jump markers the debris stage removed (``jump_rule``: a
   marker holding ``jump_closes`` ends its paragraph's article, one
   holding ``jump_opens`` starts one).
 
@@ -275,6 +276,15 @@ class Dedup(Stage):
             tuple(self.params.sentence_end)
         )
 
+    def long_headline(self, text: str) -> bool:
+        """A paragraph that reads as a headline longer than the headline shape: at most
+        ``long_headline_max`` characters, no sentence or clause mark, not ending like
+        body text (``王莉霞在……专题会议上强调 坚持扬长避短培优增效 ……``); it is one
+        where a dateline paragraph follows it."""
+        shape = self.shape
+        return len(text) <= shape.long_headline_max and not any(c in text for c in shape.body_marks) \
+            and not shape.ends_like_body(text)
+
     def page(self, doc: Document, paras: list[Line], keys: list[str]) -> Page:
         """The page as articles, for the fit of body copies."""
         p = self.params
@@ -282,6 +292,9 @@ class Dedup(Stage):
         texts, headline = [line.text for line in paras], [self.is_headline(k) for k in keys]
         if self.fit is None:
             return Page(texts, keys, headline, opens, closes, 1)
+        for i in range(len(texts) - 1):  # a headline too long for the headline shape, over its dateline
+            if not headline[i] and self.long_headline(texts[i]) and self.fit.dateline.match(texts[i + 1]):
+                headline[i] = True
         return Page(texts, keys, headline, opens, closes, self.fit.ngram, self.fit.datelined(texts, headline))
 
     def find_drops(self, paras: list[Line], keys: list[str], eligible: list[int],
