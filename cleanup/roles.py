@@ -375,9 +375,12 @@ class PageReading:
         col = self.columns[i]
         return bool(col) and self.widths[i] - self.slack[i] >= col + 2 * self.tolerance
 
-    def heading_full(self, i: int) -> bool:
-        """Whether line ``i`` is as wide as a headline of the page wraps at."""
-        return any(abs(self.widths[i] - w) <= 0.5 for w in self.heading_widths)
+    def heading_full(self, i: int, nxt: str | None = None) -> bool:
+        """Whether line ``i`` is as wide as a headline of the page wraps at, or, before
+        a line starting ``nxt``, too close to it for that line's first unit to fit
+        (累计开发企业|1570家)."""
+        unit = first_unit_width(nxt) if nxt is not None else 0.0
+        return any(abs(self.widths[i] - w) <= 0.5 or 0 < w - self.widths[i] < unit for w in self.heading_widths)
 
 
 def is_wrapped(texts: Sequence[str], shape: Shape | None = None) -> bool:
