@@ -377,9 +377,11 @@ class PageReading:
 
     def heading_full(self, i: int, nxt: str | None = None) -> bool:
         """Whether line ``i`` is as wide as a headline of the page wraps at, or, before
-        a line starting ``nxt``, too close to it for that line's first unit to fit
-        (累计开发企业|1570家)."""
+        a line starting with a unit wider than a character (a number and its unit), too
+        close to it for that unit to fit (累计开发企业|1570家)."""
         unit = first_unit_width(nxt) if nxt is not None else 0.0
+        if unit <= 1:
+            unit = 0.0  # a character's width: as much as OCR may lose, as little as the page rounds to
         return any(abs(self.widths[i] - w) <= 0.5 or 0 < w - self.widths[i] < unit for w in self.heading_widths)
 
 
@@ -708,7 +710,7 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
                 continue  # as wide as a paragraph's first line (were its Latin letters and digits
                 # set as wide as Han, as some text is wrapped), and body text follows
         if reading.indent and k == i + 1 and roles[k] is None and reading.fills(k, _after(texts, k)) \
-                and not reading.indented(k, _after(texts, k)):
+                and not reading.indented(k, _after(texts, k)) and not _sub_headline_across(texts, reading, k):
             continue  # the next line goes on with it: on a page that indents, it would start a paragraph
         if cuts_word is not None and k is not None and roles[k] is None and not reading.wide(i) and not (
                 reading.vocab.heading_shaped(texts[k]) and (reading.short(k, _after(texts, k)) or not reading.columns[k])) \
@@ -716,6 +718,12 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
             continue  # the next line, body text, goes on with a word it began
         heads.add(i)
     return heads
+
+
+def _sub_headline_across(texts: Sequence[str], reading: PageReading, k: int) -> bool:
+    """Whether line ``k`` is a sub-headline set across columns: led by a dash, of a
+    heading's shape, wider than its column (body text going on is not)."""
+    return bool(_DASH_LED.match(texts[k])) and reading.wide(k) and reading.vocab.heading_shaped(texts[k])
 
 
 def _ends_paragraph(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading,

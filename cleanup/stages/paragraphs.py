@@ -638,17 +638,33 @@ class Paragraphs(Stage):
         (:meth:`_too_wide_for`)."""
         ev = ["heading-pair"] + self._headline_evidence()
         c = after_b if after_b is not None and after_b.row == b.row + 1 else None
-        if self._too_wide_for(b, a, b.text, rd):
+        whole = not self._crosses_word(a.text, b.text)  # OCR may lose or add a character in a cut word
+        if whole and self._too_wide_for(b, a, b.text, rd):
             ev.append("next-heading-wider")
-        elif c is not None and self._wraps_onto(b, c, rd) and self._too_wide_for(a, b, c.text, rd):
+        elif whole and c is not None and self._wraps_onto(b, c, rd) and self._too_wide_for(a, b, c.text, rd):
             ev.append("next-heading-wraps-narrower")
-        elif rd.heading_full(a.row, b.text) or (rd.fills(a.row, b.text) and not rd.wide(a.row)):
+        elif (rd.heading_full(a.row, b.text) or (rd.fills(a.row, b.text) and not rd.wide(a.row))) \
+                and not self._set_across(a.row, rd):
             ev.append("heading-wraps")
         elif self._wraps_again(a.row, b.row, rd, self.heading_tail):
             ev.append("heading-wraps-again")
         if len(b.text.strip()) <= self.heading_tail or rd.widths[b.row] <= self.heading_tail:
             ev.append("next-heading-tail")  # 竣|工, or digits as narrow: 总死亡率降低|14%
         return ev
+
+    @staticmethod
+    def _set_across(i: int, rd: PageReading) -> bool:
+        """Whether heading line ``i`` stands in a run of heading lines one of which is wider
+        than its column: a stack set across columns, whose lines wrap at the page's width,
+        not at the column's nor at the width the page's headlines in a column wrap at."""
+        run = range(i, -1, -1), range(i + 1, len(rd.roles))
+        for rows in run:
+            for k in rows:
+                if rd.roles[k] not in HEADINGS:
+                    break
+                if rd.wide(k):
+                    return True
+        return False
 
     @staticmethod
     def _too_wide_for(i: _Line, k: _Line, nxt: str, rd: PageReading) -> bool:
