@@ -56,6 +56,8 @@ STANDALONE = frozenset({
 HEADINGS = frozenset({Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.SUBHEAD})
 # roles a line starting a paragraph has: what comes before it ends there
 STARTS_PARAGRAPH = STANDALONE | {Role.DATELINE}
+# roles of the lines a page may print before its lead's stack: furniture
+_BEFORE_LEAD = frozenset({Role.FOLIO, Role.CREDIT, Role.PAGE_NUMBER, Role.JUMP, Role.BLANK})
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")
 _DASH_LED = regex.compile(r"——|一一(?!一)")  # a dash, or the two 一 OCR reads it as
@@ -857,7 +859,8 @@ def _name_by_type(texts: Sequence[str], roles: list[Role], reading: PageReading)
     page's headlines wrap at, is its tail, in its type): smaller lines over the
     run's other lines are their kicker, under them their sub-headline; a run all
     in smaller type, with body text before it and after it, is a subhead of the
-    body (set in body type, bold)."""
+    body (set in body type, bold).  The run that opens the page is left as it is
+    (:func:`_opens_page`)."""
     i, n = 0, len(texts)
     while i < n:
         if roles[i] is not Role.HEADLINE:
@@ -866,6 +869,9 @@ def _name_by_type(texts: Sequence[str], roles: list[Role], reading: PageReading)
         j = i
         while j + 1 < n and roles[j + 1] in (Role.HEADLINE, Role.SUBHEADLINE):
             j += 1
+        if _opens_page(i, texts, roles):
+            i = j + 1
+            continue
         small = [_small_type(k, reading) for k in range(i, j + 1)]
         for k in range(1, len(small)):
             if small[k - 1] and not small[k] and not reading.heading_full(i + k) \
@@ -885,3 +891,10 @@ def _name_by_type(texts: Sequence[str], roles: list[Role], reading: PageReading)
                 if roles[i + k] is Role.HEADLINE:
                     roles[i + k] = Role.SUBHEADLINE
         i = j + 1
+
+
+def _opens_page(i: int, texts: Sequence[str], roles: Sequence[Role]) -> bool:
+    """Whether heading line ``i`` opens the page (only furniture before it): the lead's
+    stack, set across the columns, where the type tells no kicker from a headline by how
+    many characters a line holds."""
+    return all(roles[k] in _BEFORE_LEAD or not texts[k] for k in range(i))
