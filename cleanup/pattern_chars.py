@@ -14,11 +14,12 @@ from collections.abc import Iterable
 import regex
 
 # Escapes read as the character they stand for, and those standing for a class
-# of characters or for no character (anchors): any other letter escape is
-# syntax that required_chars does not read.
+# of characters or for no character (anchors, and \K, which only moves where
+# the match starts): any other letter escape is syntax that required_chars
+# does not read.
 _CHAR_ESCAPES = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
-_CLASS_ESCAPES = frozenset("dDwWsSbBAZGmMX")
+_CLASS_ESCAPES = frozenset("dDwWsSbBAZGmMXK")
 _BRACED_CLASS_ESCAPES = frozenset("pPN")
 _COUNT = re.compile(r"\{(?:(\d+)(?:,\d*)?|,\d+)\}")  # a counted quantifier; group 1: the least
 _LARGEST_RANGE = 5000  # a class range wider than this is not listed

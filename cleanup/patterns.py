@@ -87,13 +87,15 @@ class Triggered(Protocol):
     def needed_chars(self) -> str: ...
 
 
-# Characters a Prescan is asked about before it compiles its pattern.  The
-# zh-news normalize pattern takes longer to compile than cleaning a page, and
-# saves a little on each character of clean text (the settle pass), next to
-# nothing on raw text, where it finds something at once.  Compiling once the
-# scans it would have saved add up to its cost (about this many characters,
-# measured on the sample pages) costs at most twice the best choice, however
-# many pages follow; a run over one page never compiles it.
+# Characters of text where the rules found nothing that a Prescan is told of
+# (:meth:`Prescan.note_idle`) before it compiles its pattern.  The zh-news
+# normalize pattern takes longer to compile than cleaning a page, and saves a
+# little on each character of clean text (the settle pass), nothing on raw
+# text, where a rule finds something: only the texts it would have saved on
+# count.  Compiling once the scans it would have saved add up to its cost
+# (about this many characters, measured on the sample pages) costs at most
+# twice the best choice, however many pages follow; a run over one page never
+# compiles it.
 PRESCAN_PAYS_AFTER = 150_000
 
 
@@ -109,7 +111,8 @@ class Prescan:
     in play (:meth:`Triggered.needed_chars`): every alternative costs the
     search at each character, and clean text holds the characters of few of
     the rules.  Each such set of rules has a pattern of its own, compiled only
-    once ``pays_after`` characters have been asked about with that set (see
+    once the stage has told of ``pays_after`` characters of texts with that set
+    in play where the rules found nothing (:meth:`note_idle`, see
     :data:`PRESCAN_PAYS_AFTER`); until then every rule runs.
     """
 
@@ -120,7 +123,7 @@ class Prescan:
         self.needs = needs  # by rule id: the characters a text must hold one of; '' if not known
         self.ids = frozenset(triggers)
         self.pays_after = pays_after
-        # by the rules in play: [characters asked about (-1 once compiled),
+        # by the rules in play: [characters of idle texts told of (-1 once compiled),
         #                        pattern (None: not yet, or it did not compile)]
         self.scans: dict[frozenset[str], list[Any]] = {}
 
@@ -130,13 +133,17 @@ class Prescan:
         return cls({r.id: r.trigger() for r in rules}, {r.id: r.needed_chars() for r in rules},  # type: ignore[misc]
                    pays_after)
 
+    def in_play(self, text: str) -> frozenset[str]:
+        """The rules that the characters ``text`` holds leave in play."""
+        return frozenset(i for i, chars in self.needs.items() if not chars or holds_any(text, chars))
+
     def finds_nothing(self, text: str, timeout: float) -> bool:
         """True if no rule in ``ids`` can match ``text``; False if one can, if a scan
         runs over time, and while the pattern is not worth compiling yet."""
-        in_play = frozenset(i for i, chars in self.needs.items() if not chars or holds_any(text, chars))
+        in_play = self.in_play(text)
         if not in_play:
             return True
-        pattern = self.compiled(in_play, len(text))
+        pattern = self.compiled(in_play)
         if pattern is None:
             return False
         try:
@@ -144,20 +151,26 @@ class Prescan:
         except TimeoutError:
             return False
 
-    def compiled(self, in_play: frozenset[str], size: int) -> regex.Pattern[str] | None:
-        """The pattern of the rules ``in_play``, once a scan of ``size`` more characters
-        brings those asked about with them to ``pays_after``; None before, or if it
-        cannot be compiled."""
+    def note_idle(self, text: str) -> None:
+        """Tell that every rule in ``ids`` was searched in ``text`` and found nothing:
+        a scan would have saved those searches (counted toward :meth:`compiled`)."""
+        in_play = self.in_play(text)
+        if in_play:
+            scan = self.scans.setdefault(in_play, [0, None])
+            if scan[0] >= 0:
+                scan[0] += len(text)
+
+    def compiled(self, in_play: frozenset[str]) -> regex.Pattern[str] | None:
+        """The pattern of the rules ``in_play``, once the idle texts told of with them
+        add up to ``pays_after`` characters; None before, or if it cannot be compiled."""
         scan = self.scans.setdefault(in_play, [0, None])
-        if scan[0] >= 0:
-            scan[0] += size
-            if scan[0] >= self.pays_after:
-                scan[0] = -1  # compiled, or it never will be
-                source = "|".join(f"(?:{t})" for i, t in self.triggers.items() if i in in_play)
-                try:
-                    scan[1] = regex.compile(source, regex.VERSION1)
-                except regex.error:
-                    pass
+        if scan[0] >= self.pays_after:
+            scan[0] = -1  # compiled, or it never will be
+            source = "|".join(f"(?:{t})" for i, t in self.triggers.items() if i in in_play)
+            try:
+                scan[1] = regex.compile(source, regex.VERSION1)
+            except regex.error:
+                pass
         return scan[1]  # type: ignore[no-any-return]
 
 
@@ -170,6 +183,15 @@ def untimed_when_short(untimed: Callable[..., Any], timed: Callable[..., Any]) -
     """``untimed`` on a text of up to :data:`VETTED_LENGTH` characters, ``timed`` on a longer one."""
     def untimed_if_short(string: str, *args: Any, **kwargs: Any) -> Any:
         return (untimed if len(string) <= VETTED_LENGTH else timed)(string, *args, **kwargs)
+    return untimed_if_short
+
+
+def untimed_search_when_short(untimed: Callable[..., Any], timed: Callable[..., Any]) -> Callable[..., Any]:
+    """:func:`untimed_when_short` for ``search``, ``match`` and ``fullmatch``, which take
+    ``pos`` and ``endpos`` only, by position: a wrapper passing on ``**kwargs`` costs
+    nearly what searching a short line does, and the stages search many."""
+    def untimed_if_short(string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+        return (untimed if len(string) <= VETTED_LENGTH else timed)(string, pos, endpos)
     return untimed_if_short
 
 
@@ -203,9 +225,9 @@ class ParamPattern:
         self.name = name  # "stage S: [params] KEY" or "rule R: params KEY"
         self.where = where
         if vetted:
-            self.search = untimed_when_short(compiled.search, self._timed_search)
-            self.match = untimed_when_short(compiled.match, self._timed_match)
-            self.fullmatch = untimed_when_short(compiled.fullmatch, self._timed_fullmatch)
+            self.search = untimed_search_when_short(compiled.search, self._timed_search)
+            self.match = untimed_search_when_short(compiled.match, self._timed_match)
+            self.fullmatch = untimed_search_when_short(compiled.fullmatch, self._timed_fullmatch)
             self.finditer = untimed_when_short(compiled.finditer, self._timed_finditer)
         else:
             self.search, self.match, self.fullmatch = self._timed_search, self._timed_match, self._timed_fullmatch

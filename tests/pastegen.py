@@ -15,8 +15,8 @@ characters changed (never a numeral).
 
 The articles come from real text, in three pools that share no paragraph:
 
-* ``gold``: the hand-made gold pages (``tests/data/gold/``), cut into
-  articles at headline-shaped paragraphs;
+* ``gold``: the articles of the hand-made gold pages (``tests/data/gold/``),
+  as their article gold (``tests/data/articles/``) gives them;
 * ``prose``: the clean-prose corpus (``tests/data/prose/``): statutes under
   their law's name, stories and chapters under their title;
 * ``devset``: the development set's articles (``tests/data/devset/structure``)
@@ -104,11 +104,18 @@ def split_articles(source: str, paragraphs: list[str], title: str = "", text: st
 
 
 def gold_articles() -> list[Article]:
+    """The articles of the hand-made article gold of the gold pages (``tests/data/articles``):
+    the pages print some headlines away from their bodies, so cutting the pages at
+    headline-shaped paragraphs would put other stories' paragraphs in an article."""
     out: list[Article] = []
-    for path in sorted((DATA / "gold").glob("*.txt")):
-        paras = [p for p in path.read_text(encoding="utf-8").split("\n") if p]
-        out += [Article(f"{a.source}:{n}", a.head, a.body, f"{a.source}:{n}")
-                for n, a in enumerate(split_articles(f"gold/{path.stem}", paras))]
+    for path in sorted((DATA / "articles").glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+            a = json.loads(line)
+            if not a["headline"]:
+                continue
+            head = [*([a["kicker"]] if a["kicker"] else []), a["headline"], *a["subheadlines"],
+                    *([a["byline"]] if a["byline"] else [])]
+            out.append(Article(f"gold/{path.stem}:{n}", tuple(head), tuple(a["paragraphs"]), f"gold/{path.stem}:{n}"))
     return out
 
 

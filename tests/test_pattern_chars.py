@@ -14,6 +14,7 @@ from cleanup.pattern_chars import required_chars
     (r"版", "版"), (r"第\d+版", "第"), (r"[ab]c?|a", "ab"), (r"(?m)^[ \t]+$", " \t"), (r"(?s:a.)", "a"),
     (r"(?|\((\w)\)|\[(\w)\])", "(["), (r"(?<=\p{Han}),|,(?=\p{Han})", ","), (r"\u7248{2}", "版"),
     (r"(?=a)", "a"), (r"(?<=[。！])\s*(?=记者)", "记"), (r"(?<=。)\s*(?=\p{Han}+摄$)", "。"), (r"\s*(?=\p{Han}+摄$)", "摄"),
+    (r"[。！]\K\s*(?=\p{Han}+摄$)", "摄"),  # \K (keep out what came before) requires no character
 ])
 def test_patterns_tell_a_character_every_match_holds(pattern: str, chars: str) -> None:
     assert required_chars(regex.compile(pattern, regex.VERSION1)) == frozenset(chars)
@@ -28,7 +29,7 @@ def test_patterns_that_may_match_without_a_known_character_tell_none(pattern: st
 
 
 # Patterns over a small alphabet, from the syntax required_chars reads and some it does not.
-ATOMS = st.sampled_from(["a", "b", "版", ".", "^", "$", r"\d", r"\w", r"\x61", r"\u7248", r"\.", "[ab]", "[^a]",
+ATOMS = st.sampled_from(["a", "b", "版", ".", "^", "$", r"\K", r"\d", r"\w", r"\x61", r"\u7248", r"\.", "[ab]", "[^a]",
                          "[a-c]", r"[\w版]", "(?=a)", "(?!b)", "(?<=a)", "(?m)", "(?s)", "(?i)"])
 PATTERNS = st.recursive(
     ATOMS,

@@ -227,8 +227,26 @@ def test_normalize_rules_know_the_few_characters_they_need():
 def test_the_prescan_compiles_its_pattern_once_it_has_seen_enough_text():
     prescan = Prescan.of(stage("normalize").config.rules, pays_after=10)
     assert not prescan.finds_nothing("会议召开。", 2.0) and not compiled(prescan)
+    prescan.note_idle("会议召开。")
+    assert not prescan.finds_nothing("会议召开了。", 2.0) and not compiled(prescan)
+    prescan.note_idle("会议召开了。")
     assert prescan.finds_nothing("会议今天召开。", 2.0) and compiled(prescan)
     assert not prescan.finds_nothing("会议,召开。", 2.0)  # the comma puts more rules in play
+
+
+def test_only_text_where_the_rules_found_nothing_counts_toward_the_prescan():
+    """On raw text a rule finds something: a scan would save nothing there."""
+    config = next(s for s in load_profile().stages if s.name == "normalize")
+    normalize = build_stage(config, 2.0)
+    assert isinstance(normalize, Normalize)
+    normalize.prescan = Prescan.of(config.rules, pays_after=10)
+    for _ in range(3):
+        normalize.run(Document("会议１２３４５６７８召开。"))  # fullwidth-alnum fires, in play as below
+    assert not compiled(normalize.prescan)
+    normalize.run(Document("会议今天召开了。"))
+    assert not compiled(normalize.prescan)
+    normalize.run(Document("会议今天召开。"))  # idle: 15 characters told of
+    assert normalize.prescan.finds_nothing("会议召开。", 2.0) and compiled(normalize.prescan)
 
 
 def test_the_prescan_searches_only_for_the_rules_a_texts_characters_leave_in_play():

@@ -131,8 +131,13 @@ class Normalize(Stage):
         it lacked (``会(,``: the bracket first, then the comma), so those rules
         run again until a round changes nothing: cleaning twice changes nothing.
         """
-        idle = self.prescan.finds_nothing(doc.text, self.timeout)
-        idle = self.run_steps(doc, self.steps, idle)
+        text, made = doc.text, len(doc.steps)
+        scanned = self.prescan.finds_nothing(text, self.timeout)
+        idle = self.run_steps(doc, self.steps, scanned)
+        if len(doc.steps) == made:  # no rule found anything: the settle rules would find nothing again
+            if not scanned:
+                self.prescan.note_idle(text)  # a scan would have told: it counts toward compiling one
+            return doc
         for _ in range(self.settle_rounds):
             made = len(doc.steps)
             idle = self.run_steps(doc, self.settle_steps, idle)
