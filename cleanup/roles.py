@@ -56,6 +56,8 @@ STANDALONE = frozenset({
 HEADINGS = frozenset({Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.SUBHEAD})
 # roles a line starting a paragraph has: what comes before it ends there
 STARTS_PARAGRAPH = STANDALONE | {Role.DATELINE}
+# roles of the lines a page may print before its lead's stack: furniture
+_BEFORE_LEAD = frozenset({Role.FOLIO, Role.CREDIT, Role.PAGE_NUMBER, Role.JUMP, Role.BLANK})
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")
 _DASH_LED = regex.compile(r"——|一一(?!一)")  # a dash, or the two 一 OCR reads it as
@@ -375,9 +377,14 @@ class PageReading:
         col = self.columns[i]
         return bool(col) and self.widths[i] - self.slack[i] >= col + 2 * self.tolerance
 
-    def heading_full(self, i: int) -> bool:
-        """Whether line ``i`` is as wide as a headline of the page wraps at."""
-        return any(abs(self.widths[i] - w) <= 0.5 for w in self.heading_widths)
+    def heading_full(self, i: int, nxt: str | None = None) -> bool:
+        """Whether line ``i`` is as wide as a headline of the page wraps at, or, before
+        a line starting with a unit wider than a character (a number and its unit), too
+        close to it for that unit to fit (累计开发企业|1570家)."""
+        unit = first_unit_width(nxt) if nxt is not None else 0.0
+        if unit <= 1:
+            unit = 0.0  # a character's width: as much as OCR may lose, as little as the page rounds to
+        return any(abs(self.widths[i] - w) <= 0.5 or 0 < w - self.widths[i] < unit for w in self.heading_widths)
 
 
 def is_wrapped(texts: Sequence[str], shape: Shape | None = None) -> bool:
@@ -705,7 +712,7 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
                 continue  # as wide as a paragraph's first line (were its Latin letters and digits
                 # set as wide as Han, as some text is wrapped), and body text follows
         if reading.indent and k == i + 1 and roles[k] is None and reading.fills(k, _after(texts, k)) \
-                and not reading.indented(k, _after(texts, k)):
+                and not reading.indented(k, _after(texts, k)) and not _sub_headline_across(texts, reading, k):
             continue  # the next line goes on with it: on a page that indents, it would start a paragraph
         if cuts_word is not None and k is not None and roles[k] is None and not reading.wide(i) and not (
                 reading.vocab.heading_shaped(texts[k]) and (reading.short(k, _after(texts, k)) or not reading.columns[k])) \
@@ -713,6 +720,12 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
             continue  # the next line, body text, goes on with a word it began
         heads.add(i)
     return heads
+
+
+def _sub_headline_across(texts: Sequence[str], reading: PageReading, k: int) -> bool:
+    """Whether line ``k`` is a sub-headline set across columns: led by a dash, of a
+    heading's shape, wider than its column (body text going on is not)."""
+    return bool(_DASH_LED.match(texts[k])) and reading.wide(k) and reading.vocab.heading_shaped(texts[k])
 
 
 def _ends_paragraph(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading,
@@ -846,7 +859,8 @@ def _name_by_type(texts: Sequence[str], roles: list[Role], reading: PageReading)
     page's headlines wrap at, is its tail, in its type): smaller lines over the
     run's other lines are their kicker, under them their sub-headline; a run all
     in smaller type, with body text before it and after it, is a subhead of the
-    body (set in body type, bold)."""
+    body (set in body type, bold).  The run that opens the page is left as it is
+    (:func:`_opens_page`)."""
     i, n = 0, len(texts)
     while i < n:
         if roles[i] is not Role.HEADLINE:
@@ -855,6 +869,9 @@ def _name_by_type(texts: Sequence[str], roles: list[Role], reading: PageReading)
         j = i
         while j + 1 < n and roles[j + 1] in (Role.HEADLINE, Role.SUBHEADLINE):
             j += 1
+        if _opens_page(i, texts, roles):
+            i = j + 1
+            continue
         small = [_small_type(k, reading) for k in range(i, j + 1)]
         for k in range(1, len(small)):
             if small[k - 1] and not small[k] and not reading.heading_full(i + k) \
@@ -874,3 +891,10 @@ def _name_by_type(texts: Sequence[str], roles: list[Role], reading: PageReading)
                 if roles[i + k] is Role.HEADLINE:
                     roles[i + k] = Role.SUBHEADLINE
         i = j + 1
+
+
+def _opens_page(i: int, texts: Sequence[str], roles: Sequence[Role]) -> bool:
+    """Whether heading line ``i`` opens the page (only furniture before it): the lead's
+    stack, set across the columns, where the type tells no kicker from a headline by how
+    many characters a line holds."""
+    return all(roles[k] in _BEFORE_LEAD or not texts[k] for k in range(i))

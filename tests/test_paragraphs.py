@@ -7,10 +7,10 @@ import pytest
 from cleanup.document import Document, undo
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.rules import load_profile
-from cleanup.roles import own_roles, read_page
+from cleanup.roles import Role, own_roles, read_page
 from cleanup.stages.paragraphs import Layout
 
-from conftest import GOLD, SAMPLES
+from conftest import DATA, GOLD, SAMPLES
 from pagegen import make_pages
 
 
@@ -342,3 +342,80 @@ def test_one_pair_of_lines_is_decided_by_the_role_of_the_line_after_it(rebuild):
     headline = "我市云春雷获评工作表现突出个人"
     raw = f"{body}\n\n{headline}\n\n会议召开。\n\n{body}\n\n{headline}\n\n本报记者 王磊\n"
     assert rebuild.clean(raw).text.endswith(f"\n\n{body}\n\n{headline}\n\n本报记者 王磊\n")
+
+
+# --- two heading lines: one heading wrapped, or two headings (development pages) --------------
+
+
+def devset_page(pid: str, reader: str = "pymupdf") -> str:
+    return (DATA / "devset" / "raw" / reader / f"{pid}.txt").read_text(encoding="utf-8")
+
+
+def notes_of(result, rule: str) -> str:
+    return "\n".join(c.note for c in result.changes if c.rule == rule)
+
+
+def test_a_heading_line_the_next_one_is_wider_than_by_its_first_character_is_a_heading_of_its_own(rebuild):
+    """包钢贺海东出席 (7 cells) over 商贸流通体系加快完善 (10): had one measure held both, 商
+    would have fit on the first line.  The kicker is as wide as the page's headlines wrap
+    at only by chance (development page p0026)."""
+    result = rebuild.clean(devset_page("p0026"))
+    paras = paragraphs_of(result.text)
+    assert "包钢贺海东出席" in paras and "商贸流通体系加快完善" in paras
+    assert "next-heading-wider" in notes_of(result, "para-break")
+    # it outweighs a line with no verb, which would go on (上海网络时延28ms | 自治区党委外事工作委…, p0011)
+    paras = paragraphs_of(rebuild.clean(devset_page("p0011")).text)
+    assert "上海网络时延28ms" in paras
+    # quotes may print half as wide: 步入发展“快车道” (9) goes on from 电子信息技术产业 (8) (p0014)
+    paras = paragraphs_of(rebuild.clean(devset_page("p0014")).text)
+    assert "电子信息技术产业步入发展“快车道”最大程度发挥数据红利" in paras
+
+
+def test_a_heading_line_wider_than_the_next_one_wraps_at_is_a_heading_of_its_own(rebuild):
+    """抓好项目开工建设 (8) over 包钢贺海东赴中|信集团拜访, which wraps at 7: the kicker is wider
+    than a line of the headline can be (development page p0026)."""
+    result = rebuild.clean(devset_page("p0026"))
+    paras = paragraphs_of(result.text)
+    assert "抓好项目开工建设" in paras and "包钢贺海东赴中信集团拜访" in paras
+    assert "next-heading-wraps-narrower" in notes_of(result, "para-break")
+    # it outweighs a line ending on a function word (究竟有没有魂灵的 | 四婶也就不再提|起祥林嫂, p0003)
+    paras = paragraphs_of(rebuild.clean(devset_page("p0003")).text)
+    assert "究竟有没有魂灵的" in paras and "四婶也就不再提起祥林嫂" in paras
+
+
+def test_a_wrapped_heading_that_ocr_cut_a_character_from_stays_whole(rebuild):
+    """OCR lost 自 of 自治区: 治区十三届人 (6) is narrower than 大常委会第三十 (7) by a character,
+    but the break cuts a word (人大): one heading all the same (tesseract, page p0008)."""
+    paras = paragraphs_of(rebuild.clean(devset_page("p0008", "tesseract")).text)
+    assert "治区十三届人大常委会第三十三次会议开幕石泰峰主持" in paras
+
+
+def test_a_heading_line_too_full_for_the_next_lines_number_wraps_onto_it(rebuild):
+    """累计开发企业 (6) stops a cell short of the width the page's headlines wrap at (7), too
+    close for 1570家 to fit (development page p0016); a character does fit in that room
+    (数据量超22亿|智慧停车系统建成后, whose dash OCR lost, are two headings: tesseract, p0004)."""
+    assert "累计开发企业1570家" in paragraphs_of(rebuild.clean(devset_page("p0016")).text)
+    paras = paragraphs_of(rebuild.clean(devset_page("p0004", "tesseract")).text)
+    assert "数据量超22亿" in paras and "智慧停车系统建成后" in paras
+
+
+def test_a_heading_line_of_digits_as_narrow_as_two_characters_is_a_tail(rebuild):
+    assert "总死亡率降低14%" in paragraphs_of(rebuild.clean(devset_page("p0018")).text)
+
+
+def test_a_stack_set_across_columns_does_not_wrap_at_the_columns_headline_width(rebuild):
+    """仍然没有抬头向我看 is as wide (9) as the page's headlines wrap at in a column, but its
+    stack holds a sub-headline wider than a column: it is set across the page, and the
+    kicker stands over the headline (development page p0030)."""
+    paras = paragraphs_of(rebuild.clean(devset_page("p0030")).text)
+    assert "仍然没有抬头向我看" in paras and "死掉的一家的人" in paras
+
+
+def test_a_headline_across_columns_wraps_before_a_sub_headline_across_columns(rebuild):
+    """自治区十三届人大常委会第三十三次会议 set across columns wraps onto 开幕 石泰峰主持; the
+    dash-led line under it, wider than a column, is its sub-headline, not body text that
+    would make the short line a paragraph's start (development page p0040)."""
+    lines = devset_page("p0040").split("\n")
+    assert read_page(lines).roles[6:9] == [Role.HEADLINE, Role.HEADLINE, Role.SUBHEADLINE]
+    paras = paragraphs_of(rebuild.clean("\n".join(lines)).text)
+    assert "自治区十三届人大常委会第三十三次会议开幕 石泰峰主持" in paras

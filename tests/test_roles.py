@@ -193,6 +193,14 @@ def test_headings_are_named_by_the_type_they_are_set_in():
     assert Role.KICKER not in read_page(lines).roles
 
 
+def test_the_stack_that_opens_a_page_is_not_named_by_type():
+    """The lead's stack, right under the folio, is set across the columns: 商贸流通体系加快完善
+    holds more characters than the page's headlines in a column wrap at, yet it is the
+    headline under its kicker, not a sub-headline (development page p0026)."""
+    lines = raw_lines("pymupdf", "p0026")
+    assert roles_by_type(lines)[1:3] == [Role.HEADLINE, Role.HEADLINE]
+
+
 def test_clean_text_headings_are_not_named_by_type():
     lines = (DATA / "gold" / "000_aa24163696705659.txt").read_text(encoding="utf-8").split("\n")
     assert roles_by_type(lines) == read_page(lines).roles

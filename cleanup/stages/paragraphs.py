@@ -30,7 +30,8 @@ import regex
 from ..document import Document, Edit
 from ..pattern_chars import required_chars
 from ..patterns import ParamPattern
-from ..roles import HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, own_roles, read_page
+from ..roles import (HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, first_unit_width, own_roles,
+                     read_page)
 from ..rules import Rule, StageConfig
 from ..shape import AnyOf
 from ..stage import Stage, Touched, handles
@@ -112,6 +113,8 @@ CREDIT_CONTEXT = 40
 LEAD_IN_CONTEXT = 4
 # characters each side of a break that ``spaced_join`` reads
 JOIN_CONTEXT = 8
+NARROW_MARKS = "“”‘’《》〈〉「」『』（）【】"  # marks a heading's type may set in half a cell
+NARROW_MARK_WIDTH = 0.5  # cells such a mark may print narrower than a full one
 WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
 
 # the verdict on a break that :meth:`Paragraphs._may_join` rules out
@@ -590,7 +593,7 @@ class Paragraphs(Stage):
         assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
         if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS and rd.roles[b.row] is not Role.SUBHEADLINE:
-            return ev + self._heading_pair_evidence(text, a, b, rd)
+            return ev + self._heading_pair_evidence(text, a, b, rd, after_b)
         ev.extend(self._role_evidence(text, a, b, rd))
         if not rd.columns[i]:  # too few lines to learn a column from
             if a.block in lay.body_blocks and not a.last_in_block:
@@ -626,18 +629,61 @@ class Paragraphs(Stage):
             return []  # one caption's lines: how they fill their column tells
         return self._roles_apart(ra, rb)
 
-    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading) -> list[str]:
+    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading, after_b: _Line | None
+                               ) -> list[str]:
         """Two heading lines: one heading wrapped, or two headings (a headline and its
         sub-headline, say)?  A heading line as wide as the page's headlines wrap at (or
-        as its column), or one with no verb, goes on; so does a tail of a character or two."""
+        as its column), or one with no verb, goes on; so does a tail of a character or two.
+        Two lines no measure could have wrapped one onto the other are two headings
+        (:meth:`_too_wide_for`)."""
         ev = ["heading-pair"] + self._headline_evidence()
-        if rd.heading_full(a.row) or (rd.fills(a.row, b.text) and not rd.wide(a.row)):
+        c = after_b if after_b is not None and after_b.row == b.row + 1 else None
+        whole = not self._crosses_word(a.text, b.text)  # OCR may lose or add a character in a cut word
+        if whole and self._too_wide_for(b, a, b.text, rd):
+            ev.append("next-heading-wider")
+        elif whole and c is not None and self._wraps_onto(b, c, rd) and self._too_wide_for(a, b, c.text, rd):
+            ev.append("next-heading-wraps-narrower")
+        elif (rd.heading_full(a.row, b.text) or (rd.fills(a.row, b.text) and not rd.wide(a.row))) \
+                and not self._set_across(a.row, rd):
             ev.append("heading-wraps")
         elif self._wraps_again(a.row, b.row, rd, self.heading_tail):
             ev.append("heading-wraps-again")
-        if len(b.text.strip()) <= self.heading_tail:
-            ev.append("next-heading-tail")
+        if len(b.text.strip()) <= self.heading_tail or rd.widths[b.row] <= self.heading_tail:
+            ev.append("next-heading-tail")  # 竣|工, or digits as narrow: 总死亡率降低|14%
         return ev
+
+    @staticmethod
+    def _set_across(i: int, rd: PageReading) -> bool:
+        """Whether heading line ``i`` stands in a run of heading lines one of which is wider
+        than its column: a stack set across columns, whose lines wrap at the page's width,
+        not at the column's nor at the width the page's headlines in a column wrap at."""
+        run = range(i, -1, -1), range(i + 1, len(rd.roles))
+        for rows in run:
+            for k in rows:
+                if rd.roles[k] not in HEADINGS:
+                    break
+                if rd.wide(k):
+                    return True
+        return False
+
+    @staticmethod
+    def _too_wide_for(i: _Line, k: _Line, nxt: str, rd: PageReading) -> bool:
+        """Whether line ``i`` is too wide to share a measure with line ``k`` followed by a
+        line starting ``nxt`` (the line ``k`` wraps onto): ``k`` and the first unit of
+        ``nxt`` would fit in it, so ``k`` would not have wrapped there.  Slack on both
+        sides: Latin letters, digits and blanks print at widths only roughly known, and
+        quotes and brackets may print half as wide as a cell (“快车道”)."""
+        narrow = NARROW_MARK_WIDTH * sum(map(i.text.count, NARROW_MARKS))
+        return rd.widths[i.row] - rd.slack[i.row] - narrow >= rd.widths[k.row] + rd.slack[k.row] + first_unit_width(nxt)
+
+    def _wraps_onto(self, b: _Line, c: _Line, rd: PageReading) -> bool:
+        """Whether heading line ``b`` surely wraps onto heading line ``c``: ``c`` is a
+        tail of a character or two, or ``b`` is as wide as the page's headlines wrap at
+        and ``c``, led by no dash, is no wider."""
+        if rd.roles[c.row] not in HEADINGS or rd.roles[c.row] is Role.SUBHEADLINE:
+            return False
+        return len(c.text.strip()) <= self.heading_tail or (
+            rd.heading_full(b.row) and rd.widths[c.row] <= rd.widths[b.row] + 0.5)
 
     @staticmethod
     def _wraps_again(i: int, k: int, rd: PageReading, tail: int) -> bool:
