@@ -423,7 +423,7 @@ class Paragraphs(Stage):
         return "next-starts-particle" if self.starts_particle.search(nxt) else ""
 
     def _check_ends_word(self, text: str, nxt: str, wrapped: bool) -> str:
-        ends_word = wrapped and self.ends_word_chars.found_in(nxt[:2]) and self.ends_word.match(nxt)
+        ends_word = wrapped and self.ends_word_chars.found_in(nxt) and self.ends_word.match(nxt)
         return "next-ends-word" if ends_word else ""
 
     def _check_unit(self, text: str, nxt: str, wrapped: bool) -> str:
