@@ -11,13 +11,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 
-import regex
-
 from .review_assets import BASE_CSS, INDEX_CSS
 from .review_page import exact_text
 from .review_replay import ReviewDoc, Run, raw_removed
+from .shape import HAN
 
-HAN = regex.compile(r"\p{Han}")
 SHOWN_PAGES = 20  # most- and least-changed pages listed
 REMOVED_SHOWN = 80  # characters of a removal shown in the list
 # upper bounds of the histogram's bins, in percent; a share of exactly 0 has a bin of its own

@@ -26,7 +26,7 @@ import regex
 
 from .folio import DATE, parse_folio
 from .pattern_chars import required_chars
-from .shape import Shape, load_shape
+from .shape import HAN_RUN, Shape, load_shape
 
 
 class Role(StrEnum):
@@ -59,7 +59,6 @@ STARTS_PARAGRAPH = STANDALONE | {Role.DATELINE}
 # roles of the lines a page may print before its lead's stack: furniture
 _BEFORE_LEAD = frozenset({Role.FOLIO, Role.CREDIT, Role.PAGE_NUMBER, Role.JUMP, Role.BLANK})
 
-_HAN_ONLY = regex.compile(r"\p{Han}+")
 _DASH_LED = regex.compile(r"——|一一(?!一)")  # a dash, or the two 一 OCR reads it as
 _GOES_ON = regex.compile(r"\p{Han}[，、。；：）」』”]")  # a line led by one character and a mark: the end of a word
 _ENDS_FUNCTION = frozenset("的和与及并在对把被从向以而或且之")  # no heading ends with one of these
@@ -575,7 +574,7 @@ def _folio_runs(texts: Sequence[str], roles: Sequence[Role | None] | None, v: Ro
                 continue
             if len(piece) > FOLIO_PIECE_MAX or len(pieces) >= FOLIO_MAX_LINES or own(j) not in open_:
                 break
-            if found and len(piece) > FOLIO_SECTION_MAX and _HAN_ONLY.fullmatch(piece) and not piece.endswith("报"):
+            if found and len(piece) > FOLIO_SECTION_MAX and HAN_RUN.fullmatch(piece) and not piece.endswith("报"):
                 break  # a folio already: a longer line of Han that is no paper's name is a heading
             pieces.append(piece)
             if parse_folio(" ".join(pieces)) is not None:

@@ -23,8 +23,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping, NamedTuple
 
+import regex
+
 from .errors import RuleError
 from .rules import VOCABULARY, Params, Vocabulary, packaged_rules_dir, read_vocabulary
+
+
+HAN = regex.compile(r"\p{Han}")  # a Han character
+HAN_RUN = regex.compile(r"\p{Han}+")  # a run of them
 
 
 class Line(NamedTuple):

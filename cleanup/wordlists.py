@@ -10,13 +10,14 @@ kept on disk between runs (:mod:`cleanup.diskcache`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, KeysView
+from collections.abc import Iterable, Iterator, KeysView
 from functools import cache
 from itertools import chain
 
 from .diskcache import derived
 from .errors import RuleError
 from .rules import packaged_rules_dir
+from .shape import HAN_RUN
 
 
 @cache
@@ -121,6 +122,10 @@ class Lexicon:
             words.append(text[back[n] : n])
             n = back[n]
         return words[::-1]
+
+    def han_words(self, text: str) -> Iterator[str]:
+        """The words of :meth:`segment` of each run of Han characters in ``text``."""
+        return (w for run in HAN_RUN.findall(text) for w in self.segment(run))
 
 
 # The cached lexicon's layout; bump it whenever it or what Lexicon.of derives

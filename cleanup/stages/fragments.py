@@ -41,7 +41,6 @@ from ..wordedges import load_word_edges
 from ..wordlists import load_lexicon, load_wordlist
 
 SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
-HAN_RUN = regex.compile(r"\p{Han}+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +296,7 @@ class Fragments(Stage):
 
     def segment_words(self, text: str) -> tuple[str, ...]:
         """The words of ``text``'s Han runs, each run segmented the cheapest way (as ``words_of``, memoised)."""
-        return tuple(w for run in HAN_RUN.findall(text) for w in self.lexicon.segment(run))
+        return tuple(self.lexicon.han_words(text))
 
 
 def cuts_segment(head: str, start: int, end: int) -> bool:

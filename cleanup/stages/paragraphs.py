@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
 
 from ..document import Document, Edit
 from ..pattern_chars import required_chars
@@ -33,15 +32,13 @@ from ..patterns import ParamPattern
 from ..roles import (HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, first_unit_width, own_roles,
                      read_page)
 from ..rules import Rule, StageConfig
-from ..shape import AnyOf
+from ..shape import HAN, AnyOf
 from ..stage import Stage, Touched, handles
 from ..wordlists import load_lexicon, load_wordlist
 
 # a line is non-empty if it holds a character that regex's \s does not match:
 # one that str.strip() keeps, or one of these, which it strips
 _STRIPPED_NOT_SPACE = frozenset("\x1c\x1d\x1e\x1f")
-_HAN = regex.compile(r"\p{Han}")
-_HAN_RUN = regex.compile(r"\p{Han}+")
 
 
 @dataclass(slots=True)
@@ -315,7 +312,7 @@ class Paragraphs(Stage):
         The search stops as soon as what it holds starts no word.
         """
         lex = self.lexicon
-        if not (a and b and a[-1] + b[0] in lex.pairs and _HAN.match(a[-1]) and _HAN.match(b[0])):
+        if not (a and b and a[-1] + b[0] in lex.pairs and HAN.match(a[-1]) and HAN.match(b[0])):
             return ""
         for k in range(1, min(lex.max_len, len(a) + 1)):
             left = a[-k:]
@@ -358,7 +355,7 @@ class Paragraphs(Stage):
     def _segments_to_a_verb(self, text: str) -> bool:
         """Whether a word of ``text``'s cheapest segmentation is a verb (kept
         for one document in its :class:`Memo`, whose rounds ask again)."""
-        return not self.verbs.isdisjoint(w for run in _HAN_RUN.findall(text) for w in self.lexicon.segment(run))
+        return not self.verbs.isdisjoint(self.lexicon.han_words(text))
 
     def evidence(self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
                  has_verb: Callable[[str], bool] | None = None) -> list[str]:

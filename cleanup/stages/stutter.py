@@ -46,7 +46,7 @@ import regex
 from ..document import Document, Edit
 from ..patterns import ParamPattern
 from ..rules import Rule, StageConfig
-from ..shape import lines
+from ..shape import HAN_RUN, lines
 from ..stage import Stage, handles
 from ..wordlists import load_lexicon, load_wordlist, prefixes, read_entries
 
@@ -59,7 +59,6 @@ def find_nothing(line: str) -> list[Edit]:
     return []
 
 
-HAN_RUN = regex.compile(r"\p{Han}+")
 HAN_RUN_BACK = regex.compile(r"(?r)\p{Han}+")  # matched backwards: the run ending at endpos
 MODES = ("repair", "report")
 READS_ONCE = "once reads as words"  # the note of a repair that only reads_once argues for
