@@ -641,7 +641,7 @@ class Paragraphs(Stage):
         elif whole and c is not None and self._wraps_onto(b, c, rd) and self._too_wide_for(a, b, c.text, rd):
             ev.append("next-heading-wraps-narrower")
         elif (rd.heading_full(a.row, b.text) or (rd.fills(a.row, b.text) and not rd.wide(a.row))) \
-                and not self._set_across(a.row, rd):
+                and not (self._set_across(a.row, rd) and not rd.wide(a.row)):
             ev.append("heading-wraps")
         elif self._wraps_again(a.row, b.row, rd, self.heading_tail):
             ev.append("heading-wraps-again")
