@@ -522,3 +522,18 @@ def test_a_headline_too_long_for_the_headline_shape_heads_the_story_under_its_da
     text = page("开新局 起好步 强首府", *invest, lead, headline, lead, she, points, "扮靓首府迎冬奥", lights)
     assert dedup(text).text == page("开新局 起好步 强首府", *invest, headline, lead, she, points,
                                     "扮靓首府迎冬奥", lights)
+
+
+@pytest.mark.parametrize("line", [
+    "出席会议的还有 王磊 李明 张华 赵强 刘洋 陈静 杨帆 黄伟 周敏 吴刚 郑学良 王雅静 孙志刚 马丽 朱红 胡军 郭亮 何平",
+    "《内蒙古自治区关于推进国家级经济技术开发区高质量发展 打造对外开放新高地的实施意见》",
+])
+def test_a_long_list_of_names_or_a_document_title_over_a_dateline_is_no_headline(line: str):
+    """Neither heads a story: the copy of a dateline paragraph under one is not the only
+    paragraph of an article, and the original, under its real headline, stays."""
+    lead = gold_paragraph("本报讯（记者 云静）")
+    body = [gold_paragraph(start) for start in ("在与中信集团党委书记", "位于中央党校校园", "《通知》还要求")]
+    text = page("包钢贺海东赴中信集团拜访", lead, body[0], "自治区教育厅发布通知", body[1], line, lead,
+                "我市与汇源集团合作项目签约仪式在京举行", body[2])
+    assert dedup(text).text == page("包钢贺海东赴中信集团拜访", lead, body[0], "自治区教育厅发布通知", body[1], line,
+                                    "我市与汇源集团合作项目签约仪式在京举行", body[2])

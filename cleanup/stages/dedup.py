@@ -52,6 +52,8 @@ from ..textkey import comparison_key
 from .copy_fit import Fit, Numbering, Page, Place
 from .near_copies import Anchors, Bounds, NearCopies
 
+NAME_PIECE = 3  # characters of a name in a list of names between blanks (王磊 李明 …)
+
 
 @dataclass(frozen=True, slots=True)
 class DedupParams:
@@ -277,13 +279,18 @@ class Dedup(Stage):
         )
 
     def long_headline(self, text: str) -> bool:
-        """A paragraph that reads as a headline longer than the headline shape: at most
-        ``long_headline_max`` characters, no sentence or clause mark, not ending like
-        body text (``王莉霞在……专题会议上强调 坚持扬长避短培优增效 ……``); it is one
-        where a dateline paragraph follows it."""
+        """Whether a paragraph reads as a headline longer than the headline shape: at
+        most ``long_headline_max`` characters, no sentence or clause mark, not ending
+        like body text, not a title in 《》 nor a list of names (pieces of two or three
+        characters between blanks), as a deck's phrases are longer
+        (``王莉霞在……专题会议上强调 坚持扬长避短培优增效 ……``).  :meth:`page` takes it
+        for one only over a dateline paragraph."""
         shape = self.shape
-        return len(text) <= shape.long_headline_max and not any(c in text for c in shape.body_marks) \
-            and not shape.ends_like_body(text)
+        if len(text) > shape.long_headline_max or any(c in text for c in shape.body_marks) \
+                or shape.ends_like_body(text) or (text.startswith("《") and text.endswith("》")):
+            return False
+        pieces = text.split()
+        return len(pieces) < 3 or sum(len(p) <= NAME_PIECE for p in pieces) * 2 <= len(pieces)
 
     def page(self, doc: Document, paras: list[Line], keys: list[str]) -> Page:
         """The page as articles, for the fit of body copies."""

@@ -636,8 +636,8 @@ class Paragraphs(Stage):
         ev = ["heading-pair"] + self._headline_evidence()
         c = after_b if after_b is not None and after_b.row == b.row + 1 else None
         whole = not self._crosses_word(a.text, b.text)  # OCR may lose or add a character in a cut word
-        if whole and self._too_wide_for(b, a, b.text, rd):
-            ev.append("next-heading-wider")
+        if whole and self._too_wide_for(b, a, b.text, rd) and self._segments_to_a_verb(text):
+            ev.append("next-heading-wider")  # a line with no verb may be the first half (全力以赴|稳经济促发展保民生)
         elif whole and c is not None and self._wraps_onto(b, c, rd) and self._too_wide_for(a, b, c.text, rd):
             ev.append("next-heading-wraps-narrower")
         elif (rd.heading_full(a.row, b.text) or (rd.fills(a.row, b.text) and not rd.wide(a.row))) \
@@ -676,7 +676,7 @@ class Paragraphs(Stage):
     def _wraps_onto(self, b: _Line, c: _Line, rd: PageReading) -> bool:
         """Whether heading line ``b`` surely wraps onto heading line ``c``: ``c`` is a
         tail of a character or two, or ``b`` is as wide as the page's headlines wrap at
-        and ``c``, led by no dash, is no wider."""
+        and ``c``, a heading line the page does not read as a sub-headline, is no wider."""
         if rd.roles[c.row] not in HEADINGS or rd.roles[c.row] is Role.SUBHEADLINE:
             return False
         return len(c.text.strip()) <= self.heading_tail or (
