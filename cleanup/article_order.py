@@ -10,13 +10,13 @@ headline of its own to the headline left without one.
 :func:`order_by_words` gives the page's paragraphs in the order
 :func:`cleanup.articles.assemble` reads them, with the places where an
 article must open (two headlines that meet there head two articles, not
-one stack).
+one stack).  Each step takes and gives a :class:`Reading`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Collection, Sequence
+from typing import Callable, Collection, Iterable, NamedTuple, Sequence
 
 import regex
 
@@ -35,6 +35,26 @@ class Paragraph:
     end: int
 
 
+class Reading(NamedTuple):
+    """A page's paragraphs in the order read so far, with the starts of the paragraphs
+    where an article must open (``opens``) and of those after which a body ends
+    (``breaks``: a jump marker closes an article there, or a heading run went away)."""
+
+    paragraphs: list[Paragraph]
+    opens: frozenset[int]
+    breaks: frozenset[int]
+
+
+def order_by_words(paragraphs: Iterable[Paragraph], breaks: Collection[int] = ()) -> Reading:
+    """``paragraphs`` with each headline over the body it heads, where the page was
+    written out of order (``breaks``: the starts of the paragraphs after which a jump
+    marker closes an article)."""
+    reading = Reading(list(paragraphs), frozenset(), frozenset(breaks))
+    for step in (headlines_after_bodies, banner_heads, bodiless_heads):
+        reading = step(reading)
+    return reading
+
+
 def _bigrams(text: str) -> set[str]:
     """The pairs of Han characters in a row in ``text``."""
     return {text[k:k + 2] for k in range(len(text) - 1) if _HAN_PAIR.fullmatch(text[k:k + 2])}
@@ -45,9 +65,8 @@ def _overlap(head: set[str], text: str) -> float:
     return len(head & _bigrams(text)) / len(head) if head else 0.0
 
 
-def headlines_after_bodies(kept: Sequence[Paragraph], opens: set[int] | None = None,
-                           breaks: set[int] | None = None) -> list[Paragraph]:
-    """``kept`` with each headline an extractor wrote after its body put back over it.
+def headlines_after_bodies(reading: Reading) -> Reading:
+    """``reading`` with each headline an extractor wrote after its body put back over it.
 
     Some extractors write a page out of order, a headline after the text it
     heads.  A run of heading paragraphs goes back over the dateline-led stories
@@ -55,12 +74,12 @@ def headlines_after_bodies(kept: Sequence[Paragraph], opens: set[int] | None = N
     repeats its words the most (at least ``HEAD_IN_LEAD`` of its pairs of
     characters), if the story after the run repeats less than half as many
     and no byline stands under the run.  Where a heading stands right over
-    that story, the two runs would read as one stack: the run goes back only
-    if ``opens`` is given, and the start of its first paragraph is added to
-    it (an article opens there).  The start of the paragraph the run stood
-    after is added to ``breaks``: a body ended there.
+    that story, the two runs would read as one stack: an article opens at the
+    run (its first paragraph's start joins ``opens``).  The start of the
+    paragraph the run stood after joins ``breaks``: a body ended there.
     """
-    out = list(kept)
+    out = list(reading.paragraphs)
+    opens, breaks = set(reading.opens), set(reading.breaks)
     i = 0
     while i < len(out):
         if out[i].role not in HEADS:
@@ -81,15 +100,13 @@ def headlines_after_bodies(kept: Sequence[Paragraph], opens: set[int] | None = N
                 score = _overlap(words, out[k].text)
                 if score > best:
                     best, at = score, k
-        if at > 0 and best >= HEAD_IN_LEAD and after < best / 2 and (
-                out[at - 1].role not in HEADS or opens is not None):
-            if out[at - 1].role in HEADS and opens is not None:
+        if at > 0 and best >= HEAD_IN_LEAD and after < best / 2:
+            if out[at - 1].role in HEADS:
                 opens.add(out[i].start)
-            if breaks is not None:
-                breaks.add(out[i - 1].start)
+            breaks.add(out[i - 1].start)
             out[at:j] = out[i:j] + out[at:i]
         i = j
-    return out
+    return Reading(out, frozenset(opens), frozenset(breaks))
 
 
 def _runs(seq: Sequence[Paragraph], opens: Collection[int]) -> list[range]:
@@ -122,9 +139,9 @@ def _groups(seq: Sequence[Paragraph], run: range) -> list[range]:
     return out
 
 
-def _blocks(seq: Sequence[Paragraph], ends: Collection[int]) -> list[range]:
+def _blocks(seq: Sequence[Paragraph], breaks: Collection[int]) -> list[range]:
     """The runs of body paragraphs of ``seq``, each cut before a dateline (a story's lead)
-    and after a credit or one of ``ends`` (where a jump marker closes an article)."""
+    and after a credit or one of ``breaks`` (where a body ends: a jump marker closes an article)."""
     out: list[range] = []
     first = -1
     for k, p in enumerate(seq):
@@ -138,7 +155,7 @@ def _blocks(seq: Sequence[Paragraph], ends: Collection[int]) -> list[range]:
             first = -1
         if first < 0:
             first = k
-        if p.role == "credit" or p.start in ends:
+        if p.role == "credit" or p.start in breaks:
             out.append(range(first, k + 1))
             first = -1
     if first >= 0:
@@ -146,8 +163,8 @@ def _blocks(seq: Sequence[Paragraph], ends: Collection[int]) -> list[range]:
     return out
 
 
-def banner_heads(seq: Sequence[Paragraph], ends: Collection[int], opens: set[int]) -> list[Paragraph]:
-    """``seq`` with the headlines of a banner each put over the body it heads.
+def banner_heads(reading: Reading) -> Reading:
+    """``reading`` with the headlines of a banner each put over the body it heads.
 
     A run of headings that holds more than one article's (:func:`_groups`) is a
     banner: the extractor wrote the page's top headlines first.  Each of its
@@ -155,15 +172,16 @@ def banner_heads(seq: Sequence[Paragraph], ends: Collection[int], opens: set[int
     that repeats the most of its words (at least ``HEAD_IN_LEAD`` of its pairs
     of characters; of two that want one body, the one it repeats more of),
     unless another heading stands over that body.  A headline no body repeats
-    heads the first body left without a headline after a jump marker (its
+    heads the first body left without a headline after one of ``breaks`` (its
     article ended there), if any, else stays where it stands.  Each headline
-    moved or left in the banner opens an article (its start is added to ``opens``).
+    moved or left in the banner opens an article (its start joins ``opens``).
     """
+    seq, opens, breaks = reading
     runs = _runs(seq, opens)
     banners = [run for run in runs if len(_groups(seq, run)) > 1]
     if not banners:
-        return list(seq)
-    blocks = _blocks(seq, ends)
+        return reading
+    blocks = _blocks(seq, breaks)
     in_runs = {k for run in runs for k in run}
     in_banners = {k for run in banners for k in run}
     free = [b for b in blocks if b.start - 1 not in in_runs or b.start - 1 in in_banners]
@@ -185,21 +203,22 @@ def banner_heads(seq: Sequence[Paragraph], ends: Collection[int], opens: set[int
     left = [g for g in groups if g.start not in moved]
     claimed = set(claims) | {b.start for b in blocks if b.start - 1 in in_runs}
     for b, prev in zip(blocks[1:], blocks):
-        if left and b.start not in claimed and b.start == prev.stop and seq[prev.stop - 1].start in ends:
+        if left and b.start not in claimed and b.start == prev.stop and seq[prev.stop - 1].start in breaks:
             claims[b.start] = (0.0, left.pop(0))
     over = {at: g for at, (_, g) in claims.items()}
     placed = {k for g in over.values() for k in g}
     out: list[Paragraph] = []
+    opened = set(opens)
     for k, p in enumerate(seq):
         if k in over:
-            opens.add(seq[over[k].start].start)
+            opened.add(seq[over[k].start].start)
             out += [seq[i] for i in over[k]]
         if k in placed:
             continue
         if k in in_banners and any(g.start == k for g in groups):
-            opens.add(p.start)
+            opened.add(p.start)
         out.append(p)
-    return out
+    return Reading(out, frozenset(opened), breaks)
 
 
 def _split_by_words(seq: Sequence[Paragraph], group: range,
@@ -220,8 +239,8 @@ def _split_by_words(seq: Sequence[Paragraph], group: range,
     return out
 
 
-def bodiless_heads(seq: Sequence[Paragraph], opens: Collection[int], breaks: Collection[int]) -> list[Paragraph]:
-    """``seq`` with each run of headings that heads nothing, right after the credit
+def bodiless_heads(reading: Reading) -> Reading:
+    """``reading`` with each run of headings that heads nothing, right after the credit
     that closes a story (``（李海珍）``), put back over that story.
 
     A run right over another article's headings (an article opens there,
@@ -232,7 +251,7 @@ def bodiless_heads(seq: Sequence[Paragraph], opens: Collection[int], breaks: Col
     stands over that lead and the story repeats at least ``HEAD_IN_LEAD`` of
     the run's pairs of characters.
     """
-    out = list(seq)
+    out, opens, breaks = list(reading.paragraphs), reading.opens, reading.breaks
     for run in reversed(_runs(out, opens)):
         i, j = run.start, run.stop
         if i == 0 or out[i - 1].role != "credit" or (j < len(out) and out[j].start not in opens):
@@ -246,4 +265,4 @@ def bodiless_heads(seq: Sequence[Paragraph], opens: Collection[int], breaks: Col
         words = _bigrams("".join(p.text for p in out[i:j]))
         if _overlap(words, "".join(p.text for p in out[k:i])) >= HEAD_IN_LEAD:
             out[k:j] = out[i:j] + out[k:i]
-    return out
+    return Reading(out, opens, breaks)

@@ -21,7 +21,7 @@ from typing import Any, Collection, Iterable, Sequence
 
 import regex
 
-from .article_order import Paragraph, banner_heads, bodiless_heads, headlines_after_bodies
+from .article_order import Paragraph, order_by_words
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
 from .roles import Role, assign_roles, own_role, printed_width, roles_by_type
@@ -242,11 +242,7 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
         drafts.append(d)
         return d.article
 
-    opens: set[int] = set()
-    breaks = set(ends)
-    kept = headlines_after_bodies([p for p in paragraphs if p.role not in FURNITURE], opens, breaks)
-    kept = banner_heads(kept, breaks, opens)
-    kept = bodiless_heads(kept, opens, breaks)
+    kept, opens, _ = order_by_words([p for p in paragraphs if p.role not in FURNITURE], ends)
     at_opens = {k for k, p in enumerate(kept) if p.start in opens}
     roles = divide_stacks([p.role for p in kept], [p.text for p in kept], at_opens)
     photo = photo_stories(kept, shape)

@@ -14,6 +14,7 @@ from conftest import DATA, GOLD, SAMPLES
 
 from cleanup.article_cli import page_of_chunks
 from cleanup.article_format import escape_markdown, to_markdown
+from cleanup.article_order import Reading, headlines_after_bodies
 from cleanup.articles import (
     Article,
     CleanPage,
@@ -24,7 +25,6 @@ from cleanup.articles import (
     cuts_word,
     divide_stacks,
     folio_of,
-    headlines_after_bodies,
     jumps_of,
     long_headlines,
     page_articles,
@@ -373,15 +373,17 @@ def test_a_headline_written_after_its_body_is_put_back_over_it():
                  ("dateline", "本报讯（记者 梁婧姝）2月12日下午，市长贺海东一行赴国家气象信息中心对接。"),
                  ("body", "市领导李晓燕参加活动。"), ("headline", "贺海东拜访国家气象信息中心"),
                  ("dateline", "本报讯（记者 刘丽霞）记者从市统计局获悉，全市工业投资增长。"))
-    assert [p.text[:6] for p in headlines_after_bodies(page)] == \
+    read = headlines_after_bodies(Reading(page, frozenset(), frozenset()))
+    assert [p.text[:6] for p in read.paragraphs] == \
         ["开新局 起好", "后疫情时代，", "贺海东拜访国", "本报讯（记者", "市领导李晓燕", "本报讯（记者"]
+    assert (read.opens, read.breaks) == (frozenset(), {page[3].start})  # no heading over its lead: no stack
     drafts = assemble(page)
     assert [d.article.headline for d in drafts] == ["开新局 起好步 强首府", "贺海东拜访国家气象信息中心"]
     assert drafts[1].article.paragraphs[1] == "市领导李晓燕参加活动。"
     # in order, or with a byline under it, a headline stays where it is
     for after in (("dateline", "本报讯（记者 云静）贺海东拜访国家气象信息中心。"), ("byline", "本报记者 王磊")):
         page2 = page[:5] + paras(after)
-        assert headlines_after_bodies(page2) == page2
+        assert headlines_after_bodies(Reading(page2, frozenset(), frozenset())) == (page2, set(), set())
 
 
 def test_a_run_of_headlines_after_bodies_goes_back_with_the_run_before_it():
