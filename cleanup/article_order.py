@@ -74,12 +74,14 @@ def headlines_after_bodies(reading: Reading) -> Reading:
     repeats its words the most (at least ``HEAD_IN_LEAD`` of its pairs of
     characters), if the story after the run repeats less than half as many
     and no byline stands under the run.  Where a heading stands right over
-    that story, the two runs would read as one stack: an article opens at the
-    run (its first paragraph's start joins ``opens``).  The start of the
+    that story, the run goes back only if that heading may not be the story's
+    (:func:`_heading_not_its_own`), and the two runs would read as one stack:
+    an article opens at the run (its first paragraph's start joins ``opens``).  The start of the
     paragraph the run stood after joins ``breaks``: a body ended there.
     """
     out = list(reading.paragraphs)
     opens, breaks = set(reading.opens), set(reading.breaks)
+    banner = any(len(_groups(out, run)) > 1 for run in _runs(out, opens))
     i = 0
     while i < len(out):
         if out[i].role not in HEADS:
@@ -102,11 +104,35 @@ def headlines_after_bodies(reading: Reading) -> Reading:
                     best, at = score, k
         if at > 0 and best >= HEAD_IN_LEAD and after < best / 2:
             if out[at - 1].role in HEADS:
+                if not _heading_not_its_own(out, at, best, j, breaks, banner):
+                    i = j
+                    continue
                 opens.add(out[i].start)
             breaks.add(out[i - 1].start)
             out[at:j] = out[i:j] + out[at:i]
         i = j
     return Reading(out, frozenset(opens), frozenset(breaks))
+
+
+def _heading_not_its_own(seq: Sequence[Paragraph], lead: int, score: float, run_end: int,
+                         breaks: Collection[int], banner: bool) -> bool:
+    """Whether the headings right over the lead ``seq[lead]`` may head another story,
+    so that a run of headings after it whose words the lead repeats (``score`` of
+    them; the run ends before ``run_end``) may take it: the lead repeats less of
+    their words, and the page shows it was written out of order.  A page in
+    reading order prints a lead under its own headline, which may well name the
+    next story (``……研究部署全区经济工作会议筹备事宜`` under ``自治区党委召开常委会会议``,
+    over ``全区经济工作会议召开``).  The signs: a banner on the page (``banner``);
+    the headings stand right after a credit or one of ``breaks`` (they may close
+    the story before, written after it); the run ends the page (it heads nothing).
+    """
+    first = lead
+    while first > 0 and seq[first - 1].role in HEADS:
+        first -= 1
+    if _overlap(_bigrams("".join(p.text for p in seq[first:lead])), seq[lead].text) >= score:
+        return False
+    after_close = first > 0 and (seq[first - 1].role == "credit" or seq[first - 1].start in breaks)
+    return banner or after_close or run_end == len(seq)
 
 
 def _runs(seq: Sequence[Paragraph], opens: Collection[int]) -> list[range]:
