@@ -36,6 +36,7 @@ FURNITURE = frozenset({"folio", "jump", "page-number", "blank"})
 
 _BLANKS = regex.compile(r"[ \t\u3000]+")
 _HAN_END = regex.compile(r"\p{Han}$")
+_HAN_ONLY = regex.compile(r"\p{Han}+")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
@@ -44,6 +45,7 @@ _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 SUBHEADLINE_SHARE = 0.7  # under a headline, a line shorter than this share of it is its sub-headline
 WORD_CONTEXT = 4  # characters each side of a cut that cuts_word segments
+NAME_END_MAX = 3  # Han characters of a name a byline cut inside it leaves on the next line, at most
 FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
 FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
 FOLIO_FIELD_CHARS = 24  # a line longer than this is no field of a split folio
@@ -136,8 +138,16 @@ class _Draft:
 
 
 def byline_goes_on(byline: str, text: str, shape: Shape | None = None) -> str:
-    """``byline`` with ``text``, the paragraph after it, where the two read as one byline
-    (joined with a blank, or without where the byline broke inside a word): else ''."""
+    """``byline`` with ``text``, the paragraph after it, where the byline was cut inside
+    a word and the two read as one byline (joined with a blank, or without where the
+    cut is inside a title): else ''.  Cut inside a word, the byline leaves at most
+    ``NAME_END_MAX`` Han characters on the next line, a name's end (``本报记者 杜晶鑫|任春``),
+    or the end of a title cut in two (``通讯|员 文敏``); a heading of its own under a
+    byline reads as names too (``本报记者 王中宙 摄影报道|春到草原``)."""
+    name_end = _HAN_ONLY.fullmatch(text) is not None and len(text) <= NAME_END_MAX
+    title = patterns(shape).byline_title
+    if not name_end and not any(m.start() < len(byline) < m.end() for m in title.finditer(byline + text)):
+        return ""
     for joined in (byline + " " + text, byline + text):
         if own_role(joined, shape) is Role.BYLINE:
             return joined
@@ -315,20 +325,22 @@ class Patterns:
     jump: regex.Pattern[str]
     dateline: regex.Pattern[str]
     photo_credit: regex.Pattern[str]
+    byline_title: regex.Pattern[str]
 
 
 _patterns: dict[int, tuple[Shape, Patterns]] = {}
 
 
 def patterns(shape: Shape | None = None) -> Patterns:
-    """The page-jump marker, lead dateline and photo credit of ``shape`` (default:
-    the packaged vocabulary), compiled once."""
+    """The page-jump marker, lead dateline, photo credit and byline title of ``shape``
+    (default: the packaged vocabulary), compiled once."""
     shape = shape or load_shape()
     found = _patterns.get(id(shape))
     if found is None or found[0] is not shape:
         found = _patterns[id(shape)] = (shape, Patterns(regex.compile(shape.classes["jump"]),
                                                         regex.compile("^" + shape.classes["lead_dateline"]),
-                                                        regex.compile(shape.classes["photo_credit"] + "$")))
+                                                        regex.compile(shape.classes["photo_credit"] + "$"),
+                                                        regex.compile(shape.classes["byline_title"])))
     return found[1]
 
 

@@ -293,6 +293,23 @@ def test_a_photo_story_after_an_article_cut_off_mid_sentence_stands_alone():
         assert len(assemble(page2)) == 1
 
 
+@pytest.mark.parametrize("rest", ["春到草原", "开新局 起好步 强首府"])
+def test_a_heading_under_a_byline_that_is_not_the_rest_of_a_word_heads_its_own_article(rest):
+    # a byline cut inside a word leaves at most a name's end or a title's end on the next line
+    drafts = assemble(paras(("headline", "冬季那达慕开幕"), ("dateline", "本报1月5日讯（记者 刘晓冬）冬季那达慕开幕。"),
+                            ("byline", "本报记者 王中宙 摄影报道"), ("headline", rest), ("body", "正文。")))
+    assert [d.article.byline for d in drafts if d.article.byline] == ["本报记者 王中宙 摄影报道"]
+    assert [d.article.paragraphs for d in drafts if d.article.headline == rest] == [["正文。"]]
+
+
+def test_a_short_headline_after_a_photo_byline_is_not_read_into_it(cleaner):
+    text = "\n\n".join(["冬季那达慕开幕", "本报1月5日讯（记者 刘晓冬）1月5日，冬季那达慕在锡林浩特开幕。",
+                         "本报记者 王中宙 摄影报道", "春到草原", "本报1月5日讯 立春将至，草原上的牧民开始准备接羔。"])
+    arts = cleaner.articles(text + "\n")
+    assert [a.byline for a in arts if a.byline] == ["本报记者 王中宙 摄影报道"]
+    assert [a.paragraphs[0][:7] for a in arts if a.headline == "春到草原"] == ["本报1月5日讯"]
+
+
 def test_a_kicker_with_no_headline_under_it_is_the_headline():
     (d,) = assemble(paras(("kicker", "自治区政府新闻办召开发布会"), ("subheadline", "——超额完成全年目标"),
                           ("byline", "本报通讯员 尹宇凯"), ("body", "正文。")))
