@@ -55,14 +55,14 @@ def order_by_words(paragraphs: Iterable[Paragraph], breaks: Collection[int] = ()
     return reading
 
 
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
     """The pairs of Han characters in a row in ``text``."""
     return {text[k:k + 2] for k in range(len(text) - 1) if _HAN_PAIR.fullmatch(text[k:k + 2])}
 
 
-def _overlap(head: set[str], text: str) -> float:
+def overlap(head: set[str], text: str) -> float:
     """The share of a headline's character pairs found in ``text``."""
-    return len(head & _bigrams(text)) / len(head) if head else 0.0
+    return len(head & bigrams(text)) / len(head) if head else 0.0
 
 
 def headlines_after_bodies(reading: Reading) -> Reading:
@@ -93,13 +93,13 @@ def headlines_after_bodies(reading: Reading) -> Reading:
         if j < len(out) and out[j].role == "byline":
             i = j  # a byline under them: they head what follows
             continue
-        words = _bigrams("".join(p.text for p in out[i:j]))
-        after = _overlap(words, out[j].text) if j < len(out) else 0.0
+        words = bigrams("".join(p.text for p in out[i:j]))
+        after = overlap(words, out[j].text) if j < len(out) else 0.0
         best, at, k = 0.0, -1, i
         while k > 0 and out[k - 1].role not in HEADS:
             k -= 1
             if out[k].role == "dateline":
-                score = _overlap(words, out[k].text)
+                score = overlap(words, out[k].text)
                 if score > best:
                     best, at = score, k
         if at > 0 and best >= HEAD_IN_LEAD and after < best / 2:
@@ -129,7 +129,7 @@ def _heading_not_its_own(seq: Sequence[Paragraph], lead: int, score: float, run_
     first = lead
     while first > 0 and seq[first - 1].role in HEADS:
         first -= 1
-    if _overlap(_bigrams("".join(p.text for p in seq[first:lead])), seq[lead].text) >= score:
+    if overlap(bigrams("".join(p.text for p in seq[first:lead])), seq[lead].text) >= score:
         return False
     after_close = first > 0 and (seq[first - 1].role == "credit" or seq[first - 1].start in breaks)
     return banner or after_close or run_end == len(seq)
@@ -216,8 +216,8 @@ def banner_heads(reading: Reading) -> Reading:
     def best(group: range) -> tuple[float, int]:
         """The share of the words of ``group`` (all its lines', or one line's) that the
         free body repeating the most of them repeats, and that body's start."""
-        words = [_bigrams("".join(seq[k].text for k in group))] + [_bigrams(seq[k].text) for k in group]
-        return max(((_overlap(w, t), b.start) for w in words for b, t in zip(free, texts)), default=(0.0, -1))
+        words = [bigrams("".join(seq[k].text for k in group))] + [bigrams(seq[k].text) for k in group]
+        return max(((overlap(w, t), b.start) for w in words for b, t in zip(free, texts)), default=(0.0, -1))
 
     groups = [part for run in banners for g in _groups(seq, run) for part in _split_by_words(seq, g, best)]
     claims: dict[int, tuple[float, range]] = {}  # block start: score, group
@@ -288,7 +288,7 @@ def bodiless_heads(reading: Reading) -> Reading:
             k -= 1
         if out[k].role != "dateline" or (k > 0 and out[k - 1].role in HEADS):
             continue
-        words = _bigrams("".join(p.text for p in out[i:j]))
-        if _overlap(words, "".join(p.text for p in out[k:i])) >= HEAD_IN_LEAD:
+        words = bigrams("".join(p.text for p in out[i:j]))
+        if overlap(words, "".join(p.text for p in out[k:i])) >= HEAD_IN_LEAD:
             out[k:j] = out[i:j] + out[k:i]
     return Reading(out, opens, breaks)

@@ -21,7 +21,7 @@ from typing import Any, Collection, Iterable, Sequence
 
 import regex
 
-from .article_order import Paragraph, order_by_words
+from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, order_by_words, overlap
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
 from .roles import Role, assign_roles, own_role, printed_width, roles_by_type
@@ -154,11 +154,15 @@ def byline_goes_on(byline: str, text: str, shape: Shape | None = None) -> str:
     return ""
 
 
-def photo_stories(kept: Sequence[Paragraph], shape: Shape | None = None) -> set[int]:
+def photo_stories(kept: Sequence[Paragraph], breaks: Collection[int] = (), shape: Shape | None = None) -> set[int]:
     """Where a photo's story of its own starts: body paragraphs that a photo credit
     (``本报记者 王中宙 摄``) closes, after a paragraph cut off mid-sentence (its
     article goes on elsewhere, or its end was lost): they go on with no article
-    before them."""
+    before them.  Unless a jump marker ends the paragraph cut off (one of
+    ``breaks``), they must not go on with the words of the article before: they
+    repeat less than ``HEAD_IN_LEAD`` of their pairs of characters from it (a
+    caption under a story that lost its full stop repeats them: ``……马头琴演奏等节目轮番上演``
+    over ``演员在表演马头琴演奏。``)."""
     shape = shape or load_shape()
     photo = patterns(shape).photo_credit
     out: set[int] = set()
@@ -170,9 +174,24 @@ def photo_stories(kept: Sequence[Paragraph], shape: Shape | None = None) -> set[
         j = k
         while j < len(kept) and kept[j].role == "body":
             j += 1
-        if j < len(kept) and kept[j].role == "credit" and photo.search(kept[j].text.rstrip()):
-            out.add(k)
+        if j == len(kept) or kept[j].role != "credit" or not photo.search(kept[j].text.rstrip()):
+            continue
+        if before.start not in breaks and _continues(kept, k, j):
+            continue
+        out.add(k)
     return out
+
+
+def _continues(kept: Sequence[Paragraph], k: int, j: int) -> bool:
+    """Whether ``kept[k:j]`` repeats at least ``HEAD_IN_LEAD`` of its pairs of characters
+    from the article before it (back to its first heading)."""
+    first = k
+    while first > 0 and kept[first - 1].role not in HEADS:
+        first -= 1
+    while first > 0 and kept[first - 1].role in HEADS:
+        first -= 1
+    words = bigrams("".join(p.text for p in kept[k:j]))
+    return overlap(words, "".join(p.text for p in kept[first:k])) >= HEAD_IN_LEAD
 
 
 def split_subheadline(text: str) -> tuple[str, str]:
@@ -252,10 +271,10 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
         drafts.append(d)
         return d.article
 
-    kept, opens, _ = order_by_words([p for p in paragraphs if p.role not in FURNITURE], ends)
+    kept, opens, breaks = order_by_words([p for p in paragraphs if p.role not in FURNITURE], ends)
     at_opens = {k for k, p in enumerate(kept) if p.start in opens}
     roles = divide_stacks([p.role for p in kept], [p.text for p in kept], at_opens)
-    photo = photo_stories(kept, shape)
+    photo = photo_stories(kept, breaks, shape)
     for k, (p, role) in enumerate(zip(kept, roles)):
         cur = drafts[-1] if drafts else None
         if k in at_opens or (k in photo and cur is not None and cur.has_body):
