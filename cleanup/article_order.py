@@ -76,8 +76,9 @@ def headlines_after_bodies(reading: Reading) -> Reading:
     and no byline stands under the run.  Where a heading stands right over
     that story, the run goes back only if that heading may not be the story's
     (:func:`_heading_not_its_own`), and the two runs would read as one stack:
-    an article opens at the run (its first paragraph's start joins ``opens``).  The start of the
-    paragraph the run stood after joins ``breaks``: a body ended there.
+    an article opens at the run (its first paragraph's start joins ``opens``).
+    The start of the paragraph the run stood after joins ``breaks``: a body
+    ended there.
     """
     out = list(reading.paragraphs)
     opens, breaks = set(reading.opens), set(reading.breaks)
