@@ -10,13 +10,13 @@ headline of its own to the headline left without one.
 :func:`order_by_words` gives the page's paragraphs in the order
 :func:`cleanup.articles.assemble` reads them, with the places where an
 article must open (two headlines that meet there head two articles, not
-one stack).
+one stack).  Each step takes and gives a :class:`Reading`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Collection, Sequence
+from typing import Callable, Collection, Iterable, NamedTuple, Sequence
 
 import regex
 
@@ -35,19 +35,38 @@ class Paragraph:
     end: int
 
 
-def _bigrams(text: str) -> set[str]:
+class Reading(NamedTuple):
+    """A page's paragraphs in the order read so far, with the starts of the paragraphs
+    where an article must open (``opens``) and of those after which a body ends
+    (``breaks``: a jump marker closes an article there, or a heading run went away)."""
+
+    paragraphs: list[Paragraph]
+    opens: frozenset[int]
+    breaks: frozenset[int]
+
+
+def order_by_words(paragraphs: Iterable[Paragraph], breaks: Collection[int] = ()) -> Reading:
+    """``paragraphs`` with each headline over the body it heads, where the page was
+    written out of order (``breaks``: the starts of the paragraphs after which a jump
+    marker closes an article)."""
+    reading = Reading(list(paragraphs), frozenset(), frozenset(breaks))
+    for step in (headlines_after_bodies, banner_heads, bodiless_heads):
+        reading = step(reading)
+    return reading
+
+
+def bigrams(text: str) -> set[str]:
     """The pairs of Han characters in a row in ``text``."""
     return {text[k:k + 2] for k in range(len(text) - 1) if _HAN_PAIR.fullmatch(text[k:k + 2])}
 
 
-def _overlap(head: set[str], text: str) -> float:
+def overlap(head: set[str], text: str) -> float:
     """The share of a headline's character pairs found in ``text``."""
-    return len(head & _bigrams(text)) / len(head) if head else 0.0
+    return len(head & bigrams(text)) / len(head) if head else 0.0
 
 
-def headlines_after_bodies(kept: Sequence[Paragraph], opens: set[int] | None = None,
-                           breaks: set[int] | None = None) -> list[Paragraph]:
-    """``kept`` with each headline an extractor wrote after its body put back over it.
+def headlines_after_bodies(reading: Reading) -> Reading:
+    """``reading`` with each headline an extractor wrote after its body put back over it.
 
     Some extractors write a page out of order, a headline after the text it
     heads.  A run of heading paragraphs goes back over the dateline-led stories
@@ -55,12 +74,15 @@ def headlines_after_bodies(kept: Sequence[Paragraph], opens: set[int] | None = N
     repeats its words the most (at least ``HEAD_IN_LEAD`` of its pairs of
     characters), if the story after the run repeats less than half as many
     and no byline stands under the run.  Where a heading stands right over
-    that story, the two runs would read as one stack: the run goes back only
-    if ``opens`` is given, and the start of its first paragraph is added to
-    it (an article opens there).  The start of the paragraph the run stood
-    after is added to ``breaks``: a body ended there.
+    that story, the run goes back only if that heading may not be the story's
+    (:func:`_heading_not_its_own`), and the two runs would read as one stack:
+    an article opens at the run (its first paragraph's start joins ``opens``).
+    The start of the paragraph the run stood after joins ``breaks``: a body
+    ended there.
     """
-    out = list(kept)
+    out = list(reading.paragraphs)
+    opens, breaks = set(reading.opens), set(reading.breaks)
+    banner = any(len(_groups(out, run)) > 1 for run in _runs(out, opens))
     i = 0
     while i < len(out):
         if out[i].role not in HEADS:
@@ -72,24 +94,46 @@ def headlines_after_bodies(kept: Sequence[Paragraph], opens: set[int] | None = N
         if j < len(out) and out[j].role == "byline":
             i = j  # a byline under them: they head what follows
             continue
-        words = _bigrams("".join(p.text for p in out[i:j]))
-        after = _overlap(words, out[j].text) if j < len(out) else 0.0
+        words = bigrams("".join(p.text for p in out[i:j]))
+        after = overlap(words, out[j].text) if j < len(out) else 0.0
         best, at, k = 0.0, -1, i
         while k > 0 and out[k - 1].role not in HEADS:
             k -= 1
             if out[k].role == "dateline":
-                score = _overlap(words, out[k].text)
+                score = overlap(words, out[k].text)
                 if score > best:
                     best, at = score, k
-        if at > 0 and best >= HEAD_IN_LEAD and after < best / 2 and (
-                out[at - 1].role not in HEADS or opens is not None):
-            if out[at - 1].role in HEADS and opens is not None:
+        if at > 0 and best >= HEAD_IN_LEAD and after < best / 2:
+            if out[at - 1].role in HEADS:
+                if not _heading_not_its_own(out, at, best, j, breaks, banner):
+                    i = j
+                    continue
                 opens.add(out[i].start)
-            if breaks is not None:
-                breaks.add(out[i - 1].start)
+            breaks.add(out[i - 1].start)
             out[at:j] = out[i:j] + out[at:i]
         i = j
-    return out
+    return Reading(out, frozenset(opens), frozenset(breaks))
+
+
+def _heading_not_its_own(seq: Sequence[Paragraph], lead: int, score: float, run_end: int,
+                         breaks: Collection[int], banner: bool) -> bool:
+    """Whether the headings right over the lead ``seq[lead]`` may head another story,
+    so that a run of headings after it whose words the lead repeats (``score`` of
+    them; the run ends before ``run_end``) may take it: the lead repeats less of
+    their words, and the page shows it was written out of order.  A page in
+    reading order prints a lead under its own headline, which may well name the
+    next story (``……研究部署全区经济工作会议筹备事宜`` under ``自治区党委召开常委会会议``,
+    over ``全区经济工作会议召开``).  The signs: a banner on the page (``banner``);
+    the headings stand right after a credit or one of ``breaks`` (they may close
+    the story before, written after it); the run ends the page (it heads nothing).
+    """
+    first = lead
+    while first > 0 and seq[first - 1].role in HEADS:
+        first -= 1
+    if overlap(bigrams("".join(p.text for p in seq[first:lead])), seq[lead].text) >= score:
+        return False
+    after_close = first > 0 and (seq[first - 1].role == "credit" or seq[first - 1].start in breaks)
+    return banner or after_close or run_end == len(seq)
 
 
 def _runs(seq: Sequence[Paragraph], opens: Collection[int]) -> list[range]:
@@ -122,9 +166,9 @@ def _groups(seq: Sequence[Paragraph], run: range) -> list[range]:
     return out
 
 
-def _blocks(seq: Sequence[Paragraph], ends: Collection[int]) -> list[range]:
+def _blocks(seq: Sequence[Paragraph], breaks: Collection[int]) -> list[range]:
     """The runs of body paragraphs of ``seq``, each cut before a dateline (a story's lead)
-    and after a credit or one of ``ends`` (where a jump marker closes an article)."""
+    and after a credit or one of ``breaks`` (where a body ends: a jump marker closes an article)."""
     out: list[range] = []
     first = -1
     for k, p in enumerate(seq):
@@ -138,7 +182,7 @@ def _blocks(seq: Sequence[Paragraph], ends: Collection[int]) -> list[range]:
             first = -1
         if first < 0:
             first = k
-        if p.role == "credit" or p.start in ends:
+        if p.role == "credit" or p.start in breaks:
             out.append(range(first, k + 1))
             first = -1
     if first >= 0:
@@ -146,8 +190,8 @@ def _blocks(seq: Sequence[Paragraph], ends: Collection[int]) -> list[range]:
     return out
 
 
-def banner_heads(seq: Sequence[Paragraph], ends: Collection[int], opens: set[int]) -> list[Paragraph]:
-    """``seq`` with the headlines of a banner each put over the body it heads.
+def banner_heads(reading: Reading) -> Reading:
+    """``reading`` with the headlines of a banner each put over the body it heads.
 
     A run of headings that holds more than one article's (:func:`_groups`) is a
     banner: the extractor wrote the page's top headlines first.  Each of its
@@ -155,15 +199,16 @@ def banner_heads(seq: Sequence[Paragraph], ends: Collection[int], opens: set[int
     that repeats the most of its words (at least ``HEAD_IN_LEAD`` of its pairs
     of characters; of two that want one body, the one it repeats more of),
     unless another heading stands over that body.  A headline no body repeats
-    heads the first body left without a headline after a jump marker (its
+    heads the first body left without a headline after one of ``breaks`` (its
     article ended there), if any, else stays where it stands.  Each headline
-    moved or left in the banner opens an article (its start is added to ``opens``).
+    moved or left in the banner opens an article (its start joins ``opens``).
     """
+    seq, opens, breaks = reading
     runs = _runs(seq, opens)
     banners = [run for run in runs if len(_groups(seq, run)) > 1]
     if not banners:
-        return list(seq)
-    blocks = _blocks(seq, ends)
+        return reading
+    blocks = _blocks(seq, breaks)
     in_runs = {k for run in runs for k in run}
     in_banners = {k for run in banners for k in run}
     free = [b for b in blocks if b.start - 1 not in in_runs or b.start - 1 in in_banners]
@@ -172,8 +217,8 @@ def banner_heads(seq: Sequence[Paragraph], ends: Collection[int], opens: set[int
     def best(group: range) -> tuple[float, int]:
         """The share of the words of ``group`` (all its lines', or one line's) that the
         free body repeating the most of them repeats, and that body's start."""
-        words = [_bigrams("".join(seq[k].text for k in group))] + [_bigrams(seq[k].text) for k in group]
-        return max(((_overlap(w, t), b.start) for w in words for b, t in zip(free, texts)), default=(0.0, -1))
+        words = [bigrams("".join(seq[k].text for k in group))] + [bigrams(seq[k].text) for k in group]
+        return max(((overlap(w, t), b.start) for w in words for b, t in zip(free, texts)), default=(0.0, -1))
 
     groups = [part for run in banners for g in _groups(seq, run) for part in _split_by_words(seq, g, best)]
     claims: dict[int, tuple[float, range]] = {}  # block start: score, group
@@ -185,21 +230,22 @@ def banner_heads(seq: Sequence[Paragraph], ends: Collection[int], opens: set[int
     left = [g for g in groups if g.start not in moved]
     claimed = set(claims) | {b.start for b in blocks if b.start - 1 in in_runs}
     for b, prev in zip(blocks[1:], blocks):
-        if left and b.start not in claimed and b.start == prev.stop and seq[prev.stop - 1].start in ends:
+        if left and b.start not in claimed and b.start == prev.stop and seq[prev.stop - 1].start in breaks:
             claims[b.start] = (0.0, left.pop(0))
     over = {at: g for at, (_, g) in claims.items()}
     placed = {k for g in over.values() for k in g}
     out: list[Paragraph] = []
+    opened = set(opens)
     for k, p in enumerate(seq):
         if k in over:
-            opens.add(seq[over[k].start].start)
+            opened.add(seq[over[k].start].start)
             out += [seq[i] for i in over[k]]
         if k in placed:
             continue
         if k in in_banners and any(g.start == k for g in groups):
-            opens.add(p.start)
+            opened.add(p.start)
         out.append(p)
-    return out
+    return Reading(out, frozenset(opened), breaks)
 
 
 def _split_by_words(seq: Sequence[Paragraph], group: range,
@@ -220,8 +266,8 @@ def _split_by_words(seq: Sequence[Paragraph], group: range,
     return out
 
 
-def bodiless_heads(seq: Sequence[Paragraph], opens: Collection[int], breaks: Collection[int]) -> list[Paragraph]:
-    """``seq`` with each run of headings that heads nothing, right after the credit
+def bodiless_heads(reading: Reading) -> Reading:
+    """``reading`` with each run of headings that heads nothing, right after the credit
     that closes a story (``（李海珍）``), put back over that story.
 
     A run right over another article's headings (an article opens there,
@@ -232,7 +278,7 @@ def bodiless_heads(seq: Sequence[Paragraph], opens: Collection[int], breaks: Col
     stands over that lead and the story repeats at least ``HEAD_IN_LEAD`` of
     the run's pairs of characters.
     """
-    out = list(seq)
+    out, opens, breaks = list(reading.paragraphs), reading.opens, reading.breaks
     for run in reversed(_runs(out, opens)):
         i, j = run.start, run.stop
         if i == 0 or out[i - 1].role != "credit" or (j < len(out) and out[j].start not in opens):
@@ -243,7 +289,7 @@ def bodiless_heads(seq: Sequence[Paragraph], opens: Collection[int], breaks: Col
             k -= 1
         if out[k].role != "dateline" or (k > 0 and out[k - 1].role in HEADS):
             continue
-        words = _bigrams("".join(p.text for p in out[i:j]))
-        if _overlap(words, "".join(p.text for p in out[k:i])) >= HEAD_IN_LEAD:
+        words = bigrams("".join(p.text for p in out[i:j]))
+        if overlap(words, "".join(p.text for p in out[k:i])) >= HEAD_IN_LEAD:
             out[k:j] = out[i:j] + out[k:i]
-    return out
+    return Reading(out, opens, breaks)

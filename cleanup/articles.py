@@ -21,7 +21,7 @@ from typing import Any, Collection, Iterable, Sequence
 
 import regex
 
-from .article_order import Paragraph, banner_heads, bodiless_heads, headlines_after_bodies
+from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, order_by_words, overlap
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
 from .roles import Role, assign_roles, own_role, printed_width, roles_by_type
@@ -36,6 +36,7 @@ FURNITURE = frozenset({"folio", "jump", "page-number", "blank"})
 
 _BLANKS = regex.compile(r"[ \t\u3000]+")
 _HAN_END = regex.compile(r"\p{Han}$")
+_HAN_ONLY = regex.compile(r"\p{Han}+")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
@@ -44,6 +45,7 @@ _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 SUBHEADLINE_SHARE = 0.7  # under a headline, a line shorter than this share of it is its sub-headline
 WORD_CONTEXT = 4  # characters each side of a cut that cuts_word segments
+NAME_END_MAX = 3  # Han characters of a name a byline cut inside it leaves on the next line, at most
 FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
 FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
 FOLIO_FIELD_CHARS = 24  # a line longer than this is no field of a split folio
@@ -136,19 +138,31 @@ class _Draft:
 
 
 def byline_goes_on(byline: str, text: str, shape: Shape | None = None) -> str:
-    """``byline`` with ``text``, the paragraph after it, where the two read as one byline
-    (joined with a blank, or without where the byline broke inside a word): else ''."""
+    """``byline`` with ``text``, the paragraph after it, where the byline was cut inside
+    a word and the two read as one byline (joined with a blank, or without where the
+    cut is inside a title): else ''.  Cut inside a word, the byline leaves at most
+    ``NAME_END_MAX`` Han characters on the next line, a name's end (``本报记者 杜晶鑫|任春``),
+    or the end of a title cut in two (``通讯|员 文敏``); a heading of its own under a
+    byline reads as names too (``本报记者 王中宙 摄影报道|春到草原``)."""
+    name_end = _HAN_ONLY.fullmatch(text) is not None and len(text) <= NAME_END_MAX
+    title = patterns(shape).byline_title
+    if not name_end and not any(m.start() < len(byline) < m.end() for m in title.finditer(byline + text)):
+        return ""
     for joined in (byline + " " + text, byline + text):
         if own_role(joined, shape) is Role.BYLINE:
             return joined
     return ""
 
 
-def photo_stories(kept: Sequence[Paragraph], shape: Shape | None = None) -> set[int]:
+def photo_stories(kept: Sequence[Paragraph], breaks: Collection[int] = (), shape: Shape | None = None) -> set[int]:
     """Where a photo's story of its own starts: body paragraphs that a photo credit
     (``本报记者 王中宙 摄``) closes, after a paragraph cut off mid-sentence (its
     article goes on elsewhere, or its end was lost): they go on with no article
-    before them."""
+    before them.  Unless a jump marker ends the paragraph cut off (one of
+    ``breaks``), they must not go on with the words of the article before: they
+    repeat less than ``HEAD_IN_LEAD`` of their pairs of characters from it (a
+    caption under a story that lost its full stop repeats them: ``……马头琴演奏等节目轮番上演``
+    over ``演员在表演马头琴演奏。``)."""
     shape = shape or load_shape()
     photo = patterns(shape).photo_credit
     out: set[int] = set()
@@ -160,9 +174,24 @@ def photo_stories(kept: Sequence[Paragraph], shape: Shape | None = None) -> set[
         j = k
         while j < len(kept) and kept[j].role == "body":
             j += 1
-        if j < len(kept) and kept[j].role == "credit" and photo.search(kept[j].text.rstrip()):
-            out.add(k)
+        if j == len(kept) or kept[j].role != "credit" or not photo.search(kept[j].text.rstrip()):
+            continue
+        if before.start not in breaks and _continues(kept, k, j):
+            continue
+        out.add(k)
     return out
+
+
+def _continues(kept: Sequence[Paragraph], k: int, j: int) -> bool:
+    """Whether ``kept[k:j]`` repeats at least ``HEAD_IN_LEAD`` of its pairs of characters
+    from the article before it (back to its first heading)."""
+    first = k
+    while first > 0 and kept[first - 1].role not in HEADS:
+        first -= 1
+    while first > 0 and kept[first - 1].role in HEADS:
+        first -= 1
+    words = bigrams("".join(p.text for p in kept[k:j]))
+    return overlap(words, "".join(p.text for p in kept[first:k])) >= HEAD_IN_LEAD
 
 
 def split_subheadline(text: str) -> tuple[str, str]:
@@ -242,14 +271,10 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
         drafts.append(d)
         return d.article
 
-    opens: set[int] = set()
-    breaks = set(ends)
-    kept = headlines_after_bodies([p for p in paragraphs if p.role not in FURNITURE], opens, breaks)
-    kept = banner_heads(kept, breaks, opens)
-    kept = bodiless_heads(kept, opens, breaks)
+    kept, opens, breaks = order_by_words([p for p in paragraphs if p.role not in FURNITURE], ends)
     at_opens = {k for k, p in enumerate(kept) if p.start in opens}
     roles = divide_stacks([p.role for p in kept], [p.text for p in kept], at_opens)
-    photo = photo_stories(kept, shape)
+    photo = photo_stories(kept, breaks, shape)
     for k, (p, role) in enumerate(zip(kept, roles)):
         cur = drafts[-1] if drafts else None
         if k in at_opens or (k in photo and cur is not None and cur.has_body):
@@ -319,20 +344,22 @@ class Patterns:
     jump: regex.Pattern[str]
     dateline: regex.Pattern[str]
     photo_credit: regex.Pattern[str]
+    byline_title: regex.Pattern[str]
 
 
 _patterns: dict[int, tuple[Shape, Patterns]] = {}
 
 
 def patterns(shape: Shape | None = None) -> Patterns:
-    """The page-jump marker, lead dateline and photo credit of ``shape`` (default:
-    the packaged vocabulary), compiled once."""
+    """The page-jump marker, lead dateline, photo credit and byline title of ``shape``
+    (default: the packaged vocabulary), compiled once."""
     shape = shape or load_shape()
     found = _patterns.get(id(shape))
     if found is None or found[0] is not shape:
         found = _patterns[id(shape)] = (shape, Patterns(regex.compile(shape.classes["jump"]),
                                                         regex.compile("^" + shape.classes["lead_dateline"]),
-                                                        regex.compile(shape.classes["photo_credit"] + "$")))
+                                                        regex.compile(shape.classes["photo_credit"] + "$"),
+                                                        regex.compile(shape.classes["byline_title"])))
     return found[1]
 
 

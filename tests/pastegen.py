@@ -106,7 +106,10 @@ def split_articles(source: str, paragraphs: list[str], title: str = "", text: st
 def gold_articles() -> list[Article]:
     """The articles of the hand-made article gold of the gold pages (``tests/data/articles``):
     the pages print some headlines away from their bodies, so cutting the pages at
-    headline-shaped paragraphs would put other stories' paragraphs in an article."""
+    headline-shaped paragraphs would put other stories' paragraphs in an article.  An
+    article with no headline (text before a page's first headline, a photo story of its
+    own) is left out, silently: on a made page its body would run on from the article
+    before it, with no headline between to tell the two apart."""
     out: list[Article] = []
     for path in sorted((DATA / "articles").glob("*.jsonl")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):

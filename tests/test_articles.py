@@ -14,6 +14,7 @@ from conftest import DATA, GOLD, SAMPLES
 
 from cleanup.article_cli import page_of_chunks
 from cleanup.article_format import escape_markdown, to_markdown
+from cleanup.article_order import Reading, headlines_after_bodies
 from cleanup.articles import (
     Article,
     CleanPage,
@@ -24,7 +25,6 @@ from cleanup.articles import (
     cuts_word,
     divide_stacks,
     folio_of,
-    headlines_after_bodies,
     jumps_of,
     long_headlines,
     page_articles,
@@ -293,6 +293,37 @@ def test_a_photo_story_after_an_article_cut_off_mid_sentence_stands_alone():
         assert len(assemble(page2)) == 1
 
 
+@pytest.mark.parametrize("rest", ["春到草原", "开新局 起好步 强首府"])
+def test_a_heading_under_a_byline_that_is_not_the_rest_of_a_word_heads_its_own_article(rest):
+    # a byline cut inside a word leaves at most a name's end or a title's end on the next line
+    drafts = assemble(paras(("headline", "冬季那达慕开幕"), ("dateline", "本报1月5日讯（记者 刘晓冬）冬季那达慕开幕。"),
+                            ("byline", "本报记者 王中宙 摄影报道"), ("headline", rest), ("body", "正文。")))
+    assert [d.article.byline for d in drafts if d.article.byline] == ["本报记者 王中宙 摄影报道"]
+    assert [d.article.paragraphs for d in drafts if d.article.headline == rest] == [["正文。"]]
+
+
+def test_a_short_headline_after_a_photo_byline_is_not_read_into_it(cleaner):
+    text = "\n\n".join(["冬季那达慕开幕", "本报1月5日讯（记者 刘晓冬）1月5日，冬季那达慕在锡林浩特开幕。",
+                         "本报记者 王中宙 摄影报道", "春到草原", "本报1月5日讯 立春将至，草原上的牧民开始准备接羔。"])
+    arts = cleaner.articles(text + "\n")
+    assert [a.byline for a in arts if a.byline] == ["本报记者 王中宙 摄影报道"]
+    assert [a.paragraphs[0][:7] for a in arts if a.headline == "春到草原"] == ["本报1月5日讯"]
+
+
+def test_a_photo_credit_under_a_caption_repeating_the_story_s_words_closes_that_story():
+    # the story's last paragraph lost its full stop, the caption under it repeats its words
+    # (马头琴演奏): the photo is the story's, not a story of its own
+    page = paras(("headline", "我市举办新春文艺演出"),
+                 ("dateline", "本报1月5日讯（记者 刘晓冬）1月5日晚，我市新春文艺演出在市文化中心举行。"),
+                 ("body", "演出在歌舞《春天的故事》中拉开帷幕，京剧、二人台、马头琴演奏等节目轮番上演，现场掌声不断"),
+                 ("body", "1月5日晚，演员在表演马头琴演奏。"), ("credit", "本报记者 王中宙 摄"))
+    (d,) = assemble(page)
+    assert (len(d.article.paragraphs), d.article.credits) == (3, ["本报记者 王中宙 摄"])
+    # a jump marker after the paragraph cut off: its story goes on elsewhere, the photo stands alone
+    drafts = assemble(page, ends={page[2].start})
+    assert [(d.article.headline, len(d.article.paragraphs)) for d in drafts] == [("我市举办新春文艺演出", 2), ("", 1)]
+
+
 def test_a_kicker_with_no_headline_under_it_is_the_headline():
     (d,) = assemble(paras(("kicker", "自治区政府新闻办召开发布会"), ("subheadline", "——超额完成全年目标"),
                           ("byline", "本报通讯员 尹宇凯"), ("body", "正文。")))
@@ -373,21 +404,25 @@ def test_a_headline_written_after_its_body_is_put_back_over_it():
                  ("dateline", "本报讯（记者 梁婧姝）2月12日下午，市长贺海东一行赴国家气象信息中心对接。"),
                  ("body", "市领导李晓燕参加活动。"), ("headline", "贺海东拜访国家气象信息中心"),
                  ("dateline", "本报讯（记者 刘丽霞）记者从市统计局获悉，全市工业投资增长。"))
-    assert [p.text[:6] for p in headlines_after_bodies(page)] == \
+    read = headlines_after_bodies(Reading(page, frozenset(), frozenset()))
+    assert [p.text[:6] for p in read.paragraphs] == \
         ["开新局 起好", "后疫情时代，", "贺海东拜访国", "本报讯（记者", "市领导李晓燕", "本报讯（记者"]
+    assert (read.opens, read.breaks) == (frozenset(), {page[3].start})  # no heading over its lead: no stack
     drafts = assemble(page)
     assert [d.article.headline for d in drafts] == ["开新局 起好步 强首府", "贺海东拜访国家气象信息中心"]
     assert drafts[1].article.paragraphs[1] == "市领导李晓燕参加活动。"
     # in order, or with a byline under it, a headline stays where it is
     for after in (("dateline", "本报讯（记者 云静）贺海东拜访国家气象信息中心。"), ("byline", "本报记者 王磊")):
         page2 = page[:5] + paras(after)
-        assert headlines_after_bodies(page2) == page2
+        assert headlines_after_bodies(Reading(page2, frozenset(), frozenset())) == (page2, set(), set())
 
 
 def test_a_run_of_headlines_after_bodies_goes_back_with_the_run_before_it():
-    # each run of headings follows the story it heads: the first run goes back over the
-    # first story, the second over the second (no stack of the two), the third stays
-    page = paras(("headline", "舞剧《昭君》在京震撼上演"),
+    # each run of headings follows the story it heads (sample 001): the first run, after the
+    # credit closing a story, goes back over it, the second over the first story after it
+    # (no stack of the two), the third over the second, the fourth stays
+    page = paras(("headline", "数字赋能首府"), ("dateline", "本报讯（记者 苗青）数字经济成为首府转型发展的关键增量。"),
+                 ("credit", "（李海珍）"), ("headline", "舞剧《昭君》在京震撼上演"),
                  ("dateline", "本报讯（记者 云静）2月12日下午，汇源集团合作项目签约仪式在京举行，包钢出席。"),
                  ("body", "市领导刘继英参加。"), ("headline", "我市与汇源集团合作项目签约仪式在京举行"),
                  ("dateline", "本报讯（记者 梁婧姝）2月12日下午，市长贺海东拜访国家气象信息中心。"),
@@ -395,11 +430,67 @@ def test_a_run_of_headlines_after_bodies_goes_back_with_the_run_before_it():
                  ("dateline", "本报讯（记者 刘丽霞）记者从市统计局获悉，全市工业投资增长。"))
     drafts = assemble(page)
     assert [(d.article.headline, d.article.paragraphs[:1]) for d in drafts] == [
+        ("数字赋能首府", [page[1].text]),
         ("舞剧《昭君》在京震撼上演", []),
-        ("我市与汇源集团合作项目签约仪式在京举行", [page[1].text]),
-        ("贺海东拜访国家气象信息中心", [page[4].text]),
+        ("我市与汇源集团合作项目签约仪式在京举行", [page[4].text]),
+        ("贺海东拜访国家气象信息中心", [page[7].text]),
     ]
-    assert drafts[2].article.paragraphs[-1] == page[7].text  # the last story has no headline of its own
+    assert drafts[3].article.paragraphs[-1] == page[10].text  # the last story has no headline of its own
+    # nothing shows the page was written out of order (no credit, jump marker or banner
+    # before the heading over the lead, the run heads a story): each run stays
+    assert [(d.article.headline, d.article.paragraphs[:1]) for d in assemble(page[3:])] == [
+        (p.text, [page[k + 1].text]) for k, p in enumerate(page[:-1]) if k > 2 and p.role == "headline"]
+
+
+
+@pytest.mark.parametrize("sign", ["jump", "end", "banner"])
+def test_a_run_takes_a_lead_from_the_heading_over_it_only_on_a_page_written_out_of_order(sign):
+    before = [("body", "全市上下要从现在开始，立即动起来。")]
+    if sign == "banner":  # a dash-led sub-headline with a headline under it
+        before = [("headline", "开启中国式现代化的新长征"), ("subheadline", "——学习贯彻党的二十大精神研讨班侧记"),
+                  ("headline", "开新局 起好步 强首府"), ("body", "后疫情时代，招商引资工作已成为最重要的工作之一。")]
+    story = [("headline", "舞剧《昭君》在京震撼上演"),
+             ("dateline", "本报讯（记者 云静）2月12日下午，汇源集团合作项目签约仪式在京举行，包钢出席。"),
+             ("body", "市领导刘继英参加。"), ("headline", "我市与汇源集团合作项目签约仪式在京举行")]
+    after = [("dateline", "本报讯（记者 梁婧姝）2月12日下午，市长贺海东拜访国家气象信息中心。")]
+    page = paras(*before, *story, *([] if sign == "end" else after))
+    lead = page[len(before) + 1]
+    ends = {page[len(before) - 1].start} if sign == "jump" else set()
+
+    def first_of(page: list[Paragraph], headline: str, ends: set[int]) -> list[str]:
+        return next(d.article.paragraphs[:1] for d in assemble(page, ends=ends) if d.article.headline == headline)
+
+    assert first_of(page, "我市与汇源集团合作项目签约仪式在京举行", ends) == [lead.text]
+    if sign != "banner":  # without the sign, the heading over the lead keeps it
+        plain = paras(*before, *story, *after)
+        assert first_of(plain, "舞剧《昭君》在京震撼上演", set()) == [lead.text]
+
+
+T1 = (("headline", "自治区党委召开常委会会议"),
+      ("dateline", "本报1月5日讯（记者 刘晓冬）1月5日，自治区党委召开常委会会议，传达学习中央精神，"
+                   "研究部署全区经济工作会议筹备事宜。"),
+      ("body", "会议指出，要坚持稳中求进工作总基调，扎实做好各项工作。"),
+      ("body", "会议强调，各地各部门要狠抓落实，确保各项任务完成。"),
+      ("headline", "全区经济工作会议召开"),
+      ("body", "日前，记者从有关部门获悉，今年我区将着力扩大有效投资，推动产业转型升级。"),
+      ("body", "据介绍，去年我区地区生产总值增长6%以上。"))
+
+
+def test_a_page_in_order_keeps_a_headline_under_the_story_whose_lead_repeats_it(cleaner):
+    # the first lead names the second story (全区经济工作会议) but has a headline of its own,
+    # which it repeats all of: the second headline heads what follows it
+    want = [("自治区党委召开常委会会议", 3), ("全区经济工作会议召开", 2)]
+    assert [(d.article.headline, len(d.article.paragraphs)) for d in assemble(paras(*T1))] == want
+    text = "\n\n".join(t for _, t in T1) + "\n"
+    assert [(a.headline, len(a.paragraphs)) for a in cleaner.articles(text)] == want
+    # after a credit (a sign of a page out of order) too: the lead repeats its own headline
+    page = paras(("body", "全市上下要从现在开始，立即动起来。"), ("credit", "（李海珍）"), *T1)
+    assert [(d.article.headline, len(d.article.paragraphs)) for d in assemble(page)] == [("", 1)] + want
+    # a heading over the lead that repeats less of it than the run, without a sign of a
+    # page out of order, keeps the lead too
+    page = paras(("headline", "新春走基层"), *T1[1:])
+    assert [(d.article.headline, len(d.article.paragraphs)) for d in assemble(page)] == [
+        ("新春走基层", 3), ("全区经济工作会议召开", 2)]
 
 
 def test_headlines_with_nothing_under_them_after_a_credit_head_the_story_it_closes():
