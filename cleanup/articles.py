@@ -154,12 +154,16 @@ def byline_goes_on(byline: str, text: str, shape: Shape | None = None) -> str:
     return ""
 
 
+PHOTO_STORY_MIN = 2  # body paragraphs of a photo's story of its own
+
+
 def photo_stories(kept: Sequence[Paragraph], breaks: Collection[int] = (), shape: Shape | None = None) -> set[int]:
     """Where a photo's story of its own starts: body paragraphs that a photo credit
     (``本报记者 王中宙 摄``) closes, after a paragraph cut off mid-sentence (its
     article goes on elsewhere, or its end was lost): they go on with no article
     before them.  Unless a jump marker ends the paragraph cut off (one of
-    ``breaks``), they must not go on with the words of the article before: they
+    ``breaks``), they are at least :data:`PHOTO_STORY_MIN` (one is a caption of the
+    story it stands in) and must not go on with the words of the article before: they
     repeat less than ``HEAD_IN_LEAD`` of their pairs of characters from it (a
     caption under a story that lost its full stop repeats them: ``……马头琴演奏等节目轮番上演``
     over ``演员在表演马头琴演奏。``)."""
@@ -176,8 +180,8 @@ def photo_stories(kept: Sequence[Paragraph], breaks: Collection[int] = (), shape
             j += 1
         if j == len(kept) or kept[j].role != "credit" or not photo.search(kept[j].text.rstrip()):
             continue
-        if before.start not in breaks and _continues(kept, k, j):
-            continue
+        if before.start not in breaks and (j - k < PHOTO_STORY_MIN or _continues(kept, k, j)):
+            continue  # a caption of the story it stands in
         out.add(k)
     return out
 

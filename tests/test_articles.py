@@ -291,6 +291,9 @@ def test_a_photo_story_after_an_article_cut_off_mid_sentence_stands_alone():
     for last, credit in (("同时多渠道培养选树人才。", "本报记者 王中宙 摄"), ("同时多渠道培养选树", "责任编辑：王五")):
         page2 = page[:1] + paras(("body", last)) + page[2:4] + paras(("credit", credit))
         assert len(assemble(page2)) == 1
+    # one paragraph over the credit is a caption of the story it stands in
+    (d,) = assemble(page[:3] + page[4:])
+    assert (len(d.article.paragraphs), d.article.credits) == (2, ["本报记者 王中宙 摄"])
 
 
 @pytest.mark.parametrize("rest", ["春到草原", "开新局 起好步 强首府"])
