@@ -691,7 +691,9 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
         return starts[i]
 
     for i, t in enumerate(texts):
-        if not t or roles[i] is not None or not reading.vocab.heading_shaped(t) or not starts_paragraph(i):
+        if not t or roles[i] is not None or not reading.vocab.heading_shaped(t):
+            continue
+        if not starts_paragraph(i) and not _over_dash_line(texts, i, reading.vocab):
             continue
         k = _next(texts, i)
         alone = (i == 0 or not texts[i - 1]) and (i + 1 == len(texts) or not texts[i + 1])
@@ -725,6 +727,17 @@ def _sub_headline_across(texts: Sequence[str], reading: PageReading, k: int) -> 
     """Whether line ``k`` is a sub-headline set across columns: led by a dash, of a
     heading's shape, wider than its column (body text going on is not)."""
     return bool(_DASH_LED.match(texts[k])) and reading.wide(k) and reading.vocab.heading_shaped(texts[k])
+
+
+def _over_dash_line(texts: Sequence[str], i: int, v: RoleVocabulary) -> bool:
+    """Whether line ``i``, alone between blank lines, stands over a sub-headline led by a
+    dash, alone too: a headline and its sub-headline, wherever they stand, also inside
+    a sentence, where OCR may set a heading printed across the columns
+    (``……全力跑出招商`` / ``看准的事情就要咬住不放`` / ``一一四是加强卫星遥感监控和人员巡查`` /
+    ``引资“加速度”……``)."""
+    k = i + 2
+    return 0 < i and k < len(texts) and not texts[i - 1] and not texts[i + 1] and (k + 1 == len(texts) or not texts[k + 1]) \
+        and bool(_DASH_LED.match(texts[k])) and v.heading_shaped(texts[k])
 
 
 def _ends_paragraph(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading,
@@ -817,6 +830,11 @@ def _heading_stack(texts: Sequence[str], roles: Sequence[Role], reading: PageRea
     if k < len(texts) and texts[k] and reading.vocab.heading_shaped(texts[k]):
         k += 1  # the run's last line, if it is a heading's
     return not (k < len(texts) and texts[k] and (reading.vocab.ends_sentence(texts[k]) or roles[k] is Role.CREDIT))
+
+
+def dash_led(text: str) -> bool:
+    """Whether ``text`` opens with the dash that leads a sub-headline (or the two 一 OCR reads it as)."""
+    return _DASH_LED.match(text) is not None
 
 
 def _name_headings(texts: Sequence[str], roles: list[Role]) -> None:

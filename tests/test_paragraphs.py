@@ -334,6 +334,41 @@ def test_headline_over_a_byline_after_body_text_stands_apart(rebuild):
     assert change.rule == "para-break" and "next-headline-over-byline" in change.note
 
 
+# OCR of a page whose lead's headline and sub-headline span the columns: tesseract set them
+# inside the text of a column they span, in mid-sentence (development page p0014)
+HEADING_IN_COLUMN = """后疫情时代，招商引资工
+作已成为全国各地最重要的工
+作之一，各地都在争、都在
+跑、都在抢。
+
+要“分秒必争”。只有起
+步冲刺、只争朝夕，才能跑在
+前面、赢得主动。要牢固树立
+“能快就不要慢、能早就不要
+晚”的意识，绷紧效率之弦，
+上足时间发条，全力跑出招商
+
+看准的事情就要咬住不放
+
+一一四是加强卫星遥感监控和人员巡查
+
+引资“加速度”，努力在招商
+战场上抢占先机。
+"""
+
+
+def test_a_headline_over_a_dash_led_sub_headline_inside_a_sentence_stands_apart(rebuild):
+    """A heading-shaped line over a sub-headline led by a dash, each alone between blank
+    lines, is a heading even in mid-sentence: not read into the sentence around it, on
+    printed lines nor on the clean text (a fixed point)."""
+    out = rebuild.clean(HEADING_IN_COLUMN).text
+    assert "全力跑出招商\n\n看准的事情就要咬住不放\n\n一一四是加强卫星遥感监控和人员巡查\n\n引资“加速度”" in out
+    assert rebuild.clean(out).text == out
+    # with body text under the heading-shaped line instead, it is the tail of the sentence cut
+    cut = out.replace("一一四是加强卫星遥感监控和人员巡查", "会议召开。")
+    assert "全力跑出招商看准的事情就要咬住不放" in rebuild.clean(cut).text
+
+
 def test_one_pair_of_lines_is_decided_by_the_role_of_the_line_after_it(rebuild):
     """The same body text and headline-shaped line, once before body text (a cut: they
     join) and once before a byline (a headline): the verdict of the first pair is not
