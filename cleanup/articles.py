@@ -24,7 +24,7 @@ import regex
 from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, order_by_words, overlap
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
-from .roles import Role, assign_roles, own_role, printed_width, roles_by_type
+from .roles import Role, assign_roles, dash_led, own_role, printed_width, roles_by_type
 from .shape import Line, Shape, lines, load_shape
 from .wordlists import load_lexicon
 
@@ -172,8 +172,7 @@ def photo_stories(kept: Sequence[Paragraph], breaks: Collection[int] = (), shape
     out: set[int] = set()
     for k in range(1, len(kept)):
         before = kept[k - 1]
-        if kept[k].role != "body" or before.role != "body" or shape.ends_like_body(before.text) \
-                or before.text[-1] in shape.closers or not _HAN_END.search(before.text):
+        if kept[k].role != "body" or before.role != "body" or not _cut_off(before.text, shape):
             continue
         j = k
         while j < len(kept) and kept[j].role == "body":
@@ -184,6 +183,52 @@ def photo_stories(kept: Sequence[Paragraph], breaks: Collection[int] = (), shape
             continue  # a caption of the story it stands in
         out.add(k)
     return out
+
+
+def lead_heads_inside_sentence(kept: Sequence[Paragraph], breaks: Collection[int] = (),
+                               shape: Shape | None = None) -> list[Paragraph]:
+    """``kept`` with the headings of a page's lead put back over it, where OCR set them
+    inside a sentence of another column.
+
+    A headline printed across the columns over the page's lead may come out of OCR
+    inside the text of a column it spans: then the page opens with body text under
+    no headline, and the headings stand between a paragraph cut off mid-sentence
+    and body text going on with it (``……全力跑出招商`` / ``看准的事情就要咬住不放`` /
+    ``一一四是加强……`` / ``引资“加速度”……``).  Where the page opens so and exactly
+    one run of headings stands so, a headline first and a sub-headline led by a dash
+    last (as the paragraphs stage keeps such a run apart inside a sentence; no jump
+    marker ends the paragraph cut off, one of ``breaks``; no byline nor dateline
+    under the run), the run goes to the top: it heads the lead, and the text around
+    it reads as one article again.
+    """
+    shape = shape or load_shape()
+    first = next((k for k, p in enumerate(kept) if p.role in HEADS), len(kept))
+    if not any(p.role == "body" for p in kept[:first]):
+        return list(kept)
+    runs = []
+    k = first
+    while k < len(kept):
+        if kept[k].role not in HEADS:
+            k += 1
+            continue
+        j = k
+        while j < len(kept) and kept[j].role in HEADS:
+            j += 1
+        before = kept[k - 1]
+        if k and j < len(kept) and kept[j].role == "body" and before.role in ("body", "dateline") \
+                and before.start not in breaks and _cut_off(before.text, shape) and kept[k].role == "headline" \
+                and dash_led(kept[j - 1].text):
+            runs.append((k, j))
+        k = j
+    if len(runs) != 1:
+        return list(kept)
+    (k, j), = runs
+    return list(kept[k:j]) + list(kept[:k]) + list(kept[j:])
+
+
+def _cut_off(text: str, shape: Shape) -> bool:
+    """Whether a body paragraph breaks off mid-sentence: it ends on a Han character."""
+    return not shape.ends_like_body(text) and text[-1] not in shape.closers and _HAN_END.search(text) is not None
 
 
 def _continues(kept: Sequence[Paragraph], k: int, j: int) -> bool:
@@ -276,6 +321,7 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
         return d.article
 
     kept, opens, breaks = order_by_words([p for p in paragraphs if p.role not in FURNITURE], ends)
+    kept = lead_heads_inside_sentence(kept, breaks, shape)
     at_opens = {k for k, p in enumerate(kept) if p.start in opens}
     roles = divide_stacks([p.role for p in kept], [p.text for p in kept], at_opens)
     photo = photo_stories(kept, breaks, shape)

@@ -76,6 +76,7 @@ PAGE_NUMBER_MAX = 9  # characters of a page number with its dashes or dots
 OWN_ROLE_MAX = 40  # characters: a longer line is body, unless a dateline opens it or a credit closes it
 CREDIT_TAIL = 40  # characters at a line's end that a photo credit may take
 DATELINE_HEAD = 20  # characters at a line's start that a dateline's start takes
+HEADING_BLOCK_MAX = 3  # lines of a headline that a byline or sub-headline under it shows for one
 HEADING_TAIL = 2  # characters: a line this short after a heading line ends it
 FOLIO_MAX_LINES = 8  # a folio split over more lines than this is not read as one
 FOLIO_PIECE_MAX = 14  # characters of one piece of a split folio
@@ -691,7 +692,9 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
         return starts[i]
 
     for i, t in enumerate(texts):
-        if not t or roles[i] is not None or not reading.vocab.heading_shaped(t) or not starts_paragraph(i):
+        if not t or roles[i] is not None or not reading.vocab.heading_shaped(t):
+            continue
+        if not starts_paragraph(i) and not _over_byline_or_sub(texts, roles, i, reading.vocab):
             continue
         k = _next(texts, i)
         alone = (i == 0 or not texts[i - 1]) and (i + 1 == len(texts) or not texts[i + 1])
@@ -725,6 +728,29 @@ def _sub_headline_across(texts: Sequence[str], reading: PageReading, k: int) -> 
     """Whether line ``k`` is a sub-headline set across columns: led by a dash, of a
     heading's shape, wider than its column (body text going on is not)."""
     return bool(_DASH_LED.match(texts[k])) and reading.wide(k) and reading.vocab.heading_shaped(texts[k])
+
+
+def _over_byline_or_sub(texts: Sequence[str], roles: Sequence[Role | None], i: int, v: RoleVocabulary) -> bool:
+    """Whether line ``i``, after a blank line, opens a block of heading-shaped lines (a
+    headline wrapped, :data:`HEADING_BLOCK_MAX` lines at most) right over a byline or
+    over a sub-headline led by a dash alone between blank lines: a headline, wherever
+    it stands, also after text that breaks off mid-sentence, where a jump marker went
+    (``……以及前列腺癌的风`` / ``包钢贺海东赴中信集`` / ``团拜访`` / ``本报记者 万春``) or
+    where OCR set a heading printed across the columns inside a column's text
+    (``……全力跑出招商`` / ``看准的事情就要咬住不放`` / ``一一四是加强卫星遥感监控和人员巡查`` /
+    ``引资“加速度”……``)."""
+    if i == 0 or texts[i - 1]:
+        return False
+    m = i
+    while m < len(texts) and texts[m] and roles[m] is None and v.heading_shaped(texts[m]):
+        m += 1
+    k = _next(texts, m - 1)
+    if m - i > HEADING_BLOCK_MAX or k is None or k > m + 1:
+        return False
+    if roles[k] is Role.BYLINE:
+        return True
+    return k == m + 1 and bool(_DASH_LED.match(texts[k])) and v.heading_shaped(texts[k]) \
+        and (k + 1 == len(texts) or not texts[k + 1])
 
 
 def _ends_paragraph(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading,
@@ -817,6 +843,11 @@ def _heading_stack(texts: Sequence[str], roles: Sequence[Role], reading: PageRea
     if k < len(texts) and texts[k] and reading.vocab.heading_shaped(texts[k]):
         k += 1  # the run's last line, if it is a heading's
     return not (k < len(texts) and texts[k] and (reading.vocab.ends_sentence(texts[k]) or roles[k] is Role.CREDIT))
+
+
+def dash_led(text: str) -> bool:
+    """Whether ``text`` opens with the dash that leads a sub-headline (or the two 一 OCR reads it as)."""
+    return _DASH_LED.match(text) is not None
 
 
 def _name_headings(texts: Sequence[str], roles: list[Role]) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, GOLD, SAMPLES
+from test_paragraphs import HEADING_IN_COLUMN
 
 from cleanup.article_cli import page_of_chunks
 from cleanup.article_format import escape_markdown, to_markdown
@@ -294,6 +295,54 @@ def test_a_photo_story_after_an_article_cut_off_mid_sentence_stands_alone():
     # one paragraph over the credit is a caption of the story it stands in
     (d,) = assemble(page[:3] + page[4:])
     assert (len(d.article.paragraphs), d.article.credits) == (2, ["本报记者 王中宙 摄"])
+
+
+# a page whose lead's headings OCR set inside the sentence of another column
+DISPLACED = (("byline", "新华社记者 和孟舌"), ("body", "后疫情时代，招商引资工作已成为最重要的工作之一。"),
+             ("body", "要“分秒必争”。上足时间发条，全力跑出招商"), ("headline", "看准的事情就要咬住不放"),
+             ("subheadline", "一一四是加强卫星遥感监控和人员巡查"), ("body", "引资“加速度”，努力在招商战场上抢占先机。"),
+             ("headline", "全力支持建成项目运营发展"), ("body", "杨雪岗说，呼和浩特市持续优化营商环境。"))
+
+
+def test_the_lead_s_headings_set_inside_a_sentence_head_the_lead():
+    drafts = assemble(paras(*DISPLACED))
+    assert [(d.article.headline, d.article.subheadlines, d.article.byline, len(d.article.paragraphs))
+            for d in drafts] == [("看准的事情就要咬住不放", ["一一四是加强卫星遥感监控和人员巡查"], "新华社记者 和孟舌", 3),
+                                 ("全力支持建成项目运营发展", [], None, 1)]
+
+
+@pytest.mark.parametrize("change", ["sentence ends", "page opens with a heading", "jump marker", "byline under",
+                                    "no dash"])
+def test_headings_after_a_paragraph_cut_off_stay_where_they_stand(change):
+    """Where the paragraph before the headings ends its sentence, the page opens with a
+    heading, a jump marker ends the paragraph cut off, a byline stands under the
+    headings or no sub-headline led by a dash ends them, they head what follows them,
+    as on a page printed in order."""
+    page = list(DISPLACED)
+    ends: set[int] = set()
+    if change == "sentence ends":
+        page[2] = ("body", "要“分秒必争”。上足时间发条，全力跑出招商引资加速度。")
+    elif change == "page opens with a heading":
+        page.insert(0, ("headline", "招商引资要有新作为"))
+    elif change == "byline under":
+        page.insert(5, ("byline", "本报记者 王磊"))
+    elif change == "no dash":
+        page[4] = ("subheadline", "四是加强卫星遥感监控和人员巡查")
+    found = paras(*page)
+    if change == "jump marker":
+        ends = {found[2].start}
+    drafts = assemble(found, ends=ends)
+    assert drafts[0].article.headline in ("", "招商引资要有新作为")
+    assert "看准的事情就要咬住不放" in [d.article.headline for d in drafts[1:]]
+
+
+def test_a_page_cleaned_from_ocr_gives_its_lead_the_headings_set_inside_a_sentence(cleaner):
+    raw = "新华社记者 和孟舌\n\n" + HEADING_IN_COLUMN + "\n全力支持建成项目运营发展\n\n杨雪岗说，呼和浩特市近年\n来持续优化改善营商环境。\n"
+    lead, nxt = cleaner.articles(raw)
+    assert (lead.headline, lead.subheadlines, lead.byline) == (
+        "看准的事情就要咬住不放", ["一一四是加强卫星遥感监控和人员巡查"], "新华社记者 和孟舌")
+    assert lead.paragraphs[-1] == "引资“加速度”，努力在招商战场上抢占先机。"
+    assert nxt.headline == "全力支持建成项目运营发展"
 
 
 @pytest.mark.parametrize("rest", ["春到草原", "开新局 起好步 强首府"])

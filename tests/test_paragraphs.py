@@ -334,6 +334,52 @@ def test_headline_over_a_byline_after_body_text_stands_apart(rebuild):
     assert change.rule == "para-break" and "next-headline-over-byline" in change.note
 
 
+# OCR of a page whose lead's headline and sub-headline span the columns: tesseract set them
+# inside the text of a column they span, in mid-sentence (development page p0014)
+HEADING_IN_COLUMN = """后疫情时代，招商引资工
+作已成为全国各地最重要的工
+作之一，各地都在争、都在
+跑、都在抢。
+
+要“分秒必争”。只有起
+步冲刺、只争朝夕，才能跑在
+前面、赢得主动。要牢固树立
+“能快就不要慢、能早就不要
+晚”的意识，绷紧效率之弦，
+上足时间发条，全力跑出招商
+
+看准的事情就要咬住不放
+
+一一四是加强卫星遥感监控和人员巡查
+
+引资“加速度”，努力在招商
+战场上抢占先机。
+"""
+
+
+def test_a_headline_over_a_dash_led_sub_headline_inside_a_sentence_stands_apart(rebuild):
+    """A heading-shaped line over a sub-headline led by a dash, each alone between blank
+    lines, is a heading even in mid-sentence: not read into the sentence around it, on
+    printed lines nor on the clean text (a fixed point)."""
+    out = rebuild.clean(HEADING_IN_COLUMN).text
+    assert "全力跑出招商\n\n看准的事情就要咬住不放\n\n一一四是加强卫星遥感监控和人员巡查\n\n引资“加速度”" in out
+    assert rebuild.clean(out).text == out
+    # with body text under the heading-shaped line instead, it is the tail of the sentence cut
+    cut = out.replace("一一四是加强卫星遥感监控和人员巡查", "会议召开。")
+    assert "全力跑出招商看准的事情就要咬住不放" in rebuild.clean(cut).text
+
+
+def test_a_headline_over_a_byline_after_a_jump_marker_in_mid_sentence_stands_apart(cleaner):
+    """A headline wrapped over two lines right over a byline is a headline, also where the
+    text before it breaks off mid-sentence at a jump marker (development page p0021)."""
+    raw = ("阿司匹林能降低癌症，特别\n是大肠癌（CRC）的发生率和\n死亡率。但效果需要服药至少\n10至20年才能见到效果。此\n"
+           "外，本品也能为减少子宫内膜\n癌、乳癌，以及前列腺癌的风\n\n（下转第11版）\n\n包钢贺海东赴中信集\n团拜访\n"
+           "本报记者 万春 程佳\n\n新华社北京1月7日电 2022\n年1月7日，国家主席习近平向\n哈萨克斯坦总统托卡耶夫致口\n信。\n")
+    out = cleaner.clean(raw).text
+    assert "以及前列腺癌的风\n\n包钢贺海东赴中信集团拜访\n\n本报记者 万春 程佳\n\n" in out
+    assert cleaner.clean(out).text == out
+
+
 def test_one_pair_of_lines_is_decided_by_the_role_of_the_line_after_it(rebuild):
     """The same body text and headline-shaped line, once before body text (a cut: they
     join) and once before a byline (a headline): the verdict of the first pair is not

@@ -38,6 +38,8 @@ def structure(pid: str) -> dict:
     ("本报记者 王磊", Role.BYLINE),
     ("□本报记者 郑学良 王雅静", Role.BYLINE),
     ("口新华社记者 顾忠英", Role.BYLINE),  # OCR reads □ as 口
+    ("本报记者 吕雅蒙唐忠", Role.BYLINE),  # two names OCR read with no blank between them
+    ("口本报记者 郑平琳魏忠", Role.BYLINE),
     ("本报讯（记者 云静）2月11日上午，会议召开。", Role.DATELINE),
     ("新华社北京1月7日电 2022年1月7日，国家主席习近平向哈萨克斯坦总统托卡耶夫致口信。", Role.DATELINE),
     ("责任编辑：王五", Role.CREDIT),

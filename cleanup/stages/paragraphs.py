@@ -29,8 +29,8 @@ from typing import NamedTuple
 from ..document import Document, Edit
 from ..pattern_chars import required_chars
 from ..patterns import ParamPattern
-from ..roles import (HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, first_unit_width, own_roles,
-                     read_page)
+from ..roles import (HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, dash_led, first_unit_width,
+                     own_roles, read_page)
 from ..rules import Rule, StageConfig
 from ..shape import HAN, AnyOf
 from ..stage import Stage, Touched, handles
@@ -481,10 +481,14 @@ class Paragraphs(Stage):
         if len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
             if ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
-                    and lay.roles[after_b.row] in _HEADED and not word and self.headline_like(nxt) \
+                    and not word and self.headline_like(nxt) \
                     and not self.body_mark.found_in(nxt) and not self.starts_particle.search(nxt) \
                     and not self.starts_conjunction.search(nxt):
-                ev.append("next-headline-over-byline")  # not the rest of a word, a clause or a headline
+                # not the rest of a word, a clause or a headline
+                if lay.roles[after_b.row] in _HEADED:
+                    ev.append("next-headline-over-byline")
+                elif dash_led(after_b.text) and self.headline_like(after_b.text):
+                    ev.append("next-headline-over-subheadline")
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
         return ev
