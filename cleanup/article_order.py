@@ -82,7 +82,7 @@ def headlines_after_bodies(reading: Reading) -> Reading:
     """
     out = list(reading.paragraphs)
     opens, breaks = set(reading.opens), set(reading.breaks)
-    banner = any(len(_groups(out, run)) > 1 for run in _runs(out, opens))
+    banner = any(len(_groups(out, run)) > 1 for run in heading_runs(out, opens))
     i = 0
     while i < len(out):
         if out[i].role not in HEADS:
@@ -136,7 +136,7 @@ def _heading_not_its_own(seq: Sequence[Paragraph], lead: int, score: float, run_
     return banner or after_close or run_end == len(seq)
 
 
-def _runs(seq: Sequence[Paragraph], opens: Collection[int]) -> list[range]:
+def heading_runs(seq: Sequence[Paragraph], opens: Collection[int] = ()) -> list[range]:
     """The runs of heading paragraphs of ``seq``, a run cut before each of ``opens``."""
     out: list[range] = []
     i = 0
@@ -204,7 +204,7 @@ def banner_heads(reading: Reading) -> Reading:
     moved or left in the banner opens an article (its start joins ``opens``).
     """
     seq, opens, breaks = reading
-    runs = _runs(seq, opens)
+    runs = heading_runs(seq, opens)
     banners = [run for run in runs if len(_groups(seq, run)) > 1]
     if not banners:
         return reading
@@ -279,7 +279,7 @@ def bodiless_heads(reading: Reading) -> Reading:
     the run's pairs of characters.
     """
     out, opens, breaks = list(reading.paragraphs), reading.opens, reading.breaks
-    for run in reversed(_runs(out, opens)):
+    for run in reversed(heading_runs(out, opens)):
         i, j = run.start, run.stop
         if i == 0 or out[i - 1].role != "credit" or (j < len(out) and out[j].start not in opens):
             continue

@@ -21,7 +21,7 @@ from typing import Any, Collection, Iterable, Sequence
 
 import regex
 
-from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, order_by_words, overlap
+from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, heading_runs, order_by_words, overlap
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
 from .roles import Role, assign_roles, dash_led, own_role, printed_width, roles_by_type
@@ -205,21 +205,11 @@ def lead_heads_inside_sentence(kept: Sequence[Paragraph], breaks: Collection[int
     first = next((k for k, p in enumerate(kept) if p.role in HEADS), len(kept))
     if not any(p.role == "body" for p in kept[:first]):
         return list(kept)
-    runs = []
-    k = first
-    while k < len(kept):
-        if kept[k].role not in HEADS:
-            k += 1
-            continue
-        j = k
-        while j < len(kept) and kept[j].role in HEADS:
-            j += 1
-        before = kept[k - 1]
-        if k and j < len(kept) and kept[j].role == "body" and before.role in ("body", "dateline") \
-                and before.start not in breaks and _cut_off(before.text, shape) and kept[k].role == "headline" \
-                and dash_led(kept[j - 1].text):
-            runs.append((k, j))
-        k = j
+    runs = [(r.start, r.stop) for r in heading_runs(kept)
+            if r.start and r.stop < len(kept) and kept[r.stop].role == "body"
+            and kept[r.start - 1].role in ("body", "dateline") and kept[r.start - 1].start not in breaks
+            and _cut_off(kept[r.start - 1].text, shape) and kept[r.start].role == "headline"
+            and dash_led(kept[r.stop - 1].text)]
     if len(runs) != 1:
         return list(kept)
     (k, j), = runs
