@@ -557,18 +557,16 @@ def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
 
 def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | None = None) -> list[str]:
     """``roles`` with each body paragraph that reads as a headline too long for the
-    headline shape made one: no sentence or clause mark in it, at most
-    ``long_headline_max`` characters but more than ``headline_max``, no date, no
-    reporter nor photo credit in it, and a byline or dateline right after it
+    headline shape made one: longer than ``headline_max`` and
+    :meth:`~cleanup.shape.Shape.long_headline_shaped`, no date, no reporter nor
+    photo credit in it, and a byline or dateline right after it
     (``王莉霞在……专题会议上强调 坚持扬长避短培优增效 ……`` over ``本报1月7日讯……``)."""
     shape = shape or load_shape()
     out = list(roles)
     for k in range(len(texts) - 1):
         t = texts[k]
         if out[k] == "body" and roles[k + 1] in ("dateline", "byline") \
-                and shape.headline_max < len(t) <= shape.long_headline_max \
-                and not any(c in t for c in shape.body_marks) and not shape.ends_like_body(t) \
-                and not _NOT_HEADLINE.search(t):
+                and len(t) > shape.headline_max and shape.long_headline_shaped(t) and not _NOT_HEADLINE.search(t):
             out[k] = "headline"
     return out
 

@@ -31,6 +31,7 @@ from .rules import VOCABULARY, Params, Vocabulary, packaged_rules_dir, read_voca
 
 HAN = regex.compile(r"\p{Han}")  # a Han character
 HAN_RUN = regex.compile(r"\p{Han}+")  # a run of them
+NAME_PIECE = 3  # characters of a name in a list of names between blanks (王磊 李明 …)
 
 
 class Line(NamedTuple):
@@ -145,6 +146,26 @@ class Shape:
             and not self._inner_stop.found_in(text)
             and text[-1:] not in self._open_end
         )
+
+    def long_headline_shaped(self, text: str) -> bool:
+        """A paragraph that may be a headline too long for :meth:`headline_shaped`
+        (``王莉霞在……专题会议上强调 坚持扬长避短培优增效 ……``): at most
+        ``long_headline_max`` characters, no sentence or clause mark, not ending like
+        body text, not a title in 《》 nor a list of names (most pieces between blanks
+        of ``NAME_PIECE`` characters or fewer; a deck's phrases are longer).  Only
+        what follows it (a byline or dateline) makes it one.
+
+        >>> shape = load_shape()
+        >>> shape.long_headline_shaped("王莉霞在推进产业集群建设专题会议上强调 坚持扬长避短培优增效 坚持有所为有所不为")
+        True
+        >>> shape.long_headline_shaped("出席会议的还有 王磊 李明 张华 赵强"), shape.long_headline_shaped("《关于推进开发区发展的实施意见》")
+        (False, False)
+        """
+        if len(text) > self.long_headline_max or any(c in text for c in self.body_marks) \
+                or self.ends_like_body(text) or (text.startswith("《") and text.endswith("》")):
+            return False
+        pieces = text.split()
+        return len(pieces) < 3 or sum(len(p) <= NAME_PIECE for p in pieces) * 2 <= len(pieces)
 
 
 _loaded: dict[tuple[str, bytes], Shape] = {}

@@ -52,8 +52,6 @@ from ..textkey import comparison_key
 from .copy_fit import Fit, Numbering, Page, Place
 from .near_copies import Anchors, Bounds, NearCopies
 
-NAME_PIECE = 3  # characters of a name in a list of names between blanks (王磊 李明 …)
-
 
 @dataclass(frozen=True, slots=True)
 class DedupParams:
@@ -245,8 +243,8 @@ class Dedup(Stage):
         p = self.settings(rule)
         self.fit = Fit(p.integer("context"), p.integer("ngram"), p.number("headline_weight"),
                        p.number("adjacency_weight"), p.number("bridge_weight"), p.number("parallel_weight"),
-                       p.number("phrase_weight"), p.integer("phrase_chars"), p.number("fit_margin"), p.pattern("dateline"), p.pattern("opening"), self.params.numbering,
-                       p.pattern("list_item"))
+                       p.number("phrase_weight"), p.integer("phrase_chars"), p.number("fit_margin"),
+                       p.pattern("dateline"), p.pattern("opening"), self.params.numbering, p.pattern("list_item"))
         return Keeper(rule.id, self.fit.choose)
 
     def is_protected(self, text: str, memo: DocumentMemo) -> bool:
@@ -278,20 +276,6 @@ class Dedup(Stage):
             tuple(self.params.sentence_end)
         )
 
-    def long_headline(self, text: str) -> bool:
-        """Whether a paragraph reads as a headline longer than the headline shape: at
-        most ``long_headline_max`` characters, no sentence or clause mark, not ending
-        like body text, not a title in 《》 nor a list of names (pieces of two or three
-        characters between blanks), as a deck's phrases are longer
-        (``王莉霞在……专题会议上强调 坚持扬长避短培优增效 ……``).  :meth:`page` takes it
-        for one only over a dateline paragraph."""
-        shape = self.shape
-        if len(text) > shape.long_headline_max or any(c in text for c in shape.body_marks) \
-                or shape.ends_like_body(text) or (text.startswith("《") and text.endswith("》")):
-            return False
-        pieces = text.split()
-        return len(pieces) < 3 or sum(len(p) <= NAME_PIECE for p in pieces) * 2 <= len(pieces)
-
     def page(self, doc: Document, paras: list[Line], keys: list[str]) -> Page:
         """The page as articles, for the fit of body copies."""
         p = self.params
@@ -300,7 +284,7 @@ class Dedup(Stage):
         if self.fit is None:
             return Page(texts, keys, headline, opens, closes, 1)
         for i in range(len(texts) - 1):  # a headline too long for the headline shape, over its dateline
-            if not headline[i] and self.long_headline(texts[i]) and self.fit.dateline.match(texts[i + 1]):
+            if not headline[i] and self.shape.long_headline_shaped(texts[i]) and self.fit.dateline.match(texts[i + 1]):
                 headline[i] = True
         return Page(texts, keys, headline, opens, closes, self.fit.ngram, self.fit.datelined(texts, headline))
 
