@@ -15,13 +15,14 @@ one stack).  Each step takes and gives a :class:`Reading`.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Collection, Iterable, NamedTuple, Sequence
 
-import regex
+from .shape import HAN_RUN
 
 HEADS = frozenset({"kicker", "headline", "subheadline"})
-_HAN_PAIR = regex.compile(r"\p{Han}{2}")
 HEAD_IN_LEAD = 0.5  # share of a headline's pairs of characters the body it heads repeats, at least
 
 
@@ -55,12 +56,14 @@ def order_by_words(paragraphs: Iterable[Paragraph], breaks: Collection[int] = ()
     return reading
 
 
-def bigrams(text: str) -> set[str]:
-    """The pairs of Han characters in a row in ``text``."""
-    return {text[k:k + 2] for k in range(len(text) - 1) if _HAN_PAIR.fullmatch(text[k:k + 2])}
+@lru_cache(maxsize=4096)
+def bigrams(text: str) -> frozenset[str]:
+    """The pairs of Han characters in a row in ``text`` (kept for the texts last asked
+    about: a banner's headlines are each compared with every free body of the page)."""
+    return frozenset(pair for run in HAN_RUN.findall(text) for pair in map(operator.add, run, run[1:]))
 
 
-def overlap(head: set[str], text: str) -> float:
+def overlap(head: frozenset[str], text: str) -> float:
     """The share of a headline's character pairs found in ``text``."""
     return len(head & bigrams(text)) / len(head) if head else 0.0
 

@@ -25,7 +25,7 @@ from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, heading_runs
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
 from .roles import Role, assign_roles, dash_led, own_role, printed_width, roles_by_type
-from .shape import Line, Shape, lines, load_shape
+from .shape import HAN, HAN_RUN, Line, Shape, lines, load_shape
 from .wordlists import load_lexicon
 
 JUMP_RULE = "marker-page-jump"
@@ -35,8 +35,6 @@ JUMP_RULE = "marker-page-jump"
 FURNITURE = frozenset({"folio", "jump", "page-number", "blank"})
 
 _BLANKS = regex.compile(r"[ \t\u3000]+")
-_HAN_END = regex.compile(r"\p{Han}$")
-_HAN_ONLY = regex.compile(r"\p{Han}+")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
@@ -144,7 +142,7 @@ def byline_goes_on(byline: str, text: str, shape: Shape | None = None) -> str:
     ``NAME_END_MAX`` Han characters on the next line, a name's end (``本报记者 杜晶鑫|任春``),
     or the end of a title cut in two (``通讯|员 文敏``); a heading of its own under a
     byline reads as names too (``本报记者 王中宙 摄影报道|春到草原``)."""
-    name_end = _HAN_ONLY.fullmatch(text) is not None and len(text) <= NAME_END_MAX
+    name_end = HAN_RUN.fullmatch(text) is not None and len(text) <= NAME_END_MAX
     title = patterns(shape).byline_title
     if not name_end and not any(m.start() < len(byline) < m.end() for m in title.finditer(byline + text)):
         return ""
@@ -218,7 +216,7 @@ def lead_heads_inside_sentence(kept: Sequence[Paragraph], breaks: Collection[int
 
 def _cut_off(text: str, shape: Shape) -> bool:
     """Whether a body paragraph breaks off mid-sentence: it ends on a Han character."""
-    return not shape.ends_like_body(text) and text[-1] not in shape.closers and _HAN_END.search(text) is not None
+    return not shape.ends_like_body(text) and text[-1] not in shape.closers and HAN.match(text[-1]) is not None
 
 
 def _continues(kept: Sequence[Paragraph], k: int, j: int) -> bool:
@@ -321,7 +319,7 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
             cur = None  # nothing before it joins its article
         art = cur.article if cur else None
         heads_only = cur is not None and not cur.has_body
-        if role in ("kicker", "headline", "subheadline") and k and art is not None and art.byline \
+        if role in HEADS and k and art is not None and art.byline \
                 and kept[k - 1].text == art.byline and (more := byline_goes_on(art.byline, p.text, shape)):
             art.byline = more  # a byline's name the line after it holds: 本报记者 杜晶鑫|任春
         elif role == "kicker":

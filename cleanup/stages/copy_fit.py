@@ -151,7 +151,6 @@ class Page:
     def __init__(self, texts: list[str], keys: list[str], headline: list[bool],
                  opens: set[int], closes: set[int], ngram: int, datelined: set[int] | None = None) -> None:
         self.texts = texts
-        self.headline = headline
         self.opens = opens
         self.closes = closes
         self.datelined = datelined or set()
@@ -159,7 +158,7 @@ class Page:
         self._rarity: tuple[Counter[str], list[float]] | None = None
         self._norms: dict[int, float] = {}
         self._masses: dict[int, float] = {}
-        self._squared: list[float] | None = None
+        self._squared: list[float] = []  # the weights squared, made with them
         self.article_of: dict[int, Article] = {}
         count = len(headline)
         starts = opens | self.datelined
@@ -198,7 +197,8 @@ class Page:
                 if n > 1:
                     for gram in self.grams.of(key):
                         df[gram] += n - 1
-            self._rarity = df, [0.0] + [math.log((count + 1) / n) for n in range(1, count + 1)]
+            weights = [0.0] + [math.log((count + 1) / n) for n in range(1, count + 1)]
+            self._rarity, self._squared = (df, weights), [w * w for w in weights]
         return self._rarity
 
     def mass(self, grams: Iterable[str], squared: bool = False) -> float:
@@ -208,13 +208,8 @@ class Page:
         plain float sum with its order, which would let two copies that fit
         equally well trade places from one run to the next."""
         df, weights = self.rarity()
-        weight = self._squares(weights) if squared else weights
+        weight = self._squared if squared else weights
         return math.fsum(map(weight.__getitem__, map(df.__getitem__, grams)))
-
-    def _squares(self, weights: list[float]) -> list[float]:
-        if self._squared is None:
-            self._squared = [w * w for w in weights]
-        return self._squared
 
     def mass_of(self, i: int) -> float:
         """:meth:`mass` of paragraph ``i``'s n-grams, worked out once: each copy scored

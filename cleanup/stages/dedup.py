@@ -241,10 +241,12 @@ class Dedup(Stage):
     def body_paragraph(self, rule: Rule) -> Keeper:
         """A body paragraph stays where it belongs to its article (:meth:`Fit.choose`)."""
         p = self.settings(rule)
-        self.fit = Fit(p.integer("context"), p.integer("ngram"), p.number("headline_weight"),
-                       p.number("adjacency_weight"), p.number("bridge_weight"), p.number("parallel_weight"),
-                       p.number("phrase_weight"), p.integer("phrase_chars"), p.number("fit_margin"),
-                       p.pattern("dateline"), p.pattern("opening"), self.params.numbering, p.pattern("list_item"))
+        self.fit = Fit(
+            context=p.integer("context"), ngram=p.integer("ngram"), headline_weight=p.number("headline_weight"),
+            adjacency_weight=p.number("adjacency_weight"), bridge_weight=p.number("bridge_weight"),
+            parallel_weight=p.number("parallel_weight"), phrase_weight=p.number("phrase_weight"),
+            phrase_chars=p.integer("phrase_chars"), margin=p.number("fit_margin"), dateline=p.pattern("dateline"),
+            opening=p.pattern("opening"), numbering=self.params.numbering, list_item=p.pattern("list_item"))
         return Keeper(rule.id, self.fit.choose)
 
     def is_protected(self, text: str, memo: DocumentMemo) -> bool:
