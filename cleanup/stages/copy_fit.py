@@ -32,8 +32,8 @@ stands, then by what it shares with the article around it:
    ``headline_weight`` times the share of the headline block's n-grams it
    contains, plus ``phrase_weight`` if it holds a whole run of
    ``phrase_chars`` characters of a headline-block paragraph (it names
-   the person or place the headline names).  Averaging per mate keeps one long mate from drowning out
-   the others.  Each n-gram counts by how rare it is on the page (its
+   the person or place the headline names).  Averaging per mate keeps one
+   long mate from drowning out the others.  Each n-gram counts by how rare it is on the page (its
    inverse paragraph frequency): the words of one story, not the stock
    words of every story, tell where a paragraph belongs.  Then
    ``adjacency_weight`` times how well the copy joins its two neighbours,

@@ -30,7 +30,10 @@ Which copy stays:
 
 Short lines that legitimately repeat (credits such as ``（李海珍）``,
 bylines, ``本报讯`` leads) are never taken for copies: they are below
-``min_chars`` or match one of ``keep_patterns``.
+``min_chars`` or match one of ``keep_patterns``.  Nor is a short line said
+again further on in its own article with a kept paragraph between (a
+refrain, :meth:`Dedup.is_refrain`).  A paragraph that opens with a dateline
+starts an article of its own (:mod:`~cleanup.stages.copy_fit`).
 """
 
 from __future__ import annotations

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-
 from ..document import Document, Edit
 from ..pattern_chars import required_chars
 from ..patterns import ParamPattern
@@ -374,7 +373,9 @@ class Paragraphs(Stage):
         each piece of evidence once, whether or not :meth:`_may_join` ran first.
 
         The verb is looked for last: ``no-predicate`` comes right after
-        ``headline-shape``, the only evidence that asks for it (:meth:`_headline_evidence`).
+        ``headline-shape``, which asks for it (:meth:`_headline_evidence`); of the shape
+        evidence, only ``next-heading-wider`` asks too, for two heading lines that no
+        measure could wrap one onto the other (:meth:`_heading_pair_evidence`).
         """
         ev = ["next-cannot-start"] if b.text[0] in self.no_start else []
         for k, check in enumerate(self.pattern_checks):
