@@ -274,6 +274,7 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str], opens: Collection[
             j += 1
         if j > i:
             n = j - i + 1
+            # the printed dash only: OCR's 一一 (roles.dash_led) here cut stacks that are one
             if j + 1 < len(out) and out[j + 1] == "subheadline" and texts[j + 1].startswith("——"):
                 main = j  # a sub-headline led by a dash follows: the run is kickers over the headline
             elif n == 2:
