@@ -363,17 +363,23 @@ def test_a_short_headline_after_a_photo_byline_is_not_read_into_it(cleaner):
 
 
 def test_a_photo_credit_under_a_caption_repeating_the_story_s_words_closes_that_story():
-    # the story's last paragraph lost its full stop, the caption under it repeats its words
-    # (马头琴演奏): the photo is the story's, not a story of its own
-    page = paras(("headline", "我市举办新春文艺演出"),
+    # the story's last paragraph lost its full stop, the two caption paragraphs under it
+    # repeat its words (马头琴演奏, 节目轮番上演): the photo is the story's, not a story of its own
+    head = paras(("headline", "我市举办新春文艺演出"),
                  ("dateline", "本报1月5日讯（记者 刘晓冬）1月5日晚，我市新春文艺演出在市文化中心举行。"),
-                 ("body", "演出在歌舞《春天的故事》中拉开帷幕，京剧、二人台、马头琴演奏等节目轮番上演，现场掌声不断"),
-                 ("body", "1月5日晚，演员在表演马头琴演奏。"), ("credit", "本报记者 王中宙 摄"))
+                 ("body", "演出在歌舞《春天的故事》中拉开帷幕，京剧、二人台、马头琴演奏等节目轮番上演，现场掌声不断"))
+    credit = paras(("credit", "本报记者 王中宙 摄"))
+    page = head + paras(("body", "1月5日晚，演员在表演马头琴演奏。"), ("body", "京剧、二人台等节目轮番上演。")) + credit
     (d,) = assemble(page)
-    assert (len(d.article.paragraphs), d.article.credits) == (3, ["本报记者 王中宙 摄"])
+    assert (len(d.article.paragraphs), d.article.credits) == (4, ["本报记者 王中宙 摄"])
+    # captions that do not repeat the story's words: a photo story of its own
+    other = head + paras(("body", "近日，原创交响乐作品汇报音乐会在内蒙古艺术学院举行。"),
+                         ("body", "本场音乐会以“草原儿女心向党”为主题。")) + credit
+    assert [(d.article.headline, len(d.article.paragraphs)) for d in assemble(other)] == [
+        ("我市举办新春文艺演出", 2), ("", 2)]
     # a jump marker after the paragraph cut off: its story goes on elsewhere, the photo stands alone
     drafts = assemble(page, ends={page[2].start})
-    assert [(d.article.headline, len(d.article.paragraphs)) for d in drafts] == [("我市举办新春文艺演出", 2), ("", 1)]
+    assert [(d.article.headline, len(d.article.paragraphs)) for d in drafts] == [("我市举办新春文艺演出", 2), ("", 2)]
 
 
 def test_a_kicker_with_no_headline_under_it_is_the_headline():

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,11 +44,14 @@ from typing import Any
 from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cleanup import Cleaner  # noqa: E402
 from cleanup.articles import Article  # noqa: E402
 from cleanup.stitch import stitch  # noqa: E402
 from cleanup.textkey import comparison_key  # noqa: E402
+from score_devset import DEFAULT_DIR as DEVSET  # noqa: E402
+from score_devset import half as devset_half  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -192,11 +194,12 @@ def score_page(page: GoldPage, found: list[Article], tally: Tally, show: bool) -
 
 
 def in_half(page: GoldPage, half: str) -> bool:
-    """Whether a devset page (``p0007``: seed 7) is of the ``odd`` or ``even`` half; other sets are whole."""
-    digits = re.sub(r"\D", "", page.source.stem)
-    if half == "all" or not page.source.stem.startswith("p") or not digits:
+    """Whether a development-set page is of the ``odd`` or ``even`` half of layout seeds
+    (:func:`score_devset.half`); the pages of other sets always are: ``--half`` splits
+    the development set only."""
+    if half == "all" or DEVSET not in page.source.parents:
         return True
-    return int(digits) % 2 == (1 if half == "odd" else 0)
+    return bool(devset_half(DEVSET, [page.source.stem], half))
 
 
 def score_set(name: str, root: Path, cleaner: Cleaner, show: bool, half: str = "all") -> Tally:

@@ -75,7 +75,6 @@ def own_paragraphs(texts: list[str], out: str) -> int:
 
 
 SPACE = regex.compile(r"\s")
-HAN = regex.compile(r"\p{Han}")
 
 
 class CharacterMaps:
@@ -145,16 +144,16 @@ def as_read(raw: str, gold: str) -> str:
         mine, theirs = g[g1:g2], r[r1:r2]
         if len(theirs) > RECOGNITION_SPAN and not _moved(theirs, in_gold):
             theirs = ""  # the reader's own debris
-        if not HAN.search(mine) or _moved(mine, in_raw):
+        if not score.HAN.search(mine) or _moved(mine, in_raw):
             # gold's marks stay; gold's text the reader wrote elsewhere goes, and comes where it stands there
-            end = g2 if mine and HAN.search(mine) else g1
+            end = g2 if mine and score.HAN.search(mine) else g1
             if theirs and _moved(theirs, in_gold):
                 put.setdefault(g1, []).append((end, theirs))
             elif end > g1:
                 put.setdefault(g1, []).append((end, ""))
         elif tag == "replace" and len(mine) == len(theirs):
             for k, (a, b) in enumerate(zip(mine, theirs)):
-                if HAN.match(a):
+                if score.HAN.match(a):
                     put.setdefault(g1 + k, []).append((g1 + k + 1, b))
         else:
             put.setdefault(g1, []).append((g2, theirs))
@@ -267,7 +266,7 @@ def half(folder: Path, ids: list[str], which: str) -> list[str]:
     tune on one half, report the other as held out."""
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     seed = {p["id"]: p["seed"] for p in manifest["pages"]}
-    return [i for i in ids if seed[i] % 2 == (which == "odd")]
+    return [i for i in ids if (seed[i] % 2 == 1) == (which == "odd")]
 
 
 def main(argv: list[str] | None = None) -> int:
