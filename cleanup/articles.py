@@ -478,11 +478,13 @@ def jump_ends(page: CleanPage, paras: Sequence[tuple[int, int, str]], jumps: Seq
     to = sorted(j.at for j in jumps if j.direction == "to")
     if not to or not paras:
         return set()
-    raw_ends = page.to_raw([e for _, e, _ in paras], "end")
+    # from the paragraph's last character as printed: a marker removed right after it, on
+    # its line, lies past it (the end itself maps past what was removed there)
+    raw_lasts = page.to_raw([e - 1 for _, e, _ in paras], "start")
     raw_starts = page.to_raw([s for s, _, _ in paras[1:]], "start")
     out = set()
-    for (start, _, _), end, nxt in zip(paras, raw_ends, raw_starts + [len(page.raw) + 1]):
-        k = bisect_left(to, end)
+    for (start, _, _), last, nxt in zip(paras, raw_lasts, raw_starts + [len(page.raw) + 1]):
+        k = bisect_right(to, last)
         if k < len(to) and to[k] < nxt:
             out.add(start)
     return out

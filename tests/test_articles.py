@@ -26,13 +26,16 @@ from cleanup.articles import (
     cuts_word,
     divide_stacks,
     folio_of,
+    jump_ends,
     jumps_of,
     long_headlines,
     page_articles,
+    paragraphs_of,
 )
 from cleanup.cli import main
 from cleanup.document import Document, clean_to_raw, steps_from_changes
 from cleanup.io import RawReader, clean_chunks
+from cleanup.shape import load_shape
 from cleanup.stitch import header_score, stitch
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
@@ -951,3 +954,13 @@ def test_cli_an_empty_page_gives_no_record(run, tmp_path):
     page = tmp_path / "empty.txt"
     page.write_bytes(b"")
     assert run("articles", page) == (0, "", "")
+
+
+@pytest.mark.parametrize("gap", ["", "\n\n"])
+def test_a_jump_to_marker_ends_the_paragraph_it_follows_on_its_line_or_below(cleaner, gap):
+    raw = "\n\n".join(["我市举办新春文艺演出", "会议指出，要坚持稳中求进工作总基调。" + gap + "（下转第2版）",
+                       "新华社北京1月7日电 另一篇报道开始。"]) + "\n"
+    doc = cleaner.run(Document(raw))
+    page = CleanPage.from_changes(doc.raw, doc.text, doc.changes)
+    paras = paragraphs_of(page.clean)
+    assert jump_ends(page, paras, jumps_of(page.changes, load_shape())) == {paras[1][0]}
