@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import sys
@@ -14,7 +15,19 @@ import pytest
 DATA = Path(__file__).parent / "data"
 SAMPLES = sorted((DATA / "samples").glob("*.txt"))
 GOLD = sorted((DATA / "gold").glob("*.txt"))
+DEVSET = DATA / "devset"
+DEVSET_IDS = sorted(p.stem for p in (DEVSET / "gold").glob("*.txt"))
 CACHE_DIR = pytest.StashKey[str]()
+
+
+def devset_page(pid: str, reader: str = "pymupdf") -> str:
+    """A development page (tools/make_devset.py) as ``reader`` wrote it."""
+    return (DEVSET / "raw" / reader / f"{pid}.txt").read_text(encoding="utf-8")
+
+
+def devset_structure(pid: str) -> dict:
+    """What was typeset on a development page: folio, articles, their parts."""
+    return json.loads((DEVSET / "structure" / f"{pid}.json").read_text(encoding="utf-8"))
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, GOLD, SAMPLES
-from test_paragraphs import HEADING_IN_COLUMN
+from conftest import DATA, DEVSET_IDS, GOLD, SAMPLES, devset_page, devset_structure
+from ocr_pages import HEADING_IN_COLUMN
 
 from cleanup.article_cli import page_of_chunks
 from cleanup.article_format import escape_markdown, to_markdown
@@ -228,11 +228,10 @@ def test_a_page_without_folio_has_no_metadata(cleaner):
 
 
 def test_every_development_page_read_by_pymupdf_gives_its_folio():
-    for raw in sorted((DATA / "devset" / "raw" / "pymupdf").glob("*.txt")):
-        gold = json.loads((DATA / "devset" / "structure" / f"{raw.stem}.json").read_text(encoding="utf-8"))
-        f = gold["folio"]
-        assert tuple(folio_of(raw.read_text(encoding="utf-8"), [])) == (
-            f["paper"], f["date"], f["weekday"], f["page_no"], f["section"]), raw.name
+    for pid in DEVSET_IDS:
+        f = devset_structure(pid)["folio"]
+        assert tuple(folio_of(devset_page(pid), [])) == (
+            f["paper"], f["date"], f["weekday"], f["page_no"], f["section"]), pid
 
 
 # --- assembly ----------------------------------------------------------------------
@@ -431,21 +430,21 @@ def test_a_headline_longer_than_the_headline_shape_is_read_before_a_byline_or_da
 
 
 def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
-    raw = (DATA / "devset" / "raw" / "pymupdf" / "p0003.txt").read_text(encoding="utf-8")
+    raw = devset_page("p0003")
     arts = {a.headline: a for a in cleaner.articles(raw)}
     assert arts["连精神也更不济了"].kicker == "阎罗大王只好把你锯开来"
-    raw = (DATA / "devset" / "raw" / "pymupdf" / "p0015.txt").read_text(encoding="utf-8")
+    raw = devset_page("p0015")
     (a,) = [a for a in cleaner.articles(raw) if a.headline == "有感染的孩童不建议用药"]
     assert a.subheads == ["水杨酸中的羟基替换为酯基"] and len(a.paragraphs) == 5
 
 
 def test_a_headline_paragraph_whose_lines_change_type_is_read_as_two(cleaner):
     # cleaning joined a kicker to the headline under it (建议该药仅用作二线治疗|阿司匹林也会抑制|维生素C的吸收)
-    raw = (DATA / "devset" / "raw" / "pymupdf" / "p0035.txt").read_text(encoding="utf-8")
+    raw = devset_page("p0035")
     (a,) = [a for a in cleaner.articles(raw) if a.kicker == "建议该药仅用作二线治疗"]
     assert a.headline == "阿司匹林也会抑制维生素C的吸收" and a.paragraphs[0].startswith("新华社乌兰察布")
     # a line that goes on with a word of the line over it (总|统) is of the same heading
-    raw = (DATA / "devset" / "raw" / "pymupdf" / "p0013.txt").read_text(encoding="utf-8")
+    raw = devset_page("p0013")
     (a,) = [a for a in cleaner.articles(raw) if a.kicker and a.kicker.startswith("习近平")]
     assert (a.kicker, a.headline) == ("习近平向哈萨克斯坦总统托卡耶夫致口信", "工业技改投资同比增长28.6%")
     assert cuts_word("习近平向哈萨克斯坦总", "统托卡耶夫致口信") and not cuts_word("建议该药仅用作二线治疗", "阿司匹林")
@@ -454,7 +453,7 @@ def test_a_headline_paragraph_whose_lines_change_type_is_read_as_two(cleaner):
 def test_a_heading_line_as_wide_as_the_caption_under_it_is_its_first_line(cleaner):
     # ▲一是开展区域再生水循环利用试点城|市创建，全力推动……|试点城市创建。 邵宇亮 摄: a caption, not a headline
     for name, first in (("p0006", "一是开展区域再生水循环利用试点城"), ("p0003", "组织开展自治区首批服务贸")):
-        raw = (DATA / "devset" / "raw" / "pymupdf" / f"{name}.txt").read_text(encoding="utf-8")
+        raw = devset_page(name)
         arts = cleaner.articles(raw)
         assert not [a for a in arts if first in a.headline]
         assert [a for a in arts if any(first in c for c in a.captions)], name

@@ -16,7 +16,7 @@ from cleanup.rules import Params, load_profile
 from cleanup.pattern_chars import required_chars
 from cleanup.stages.debris import lines_holding, page_number
 
-from conftest import GOLD, SAMPLES
+from conftest import DEVSET, GOLD, SAMPLES
 
 PROFILE = load_profile("zh-news")
 STAGES = {s.name: build_stage(s, timeout=2.0) for s in PROFILE.stages}
@@ -125,9 +125,6 @@ def test_lines_holding_a_hint_are_the_lines_it_finds_something_in(text: str) -> 
 
 
 # --- page furniture (SPEC 19) -----------------------------------------------------
-
-DEVSET = GOLD[0].parent.parent / "devset"
-
 
 @pytest.mark.parametrize("reader", ["pymupdf", "pdfminer"])
 def test_every_folio_of_the_development_set_goes_as_one_change_that_reads_as_it(reader) -> None:

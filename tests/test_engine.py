@@ -16,11 +16,10 @@ import pytest
 
 pytest.importorskip("distributed", reason="the engine needs the dask extra (pip install 'cleanup[dask]')")
 pytest.importorskip("datasketch", reason="archive dedup needs datasketch (pip install 'cleanup[dask]')")
-from pagegen import load_corpus, make_pages
+from pagegen import load_corpus
+from shard_check import PARAMS, assert_as_single_process, dataset_records, write_jsonl
 
-from cleanup import Cleaner
-from cleanup.archive import ArchiveDeduper, ArchiveParams
-from cleanup.changes import read_log
+from cleanup.archive import ArchiveDeduper
 from cleanup.cli import main as cli_main
 from cleanup.document import Document
 from cleanup.engine import (
@@ -39,8 +38,6 @@ from cleanup.engine import (
 from cleanup.errors import InputError
 from cleanup.outputs import CollisionError
 
-SAMPLES = sorted((Path(__file__).parent / "data" / "samples").glob("*.txt"))
-PARAMS = ArchiveParams.from_profile()
 
 
 @pytest.fixture(scope="module")
@@ -48,18 +45,6 @@ def client():
     with connect(None, 2) as c:
         assert len(c.scheduler_info()["workers"]) == 2
         yield c
-
-
-def write_jsonl(path: Path, records: list[dict]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-
-
-def dataset_records() -> list[dict]:
-    """Generated pages and the samples; the generated pages share paragraphs
-    (they come from the gold)."""
-    pages = [p.raw for _, p in make_pages(16)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
-    return [{"id": n, "text": t, "meta": {"n": n, "tags": ["a", "b"]}} for n, t in enumerate(pages)]
 
 
 @pytest.fixture(scope="module")
@@ -74,65 +59,7 @@ def dataset(tmp_path_factory) -> Path:
     return root
 
 
-def read_shard_records(path: Path) -> list[dict]:
-    if path.suffix == ".parquet":
-        import pyarrow.parquet as pq
-
-        return pq.read_table(path).to_pylist()
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
 SHARDS = ["a.jsonl", "c.jsonl", "sub/b.jsonl"]
-
-
-def expected(dataset: Path, dedup: bool, shards: list[str] = SHARDS) -> dict[str, list[tuple[str | None, list]]]:
-    """Per shard, per record: the clean text and changes the single-process run gives."""
-    cleaner = Cleaner()
-    deduper = ArchiveDeduper(PARAMS) if dedup else None
-    out = {}
-    for rel in shards:
-        rows = []
-        for number, rec in enumerate(read_shard_records(dataset / rel), 1):
-            if not isinstance(rec.get("text"), str):
-                rows.append((None, []))
-                continue
-            doc = cleaner.run(Document(rec["text"]))
-            if deduper is not None:
-                deduper.apply(doc, f"{rel}:{number}")
-            rows.append((doc.text, [(c.rule, c.start, c.end, c.before, c.after, c.note)
-                                    for c in doc.records]))  # the log holds the suspects kept too
-        out[rel] = rows
-    return out
-
-
-def logged_changes(log: Path) -> tuple[dict, dict[int, list]]:
-    records = list(read_log(log.open("rb"), str(log)))
-    by_record: dict[int, list] = {}
-    for r in records[1:]:
-        if r["type"] != "change":
-            continue
-        by_record.setdefault(r["record"], []).append(
-            (r["rule"], r["start"], r["end"], r["before"], r["after"], r["note"]))
-    return records[0], by_record
-
-
-def assert_as_single_process(dataset: Path, out: Path, reports: list, dedup: bool, shards: list[str]) -> None:
-    """Every shard of ``out`` holds what the single-process Cleaner (and ArchiveDeduper) make."""
-    assert sorted(r.rel for r in reports) == shards
-    want = expected(dataset, dedup, shards)
-    for rel in shards:
-        got = read_shard_records(out / rel)
-        original = read_shard_records(dataset / rel)
-        head, changes = logged_changes((out / rel).with_suffix(".changes.jsonl"))
-        assert head["jsonl"] and head["text_field"] == "text"
-        assert len(got) == len(original) == len(want[rel])
-        for number, (new, old, (text, doc_changes)) in enumerate(zip(got, original, want[rel]), 1):
-            assert {k: v for k, v in new.items() if k != "text"} == \
-                   {k: v for k, v in old.items() if k != "text"}, "other fields kept"
-            assert new.get("text") == (old.get("text") if text is None else text)
-            assert changes.get(number, []) == doc_changes
-    dropped = sum(r.dropped for r in reports)
-    assert (dropped > 0) == dedup
 
 
 @pytest.mark.parametrize("dedup", [False, True], ids=["clean", "dedup-across"])

@@ -12,7 +12,7 @@ pytest.importorskip("distributed", reason="the engine needs the dask extra (pip 
 pytest.importorskip("datasketch", reason="archive dedup needs datasketch (pip install 'cleanup[dask]')")
 pq = pytest.importorskip("pyarrow.parquet", reason="Parquet shards need pyarrow (pip install 'cleanup[dask]')")
 import pyarrow as pa
-from test_engine import assert_as_single_process, dataset_records, write_jsonl
+from shard_check import assert_as_single_process, dataset_records, write_jsonl
 
 from cleanup.cli import main as cli_main
 from cleanup.engine import Settings, clean_shard, connect, plan_shards, run

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA
+from conftest import DATA, DEVSET
 
 from cleanup.folio import Folio, parse_folio
 
-STRUCTURES = sorted((DATA / "devset" / "structure").glob("*.json"))
+STRUCTURES = sorted((DEVSET / "structure").glob("*.json"))
 
 
 def test_every_folio_of_the_development_set_is_read_right():

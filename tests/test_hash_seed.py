@@ -26,7 +26,7 @@ data = Path({str(TESTS / "data")!r})
 texts = [p.read_text(encoding="utf-8") for p in sorted((data / "samples").glob("*.txt"))]
 texts += [p.read_text(encoding="utf-8") for p in sorted((data / "devset" / "raw").glob("*/p000*.txt"))]
 texts += [page.text for pool in ("gold", "prose", "devset") for page in paste_pages(pool, 60)]
-from test_dedup import BODY, OTHER, change_one  # copies that fit their pages equally well
+from copies import BODY, OTHER, change_one  # copies that fit their pages equally well
 texts += [f"{{BODY}}\\n\\n{{OTHER}}\\n\\n{{change_one(BODY, n)}}\\n" for n in range(1, 6)]
 cleaner = Cleaner()
 digest = hashlib.sha256()

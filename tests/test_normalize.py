@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from conftest import DATA, SAMPLES
+from conftest import DEVSET, SAMPLES
 
 from cleanup import Cleaner
 from cleanup.errors import RuleError
@@ -101,7 +101,7 @@ def test_lookalikes_table_maps_radicals_to_unified_ideographs():
 
 
 def test_no_radical_is_left_among_han_in_pdfminer_output(cleaner):
-    pages = sorted((DATA / "devset" / "raw" / "pdfminer").glob("*.txt"))
+    pages = sorted((DEVSET / "raw" / "pdfminer").glob("*.txt"))
     assert pages
     radical = regex.compile(r"[\u2e80-\u2ef3\u2f00-\u2fd5]")
     assert any(radical.search(p.read_text(encoding="utf-8")) for p in pages)
@@ -110,7 +110,7 @@ def test_no_radical_is_left_among_han_in_pdfminer_output(cleaner):
 
 
 def test_ocr_angle_brackets_closed_round_become_round_pairs(cleaner):
-    pages = sorted((DATA / "devset" / "raw" / "tesseract").glob("*.txt"))
+    pages = sorted((DEVSET / "raw" / "tesseract").glob("*.txt"))
     raw = [p.read_text(encoding="utf-8") for p in pages]
     before = sum(t.count("〈") for t in raw)
     after = sum(cleaner.clean(t).text.count("〈") for t in raw)

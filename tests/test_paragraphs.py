@@ -10,7 +10,8 @@ from cleanup.rules import load_profile
 from cleanup.roles import Role, own_roles, read_page
 from cleanup.stages.paragraphs import Layout
 
-from conftest import DATA, GOLD, SAMPLES
+from conftest import GOLD, SAMPLES, devset_page
+from ocr_pages import HEADING_IN_COLUMN
 from pagegen import make_pages
 
 
@@ -334,29 +335,6 @@ def test_headline_over_a_byline_after_body_text_stands_apart(rebuild):
     assert change.rule == "para-break" and "next-headline-over-byline" in change.note
 
 
-# OCR of a page whose lead's headline and sub-headline span the columns: tesseract set them
-# inside the text of a column they span, in mid-sentence (development page p0014)
-HEADING_IN_COLUMN = """后疫情时代，招商引资工
-作已成为全国各地最重要的工
-作之一，各地都在争、都在
-跑、都在抢。
-
-要“分秒必争”。只有起
-步冲刺、只争朝夕，才能跑在
-前面、赢得主动。要牢固树立
-“能快就不要慢、能早就不要
-晚”的意识，绷紧效率之弦，
-上足时间发条，全力跑出招商
-
-看准的事情就要咬住不放
-
-一一四是加强卫星遥感监控和人员巡查
-
-引资“加速度”，努力在招商
-战场上抢占先机。
-"""
-
-
 def test_a_headline_over_a_dash_led_sub_headline_inside_a_sentence_stands_apart(rebuild):
     """A heading-shaped line over a sub-headline led by a dash, each alone between blank
     lines, is a heading even in mid-sentence: not read into the sentence around it, on
@@ -391,10 +369,6 @@ def test_one_pair_of_lines_is_decided_by_the_role_of_the_line_after_it(rebuild):
 
 
 # --- two heading lines: one heading wrapped, or two headings (development pages) --------------
-
-
-def devset_page(pid: str, reader: str = "pymupdf") -> str:
-    return (DATA / "devset" / "raw" / reader / f"{pid}.txt").read_text(encoding="utf-8")
 
 
 def notes_of(result, rule: str) -> str:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from conftest import DATA
+from conftest import DATA, DEVSET_IDS, devset_page, devset_structure
 
 from cleanup.roles import (
     Role,
@@ -18,17 +16,6 @@ from cleanup.roles import (
     read_page,
     roles_by_type,
 )
-
-DEVSET = DATA / "devset"
-IDS = sorted(p.stem for p in (DEVSET / "gold").glob("*.txt"))
-
-
-def raw_lines(reader: str, pid: str) -> list[str]:
-    return (DEVSET / "raw" / reader / f"{pid}.txt").read_text(encoding="utf-8").split("\n")
-
-
-def structure(pid: str) -> dict:
-    return json.loads((DEVSET / "structure" / f"{pid}.json").read_text(encoding="utf-8"))
 
 
 # --- clean text: one paragraph per line ------------------------------------------
@@ -108,20 +95,20 @@ def test_a_folio_before_an_editor_credit_on_its_line():
 
 def test_every_folio_of_the_development_set_is_found():
     found = 0
-    for pid in IDS:
-        lines = raw_lines("pymupdf", pid)
+    for pid in DEVSET_IDS:
+        lines = devset_page(pid).split("\n")
         runs = folio_runs(lines)
-        folio = structure(pid)["folio"]["text"]
+        folio = devset_structure(pid)["folio"]["text"]
         pieces = {p for p in folio.replace("\u3000", " ").split(" ") if p}
         found += any(pieces <= {w for k in run for w in lines[k].replace("\u3000", " ").split(" ")} for run in runs)
-    assert found == len(IDS)
+    assert found == len(DEVSET_IDS)
 
 
 # --- printed pages: layout -----------------------------------------------------------
 
 
 def test_a_printed_page_is_read_with_its_column_and_indent():
-    reading = read_page(raw_lines("pymupdf", "p0001"))
+    reading = read_page(devset_page("p0001").split("\n"))
     assert reading.wrapped
     body = [c for c, r in zip(reading.columns, reading.roles) if r is Role.BODY]
     assert max(set(body), key=body.count) == 14
@@ -181,14 +168,14 @@ def test_a_stack_of_headlines_set_across_columns_is_no_caption():
 
 
 def test_headings_are_named_by_the_type_they_are_set_in():
-    lines = raw_lines("pymupdf", "p0003")
+    lines = devset_page("p0003").split("\n")
     typeset = dict(zip((t.strip() for t in lines), roles_by_type(lines)))
     # set smaller than the headline under them (it wraps at 7): the kicker, with its tail
     assert [typeset[t] for t in ("阎罗大王只好把你锯", "开来", "连精神也更不济", "了")] == \
         [Role.KICKER, Role.KICKER, Role.HEADLINE, Role.HEADLINE]
     assert [typeset[t] for t in ("究竟有没有魂灵的", "四婶也就不再提")] == [Role.KICKER, Role.HEADLINE]
     # filling its column between body lines: a subhead of the body
-    lines = raw_lines("pymupdf", "p0015")
+    lines = devset_page("p0015").split("\n")
     typeset = dict(zip((t.strip() for t in lines), roles_by_type(lines)))
     assert typeset["水杨酸中的羟基替换为酯"] is Role.SUBHEAD
     # the paragraphs stage's reading is not changed
@@ -199,7 +186,7 @@ def test_the_stack_that_opens_a_page_is_not_named_by_type():
     """The lead's stack, right under the folio, is set across the columns: 商贸流通体系加快完善
     holds more characters than the page's headlines in a column wrap at, yet it is the
     headline under its kicker, not a sub-headline (development page p0026)."""
-    lines = raw_lines("pymupdf", "p0026")
+    lines = devset_page("p0026").split("\n")
     assert roles_by_type(lines)[1:3] == [Role.HEADLINE, Role.HEADLINE]
 
 
@@ -218,10 +205,10 @@ def test_lines_wider_than_their_column_are_a_caption():
 def test_headlines_and_bylines_of_printed_pages_are_read():
     """On PyMuPDF's pages: the first line of nearly every headline and every byline get their role."""
     bylines_read = bylines = heads_read = heads = 0
-    for pid in IDS:
-        lines = raw_lines("pymupdf", pid)
+    for pid in DEVSET_IDS:
+        lines = devset_page(pid).split("\n")
         roles = read_page(lines).roles
-        st = structure(pid)
+        st = devset_structure(pid)
         stripped = [ln.strip().replace("\u3000", " ").lstrip("□■●◆") for ln in lines]
         for a in st["articles"]:
             if a["byline"]:
