@@ -31,31 +31,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "data" / "samples"
 
-# run in a subprocess with the version's checkout first on sys.path; prints seconds and bytes
+# run in a subprocess with the version's checkout first on sys.path, so that the shapes of
+# this checkout's benchmarks/bench_shapes.py clean with that version; prints seconds and bytes
 CHILD = r"""
-import io, sys, time
-root, samples, shape, times = sys.argv[1], sys.argv[2:-2], sys.argv[-2], int(sys.argv[-1])
-sys.path.insert(0, root)
+import sys, time
+root, benchmarks, samples, shape, times = sys.argv[1], sys.argv[2], sys.argv[3:-2], sys.argv[-2], int(sys.argv[-1])
+sys.path[:0] = [root, benchmarks]
 import cleanup
 assert cleanup.__file__.startswith(root), cleanup.__file__
-from cleanup import Cleaner
-from cleanup.document import Document
+import bench_shapes
 pages = [open(p, encoding="utf-8").read() for p in samples] * times
-lines = [line for page in pages for line in page.split("\n") if line.strip()]
-cleaner = Cleaner()
+cleaner = cleanup.Cleaner()
 if shape == "pages":
-    size = sum(len(p.encode("utf-8")) for p in pages)
-    start = time.process_time()
-    sum(len(cleaner.run(Document(page)).changes) for page in pages)
+    text, size, clean = pages, sum(len(p.encode("utf-8")) for p in pages), bench_shapes.clean_pages
 else:
-    from cleanup.io import RawReader, clean_chunks
-    if shape == "one-line":
-        data = "".join(lines).encode("utf-8")
-    else:
-        data = "\n\n".join(f"{t[: len(t) // 2]}\n{t[len(t) // 2:]}" for t in lines).encode("utf-8")
-    size = len(data)
-    start = time.process_time()
-    sum(len(chunk.changes) for chunk in clean_chunks(RawReader(io.BytesIO(data), "utf-8", "<bench>"), cleaner))
+    text = bench_shapes.one_line(pages) if shape == "one-line" else bench_shapes.two_line_paragraphs(pages)
+    size, clean = len(text), bench_shapes.clean_file
+start = time.process_time()
+clean(cleaner, text)
 print(time.process_time() - start, size)
 """
 
@@ -63,7 +56,8 @@ print(time.process_time() - start, size)
 def time_once(root: Path, shape: str, times: int) -> tuple[float, int]:
     """CPU seconds and bytes of one round of the checkout at ``root``."""
     samples = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
-    out = subprocess.run([sys.executable, "-c", CHILD, str(root), *samples, shape, str(times)],
+    out = subprocess.run([sys.executable, "-c", CHILD, str(root), str(ROOT / "benchmarks"), *samples, shape,
+                          str(times)],
                          capture_output=True, text=True, cwd=tempfile.gettempdir())
     if out.returncode:
         sys.exit(f"{root}: the round failed:\n{out.stderr.strip()}")
