@@ -11,7 +11,7 @@ line, a blank line between).  One body paragraph of one article is pasted
 into another article, before the original on the page as often as after
 it, at any place among that article's body paragraphs; the paste is the
 same text, or the same text with half-width punctuation, or with a few Han
-characters changed (never a numeral).
+characters changed (never from or into a numeral).
 
 The articles come from real text, in three pools that share no paragraph:
 
@@ -207,7 +207,9 @@ def articles(pool: str, half: str | None = None) -> list[Article]:
 
 
 def vary(text: str, rng: random.Random, han: str) -> tuple[str, str]:
-    """The paste's text: the same, half-width punctuation, or 1-3 Han characters changed."""
+    """The paste's text: the same, half-width punctuation, or 1-3 Han characters changed
+    (neither from nor into a numeral: a paragraph stating another number is another
+    paragraph, which the stage keeps)."""
     roll = rng.random()
     if roll < 0.5:
         return text, "exact"
@@ -216,7 +218,7 @@ def vary(text: str, rng: random.Random, han: str) -> tuple[str, str]:
     places = [m.start() for m in HAN.finditer(text) if not NUMERAL.match(m.group())]
     chars = list(text)
     for i in rng.sample(places, min(len(places), rng.randint(1, 3))):
-        chars[i] = rng.choice([c for c in han if c != chars[i]])
+        chars[i] = rng.choice([c for c in han if c != chars[i] and not NUMERAL.match(c)])
     return "".join(chars), "chars"
 
 

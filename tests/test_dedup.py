@@ -401,8 +401,9 @@ def test_short_near_copies_are_different_lines_and_short_exact_copies_go():
     assert len(comparison_key(said)) < STAGE.params.bounds.shortest
     assert dedup(page(said, OTHER, said_more)).text == page(said, OTHER, said_more)
     assert dedup(page(said, said, OTHER)).text == page(said, OTHER)
-    assert dedup(page("第一篇报道的标题", said, OTHER, "第二篇报道的标题", said, BODY)).text == page(
-        "第一篇报道的标题", said, OTHER, "第二篇报道的标题", BODY)  # in another article: a paste
+    one, two = ("第一篇报道的标题", said, OTHER), ("第二篇报道的标题", said, BODY)
+    assert dedup(page(*one, *two)).text in (page(*one, *two[::2]), page(*one[::2], *two))  # in another
+    # article: a paste, and one copy goes (which one, its fit says: tests further on)
 
 
 def test_a_short_line_said_again_further_on_in_one_article_is_a_refrain():
