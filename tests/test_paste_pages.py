@@ -13,13 +13,22 @@ from pathlib import Path
 
 import pytest
 
+from cleanup.document import Document
+from cleanup.shape import lines
 from pastegen import HALVES, NUMERAL, articles, paste_pages
 
-CHECK = Path(__file__).resolve().parent.parent / "tools" / "dedup_check.py"
-spec = importlib.util.spec_from_file_location("dedup_check", CHECK)
-assert spec and spec.loader
-dedup_check = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(dedup_check)
+TOOLS = Path(__file__).resolve().parent.parent / "tools"
+
+
+def load_tool(name: str):
+    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    return tool
+
+
+dedup_check = load_tool("dedup_check")
 
 PAGES = {"gold": 200, "prose": 200, "devset": 1000}  # devset: its two kinds of page, about 500 each
 
@@ -85,3 +94,17 @@ def test_the_held_half_is_held_out_text(pool: str):
     pool is split by stretch of work.)"""
     tune, held = ({p for a in articles(pool, half) for p in a.body} for half in HALVES)
     assert len(tune & held) <= 0.01 * len(held)
+
+
+def test_the_evidence_tool_measures_both_copies_the_stages_own_fit_among_them():
+    evidence = load_tool("dedup_evidence")
+    stage = dedup_check.dedup_stage()
+    found = evidence.pairs(stage, "tune", 40, 18)
+    assert found and all(len(o) == len(p) == evidence.SCORE + 4 for o, p in found)
+    pasted = next(p for p in paste_pages("devset", 40, 18, "tune") if p.one_work)
+    doc = Document(pasted.text)
+    paras = lines(doc.text)
+    page = stage.page(doc, paras, [stage.key_of(p.text, stage.memo_for(doc)) for p in paras])
+    skip = {pasted.original, pasted.paste}
+    measured = evidence.measures(stage.fit, pasted.paste, page, skip)
+    assert measured[evidence.SCORE] == stage.fit.score(pasted.paste, page, skip)
