@@ -20,7 +20,11 @@ The articles come from real text, in three pools that share no paragraph:
 * ``prose``: the clean-prose corpus (``tests/data/prose/``): statutes under
   their law's name, stories and chapters under their title;
 * ``devset``: the development set's articles (``tests/data/devset/structure``)
-  whose paragraphs are not from the gold pages.
+  whose paragraphs are not from the gold pages, each cut down to one stretch
+  of the work it is cut from (:func:`in_one_stretch`).
+
+Each pool is split in two halves, ``tune`` and ``held``, that share no
+paragraph (:func:`half_of`).
 """
 
 from __future__ import annotations
