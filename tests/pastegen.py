@@ -11,7 +11,7 @@ line, a blank line between).  One body paragraph of one article is pasted
 into another article, before the original on the page as often as after
 it, at any place among that article's body paragraphs; the paste is the
 same text, or the same text with half-width punctuation, or with a few Han
-characters changed (never a numeral).
+characters changed (never from or into a numeral).
 
 The articles come from real text, in three pools that share no paragraph:
 
@@ -20,7 +20,11 @@ The articles come from real text, in three pools that share no paragraph:
 * ``prose``: the clean-prose corpus (``tests/data/prose/``): statutes under
   their law's name, stories and chapters under their title;
 * ``devset``: the development set's articles (``tests/data/devset/structure``)
-  whose paragraphs are not from the gold pages.
+  whose paragraphs are not from the gold pages, each cut down to one stretch
+  of the work it is cut from (:func:`in_one_stretch`).
+
+Each pool is split in two halves, ``tune`` and ``held``, that share no
+paragraph (:func:`half_of`).
 """
 
 from __future__ import annotations
@@ -42,7 +46,8 @@ NUMERAL = regex.compile(r"[0-9〇零一二三四五六七八九十百千万亿�
 CLAUSE = regex.compile(r"(?<=^|[，。；：！？])\p{Han}[^，。；：！？“”‘’（）《》、\s]{6,14}(?=[，。；！？])")
 HALF_WIDTH = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
 POOLS = ("gold", "prose", "devset")
-HALVES = ("tune", "held")  # each pool's articles, split in two by a hash of their source
+HALVES = ("tune", "held")  # each pool's articles, split in two by a hash of their source (see half_of)
+STRETCH = 10  # paragraphs of a work in one stretch: the devset pool's halves are split by stretch
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class Article:
     head: tuple[str, ...]  # headline block: headline, sub-headlines, byline
     body: tuple[str, ...]  # body paragraphs, in order
     text: str = ""  # the work it is cut from (a law, a story, 祝福): articles of one work share their words
+    stretch: str = ""  # the stretch of that work its body is, where articles overlap (devset): the halves split by it
 
 
 @dataclass(frozen=True)
@@ -140,26 +146,62 @@ def prose_articles() -> list[Article]:
     return out
 
 
+def work_places() -> dict[str, tuple[str, int]]:
+    """Each paragraph of the development set's works, known by its last 20 characters:
+    the work and the paragraph's place in it (the first, for a line said twice)."""
+    places: dict[str, tuple[str, int]] = {}
+    for path in sorted(DEVSET_SOURCES.glob("*.txt")):
+        for n, p in enumerate(p for p in path.read_text(encoding="utf-8").split("\n") if p):
+            places.setdefault(p[-20:], (path.stem, n))
+    return places
+
+
+def located(body: tuple[str, ...], places: dict[str, tuple[str, int]]) -> list[int | None]:
+    """Each paragraph's place in its work; one not found (a short line under a dateline)
+    takes its place from the nearest found neighbour, which runs on with it."""
+    found = [places[p[-20:]][1] if p[-20:] in places else None for p in body]
+    for k, at in enumerate(found):
+        if at is None:
+            near = [(abs(j - k), f + k - j) for j, f in enumerate(found) if f is not None]
+            found[k] = min(near)[1] if near else None
+    return found
+
+
+def in_one_stretch(source: str, head: tuple[str, ...], body: tuple[str, ...], work: str,
+                   places: dict[str, tuple[str, int]]) -> Article:
+    """The article cut down to the stretch of :data:`STRETCH` paragraphs of its work that holds
+    most of its body (the first, if two hold as much): the development pages cut the same
+    stretches of two works again and again, so only a split by stretch keeps the held half's
+    text out of the tune half's."""
+    at = located(body, places)
+    if not work or None in at:
+        return Article(source, head, body, work)
+    stretches = [a // STRETCH for a in at]
+    mine = max(stretches, key=lambda s: (stretches.count(s), -s))
+    return Article(source, head, tuple(p for p, s in zip(body, stretches) if s == mine), work, f"{work}:{mine}")
+
+
 def devset_articles() -> list[Article]:
-    """Paragraphs are known by their last 20 characters: the set may lead one with a dateline."""
+    """Paragraphs are known by their last 20 characters: the set may lead one with a dateline.
+    Each article is cut down to one stretch of its work (:func:`in_one_stretch`)."""
     gold = {p[-20:] for path in (DATA / "gold").glob("*.txt")
             for p in path.read_text(encoding="utf-8").split("\n") if p}
-    works = {p[-20:]: path.stem for path in DEVSET_SOURCES.glob("*.txt")
-             for p in path.read_text(encoding="utf-8").split("\n") if p}
+    places = work_places()
     out: list[Article] = []
     for path in sorted((DATA / "devset" / "structure").glob("*.json")):
         for n, a in enumerate(json.loads(path.read_text(encoding="utf-8"))["articles"]):
             if not a["headline"] or any(p[-20:] in gold for p in a["paragraphs"]):
                 continue
-            head = [a["headline"], *a["subheadlines"], *([a["byline"]] if a["byline"] else [])]
-            work = next((works[p[-20:]] for p in a["paragraphs"] if p[-20:] in works), "")
-            out.append(Article(f"devset/{path.stem}:{n}", tuple(head), tuple(a["paragraphs"]), work))
+            head = (a["headline"], *a["subheadlines"], *([a["byline"]] if a["byline"] else []))
+            work = next((places[p[-20:]][0] for p in a["paragraphs"] if p[-20:] in places), "")
+            out.append(in_one_stretch(f"devset/{path.stem}:{n}", head, tuple(a["paragraphs"]), work, places))
     return out
 
 
 def half_of(article: Article) -> str:
-    """``tune`` or ``held``: the half of its pool an article falls in, fixed by its source."""
-    return HALVES[zlib.crc32(article.source.encode("utf-8")) % 2]
+    """``tune`` or ``held``: the half of its pool an article falls in, fixed by a hash of
+    its stretch of work where it has one (devset), of its source otherwise."""
+    return HALVES[zlib.crc32((article.stretch or article.source).encode("utf-8")) % 2]
 
 
 def articles(pool: str, half: str | None = None) -> list[Article]:
@@ -169,7 +211,9 @@ def articles(pool: str, half: str | None = None) -> list[Article]:
 
 
 def vary(text: str, rng: random.Random, han: str) -> tuple[str, str]:
-    """The paste's text: the same, half-width punctuation, or 1-3 Han characters changed."""
+    """The paste's text: the same, half-width punctuation, or 1-3 Han characters changed
+    (neither from nor into a numeral: a paragraph stating another number is another
+    paragraph, which the stage keeps)."""
     roll = rng.random()
     if roll < 0.5:
         return text, "exact"
@@ -178,7 +222,7 @@ def vary(text: str, rng: random.Random, han: str) -> tuple[str, str]:
     places = [m.start() for m in HAN.finditer(text) if not NUMERAL.match(m.group())]
     chars = list(text)
     for i in rng.sample(places, min(len(places), rng.randint(1, 3))):
-        chars[i] = rng.choice([c for c in han if c != chars[i]])
+        chars[i] = rng.choice([c for c in han if c != chars[i] and not NUMERAL.match(c)])
     return "".join(chars), "chars"
 
 
@@ -186,7 +230,7 @@ def run_of(article: Article, rng: random.Random, shortest: int = 2, longest: int
     """A run of ``shortest``-``longest`` consecutive body paragraphs of ``article``."""
     size = min(len(article.body), rng.randint(shortest, longest))
     start = rng.randrange(len(article.body) - size + 1)
-    return Article(article.source, article.head, article.body[start:start + size], article.text)
+    return Article(article.source, article.head, article.body[start:start + size], article.text, article.stretch)
 
 
 def paste_page(pool: list[Article], rng: random.Random, paste_first: bool) -> PastedPage:

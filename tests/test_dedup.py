@@ -381,8 +381,9 @@ def test_short_near_copies_are_different_lines_and_short_exact_copies_go():
     assert len(comparison_key(said)) < STAGE.params.bounds.shortest
     assert dedup(page(said, OTHER, said_more)).text == page(said, OTHER, said_more)
     assert dedup(page(said, said, OTHER)).text == page(said, OTHER)
-    assert dedup(page("第一篇报道的标题", said, OTHER, "第二篇报道的标题", said, BODY)).text == page(
-        "第一篇报道的标题", said, OTHER, "第二篇报道的标题", BODY)  # in another article: a paste
+    one, two = ("第一篇报道的标题", said, OTHER), ("第二篇报道的标题", said, BODY)
+    assert dedup(page(*one, *two)).text in (page(*one, *two[::2]), page(*one[::2], *two))  # in another
+    # article: a paste, and one copy goes (which one, its fit says: tests further on)
 
 
 def test_a_short_line_said_again_further_on_in_one_article_is_a_refrain():
@@ -517,3 +518,19 @@ def test_a_long_list_of_names_or_a_document_title_over_a_dateline_is_no_headline
                 "我市与汇源集团合作项目签约仪式在京举行", body[2])
     assert dedup(text).text == page("包钢贺海东赴中信集团拜访", lead, body[0], "自治区教育厅发布通知", body[1], line,
                                     "我市与汇源集团合作项目签约仪式在京举行", body[2])
+
+
+def test_a_copy_fits_the_article_written_like_it_when_no_word_is_shared():
+    """A line of 祝福's dialogue pasted into an article on aspirin shares no word with
+    either article's paragraphs; its characters (她, 你, 我, quotes) are those of the
+    story's, not the pharmacology's: either article first on the page (without the
+    style's weight the first copy stays, the paste when it comes first)."""
+    said = "“这正好。你是识字的，又是出门人，见识得多。我正要问你一件事——”她那没有精采的眼睛忽然发光了。"
+    story = ["口角边渐渐的有了笑影", said, "我万料不到她却说出这样的话来，诧异的站着。"]
+    drug = ["应终身服用阿司匹林", "本报记者 邓宇杰 贺辉霞", "低剂量的阿司匹林补充剂对妊娠毒血症有一定疗效。",
+            "阿司匹林能降低癌症，特别是大肠癌的发生率和死亡率。但效果需要服药至少10至20年才能见到效果。"]
+    pasted = drug[:2] + [said] + drug[2:]
+    for first, second in ((story, pasted), (pasted, story)):
+        kept = page(*(story + drug if first is story else drug + story))
+        assert dedup(page(*first, *second)).text == kept
+    assert dedup(page(*pasted, *story), make_stage(style_weight=0.0)).text != page(*drug, *story)

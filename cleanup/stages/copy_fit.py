@@ -29,6 +29,10 @@ stands, then by what it shares with the article around it:
 2. *fit*: the share of each article mate's character n-grams that the copy
    contains, weighted by nearness (``1/k`` for the k-th mate on either
    side, up to ``context`` on each side) and averaged, plus
+   ``style_weight`` times the same share of single characters: where a
+   copy shares no word with either article (a line of a story's dialogue
+   pasted into an article on a drug), the characters it is written in
+   (她, 你, quotes; or 药, 率) still tell the one it belongs to; plus
    ``headline_weight`` times the share of the headline block's n-grams it
    contains, plus ``phrase_weight`` if it holds a whole run of
    ``phrase_chars`` characters of a headline-block paragraph (it names
@@ -53,6 +57,7 @@ its place is better, or its place is as good and it fits better by
 
 from __future__ import annotations
 
+from copy import copy as shallow_copy
 import math
 import operator
 from collections import Counter
@@ -159,6 +164,7 @@ class Page:
         self._norms: dict[int, float] = {}
         self._masses: dict[int, float] = {}
         self._squared: list[float] = []  # the weights squared, made with them
+        self._read_by: dict[int, Page] = {}
         self.article_of: dict[int, Article] = {}
         count = len(headline)
         starts = opens | self.datelined
@@ -178,6 +184,17 @@ class Page:
             elif start is None:
                 start = i
                 above = head if i > 0 and headline[i - 1] else ()
+
+    def read_by(self, ngram: int) -> "Page":
+        """The same paragraphs and articles, read by n-grams of ``ngram`` characters (made once)."""
+        if ngram == self.grams.n:
+            return self
+        other = self._read_by.get(ngram)
+        if other is None:
+            other = self._read_by[ngram] = shallow_copy(self)
+            other.grams = NgramSets(self.grams.keys, ngram)
+            other._rarity, other._norms, other._masses, other._squared, other._read_by = None, {}, {}, [], {}
+        return other
 
     def article(self, i: int) -> Article:
         return self.article_of.get(i, Article((), (i,)))
@@ -257,6 +274,7 @@ class Fit:
     context: int  # article mates scored on each side
     ngram: int  # characters of an n-gram
     headline_weight: float
+    style_weight: float
     adjacency_weight: float
     bridge_weight: float
     parallel_weight: float
@@ -309,8 +327,7 @@ class Fit:
         body = [j for j in art.body if j not in skip]
         at = sum(1 for j in body if j < i)
         mates = [(j, k) for side in (body[:at][::-1], body[at:]) for k, j in enumerate(side[: self.context], 1)]
-        weight = sum(1 / k for _, k in mates)
-        fit = sum(mass(grams[i] & grams[j]) / (page.mass_of(j) or 1) / k for j, k in mates) / weight if mates else 0.0
+        fit = self.shared(i, mates, page) + self.style_weight * self.shared(i, mates, page.read_by(1))
         head = set().union(*(grams[j] for j in art.head))
         if head:
             fit += self.headline_weight * mass(grams[i] & head) / (mass(head) or 1)
@@ -321,6 +338,14 @@ class Fit:
         bridge = page.cosine(before, after) if before is not None and after is not None else 0.0
         parallel = sum(self.parallel(page.texts[i], page.texts[j]) for j in (before, after) if j is not None)
         return fit + self.adjacency_weight * (joins - self.bridge_weight * bridge) + self.parallel_weight * parallel
+
+    @staticmethod
+    def shared(i: int, mates: list[tuple[int, int]], page: Page) -> float:
+        """The share of each mate ``(j, k)``'s n-grams (by rarity) that ``i`` holds, weighted ``1/k``."""
+        if not mates:
+            return 0.0
+        grams, mass = page.grams, page.mass
+        return sum(mass(grams[i] & grams[j]) / (page.mass_of(j) or 1) / k for j, k in mates) / sum(1 / k for _, k in mates)
 
     def names_headline(self, copy: str, head: list[str]) -> bool:
         """Whether ``copy`` holds a run of ``phrase_chars`` characters of a headline-block

@@ -246,6 +246,7 @@ class Dedup(Stage):
         p = self.settings(rule)
         self.fit = Fit(
             context=p.integer("context"), ngram=p.integer("ngram"), headline_weight=p.number("headline_weight"),
+            style_weight=p.number("style_weight"),
             adjacency_weight=p.number("adjacency_weight"), bridge_weight=p.number("bridge_weight"),
             parallel_weight=p.number("parallel_weight"), phrase_weight=p.number("phrase_weight"),
             phrase_chars=p.integer("phrase_chars"), margin=p.number("fit_margin"), dateline=p.pattern("dateline"),
