@@ -218,6 +218,7 @@ class Paragraphs(Stage):
         self.starts_unit = p.pattern("starts_paragraph")
         self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
         self.opens = p.pattern("opens_paragraph")
+        self.opens_unwrapped = p.pattern("opens_paragraph_unwrapped")
         self.lead = p.pattern("lead")
         self.starts_particle = p.pattern("starts_particle")
         self.starts_conjunction = p.pattern("starts_conjunction")
@@ -429,6 +430,8 @@ class Paragraphs(Stage):
             return "next-starts-unit"
         if self.opens.search(nxt):
             return "next-opens-line" if wrapped else "next-opens"
+        if not wrapped and self.opens_unwrapped.search(nxt):
+            return "next-opens"
         return ""
 
     def _check_lead(self, text: str, nxt: str, wrapped: bool) -> str:
