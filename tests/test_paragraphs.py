@@ -466,3 +466,15 @@ def test_a_headline_across_columns_wraps_before_a_sub_headline_across_columns(re
     assert read_page(lines).roles[6:9] == [Role.HEADLINE, Role.HEADLINE, Role.SUBHEADLINE]
     paras = paragraphs_of(rebuild.clean("\n".join(lines)).text)
     assert "自治区十三届人大常委会第三十三次会议开幕 石泰峰主持" in paras
+
+
+def test_two_heading_lines_whose_break_cuts_a_word_are_one_heading(rebuild):
+    """OCR set a blank line between 一一推进首府高质量发展系 and 列报道 (tesseract, p0021): the
+    cheapest reading runs across the break (系列), so the sub-headline goes on; a word of the
+    list that merely spans a break is no such reading (以减少对胃肠道的副作用 | 到了1899年 holds
+    用到, p0011: two headings)."""
+    result = rebuild.clean(devset_page("p0021", "tesseract"))
+    assert "一一推进首府高质量发展系列报道" in paragraphs_of(result.text)
+    assert "heading-cuts-word" in notes_of(result, "para-join-break")
+    paras = paragraphs_of(rebuild.clean(devset_page("p0011", "tesseract")).text)
+    assert "以减少对胃肠道的副作用" in paras and "到了1899年" in paras

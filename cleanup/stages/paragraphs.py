@@ -109,6 +109,8 @@ CREDIT_CONTEXT = 40
 LEAD_IN_CONTEXT = 4
 # characters each side of a break that ``spaced_join`` reads
 JOIN_CONTEXT = 8
+# characters each side of a break that ``_segment_cuts`` segments
+WORD_CONTEXT = 6
 NARROW_MARKS = "“”‘’《》〈〉「」『』（）【】"  # marks a heading's type may set in half a cell
 NARROW_MARK_WIDTH = 0.5  # cells such a mark may print narrower than a full one
 WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
@@ -653,9 +655,23 @@ class Paragraphs(Stage):
             ev.append("heading-wraps")
         elif self._wraps_again(a.row, b.row, rd, self.heading_tail):
             ev.append("heading-wraps-again")
+        if not whole and self._segment_cuts(a.text, b.text):
+            ev.append("heading-cuts-word")  # 开启中国式现代|化的新长征: the cheapest reading runs on
         if len(b.text.strip()) <= self.heading_tail or rd.widths[b.row] <= self.heading_tail:
             ev.append("next-heading-tail")  # 竣|工, or digits as narrow: 总死亡率降低|14%
         return ev
+
+    def _segment_cuts(self, a: str, b: str) -> bool:
+        """Whether the cheapest segmentation of the text around the break between ``a`` and
+        ``b`` puts a word across it (a word of the list that merely spans it may not be
+        read: 副作用|到了 holds 用到)."""
+        left, right = a[-WORD_CONTEXT:], b[:WORD_CONTEXT]
+        at = 0
+        for word in self.lexicon.segment(left + right):
+            if at < len(left) < at + len(word):
+                return True
+            at += len(word)
+        return False
 
     @staticmethod
     def _set_across(i: int, rd: PageReading) -> bool:
