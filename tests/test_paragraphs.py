@@ -478,3 +478,9 @@ def test_two_heading_lines_whose_break_cuts_a_word_are_one_heading(rebuild):
     assert "heading-cuts-word" in notes_of(result, "para-join-break")
     paras = paragraphs_of(rebuild.clean(devset_page("p0011", "tesseract")).text)
     assert "以减少对胃肠道的副作用" in paras and "到了1899年" in paras
+
+
+def test_a_caption_wider_than_its_column_does_not_go_on_into_a_stand_alone_credit(rebuild):
+    """A line wider than its column reads as a caption, which goes on; not into a line that
+    stands alone, a bracketed credit (…不然……。| (潘超): tesseract, development page p0035)."""
+    assert "（潘超）" in paragraphs_of(rebuild.clean(devset_page("p0035", "tesseract")).text)

@@ -631,7 +631,8 @@ class Paragraphs(Stage):
         alone ends its paragraph, one that starts a paragraph starts one; but a
         heading, caption, dateline or byline may wrap onto its next line."""
         ra, rb = rd.roles[a.row], rd.roles[b.row]
-        if (ra is Role.CAPTION and rd.wide(a.row)) or (ra is Role.DATELINE and rb is Role.DATELINE) \
+        if (ra is Role.CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
+                or (ra is Role.DATELINE and rb is Role.DATELINE) \
                 or self.open_byline.search(text[-JOIN_CONTEXT:]) or (
                     ra in _NAMES_WRAP and rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())):
             return ["line-wraps"]
