@@ -484,3 +484,13 @@ def test_a_caption_wider_than_its_column_does_not_go_on_into_a_stand_alone_credi
     """A line wider than its column reads as a caption, which goes on; not into a line that
     stands alone, a bracketed credit (…不然……。| (潘超): tesseract, development page p0035)."""
     assert "（潘超）" in paragraphs_of(rebuild.clean(devset_page("p0035", "tesseract")).text)
+
+
+def test_lines_inside_an_edit_over_several_lines_are_measured_as_they_read(rebuild):
+    """normalize makes a pair of straight quotes curly in one edit, from “中国云谷" to 快车道"
+    over four lines (tesseract, development page p0003): the lines inside it map to the
+    edit's ends, and measured so they looked as wide as a caption, which goes on.  Measured
+    as they read, 展“快车道”。 stops short of the column and ends its paragraph."""
+    paras = paragraphs_of(rebuild.clean(devset_page("p0003", "tesseract")).text)
+    assert any(p.endswith("我市电子信息技术产业已步入发展“快车道”。") for p in paras)
+    assert any(p.startswith("在和林格尔新区云谷片区，") for p in paras)

@@ -290,7 +290,10 @@ class Paragraphs(Stage):
         raw_ends = doc.to_raw_all(step, [ln.end for ln in lines], "end")
         printed = [""] * len(rows)
         for ln, raw_start, raw_end in zip(lines, raw_starts, raw_ends):
-            printed[ln.row] = doc.raw[raw_start:raw_end]
+            span = doc.raw[raw_start:raw_end]
+            # an edit over several lines (a pair of straight quotes made curly) maps the lines
+            # inside it to its ends: such a line is measured as it reads now
+            printed[ln.row] = ln.text if "\n" in span else span
         return printed
 
     def layout(self, doc: Document, lines: list[_Line]) -> Layout:
