@@ -494,3 +494,13 @@ def test_lines_inside_an_edit_over_several_lines_are_measured_as_they_read(rebui
     paras = paragraphs_of(rebuild.clean(devset_page("p0003", "tesseract")).text)
     assert any(p.endswith("我市电子信息技术产业已步入发展“快车道”。") for p in paras)
     assert any(p.startswith("在和林格尔新区云谷片区，") for p in paras)
+
+
+def test_a_page_jump_marker_cut_after_its_opening_bracket_goes_whole(cleaner):
+    """…获评工作表现突出个人。(下 | 转第3版) (issue i12, page 2, PyMuPDF): the line after the
+    break is a jump marker's rest, which stands apart, but the break cuts the marker; joined,
+    the marker goes whole."""
+    page = (DATA / "issues" / "i12" / "raw" / "pymupdf" / "p2.txt").read_text(encoding="utf-8")
+    result = cleaner.clean(page)
+    assert "获评工作表现突出个人。\n" in result.text and "转第3版" not in result.text
+    assert "jump-cut" in notes_of(result, "para-join-wrap")

@@ -200,6 +200,7 @@ class Paragraphs(Stage):
         self.misread_close = p.pattern("misread_close")
         self.misread_close_chars = _needs(self.misread_close)
         self.closes_quote = p.pattern("closes_quote")
+        self.cut_jump = p.pattern("cut_jump")
         # the page-shape vocabulary, as one-character tests done with set lookups
         # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
         shape = self.shape
@@ -291,9 +292,13 @@ class Paragraphs(Stage):
         printed = [""] * len(rows)
         for ln, raw_start, raw_end in zip(lines, raw_starts, raw_ends):
             span = doc.raw[raw_start:raw_end]
-            # an edit over several lines (a pair of straight quotes made curly) maps the lines
-            # inside it to its ends: such a line is measured as it reads now
-            printed[ln.row] = ln.text if "\n" in span else span
+            if "\n" in span:
+                # an edit over several lines (a pair of straight quotes made curly) maps a line
+                # inside it to its ends: of the printed lines it spans, the one that reads most
+                # like the line now is the line as printed
+                chars = set(ln.text)
+                span = max(span.split("\n"), key=lambda piece: len(chars.intersection(piece)))
+            printed[ln.row] = span
         return printed
 
     def layout(self, doc: Document, lines: list[_Line]) -> Layout:
@@ -634,6 +639,8 @@ class Paragraphs(Stage):
         alone ends its paragraph, one that starts a paragraph starts one; but a
         heading, caption, dateline or byline may wrap onto its next line."""
         ra, rb = rd.roles[a.row], rd.roles[b.row]
+        if rb is Role.JUMP and self._cuts_jump(text, b.text):
+            return ["jump-cut"]
         if (ra is Role.CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
                 or (ra is Role.DATELINE and rb is Role.DATELINE) \
                 or self.open_byline.search(text[-JOIN_CONTEXT:]) or (
@@ -642,6 +649,13 @@ class Paragraphs(Stage):
         if ra is Role.CAPTION and rb is Role.CAPTION:
             return []  # one caption's lines: how they fill their column tells
         return self._roles_apart(ra, rb)
+
+    def _cuts_jump(self, text: str, nxt: str) -> bool:
+        """Whether the break cuts a bracketed page-jump marker after its opening bracket
+        (…个人。（下 | 转第3版）): joined, the marker goes whole (debris)."""
+        tail = text[-JOIN_CONTEXT:]
+        m = self.cut_jump.search(tail + nxt.strip())
+        return m is not None and m.start() < len(tail)
 
     def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading, after_b: _Line | None
                                ) -> list[str]:
