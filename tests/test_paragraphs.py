@@ -496,6 +496,15 @@ def test_lines_inside_an_edit_over_several_lines_are_measured_as_they_read(rebui
     assert any(p.startswith("在和林格尔新区云谷片区，") for p in paras)
 
 
+def test_a_printed_line_opening_with_a_quoted_utterance_leans_to_a_new_paragraph(rebuild):
+    """OCR lost 台。 of 又去取烛台。, whose line then reads as a paragraph's indented first
+    line, which goes on; the next line opens with a quoted utterance (“祥林媳，你放著罢！…),
+    which opens a paragraph more often than not (tesseract, development page p0001)."""
+    result = rebuild.clean(devset_page("p0001", "tesseract"))
+    assert any(p.endswith("又去取烛") for p in paragraphs_of(result.text))
+    assert "next-opens-line" in notes_of(result, "para-break")
+
+
 def test_a_page_jump_marker_cut_after_its_opening_bracket_goes_whole(cleaner):
     """…获评工作表现突出个人。(下 | 转第3版) (issue i12, page 2, PyMuPDF): the line after the
     break is a jump marker's rest, which stands apart, but the break cuts the marker; joined,
