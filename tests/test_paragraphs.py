@@ -513,3 +513,17 @@ def test_a_page_jump_marker_cut_after_its_opening_bracket_goes_whole(cleaner):
     result = cleaner.clean(page)
     assert "获评工作表现突出个人。\n" in result.text and "转第3版" not in result.text
     assert "jump-cut" in notes_of(result, "para-join-wrap")
+
+
+def test_a_headline_line_before_a_particle_or_after_a_conjunction_is_body_text(rebuild, stage):
+    """预计全年新设外商投资企业 reads as a headline, but the next line goes on with a count and
+    its comma (145家，…), as none goes on from a headline; likewise a line read as a
+    headline that starts with a conjunction (…于1956年 | 和1959年相继问世以后…) (tesseract,
+    development pages p0015 and p0009); a conjunction's character that starts a word is
+    none (与此同时，…, 和平…: a paragraph after a headline may start so)."""
+    result = rebuild.clean(devset_page("p0015", "tesseract"))
+    assert "预计全年新设外商投资企业145家，" in result.text
+    assert "heading-goes-on" in notes_of(result, "para-join-wrap")
+    assert "于1956年和1959年相继问世" in rebuild.clean(devset_page("p0009", "tesseract")).text
+    assert not stage._starts_conjunction("与此同时，首府产业数字化推进脚步也在加快")
+    assert not stage._starts_conjunction("和平发展") and stage._starts_conjunction("和1959年相继问世")

@@ -31,7 +31,7 @@ from ..patterns import ParamPattern
 from ..roles import (HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, dash_led, first_unit_width,
                      own_roles, read_page)
 from ..rules import Rule, StageConfig
-from ..shape import HAN, AnyOf
+from ..shape import HAN, HAN_RUN, AnyOf
 from ..stage import Stage, Touched, handles
 from ..wordlists import load_lexicon, load_wordlist
 
@@ -648,7 +648,22 @@ class Paragraphs(Stage):
             return ["line-wraps"]
         if ra is Role.CAPTION and rb is Role.CAPTION:
             return []  # one caption's lines: how they fill their column tells
+        body = rb if ra is Role.HEADLINE else ra if rb is Role.HEADLINE else Role.HEADLINE
+        if body not in HEADINGS and (self.starts_particle.search(b.text) or self._starts_conjunction(b.text)):
+            # a headline neither goes on into nor starts with a particle or a conjunction
+            # (…新设外商投资企业 | 145家，…, …布洛芬于1956年 | 和1959年…): body text read as one
+            # (a dash-led sub-headline is one whatever follows: OCR sets one inside a sentence)
+            return ["heading-goes-on"] + self._roles_apart(Role.BODY if ra is Role.HEADLINE else ra,
+                                                           Role.BODY if rb is Role.HEADLINE else rb)
         return self._roles_apart(ra, rb)
+
+    def _starts_conjunction(self, text: str) -> bool:
+        """Whether ``text`` starts with a conjunction that is a word of its own (和1959年…,
+        并致辞; not 与此同时, 和平, 并且)."""
+        if not self.starts_conjunction.search(text):
+            return False
+        run = HAN_RUN.match(text)
+        return run is not None and len(self.lexicon.segment(run.group()[:WORD_CONTEXT])[0]) == 1
 
     def _cuts_jump(self, text: str, nxt: str) -> bool:
         """Whether the break cuts a bracketed page-jump marker after its opening bracket
