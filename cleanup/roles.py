@@ -60,7 +60,9 @@ STARTS_PARAGRAPH = STANDALONE | {Role.DATELINE}
 _BEFORE_LEAD = frozenset({Role.FOLIO, Role.CREDIT, Role.PAGE_NUMBER, Role.JUMP, Role.BLANK})
 
 _DASH_LED = regex.compile(r"——|一一(?!一)")  # a dash, or the two 一 OCR reads it as
-_GOES_ON = regex.compile(r"\p{Han}[，、。；：）」』”]")  # a line led by one character and a mark: the end of a word
+# a line led by one character and a mark, the end of a word, or by two or three and a sentence's
+# end, the end of a sentence (…现代化产业|体系。积极申报…): the line before is no heading
+_GOES_ON = regex.compile(r"\p{Han}[，、。；：）」』”]|\p{Han}{2,3}[。；！？]")
 _ENDS_FUNCTION = frozenset("的和与及并在对把被从向以而或且之")  # no heading ends with one of these
 _OPENERS = "“‘「『（(《【〈"
 _CLOSING = "”’」』）)》】〉"  # what closes one of _OPENERS

@@ -440,3 +440,64 @@ def test_a_headline_across_columns_wraps_before_a_sub_headline_across_columns(re
     assert read_page(lines).roles[6:9] == [Role.HEADLINE, Role.HEADLINE, Role.SUBHEADLINE]
     paras = paragraphs_of(rebuild.clean("\n".join(lines)).text)
     assert "自治区十三届人大常委会第三十三次会议开幕 石泰峰主持" in paras
+
+
+def test_two_heading_lines_whose_break_cuts_a_word_are_one_heading(rebuild):
+    """OCR set a blank line between 一一推进首府高质量发展系 and 列报道 (tesseract, p0021): the
+    cheapest reading runs across the break (系列), so the sub-headline goes on; a word of the
+    list that merely spans a break is no such reading (以减少对胃肠道的副作用 | 到了1899年 holds
+    用到, p0011: two headings)."""
+    result = rebuild.clean(devset_page("p0021", "tesseract"))
+    assert "一一推进首府高质量发展系列报道" in paragraphs_of(result.text)
+    assert "heading-cuts-word" in notes_of(result, "para-join-break")
+    paras = paragraphs_of(rebuild.clean(devset_page("p0011", "tesseract")).text)
+    assert "以减少对胃肠道的副作用" in paras and "到了1899年" in paras
+
+
+def test_a_caption_wider_than_its_column_does_not_go_on_into_a_stand_alone_credit(rebuild):
+    """A line wider than its column reads as a caption, which goes on; not into a line that
+    stands alone, a bracketed credit (…不然……。| (潘超): tesseract, development page p0035)."""
+    assert "（潘超）" in paragraphs_of(rebuild.clean(devset_page("p0035", "tesseract")).text)
+
+
+def test_lines_inside_an_edit_over_several_lines_are_measured_as_they_read(rebuild):
+    """normalize makes a pair of straight quotes curly in one edit, from “中国云谷" to 快车道"
+    over four lines (tesseract, development page p0003): the lines inside it map to the
+    edit's ends, and measured so they looked as wide as a caption, which goes on.  Measured
+    as they read, 展“快车道”。 stops short of the column and ends its paragraph."""
+    paras = paragraphs_of(rebuild.clean(devset_page("p0003", "tesseract")).text)
+    assert any(p.endswith("我市电子信息技术产业已步入发展“快车道”。") for p in paras)
+    assert any(p.startswith("在和林格尔新区云谷片区，") for p in paras)
+
+
+def test_a_printed_line_opening_with_a_quoted_utterance_leans_to_a_new_paragraph(rebuild):
+    """OCR lost 台。 of 又去取烛台。, whose line then reads as a paragraph's indented first
+    line, which goes on; the next line opens with a quoted utterance (“祥林媳，你放著罢！…),
+    which opens a paragraph more often than not (tesseract, development page p0001)."""
+    result = rebuild.clean(devset_page("p0001", "tesseract"))
+    assert any(p.endswith("又去取烛") for p in paragraphs_of(result.text))
+    assert "next-opens-line" in notes_of(result, "para-break")
+
+
+def test_a_page_jump_marker_cut_after_its_opening_bracket_goes_whole(cleaner):
+    """…获评工作表现突出个人。(下 | 转第3版) (issue i12, page 2, PyMuPDF): the line after the
+    break is a jump marker's rest, which stands apart, but the break cuts the marker; joined,
+    the marker goes whole."""
+    page = (DATA / "issues" / "i12" / "raw" / "pymupdf" / "p2.txt").read_text(encoding="utf-8")
+    result = cleaner.clean(page)
+    assert "获评工作表现突出个人。\n" in result.text and "转第3版" not in result.text
+    assert "jump-cut" in notes_of(result, "para-join-wrap")
+
+
+def test_a_headline_line_before_a_particle_or_after_a_conjunction_is_body_text(rebuild, stage):
+    """预计全年新设外商投资企业 reads as a headline, but the next line goes on with a count and
+    its comma (145家，…), as none goes on from a headline; likewise a line read as a
+    headline that starts with a conjunction (…于1956年 | 和1959年相继问世以后…) (tesseract,
+    development pages p0015 and p0009); a conjunction's character that starts a word is
+    none (与此同时，…, 和平…: a paragraph after a headline may start so)."""
+    result = rebuild.clean(devset_page("p0015", "tesseract"))
+    assert "预计全年新设外商投资企业145家，" in result.text
+    assert "heading-goes-on" in notes_of(result, "para-join-wrap")
+    assert "于1956年和1959年相继问世" in rebuild.clean(devset_page("p0009", "tesseract")).text
+    assert not stage._starts_conjunction("与此同时，首府产业数字化推进脚步也在加快")
+    assert not stage._starts_conjunction("和平发展") and stage._starts_conjunction("和1959年相继问世")

@@ -221,3 +221,13 @@ def test_headlines_and_bylines_of_printed_pages_are_read():
     print(f"bylines {bylines_read}/{bylines}, headlines {heads_read}/{heads}")
     assert bylines_read >= 0.95 * bylines
     assert heads_read >= 0.85 * heads
+
+
+def test_a_line_whose_next_line_opens_with_the_end_of_its_sentence_is_no_headline():
+    """一是加快建设现代化产业 has a heading's shape and stops short of the column, but the next
+    line opens with the rest of its sentence (体系。), as it would with the rest of a word
+    (tesseract, development page p0027)."""
+    lines = raw_lines("tesseract", "p0027")
+    at = lines.index("一是加快建设现代化产业")
+    assert lines[at + 1].startswith("体系。")
+    assert read_page(lines, wrapped=True).roles[at] is Role.BODY

@@ -31,7 +31,7 @@ from ..patterns import ParamPattern
 from ..roles import (HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, dash_led, first_unit_width,
                      own_roles, read_page)
 from ..rules import Rule, StageConfig
-from ..shape import HAN, AnyOf
+from ..shape import HAN, HAN_RUN, AnyOf
 from ..stage import Stage, Touched, handles
 from ..wordlists import load_lexicon, load_wordlist
 
@@ -109,6 +109,8 @@ CREDIT_CONTEXT = 40
 LEAD_IN_CONTEXT = 4
 # characters each side of a break that ``spaced_join`` reads
 JOIN_CONTEXT = 8
+# characters each side of a break that ``_segment_cuts`` segments
+WORD_CONTEXT = 6
 NARROW_MARKS = "“”‘’《》〈〉「」『』（）【】"  # marks a heading's type may set in half a cell
 NARROW_MARK_WIDTH = 0.5  # cells such a mark may print narrower than a full one
 WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
@@ -198,6 +200,7 @@ class Paragraphs(Stage):
         self.misread_close = p.pattern("misread_close")
         self.misread_close_chars = _needs(self.misread_close)
         self.closes_quote = p.pattern("closes_quote")
+        self.cut_jump = p.pattern("cut_jump")
         # the page-shape vocabulary, as one-character tests done with set lookups
         # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
         shape = self.shape
@@ -218,6 +221,7 @@ class Paragraphs(Stage):
         self.starts_unit = p.pattern("starts_paragraph")
         self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
         self.opens = p.pattern("opens_paragraph")
+        self.opens_unwrapped = p.pattern("opens_paragraph_unwrapped")
         self.lead = p.pattern("lead")
         self.starts_particle = p.pattern("starts_particle")
         self.starts_conjunction = p.pattern("starts_conjunction")
@@ -287,7 +291,14 @@ class Paragraphs(Stage):
         raw_ends = doc.to_raw_all(step, [ln.end for ln in lines], "end")
         printed = [""] * len(rows)
         for ln, raw_start, raw_end in zip(lines, raw_starts, raw_ends):
-            printed[ln.row] = doc.raw[raw_start:raw_end]
+            span = doc.raw[raw_start:raw_end]
+            if "\n" in span:
+                # an edit over several lines (a pair of straight quotes made curly) maps a line
+                # inside it to its ends: of the printed lines it spans, the one that reads most
+                # like the line now is the line as printed
+                chars = set(ln.text)
+                span = max(span.split("\n"), key=lambda piece: len(chars.intersection(piece)))
+            printed[ln.row] = span
         return printed
 
     def layout(self, doc: Document, lines: list[_Line]) -> Layout:
@@ -429,10 +440,15 @@ class Paragraphs(Stage):
             return "next-starts-unit"
         if self.opens.search(nxt):
             return "next-opens-line" if wrapped else "next-opens"
+        if not wrapped and self.opens_unwrapped.search(nxt):
+            return "next-opens"
         return ""
 
     def _check_lead(self, text: str, nxt: str, wrapped: bool) -> str:
-        return "line-is-lead" if not self.inner_stop.found_in(text) and self.lead.search(text) else ""
+        """A lead cut in its first sentence (本报讯（记者 云静）2月11日上午，| 会议召开…) goes on;
+        one as long as a body line with no sentence's end is a sentence OCR lost the end of."""
+        lead = not self.inner_stop.found_in(text) and self.lead.search(text) and len(text) < self.long_line
+        return "line-is-lead" if lead else ""
 
     def _check_alone(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.standalone.search(text) or (not wrapped and self.standalone_unwrapped.search(text)):
@@ -623,13 +639,38 @@ class Paragraphs(Stage):
         alone ends its paragraph, one that starts a paragraph starts one; but a
         heading, caption, dateline or byline may wrap onto its next line."""
         ra, rb = rd.roles[a.row], rd.roles[b.row]
-        if (ra is Role.CAPTION and rd.wide(a.row)) or (ra is Role.DATELINE and rb is Role.DATELINE) \
+        if rb is Role.JUMP and self._cuts_jump(text, b.text):
+            return ["jump-cut"]
+        if (ra is Role.CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
+                or (ra is Role.DATELINE and rb is Role.DATELINE) \
                 or self.open_byline.search(text[-JOIN_CONTEXT:]) or (
                     ra in _NAMES_WRAP and rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())):
             return ["line-wraps"]
         if ra is Role.CAPTION and rb is Role.CAPTION:
             return []  # one caption's lines: how they fill their column tells
+        body = rb if ra is Role.HEADLINE else ra if rb is Role.HEADLINE else Role.HEADLINE
+        if body not in HEADINGS and (self.starts_particle.search(b.text) or self._starts_conjunction(b.text)):
+            # a headline neither goes on into nor starts with a particle or a conjunction
+            # (…新设外商投资企业 | 145家，…, …布洛芬于1956年 | 和1959年…): body text read as one
+            # (a dash-led sub-headline is one whatever follows: OCR sets one inside a sentence)
+            return ["heading-goes-on"] + self._roles_apart(Role.BODY if ra is Role.HEADLINE else ra,
+                                                           Role.BODY if rb is Role.HEADLINE else rb)
         return self._roles_apart(ra, rb)
+
+    def _starts_conjunction(self, text: str) -> bool:
+        """Whether ``text`` starts with a conjunction that is a word of its own (和1959年…,
+        并致辞; not 与此同时, 和平, 并且)."""
+        if not self.starts_conjunction.search(text):
+            return False
+        run = HAN_RUN.match(text)
+        return run is not None and len(self.lexicon.segment(run.group()[:WORD_CONTEXT])[0]) == 1
+
+    def _cuts_jump(self, text: str, nxt: str) -> bool:
+        """Whether the break cuts a bracketed page-jump marker after its opening bracket
+        (…个人。（下 | 转第3版）): joined, the marker goes whole (debris)."""
+        tail = text[-JOIN_CONTEXT:]
+        m = self.cut_jump.search(tail + nxt.strip())
+        return m is not None and m.start() < len(tail)
 
     def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading, after_b: _Line | None
                                ) -> list[str]:
@@ -650,9 +691,23 @@ class Paragraphs(Stage):
             ev.append("heading-wraps")
         elif self._wraps_again(a.row, b.row, rd, self.heading_tail):
             ev.append("heading-wraps-again")
+        if not whole and self._segment_cuts(a.text, b.text):
+            ev.append("heading-cuts-word")  # 开启中国式现代|化的新长征: the cheapest reading runs on
         if len(b.text.strip()) <= self.heading_tail or rd.widths[b.row] <= self.heading_tail:
             ev.append("next-heading-tail")  # 竣|工, or digits as narrow: 总死亡率降低|14%
         return ev
+
+    def _segment_cuts(self, a: str, b: str) -> bool:
+        """Whether the cheapest segmentation of the text around the break between ``a`` and
+        ``b`` puts a word across it (a word of the list that merely spans it may not be
+        read: 副作用|到了 holds 用到)."""
+        left, right = a[-WORD_CONTEXT:], b[:WORD_CONTEXT]
+        at = 0
+        for word in self.lexicon.segment(left + right):
+            if at < len(left) < at + len(word):
+                return True
+            at += len(word)
+        return False
 
     @staticmethod
     def _set_across(i: int, rd: PageReading) -> bool:
