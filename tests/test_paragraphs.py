@@ -10,7 +10,7 @@ from cleanup.rules import load_profile
 from cleanup.roles import Role, own_roles, read_page
 from cleanup.stages.paragraphs import Layout
 
-from conftest import GOLD, SAMPLES, devset_page
+from conftest import DATA, GOLD, SAMPLES, devset_page
 from ocr_pages import HEADING_IN_COLUMN
 from pagegen import make_pages
 

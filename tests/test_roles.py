@@ -227,7 +227,7 @@ def test_a_line_whose_next_line_opens_with_the_end_of_its_sentence_is_no_headlin
     """一是加快建设现代化产业 has a heading's shape and stops short of the column, but the next
     line opens with the rest of its sentence (体系。), as it would with the rest of a word
     (tesseract, development page p0027)."""
-    lines = raw_lines("tesseract", "p0027")
+    lines = devset_page("p0027", "tesseract").split("\n")
     at = lines.index("一是加快建设现代化产业")
     assert lines[at + 1].startswith("体系。")
     assert read_page(lines, wrapped=True).roles[at] is Role.BODY
