@@ -37,6 +37,7 @@ FURNITURE = frozenset({"folio", "jump", "page-number", "blank"})
 _BLANKS = regex.compile(r"[ \t\u3000]+")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
+_OCR_DASH = regex.compile(r"[-－]一(?!一)")  # OCR's reading of a sub-headline's dash (——)
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
@@ -553,7 +554,19 @@ def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
     texts = [t for _, _, t in paragraphs_of(clean)]
     roles = [str(r) for r in assign_roles(texts, wrapped=False, shape=shape)]
-    return long_headlines(texts, roles, shape)
+    return ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape))
+
+
+def ocr_dash_subheadlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
+    """``roles`` with each headline under a headline or kicker that opens with the
+    dash as OCR reads it, a hyphen and a 一 (``-一推进首府高质量发展系列报道``),
+    made a sub-headline, as a headline led by the printed dash is
+    (:func:`cleanup.roles.dash_led`; no text opens with a hyphen and 一)."""
+    out = list(roles)
+    for k in range(1, len(texts)):
+        if out[k] == "headline" and out[k - 1] in ("headline", "kicker") and _OCR_DASH.match(texts[k]):
+            out[k] = "subheadline"
+    return out
 
 
 def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | None = None) -> list[str]:

@@ -29,6 +29,7 @@ from cleanup.articles import (
     jump_ends,
     jumps_of,
     long_headlines,
+    ocr_dash_subheadlines,
     page_articles,
     paragraphs_of,
 )
@@ -428,6 +429,16 @@ def test_a_stack_over_a_dash_led_sub_headline_ends_with_its_headline():
 ])
 def test_a_headline_longer_than_the_headline_shape_is_read_before_a_byline_or_dateline(text, after, want):
     assert long_headlines([text, "本报讯（记者 云静）会议召开。"], ["body", after]) == [want, after]
+
+
+@pytest.mark.parametrize(("texts", "roles", "want"), [
+    (["扮靓首府迎冬奥", "-一推进首府高质量发展系列报道"], ["headline", "headline"], "subheadline"),
+    (["扮靓首府迎冬奥", "－一推进首府高质量发展系列报道"], ["headline", "headline"], "subheadline"),
+    (["会议召开。", "-一推进首府高质量发展系列报道"], ["body", "headline"], "headline"),  # no heading over it
+    (["扮靓首府迎冬奥", "推进首府高质量发展系列报道"], ["headline", "headline"], "headline"),
+])
+def test_a_headline_led_by_the_dash_as_ocr_reads_it_is_a_subheadline(texts, roles, want):
+    assert ocr_dash_subheadlines(texts, roles)[1] == want
 
 
 def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
