@@ -288,6 +288,50 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str], opens: Collection[
     return out
 
 
+def wrapped_heading_tails(kept: Sequence[Paragraph], opens: Collection[int] = (),
+                          shape: Shape | None = None) -> set[int]:
+    """The headline paragraphs that go on with the headline paragraph right before
+    them: the heading wrapped onto a line of its own, which OCR (its blank lines
+    between the lines of a heading) left a paragraph apart, cut inside a word
+    (``开启中国式现代`` / ``化的新长征``, :func:`cuts_word`).  A kicker over its headline
+    or a headline over its sub-headline ends with a word of its own."""
+    return {k for k in range(1, len(kept))
+            if k not in opens and kept[k].role == kept[k - 1].role == "headline"
+            and cuts_word(kept[k - 1].text, kept[k].text, shape)}
+
+
+def divide_stacks_wrapped(roles: Sequence[str], texts: Sequence[str], opens: Collection[int],
+                          tails: Collection[int]) -> list[str]:
+    """:func:`divide_stacks` with each of ``tails`` read as part of the heading before
+    it (the two one heading's text): a tail takes that heading's role."""
+    heads: list[int] = []
+    joined: list[str] = []
+    for k, text in enumerate(texts):
+        if k in tails and joined:
+            joined[-1] += text
+        else:
+            heads.append(k)
+            joined.append(text)
+    divided = divide_stacks([roles[k] for k in heads], joined, {n for n, k in enumerate(heads) if k in opens})
+    out = list(roles)
+    for n, k in enumerate(heads):
+        out[k] = divided[n]
+    for k in sorted(tails):
+        out[k] = out[k - 1]
+    return out
+
+
+def _go_on(art: Article, role: str, text: str) -> None:
+    """Append ``text``, the wrapped tail of a heading, to the field of ``art`` the
+    heading's ``role`` filled."""
+    if role == "kicker" and art.kicker:
+        art.kicker += text
+    elif role == "subheadline" and art.subheadlines:
+        art.subheadlines[-1] += text
+    elif art.headline:
+        art.headline += text
+
+
 def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
              ends: Collection[int] = ()) -> list[_Draft]:
     """Group role-tagged paragraphs into articles, in reading order.
@@ -313,10 +357,15 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
     kept, opens, breaks = order_by_words([p for p in paragraphs if p.role not in FURNITURE], ends)
     kept = lead_heads_inside_sentence(kept, breaks, shape)
     at_opens = {k for k, p in enumerate(kept) if p.start in opens}
-    roles = divide_stacks([p.role for p in kept], [p.text for p in kept], at_opens)
+    tails = wrapped_heading_tails(kept, at_opens, shape)
+    roles = divide_stacks_wrapped([p.role for p in kept], [p.text for p in kept], at_opens, tails)
     photo = photo_stories(kept, breaks, shape)
     for k, (p, role) in enumerate(zip(kept, roles)):
         cur = drafts[-1] if drafts else None
+        if k in tails and cur is not None:
+            _go_on(cur.article, role, p.text)
+            cur.take(p)
+            continue
         if k in at_opens or (k in photo and cur is not None and cur.has_body):
             cur = None  # nothing before it joins its article
         art = cur.article if cur else None

@@ -411,6 +411,20 @@ def test_a_stack_of_headlines_divides_into_kicker_headline_and_subheadline(texts
     assert divide_stacks(["headline"] * len(texts) + ["body"], texts + ["正文。"]) == want + ["body"]
 
 
+@pytest.mark.parametrize(("heads", "want"), [
+    # OCR left the line a wrapped headline goes on to a paragraph apart, cut inside a word
+    (["开启中国式现代", "化的新长征"], (None, "开启中国式现代化的新长征", [])),
+    (["学思想 强党性", "自治区3个集体1名个人获市场监管总局通", "报表扬", "我市云春雷获评工作表现突出个人"],
+     ("学思想 强党性", "自治区3个集体1名个人获市场监管总局通报表扬", ["我市云春雷获评工作表现突出个人"])),
+    # each ends on a word of its own: a kicker over its headline
+    (["感谢呼和浩特对项目的支持", "延长供应端全产业链条"], ("感谢呼和浩特对项目的支持", "延长供应端全产业链条", [])),
+])
+def test_a_headline_wrapped_onto_a_paragraph_apart_is_read_whole(heads, want):
+    drafts = assemble(paras(*[("headline", h) for h in heads], ("body", "正文。")))
+    a = drafts[0].article
+    assert len(drafts) == 1 and (a.kicker, a.headline, a.subheadlines) == want
+
+
 def test_a_stack_over_a_dash_led_sub_headline_ends_with_its_headline():
     texts = ["回眸2023", "贯彻落实市委十三届七次全会精神暨全市经济工作会议精神", "抓产业 塑品牌 保民生 推动各项工作提速提质增效",
              "——访和林格尔县委书记李六小", "正文。"]
