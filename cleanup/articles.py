@@ -38,6 +38,7 @@ _BLANKS = regex.compile(r"[ \t\u3000]+")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _OCR_DASH = regex.compile(r"[-－]一(?!一)")  # OCR's reading of a sub-headline's dash (——)
+_BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
@@ -434,6 +435,8 @@ class Patterns:
     dateline: regex.Pattern[str]
     photo_credit: regex.Pattern[str]
     byline_title: regex.Pattern[str]
+    heading_goes_on: regex.Pattern[str]
+    heading_goes_on_from: regex.Pattern[str]
 
 
 _patterns: dict[int, tuple[Shape, Patterns]] = {}
@@ -448,7 +451,9 @@ def patterns(shape: Shape | None = None) -> Patterns:
         found = _patterns[id(shape)] = (shape, Patterns(regex.compile(shape.classes["jump"]),
                                                         regex.compile("^" + shape.classes["lead_dateline"]),
                                                         regex.compile(shape.classes["photo_credit"] + "$"),
-                                                        regex.compile(shape.classes["byline_title"])))
+                                                        regex.compile(shape.classes["byline_title"]),
+                                                        regex.compile(shape.classes["heading_goes_on"]),
+                                                        regex.compile(shape.classes["heading_goes_on_from"])))
     return found[1]
 
 
@@ -670,16 +675,34 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
         start, current = para.start, first_type
         for row in range(first + 1, last + 1):
             t = typeset[row]
-            if t is current or t not in named and t is not Role.HEADLINE or Role.SUBHEAD in (t, current):
+            if t is current is Role.HEADLINE and headings_apart(page.raw, raw_lines[row - 1], raw_lines[row], shape):
+                pass  # two headings OCR set a blank line apart, which cleaning joined
+            elif t is current or t not in named and t is not Role.HEADLINE or Role.SUBHEAD in (t, current):
                 continue
             cut = para.start + bisect_left(raw_at, line_starts[row])
             if not start < cut < para.end or cuts_word(page.clean[start:cut], page.clean[cut:para.end], shape):
                 continue  # the line goes on with a word of the line before: the same heading
+            if min(cut - start, para.end - cut) < SUBHEAD_MIN_HEAD and t is current:
+                continue  # a lone character (OCR's debris) or a tail: no heading of its own
             pieces.append(Paragraph(page.clean[start:cut], role, start, cut))
             start, current, role = cut, t, str(t)
         pieces.append(Paragraph(page.clean[start:para.end], role, start, para.end))
         out[k:k + 1] = pieces
     return out
+
+
+def headings_apart(raw: str, line: Line, nxt: Line, shape: Shape | None = None) -> bool:
+    """Whether heading lines ``line`` and ``nxt`` of the raw input are two headings,
+    not one wrapped: a blank line stands between them (OCR's, between blocks), the
+    second is no narrower (a wrapped heading's next line is its tail, no wider:
+    ``积极开展与毗邻地区`` / ``的抗疫情合作``), and no word ties the two
+    (the shape's ``heading_goes_on`` and ``heading_goes_on_from``)."""
+    shape = shape or load_shape()
+    a, b = line.text.strip(), nxt.text.strip()
+    return _BLANK_LINE.search(raw, line.end, nxt.start) is not None \
+        and printed_width(b) >= printed_width(a) \
+        and patterns(shape).heading_goes_on.search(a) is None \
+        and patterns(shape).heading_goes_on_from.search(b) is None
 
 
 def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int) -> bool:

@@ -25,6 +25,7 @@ from cleanup.articles import (
     chinese_number,
     cuts_word,
     divide_stacks,
+    headings_apart,
     folio_of,
     jump_ends,
     jumps_of,
@@ -36,7 +37,7 @@ from cleanup.articles import (
 from cleanup.cli import main
 from cleanup.document import Document, clean_to_raw, steps_from_changes
 from cleanup.io import RawReader, clean_chunks
-from cleanup.shape import load_shape
+from cleanup.shape import lines, load_shape
 from cleanup.stitch import header_score, stitch
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
@@ -453,6 +454,24 @@ def test_a_headline_longer_than_the_headline_shape_is_read_before_a_byline_or_da
 ])
 def test_a_headline_led_by_the_dash_as_ocr_reads_it_is_a_subheadline(texts, roles, want):
     assert ocr_dash_subheadlines(texts, roles)[1] == want
+
+
+@pytest.mark.parametrize(("raw", "want"), [
+    ("既要盯着新的项目\n\n我市云春雷获评工\n", True),  # a kicker over its headline, a block apart
+    ("既要盯着新的项目\n我市云春雷获评工\n", False),  # no blank line: one block
+    ("积极开展与毗邻地区\n\n的抗疫情合作\n", False),  # the tail of a wrapped headline: narrower
+    ("黄河流域生态保护和\n\n高质量发展省际合作\n", False),  # 和 ties the lines
+    ("舞剧在京演出的\n\n北疆文化品牌推介会\n", False),
+])
+def test_heading_lines_a_blank_line_apart_are_two_headings_unless_one_wraps(raw, want):
+    first, second = lines(raw)
+    assert headings_apart(raw, first, second) is want
+
+
+def test_ocr_heading_blocks_that_cleaning_joined_are_read_apart(cleaner):
+    raw = (DATA / "devset" / "raw" / "tesseract" / "p0035.txt").read_text(encoding="utf-8")
+    arts = {a.headline: a for a in cleaner.articles(raw)}
+    assert arts["我市云春雷获评工作表现突出个人"].kicker == "既要盯着新的项目"
 
 
 def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
