@@ -39,6 +39,8 @@ _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Ha
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _OCR_DASH = regex.compile(r"[-－]一(?!一)")  # OCR's reading of a sub-headline's dash (——)
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")
+# a line of columns OCR read side by side: a run of blanks or a bar between them
+_COLUMNS_SIDE_BY_SIDE = regex.compile(r"[ \t\u3000]{2,}|[|｜]")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
@@ -705,6 +707,68 @@ def headings_apart(raw: str, line: Line, nxt: Line, shape: Shape | None = None) 
         and patterns(shape).heading_goes_on_from.search(b) is None
 
 
+def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape | None = None) -> list[Paragraph]:
+    """``paras`` with the headings of a page's lead that OCR set inside its body taken
+    out of it and put over it.
+
+    A headline printed across the columns over the page's lead comes out of OCR
+    as a block of its own among the column's lines, which cleaning then joins
+    into the sentence it stands in (``……办理流程、数`` / ``感谢呼和浩特对项目的支持`` /
+    ``延长供应端全产业链条`` / ``据运转流程……``): the page opens with body text under
+    no heading.  In the body paragraphs before the page's first heading, each
+    raw line between blank lines (not a paragraph's first or last line) shaped
+    as a heading (:meth:`~cleanup.shape.Shape.headline_shaped`, no mark of body
+    text, no blank run or bar of columns read side by side, at least
+    ``SUBHEAD_MIN_HEAD`` characters) is such a heading: it goes to the top, a
+    headline (a sub-headline if led by a dash), and the paragraph reads on
+    without it (its text is then its clean span less the heading).
+    """
+    shape = shape or load_shape()
+    first = next((k for k, p in enumerate(paras) if p.role in HEADS), len(paras))
+    if not any(p.role == "body" for p in paras[:first]):
+        return list(paras)
+    raw_lines = lines(page.raw)
+    line_starts = [ln.start for ln in raw_lines]
+    heads: list[Paragraph] = []
+    out: list[Paragraph] = []
+    for p in paras[:first]:
+        if p.role not in ("body", "dateline"):
+            out.append(p)
+            continue
+        raw_at = page.to_raw(list(range(p.start, p.end)), "start")
+        top, bottom = bisect_right(line_starts, raw_at[0]) - 1, bisect_left(line_starts, raw_at[-1] + 1) - 1
+        cuts: list[tuple[int, int]] = []
+        for row in range(max(top, 0) + 1, bottom):
+            ln = raw_lines[row]
+            if not _lead_heading_line(page.raw, raw_lines[row - 1], ln, raw_lines[row + 1], shape):
+                continue
+            start = p.start + bisect_left(raw_at, ln.start)
+            end = p.start + bisect_left(raw_at, ln.end)
+            if p.start < start < end < p.end:
+                cuts.append((start, end))
+        if not cuts:
+            out.append(p)
+            continue
+        text, at = "", p.start
+        for start, end in cuts:
+            heading = page.clean[start:end]
+            role = "subheadline" if dash_led(heading) or _OCR_DASH.match(heading) else "headline"
+            heads.append(Paragraph(heading, role, start, end))
+            text, at = text + page.clean[at:start], end
+        out.append(Paragraph(text + page.clean[at:p.end], p.role, p.start, p.end))
+    return heads + out + list(paras[first:])
+
+
+def _lead_heading_line(raw: str, before: Line, line: Line, after: Line, shape: Shape) -> bool:
+    """Whether raw ``line`` stands between blank lines, shaped as a heading
+    (:func:`lead_heads_in_body`)."""
+    text = line.text.strip()
+    return _BLANK_LINE.search(raw, before.end, line.start) is not None \
+        and _BLANK_LINE.search(raw, line.end, after.start) is not None \
+        and len(text) >= SUBHEAD_MIN_HEAD and shape.headline_shaped(text) \
+        and not any(c in text for c in shape.body_marks) and _COLUMNS_SIDE_BY_SIDE.search(text) is None
+
+
 def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int) -> bool:
     """Whether the heading line ``row`` is the first line of the caption under it: a
     caption's line follows it, and it is as wide (a cell less at most: the caption's
@@ -746,7 +810,8 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
     jumps = jumps_of(page.changes, shape)
-    drafts = assemble(typeset_paragraphs(page, paras, roles, shape), shape, jump_ends(page, paras, jumps))
+    typed = lead_heads_in_body(page, typeset_paragraphs(page, paras, roles, shape), shape)
+    drafts = assemble(typed, shape, jump_ends(page, paras, jumps))
     starts = page.to_raw([d.start for d in drafts], "start")
     ends = page.to_raw([d.end for d in drafts], "end")
     spans = list(zip(starts, ends))

@@ -35,7 +35,7 @@ from cleanup.articles import (
     paragraphs_of,
 )
 from cleanup.cli import main
-from cleanup.document import Document, clean_to_raw, steps_from_changes
+from cleanup.document import Change, Document, clean_to_raw, steps_from_changes
 from cleanup.io import RawReader, clean_chunks
 from cleanup.shape import lines, load_shape
 from cleanup.stitch import header_score, stitch
@@ -472,6 +472,47 @@ def test_ocr_heading_blocks_that_cleaning_joined_are_read_apart(cleaner):
     raw = (DATA / "devset" / "raw" / "tesseract" / "p0035.txt").read_text(encoding="utf-8")
     arts = {a.headline: a for a in cleaner.articles(raw)}
     assert arts["我市云春雷获评工作表现突出个人"].kicker == "既要盯着新的项目"
+
+
+def joined_page(blocks: list[str], rest: str, top: str = "") -> CleanPage:
+    """A page whose raw ``blocks`` (blank lines between them) cleaning joined into one
+    paragraph, ``top`` over it and ``rest`` after it as they were."""
+    raw = clean = top + "\n\n" if top else ""
+    changes = []
+    for n, block in enumerate(blocks):
+        if n:
+            changes.append(Change("join", "paragraphs", len(raw), len(raw) + 2, "\n\n", "", 0, len(raw)))
+            raw += "\n\n"
+        raw += block
+        clean += block
+    raw += "\n\n" + rest
+    clean += "\n\n" + rest
+    return CleanPage.from_changes(raw, clean, changes)
+
+
+LEAD_BODY = ["市委召开会议。会议要求，优化系统间业务办理流程、数", "感谢呼和浩特对项目的支持", "延长供应端全产业链条",
+             "据运转流程，让已建系统发挥更多效能。"]
+NEXT = "自治区政府新闻办召开发布会\n\n本报讯（记者 云静）会议召开。\n"
+
+
+def test_the_lead_s_headings_ocr_set_inside_its_body_head_it():
+    lead = page_articles(joined_page(LEAD_BODY, NEXT))[0]
+    assert (lead.kicker, lead.headline) == ("感谢呼和浩特对项目的支持", "延长供应端全产业链条")
+    assert lead.paragraphs == ["市委召开会议。会议要求，优化系统间业务办理流程、数据运转流程，让已建系统发挥更多效能。"]
+
+
+@pytest.mark.parametrize(("top", "blocks"), [
+    ("全力推进高质量发展", LEAD_BODY),  # the page opens with a heading: the lead has its own
+    *[("", blocks) for blocks in [
+        [LEAD_BODY[0], "集 | 版。 | 团将继续推动", LEAD_BODY[3]],  # columns read side by side
+        [LEAD_BODY[0], "感谢，呼和浩特对项目的支持", LEAD_BODY[3]],  # a mark of body text
+        [LEAD_BODY[0], "感谢", LEAD_BODY[3]],  # too short
+        [LEAD_BODY[0] + "感谢呼和浩特对项目的支持", LEAD_BODY[3]],  # no block of its own
+    ]],
+])
+def test_no_heading_is_taken_out_of_a_lead_without_a_block_shaped_as_one(top, blocks):
+    arts = page_articles(joined_page(blocks, NEXT, top))
+    assert "".join(blocks) in [p for a in arts for p in a.paragraphs] + [a.headline for a in arts]
 
 
 def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
