@@ -735,13 +735,14 @@ def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape
         if p.role not in ("body", "dateline"):
             out.append(p)
             continue
-        raw_at = page.to_raw(list(range(p.start, p.end)), "start")
-        top, bottom = bisect_right(line_starts, raw_at[0]) - 1, bisect_left(line_starts, raw_at[-1] + 1) - 1
+        first_at, last_at = page.to_raw([p.start, p.end - 1], "start")
+        top, bottom = bisect_right(line_starts, first_at) - 1, bisect_left(line_starts, last_at + 1) - 1
+        rows = [row for row in range(max(top, 0) + 1, bottom)
+                if _lead_heading_line(page.raw, raw_lines[row - 1], raw_lines[row], raw_lines[row + 1], shape)]
+        raw_at = page.to_raw(list(range(p.start, p.end)), "start") if rows else []
         cuts: list[tuple[int, int]] = []
-        for row in range(max(top, 0) + 1, bottom):
+        for row in rows:
             ln = raw_lines[row]
-            if not _lead_heading_line(page.raw, raw_lines[row - 1], ln, raw_lines[row + 1], shape):
-                continue
             start = p.start + bisect_left(raw_at, ln.start)
             end = p.start + bisect_left(raw_at, ln.end)
             if p.start < start < end < p.end:
