@@ -760,6 +760,20 @@ def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape
     return heads + out + list(paras[first:])
 
 
+def lead_subheads_as_headlines(paras: Sequence[Paragraph]) -> list[Paragraph]:
+    """``paras`` with each in-body subhead of a page's lead under no heading made a
+    headline: a subhead stands in an article under its headline, and the printed
+    type (:func:`typeset_paragraphs`) reads a headline set in a column's width as
+    one (OCR: ``看准的事情就要咬住不放`` between two paragraphs, no heading over
+    the page's top).  One shorter than ``SUBHEAD_MIN_HEAD`` stays (a wrap's tail)."""
+    first = next((k for k, p in enumerate(paras) if p.role in HEADS), len(paras))
+    if not any(p.role == "body" for p in paras[:first]):
+        return list(paras)
+    return [Paragraph(p.text, "headline", p.start, p.end)
+            if k < first and p.role == "subhead" and len(p.text) >= SUBHEAD_MIN_HEAD else p
+            for k, p in enumerate(paras)]
+
+
 def _lead_heading_line(raw: str, before: Line, line: Line, after: Line, shape: Shape) -> bool:
     """Whether raw ``line`` stands between blank lines, shaped as a heading
     (:func:`lead_heads_in_body`)."""
@@ -811,7 +825,7 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
     jumps = jumps_of(page.changes, shape)
-    typed = lead_heads_in_body(page, typeset_paragraphs(page, paras, roles, shape), shape)
+    typed = lead_subheads_as_headlines(lead_heads_in_body(page, typeset_paragraphs(page, paras, roles, shape), shape))
     drafts = assemble(typed, shape, jump_ends(page, paras, jumps))
     starts = page.to_raw([d.start for d in drafts], "start")
     ends = page.to_raw([d.end for d in drafts], "end")

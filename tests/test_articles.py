@@ -29,6 +29,7 @@ from cleanup.articles import (
     folio_of,
     jump_ends,
     jumps_of,
+    lead_subheads_as_headlines,
     long_headlines,
     ocr_dash_subheadlines,
     page_articles,
@@ -513,6 +514,20 @@ def test_the_lead_s_headings_ocr_set_inside_its_body_head_it():
 def test_no_heading_is_taken_out_of_a_lead_without_a_block_shaped_as_one(top, blocks):
     arts = page_articles(joined_page(blocks, NEXT, top))
     assert "".join(blocks) in [p for a in arts for p in a.paragraphs] + [a.headline for a in arts]
+
+
+@pytest.mark.parametrize(("pairs", "want"), [
+    # no heading over the page's top: a subhead there is a headline the type misread
+    ([("body", "正文。"), ("subhead", "看准的事情就要咬住不放"), ("body", "正文。"), ("headline", "标题")],
+     ["body", "headline", "body", "headline"]),
+    ([("body", "正文。"), ("subhead", "的效率"), ("body", "正文。")], ["body", "subhead", "body"]),  # a tail
+    # under a heading, a subhead is the article's own
+    ([("headline", "标题"), ("body", "正文。"), ("subhead", "看准的事情就要咬住不放"), ("body", "正文。")],
+     ["headline", "body", "subhead", "body"]),
+    ([("body", "正文。"), ("headline", "标题"), ("subhead", "看准的事情就要咬住不放")], ["body", "headline", "subhead"]),
+])
+def test_a_subhead_of_a_lead_under_no_heading_is_a_headline(pairs, want):
+    assert [p.role for p in lead_subheads_as_headlines(paras(*pairs))] == want
 
 
 def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
