@@ -978,6 +978,21 @@ def test_score_articles_prints_every_figure():
     assert 0 < figures["head_f1"] <= 1 and 0 < figures["para_ok"] <= 1
 
 
+def test_score_articles_counts_each_page_s_misses_by_cause():
+    sys.path.insert(0, str(TOOLS))
+    import score_articles
+
+    from cleanup import Cleaner
+
+    tally = score_articles.score_set("samples", DATA, Cleaner(), False)
+    table = score_articles.by_page("samples", tally).splitlines()
+    assert table[0] == "| samples page | " + " | ".join(score_articles.CAUSES) + " |"
+    total = [int(n) for n in table[-1].strip("| ").split(" | ")[1:]]
+    assert total[0] == tally.gold_heads - tally.matched_heads  # head_lost
+    assert total[1] == tally.found_heads - tally.matched_heads  # head_false
+    assert sum(total[2:5]) == tally.paragraphs - tally.paragraphs_ok
+
+
 # --- the stitching test issues (tools/make_issues.py) ----------------------------------
 
 ISSUES = sorted((DATA / "issues").glob("i*"))
