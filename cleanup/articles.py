@@ -44,6 +44,7 @@ _COLUMNS_SIDE_BY_SIDE = regex.compile(r"[ \t\u3000]{2,}|[|｜]")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
+HEADLINE_MIN = 3  # characters of a headline, at least
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 SUBHEADLINE_SHARE = 0.7  # under a headline, a line shorter than this share of it is its sub-headline
 WORD_CONTEXT = 4  # characters each side of a cut that cuts_word segments
@@ -610,7 +611,14 @@ def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
     texts = [t for _, _, t in paragraphs_of(clean)]
     roles = [str(r) for r in assign_roles(texts, wrapped=False, shape=shape)]
-    return ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape))
+    return no_short_headlines(texts, ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape)))
+
+
+def no_short_headlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
+    """``roles`` with each headline shorter than ``HEADLINE_MIN`` characters made body
+    text: no headline is so short; such a line is OCR's debris (``星``) or a piece
+    of a credit (``摄``), which would open an article of its own."""
+    return ["body" if r == "headline" and len(t.strip()) < HEADLINE_MIN else r for t, r in zip(texts, roles)]
 
 
 def ocr_dash_subheadlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:

@@ -31,6 +31,7 @@ from cleanup.articles import (
     jumps_of,
     lead_subheads_as_headlines,
     long_headlines,
+    no_short_headlines,
     ocr_dash_subheadlines,
     page_articles,
     paragraphs_of,
@@ -528,6 +529,12 @@ def test_no_heading_is_taken_out_of_a_lead_without_a_block_shaped_as_one(top, bl
 ])
 def test_a_subhead_of_a_lead_under_no_heading_is_a_headline(pairs, want):
     assert [p.role for p in lead_subheads_as_headlines(paras(*pairs))] == want
+
+
+def test_a_headline_of_two_characters_or_fewer_is_none():
+    texts = ["星", "摄", "回眸2023", "开局", "正文。"]
+    roles = ["headline", "headline", "headline", "headline", "body"]
+    assert no_short_headlines(texts, roles) == ["body", "body", "headline", "body", "body"]
 
 
 def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
