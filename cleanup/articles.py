@@ -765,7 +765,22 @@ def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape
             heads.append(Paragraph(heading, role, start, end))
             text, at = text + page.clean[at:start], end
         out.append(Paragraph(text + page.clean[at:p.end], p.role, p.start, p.end))
-    return heads + out + list(paras[first:])
+    return _as_lead_stack(heads, shape) + out + list(paras[first:])
+
+
+def _as_lead_stack(heads: list[Paragraph], shape: Shape | None = None) -> list[Paragraph]:
+    """The headings over a lead, named as a lead's stack is set: the last line before
+    the body (or before the sub-headline led by a dash that ends the stack) is the
+    headline, with the lines it wrapped from (cut inside a word, :func:`cuts_word`),
+    and the lines over it kickers (引题: ``感谢呼和浩特对项目的支持`` over
+    ``延长供应端全产业链条``)."""
+    main = len(heads) - 1
+    if main > 0 and heads[main].role == "subheadline":
+        main -= 1
+    while main > 0 and cuts_word(heads[main - 1].text, heads[main].text, shape):
+        main -= 1
+    return [Paragraph(p.text, "kicker", p.start, p.end) if k < main and p.role == "headline" else p
+            for k, p in enumerate(heads)]
 
 
 def lead_subheads_as_headlines(paras: Sequence[Paragraph]) -> list[Paragraph]:

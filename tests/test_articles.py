@@ -503,6 +503,18 @@ def test_the_lead_s_headings_ocr_set_inside_its_body_head_it():
     assert lead.paragraphs == ["市委召开会议。会议要求，优化系统间业务办理流程、数据运转流程，让已建系统发挥更多效能。"]
 
 
+@pytest.mark.parametrize(("heads", "want"), [
+    # the last line over the body is the headline, though shorter than the one over it
+    (["自治区政府新闻办召开发布会", "包钢贺海东出席"], ("自治区政府新闻办召开发布会", "包钢贺海东出席", [])),
+    # with the line it wrapped from
+    (["造成重大人员伤亡和财产损失", "自治区教育", "厅发布通知"], ("造成重大人员伤亡和财产损失", "自治区教育厅发布通知", [])),
+    (["北京西郊的中央党校校园里", "一一访和林格尔县委书记李六小"], (None, "北京西郊的中央党校校园里", ["一一访和林格尔县委书记李六小"])),
+])
+def test_the_lead_s_headings_from_its_body_are_kickers_over_the_last(heads, want):
+    lead = page_articles(joined_page([LEAD_BODY[0], *heads, LEAD_BODY[3]], NEXT))[0]
+    assert (lead.kicker, lead.headline, lead.subheadlines) == want
+
+
 @pytest.mark.parametrize(("top", "blocks"), [
     ("全力推进高质量发展", LEAD_BODY),  # the page opens with a heading: the lead has its own
     *[("", blocks) for blocks in [
