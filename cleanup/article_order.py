@@ -28,7 +28,8 @@ HEAD_IN_LEAD = 0.5  # share of a headline's pairs of characters the body it head
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A paragraph of the clean text, ``text == clean[start:end]``, with its role."""
+    """A paragraph of the clean text, ``text == clean[start:end]``, with its role (a lead
+    paragraph OCR set its headings inside is that less them: :func:`cleanup.articles.lead_heads_in_body`)."""
 
     text: str
     role: str

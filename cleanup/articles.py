@@ -37,9 +37,14 @@ FURNITURE = frozenset({"folio", "jump", "page-number", "blank"})
 _BLANKS = regex.compile(r"[ \t\u3000]+")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
 _OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
+_OCR_DASH = regex.compile(r"[-－]一(?!一)")  # OCR's reading of a sub-headline's dash (——)
+_BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")
+# a line of columns OCR read side by side: a run of blanks or a bar between them
+_COLUMNS_SIDE_BY_SIDE = regex.compile(r"[ \t\u3000]{2,}|[|｜]")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
+HEADLINE_MIN = 3  # characters of a headline, at least
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 SUBHEADLINE_SHARE = 0.7  # under a headline, a line shorter than this share of it is its sub-headline
 WORD_CONTEXT = 4  # characters each side of a cut that cuts_word segments
@@ -287,6 +292,50 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str], opens: Collection[
     return out
 
 
+def wrapped_heading_tails(kept: Sequence[Paragraph], opens: Collection[int] = (),
+                          shape: Shape | None = None) -> set[int]:
+    """The headline paragraphs that go on with the headline paragraph right before
+    them: the heading wrapped onto a line of its own, which OCR (its blank lines
+    between the lines of a heading) left a paragraph apart, cut inside a word
+    (``开启中国式现代`` / ``化的新长征``, :func:`cuts_word`).  A kicker over its headline
+    or a headline over its sub-headline ends with a word of its own."""
+    return {k for k in range(1, len(kept))
+            if k not in opens and kept[k].role == kept[k - 1].role == "headline"
+            and cuts_word(kept[k - 1].text, kept[k].text, shape)}
+
+
+def divide_stacks_wrapped(roles: Sequence[str], texts: Sequence[str], opens: Collection[int],
+                          tails: Collection[int]) -> list[str]:
+    """:func:`divide_stacks` with each of ``tails`` read as part of the heading before
+    it (the two one heading's text): a tail takes that heading's role."""
+    heads: list[int] = []
+    joined: list[str] = []
+    for k, text in enumerate(texts):
+        if k in tails and joined:
+            joined[-1] += text
+        else:
+            heads.append(k)
+            joined.append(text)
+    divided = divide_stacks([roles[k] for k in heads], joined, {n for n, k in enumerate(heads) if k in opens})
+    out = list(roles)
+    for n, k in enumerate(heads):
+        out[k] = divided[n]
+    for k in sorted(tails):
+        out[k] = out[k - 1]
+    return out
+
+
+def _go_on(art: Article, role: str, text: str) -> None:
+    """Append ``text``, the wrapped tail of a heading, to the field of ``art`` the
+    heading's ``role`` filled."""
+    if role == "kicker" and art.kicker:
+        art.kicker += text
+    elif role == "subheadline" and art.subheadlines:
+        art.subheadlines[-1] += text
+    elif art.headline:
+        art.headline += text
+
+
 def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
              ends: Collection[int] = ()) -> list[_Draft]:
     """Group role-tagged paragraphs into articles, in reading order.
@@ -312,10 +361,15 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
     kept, opens, breaks = order_by_words([p for p in paragraphs if p.role not in FURNITURE], ends)
     kept = lead_heads_inside_sentence(kept, breaks, shape)
     at_opens = {k for k, p in enumerate(kept) if p.start in opens}
-    roles = divide_stacks([p.role for p in kept], [p.text for p in kept], at_opens)
+    tails = wrapped_heading_tails(kept, at_opens, shape)
+    roles = divide_stacks_wrapped([p.role for p in kept], [p.text for p in kept], at_opens, tails)
     photo = photo_stories(kept, breaks, shape)
     for k, (p, role) in enumerate(zip(kept, roles)):
         cur = drafts[-1] if drafts else None
+        if k in tails and cur is not None:
+            _go_on(cur.article, role, p.text)
+            cur.take(p)
+            continue
         if k in at_opens or (k in photo and cur is not None and cur.has_body):
             cur = None  # nothing before it joins its article
         art = cur.article if cur else None
@@ -384,6 +438,8 @@ class Patterns:
     dateline: regex.Pattern[str]
     photo_credit: regex.Pattern[str]
     byline_title: regex.Pattern[str]
+    heading_goes_on: regex.Pattern[str]
+    heading_goes_on_from: regex.Pattern[str]
 
 
 _patterns: dict[int, tuple[Shape, Patterns]] = {}
@@ -398,7 +454,9 @@ def patterns(shape: Shape | None = None) -> Patterns:
         found = _patterns[id(shape)] = (shape, Patterns(regex.compile(shape.classes["jump"]),
                                                         regex.compile("^" + shape.classes["lead_dateline"]),
                                                         regex.compile(shape.classes["photo_credit"] + "$"),
-                                                        regex.compile(shape.classes["byline_title"])))
+                                                        regex.compile(shape.classes["byline_title"]),
+                                                        regex.compile(shape.classes["heading_goes_on"]),
+                                                        regex.compile(shape.classes["heading_goes_on_from"])))
     return found[1]
 
 
@@ -553,7 +611,26 @@ def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
     texts = [t for _, _, t in paragraphs_of(clean)]
     roles = [str(r) for r in assign_roles(texts, wrapped=False, shape=shape)]
-    return long_headlines(texts, roles, shape)
+    return no_short_headlines(texts, ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape)))
+
+
+def no_short_headlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
+    """``roles`` with each headline shorter than ``HEADLINE_MIN`` characters made body
+    text: no headline is so short; such a line is OCR's debris (``星``) or a piece
+    of a credit (``摄``), which would open an article of its own."""
+    return ["body" if r == "headline" and len(t.strip()) < HEADLINE_MIN else r for t, r in zip(texts, roles)]
+
+
+def ocr_dash_subheadlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
+    """``roles`` with each headline under a headline or kicker that opens with the
+    dash as OCR reads it, a hyphen and a 一 (``-一推进首府高质量发展系列报道``),
+    made a sub-headline, as a headline led by the printed dash is
+    (:func:`cleanup.roles.dash_led`; no text opens with a hyphen and 一)."""
+    out = list(roles)
+    for k in range(1, len(texts)):
+        if out[k] == "headline" and out[k - 1] in ("headline", "kicker") and _OCR_DASH.match(texts[k]):
+            out[k] = "subheadline"
+    return out
 
 
 def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | None = None) -> list[str]:
@@ -608,16 +685,126 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
         start, current = para.start, first_type
         for row in range(first + 1, last + 1):
             t = typeset[row]
-            if t is current or t not in named and t is not Role.HEADLINE or Role.SUBHEAD in (t, current):
+            if t is current is Role.HEADLINE and headings_apart(page.raw, raw_lines[row - 1], raw_lines[row], shape):
+                pass  # two headings OCR set a blank line apart, which cleaning joined
+            elif t is current or t not in named and t is not Role.HEADLINE or Role.SUBHEAD in (t, current):
                 continue
             cut = para.start + bisect_left(raw_at, line_starts[row])
             if not start < cut < para.end or cuts_word(page.clean[start:cut], page.clean[cut:para.end], shape):
                 continue  # the line goes on with a word of the line before: the same heading
+            if min(cut - start, para.end - cut) < SUBHEAD_MIN_HEAD and t is current:
+                continue  # a lone character (OCR's debris) or a tail: no heading of its own
             pieces.append(Paragraph(page.clean[start:cut], role, start, cut))
             start, current, role = cut, t, str(t)
         pieces.append(Paragraph(page.clean[start:para.end], role, start, para.end))
         out[k:k + 1] = pieces
     return out
+
+
+def headings_apart(raw: str, line: Line, nxt: Line, shape: Shape | None = None) -> bool:
+    """Whether heading lines ``line`` and ``nxt`` of the raw input are two headings,
+    not one wrapped: a blank line stands between them (OCR's, between blocks), the
+    second is no narrower (a wrapped heading's next line is its tail, no wider:
+    ``积极开展与毗邻地区`` / ``的抗疫情合作``), and no word ties the two
+    (the shape's ``heading_goes_on`` and ``heading_goes_on_from``)."""
+    shape = shape or load_shape()
+    a, b = line.text.strip(), nxt.text.strip()
+    return _BLANK_LINE.search(raw, line.end, nxt.start) is not None \
+        and printed_width(b) >= printed_width(a) \
+        and patterns(shape).heading_goes_on.search(a) is None \
+        and patterns(shape).heading_goes_on_from.search(b) is None
+
+
+def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape | None = None) -> list[Paragraph]:
+    """``paras`` with the headings of a page's lead that OCR set inside its body taken
+    out of it and put over it.
+
+    A headline printed across the columns over the page's lead comes out of OCR
+    as a block of its own among the column's lines, which cleaning then joins
+    into the sentence it stands in (``……办理流程、数`` / ``感谢呼和浩特对项目的支持`` /
+    ``延长供应端全产业链条`` / ``据运转流程……``): the page opens with body text under
+    no heading.  In the body paragraphs before the page's first heading, each
+    raw line between blank lines (not a paragraph's first or last line) shaped
+    as a heading (:meth:`~cleanup.shape.Shape.headline_shaped`, no mark of body
+    text, no blank run or bar of columns read side by side, at least
+    ``SUBHEAD_MIN_HEAD`` characters) is such a heading: it goes to the top, a
+    headline (a sub-headline if led by a dash), and the paragraph reads on
+    without it (its text is then its clean span less the heading).
+    """
+    shape = shape or load_shape()
+    first = next((k for k, p in enumerate(paras) if p.role in HEADS), len(paras))
+    if not any(p.role == "body" for p in paras[:first]):
+        return list(paras)
+    raw_lines = lines(page.raw)
+    line_starts = [ln.start for ln in raw_lines]
+    heads: list[Paragraph] = []
+    out: list[Paragraph] = []
+    for p in paras[:first]:
+        if p.role not in ("body", "dateline"):
+            out.append(p)
+            continue
+        first_at, last_at = page.to_raw([p.start, p.end - 1], "start")
+        top, bottom = bisect_right(line_starts, first_at) - 1, bisect_left(line_starts, last_at + 1) - 1
+        rows = [row for row in range(max(top, 0) + 1, bottom)
+                if _lead_heading_line(page.raw, raw_lines[row - 1], raw_lines[row], raw_lines[row + 1], shape)]
+        raw_at = page.to_raw(list(range(p.start, p.end)), "start") if rows else []
+        cuts: list[tuple[int, int]] = []
+        for row in rows:
+            ln = raw_lines[row]
+            start = p.start + bisect_left(raw_at, ln.start)
+            end = p.start + bisect_left(raw_at, ln.end)
+            if p.start < start < end < p.end:
+                cuts.append((start, end))
+        if not cuts:
+            out.append(p)
+            continue
+        text, at = "", p.start
+        for start, end in cuts:
+            heading = page.clean[start:end]
+            role = "subheadline" if dash_led(heading) or _OCR_DASH.match(heading) else "headline"
+            heads.append(Paragraph(heading, role, start, end))
+            text, at = text + page.clean[at:start], end
+        out.append(Paragraph(text + page.clean[at:p.end], p.role, p.start, p.end))
+    return _as_lead_stack(heads, shape) + out + list(paras[first:])
+
+
+def _as_lead_stack(heads: list[Paragraph], shape: Shape | None = None) -> list[Paragraph]:
+    """The headings over a lead, named as a lead's stack is set: the last line before
+    the body (or before the sub-headline led by a dash that ends the stack) is the
+    headline, with the lines it wrapped from (cut inside a word, :func:`cuts_word`),
+    and the lines over it kickers (引题: ``感谢呼和浩特对项目的支持`` over
+    ``延长供应端全产业链条``)."""
+    main = len(heads) - 1
+    if main > 0 and heads[main].role == "subheadline":
+        main -= 1
+    while main > 0 and cuts_word(heads[main - 1].text, heads[main].text, shape):
+        main -= 1
+    return [Paragraph(p.text, "kicker", p.start, p.end) if k < main and p.role == "headline" else p
+            for k, p in enumerate(heads)]
+
+
+def lead_subheads_as_headlines(paras: Sequence[Paragraph]) -> list[Paragraph]:
+    """``paras`` with each in-body subhead of a page's lead under no heading made a
+    headline: a subhead stands in an article under its headline, and the printed
+    type (:func:`typeset_paragraphs`) reads a headline set in a column's width as
+    one (OCR: ``看准的事情就要咬住不放`` between two paragraphs, no heading over
+    the page's top).  One shorter than ``SUBHEAD_MIN_HEAD`` stays (a wrap's tail)."""
+    first = next((k for k, p in enumerate(paras) if p.role in HEADS), len(paras))
+    if not any(p.role == "body" for p in paras[:first]):
+        return list(paras)
+    return [Paragraph(p.text, "headline", p.start, p.end)
+            if k < first and p.role == "subhead" and len(p.text) >= SUBHEAD_MIN_HEAD else p
+            for k, p in enumerate(paras)]
+
+
+def _lead_heading_line(raw: str, before: Line, line: Line, after: Line, shape: Shape) -> bool:
+    """Whether raw ``line`` stands between blank lines, shaped as a heading
+    (:func:`lead_heads_in_body`)."""
+    text = line.text.strip()
+    return _BLANK_LINE.search(raw, before.end, line.start) is not None \
+        and _BLANK_LINE.search(raw, line.end, after.start) is not None \
+        and len(text) >= SUBHEAD_MIN_HEAD and shape.headline_shaped(text) \
+        and not any(c in text for c in shape.body_marks) and _COLUMNS_SIDE_BY_SIDE.search(text) is None
 
 
 def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int) -> bool:
@@ -661,7 +848,8 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
     jumps = jumps_of(page.changes, shape)
-    drafts = assemble(typeset_paragraphs(page, paras, roles, shape), shape, jump_ends(page, paras, jumps))
+    typed = lead_subheads_as_headlines(lead_heads_in_body(page, typeset_paragraphs(page, paras, roles, shape), shape))
+    drafts = assemble(typed, shape, jump_ends(page, paras, jumps))
     starts = page.to_raw([d.start for d in drafts], "start")
     ends = page.to_raw([d.end for d in drafts], "end")
     spans = list(zip(starts, ends))

@@ -14,6 +14,11 @@ bare word among debris is as likely a neighbour's, a photo credit's name);
 debris opening or closing the line is not skipped (it is more often the end
 of a neighbouring line).
 
+A date or page number whose day or digits OCR read as marks (``2021年9月:日``,
+``第?版``) is a field whose value is unknown: the line is a folio if it shows
+at least :data:`UNREAD_WITH` other fields read whole and no debris; the field
+comes out ``None`` (a weekday does not tell which of a month's days it was).
+
 >>> parse_folio("北疆晚报　2021年11月12日　星期五　第12版　国际")
 Folio(paper='北疆晚报', date='2021-11-12', weekday='星期五', page_no=12, section='国际')
 >>> parse_folio("会议于2021年11月12日召开。") is None
@@ -33,6 +38,13 @@ _DEBRIS = regex.compile(r"\p{Han}|[^\p{Han}\d]{1,3}")
 # the fields (date included) a folio shows besides OCR's debris, for the debris to be skipped
 FIELDS_WITH_DEBRIS = 4
 DATE = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# a date or page number whose day or digits OCR garbled into marks (2021年9月:日, 第?版):
+# the field is there, its value unknown (a weekday does not tell which day it was)
+_UNREAD_DATE = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*[^\d\p{Han}\s]{1,2}\s*日")
+# (not 第]版: a mark OCR reads for a 1, which articles reads as one, cleanup.articles._OCR_ONE)
+_UNREAD_PAGE = regex.compile(r"第\s*[^\d\p{Han}\s\]|lI丨]{1,2}\s*版")
+# the fields read whole, besides a date, a folio with a garbled field shows at least
+UNREAD_WITH = 3
 _WEEKDAY = regex.compile(r"(?:星期|周)[一二三四五六日天]")
 _PAGE = regex.compile(r"第\s*(\d{1,3})\s*版|(\d{1,3})\s*版|([A-Z]?\d{1,3})")
 _PAPER = regex.compile(r"\p{Han}{1,10}(?:日报|晚报|早报|时报|商报|周报|青年报|导报|快报|晨报|法制报|经济报|报)")
@@ -56,20 +68,26 @@ class Folio(NamedTuple):
 
 def parse_folio(text: str) -> Folio | None:
     """The folio ``text`` is, or ``None`` if it is not one."""
+    iso: str | None = None
     date = DATE.search(text)
-    if date is None:
-        return None
-    year, month, day = (int(g) for g in date.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    if date is not None:
+        year, month, day = (int(g) for g in date.groups())
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+    elif (date := _UNREAD_DATE.search(text)) is None:
         return None
     rest = text[: date.start()] + " " + text[date.end():]
     paper = weekday = section = None
     page_no = None
     debris = 0
+    unread_page = False
     tokens = _tokens(rest)
     for n, token in enumerate(tokens):
         if weekday is None and _WEEKDAY.fullmatch(token):
             weekday = token
+        elif page_no is None and not unread_page and _UNREAD_PAGE.fullmatch(token):
+            unread_page = True
         elif page_no is None and (page := _PAGE.fullmatch(token)):
             digits = next(g for g in page.groups() if g)
             if not digits[-1].isdigit():
@@ -85,10 +103,13 @@ def parse_folio(text: str) -> Folio | None:
             return None  # a word no folio field reads as: prose, not a folio
     if weekday is None and page_no is None and paper is None:
         return None
+    shown = sum(x is not None for x in (paper, weekday, page_no, section))
+    if (iso is None or unread_page) and (debris or shown < UNREAD_WITH):
+        return None  # a field OCR garbled is read as one only among enough fields read whole
     if debris and (section is not None or 1 + sum(x is not None for x in (paper, weekday, page_no))
                    < FIELDS_WITH_DEBRIS):
         return None  # among debris, a bare word is no trusted section (蔡凤波 摄 内蒙古日报 …)
-    return Folio(paper, f"{year:04d}-{month:02d}-{day:02d}", weekday, page_no, section)
+    return Folio(paper, iso, weekday, page_no, section)
 
 
 def _tokens(text: str) -> list[str]:

@@ -25,17 +25,21 @@ from cleanup.articles import (
     chinese_number,
     cuts_word,
     divide_stacks,
+    headings_apart,
     folio_of,
     jump_ends,
     jumps_of,
+    lead_subheads_as_headlines,
     long_headlines,
+    no_short_headlines,
+    ocr_dash_subheadlines,
     page_articles,
     paragraphs_of,
 )
 from cleanup.cli import main
-from cleanup.document import Document, clean_to_raw, steps_from_changes
+from cleanup.document import Change, Document, clean_to_raw, steps_from_changes
 from cleanup.io import RawReader, clean_chunks
-from cleanup.shape import load_shape
+from cleanup.shape import lines, load_shape
 from cleanup.stitch import header_score, stitch
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
@@ -409,6 +413,20 @@ def test_a_stack_of_headlines_divides_into_kicker_headline_and_subheadline(texts
     assert divide_stacks(["headline"] * len(texts) + ["body"], texts + ["正文。"]) == want + ["body"]
 
 
+@pytest.mark.parametrize(("heads", "want"), [
+    # OCR left the line a wrapped headline goes on to a paragraph apart, cut inside a word
+    (["开启中国式现代", "化的新长征"], (None, "开启中国式现代化的新长征", [])),
+    (["学思想 强党性", "自治区3个集体1名个人获市场监管总局通", "报表扬", "我市云春雷获评工作表现突出个人"],
+     ("学思想 强党性", "自治区3个集体1名个人获市场监管总局通报表扬", ["我市云春雷获评工作表现突出个人"])),
+    # each ends on a word of its own: a kicker over its headline
+    (["感谢呼和浩特对项目的支持", "延长供应端全产业链条"], ("感谢呼和浩特对项目的支持", "延长供应端全产业链条", [])),
+])
+def test_a_headline_wrapped_onto_a_paragraph_apart_is_read_whole(heads, want):
+    drafts = assemble(paras(*[("headline", h) for h in heads], ("body", "正文。")))
+    a = drafts[0].article
+    assert len(drafts) == 1 and (a.kicker, a.headline, a.subheadlines) == want
+
+
 def test_a_stack_over_a_dash_led_sub_headline_ends_with_its_headline():
     texts = ["回眸2023", "贯彻落实市委十三届七次全会精神暨全市经济工作会议精神", "抓产业 塑品牌 保民生 推动各项工作提速提质增效",
              "——访和林格尔县委书记李六小", "正文。"]
@@ -427,6 +445,107 @@ def test_a_stack_over_a_dash_led_sub_headline_ends_with_its_headline():
 ])
 def test_a_headline_longer_than_the_headline_shape_is_read_before_a_byline_or_dateline(text, after, want):
     assert long_headlines([text, "本报讯（记者 云静）会议召开。"], ["body", after]) == [want, after]
+
+
+@pytest.mark.parametrize(("texts", "roles", "want"), [
+    (["扮靓首府迎冬奥", "-一推进首府高质量发展系列报道"], ["headline", "headline"], "subheadline"),
+    (["扮靓首府迎冬奥", "－一推进首府高质量发展系列报道"], ["headline", "headline"], "subheadline"),
+    (["会议召开。", "-一推进首府高质量发展系列报道"], ["body", "headline"], "headline"),  # no heading over it
+    (["扮靓首府迎冬奥", "推进首府高质量发展系列报道"], ["headline", "headline"], "headline"),
+])
+def test_a_headline_led_by_the_dash_as_ocr_reads_it_is_a_subheadline(texts, roles, want):
+    assert ocr_dash_subheadlines(texts, roles)[1] == want
+
+
+@pytest.mark.parametrize(("raw", "want"), [
+    ("既要盯着新的项目\n\n我市云春雷获评工\n", True),  # a kicker over its headline, a block apart
+    ("既要盯着新的项目\n我市云春雷获评工\n", False),  # no blank line: one block
+    ("积极开展与毗邻地区\n\n的抗疫情合作\n", False),  # the tail of a wrapped headline: narrower
+    ("黄河流域生态保护和\n\n高质量发展省际合作\n", False),  # 和 ties the lines
+    ("舞剧在京演出的\n\n北疆文化品牌推介会\n", False),
+])
+def test_heading_lines_a_blank_line_apart_are_two_headings_unless_one_wraps(raw, want):
+    first, second = lines(raw)
+    assert headings_apart(raw, first, second) is want
+
+
+def test_ocr_heading_blocks_that_cleaning_joined_are_read_apart(cleaner):
+    raw = (DATA / "devset" / "raw" / "tesseract" / "p0035.txt").read_text(encoding="utf-8")
+    arts = {a.headline: a for a in cleaner.articles(raw)}
+    assert arts["我市云春雷获评工作表现突出个人"].kicker == "既要盯着新的项目"
+
+
+def joined_page(blocks: list[str], rest: str, top: str = "") -> CleanPage:
+    """A page whose raw ``blocks`` (blank lines between them) cleaning joined into one
+    paragraph, ``top`` over it and ``rest`` after it as they were."""
+    raw = clean = top + "\n\n" if top else ""
+    changes = []
+    for n, block in enumerate(blocks):
+        if n:
+            changes.append(Change("join", "paragraphs", len(raw), len(raw) + 2, "\n\n", "", 0, len(raw)))
+            raw += "\n\n"
+        raw += block
+        clean += block
+    raw += "\n\n" + rest
+    clean += "\n\n" + rest
+    return CleanPage.from_changes(raw, clean, changes)
+
+
+LEAD_BODY = ["市委召开会议。会议要求，优化系统间业务办理流程、数", "感谢呼和浩特对项目的支持", "延长供应端全产业链条",
+             "据运转流程，让已建系统发挥更多效能。"]
+NEXT = "自治区政府新闻办召开发布会\n\n本报讯（记者 云静）会议召开。\n"
+
+
+def test_the_lead_s_headings_ocr_set_inside_its_body_head_it():
+    lead = page_articles(joined_page(LEAD_BODY, NEXT))[0]
+    assert (lead.kicker, lead.headline) == ("感谢呼和浩特对项目的支持", "延长供应端全产业链条")
+    assert lead.paragraphs == ["市委召开会议。会议要求，优化系统间业务办理流程、数据运转流程，让已建系统发挥更多效能。"]
+
+
+@pytest.mark.parametrize(("heads", "want"), [
+    # the last line over the body is the headline, though shorter than the one over it
+    (["自治区政府新闻办召开发布会", "包钢贺海东出席"], ("自治区政府新闻办召开发布会", "包钢贺海东出席", [])),
+    # with the line it wrapped from
+    (["造成重大人员伤亡和财产损失", "自治区教育", "厅发布通知"], ("造成重大人员伤亡和财产损失", "自治区教育厅发布通知", [])),
+    (["北京西郊的中央党校校园里", "一一访和林格尔县委书记李六小"], (None, "北京西郊的中央党校校园里", ["一一访和林格尔县委书记李六小"])),
+])
+def test_the_lead_s_headings_from_its_body_are_kickers_over_the_last(heads, want):
+    lead = page_articles(joined_page([LEAD_BODY[0], *heads, LEAD_BODY[3]], NEXT))[0]
+    assert (lead.kicker, lead.headline, lead.subheadlines) == want
+
+
+@pytest.mark.parametrize(("top", "blocks"), [
+    ("全力推进高质量发展", LEAD_BODY),  # the page opens with a heading: the lead has its own
+    *[("", blocks) for blocks in [
+        [LEAD_BODY[0], "集 | 版。 | 团将继续推动", LEAD_BODY[3]],  # columns read side by side
+        [LEAD_BODY[0], "感谢，呼和浩特对项目的支持", LEAD_BODY[3]],  # a mark of body text
+        [LEAD_BODY[0], "感谢", LEAD_BODY[3]],  # too short
+        [LEAD_BODY[0] + "感谢呼和浩特对项目的支持", LEAD_BODY[3]],  # no block of its own
+    ]],
+])
+def test_no_heading_is_taken_out_of_a_lead_without_a_block_shaped_as_one(top, blocks):
+    arts = page_articles(joined_page(blocks, NEXT, top))
+    assert "".join(blocks) in [p for a in arts for p in a.paragraphs] + [a.headline for a in arts]
+
+
+@pytest.mark.parametrize(("pairs", "want"), [
+    # no heading over the page's top: a subhead there is a headline the type misread
+    ([("body", "正文。"), ("subhead", "看准的事情就要咬住不放"), ("body", "正文。"), ("headline", "标题")],
+     ["body", "headline", "body", "headline"]),
+    ([("body", "正文。"), ("subhead", "的效率"), ("body", "正文。")], ["body", "subhead", "body"]),  # a tail
+    # under a heading, a subhead is the article's own
+    ([("headline", "标题"), ("body", "正文。"), ("subhead", "看准的事情就要咬住不放"), ("body", "正文。")],
+     ["headline", "body", "subhead", "body"]),
+    ([("body", "正文。"), ("headline", "标题"), ("subhead", "看准的事情就要咬住不放")], ["body", "headline", "subhead"]),
+])
+def test_a_subhead_of_a_lead_under_no_heading_is_a_headline(pairs, want):
+    assert [p.role for p in lead_subheads_as_headlines(paras(*pairs))] == want
+
+
+def test_a_headline_of_two_characters_or_fewer_is_none():
+    texts = ["星", "摄", "回眸2023", "开局", "正文。"]
+    roles = ["headline", "headline", "headline", "headline", "body"]
+    assert no_short_headlines(texts, roles) == ["body", "body", "headline", "body", "body"]
 
 
 def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
@@ -875,6 +994,21 @@ def test_score_articles_prints_every_figure():
     figures = json.loads(out)["samples"]
     assert figures["pages"] == 3
     assert 0 < figures["head_f1"] <= 1 and 0 < figures["para_ok"] <= 1
+
+
+def test_score_articles_counts_each_page_s_misses_by_cause():
+    sys.path.insert(0, str(TOOLS))
+    import score_articles
+
+    from cleanup import Cleaner
+
+    tally = score_articles.score_set("samples", DATA, Cleaner(), False)
+    table = score_articles.by_page("samples", tally).splitlines()
+    assert table[0] == "| samples page | " + " | ".join(score_articles.CAUSES) + " |"
+    total = [int(n) for n in table[-1].strip("| ").split(" | ")[1:]]
+    assert total[0] == tally.gold_heads - tally.matched_heads  # head_lost
+    assert total[1] == tally.found_heads - tally.matched_heads  # head_false
+    assert sum(total[2:5]) == tally.paragraphs - tally.paragraphs_ok
 
 
 # --- the stitching test issues (tools/make_issues.py) ----------------------------------

@@ -57,3 +57,21 @@ def test_debris_is_not_skipped_at_the_line_s_ends_or_in_a_short_folio(text):
 
 def test_debris_leaves_no_bare_word_to_read_as_a_section():
     assert parse_folio("蔡凤波 摄 内蒙古日报 2020年4月7日 星期二 第10版") is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("河套日报 2021年9月:日 星期三 第4版 时政", Folio("河套日报", None, "星期三", 4, "时政")),
+    ("呼和浩特日报 2023年7月11日 星期二 第?版 要闻", Folio("呼和浩特日报", "2023-07-11", "星期二", None, "要闻")),
+])
+def test_a_date_or_page_number_ocr_garbled_is_a_field_of_unknown_value(text, want):
+    assert parse_folio(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "2021年9月:日 星期三",  # too few fields read whole
+    "河套日报 2021年9月:日 星期三",
+    "河套日报 2021年9月:日 星期三 训 第4版 时政",  # and debris
+    "会议于2021年9月:日召开",
+])
+def test_a_garbled_field_is_read_only_among_enough_whole_ones(text):
+    assert parse_folio(text) is None

@@ -4,6 +4,7 @@
     python tools/score_articles.py --json       # the figures as JSON
     python tools/score_articles.py --sets devset-pymupdf --show   # each miss, page by page
     python tools/score_articles.py --half odd    # devset pages of odd seed only (tune on odd, hold out even)
+    python tools/score_articles.py --sets devset-tesseract --by-page   # each page's misses, by cause
 
 Sets:
 
@@ -30,6 +31,13 @@ Figures:
   ``joined`` counts the jumps whose two pages one record holds, whatever
   else it holds (the jump followed, though the page's articles may be cut
   wrong), and ``false_joins`` records that join pages gold does not.
+
+``--by-page`` counts each page's misses by cause: ``head_lost`` (a gold headline
+not found), ``head_false`` (a headline gold has not), and of the paragraphs
+missed, ``para_head_lost`` (their headline was not found: they stand under
+another), ``para_elsewhere`` (their headline was found, they stand under
+another) and ``para_lost`` (found in no article's body); ``folio`` is 1 where
+the folio came out wrong.
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,6 +99,7 @@ class Tally:
     stitched: int = 0
     false_joins: int = 0
     misses: list[str] = field(default_factory=list)
+    causes: dict[str, Counter[str]] = field(default_factory=dict)  # page: cause: misses
 
     def figures(self) -> dict[str, Any]:
         p = self.matched_heads / self.found_heads if self.found_heads else 0.0
@@ -155,6 +165,7 @@ def pages_of(name: str, root: Path) -> list[GoldPage]:
 def score_page(page: GoldPage, found: list[Article], tally: Tally, show: bool) -> None:
     tally.pages += 1
     where = page.source.name
+    causes = tally.causes.setdefault(str(page.source), Counter())
     gold_heads = [a.headline for a in page.articles if a.headline]
     found_heads = [a.headline for a in found if a.headline]
     tally.gold_heads += len(gold_heads)
@@ -163,13 +174,16 @@ def score_page(page: GoldPage, found: list[Article], tally: Tally, show: bool) -
     for h in gold_heads:
         hit = next((x for x in left if same_headline(x, h)), None)
         if hit is None:
+            causes["head_lost"] += 1
             if show:
                 tally.misses.append(f"{where}: headline not found: {h}")
         else:
             left.remove(hit)
             tally.matched_heads += 1
+    causes["head_false"] += len(left)
     if show:
         tally.misses += [f"{where}: headline not in gold: {x}" for x in left]
+    found_gold = {h for h in gold_heads if any(same_headline(x, h) for x in found_heads)}
     bodies = [comparison_key("".join(a.paragraphs)) for a in found]
     for g in page.articles:
         for para in g.paragraphs:
@@ -182,6 +196,9 @@ def score_page(page: GoldPage, found: list[Article], tally: Tally, show: bool) -
                     best, at = s, n
             ok = best >= PARA_RATIO and same_headline(found[at].headline, g.headline)
             tally.paragraphs_ok += ok
+            if not ok:
+                causes["para_lost" if best < PARA_RATIO else "para_elsewhere" if g.headline in found_gold
+                       or not g.headline else "para_head_lost"] += 1
             if show and not ok:
                 got = f"under “{found[at].headline}”" if best >= PARA_RATIO else "not found"
                 tally.misses.append(f"{where}: paragraph of “{g.headline}” {got}: {para[:20]}")
@@ -189,6 +206,7 @@ def score_page(page: GoldPage, found: list[Article], tally: Tally, show: bool) -
         tally.folio_pages += 1
         meta = (found[0].paper, found[0].date, found[0].page_no, found[0].section) if found else None
         tally.folio_ok += meta == page.folio
+        causes["folio"] += meta != page.folio
         if show and meta != page.folio:
             tally.misses.append(f"{where}: folio {meta} != {page.folio}")
 
@@ -248,12 +266,36 @@ def score_issues(reader: str, root: Path, cleaner: Cleaner, tally: Tally, show: 
     return tally
 
 
+CAUSES = ("head_lost", "head_false", "para_head_lost", "para_elsewhere", "para_lost", "folio")
+
+
+def by_page(name: str, tally: Tally) -> str:
+    """A table of each page's misses by cause (the pages with most paragraphs missed
+    first), and their sums."""
+    rows = sorted(((sum(c[k] for k in CAUSES if k.startswith("para")), page, c)
+                   for page, c in tally.causes.items() if any(c.values())), key=lambda r: (-r[0], r[1]))
+    total: Counter[str] = Counter()
+    for c in tally.causes.values():
+        total.update(c)
+    out = [f"| {name} page | " + " | ".join(CAUSES) + " |", "|---|" + "---:|" * len(CAUSES)]
+    out += [f"| {_page_name(page)} | " + " | ".join(str(c[k]) for k in CAUSES) + " |" for _, page, c in rows]
+    out.append("| all | " + " | ".join(str(total[k]) for k in CAUSES) + " |")
+    return "\n".join(out)
+
+
+def _page_name(source: str) -> str:
+    """``p0003.txt``, or ``i03/p2.txt`` for a page of an issue (its folder, raw, reader)."""
+    path = Path(source)
+    return f"{path.parents[2].name}/{path.name}" if path.parents[2].parent.name == "issues" else path.name
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sets", default=",".join(SETS), help=f"sets to score (default: {','.join(SETS)})")
     ap.add_argument("--data", type=Path, default=DATA, help="the tests/data folder")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--show", action="store_true", help="list every miss")
+    ap.add_argument("--by-page", action="store_true", help="count each page's misses by cause")
     ap.add_argument("--half", choices=("all", "odd", "even"), default="all",
                     help="development set pages of odd or even seed only (default: all)")
     args = ap.parse_args(argv)
@@ -269,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = tally.figures()
         if args.show:
             print("\n".join(f"{name}: {m}" for m in tally.misses))
+        if args.by_page:
+            print(by_page(name, tally))
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
         return 0
