@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
 from cleanup.shape import lines
-from cleanup.patterns import Prescan, char_class, fuse_patterns, is_fusable
+from cleanup.patterns import ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.rules import load_profile
 from cleanup.stage import Stage
@@ -268,6 +268,42 @@ def test_cleaning_one_page_leaves_the_prescan_uncompiled():
     cleaner.clean(SAMPLES[0].read_text(encoding="utf-8"))
     normalize = next(s for s in cleaner.stages if isinstance(s, Normalize))
     assert not compiled(normalize.prescan)
+
+
+PARAM_PATTERNS = [r"^(?:本报讯|新华社\p{Han}{0,8}电)", r"(?:记者|通讯员)(?: \p{Han}{2,4})+ 摄$", r"\p{Han}[，。]",
+                  r"(?<=“)[^”]{1,3}”", r"[：:]$"]
+
+
+@given(st.text(alphabet="本报讯新华社电记者通讯员 摄“”，。：:ab\n", max_size=30), st.integers(0, 5))
+def test_a_vetted_pattern_finds_what_its_regex_finds(text, pos):
+    """Searches skipped on a text holding none of the characters a match needs
+    (:func:`~cleanup.pattern_chars.required_chars`) would have found nothing."""
+    for source in PARAM_PATTERNS:
+        compiled = regex.compile(source, regex.VERSION1)
+        vetted = ParamPattern(compiled, 2.0, "test", "test", vetted=True)
+        for name in ("search", "match", "fullmatch"):
+            got, want = getattr(vetted, name)(text, pos), getattr(compiled, name)(text, pos)
+            assert (got and got.span()) == (want and want.span()), (source, name)
+
+
+class _Spy:
+    """A compiled pattern that counts its searches."""
+
+    def __init__(self, compiled: regex.Pattern[str]) -> None:
+        self.compiled, self.pattern, self.flags, self.searched = compiled, compiled.pattern, compiled.flags, 0
+
+    def search(self, *args):
+        self.searched += 1
+        return self.compiled.search(*args)
+
+    match = fullmatch = finditer = search
+
+
+def test_a_vetted_pattern_does_not_search_a_text_without_a_character_it_needs():
+    spy = _Spy(regex.compile(r"(?:记者|通讯员) \p{Han}{2,4} 摄$", regex.VERSION1))
+    vetted = ParamPattern(spy, 2.0, "test", "test", vetted=True)  # type: ignore[arg-type]
+    assert vetted.search("会议在北京召开。") is None and spy.searched == 0
+    assert vetted.search("本报记者 王磊 摄") is not None and spy.searched == 1
 
 
 @given(st.text(alphabet="abcd^$\n（）摄", max_size=12))
