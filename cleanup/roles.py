@@ -26,7 +26,7 @@ import regex
 
 from .folio import DATE, parse_folio
 from .pattern_chars import required_chars
-from .shape import HAN_RUN, Shape, load_shape
+from .shape import HAN_RUN, AnyOf, Shape, load_shape
 
 
 class Role(StrEnum):
@@ -217,20 +217,21 @@ class RoleVocabulary:
         self.sentence_end = frozenset(shape.sentence_end)
         self.inner_stops = frozenset(shape.sentence_end + shape.closers + shape.clause_end + "：:")
         self.closers = shape.closers
-        self.body_marks = frozenset(shape.body_marks)
+        self.body_mark = AnyOf(shape.body_marks)  # substring tests: quicker than a set's isdisjoint on Han
         self.open_end = frozenset(shape.open_end)
         self.no_start = frozenset(shape.no_start)
         self.headline_max = shape.headline_max
         # characters a line must hold for each pattern to match (pattern_chars): a quick test first
         self._needs = {p: _AnyChars(required_chars(p)) for p in (
             self.byline, self.dateline, self.credit, self.label, self.caption_end, self.jump)}
-        # remembered by text: a page's lines come again in the rounds and settle passes
-        self._role = lru_cache(maxsize=8192)(self._role_of)
+        # the role of a stripped, non-empty line (own_role), remembered by text: a page's
+        # lines come again in the rounds and settle passes
+        self.role_of_stripped = lru_cache(maxsize=8192)(self._role_of)
 
     def heading_shaped(self, text: str) -> bool:
         """Short, no sentence punctuation, not ending open, every bracket closed."""
         t = text.strip()
-        return (0 < len(t) <= self.headline_max and self.body_marks.isdisjoint(t) and t[-1] not in self.open_end
+        return (0 < len(t) <= self.headline_max and not self.body_mark.found_in(t) and t[-1] not in self.open_end
                 and t[0] not in self.no_start and "…" not in t and balanced(t))
 
     def ends_sentence(self, text: str) -> bool:
@@ -241,7 +242,7 @@ class RoleVocabulary:
         t = text.strip()
         if not t:
             return Role.BLANK
-        return self._role(t)
+        return self.role_of_stripped(t)
 
     def _role_of(self, t: str) -> Role | None:
         if len(t) > OWN_ROLE_MAX:
@@ -304,9 +305,12 @@ def own_roles(lines: Sequence[str], shape: Shape | None = None) -> list[Role]:
     """The role each line shows by itself (:func:`own_role`, folios split over lines
     too); ``Role.BODY`` where only its neighbours could tell."""
     v = vocabulary(shape)
-    roles: list[Role | None] = [v.own_role(t) for t in lines]
+    # v.own_role of each line, inlined: paragraphs reads every row of a page in each round
+    blank, role_of = Role.BLANK, v.role_of_stripped
+    roles: list[Role | None] = [role_of(t) if (t := line.strip()) else blank for line in lines]
     _mark_folio_runs(lines, roles, v)
-    return [Role.BODY if r is None else r for r in roles]
+    body = Role.BODY
+    return [body if r is None else r for r in roles]
 
 
 @dataclass(slots=True)
@@ -336,7 +340,8 @@ class PageReading:
     rooms: list[float] = field(default_factory=list)  # :meth:`room` of each line
 
     def __post_init__(self) -> None:
-        self.rooms = [min(self._rooms(i)) if col else 0.0 for i, col in enumerate(self.columns)]
+        self.rooms = [min(col - width - slack, col - count) if col else 0.0  # min(self._rooms(i))
+                      for col, width, slack, count in zip(self.columns, self.widths, self.slack, self.counts)]
 
     def room(self, i: int) -> float:
         """How far line ``i`` stops short of its column, less what narrow characters
@@ -415,10 +420,12 @@ def learn_columns(widths: Sequence[float], texts: Sequence[str]) -> list[float]:
     if not idx:
         return out
     windows = _windows(rounded)  # (column, agreement) of the window of lines from each line on
-    last = len(windows) - 1
-    for k, i in enumerate(idx):
-        before, after = windows[max(0, k - WINDOW)], windows[min(k, last)]
-        out[i] = before[0] if not after[0] or (before[0] and before[1] >= after[1]) else after[0]
+    # for each line: the window ending at it (the first, near the page's start) and the one
+    # starting at it (the last, near its end)
+    befores = [windows[0]] * WINDOW + windows
+    afters = windows + [windows[-1]] * (len(idx) - len(windows))
+    for i, (col_before, agree_before), (col_after, agree_after) in zip(idx, befores, afters):
+        out[i] = col_before if not col_after or (col_before and agree_before >= agree_after) else col_after
     return out
 
 
@@ -473,7 +480,7 @@ def read_page(
     texts = [t.strip() for t in lines]
     if wrapped is None:
         wrapped = is_wrapped(texts, shape)
-    roles: list[Role | None] = [v.own_role(t) for t in texts]
+    roles: list[Role | None] = [v.role_of_stripped(t) if t else Role.BLANK for t in texts]  # own_role: stripped
     _mark_folio_runs(texts, roles, v)
     blank = [0.0] * len(texts)
     if wrapped:

@@ -23,6 +23,7 @@ from cleanup.document import Document, Edit
 from cleanup.shape import lines
 from cleanup.patterns import ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
 from cleanup.pipeline import Cleaner, build_stage
+from cleanup.roles import WINDOW, _windows, learn_columns
 from cleanup.rules import load_profile
 from cleanup.stage import Stage
 from cleanup.stages.dedup import comparison_key, find_pairs
@@ -539,3 +540,17 @@ def test_headline_pieces_are_found_as_by_aligning_every_longer_headline():
              for i in range(len(page.lines))]
     assert all(fast == plain for fast, plain in found)
     assert sum(bool(fast) for fast, _ in found) >= 10
+
+
+@given(st.lists(st.one_of(st.just(""), st.text(alphabet="中文", min_size=1, max_size=3)), max_size=60),
+       st.lists(st.floats(0, 30), min_size=60, max_size=60))
+def test_columns_are_read_from_the_windows_before_and_after_each_line(texts, widths):
+    """learn_columns pads the list of windows instead of clamping each line's index."""
+    idx = [i for i, t in enumerate(texts) if t.strip()]
+    want = [0.0] * len(texts)
+    if idx:
+        windows = _windows([int(widths[i] + 0.5) for i in idx])
+        for k, i in enumerate(idx):
+            before, after = windows[max(0, k - WINDOW)], windows[min(k, len(windows) - 1)]
+            want[i] = before[0] if not after[0] or (before[0] and before[1] >= after[1]) else after[0]
+    assert learn_columns(widths[: len(texts)], texts) == want
