@@ -168,7 +168,7 @@ def _measure_all(texts: Sequence[str]) -> tuple[list[float], list[float]]:
         spaces = t.count(" ") if ascii_count else 0
         trim = 0.5 if t[:1] in _OPENERS else 0.0
         widths.append(len(t) - ascii_count / 2 - 0.5 * n_pairs - trim + ASCII_EXTRA * n_alnum - SPACE_LESS * spaces)
-        slacks.append(min(MAX_SLACK, ASCII_SLACK * n_alnum + SPACE_STRETCH * spaces))
+        slacks.append(min(MAX_SLACK, ASCII_SLACK * n_alnum + SPACE_STRETCH * spaces) if ascii_count else 0.0)
     return widths, slacks
 
 
@@ -436,20 +436,20 @@ def _windows(rounded: list[int]) -> list[tuple[float, float]]:
     it (as wide, or a cell less)."""
     size = min(WINDOW + 1, len(rounded))
     least = max(MIN_COLUMN_LINES, COLUMN_SHARE * size)
-    counts: Counter[int] = Counter(rounded[:size])
+    counts: Counter[int] = Counter(rounded[:size])  # read with get: a missing width's __missing__ runs in Python
     common = {w for w, n in counts.items() if n >= least}
     out: list[tuple[float, float]] = []
     for s in range(len(rounded) - size + 1):
         if s:
             gone, came = rounded[s - 1], rounded[s + size - 1]
             counts[gone] -= 1
-            counts[came] += 1
+            counts[came] = counts.get(came, 0) + 1
             if counts[gone] < least:
                 common.discard(gone)
             if counts[came] >= least:
                 common.add(came)
         width = max(common, default=0)
-        out.append((float(width), (counts[width] + counts[width - 1]) / size))
+        out.append((float(width), (counts.get(width, 0) + counts.get(width - 1, 0)) / size))
     return out
 
 

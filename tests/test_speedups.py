@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
@@ -23,7 +24,7 @@ from cleanup.document import Document, Edit
 from cleanup.shape import lines
 from cleanup.patterns import ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
 from cleanup.pipeline import Cleaner, build_stage
-from cleanup.roles import WINDOW, _windows, learn_columns
+from cleanup.roles import COLUMN_SHARE, MIN_COLUMN_LINES, WINDOW, _windows, learn_columns
 from cleanup.rules import load_profile
 from cleanup.stage import Stage
 from cleanup.stages.dedup import comparison_key, find_pairs
@@ -554,3 +555,16 @@ def test_columns_are_read_from_the_windows_before_and_after_each_line(texts, wid
             before, after = windows[max(0, k - WINDOW)], windows[min(k, len(windows) - 1)]
             want[i] = before[0] if not after[0] or (before[0] and before[1] >= after[1]) else after[0]
     assert learn_columns(widths[: len(texts)], texts) == want
+
+
+@given(st.lists(st.integers(0, 6), min_size=1, max_size=60))
+def test_sliding_windows_tell_what_each_window_counted_afresh_tells(widths):
+    """_windows keeps its counts up to date as the window slides."""
+    size = min(WINDOW + 1, len(widths))
+    least = max(MIN_COLUMN_LINES, COLUMN_SHARE * size)
+    want = []
+    for s in range(len(widths) - size + 1):
+        counts = Counter(widths[s : s + size])
+        width = max((w for w, n in counts.items() if n >= least), default=0)
+        want.append((float(width), (counts[width] + counts[width - 1]) / size))
+    assert _windows(widths) == want
