@@ -24,7 +24,7 @@ from cleanup.document import Document, Edit
 from cleanup.shape import lines
 from cleanup.patterns import ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
 from cleanup.pipeline import Cleaner, build_stage
-from cleanup.roles import COLUMN_SHARE, MIN_COLUMN_LINES, WINDOW, _windows, learn_columns
+from cleanup.roles import COLUMN_SHARE, MIN_COLUMN_LINES, WINDOW, _measure, _measure_all, _windows, learn_columns
 from cleanup.rules import load_profile
 from cleanup.stage import Stage
 from cleanup.stages.dedup import comparison_key, find_pairs
@@ -568,3 +568,11 @@ def test_sliding_windows_tell_what_each_window_counted_afresh_tells(widths):
         width = max((w for w, n in counts.items() if n >= least), default=0)
         want.append((float(width), (counts[width] + counts[width - 1]) / size))
     assert _windows(widths) == want
+
+
+@given(st.lists(st.text(alphabet="中，。“”（）《》 aZ09.-%\t", max_size=12), min_size=1, max_size=20))
+def test_a_pages_widths_are_each_lines_measured_alone(texts):
+    """_measure_all searches the page once for paired marks and counts Latin letters
+    and digits among each line's ASCII bytes: the widths and slack of _measure."""
+    widths, slacks = _measure_all(texts)
+    assert list(zip(widths, slacks)) == [_measure(t) for t in texts]
