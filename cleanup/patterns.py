@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 import regex
 
 from .errors import RuleError
-from .pattern_chars import holds_any
+from .pattern_chars import holds_any, quick_chars, required_chars
 
 # Pattern syntax that reads differently inside a larger pattern, so a pattern
 # using it is never fused: references to a group by number or name (the
@@ -186,13 +186,27 @@ def untimed_when_short(untimed: Callable[..., Any], timed: Callable[..., Any]) -
     return untimed_if_short
 
 
-def untimed_search_when_short(untimed: Callable[..., Any], timed: Callable[..., Any]) -> Callable[..., Any]:
+def untimed_search_when_short(untimed: Callable[..., Any], timed: Callable[..., Any],
+                              needs: str = "") -> Callable[..., Any]:
     """:func:`untimed_when_short` for ``search``, ``match`` and ``fullmatch``, which take
     ``pos`` and ``endpos`` only, by position: a wrapper passing on ``**kwargs`` costs
-    nearly what searching a short line does, and the stages search many."""
-    def untimed_if_short(string: str, pos: int | None = None, endpos: int | None = None) -> Any:
-        return (untimed if len(string) <= VETTED_LENGTH else timed)(string, pos, endpos)
-    return untimed_if_short
+    nearly what searching a short line does, and the stages search many.
+
+    With ``needs`` (:func:`~cleanup.pattern_chars.quick_chars`), a string holding none
+    of them is not searched: no match, at any ``pos``, could hold one.
+    """
+    if not needs:
+        def untimed_if_short(string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+            return (untimed if len(string) <= VETTED_LENGTH else timed)(string, pos, endpos)
+        return untimed_if_short
+
+    def untimed_if_short_and_held(string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+        for char in needs:
+            if char in string:
+                return (untimed if len(string) <= VETTED_LENGTH else timed)(string, pos, endpos)
+        return None
+    untimed_if_short_and_held.__name__ = "untimed_if_short"  # untimed all the same
+    return untimed_if_short_and_held
 
 
 class ParamPattern:
@@ -224,10 +238,12 @@ class ParamPattern:
         self.timeout = timeout
         self.name = name  # "stage S: [params] KEY" or "rule R: params KEY"
         self.where = where
+        # characters a string must hold for a match (a few in tests cost less than a search)
+        needs = quick_chars(required_chars(compiled))
         if vetted:
-            self.search = untimed_search_when_short(compiled.search, self._timed_search)
-            self.match = untimed_search_when_short(compiled.match, self._timed_match)
-            self.fullmatch = untimed_search_when_short(compiled.fullmatch, self._timed_fullmatch)
+            self.search = untimed_search_when_short(compiled.search, self._timed_search, needs)
+            self.match = untimed_search_when_short(compiled.match, self._timed_match, needs)
+            self.fullmatch = untimed_search_when_short(compiled.fullmatch, self._timed_fullmatch, needs)
             self.finditer = untimed_when_short(compiled.finditer, self._timed_finditer)
         else:
             self.search, self.match, self.fullmatch = self._timed_search, self._timed_match, self._timed_fullmatch

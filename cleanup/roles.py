@@ -14,6 +14,7 @@ where widths say nothing.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -26,7 +27,7 @@ import regex
 
 from .folio import DATE, parse_folio
 from .pattern_chars import required_chars
-from .shape import HAN_RUN, Shape, load_shape
+from .shape import HAN_RUN, AnyOf, Shape, load_shape
 
 
 class Role(StrEnum):
@@ -68,8 +69,10 @@ _OPENERS = "“‘「『（(《【〈"
 _CLOSING = "”’」』）)》】〉"  # what closes one of _OPENERS
 _SQUEEZE = "，。、；：？！“”‘’「」『』（）《》【】〈〉"
 _SQUEEZED = regex.compile(f"(?<=[{_SQUEEZE}])[{_SQUEEZE}]")  # a mark right after another
+# the first of two marks in a row: re finds it several times quicker than regex finds _SQUEEZED
+_SQUEEZED_FIRST = re.compile(f"[{_SQUEEZE}](?=[{_SQUEEZE}])")
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
-_ASCII_ALNUM_RUN = regex.compile(r"[A-Za-z0-9]+")
+_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())  # ASCII other than [A-Za-z0-9]
 # a unit that cannot be broken across lines: a run of Latin letters and digits, with
 # the brackets and quotes that cling to it; or a character with the marks no line starts with
 _UNIT = regex.compile(r"^[（(“‘《【〈「]*(?:[0-9.]+\p{Han}?|[A-Za-z0-9.%％\-]+|.)[）)”’》】〉」，。、；：？！,.;:?!…—]*")
@@ -154,23 +157,24 @@ def _measure(text: str) -> tuple[float, float]:
 def _measure_all(texts: Sequence[str]) -> tuple[list[float], list[float]]:
     """:func:`printed_width` of each of ``texts`` and its slack: the same as
     :func:`_measure` line by line, with one search of the whole page for paired
-    marks and for Latin letters and digits (a search a line costs more)."""
+    marks (a search a line costs more; no line break is a mark, so both marks of
+    a pair stand on one line), and Latin letters and digits counted among each
+    line's ASCII bytes (a page's dates make a match object for each run of them)."""
     page = "\n".join(texts)
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     pairs = [0] * len(texts)
-    for m in _SQUEEZED.finditer(page):
+    for m in _SQUEEZED_FIRST.finditer(page):
         pairs[bisect_right(starts, m.start()) - 1] += 1
-    alnum = [0] * len(texts)
-    for m in _ASCII_ALNUM_RUN.finditer(page):
-        alnum[bisect_right(starts, m.start()) - 1] += m.end() - m.start()
     widths: list[float] = []
     slacks: list[float] = []
-    for t, n_pairs, n_alnum in zip(texts, pairs, alnum):
-        ascii_count = len(t.encode("ascii", "ignore"))
+    for t, n_pairs in zip(texts, pairs):
+        ascii_chars = t.encode("ascii", "ignore")
+        ascii_count = len(ascii_chars)
+        n_alnum = len(ascii_chars.translate(None, _NOT_ALNUM)) if ascii_count else 0
         spaces = t.count(" ") if ascii_count else 0
         trim = 0.5 if t[:1] in _OPENERS else 0.0
         widths.append(len(t) - ascii_count / 2 - 0.5 * n_pairs - trim + ASCII_EXTRA * n_alnum - SPACE_LESS * spaces)
-        slacks.append(min(MAX_SLACK, ASCII_SLACK * n_alnum + SPACE_STRETCH * spaces))
+        slacks.append(min(MAX_SLACK, ASCII_SLACK * n_alnum + SPACE_STRETCH * spaces) if ascii_count else 0.0)
     return widths, slacks
 
 
@@ -219,20 +223,21 @@ class RoleVocabulary:
         self.sentence_end = frozenset(shape.sentence_end)
         self.inner_stops = frozenset(shape.sentence_end + shape.closers + shape.clause_end + "：:")
         self.closers = shape.closers
-        self.body_marks = frozenset(shape.body_marks)
+        self.body_mark = AnyOf(shape.body_marks)  # substring tests: quicker than a set's isdisjoint on Han
         self.open_end = frozenset(shape.open_end)
         self.no_start = frozenset(shape.no_start)
         self.headline_max = shape.headline_max
         # characters a line must hold for each pattern to match (pattern_chars): a quick test first
         self._needs = {p: _AnyChars(required_chars(p)) for p in (
             self.byline, self.dateline, self.credit, self.label, self.caption_end, self.jump)}
-        # remembered by text: a page's lines come again in the rounds and settle passes
-        self._role = lru_cache(maxsize=8192)(self._role_of)
+        # the role of a stripped, non-empty line (own_role), remembered by text: a page's
+        # lines come again in the rounds and settle passes
+        self.role_of_stripped = lru_cache(maxsize=8192)(self._role_of)
 
     def heading_shaped(self, text: str) -> bool:
         """Short, no sentence punctuation, not ending open, every bracket closed."""
         t = text.strip()
-        return (0 < len(t) <= self.headline_max and self.body_marks.isdisjoint(t) and t[-1] not in self.open_end
+        return (0 < len(t) <= self.headline_max and not self.body_mark.found_in(t) and t[-1] not in self.open_end
                 and t[0] not in self.no_start and "…" not in t and balanced(t))
 
     def ends_sentence(self, text: str) -> bool:
@@ -243,7 +248,7 @@ class RoleVocabulary:
         t = text.strip()
         if not t:
             return Role.BLANK
-        return self._role(t)
+        return self.role_of_stripped(t)
 
     def _role_of(self, t: str) -> Role | None:
         if len(t) > OWN_ROLE_MAX:
@@ -306,9 +311,12 @@ def own_roles(lines: Sequence[str], shape: Shape | None = None) -> list[Role]:
     """The role each line shows by itself (:func:`own_role`, folios split over lines
     too); ``Role.BODY`` where only its neighbours could tell."""
     v = vocabulary(shape)
-    roles: list[Role | None] = [v.own_role(t) for t in lines]
+    # v.own_role of each line, inlined: paragraphs reads every row of a page in each round
+    blank, role_of = Role.BLANK, v.role_of_stripped
+    roles: list[Role | None] = [role_of(t) if (t := line.strip()) else blank for line in lines]
     _mark_folio_runs(lines, roles, v)
-    return [Role.BODY if r is None else r for r in roles]
+    body = Role.BODY
+    return [body if r is None else r for r in roles]
 
 
 @dataclass(slots=True)
@@ -338,7 +346,8 @@ class PageReading:
     rooms: list[float] = field(default_factory=list)  # :meth:`room` of each line
 
     def __post_init__(self) -> None:
-        self.rooms = [min(self._rooms(i)) if col else 0.0 for i, col in enumerate(self.columns)]
+        self.rooms = [min(col - width - slack, col - count) if col else 0.0  # min(self._rooms(i))
+                      for col, width, slack, count in zip(self.columns, self.widths, self.slack, self.counts)]
 
     def room(self, i: int) -> float:
         """How far line ``i`` stops short of its column, less what narrow characters
@@ -417,10 +426,12 @@ def learn_columns(widths: Sequence[float], texts: Sequence[str]) -> list[float]:
     if not idx:
         return out
     windows = _windows(rounded)  # (column, agreement) of the window of lines from each line on
-    last = len(windows) - 1
-    for k, i in enumerate(idx):
-        before, after = windows[max(0, k - WINDOW)], windows[min(k, last)]
-        out[i] = before[0] if not after[0] or (before[0] and before[1] >= after[1]) else after[0]
+    # for each line: the window ending at it (the first, near the page's start) and the one
+    # starting at it (the last, near its end)
+    befores = [windows[0]] * WINDOW + windows
+    afters = windows + [windows[-1]] * (len(idx) - len(windows))
+    for i, (col_before, agree_before), (col_after, agree_after) in zip(idx, befores, afters):
+        out[i] = col_before if not col_after or (col_before and agree_before >= agree_after) else col_after
     return out
 
 
@@ -431,20 +442,20 @@ def _windows(rounded: list[int]) -> list[tuple[float, float]]:
     it (as wide, or a cell less)."""
     size = min(WINDOW + 1, len(rounded))
     least = max(MIN_COLUMN_LINES, COLUMN_SHARE * size)
-    counts: Counter[int] = Counter(rounded[:size])
+    counts: Counter[int] = Counter(rounded[:size])  # read with get: a missing width's __missing__ runs in Python
     common = {w for w, n in counts.items() if n >= least}
     out: list[tuple[float, float]] = []
     for s in range(len(rounded) - size + 1):
         if s:
             gone, came = rounded[s - 1], rounded[s + size - 1]
             counts[gone] -= 1
-            counts[came] += 1
+            counts[came] = counts.get(came, 0) + 1
             if counts[gone] < least:
                 common.discard(gone)
             if counts[came] >= least:
                 common.add(came)
         width = max(common, default=0)
-        out.append((float(width), (counts[width] + counts[width - 1]) / size))
+        out.append((float(width), (counts.get(width, 0) + counts.get(width - 1, 0)) / size))
     return out
 
 
@@ -475,7 +486,7 @@ def read_page(
     texts = [t.strip() for t in lines]
     if wrapped is None:
         wrapped = is_wrapped(texts, shape)
-    roles: list[Role | None] = [v.own_role(t) for t in texts]
+    roles: list[Role | None] = [v.role_of_stripped(t) if t else Role.BLANK for t in texts]  # own_role: stripped
     _mark_folio_runs(texts, roles, v)
     blank = [0.0] * len(texts)
     if wrapped:

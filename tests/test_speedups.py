@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import replace
 from functools import cache
 from itertools import pairwise
@@ -21,8 +22,9 @@ from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
 from cleanup.shape import lines
-from cleanup.patterns import Prescan, char_class, fuse_patterns, is_fusable
+from cleanup.patterns import ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
 from cleanup.pipeline import Cleaner, build_stage
+from cleanup.roles import COLUMN_SHARE, MIN_COLUMN_LINES, WINDOW, _measure, _measure_all, _windows, learn_columns
 from cleanup.rules import load_profile
 from cleanup.stage import Stage
 from cleanup.stages.dedup import comparison_key, find_pairs
@@ -270,6 +272,42 @@ def test_cleaning_one_page_leaves_the_prescan_uncompiled():
     assert not compiled(normalize.prescan)
 
 
+PARAM_PATTERNS = [r"^(?:本报讯|新华社\p{Han}{0,8}电)", r"(?:记者|通讯员)(?: \p{Han}{2,4})+ 摄$", r"\p{Han}[，。]",
+                  r"(?<=“)[^”]{1,3}”", r"[：:]$"]
+
+
+@given(st.text(alphabet="本报讯新华社电记者通讯员 摄“”，。：:ab\n", max_size=30), st.integers(0, 5))
+def test_a_vetted_pattern_finds_what_its_regex_finds(text, pos):
+    """Searches skipped on a text holding none of the characters a match needs
+    (:func:`~cleanup.pattern_chars.required_chars`) would have found nothing."""
+    for source in PARAM_PATTERNS:
+        compiled = regex.compile(source, regex.VERSION1)
+        vetted = ParamPattern(compiled, 2.0, "test", "test", vetted=True)
+        for name in ("search", "match", "fullmatch"):
+            got, want = getattr(vetted, name)(text, pos), getattr(compiled, name)(text, pos)
+            assert (got and got.span()) == (want and want.span()), (source, name)
+
+
+class _Spy:
+    """A compiled pattern that counts its searches."""
+
+    def __init__(self, compiled: regex.Pattern[str]) -> None:
+        self.compiled, self.pattern, self.flags, self.searched = compiled, compiled.pattern, compiled.flags, 0
+
+    def search(self, *args):
+        self.searched += 1
+        return self.compiled.search(*args)
+
+    match = fullmatch = finditer = search
+
+
+def test_a_vetted_pattern_does_not_search_a_text_without_a_character_it_needs():
+    spy = _Spy(regex.compile(r"(?:记者|通讯员) \p{Han}{2,4} 摄$", regex.VERSION1))
+    vetted = ParamPattern(spy, 2.0, "test", "test", vetted=True)  # type: ignore[arg-type]
+    assert vetted.search("会议在北京召开。") is None and spy.searched == 0
+    assert vetted.search("本报记者 王磊 摄") is not None and spy.searched == 1
+
+
 @given(st.text(alphabet="abcd^$\n（）摄", max_size=12))
 @settings(max_examples=200, deadline=None)
 def test_fused_patterns_search_like_each_pattern_alone(text):
@@ -503,3 +541,38 @@ def test_headline_pieces_are_found_as_by_aligning_every_longer_headline():
              for i in range(len(page.lines))]
     assert all(fast == plain for fast, plain in found)
     assert sum(bool(fast) for fast, _ in found) >= 10
+
+
+@given(st.lists(st.one_of(st.just(""), st.text(alphabet="中文", min_size=1, max_size=3)), max_size=60),
+       st.lists(st.floats(0, 30), min_size=60, max_size=60))
+def test_columns_are_read_from_the_windows_before_and_after_each_line(texts, widths):
+    """learn_columns pads the list of windows instead of clamping each line's index."""
+    idx = [i for i, t in enumerate(texts) if t.strip()]
+    want = [0.0] * len(texts)
+    if idx:
+        windows = _windows([int(widths[i] + 0.5) for i in idx])
+        for k, i in enumerate(idx):
+            before, after = windows[max(0, k - WINDOW)], windows[min(k, len(windows) - 1)]
+            want[i] = before[0] if not after[0] or (before[0] and before[1] >= after[1]) else after[0]
+    assert learn_columns(widths[: len(texts)], texts) == want
+
+
+@given(st.lists(st.integers(0, 6), min_size=1, max_size=60))
+def test_sliding_windows_tell_what_each_window_counted_afresh_tells(widths):
+    """_windows keeps its counts up to date as the window slides."""
+    size = min(WINDOW + 1, len(widths))
+    least = max(MIN_COLUMN_LINES, COLUMN_SHARE * size)
+    want = []
+    for s in range(len(widths) - size + 1):
+        counts = Counter(widths[s : s + size])
+        width = max((w for w, n in counts.items() if n >= least), default=0)
+        want.append((float(width), (counts[width] + counts[width - 1]) / size))
+    assert _windows(widths) == want
+
+
+@given(st.lists(st.text(alphabet="中，。“”（）《》 aZ09.-%\t", max_size=12), min_size=1, max_size=20))
+def test_a_pages_widths_are_each_lines_measured_alone(texts):
+    """_measure_all searches the page once for paired marks and counts Latin letters
+    and digits among each line's ASCII bytes: the widths and slack of _measure."""
+    widths, slacks = _measure_all(texts)
+    assert list(zip(widths, slacks)) == [_measure(t) for t in texts]
