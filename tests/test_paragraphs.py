@@ -479,6 +479,21 @@ def test_a_printed_line_opening_with_a_quoted_utterance_leans_to_a_new_paragraph
     assert "next-opens-line" in notes_of(result, "para-break")
 
 
+def test_a_line_of_a_page_printed_with_blank_lines_that_opens_with_a_speaker_goes_on(rebuild):
+    """A page whose every line stands apart reads as one paragraph per line; but a line as
+    short as a column's (…总架构师 | 张鹏表示，首府将深化, pdfminer, development page p0025;
+    …市长贺海 | 东表示，…) is no paragraph opening with someone speaking: the name is cut."""
+    result = rebuild.clean(devset_page("p0025", "pdfminer"))
+    assert "总架构师张鹏表示，首府将深化数据体系建设，依托海量数据，" in result.text
+    raw = ("本报讯（记者 云静）2月11日下午，自治区党委常委、市委书记包钢，\n\n"
+           "市委副书记、市长贺海东一行赴旭阳集团进行项目对接，双方签署了\n\n"
+           "投资框架协议。会议指出，各地区各部门要坚持创新驱动发展战略，市\n\n"
+           "委书记包钢强调，要坚持稳中求进工作总基调，市委副书记、市长贺海\n\n"
+           "东表示，将与呼和浩特开展全面合作。据了解，旭阳集团作为集现代\n\n"
+           "化工、新材料、新能源等业务板块协同发展的大型企业集团。\n")
+    assert "市长贺海东表示，将与呼和浩特开展全面合作。" in rebuild.clean(raw).text
+
+
 def test_a_page_jump_marker_cut_after_its_opening_bracket_goes_whole(cleaner):
     """…获评工作表现突出个人。(下 | 转第3版) (issue i12, page 2, PyMuPDF): the line after the
     break is a jump marker's rest, which stands apart, but the break cuts the marker; joined,

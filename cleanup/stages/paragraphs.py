@@ -440,7 +440,9 @@ class Paragraphs(Stage):
             return "next-starts-unit"
         if self.opens.search(nxt):
             return "next-opens-line" if wrapped else "next-opens"
-        if not wrapped and self.opens_unwrapped.search(nxt):
+        if not wrapped and len(nxt) >= self.long_line and self.opens_unwrapped.search(nxt):
+            # a whole paragraph opening with someone speaking, not a line of a page printed with
+            # blank lines between its lines (…市长贺海 | 东表示，将与…, …总架构师 | 张鹏表示，首府将深化)
             return "next-opens"
         return ""
 
