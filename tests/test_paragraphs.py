@@ -516,3 +516,19 @@ def test_a_headline_line_before_a_particle_or_after_a_conjunction_is_body_text(r
     assert "于1956年和1959年相继问世" in rebuild.clean(devset_page("p0009", "tesseract")).text
     assert not stage._starts_conjunction("与此同时，首府产业数字化推进脚步也在加快")
     assert not stage._starts_conjunction("和平发展") and stage._starts_conjunction("和1959年相继问世")
+
+
+def test_a_headline_opening_with_a_name_the_word_list_lacks_stays_a_headline(rebuild, stage):
+    """和林格尔县 (a county of Hohhot) is no word of the list: read as 和|林|格|尔, its 和 looked
+    like a conjunction, so a headline starting with it after body text that OCR left without
+    its full stop was read as the body's rest (heading-goes-on) and, over its byline, not as a
+    headline either; a conjunction before a word or a number still is one."""
+    raw = ("我市召开经济工作会议\n本报记者 王磊\n2月11日，我市召开经济工作会议，全面\n"
+           "总结去年工作，安排部署今年任务。市委\n书记包钢出席会议并讲话，市长贺海东作\n工作部署\n"
+           "和林格尔县推进乡村振兴\n本报记者 李娜\n和林格尔县坚持农业农村优先发展，持续\n"
+           "推进乡村振兴，全县农民人均收入同比增\n长8%，乡村面貌焕然一新。\n")
+    paras = paragraphs_of(rebuild.clean(raw).text)
+    assert "和林格尔县推进乡村振兴" in paras
+    assert any(p.endswith("市长贺海东作工作部署") for p in paras)
+    assert not stage._starts_conjunction("和林格尔县推进乡村振兴")
+    assert stage._starts_conjunction("和和氧化铵会增加水杨酸的毒性") and stage._starts_conjunction("并致辞")
