@@ -534,3 +534,18 @@ def test_a_copy_fits_the_article_written_like_it_when_no_word_is_shared():
         kept = page(*(story + drug if first is story else drug + story))
         assert dedup(page(*first, *second)).text == kept
     assert dedup(page(*pasted, *story), make_stage(style_weight=0.0)).text != page(*drug, *story)
+
+
+def test_a_page_read_by_other_ngrams_shares_its_articles_and_keeps_its_own_caches():
+    """Page.read_by copies the page shallowly: paragraphs and articles shared, every cache
+    of n-gram weights its own (a mass worked out for single characters is no mass of pairs)."""
+    texts = ["阿司匹林的使用率开始下降。", "她在门外站了许久。", "阿司匹林衍生自柳树皮。"]
+    pairs = Page(texts, texts, [False] * 3, set(), set(), 2)
+    before = [pairs.mass_of(i) for i in range(3)], pairs.norm(0)
+    chars = pairs.read_by(1)
+    assert chars is pairs.read_by(1) and pairs.read_by(2) is pairs
+    assert chars.article_of is pairs.article_of and chars.texts is pairs.texts
+    fresh = Page(texts, texts, [False] * 3, set(), set(), 1)
+    assert [chars.mass_of(i) for i in range(3)] == [fresh.mass_of(i) for i in range(3)]
+    assert chars.norm(0) == fresh.norm(0) and chars.rarity() == fresh.rarity()
+    assert ([pairs.mass_of(i) for i in range(3)], pairs.norm(0)) == before

@@ -479,6 +479,21 @@ def test_a_printed_line_opening_with_a_quoted_utterance_leans_to_a_new_paragraph
     assert "next-opens-line" in notes_of(result, "para-break")
 
 
+def test_a_line_of_a_page_printed_with_blank_lines_that_opens_with_a_speaker_goes_on(rebuild):
+    """A page whose every line stands apart reads as one paragraph per line; but a line as
+    short as a column's (…总架构师 | 张鹏表示，首府将深化, pdfminer, development page p0025;
+    …市长贺海 | 东表示，…) is no paragraph opening with someone speaking: the name is cut."""
+    result = rebuild.clean(devset_page("p0025", "pdfminer"))
+    assert "总架构师张鹏表示，首府将深化数据体系建设，依托海量数据，" in result.text
+    raw = ("本报讯（记者 云静）2月11日下午，自治区党委常委、市委书记包钢，\n\n"
+           "市委副书记、市长贺海东一行赴旭阳集团进行项目对接，双方签署了\n\n"
+           "投资框架协议。会议指出，各地区各部门要坚持创新驱动发展战略，市\n\n"
+           "委书记包钢强调，要坚持稳中求进工作总基调，市委副书记、市长贺海\n\n"
+           "东表示，将与呼和浩特开展全面合作。据了解，旭阳集团作为集现代\n\n"
+           "化工、新材料、新能源等业务板块协同发展的大型企业集团。\n")
+    assert "市长贺海东表示，将与呼和浩特开展全面合作。" in rebuild.clean(raw).text
+
+
 def test_a_page_jump_marker_cut_after_its_opening_bracket_goes_whole(cleaner):
     """…获评工作表现突出个人。(下 | 转第3版) (issue i12, page 2, PyMuPDF): the line after the
     break is a jump marker's rest, which stands apart, but the break cuts the marker; joined,
@@ -501,3 +516,19 @@ def test_a_headline_line_before_a_particle_or_after_a_conjunction_is_body_text(r
     assert "于1956年和1959年相继问世" in rebuild.clean(devset_page("p0009", "tesseract")).text
     assert not stage._starts_conjunction("与此同时，首府产业数字化推进脚步也在加快")
     assert not stage._starts_conjunction("和平发展") and stage._starts_conjunction("和1959年相继问世")
+
+
+def test_a_headline_opening_with_a_name_the_word_list_lacks_stays_a_headline(rebuild, stage):
+    """和林格尔县 (a county of Hohhot) is no word of the list: read as 和|林|格|尔, its 和 looked
+    like a conjunction, so a headline starting with it after body text that OCR left without
+    its full stop was read as the body's rest (heading-goes-on) and, over its byline, not as a
+    headline either; a conjunction before a word or a number still is one."""
+    raw = ("我市召开经济工作会议\n本报记者 王磊\n2月11日，我市召开经济工作会议，全面\n"
+           "总结去年工作，安排部署今年任务。市委\n书记包钢出席会议并讲话，市长贺海东作\n工作部署\n"
+           "和林格尔县推进乡村振兴\n本报记者 李娜\n和林格尔县坚持农业农村优先发展，持续\n"
+           "推进乡村振兴，全县农民人均收入同比增\n长8%，乡村面貌焕然一新。\n")
+    paras = paragraphs_of(rebuild.clean(raw).text)
+    assert "和林格尔县推进乡村振兴" in paras
+    assert any(p.endswith("市长贺海东作工作部署") for p in paras)
+    assert not stage._starts_conjunction("和林格尔县推进乡村振兴")
+    assert stage._starts_conjunction("和和氧化铵会增加水杨酸的毒性") and stage._starts_conjunction("并致辞")

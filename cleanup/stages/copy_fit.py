@@ -160,11 +160,7 @@ class Page:
         self.closes = closes
         self.datelined = datelined or set()
         self.grams = NgramSets(keys, ngram)
-        self._rarity: tuple[Counter[str], list[float]] | None = None
-        self._norms: dict[int, float] = {}
-        self._masses: dict[int, float] = {}
-        self._squared: list[float] = []  # the weights squared, made with them
-        self._read_by: dict[int, Page] = {}
+        self._start_caches()
         self.article_of: dict[int, Article] = {}
         count = len(headline)
         starts = opens | self.datelined
@@ -185,6 +181,15 @@ class Page:
                 start = i
                 above = head if i > 0 and headline[i - 1] else ()
 
+    def _start_caches(self) -> None:
+        """What the page works out from its n-grams when first asked: every such cache is
+        made here, so that :meth:`read_by`'s copy, which shares the rest, starts its own."""
+        self._rarity: tuple[Counter[str], list[float]] | None = None
+        self._norms: dict[int, float] = {}
+        self._masses: dict[int, float] = {}
+        self._squared: list[float] = []  # the weights squared, made with them
+        self._read_by: dict[int, Page] = {}
+
     def read_by(self, ngram: int) -> "Page":
         """The same paragraphs and articles, read by n-grams of ``ngram`` characters (made once)."""
         if ngram == self.grams.n:
@@ -193,7 +198,7 @@ class Page:
         if other is None:
             other = self._read_by[ngram] = shallow_copy(self)
             other.grams = NgramSets(self.grams.keys, ngram)
-            other._rarity, other._norms, other._masses, other._squared, other._read_by = None, {}, {}, [], {}
+            other._start_caches()
         return other
 
     def article(self, i: int) -> Article:

@@ -111,6 +111,8 @@ LEAD_IN_CONTEXT = 4
 JOIN_CONTEXT = 8
 # characters each side of a break that ``_segment_cuts`` segments
 WORD_CONTEXT = 6
+# single characters after a conjunction's that read as a name the word list lacks (和|林|格|尔)
+NAME_CHARS = 3
 NARROW_MARKS = "“”‘’《》〈〉「」『』（）【】"  # marks a heading's type may set in half a cell
 NARROW_MARK_WIDTH = 0.5  # cells such a mark may print narrower than a full one
 WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
@@ -221,6 +223,7 @@ class Paragraphs(Stage):
         self.starts_unit = p.pattern("starts_paragraph")
         self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
         self.opens = p.pattern("opens_paragraph")
+        self.inline_quote = p.pattern("inline_quote")
         self.opens_unwrapped = p.pattern("opens_paragraph_unwrapped")
         self.lead = p.pattern("lead")
         self.starts_particle = p.pattern("starts_particle")
@@ -438,9 +441,11 @@ class Paragraphs(Stage):
     def _check_unit(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.starts_unit.search(nxt) or (not wrapped and self.starts_unit_unwrapped.search(nxt)):
             return "next-starts-unit"
-        if self.opens.search(nxt):
+        if self.opens.search(nxt) and not self.inline_quote.search(text[-1:] + "\n" + nxt[:1]):
             return "next-opens-line" if wrapped else "next-opens"
-        if not wrapped and self.opens_unwrapped.search(nxt):
+        if not wrapped and len(nxt) >= self.long_line and self.opens_unwrapped.search(nxt):
+            # a whole paragraph opening with someone speaking, not a line of a page printed with
+            # blank lines between its lines (…市长贺海 | 东表示，将与…, …总架构师 | 张鹏表示，首府将深化)
             return "next-opens"
         return ""
 
@@ -500,7 +505,7 @@ class Paragraphs(Stage):
             if ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
                     and not word and self.headline_like(nxt) \
                     and not self.body_mark.found_in(nxt) and not self.starts_particle.search(nxt) \
-                    and not self.starts_conjunction.search(nxt):
+                    and not self._starts_conjunction(nxt):
                 # not the rest of a word, a clause or a headline
                 if lay.roles[after_b.row] in _HEADED:
                     ev.append("next-headline-over-byline")
@@ -658,12 +663,17 @@ class Paragraphs(Stage):
         return self._roles_apart(ra, rb)
 
     def _starts_conjunction(self, text: str) -> bool:
-        """Whether ``text`` starts with a conjunction that is a word of its own (和1959年…,
-        并致辞; not 与此同时, 和平, 并且)."""
+        """Whether ``text`` starts with a conjunction that is a word of its own before a word
+        or a number (和1959年…, 并致辞, 和财政厅; not 与此同时, 和平, 并且, nor the first
+        character of a name the list lacks, read as characters one by one: 和林格尔县)."""
         if not self.starts_conjunction.search(text):
             return False
         run = HAN_RUN.match(text)
-        return run is not None and len(self.lexicon.segment(run.group()[:WORD_CONTEXT])[0]) == 1
+        if run is None:
+            return False
+        words = self.lexicon.segment(run.group()[:WORD_CONTEXT])
+        name = words[1 : NAME_CHARS + 1]
+        return len(words[0]) == 1 and not (len(name) == NAME_CHARS and all(len(w) == 1 for w in name))
 
     def _cuts_jump(self, text: str, nxt: str) -> bool:
         """Whether the break cuts a bracketed page-jump marker after its opening bracket
