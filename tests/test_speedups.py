@@ -182,20 +182,41 @@ NORMALIZE_ALPHABET = "中文，,;:?!()\"' \u3000\t\n\r\u200b１Ａａa1."
 
 @cache
 def normalize_stage(pays_after: int) -> Normalize:
-    """A normalize stage of its own whose prescan compiles after ``pays_after`` characters."""
+    """A normalize stage of its own whose group searches compile after ``pays_after`` characters."""
     config = next(s for s in load_profile().stages if s.name == "normalize")
     normalize = build_stage(config, 2.0)
     assert isinstance(normalize, Normalize)
-    normalize.prescan = Prescan.of(config.rules, pays_after)
+    normalize.group_steps(pays_after)
     return normalize
+
+
+def groups(normalize: Normalize) -> list[Prescan]:
+    return list({id(step.group): step.group for step in normalize.steps if step.group is not None}.values())
 
 
 @given(st.text(alphabet=NORMALIZE_ALPHABET, max_size=40))
 @settings(max_examples=300, deadline=None)
-def test_normalize_prescan_finds_nothing_only_where_no_rule_fires(text):
+def test_a_normalize_group_finds_nothing_only_where_none_of_its_rules_fires(text):
     normalize = normalize_stage(0)
-    if normalize.prescan.finds_nothing(text, 2.0):
-        assert not any(step.find(text) for step in normalize.steps if step.rule.id in normalize.prescan.ids)
+    for group in groups(normalize):
+        if group.finds_nothing(text, 2.0):
+            assert not any(step.find(text) for step in normalize.steps if step.group is group)
+
+
+def test_normalize_rules_needing_the_same_characters_share_one_search():
+    """The six blank rules are searched for at once; a rule whose characters are
+    not known (a large class) is searched alone."""
+    normalize = normalize_stage(0)
+    group_of = {step.rule.id: step.group for step in normalize.steps}
+    blank = group_of["space-line-trim"]
+    assert blank is not None and blank.ids == {"space-line-trim", "space-han-alnum", "space-han-han",
+                                               "space-cjk-punct", "space-cjk-bracket", "space-latin-collapse"}
+    assert group_of["control-chars"] is group_of["ideograph-lookalike"] is group_of["fullwidth-alnum"] is None
+    assert group_of["punct-comma-fullwidth"] is None  # the only rule needing a comma
+    for step in normalize.steps:
+        if step.group is not None:
+            assert step.rule.trigger() is not None and all(
+                other.needs == step.needs for other in normalize.steps if other.group is step.group)
 
 
 @pytest.mark.parametrize("pays_after", [0, 10**9], ids=["prescan-compiled", "prescan-not-yet"])
@@ -215,6 +236,20 @@ def test_normalize_with_its_skips_edits_like_every_rule_in_turn(pays_after, text
         if len(plain.steps) == made:
             break
     assert [s.edits for s in fast.steps] == [s.edits for s in plain.steps]
+
+
+def test_a_map_rule_searches_only_texts_holding_its_characters_and_finds_them_all():
+    """The stdlib class search passing a text by reads the table as the rule's own pattern does."""
+    normalize = normalize_stage(0)
+    for step in normalize.steps:
+        if step.rule.kind != "map":
+            continue
+        pattern = regex.compile(normalize.map_pattern(step.rule), regex.VERSION1)
+        for char in step.rule.table:
+            for text in (f"中{char}文", f"a{char}", char):
+                want = [(m.start(), m.group()) for m in pattern.finditer(text)]
+                assert [(e.at, e.before) for e in step.find(text)] == want, (step.rule.id, text)
+        assert step.find("会议今天召开。") == []
 
 
 def test_normalize_rules_know_the_few_characters_they_need():
@@ -241,14 +276,17 @@ def test_only_text_where_the_rules_found_nothing_counts_toward_the_prescan():
     config = next(s for s in load_profile().stages if s.name == "normalize")
     normalize = build_stage(config, 2.0)
     assert isinstance(normalize, Normalize)
-    normalize.prescan = Prescan.of(config.rules, pays_after=10)
+    normalize.group_steps(pays_after=10)
+    blank = next(step.group for step in normalize.steps if step.rule.id == "space-line-trim")
     for _ in range(3):
-        normalize.run(Document("会议１２３４５６７８召开。"))  # fullwidth-alnum fires, in play as below
-    assert not compiled(normalize.prescan)
-    normalize.run(Document("会议今天召开了。"))
-    assert not compiled(normalize.prescan)
-    normalize.run(Document("会议今天召开。"))  # idle: 15 characters told of
-    assert normalize.prescan.finds_nothing("会议召开。", 2.0) and compiled(normalize.prescan)
+        normalize.run(Document("会议 2026年召开。"))  # space-han-alnum fires
+    assert not compiled(blank)
+    normalize.run(Document("会议召开了。"))  # no blank: the blank rules are not in play
+    assert not compiled(blank)
+    normalize.run(Document("会议 今天召开。"))  # idle: 8 characters told of
+    assert not compiled(blank)
+    normalize.run(Document("会议 今天召开。"))
+    assert blank.finds_nothing("会议 召开。", 2.0) and compiled(blank)
 
 
 def test_the_prescan_searches_only_for_the_rules_a_texts_characters_leave_in_play():
@@ -269,7 +307,7 @@ def test_cleaning_one_page_leaves_the_prescan_uncompiled():
     cleaner = Cleaner()
     cleaner.clean(SAMPLES[0].read_text(encoding="utf-8"))
     normalize = next(s for s in cleaner.stages if isinstance(s, Normalize))
-    assert not compiled(normalize.prescan)
+    assert not any(compiled(group) for group in groups(normalize))
 
 
 PARAM_PATTERNS = [r"^(?:本报讯|新华社\p{Han}{0,8}电)", r"(?:记者|通讯员)(?: \p{Han}{2,4})+ 摄$", r"\p{Han}[，。]",
