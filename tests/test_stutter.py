@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import regex
 from listfile import groups
 
 from cleanup.document import Document, Edit, undo
 from cleanup.errors import RuleError
 from cleanup.pipeline import build_stage
 from cleanup.rules import load_profile, packaged_rules_dir
-from cleanup.stages.stutter import Stutter
+from cleanup.stages.stutter import HAN_BLOCKS, Stutter
 from cleanup.wordlists import read_entries
 
 DATA = Path(__file__).parent / "data"
@@ -243,6 +245,20 @@ def test_a_stutter_after_several_real_doublings_in_one_run_is_found():
     """Each repeat start of a run is judged, the late ones too."""
     doc = clean("人人天天好好学习会议会议精神")
     assert doc.text == "人人天天好好学习会议精神"
+    assert [c.before for c in doc.changes] == ["会议"]
+
+
+def test_the_repeat_search_covers_every_han_character():
+    """Every character ``regex`` reads as \\p{Han} is one the repeat search
+    (stdlib ``re``, which knows no scripts) takes as Han: no stutter of a Han
+    run goes unsearched."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    han = "".join(regex.findall(r"\p{Han}", every))
+    assert len(han) > 90_000 and re.fullmatch(f"{HAN_BLOCKS}*", han)
+
+
+def test_a_stutter_beside_repeated_digits_and_marks_is_found():
+    doc = clean("2000年——会议会议召开……")
     assert [c.before for c in doc.changes] == ["会议"]
 
 

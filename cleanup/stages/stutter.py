@@ -60,6 +60,11 @@ def find_nothing(line: str) -> list[Edit]:
 
 
 HAN_RUN_BACK = regex.compile(r"(?r)\p{Han}+")  # matched backwards: the run ending at endpos
+# Every Han character, and some neighbours, as a class stdlib ``re`` reads: the
+# blocks the Han script is drawn from (a test checks that each character
+# ``regex`` reads as \p{Han} is among them)
+HAN_BLOCKS = (r"[\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff"
+              r"\uf900-\ufaff\U00016fe0-\U00016fff\U00020000-\U0003ffff]")
 MODES = ("repair", "report")
 READS_ONCE = "once reads as words"  # the note of a repair that only reads_once argues for
 WINDOW = 10  # characters of context each side that the segmenter sees
@@ -148,10 +153,11 @@ class Stutter(Stage):
         self.max_unit = p.integer("max_unit")
         if not 1 <= self.max_unit <= MAX_UNIT:
             raise p.error("max_unit", f"must be 1 to {MAX_UNIT}, not {self.max_unit}")
-        # start of every immediate repeat of 1..max_unit characters; run on Han
-        # runs only, so ``.`` is a Han character (``re`` does this faster than
-        # ``regex``, and an empty lookahead match finds every start)
-        self.repeat = re.compile(rf"(?=(.{{1,{self.max_unit}}})\1)", re.S)
+        # start of every immediate repeat of 1..max_unit characters of HAN_BLOCKS
+        # (``re`` does this faster than ``regex``, and an empty lookahead match
+        # finds every start): a repeat inside a Han run is one, and a search
+        # for any unit would also stop at every repeat of digits or marks
+        self.repeat = re.compile(rf"(?=({HAN_BLOCKS}{{1,{self.max_unit}}})\1)")
         self.lexicon = load_lexicon(p.text("words"))
         # keys of dicts rather than sets, which the garbage collector would walk (see Lexicon)
         self.listed = dict.fromkeys(read_entries(p.text("reduplications"))).keys()
@@ -309,6 +315,9 @@ class Stutter(Stage):
         The starts are those of ``text`` inside the run, counted from its
         start: every start of the run itself, and maybe some whose repeat
         runs past the run's end, which :meth:`judge_at` finds nothing at.
+        Exact though only repeats of :data:`HAN_BLOCKS` are searched for: a
+        repeat of the run itself is all Han, so among them; a start any
+        search leaves out has no repeat inside the run, nothing to judge.
         """
         runs: list[tuple[int, int, list[int]]] = []
         run_start = run_end = 0
