@@ -223,6 +223,17 @@ def test_headlines_and_bylines_of_printed_pages_are_read():
     assert heads_read >= 0.85 * heads
 
 
+def test_a_heading_line_ending_on_a_function_word_takes_the_next_line_as_its_tail():
+    """The line after a heading line that ends on one of the vocabulary's ``function_end``
+    (的) is the rest of the heading; after 是, which is not one of them, it is body text
+    (pdftotext, development page p0012: 创建“无废城市”是|提升城市整体形象和生态)."""
+    lines = devset_page("p0012", "pdftotext").split("\n")
+    at = lines.index("创建“无废城市”是")
+    assert read_page(lines, wrapped=True).roles[at + 1] is Role.BODY
+    lines[at] = "创建“无废城市”的"
+    assert read_page(lines, wrapped=True).roles[at + 1] is Role.HEADLINE
+
+
 def test_a_line_whose_next_line_opens_with_the_end_of_its_sentence_is_no_headline():
     """一是加快建设现代化产业 has a heading's shape and stops short of the column, but the next
     line opens with the rest of its sentence (体系。), as it would with the rest of a word

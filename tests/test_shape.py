@@ -58,6 +58,13 @@ def test_rule_files_see_the_vocabulary_classes_and_character_sets():
     assert regex.fullmatch(f"{names['photo_credit']}", "新华社记者 刘磊 通讯员 张强 摄")
 
 
+def test_the_function_words_no_line_ends_on_are_named_once():
+    """roles reads the vocabulary's ``function_end``; paragraphs' ``ends_function`` builds on it."""
+    assert set("的和在之") <= set(SHAPE.function_end) and "是" not in SHAPE.function_end
+    paragraphs = next(s for s in load_profile().stages if s.name == "paragraphs")
+    assert paragraphs.params["ends_function"] == SHAPE.function_end + "将是于"
+
+
 def test_a_rule_file_of_its_own_names_first(tmp_path):
     path = tmp_path / "r.toml"
     path.write_text("[classes]\nperson = '张三'\n[params]\nwho = '{person}{reporter}'\n", encoding="utf-8")
