@@ -34,6 +34,8 @@ from cleanup.roles import (
     ("本报记者 王磊 摄", Role.CREDIT),
     ("程燕 ”摄", Role.CREDIT),  # OCR reads the blank before 摄 as a quote
     ("市民在广场赏灯。本报记者 王磊 摄", Role.CAPTION),
+    ("新材料产业集群正在形成。贺琳波 摄", Role.CAPTION),
+    ("则在各个市场都不相同。石蕾超”摄", Role.CAPTION),  # the vocabulary's credit_after_sentence
     ("编者按：", Role.LABEL),
     ("图片：本报记者 王磊", Role.LABEL),
     ("（下转第2版）", Role.JUMP),
