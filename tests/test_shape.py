@@ -59,10 +59,13 @@ def test_rule_files_see_the_vocabulary_classes_and_character_sets():
 
 
 def test_the_function_words_no_line_ends_on_are_named_once():
-    """roles reads the vocabulary's ``function_end``; paragraphs' ``ends_function`` builds on it."""
+    """roles reads the vocabulary's ``function_end``; paragraphs' ``ends_function`` and the
+    articles' ``heading_goes_on`` build on it."""
     assert set("的和在之") <= set(SHAPE.function_end) and "是" not in SHAPE.function_end
     paragraphs = next(s for s in load_profile().stages if s.name == "paragraphs")
     assert paragraphs.params["ends_function"] == SHAPE.function_end + "将是于"
+    goes_on = regex.compile(SHAPE.classes["heading_goes_on"])  # articles: a heading line that wraps
+    assert all(goes_on.search(f"黄河流域生态保护{c}") for c in SHAPE.function_end + "为")
 
 
 @pytest.mark.parametrize(("text", "found"), [
