@@ -64,7 +64,6 @@ _DASH_LED = regex.compile(r"——|一一(?!一)")  # a dash, or the two 一 OCR
 # a line led by one character and a mark, the end of a word, or by two or three and a sentence's
 # end, the end of a sentence (…现代化产业|体系。积极申报…): the line before is no heading
 _GOES_ON = regex.compile(r"\p{Han}[，、。；：）」』”]|\p{Han}{2,3}[。；！？]")
-_ENDS_FUNCTION = frozenset("的和与及并在对把被从向以而或且之")  # no heading ends with one of these
 _OPENERS = "“‘「『（(《【〈"
 _CLOSING = "”’」』）)》】〉"  # what closes one of _OPENERS
 _SQUEEZE = "，。、；：？！“”‘’「」『』（）《》【】〈〉"
@@ -226,6 +225,7 @@ class RoleVocabulary:
         self.body_mark = AnyOf(shape.body_marks)  # substring tests: quicker than a set's isdisjoint on Han
         self.open_end = frozenset(shape.open_end)
         self.no_start = frozenset(shape.no_start)
+        self.function_end = frozenset(shape.function_end)
         self.headline_max = shape.headline_max
         # characters a line must hold for each pattern to match (pattern_chars): a quick test first
         self._needs = {p: _AnyChars(required_chars(p)) for p in (
@@ -792,7 +792,7 @@ def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads
     for i in sorted(heads):
         k = i + 1
         if k < len(texts) and k not in heads and roles[k] is None and v.heading_shaped(texts[k]) and (
-                len(texts[k]) <= HEADING_TAIL or texts[i][-1] in _ENDS_FUNCTION):
+                len(texts[k]) <= HEADING_TAIL or texts[i][-1] in v.function_end):
             heads.add(k)
 
 

@@ -33,7 +33,7 @@ from ..roles import (HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, 
 from ..rules import Rule, StageConfig
 from ..shape import HAN, HAN_RUN, AnyOf
 from ..stage import Stage, Touched, handles
-from ..wordlists import load_lexicon, load_wordlist
+from ..wordlists import load_wordlist, shape_lexicon
 
 # a line is non-empty if it holds a character that regex's \s does not match:
 # one that str.strip() keeps, or one of these, which it strips
@@ -233,7 +233,7 @@ class Paragraphs(Stage):
         self.standalone = p.pattern("standalone")
         self.standalone_unwrapped = p.pattern("standalone_unwrapped")
         self.ends_credit = p.pattern("ends_credit")
-        self.lexicon = load_lexicon(p.text("word_list"))
+        self.lexicon = shape_lexicon(shape)
         self.verbs = load_wordlist(p.text("verbs"))
         self.pattern_checks = self._list_pattern_checks()
         self._order_quick_checks()
