@@ -411,6 +411,20 @@ def test_a_wrapped_heading_that_ocr_cut_a_character_from_stays_whole(rebuild):
     assert "治区十三届人大常委会第三十三次会议开幕石泰峰主持" in paras
 
 
+def test_a_blank_line_before_a_heading_block_sets_two_headings_apart(rebuild):
+    """既要盯着新的项目, a blank line, then 我市云春雷获评工|作表现突出个人 with none between its
+    lines: one heading's lines are spaced alike, so two headings (tesseract, p0035; the kicker
+    自治区教育厅发布通知 over a headline of three lines, p0011).  OCR spaces a dash-led
+    sub-headline's lines unevenly: 一一访呼和浩特经济 || 技术开发区党工委书|记刘占英 stays whole (p0004)."""
+    result = rebuild.clean(devset_page("p0035", "tesseract"))
+    paras = paragraphs_of(result.text)
+    assert "既要盯着新的项目" in paras and "我市云春雷获评工作表现突出个人" in paras
+    paras = paragraphs_of(rebuild.clean(devset_page("p0011", "tesseract")).text)
+    assert "自治区教育厅发布通知" in paras
+    paras = paragraphs_of(rebuild.clean(devset_page("p0004", "tesseract")).text)
+    assert "一一访呼和浩特经济技术开发区党工委书记刘占英" in paras
+
+
 def test_a_heading_line_too_full_for_the_next_lines_number_wraps_onto_it(rebuild):
     """累计开发企业 (6) stops a cell short of the width the page's headlines wrap at (7), too
     close for 1570家 to fit (development page p0016); a character does fit in that room

@@ -616,7 +616,7 @@ class Paragraphs(Stage):
         assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
         if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS and rd.roles[b.row] is not Role.SUBHEADLINE:
-            return ev + self._heading_pair_evidence(text, a, b, rd, after_b)
+            return ev + self._heading_pair_evidence(text, a, b, blank, rd, after_b)
         ev.extend(self._role_evidence(text, a, b, rd))
         if not rd.columns[i]:  # too few lines to learn a column from
             if a.block in lay.body_blocks and not a.last_in_block:
@@ -682,15 +682,21 @@ class Paragraphs(Stage):
         m = self.cut_jump.search(tail + nxt.strip())
         return m is not None and m.start() < len(tail)
 
-    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading, after_b: _Line | None
-                               ) -> list[str]:
+    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, blank: bool, rd: PageReading,
+                               after_b: _Line | None) -> list[str]:
         """Two heading lines: one heading wrapped, or two headings (a headline and its
         sub-headline, say)?  A heading line as wide as the page's headlines wrap at (or
         as its column), or one with no verb, goes on; so does a tail of a character or two.
         Two lines no measure could have wrapped one onto the other are two headings
-        (:meth:`_too_wide_for`)."""
+        (:meth:`_too_wide_for`).  A blank line between the two, the second wrapping onto a
+        heading line with none between, sets two headings apart: one heading's lines are
+        spaced alike (既要盯着新的项目 || 我市云春雷获评工|作表现突出个人); but OCR spaces a
+        dash-led sub-headline's lines unevenly (一一访呼和浩特经济 || 技术开发区党工委书|记刘占英)."""
         ev = ["heading-pair"] + self._headline_evidence()
         c = after_b if after_b is not None and after_b.row == b.row + 1 else None
+        if blank and c is not None and rd.roles[a.row] is not Role.SUBHEADLINE \
+                and rd.roles[c.row] in HEADINGS and rd.roles[c.row] is not Role.SUBHEADLINE:
+            ev.append("blank-before-heading-block")
         whole = not self._crosses_word(a.text, b.text)  # OCR may lose or add a character in a cut word
         if whole and self._too_wide_for(b, a, b.text, rd) and self._segments_to_a_verb(text):
             ev.append("next-heading-wider")  # a line with no verb may be the first half (全力以赴|稳经济促发展保民生)
