@@ -411,6 +411,21 @@ def test_a_wrapped_heading_that_ocr_cut_a_character_from_stays_whole(rebuild):
     assert "治区十三届人大常委会第三十三次会议开幕石泰峰主持" in paras
 
 
+def test_a_heading_line_narrower_than_the_line_that_wrapped_onto_it_ends_its_heading(rebuild):
+    """习近平向哈萨克斯坦总 (10) wraps onto 统托卡耶夫致口信 (8), where 工 of the next heading line
+    would have fit: the headline ends there (development page p0013, both readers).  A tail
+    of a character or two goes on (药物用量和病例报告也有减外|心, tesseract p0018)."""
+    for reader in ("pymupdf", "tesseract"):
+        result = rebuild.clean(devset_page("p0013", reader))
+        paras = paragraphs_of(result.text)
+        assert "习近平向哈萨克斯坦总统托卡耶夫致口信" in paras
+        assert "工业技改投资同比增长28.6%" in paras
+        if reader == "pymupdf":  # printed with no blank line between: the break is written
+            assert "heading-ended" in notes_of(result, "para-break")
+    text = rebuild.clean(devset_page("p0018", "tesseract")).text
+    assert "药物用量和病例报告也有减外心" in text
+
+
 def test_a_blank_line_before_a_heading_block_sets_two_headings_apart(rebuild):
     """既要盯着新的项目, a blank line, then 我市云春雷获评工|作表现突出个人 with none between its
     lines: one heading's lines are spaced alike, so two headings (tesseract, p0035; the kicker

@@ -702,6 +702,8 @@ class Paragraphs(Stage):
             ev.append("next-heading-wider")  # a line with no verb may be the first half (全力以赴|稳经济促发展保民生)
         elif whole and c is not None and self._wraps_onto(b, c, rd) and self._too_wide_for(a, b, c.text, rd):
             ev.append("next-heading-wraps-narrower")
+        elif whole and self._ends_heading(text, a, b, rd):
+            ev.append("heading-ended")
         elif (rd.heading_full(a.row, b.text) or (rd.fills(a.row, b.text) and not rd.wide(a.row))) \
                 and not (self._set_across(a.row, rd) and not rd.wide(a.row)):
             ev.append("heading-wraps")
@@ -712,6 +714,21 @@ class Paragraphs(Stage):
         if len(b.text.strip()) <= self.heading_tail or rd.widths[b.row] <= self.heading_tail:
             ev.append("next-heading-tail")  # 竣|工, or digits as narrow: 总死亡率降低|14%
         return ev
+
+    def _ends_heading(self, text: str, a: _Line, b: _Line, rd: PageReading) -> bool:
+        """Whether heading line ``a``, which the heading line over it wrapped onto, ends its
+        heading: that line is too wide to share a measure with ``a`` followed by ``b``, which
+        would have fit (习近平向哈萨克斯坦总|统托卡耶夫致口信 || 工业技改投资同比); a tail of a
+        character or two goes on all the same (OCR splits a heading's last line: 减外|心)."""
+        if text is a.text or len(b.text.strip()) <= self.heading_tail:
+            return False
+        k = a.row - 1
+        while k >= 0 and not rd.counts[k]:
+            k -= 1
+        if k < 0 or rd.roles[k] not in HEADINGS:
+            return False
+        over = text[: len(text) - len(a.text)].rstrip()[-rd.counts[k]:]
+        return self._too_wide_for(_Line(0, 0, over, 0, False, False, k), a, b.text, rd)
 
     def _segment_cuts(self, a: str, b: str) -> bool:
         """Whether the cheapest segmentation of the text around the break between ``a`` and
