@@ -411,6 +411,17 @@ def test_a_wrapped_heading_that_ocr_cut_a_character_from_stays_whole(rebuild):
     assert "治区十三届人大常委会第三十三次会议开幕石泰峰主持" in paras
 
 
+def test_marks_scattered_across_the_page_wrap_onto_no_line(rebuild):
+    """A masthead's debris, marks set far apart with no run of Han among them (<   忆   二   <和,
+    =   seoz吉  JE 《>), goes on into no line: the headline under it stays whole and apart, and
+    is not taken for body text in the next round, which would glue the next heading line to it
+    (tesseract, p0017 and p0009)."""
+    paras = paragraphs_of(rebuild.clean(devset_page("p0017", "tesseract")).text)
+    assert "自治区政府新闻办召开发布会" in paras and "超额完成全年目标" in paras
+    paras = paragraphs_of(rebuild.clean(devset_page("p0009", "tesseract")).text)
+    assert "六大产业集群助推首府经济高质量发展" in paras
+
+
 def test_a_heading_line_narrower_than_the_line_that_wrapped_onto_it_ends_its_heading(rebuild):
     """习近平向哈萨克斯坦总 (10) wraps onto 统托卡耶夫致口信 (8), where 工 of the next heading line
     would have fit: the headline ends there (development page p0013, both readers).  A tail

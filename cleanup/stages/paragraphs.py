@@ -203,6 +203,8 @@ class Paragraphs(Stage):
         self.misread_close_chars = _needs(self.misread_close)
         self.closes_quote = p.pattern("closes_quote")
         self.cut_jump = p.pattern("cut_jump")
+        self.scatter_gap = p.pattern("scatter_gap")
+        self.scatter_han = p.integer("scatter_han")
         # the page-shape vocabulary, as one-character tests done with set lookups
         # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
         shape = self.shape
@@ -484,6 +486,8 @@ class Paragraphs(Stage):
         if ending == "mid-clause" and not lay.wrapped and self.leads_in.search(text[-LEAD_IN_CONTEXT:]):
             ending = "lead-in-end"  # a paragraph of its own that ends leading in: 决定：, 包括：
         ev = [ending]
+        if text is a.text and self._scattered(text):
+            ev.append("line-scattered")
         if ending == "mid-sentence" and text[-1] in self.function_end:
             ev.append("ends-function-word")
         word = self._crosses_word(text, nxt)
@@ -514,6 +518,16 @@ class Paragraphs(Stage):
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
         return ev
+
+    def _scattered(self, line: str) -> bool:
+        """Whether ``line`` is marks scattered across the page, wide blanks between them, none
+        with ``scatter_han`` Han characters: a masthead's or a picture's debris that OCR read
+        (=   seoz吉JE《>, <   忆   二   <和), not text wrapping onto the next line."""
+        gaps = list(self.scatter_gap.finditer(line))
+        if not gaps:
+            return False
+        ends = [0] + [x for g in gaps for x in g.span()] + [len(line)]
+        return all(len(HAN.findall(line, s, e)) < self.scatter_han for s, e in zip(ends[::2], ends[1::2]))
 
     def _unwrapped_evidence(self, text: str, nxt: str, ending: str) -> list[str]:
         """On a page of one paragraph per line, what shows a paragraph ending where its
