@@ -504,7 +504,7 @@ def read_page(
         reading.tolerance = _learn_tolerance(texts, roles, reading)
         reading.indent = _learn_indent(texts, roles, reading)
     heads = _heading_lines(texts, roles, reading, cuts_word)
-    _add_heading_tails(texts, roles, heads, v)
+    _add_heading_tails(texts, roles, heads, v, cuts_word)
     reading.heading_widths = _heading_widths(texts, heads, reading)
     reading.roles = [r if r is not None else Role.HEADLINE if i in heads else Role.BODY for i, r in enumerate(roles)]
     if wrapped:
@@ -785,14 +785,19 @@ def _ends_paragraph(texts: Sequence[str], roles: Sequence[Role | None], reading:
 
 
 def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int],
-                       v: RoleVocabulary) -> None:
+                       v: RoleVocabulary, cuts_word: CutsWord | None = None) -> None:
     """The line right after a heading line is part of the heading when it is a tail of a
-    character or two (习近平在口信中表|示), or when the heading line ends on a word that
-    no heading ends with (开启中国式现代化的|新长征)."""
+    character or two (习近平在口信中表|示), when the heading line ends on a word that
+    no heading ends with (开启中国式现代化的|新长征), or when the break cuts a word
+    and the line is no wider, as a heading's last line is (自治区3个集体1名个|人获市场监管总局通|
+    报表扬: a heading line goes on into no body text with a word it began, :func:`_heading_lines`;
+    a wider line is body text, whatever word the break seems to cut: 坚持从全局出发|自治区十三届人大常)."""
     for i in sorted(heads):
         k = i + 1
         if k < len(texts) and k not in heads and roles[k] is None and v.heading_shaped(texts[k]) and (
-                len(texts[k]) <= HEADING_TAIL or texts[i][-1] in _ENDS_FUNCTION):
+                len(texts[k]) <= HEADING_TAIL or texts[i][-1] in _ENDS_FUNCTION
+                or (cuts_word is not None and display_width(texts[k]) <= display_width(texts[i])
+                    and cuts_word(texts[i], texts[k]))):
             heads.add(k)
 
 

@@ -411,6 +411,18 @@ def test_a_wrapped_heading_that_ocr_cut_a_character_from_stays_whole(rebuild):
     assert "治区十三届人大常委会第三十三次会议开幕石泰峰主持" in paras
 
 
+def test_a_heading_line_that_a_heading_line_cut_a_word_onto_is_its_tail(rebuild):
+    """人获市场监管总局通 | 报表扬: the headline cuts 通报; 报表扬, no wider, is its last line,
+    though the byline after it, its name cut (本报记者 韩亮宏 通讯员 方|欣晶), fills the
+    column (development page p0039, both readers).  A wider line after a heading is body
+    text, whatever word the break seems to cut (坚持从全局出发 | 自治区十三届人大常…, p0004)."""
+    for reader in ("pymupdf", "tesseract"):
+        paras = paragraphs_of(rebuild.clean(devset_page("p0039", reader)).text)
+        assert "自治区3个集体1名个人获市场监管总局通报表扬" in paras
+    paras = paragraphs_of(rebuild.clean(devset_page("p0004")).text)
+    assert "坚持从全局出发" in paras
+
+
 def test_marks_scattered_across_the_page_wrap_onto_no_line(rebuild):
     """A masthead's debris, marks set far apart with no run of Han among them (<   忆   二   <和,
     =   seoz吉  JE 《>), goes on into no line: the headline under it stays whole and apart, and
