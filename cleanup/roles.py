@@ -707,7 +707,8 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
     for i, t in enumerate(texts):
         if not t or roles[i] is not None or not reading.vocab.heading_shaped(t):
             continue
-        if not starts_paragraph(i) and not _over_byline_or_sub(texts, roles, i, reading.vocab):
+        if not starts_paragraph(i) and not _over_byline_or_sub(texts, roles, i, reading.vocab) \
+                and not _short_wrapping(texts, roles, reading, i, cuts_word):
             continue
         k = _next(texts, i)
         alone = (i == 0 or not texts[i - 1]) and (i + 1 == len(texts) or not texts[i + 1])
@@ -735,6 +736,21 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
             continue  # the next line, body text, goes on with a word it began
         heads.add(i)
     return heads
+
+
+def _short_wrapping(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading, i: int,
+                    cuts_word: CutsWord | None) -> bool:
+    """Whether line ``i``, after a blank line, stops short of its column and yet goes on
+    with a word it began on the line right after it, a heading-shaped line as short: a
+    heading's lines, wrapped at a measure narrower than the column, whatever the line
+    before it (…消费市场呈现持续恢 || 阿司匹林还有三种作|用方式: OCR lost the body's end), as
+    no body line short of its column goes on."""
+    k = i + 1
+    if cuts_word is None or not reading.wrapped or i == 0 or texts[i - 1] or k >= len(texts) \
+            or not texts[k] or roles[k] is not None or not reading.vocab.heading_shaped(texts[k]):
+        return False
+    after = _after(texts, k)
+    return reading.short(i, texts[k]) and reading.short(k, after) and bool(cuts_word(texts[i], texts[k]))
 
 
 def _sub_headline_across(texts: Sequence[str], reading: PageReading, k: int) -> bool:

@@ -423,6 +423,14 @@ def test_a_heading_line_that_a_heading_line_cut_a_word_onto_is_its_tail(rebuild)
     assert "坚持从全局出发" in paras
 
 
+def test_a_short_line_after_a_blank_going_on_with_a_word_onto_a_short_line_is_a_heading(rebuild):
+    """…消费市场呈现持续恢 (its end, 复态势。, lost by OCR), a blank line, then 阿司匹林还有三种作|
+    用方式, both lines short of the column, the break cutting 作用: no body line short of its
+    column goes on, so the two are a heading, apart from the body before it (tesseract, p0039)."""
+    paras = paragraphs_of(rebuild.clean(devset_page("p0039", "tesseract")).text)
+    assert "阿司匹林还有三种作用方式" in paras
+
+
 def test_marks_scattered_across_the_page_wrap_onto_no_line(rebuild):
     """A masthead's debris, marks set far apart with no run of Han among them (<   忆   二   <和,
     =   seoz吉  JE 《>), goes on into no line: the headline under it stays whole and apart, and
