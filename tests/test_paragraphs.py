@@ -457,6 +457,17 @@ def test_a_heading_line_narrower_than_the_line_that_wrapped_onto_it_ends_its_hea
     assert "药物用量和病例报告也有减外心" in text
 
 
+def test_a_heading_line_as_wide_as_the_next_one_which_wraps_wraps_too(rebuild):
+    """抓产业 塑品牌 保民生 (10) over 推动各项工作提速提 (9), which wraps onto its last line 质增效:
+    the first is as full at that measure, whatever width the page's other headlines wrap at
+    (tesseract, p0021; 抓产业 塑品牌 保|民生 推动各项工|作提速提质增效, p0012).  A kicker narrower
+    than the line under it stays apart (数据量超22亿 | 智慧停车系统建|成后, p0004)."""
+    paras = paragraphs_of(rebuild.clean(devset_page("p0021", "tesseract")).text)
+    assert "抓产业 塑品牌 保民生推动各项工作提速提质增效" in paras
+    paras = paragraphs_of(rebuild.clean(devset_page("p0004", "tesseract")).text)
+    assert "数据量超22亿" in paras and "智慧停车系统建成后" in paras
+
+
 def test_a_blank_line_before_a_heading_block_sets_two_headings_apart(rebuild):
     """既要盯着新的项目, a blank line, then 我市云春雷获评工|作表现突出个人 with none between its
     lines: one heading's lines are spaced alike, so two headings (tesseract, p0035; the kicker

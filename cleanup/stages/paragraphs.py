@@ -723,6 +723,8 @@ class Paragraphs(Stage):
             ev.append("heading-wraps")
         elif self._wraps_again(a.row, b.row, rd, self.heading_tail):
             ev.append("heading-wraps-again")
+        elif whole and not blank and c is not None and self._wraps_as_next(a, b, c, rd):
+            ev.append("heading-wraps-as-next")
         if not whole and self._segment_cuts(a.text, b.text):
             ev.append("heading-cuts-word")  # 开启中国式现代|化的新长征: the cheapest reading runs on
         if len(b.text.strip()) <= self.heading_tail or rd.widths[b.row] <= self.heading_tail:
@@ -802,6 +804,22 @@ class Paragraphs(Stage):
             or rd.counts[after] <= tail
         return ends_run and abs(rd.widths[i] - rd.widths[h]) <= WRAP_AGAIN_WIDTH \
             and rd.widths[k] <= rd.widths[i] + 0.5
+
+    def _wraps_as_next(self, a: _Line, b: _Line, c: _Line, rd: PageReading) -> bool:
+        """Whether heading line ``a`` is as wide as heading line ``b`` under it (no narrower by
+        half a cell: 数据量超22亿 | 智慧停车系统建|成后 are two headings), which wraps onto
+        heading line ``c`` (cutting a word, onto a tail of a character or two, or onto a last
+        line of the run less than half as wide), no blank line between: ``a`` is as full at
+        that measure (抓产业 塑品牌 保民生 | 推动各项工作提速提|质增效, however wide the page's
+        other headlines wrap)."""
+        if rd.roles[c.row] not in HEADINGS or rd.roles[c.row] is Role.SUBHEADLINE:
+            return False
+        after = c.row + 1
+        last = after >= len(rd.roles) or rd.roles[after] not in HEADINGS or rd.roles[after] is Role.SUBHEADLINE
+        onto = len(c.text.strip()) <= self.heading_tail or self._crosses_word(b.text, c.text) \
+            or self._segment_cuts(b.text, c.text) or (last and rd.widths[c.row] < rd.widths[b.row] / 2)
+        wa, wb = rd.widths[a.row], rd.widths[b.row]
+        return bool(onto) and wa - wb <= WRAP_AGAIN_WIDTH and wa + rd.slack[a.row] >= wb - 0.5
 
     def _roles_apart(self, ra: Role, rb: Role) -> list[str]:
         ev = []
