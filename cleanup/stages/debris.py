@@ -36,6 +36,7 @@ _FOLIO_DATE = re.compile(r"年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # which the search finds quickly; the text's first line is looked at apart)
 _SHORT_LINE = re.compile(r"\n([^\n\d]{0,6}\d[^\n]{0,8})(?=\n|\Z)")
 FOLIO_LINE_MAX = 60  # characters of a line holding a folio, blanks aside (an editor's credit may follow)
+CUT_CONTEXT = 8  # characters at the end of a line that a marker's head cut from its rest may take
 
 
 def _line_at(text: str, at: int) -> str:
@@ -95,9 +96,9 @@ class Debris(Stage):
         """Page-jump markers go (:func:`remove_page_markers`): those opening a line
         (params ``lead``) and those closing it (``tail``)."""
         params = self.settings(rule)
-        lead, tail = params.pattern("lead"), params.pattern("tail")
+        lead, tail, cut = params.pattern("lead"), params.pattern("tail"), params.pattern("cut")
         can_hold = marker_hint(lead, tail)
-        return lambda text: remove_page_markers(text, lead, tail, rule.id, can_hold)
+        return lambda text: remove_page_markers(text, lead, tail, rule.id, can_hold, cut)
 
     def run(self, doc: Document) -> Document:
         for step in self.steps:
@@ -203,10 +204,12 @@ def marker_hint(lead: ParamPattern, tail: ParamPattern) -> re.Pattern[str] | Non
 
 
 def remove_page_markers(text: str, lead: ParamPattern, tail: ParamPattern, rule: str,
-                        can_hold: re.Pattern[str] | None = None) -> list[Edit]:
+                        can_hold: re.Pattern[str] | None = None, cut: ParamPattern | None = None) -> list[Edit]:
     """Edits removing page-jump markers at the start or end of each line.
 
-    A line that holds nothing but markers is dropped with its line break.
+    A line that holds nothing but markers is dropped with its line break;
+    where ``cut`` finds the end of the line before it and its start cut from one
+    marker (…出席会议。■下 | 转第2版), the marker's head goes with it, as one edit.
     Only the lines where ``can_hold`` (:func:`marker_hint`) finds something
     can hold a marker, so only they are searched with the timed patterns.
     """
@@ -221,12 +224,33 @@ def remove_page_markers(text: str, lead: ParamPattern, tail: ParamPattern, rule:
     for line, found in marked:
         note = "page " + ", ".join(m.page for m in found)
         if sum(m.end - m.start for m in found) == len(line.text):
-            drops.append((index[line.start], rule, note))
+            i = index[line.start]
+            head = _cut_head(all_lines, i, cut)
+            if head is None:
+                drops.append((i, rule, note))
+            elif text[all_lines[i - 1].start : head].strip():  # text before the head stays
+                trims.append(Edit(head, text[head : line.end], "", rule, note))
+            else:  # the head is a line of its own: the two lines go, as one edit
+                first, second = drop_lines(text, all_lines, [(i - 1, rule, note), (i, rule, note)])
+                trims.append(Edit(first.at, first.before + second.before, "", rule, note))
         else:
             trims.extend(Edit(line.start + m.start, line.text[m.start : m.end], "", rule, f"page {m.page}")
                          for m in found)
     edits = drop_lines(text, all_lines, drops) + trims
     return sorted(edits, key=lambda e: e.at)
+
+
+def _cut_head(all_lines: list[Line], i: int, cut: ParamPattern | None) -> int | None:
+    """Where the head of the marker that line ``i`` holds the rest of starts, at the end of
+    the line before it (``cut`` finds it there), or None."""
+    if cut is None or i == 0:
+        return None
+    before, line = all_lines[i - 1], all_lines[i]
+    tail = before.text[-CUT_CONTEXT:]
+    m = cut.search(tail + "\n" + line.text)
+    if m is None or m.start() >= len(tail):
+        return None
+    return before.end - len(tail) + m.start()
 
 
 def lines_holding(text: str, hint: re.Pattern[str] | None) -> list[Line]:
