@@ -223,7 +223,7 @@ class Paragraphs(Stage):
         self.starts_unit = p.pattern("starts_paragraph")
         self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
         self.opens = p.pattern("opens_paragraph")
-        self.inline_quote = p.pattern("inline_quote")
+        self.inline_open = p.pattern("inline_open")
         self.opens_unwrapped = p.pattern("opens_paragraph_unwrapped")
         self.lead = p.pattern("lead")
         self.starts_particle = p.pattern("starts_particle")
@@ -441,7 +441,7 @@ class Paragraphs(Stage):
     def _check_unit(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.starts_unit.search(nxt) or (not wrapped and self.starts_unit_unwrapped.search(nxt)):
             return "next-starts-unit"
-        if self.opens.search(nxt) and not self.inline_quote.search(text[-1:] + "\n" + nxt[:1]):
+        if self.opens.search(nxt) and not self.inline_open.search(text[-1:] + "\n" + nxt[:1]):
             return "next-opens-line" if wrapped else "next-opens"
         if not wrapped and len(nxt) >= self.long_line and self.opens_unwrapped.search(nxt):
             # a whole paragraph opening with someone speaking, not a line of a page printed with
