@@ -382,6 +382,19 @@ def test_an_article_cut_by_a_jump_marker_is_not_joined_to_the_next_lead(cleaner,
     assert cleaner.clean(out).text == out
 
 
+@pytest.mark.parametrize(("page", "apart"), [
+    (("issues", "i06", "raw", "tesseract", "p1.txt"), "有效提高退役军人\n\n回眸2023\n"),
+    (("devset", "raw", "pymupdf", "p0010.txt"), "——首次合成出乙酰水杨酸\n\n阿司匹林，特别是"),
+])
+def test_lines_a_page_jump_marker_stood_between_are_read_apart(cleaner, page, apart):
+    """…有效提高退役军人 | 国下转第4版 | 回眸2023 (OCR lost the sentence's end), ——首次合成出乙酰水杨酸 |
+    (上接第4版)阿司匹林，…: the printed column reads the two as one paragraph, but the marker
+    debris removed stood between them (after-jump); the clean text, read again, keeps them apart."""
+    out = cleaner.clean(DATA.joinpath(*page).read_text(encoding="utf-8")).text
+    assert apart in out
+    assert cleaner.clean(out).text == out
+
+
 def test_a_lead_s_day_after_its_dateline_is_not_a_lead_of_its_own(cleaner):
     """新华社北京1月7日电 | 1月7日，…: the day opens the lead of the dateline before it (inline_open)."""
     out = cleaner.clean("新华社北京1月7日电\n\n1月7日，自治区党委外事工作委员会召开第四次会议。\n").text
