@@ -207,32 +207,34 @@ def remove_page_markers(text: str, lead: ParamPattern, tail: ParamPattern, rule:
                         can_hold: re.Pattern[str] | None = None, cut: ParamPattern | None = None) -> list[Edit]:
     """Edits removing page-jump markers at the start or end of each line.
 
-    A line that holds nothing but markers is dropped with its line break;
-    where ``cut`` finds the end of the line before it and its start cut from one
-    marker (…出席会议。■下 | 转第2版), the marker's head goes with it, as one edit.
+    A line that holds nothing but markers is dropped with its line break.
+    A marker cut over two lines (…出席会议。■下 | 转第2版, ■下转第4 | 版) goes as one
+    edit, where ``cut`` finds it closing the end of a line and the whole line after it.
     Only the lines where ``can_hold`` (:func:`marker_hint`) finds something
     can hold a marker, so only they are searched with the timed patterns.
     """
-    marked = [(line, found) for line in lines_holding(text, can_hold)
-              if (found := find_markers(line, lead, tail))]
-    if not marked:
+    held = [(line, find_markers(line, lead, tail)) for line in lines_holding(text, can_hold)]
+    if not any(found for _, found in held) and cut is None:
         return []
     all_lines = lines(text)
     index = {line.start: i for i, line in enumerate(all_lines)}
+    marked = {index[line.start] for line, found in held if found}
     drops: list[tuple[int, str, str]] = []
     trims: list[Edit] = []
-    for line, found in marked:
-        note = "page " + ", ".join(m.page for m in found)
-        if sum(m.end - m.start for m in found) == len(line.text):
-            i = index[line.start]
-            head = _cut_head(all_lines, i, cut)
-            if head is None:
-                drops.append((i, rule, note))
-            elif text[all_lines[i - 1].start : head].strip():  # text before the head stays
+    for line, found in held:
+        i = index[line.start]
+        whole = sum(m.end - m.start for m in found) == len(line.text)
+        split = _cut_marker(all_lines, i, cut) if (whole or not found) and i - 1 not in marked else None
+        if split is not None:
+            head, page = split
+            note = f"page {page}"
+            if text[all_lines[i - 1].start : head].strip():  # text before the marker's head stays
                 trims.append(Edit(head, text[head : line.end], "", rule, note))
             else:  # the head is a line of its own: the two lines go, as one edit
                 first, second = drop_lines(text, all_lines, [(i - 1, rule, note), (i, rule, note)])
                 trims.append(Edit(first.at, first.before + second.before, "", rule, note))
+        elif whole:
+            drops.append((i, rule, "page " + ", ".join(m.page for m in found)))
         else:
             trims.extend(Edit(line.start + m.start, line.text[m.start : m.end], "", rule, f"page {m.page}")
                          for m in found)
@@ -240,17 +242,17 @@ def remove_page_markers(text: str, lead: ParamPattern, tail: ParamPattern, rule:
     return sorted(edits, key=lambda e: e.at)
 
 
-def _cut_head(all_lines: list[Line], i: int, cut: ParamPattern | None) -> int | None:
-    """Where the head of the marker that line ``i`` holds the rest of starts, at the end of
-    the line before it (``cut`` finds it there), or None."""
+def _cut_marker(all_lines: list[Line], i: int, cut: ParamPattern | None) -> tuple[int, str] | None:
+    """Where a marker that line ``i`` is the whole rest of starts, at the end of the line
+    before it (``cut`` finds the marker in the two read on as one), and the page it names."""
     if cut is None or i == 0:
         return None
     before, line = all_lines[i - 1], all_lines[i]
     tail = before.text[-CUT_CONTEXT:]
-    m = cut.search(tail + "\n" + line.text)
-    if m is None or m.start() >= len(tail):
+    m = cut.search(tail + line.text)
+    if m is None or m.start() + len(m.group()) - len(m.group().lstrip()) >= len(tail):
         return None
-    return before.end - len(tail) + m.start()
+    return before.end - len(tail) + m.start(), page_number(m.group("page"))
 
 
 def lines_holding(text: str, hint: re.Pattern[str] | None) -> list[Line]:
