@@ -358,6 +358,49 @@ def test_a_headline_over_a_byline_after_a_jump_marker_in_mid_sentence_stands_apa
     assert cleaner.clean(out).text == out
 
 
+JUMP_CUT = "1月4日晚，由市委宣传部主办的迎新春文艺晚会在乌兰恰特大剧院举行，干部群众一千余人观看了演出，现场掌声不断"
+NEXT_LEAD = "1月5日晚，自治区党委召开常委会会议，传达学习中央经济工作会议精神，研究部署我区贯彻落实工作。"
+
+
+def columns(text: str, width: int) -> str:
+    """``text`` printed in a column ``width`` characters wide, its first line indented."""
+    text = "\u3000\u3000" + text
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+@pytest.mark.parametrize("layout", ["unwrapped", "wrapped"])
+def test_an_article_cut_by_a_jump_marker_is_not_joined_to_the_next_lead(cleaner, layout):
+    """…现场掌声不断（下转第2版） | 1月5日晚，…: the article goes on on page 2, what follows on this
+    page is the next article's lead (its day and a comma open it). Clean text, the marker gone,
+    keeps them apart too: the lead's opening is the evidence, not the marker (a fixed point)."""
+    if layout == "unwrapped":
+        raw = f"会议召开。\n\n{JUMP_CUT}（下转第2版）\n\n{NEXT_LEAD}\n"
+    else:  # the marker on a line of its own, under the column's last line
+        raw = f"会议召开。\n\n{columns(JUMP_CUT, 12)}\n（下转第2版）\n\n{columns(NEXT_LEAD, 12)}\n"
+    out = cleaner.clean(raw).text
+    assert "现场掌声不断\n\n1月5日晚，" in out and "下转" not in out
+    assert cleaner.clean(out).text == out
+
+
+@pytest.mark.parametrize(("page", "apart"), [
+    (("issues", "i06", "raw", "tesseract", "p1.txt"), "有效提高退役军人\n\n回眸2023\n"),
+    (("devset", "raw", "pymupdf", "p0010.txt"), "——首次合成出乙酰水杨酸\n\n阿司匹林，特别是"),
+])
+def test_lines_a_page_jump_marker_stood_between_are_read_apart(cleaner, page, apart):
+    """…有效提高退役军人 | 国下转第4版 | 回眸2023 (OCR lost the sentence's end), ——首次合成出乙酰水杨酸 |
+    (上接第4版)阿司匹林，…: the printed column reads the two as one paragraph, but the marker
+    debris removed stood between them (after-jump); the clean text, read again, keeps them apart."""
+    out = cleaner.clean(DATA.joinpath(*page).read_text(encoding="utf-8")).text
+    assert apart in out
+    assert cleaner.clean(out).text == out
+
+
+def test_a_lead_s_day_after_its_dateline_is_not_a_lead_of_its_own(cleaner):
+    """新华社北京1月7日电 | 1月7日，…: the day opens the lead of the dateline before it (inline_open)."""
+    out = cleaner.clean("新华社北京1月7日电\n\n1月7日，自治区党委外事工作委员会召开第四次会议。\n").text
+    assert "电\n\n1月7日" not in out
+
+
 def test_one_pair_of_lines_is_decided_by_the_role_of_the_line_after_it(rebuild):
     """The same body text and headline-shaped line, once before body text (a cut: they
     join) and once before a byline (a headline): the verdict of the first pair is not

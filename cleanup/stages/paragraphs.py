@@ -61,6 +61,7 @@ class Layout:
     roles: list[Role]
     reading: PageReading | None = None
     body_blocks: frozenset[int] = frozenset()  # blocks (runs of lines) that hold body punctuation
+    after_jump: frozenset[int] = frozenset()  # rows printed right after a page-jump marker (gone now)
 
 
 class _Verdict(NamedTuple):
@@ -109,6 +110,8 @@ CREDIT_CONTEXT = 40
 LEAD_IN_CONTEXT = 4
 # characters each side of a break that ``spaced_join`` reads
 JOIN_CONTEXT = 8
+# characters between two printed lines too few to hold a page-jump marker (转第2版 takes 4)
+JUMP_GAP_MIN = 3
 # characters each side of a break that ``_segment_cuts`` segments
 WORD_CONTEXT = 6
 # single characters after a conjunction's that read as a name the word list lacks (和|林|格|尔)
@@ -205,6 +208,8 @@ class Paragraphs(Stage):
         self.cut_jump = p.pattern("cut_jump")
         self.scatter_gap = p.pattern("scatter_gap")
         self.scatter_han = p.integer("scatter_han")
+        self.jump_gap = p.pattern("jump_gap")
+        self.jump_gap_chars = _needs(self.jump_gap)
         # the page-shape vocabulary, as one-character tests done with set lookups
         # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
         shape = self.shape
@@ -225,7 +230,7 @@ class Paragraphs(Stage):
         self.starts_unit = p.pattern("starts_paragraph")
         self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
         self.opens = p.pattern("opens_paragraph")
-        self.inline_quote = p.pattern("inline_quote")
+        self.inline_open = p.pattern("inline_open")
         self.opens_unwrapped = p.pattern("opens_paragraph_unwrapped")
         self.lead = p.pattern("lead")
         self.starts_particle = p.pattern("starts_particle")
@@ -289,12 +294,18 @@ class Paragraphs(Stage):
             out[-1].last_in_block = True
         return out
 
-    def _printed(self, doc: Document, rows: list[str], lines: list[_Line]) -> list[str]:
-        """Each row as it was printed (in the raw input); '' for a blank row."""
+    def _printed(self, doc: Document, rows: list[str], lines: list[_Line]) -> tuple[list[str], frozenset[int]]:
+        """Each row as it was printed (in the raw input), '' for a blank row; and the rows
+        printed right after a page-jump marker that is gone now (``jump_gap``)."""
         step = len(doc.steps)
         raw_starts = doc.to_raw_all(step, [ln.start for ln in lines], "start")
         raw_ends = doc.to_raw_all(step, [ln.end for ln in lines], "end")
         printed = [""] * len(rows)
+        raw = doc.raw
+        after_jump = frozenset(
+            ln.row for ln, gap_start, gap_end in zip(lines[1:], raw_ends, raw_starts[1:])
+            if gap_end - gap_start > JUMP_GAP_MIN and self.jump_gap.search(raw[gap_start:gap_end])
+        ) if self.jump_gap_chars.found_in(raw) else frozenset()
         for ln, raw_start, raw_end in zip(lines, raw_starts, raw_ends):
             span = doc.raw[raw_start:raw_end]
             if "\n" in span:
@@ -304,7 +315,7 @@ class Paragraphs(Stage):
                 chars = set(ln.text)
                 span = max(span.split("\n"), key=lambda piece: len(chars.intersection(piece)))
             printed[ln.row] = span
-        return printed
+        return printed, after_jump
 
     def layout(self, doc: Document, lines: list[_Line]) -> Layout:
         """Wrapped if most lines sit in multi-line blocks; then each line's role and column
@@ -314,10 +325,10 @@ class Paragraphs(Stage):
         in_blocks = sum(1 for ln in lines if not (ln.first_in_block and ln.last_in_block))
         if in_blocks < max(2, self.min_wrapped_share * len(lines)):
             return Layout(False, own_roles(rows, self.shape))
-        printed = self._printed(doc, rows, lines)
+        printed, after_jump = self._printed(doc, rows, lines)
         body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
         reading = read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word, shape=self.shape)
-        return Layout(True, reading.roles, reading, body_blocks)
+        return Layout(True, reading.roles, reading, body_blocks, after_jump)
 
     # --- evidence -----------------------------------------------------------
 
@@ -443,7 +454,7 @@ class Paragraphs(Stage):
     def _check_unit(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.starts_unit.search(nxt) or (not wrapped and self.starts_unit_unwrapped.search(nxt)):
             return "next-starts-unit"
-        if self.opens.search(nxt) and not self.inline_quote.search(text[-1:] + "\n" + nxt[:1]):
+        if self.opens.search(nxt) and not self.inline_open.search(text[-1:] + "\n" + nxt[:1]):
             return "next-opens-line" if wrapped else "next-opens"
         if not wrapped and len(nxt) >= self.long_line and self.opens_unwrapped.search(nxt):
             # a whole paragraph opening with someone speaking, not a line of a page printed with
@@ -626,6 +637,8 @@ class Paragraphs(Stage):
         their column (a line stopping short of it ends a paragraph, unless it is a
         paragraph's indented first line; a sentence ending before an indented line does)."""
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
+        if b.row in lay.after_jump:
+            ev.append("after-jump")
         rd = lay.reading
         assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
