@@ -26,7 +26,7 @@ from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
 from .roles import Role, assign_roles, dash_led, own_role, printed_width, roles_by_type
 from .shape import HAN, HAN_RUN, Line, Shape, lines, load_shape
-from .wordlists import load_lexicon
+from .wordlists import shape_lexicon
 
 JUMP_RULE = "marker-page-jump"
 
@@ -819,7 +819,7 @@ def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int
 def cuts_word(before: str, after: str, shape: Shape | None = None) -> bool:
     """Whether the cheapest segmentation (by the vocabulary's ``word_list``) of the
     text around the place between ``before`` and ``after`` puts a word across it."""
-    lexicon = load_lexicon((shape or load_shape()).word_list)
+    lexicon = shape_lexicon(shape or load_shape())
     left, right = before[-WORD_CONTEXT:], after[:WORD_CONTEXT]
     at = 0
     for word in lexicon.segment(left + right):

@@ -64,7 +64,6 @@ _DASH_LED = regex.compile(r"——|一一(?!一)")  # a dash, or the two 一 OCR
 # a line led by one character and a mark, the end of a word, or by two or three and a sentence's
 # end, the end of a sentence (…现代化产业|体系。积极申报…): the line before is no heading
 _GOES_ON = regex.compile(r"\p{Han}[，、。；：）」』”]|\p{Han}{2,3}[。；！？]")
-_ENDS_FUNCTION = frozenset("的和与及并在对把被从向以而或且之")  # no heading ends with one of these
 _OPENERS = "“‘「『（(《【〈"
 _CLOSING = "”’」』）)》】〉"  # what closes one of _OPENERS
 _SQUEEZE = "，。、；：？！“”‘’「」『』（）《》【】〈〉"
@@ -226,6 +225,7 @@ class RoleVocabulary:
         self.body_mark = AnyOf(shape.body_marks)  # substring tests: quicker than a set's isdisjoint on Han
         self.open_end = frozenset(shape.open_end)
         self.no_start = frozenset(shape.no_start)
+        self.function_end = frozenset(shape.function_end)
         self.headline_max = shape.headline_max
         # characters a line must hold for each pattern to match (pattern_chars): a quick test first
         self._needs = {p: _AnyChars(required_chars(p)) for p in (
@@ -504,7 +504,7 @@ def read_page(
         reading.tolerance = _learn_tolerance(texts, roles, reading)
         reading.indent = _learn_indent(texts, roles, reading)
     heads = _heading_lines(texts, roles, reading, cuts_word)
-    _add_heading_tails(texts, roles, heads, v)
+    _add_heading_tails(texts, roles, heads, v, cuts_word)
     reading.heading_widths = _heading_widths(texts, heads, reading)
     reading.roles = [r if r is not None else Role.HEADLINE if i in heads else Role.BODY for i, r in enumerate(roles)]
     if wrapped:
@@ -707,7 +707,8 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
     for i, t in enumerate(texts):
         if not t or roles[i] is not None or not reading.vocab.heading_shaped(t):
             continue
-        if not starts_paragraph(i) and not _over_byline_or_sub(texts, roles, i, reading.vocab):
+        if not starts_paragraph(i) and not _over_byline_or_sub(texts, roles, i, reading.vocab) \
+                and not _short_wrapping(texts, roles, reading, i, cuts_word):
             continue
         k = _next(texts, i)
         alone = (i == 0 or not texts[i - 1]) and (i + 1 == len(texts) or not texts[i + 1])
@@ -735,6 +736,21 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
             continue  # the next line, body text, goes on with a word it began
         heads.add(i)
     return heads
+
+
+def _short_wrapping(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading, i: int,
+                    cuts_word: CutsWord | None) -> bool:
+    """Whether line ``i``, after a blank line, stops short of its column and yet goes on
+    with a word it began on the line right after it, a heading-shaped line as short: a
+    heading's lines, wrapped at a measure narrower than the column, whatever the line
+    before it (…消费市场呈现持续恢 || 阿司匹林还有三种作|用方式: OCR lost the body's end), as
+    no body line short of its column goes on."""
+    k = i + 1
+    if cuts_word is None or not reading.wrapped or i == 0 or texts[i - 1] or k >= len(texts) \
+            or not texts[k] or roles[k] is not None or not reading.vocab.heading_shaped(texts[k]):
+        return False
+    after = _after(texts, k)
+    return reading.short(i, texts[k]) and reading.short(k, after) and bool(cuts_word(texts[i], texts[k]))
 
 
 def _sub_headline_across(texts: Sequence[str], reading: PageReading, k: int) -> bool:
@@ -785,14 +801,19 @@ def _ends_paragraph(texts: Sequence[str], roles: Sequence[Role | None], reading:
 
 
 def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int],
-                       v: RoleVocabulary) -> None:
+                       v: RoleVocabulary, cuts_word: CutsWord | None = None) -> None:
     """The line right after a heading line is part of the heading when it is a tail of a
-    character or two (习近平在口信中表|示), or when the heading line ends on a word that
-    no heading ends with (开启中国式现代化的|新长征)."""
+    character or two (习近平在口信中表|示), when the heading line ends on a word that
+    no heading ends with (开启中国式现代化的|新长征), or when the break cuts a word
+    and the line is no wider, as a heading's last line is (自治区3个集体1名个|人获市场监管总局通|
+    报表扬: a heading line goes on into no body text with a word it began, :func:`_heading_lines`;
+    a wider line is body text, whatever word the break seems to cut: 坚持从全局出发|自治区十三届人大常)."""
     for i in sorted(heads):
         k = i + 1
         if k < len(texts) and k not in heads and roles[k] is None and v.heading_shaped(texts[k]) and (
-                len(texts[k]) <= HEADING_TAIL or texts[i][-1] in _ENDS_FUNCTION):
+                len(texts[k]) <= HEADING_TAIL or texts[i][-1] in v.function_end
+                or (cuts_word is not None and display_width(texts[k]) <= display_width(texts[i])
+                    and cuts_word(texts[i], texts[k]))):
             heads.add(k)
 
 

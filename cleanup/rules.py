@@ -471,6 +471,7 @@ def load_profile(
         extra_params = s.get("params", {})
         if not isinstance(extra_params, dict):
             raise RuleError(f"stage {name}: 'params' must be a table", where)
+        _known_settings_only(cfg, extra_params, where, vocabulary)
         cfg.params.update(extra_params)
         stages.append(cfg)
     by_name = {s.name: s for s in stages}
@@ -511,6 +512,16 @@ def load_profile(
                    settle, vocabulary.path)
 
 
+def _known_settings_only(cfg: StageConfig, params: Mapping[str, Any], where: str, vocabulary: Vocabulary) -> None:
+    """A setting the stage's packaged rule files do not give is an error: misspelt or
+    retired, it would be ignored without a word.  (A stage of no packaged file, or
+    read with a vocabulary of the user's: any.)"""
+    packaged = vocabulary.packaged and any(Path(f).resolve().parent == packaged_rules_dir() for f in cfg.files)
+    unknown = sorted(set(params) - set(cfg.vetted)) if packaged else []
+    if unknown:
+        raise RuleError(f"stage {cfg.name}: [params] {', '.join(unknown)}: no such setting of this stage", where)
+
+
 def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str, vocabulary: Vocabulary) -> None:
     rules, params = load_rule_file(fpath, vocabulary)
     for r in rules:
@@ -519,6 +530,8 @@ def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str, vocabulary: Voca
     if fpath.resolve().parent == packaged_rules_dir() and vocabulary.packaged:
         cfg.vetted.update(params)
         rules = [replace(r, vetted=r.params) for r in rules]
+    else:
+        _known_settings_only(cfg, params, str(fpath), vocabulary)
     cfg.rules.extend(rules)
     cfg.files.append(str(fpath))
     cfg.params.update(params)

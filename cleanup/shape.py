@@ -115,6 +115,7 @@ class Shape:
         self.commas = p.chars("commas")
         self.body_marks = p.chars("body_marks")
         self.sentence_marks = p.chars("sentence_marks")
+        self.function_end = p.chars("function_end")
         self.no_start = p.chars("no_start")
         self.headline_max = p.integer("headline_max")
         self.long_line = p.integer("long_line")

@@ -17,7 +17,7 @@ from itertools import chain
 from .diskcache import derived
 from .errors import RuleError
 from .rules import packaged_rules_dir
-from .shape import HAN_RUN
+from .shape import HAN_RUN, Shape
 
 
 @cache
@@ -167,6 +167,12 @@ def _is_lexicon_parts(value: object) -> bool:
         return False
     words, costs = value[0], value[1]
     return len(costs) == words.count("\n") and set(map(type, costs)) <= {int}
+
+
+def shape_lexicon(shape: Shape) -> Lexicon:
+    """The word list the page-shape vocabulary names (``word_list``): the one every
+    stage and the article output segment by, loaded once (:func:`load_lexicon`)."""
+    return load_lexicon(shape.word_list)
 
 
 @cache

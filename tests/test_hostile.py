@@ -334,7 +334,7 @@ def test_an_empty_character_setting_of_a_stage_is_a_rule_error():
 
 
 @pytest.mark.parametrize("key", ["sentence_end", "clause_end", "open_end", "commas", "body_marks", "sentence_marks",
-                                 "no_start"])
+                                 "function_end", "no_start"])
 def test_an_empty_character_set_of_the_vocabulary_is_a_rule_error(tmp_path, key):
     path = vocabulary_with(tmp_path, key, '""')
     with pytest.raises(RuleError, match=re.escape(f"page-shape vocabulary: [params] {key} must hold at least")) as err:

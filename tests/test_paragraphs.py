@@ -358,6 +358,49 @@ def test_a_headline_over_a_byline_after_a_jump_marker_in_mid_sentence_stands_apa
     assert cleaner.clean(out).text == out
 
 
+JUMP_CUT = "1月4日晚，由市委宣传部主办的迎新春文艺晚会在乌兰恰特大剧院举行，干部群众一千余人观看了演出，现场掌声不断"
+NEXT_LEAD = "1月5日晚，自治区党委召开常委会会议，传达学习中央经济工作会议精神，研究部署我区贯彻落实工作。"
+
+
+def columns(text: str, width: int) -> str:
+    """``text`` printed in a column ``width`` characters wide, its first line indented."""
+    text = "\u3000\u3000" + text
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+@pytest.mark.parametrize("layout", ["unwrapped", "wrapped"])
+def test_an_article_cut_by_a_jump_marker_is_not_joined_to_the_next_lead(cleaner, layout):
+    """…现场掌声不断（下转第2版） | 1月5日晚，…: the article goes on on page 2, what follows on this
+    page is the next article's lead (its day and a comma open it). Clean text, the marker gone,
+    keeps them apart too: the lead's opening is the evidence, not the marker (a fixed point)."""
+    if layout == "unwrapped":
+        raw = f"会议召开。\n\n{JUMP_CUT}（下转第2版）\n\n{NEXT_LEAD}\n"
+    else:  # the marker on a line of its own, under the column's last line
+        raw = f"会议召开。\n\n{columns(JUMP_CUT, 12)}\n（下转第2版）\n\n{columns(NEXT_LEAD, 12)}\n"
+    out = cleaner.clean(raw).text
+    assert "现场掌声不断\n\n1月5日晚，" in out and "下转" not in out
+    assert cleaner.clean(out).text == out
+
+
+@pytest.mark.parametrize(("page", "apart"), [
+    (("issues", "i06", "raw", "tesseract", "p1.txt"), "有效提高退役军人\n\n回眸2023\n"),
+    (("devset", "raw", "pymupdf", "p0010.txt"), "——首次合成出乙酰水杨酸\n\n阿司匹林，特别是"),
+])
+def test_lines_a_page_jump_marker_stood_between_are_read_apart(cleaner, page, apart):
+    """…有效提高退役军人 | 国下转第4版 | 回眸2023 (OCR lost the sentence's end), ——首次合成出乙酰水杨酸 |
+    (上接第4版)阿司匹林，…: the printed column reads the two as one paragraph, but the marker
+    debris removed stood between them (after-jump); the clean text, read again, keeps them apart."""
+    out = cleaner.clean(DATA.joinpath(*page).read_text(encoding="utf-8")).text
+    assert apart in out
+    assert cleaner.clean(out).text == out
+
+
+def test_a_lead_s_day_after_its_dateline_is_not_a_lead_of_its_own(cleaner):
+    """新华社北京1月7日电 | 1月7日，…: the day opens the lead of the dateline before it (inline_open)."""
+    out = cleaner.clean("新华社北京1月7日电\n\n1月7日，自治区党委外事工作委员会召开第四次会议。\n").text
+    assert "电\n\n1月7日" not in out
+
+
 def test_one_pair_of_lines_is_decided_by_the_role_of_the_line_after_it(rebuild):
     """The same body text and headline-shaped line, once before body text (a cut: they
     join) and once before a byline (a headline): the verdict of the first pair is not
@@ -409,6 +452,77 @@ def test_a_wrapped_heading_that_ocr_cut_a_character_from_stays_whole(rebuild):
     but the break cuts a word (人大): one heading all the same (tesseract, page p0008)."""
     paras = paragraphs_of(rebuild.clean(devset_page("p0008", "tesseract")).text)
     assert "治区十三届人大常委会第三十三次会议开幕石泰峰主持" in paras
+
+
+def test_a_heading_line_that_a_heading_line_cut_a_word_onto_is_its_tail(rebuild):
+    """人获市场监管总局通 | 报表扬: the headline cuts 通报; 报表扬, no wider, is its last line,
+    though the byline after it, its name cut (本报记者 韩亮宏 通讯员 方|欣晶), fills the
+    column (development page p0039, both readers).  A wider line after a heading is body
+    text, whatever word the break seems to cut (坚持从全局出发 | 自治区十三届人大常…, p0004)."""
+    for reader in ("pymupdf", "tesseract"):
+        paras = paragraphs_of(rebuild.clean(devset_page("p0039", reader)).text)
+        assert "自治区3个集体1名个人获市场监管总局通报表扬" in paras
+    paras = paragraphs_of(rebuild.clean(devset_page("p0004")).text)
+    assert "坚持从全局出发" in paras
+
+
+def test_a_short_line_after_a_blank_going_on_with_a_word_onto_a_short_line_is_a_heading(rebuild):
+    """…消费市场呈现持续恢 (its end, 复态势。, lost by OCR), a blank line, then 阿司匹林还有三种作|
+    用方式, both lines short of the column, the break cutting 作用: no body line short of its
+    column goes on, so the two are a heading, apart from the body before it (tesseract, p0039)."""
+    paras = paragraphs_of(rebuild.clean(devset_page("p0039", "tesseract")).text)
+    assert "阿司匹林还有三种作用方式" in paras
+
+
+def test_marks_scattered_across_the_page_wrap_onto_no_line(rebuild):
+    """A masthead's debris, marks set far apart with no run of Han among them (<   忆   二   <和,
+    =   seoz吉  JE 《>), goes on into no line: the headline under it stays whole and apart, and
+    is not taken for body text in the next round, which would glue the next heading line to it
+    (tesseract, p0017 and p0009)."""
+    paras = paragraphs_of(rebuild.clean(devset_page("p0017", "tesseract")).text)
+    assert "自治区政府新闻办召开发布会" in paras and "超额完成全年目标" in paras
+    paras = paragraphs_of(rebuild.clean(devset_page("p0009", "tesseract")).text)
+    assert "六大产业集群助推首府经济高质量发展" in paras
+
+
+def test_a_heading_line_narrower_than_the_line_that_wrapped_onto_it_ends_its_heading(rebuild):
+    """习近平向哈萨克斯坦总 (10) wraps onto 统托卡耶夫致口信 (8), where 工 of the next heading line
+    would have fit: the headline ends there (development page p0013, both readers).  A tail
+    of a character or two goes on (药物用量和病例报告也有减外|心, tesseract p0018)."""
+    for reader in ("pymupdf", "tesseract"):
+        result = rebuild.clean(devset_page("p0013", reader))
+        paras = paragraphs_of(result.text)
+        assert "习近平向哈萨克斯坦总统托卡耶夫致口信" in paras
+        assert "工业技改投资同比增长28.6%" in paras
+        if reader == "pymupdf":  # printed with no blank line between: the break is written
+            assert "heading-ended" in notes_of(result, "para-break")
+    text = rebuild.clean(devset_page("p0018", "tesseract")).text
+    assert "药物用量和病例报告也有减外心" in text
+
+
+def test_a_heading_line_as_wide_as_the_next_one_which_wraps_wraps_too(rebuild):
+    """抓产业 塑品牌 保民生 (10) over 推动各项工作提速提 (9), which wraps onto its last line 质增效:
+    the first is as full at that measure, whatever width the page's other headlines wrap at
+    (tesseract, p0021; 抓产业 塑品牌 保|民生 推动各项工|作提速提质增效, p0012).  A kicker narrower
+    than the line under it stays apart (数据量超22亿 | 智慧停车系统建|成后, p0004)."""
+    paras = paragraphs_of(rebuild.clean(devset_page("p0021", "tesseract")).text)
+    assert "抓产业 塑品牌 保民生推动各项工作提速提质增效" in paras
+    paras = paragraphs_of(rebuild.clean(devset_page("p0004", "tesseract")).text)
+    assert "数据量超22亿" in paras and "智慧停车系统建成后" in paras
+
+
+def test_a_blank_line_before_a_heading_block_sets_two_headings_apart(rebuild):
+    """既要盯着新的项目, a blank line, then 我市云春雷获评工|作表现突出个人 with none between its
+    lines: one heading's lines are spaced alike, so two headings (tesseract, p0035; the kicker
+    自治区教育厅发布通知 over a headline of three lines, p0011).  OCR spaces a dash-led
+    sub-headline's lines unevenly: 一一访呼和浩特经济 || 技术开发区党工委书|记刘占英 stays whole (p0004)."""
+    result = rebuild.clean(devset_page("p0035", "tesseract"))
+    paras = paragraphs_of(result.text)
+    assert "既要盯着新的项目" in paras and "我市云春雷获评工作表现突出个人" in paras
+    paras = paragraphs_of(rebuild.clean(devset_page("p0011", "tesseract")).text)
+    assert "自治区教育厅发布通知" in paras
+    paras = paragraphs_of(rebuild.clean(devset_page("p0004", "tesseract")).text)
+    assert "一一访呼和浩特经济技术开发区党工委书记刘占英" in paras
 
 
 def test_a_heading_line_too_full_for_the_next_lines_number_wraps_onto_it(rebuild):

@@ -34,6 +34,8 @@ from cleanup.roles import (
     ("本报记者 王磊 摄", Role.CREDIT),
     ("程燕 ”摄", Role.CREDIT),  # OCR reads the blank before 摄 as a quote
     ("市民在广场赏灯。本报记者 王磊 摄", Role.CAPTION),
+    ("新材料产业集群正在形成。贺琳波 摄", Role.CAPTION),
+    ("则在各个市场都不相同。石蕾超”摄", Role.CAPTION),  # the vocabulary's credit_after_sentence
     ("编者按：", Role.LABEL),
     ("图片：本报记者 王磊", Role.LABEL),
     ("（下转第2版）", Role.JUMP),
@@ -221,6 +223,17 @@ def test_headlines_and_bylines_of_printed_pages_are_read():
     print(f"bylines {bylines_read}/{bylines}, headlines {heads_read}/{heads}")
     assert bylines_read >= 0.95 * bylines
     assert heads_read >= 0.85 * heads
+
+
+def test_a_heading_line_ending_on_a_function_word_takes_the_next_line_as_its_tail():
+    """The line after a heading line that ends on one of the vocabulary's ``function_end``
+    (的) is the rest of the heading; after 是, which is not one of them, it is body text
+    (pdftotext, development page p0012: 创建“无废城市”是|提升城市整体形象和生态)."""
+    lines = devset_page("p0012", "pdftotext").split("\n")
+    at = lines.index("创建“无废城市”是")
+    assert read_page(lines, wrapped=True).roles[at + 1] is Role.BODY
+    lines[at] = "创建“无废城市”的"
+    assert read_page(lines, wrapped=True).roles[at + 1] is Role.HEADLINE
 
 
 def test_a_line_whose_next_line_opens_with_the_end_of_its_sentence_is_no_headline():

@@ -184,6 +184,9 @@ def test_word_lists_are_sorted_and_unique():
         ('disable = "t2s"\n', "'disable' must be a list"),
         ('colour = 1\n', "unknown profile key"),
         ('[[stage]]\nname = "normalize"\nrules = ["normalize.toml"]\nparams = "x"\n', "'params' must be a table"),
+        # a setting the stage does not have (here retired: the word list is the vocabulary's)
+        ('[[stage]]\nname = "fragments"\nrules = ["fragments.toml"]\n[stage.params]\nwords_file = "w.txt"\n',
+         "stage fragments: \\[params\\] words_file: no such setting of this stage"),
     ],
 )
 def test_broken_profile_names_the_problem(tmp_path, text, message):
@@ -192,6 +195,18 @@ def test_broken_profile_names_the_problem(tmp_path, text, message):
     with pytest.raises(RuleError, match=message) as err:
         load_profile(path)
     assert str(path) in str(err.value)
+
+
+def test_a_stage_file_of_the_users_may_set_the_stages_settings_but_no_other(tmp_path):
+    stage = '[[stage]]\nname = "stutter"\nrules = ["stutter.toml", "mine.toml"]\n'
+    profile = write(tmp_path, stage, "p.toml")
+    write(tmp_path, "[params]\nmax_rounds = 4\n", "mine.toml")
+    [config] = load_profile(profile).stages
+    assert config.params["max_rounds"] == 4
+    write(tmp_path, "[params]\nmax_unit = 4\n", "mine.toml")  # a setting of a rule's, not the stage's
+    with pytest.raises(RuleError, match=r"stage stutter: \[params\] max_unit: no such setting") as err:
+        load_profile(profile)
+    assert str(tmp_path / "mine.toml") in str(err.value)
 
 
 def test_a_user_rule_runs_on_what_the_rule_before_it_wrote(tmp_path):

@@ -58,6 +58,27 @@ def test_rule_files_see_the_vocabulary_classes_and_character_sets():
     assert regex.fullmatch(f"{names['photo_credit']}", "新华社记者 刘磊 通讯员 张强 摄")
 
 
+def test_the_function_words_no_line_ends_on_are_named_once():
+    """roles reads the vocabulary's ``function_end``; paragraphs' ``ends_function`` and the
+    articles' ``heading_goes_on`` build on it."""
+    assert set("的和在之") <= set(SHAPE.function_end) and "是" not in SHAPE.function_end
+    paragraphs = next(s for s in load_profile().stages if s.name == "paragraphs")
+    assert paragraphs.params["ends_function"] == SHAPE.function_end + "将是于"
+    goes_on = regex.compile(SHAPE.classes["heading_goes_on"])  # articles: a heading line that wraps
+    assert all(goes_on.search(f"黄河流域生态保护{c}") for c in SHAPE.function_end + "为")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("吸引了不少市民驻足观看。本报记者 王磊 摄", True), ("市民连声称赞「真热闹」 新华社记者 刘磊 通讯员 张强 摄", True),
+    ("新材料产业集群正在形成。\u3000贺琳波 摄", True), ("则在各个市场都不相同。石蕾超”摄", True),
+    ("他说。王磊摄", False), ("本报记者 王磊 摄", False), ("吸引了不少市民驻足观看。本报记者王磊摄影时说，", False),
+])
+def test_a_photo_credit_after_a_sentence_is_named_once(text, found):
+    """debris splits it from its caption, paragraphs ends a paragraph with it, roles reads a caption's end."""
+    names = read_vocabulary(packaged_rules_dir() / "shape.toml").names
+    assert bool(regex.search(names["credit_after_sentence"], text)) is found
+
+
 def test_a_rule_file_of_its_own_names_first(tmp_path):
     path = tmp_path / "r.toml"
     path.write_text("[classes]\nperson = '张三'\n[params]\nwho = '{person}{reporter}'\n", encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanup import diskcache
+from cleanup import Cleaner, diskcache
 from cleanup.errors import RuleError
 from cleanup.wordlists import (
     LEXICON_FORMAT,
@@ -19,6 +19,7 @@ from cleanup.wordlists import (
     pack_lexicon,
     read_entries,
     read_source,
+    shape_lexicon,
     unpack_lexicon,
 )
 
@@ -191,3 +192,17 @@ def test_a_lexicon_cache_of_the_wrong_shape_is_derived_anew(cache_in, parts):
         assert load_lexicon("words.txt").costs["会议"] == load_costs("words.txt")["会议"]
     finally:
         load_lexicon.cache_clear()
+
+
+def test_every_stage_segments_by_the_one_word_list_the_vocabulary_names():
+    """The word list is named once (shape.toml's ``word_list``) and loaded once: no stage's
+    settings name it, and the stages that need a line's words share one lexicon."""
+    cleaner = Cleaner()
+    lexicon = shape_lexicon(cleaner.shape)
+    assert lexicon is load_lexicon(cleaner.shape.word_list)
+    users = {s.name: s.lexicon for s in cleaner.stages if hasattr(s, "lexicon")}
+    assert set(users) == {"paragraphs", "fragments", "stutter"}
+    assert all(found is lexicon for found in users.values())
+    for stage in cleaner.profile.stages:
+        settings = [stage.params] + [rule.params for rule in stage.rules]
+        assert not [v for p in settings for v in p.values() if v == cleaner.shape.word_list], stage.name

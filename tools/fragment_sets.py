@@ -56,7 +56,8 @@ from typing import Iterator
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from prose_check import corpus  # noqa: E402
 
-from cleanup.wordlists import load_lexicon  # noqa: E402
+from cleanup.shape import load_shape  # noqa: E402
+from cleanup.wordlists import shape_lexicon  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -228,7 +229,7 @@ def cut_kind(head: str, k: int, bounds: set[int]) -> str:
 
 def word_bounds(head: str) -> set[int]:
     """Offsets in ``head`` between two words of its cheapest segmentation (per run between edges)."""
-    lexicon = load_lexicon("words.txt")
+    lexicon = shape_lexicon(load_shape())
     bounds, at = set(), 0
     for run in re.split(r"(\s+|[^\w\s])", head):
         words = lexicon.segment(run) if run else []

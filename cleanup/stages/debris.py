@@ -36,6 +36,7 @@ _FOLIO_DATE = re.compile(r"年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # which the search finds quickly; the text's first line is looked at apart)
 _SHORT_LINE = re.compile(r"\n([^\n\d]{0,6}\d[^\n]{0,8})(?=\n|\Z)")
 FOLIO_LINE_MAX = 60  # characters of a line holding a folio, blanks aside (an editor's credit may follow)
+CUT_CONTEXT = 8  # characters at the end of a line that a marker's head cut from its rest may take
 
 
 def _line_at(text: str, at: int) -> str:
@@ -95,9 +96,9 @@ class Debris(Stage):
         """Page-jump markers go (:func:`remove_page_markers`): those opening a line
         (params ``lead``) and those closing it (``tail``)."""
         params = self.settings(rule)
-        lead, tail = params.pattern("lead"), params.pattern("tail")
+        lead, tail, cut = params.pattern("lead"), params.pattern("tail"), params.pattern("cut")
         can_hold = marker_hint(lead, tail)
-        return lambda text: remove_page_markers(text, lead, tail, rule.id, can_hold)
+        return lambda text: remove_page_markers(text, lead, tail, rule.id, can_hold, cut)
 
     def run(self, doc: Document) -> Document:
         for step in self.steps:
@@ -203,30 +204,55 @@ def marker_hint(lead: ParamPattern, tail: ParamPattern) -> re.Pattern[str] | Non
 
 
 def remove_page_markers(text: str, lead: ParamPattern, tail: ParamPattern, rule: str,
-                        can_hold: re.Pattern[str] | None = None) -> list[Edit]:
+                        can_hold: re.Pattern[str] | None = None, cut: ParamPattern | None = None) -> list[Edit]:
     """Edits removing page-jump markers at the start or end of each line.
 
     A line that holds nothing but markers is dropped with its line break.
+    A marker cut over two lines (…出席会议。■下 | 转第2版, ■下转第4 | 版) goes as one
+    edit, where ``cut`` finds it closing the end of a line and the whole line after it.
     Only the lines where ``can_hold`` (:func:`marker_hint`) finds something
     can hold a marker, so only they are searched with the timed patterns.
     """
-    marked = [(line, found) for line in lines_holding(text, can_hold)
-              if (found := find_markers(line, lead, tail))]
-    if not marked:
+    held = [(line, find_markers(line, lead, tail)) for line in lines_holding(text, can_hold)]
+    if not any(found for _, found in held) and cut is None:
         return []
     all_lines = lines(text)
     index = {line.start: i for i, line in enumerate(all_lines)}
+    marked = {index[line.start] for line, found in held if found}
     drops: list[tuple[int, str, str]] = []
     trims: list[Edit] = []
-    for line, found in marked:
-        note = "page " + ", ".join(m.page for m in found)
-        if sum(m.end - m.start for m in found) == len(line.text):
-            drops.append((index[line.start], rule, note))
+    for line, found in held:
+        i = index[line.start]
+        whole = sum(m.end - m.start for m in found) == len(line.text)
+        split = _cut_marker(all_lines, i, cut) if (whole or not found) and i - 1 not in marked else None
+        if split is not None:
+            head, page = split
+            note = f"page {page}"
+            if text[all_lines[i - 1].start : head].strip():  # text before the marker's head stays
+                trims.append(Edit(head, text[head : line.end], "", rule, note))
+            else:  # the head is a line of its own: the two lines go, as one edit
+                first, second = drop_lines(text, all_lines, [(i - 1, rule, note), (i, rule, note)])
+                trims.append(Edit(first.at, first.before + second.before, "", rule, note))
+        elif whole:
+            drops.append((i, rule, "page " + ", ".join(m.page for m in found)))
         else:
             trims.extend(Edit(line.start + m.start, line.text[m.start : m.end], "", rule, f"page {m.page}")
                          for m in found)
     edits = drop_lines(text, all_lines, drops) + trims
     return sorted(edits, key=lambda e: e.at)
+
+
+def _cut_marker(all_lines: list[Line], i: int, cut: ParamPattern | None) -> tuple[int, str] | None:
+    """Where a marker that line ``i`` is the whole rest of starts, at the end of the line
+    before it (``cut`` finds the marker in the two read on as one), and the page it names."""
+    if cut is None or i == 0:
+        return None
+    before, line = all_lines[i - 1], all_lines[i]
+    tail = before.text[-CUT_CONTEXT:]
+    m = cut.search(tail + line.text)
+    if m is None or m.start() + len(m.group()) - len(m.group().lstrip()) >= len(tail):
+        return None
+    return before.end - len(tail) + m.start(), page_number(m.group("page"))
 
 
 def lines_holding(text: str, hint: re.Pattern[str] | None) -> list[Line]:

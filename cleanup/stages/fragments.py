@@ -38,7 +38,7 @@ from ..rules import Rule, StageConfig
 from ..shape import Line, lines
 from ..stage import Stage, Touched, handles
 from ..wordedges import load_word_edges
-from ..wordlists import load_lexicon, load_wordlist
+from ..wordlists import load_wordlist, shape_lexicon
 
 SEGMENT_EDGE = regex.compile(r"[\s\p{P}\p{S}]")
 
@@ -91,8 +91,7 @@ class Fragments(Stage):
         self.sentence_marks = frozenset(self.shape.sentence_marks)
         self.headline_max = self.shape.joined_headline_max
         self.keep = [p.pattern("keep_patterns")] if p.strings("keep_patterns") else []
-        self.words_file = p.text("words_file")
-        self.lexicon = load_lexicon(self.words_file)
+        self.lexicon = shape_lexicon(self.shape)
         self.predicates = load_wordlist(p.text("verbs_file")) | frozenset(p.strings("predicate_marks"))
         # the settle pass weighs the same lines again: segment each once
         self.words_of = lru_cache(maxsize=4096)(self.segment_words)
@@ -125,7 +124,7 @@ class Fragments(Stage):
     def cut_word(self, rule: Rule) -> Evidence:
         """The line has no predicate and ends or starts inside a word (:meth:`find_cut_word`)."""
         p = self.settings(rule)
-        self.edges = load_word_edges(self.words_file)
+        self.edges = load_word_edges(self.shape.word_list)
         self.ends_inside_min = p.number("ends_inside_min")
         self.starts_inside_min = p.number("starts_inside_min")
         self.cut_min_chars = p.integer("cut_min_chars")

@@ -33,7 +33,7 @@ from ..roles import (HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, 
 from ..rules import Rule, StageConfig
 from ..shape import HAN, HAN_RUN, AnyOf
 from ..stage import Stage, Touched, handles
-from ..wordlists import load_lexicon, load_wordlist
+from ..wordlists import load_wordlist, shape_lexicon
 
 # a line is non-empty if it holds a character that regex's \s does not match:
 # one that str.strip() keeps, or one of these, which it strips
@@ -61,6 +61,7 @@ class Layout:
     roles: list[Role]
     reading: PageReading | None = None
     body_blocks: frozenset[int] = frozenset()  # blocks (runs of lines) that hold body punctuation
+    after_jump: frozenset[int] = frozenset()  # rows printed right after a page-jump marker (gone now)
 
 
 class _Verdict(NamedTuple):
@@ -109,6 +110,8 @@ CREDIT_CONTEXT = 40
 LEAD_IN_CONTEXT = 4
 # characters each side of a break that ``spaced_join`` reads
 JOIN_CONTEXT = 8
+# characters between two printed lines too few to hold a page-jump marker (转第2版 takes 4)
+JUMP_GAP_MIN = 3
 # characters each side of a break that ``_segment_cuts`` segments
 WORD_CONTEXT = 6
 # single characters after a conjunction's that read as a name the word list lacks (和|林|格|尔)
@@ -203,6 +206,10 @@ class Paragraphs(Stage):
         self.misread_close_chars = _needs(self.misread_close)
         self.closes_quote = p.pattern("closes_quote")
         self.cut_jump = p.pattern("cut_jump")
+        self.scatter_gap = p.pattern("scatter_gap")
+        self.scatter_han = p.integer("scatter_han")
+        self.jump_gap = p.pattern("jump_gap")
+        self.jump_gap_chars = _needs(self.jump_gap)
         # the page-shape vocabulary, as one-character tests done with set lookups
         # and rstrip: the same as [sentence_end][closers]*$, [no_start] at the start, ...
         shape = self.shape
@@ -223,7 +230,7 @@ class Paragraphs(Stage):
         self.starts_unit = p.pattern("starts_paragraph")
         self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
         self.opens = p.pattern("opens_paragraph")
-        self.inline_quote = p.pattern("inline_quote")
+        self.inline_open = p.pattern("inline_open")
         self.opens_unwrapped = p.pattern("opens_paragraph_unwrapped")
         self.lead = p.pattern("lead")
         self.starts_particle = p.pattern("starts_particle")
@@ -233,7 +240,7 @@ class Paragraphs(Stage):
         self.standalone = p.pattern("standalone")
         self.standalone_unwrapped = p.pattern("standalone_unwrapped")
         self.ends_credit = p.pattern("ends_credit")
-        self.lexicon = load_lexicon(p.text("word_list"))
+        self.lexicon = shape_lexicon(shape)
         self.verbs = load_wordlist(p.text("verbs"))
         self.pattern_checks = self._list_pattern_checks()
         self._order_quick_checks()
@@ -287,12 +294,18 @@ class Paragraphs(Stage):
             out[-1].last_in_block = True
         return out
 
-    def _printed(self, doc: Document, rows: list[str], lines: list[_Line]) -> list[str]:
-        """Each row as it was printed (in the raw input); '' for a blank row."""
+    def _printed(self, doc: Document, rows: list[str], lines: list[_Line]) -> tuple[list[str], frozenset[int]]:
+        """Each row as it was printed (in the raw input), '' for a blank row; and the rows
+        printed right after a page-jump marker that is gone now (``jump_gap``)."""
         step = len(doc.steps)
         raw_starts = doc.to_raw_all(step, [ln.start for ln in lines], "start")
         raw_ends = doc.to_raw_all(step, [ln.end for ln in lines], "end")
         printed = [""] * len(rows)
+        raw = doc.raw
+        after_jump = frozenset(
+            ln.row for ln, gap_start, gap_end in zip(lines[1:], raw_ends, raw_starts[1:])
+            if gap_end - gap_start > JUMP_GAP_MIN and self.jump_gap.search(raw[gap_start:gap_end])
+        ) if self.jump_gap_chars.found_in(raw) else frozenset()
         for ln, raw_start, raw_end in zip(lines, raw_starts, raw_ends):
             span = doc.raw[raw_start:raw_end]
             if "\n" in span:
@@ -302,7 +315,7 @@ class Paragraphs(Stage):
                 chars = set(ln.text)
                 span = max(span.split("\n"), key=lambda piece: len(chars.intersection(piece)))
             printed[ln.row] = span
-        return printed
+        return printed, after_jump
 
     def layout(self, doc: Document, lines: list[_Line]) -> Layout:
         """Wrapped if most lines sit in multi-line blocks; then each line's role and column
@@ -312,10 +325,10 @@ class Paragraphs(Stage):
         in_blocks = sum(1 for ln in lines if not (ln.first_in_block and ln.last_in_block))
         if in_blocks < max(2, self.min_wrapped_share * len(lines)):
             return Layout(False, own_roles(rows, self.shape))
-        printed = self._printed(doc, rows, lines)
+        printed, after_jump = self._printed(doc, rows, lines)
         body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
         reading = read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word, shape=self.shape)
-        return Layout(True, reading.roles, reading, body_blocks)
+        return Layout(True, reading.roles, reading, body_blocks, after_jump)
 
     # --- evidence -----------------------------------------------------------
 
@@ -441,7 +454,7 @@ class Paragraphs(Stage):
     def _check_unit(self, text: str, nxt: str, wrapped: bool) -> str:
         if self.starts_unit.search(nxt) or (not wrapped and self.starts_unit_unwrapped.search(nxt)):
             return "next-starts-unit"
-        if self.opens.search(nxt) and not self.inline_quote.search(text[-1:] + "\n" + nxt[:1]):
+        if self.opens.search(nxt) and not self.inline_open.search(text[-1:] + "\n" + nxt[:1]):
             return "next-opens-line" if wrapped else "next-opens"
         if not wrapped and len(nxt) >= self.long_line and self.opens_unwrapped.search(nxt):
             # a whole paragraph opening with someone speaking, not a line of a page printed with
@@ -484,6 +497,8 @@ class Paragraphs(Stage):
         if ending == "mid-clause" and not lay.wrapped and self.leads_in.search(text[-LEAD_IN_CONTEXT:]):
             ending = "lead-in-end"  # a paragraph of its own that ends leading in: 决定：, 包括：
         ev = [ending]
+        if text is a.text and self._scattered(text):
+            ev.append("line-scattered")
         if ending == "mid-sentence" and text[-1] in self.function_end:
             ev.append("ends-function-word")
         word = self._crosses_word(text, nxt)
@@ -514,6 +529,16 @@ class Paragraphs(Stage):
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
         return ev
+
+    def _scattered(self, line: str) -> bool:
+        """Whether ``line`` is marks scattered across the page, wide blanks between them, none
+        with ``scatter_han`` Han characters: a masthead's or a picture's debris that OCR read
+        (=   seoz吉JE《>, <   忆   二   <和), not text wrapping onto the next line."""
+        gaps = list(self.scatter_gap.finditer(line))
+        if not gaps:
+            return False
+        ends = [0] + [x for g in gaps for x in g.span()] + [len(line)]
+        return all(len(HAN.findall(line, s, e)) < self.scatter_han for s, e in zip(ends[::2], ends[1::2]))
 
     def _unwrapped_evidence(self, text: str, nxt: str, ending: str) -> list[str]:
         """On a page of one paragraph per line, what shows a paragraph ending where its
@@ -612,11 +637,13 @@ class Paragraphs(Stage):
         their column (a line stopping short of it ends a paragraph, unless it is a
         paragraph's indented first line; a sentence ending before an indented line does)."""
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
+        if b.row in lay.after_jump:
+            ev.append("after-jump")
         rd = lay.reading
         assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
         if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS and rd.roles[b.row] is not Role.SUBHEADLINE:
-            return ev + self._heading_pair_evidence(text, a, b, rd, after_b)
+            return ev + self._heading_pair_evidence(text, a, b, blank, rd, after_b)
         ev.extend(self._role_evidence(text, a, b, rd))
         if not rd.columns[i]:  # too few lines to learn a column from
             if a.block in lay.body_blocks and not a.last_in_block:
@@ -682,30 +709,55 @@ class Paragraphs(Stage):
         m = self.cut_jump.search(tail + nxt.strip())
         return m is not None and m.start() < len(tail)
 
-    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading, after_b: _Line | None
-                               ) -> list[str]:
+    def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, blank: bool, rd: PageReading,
+                               after_b: _Line | None) -> list[str]:
         """Two heading lines: one heading wrapped, or two headings (a headline and its
         sub-headline, say)?  A heading line as wide as the page's headlines wrap at (or
         as its column), or one with no verb, goes on; so does a tail of a character or two.
         Two lines no measure could have wrapped one onto the other are two headings
-        (:meth:`_too_wide_for`)."""
+        (:meth:`_too_wide_for`).  A blank line between the two, the second wrapping onto a
+        heading line with none between, sets two headings apart: one heading's lines are
+        spaced alike (既要盯着新的项目 || 我市云春雷获评工|作表现突出个人); but OCR spaces a
+        dash-led sub-headline's lines unevenly (一一访呼和浩特经济 || 技术开发区党工委书|记刘占英)."""
         ev = ["heading-pair"] + self._headline_evidence()
         c = after_b if after_b is not None and after_b.row == b.row + 1 else None
+        if blank and c is not None and rd.roles[a.row] is not Role.SUBHEADLINE \
+                and rd.roles[c.row] in HEADINGS and rd.roles[c.row] is not Role.SUBHEADLINE:
+            ev.append("blank-before-heading-block")
         whole = not self._crosses_word(a.text, b.text)  # OCR may lose or add a character in a cut word
         if whole and self._too_wide_for(b, a, b.text, rd) and self._segments_to_a_verb(text):
             ev.append("next-heading-wider")  # a line with no verb may be the first half (全力以赴|稳经济促发展保民生)
         elif whole and c is not None and self._wraps_onto(b, c, rd) and self._too_wide_for(a, b, c.text, rd):
             ev.append("next-heading-wraps-narrower")
+        elif whole and self._ends_heading(text, a, b, rd):
+            ev.append("heading-ended")
         elif (rd.heading_full(a.row, b.text) or (rd.fills(a.row, b.text) and not rd.wide(a.row))) \
                 and not (self._set_across(a.row, rd) and not rd.wide(a.row)):
             ev.append("heading-wraps")
         elif self._wraps_again(a.row, b.row, rd, self.heading_tail):
             ev.append("heading-wraps-again")
+        elif whole and not blank and c is not None and self._wraps_as_next(a, b, c, rd):
+            ev.append("heading-wraps-as-next")
         if not whole and self._segment_cuts(a.text, b.text):
             ev.append("heading-cuts-word")  # 开启中国式现代|化的新长征: the cheapest reading runs on
         if len(b.text.strip()) <= self.heading_tail or rd.widths[b.row] <= self.heading_tail:
             ev.append("next-heading-tail")  # 竣|工, or digits as narrow: 总死亡率降低|14%
         return ev
+
+    def _ends_heading(self, text: str, a: _Line, b: _Line, rd: PageReading) -> bool:
+        """Whether heading line ``a``, which the heading line over it wrapped onto, ends its
+        heading: that line is too wide to share a measure with ``a`` followed by ``b``, which
+        would have fit (习近平向哈萨克斯坦总|统托卡耶夫致口信 || 工业技改投资同比); a tail of a
+        character or two goes on all the same (OCR splits a heading's last line: 减外|心)."""
+        if text is a.text or len(b.text.strip()) <= self.heading_tail:
+            return False
+        k = a.row - 1
+        while k >= 0 and not rd.counts[k]:
+            k -= 1
+        if k < 0 or rd.roles[k] not in HEADINGS:
+            return False
+        over = text[: len(text) - len(a.text)].rstrip()[-rd.counts[k]:]
+        return self._too_wide_for(_Line(0, 0, over, 0, False, False, k), a, b.text, rd)
 
     def _segment_cuts(self, a: str, b: str) -> bool:
         """Whether the cheapest segmentation of the text around the break between ``a`` and
@@ -765,6 +817,22 @@ class Paragraphs(Stage):
             or rd.counts[after] <= tail
         return ends_run and abs(rd.widths[i] - rd.widths[h]) <= WRAP_AGAIN_WIDTH \
             and rd.widths[k] <= rd.widths[i] + 0.5
+
+    def _wraps_as_next(self, a: _Line, b: _Line, c: _Line, rd: PageReading) -> bool:
+        """Whether heading line ``a`` is as wide as heading line ``b`` under it (no narrower by
+        half a cell: 数据量超22亿 | 智慧停车系统建|成后 are two headings), which wraps onto
+        heading line ``c`` (cutting a word, onto a tail of a character or two, or onto a last
+        line of the run less than half as wide), no blank line between: ``a`` is as full at
+        that measure (抓产业 塑品牌 保民生 | 推动各项工作提速提|质增效, however wide the page's
+        other headlines wrap)."""
+        if rd.roles[c.row] not in HEADINGS or rd.roles[c.row] is Role.SUBHEADLINE:
+            return False
+        after = c.row + 1
+        last = after >= len(rd.roles) or rd.roles[after] not in HEADINGS or rd.roles[after] is Role.SUBHEADLINE
+        onto = len(c.text.strip()) <= self.heading_tail or self._crosses_word(b.text, c.text) \
+            or self._segment_cuts(b.text, c.text) or (last and rd.widths[c.row] < rd.widths[b.row] / 2)
+        wa, wb = rd.widths[a.row], rd.widths[b.row]
+        return bool(onto) and wa - wb <= WRAP_AGAIN_WIDTH and wa + rd.slack[a.row] >= wb - 0.5
 
     def _roles_apart(self, ra: Role, rb: Role) -> list[str]:
         ev = []

@@ -48,7 +48,7 @@ from ..patterns import ParamPattern
 from ..rules import Rule, StageConfig
 from ..shape import HAN_RUN, lines
 from ..stage import Stage, handles
-from ..wordlists import load_lexicon, load_wordlist, prefixes, read_entries
+from ..wordlists import load_wordlist, prefixes, read_entries, shape_lexicon
 
 Finder = Callable[[str], list[Edit]]  # the stutters a rule finds in a line
 Judged = dict[str, tuple[Edit, ...]]  # lines judged by the last call, and their findings
@@ -158,7 +158,7 @@ class Stutter(Stage):
         # finds every start): a repeat inside a Han run is one, and a search
         # for any unit would also stop at every repeat of digits or marks
         self.repeat = re.compile(rf"(?=({HAN_BLOCKS}{{1,{self.max_unit}}})\1)")
-        self.lexicon = load_lexicon(p.text("words"))
+        self.lexicon = shape_lexicon(self.shape)
         # keys of dicts rather than sets, which the garbage collector would walk (see Lexicon)
         self.listed = dict.fromkeys(read_entries(p.text("reduplications"))).keys()
         self.covering_prefixes = dict.fromkeys(chain(self.lexicon.prefixes, prefixes(self.listed))).keys()
