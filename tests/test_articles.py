@@ -476,30 +476,51 @@ def test_ocr_heading_blocks_that_cleaning_joined_are_read_apart(cleaner):
 
 
 def joined_page(blocks: list[str], rest: str, top: str = "") -> CleanPage:
-    """A page whose raw ``blocks`` (blank lines between them) cleaning joined into one
-    paragraph, ``top`` over it and ``rest`` after it as they were."""
+    """A page whose raw ``blocks`` (blank lines between them; lines of a block a line
+    break apart) cleaning joined into one paragraph, ``top`` over it and ``rest`` after
+    it as they were."""
     raw = clean = top + "\n\n" if top else ""
     changes = []
     for n, block in enumerate(blocks):
-        if n:
-            changes.append(Change("join", "paragraphs", len(raw), len(raw) + 2, "\n\n", "", 0, len(raw)))
-            raw += "\n\n"
-        raw += block
-        clean += block
+        for k, line in enumerate(block.split("\n")):
+            if n or k:
+                gap = "\n" if k else "\n\n"
+                changes.append(Change("join", "paragraphs", len(raw), len(raw) + len(gap), gap, "", 0, len(raw)))
+                raw += gap
+            raw += line
+            clean += line
     raw += "\n\n" + rest
     clean += "\n\n" + rest
     return CleanPage.from_changes(raw, clean, changes)
 
 
-LEAD_BODY = ["市委召开会议。会议要求，优化系统间业务办理流程、数", "感谢呼和浩特对项目的支持", "延长供应端全产业链条",
-             "据运转流程，让已建系统发挥更多效能。"]
+# as OCR sets a lead's headings in its column (tesseract p0035): blocks of body lines around them
+LEAD_BODY = ["市委召开会议。会议要求，\n下一步，首府将按照统筹\n整合、推陈出新原则，不断\n优化系统间业务办理流程、数",
+             "感谢呼和浩特对项目的支持", "延长供应端全产业链条",
+             "据运转流程，让已建系统发挥\n更多效能、让基础数据惠及更\n多应用，打造多元化场景。"]
+LEAD_TEXT = [block.replace("\n", "") for block in LEAD_BODY]
 NEXT = "自治区政府新闻办召开发布会\n\n本报讯（记者 云静）会议召开。\n"
 
 
 def test_the_lead_s_headings_ocr_set_inside_its_body_head_it():
     lead = page_articles(joined_page(LEAD_BODY, NEXT))[0]
     assert (lead.kicker, lead.headline) == ("感谢呼和浩特对项目的支持", "延长供应端全产业链条")
-    assert lead.paragraphs == ["市委召开会议。会议要求，优化系统间业务办理流程、数据运转流程，让已建系统发挥更多效能。"]
+    assert lead.paragraphs == [LEAD_TEXT[0] + LEAD_TEXT[3]]
+
+
+def test_a_page_that_spaces_its_lines_keeps_its_lead_s_lines_with_no_mark():
+    # pdfminer sets a blank line between a column's lines: one with no mark is body text
+    blocks = [line for block in LEAD_BODY for line in block.split("\n")]
+    arts = page_articles(joined_page(blocks, NEXT))
+    assert arts[0].headline == "" and arts[0].paragraphs == ["".join(LEAD_TEXT)]
+
+
+@pytest.mark.parametrize(("page", "body"), [("p0006", "可怜他手里还紧紧的捏著那只小篮呢"),
+                                             ("p0012", "消费集聚区培育建设实施方案》《内蒙古自治区鼓励")])
+def test_a_lead_set_a_line_a_block_keeps_its_lines(cleaner, page, body):
+    raw = (DATA / "devset" / "raw" / "pdfminer" / f"{page}.txt").read_text(encoding="utf-8")
+    arts = cleaner.articles(raw)
+    assert any(body in p for a in arts for p in a.paragraphs)
 
 
 @pytest.mark.parametrize(("heads", "want"), [
@@ -525,7 +546,7 @@ def test_the_lead_s_headings_from_its_body_are_kickers_over_the_last(heads, want
 ])
 def test_no_heading_is_taken_out_of_a_lead_without_a_block_shaped_as_one(top, blocks):
     arts = page_articles(joined_page(blocks, NEXT, top))
-    assert "".join(blocks) in [p for a in arts for p in a.paragraphs] + [a.headline for a in arts]
+    assert "".join(blocks).replace("\n", "") in [p for a in arts for p in a.paragraphs] + [a.headline for a in arts]
 
 
 @pytest.mark.parametrize(("pairs", "want"), [
