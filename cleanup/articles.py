@@ -730,9 +730,11 @@ def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape
     raw line between blank lines (not a paragraph's first or last line) shaped
     as a heading (:meth:`~cleanup.shape.Shape.headline_shaped`, no mark of body
     text, no blank run or bar of columns read side by side, at least
-    ``SUBHEAD_MIN_HEAD`` characters) is such a heading: it goes to the top, a
-    headline (a sub-headline if led by a dash), and the paragraph reads on
-    without it (its text is then its clean span less the heading).  Not on a page
+    ``SUBHEAD_MIN_HEAD`` characters; not reading on from the line over it and onto
+    the line under it, a word cut each side: :func:`_in_sentence`) is such a
+    heading: it goes to the top, a headline (a sub-headline if led by a dash),
+    and the paragraph reads on without it (its text is then its clean span less
+    the heading).  Not on a page
     that sets its lines between blank lines (:func:`lines_spaced`): there a body
     line with no mark (``可怜他手里还紧紧的捏著那只小篮``) stands so too.
     """
@@ -750,8 +752,9 @@ def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape
             continue
         first_at, last_at = page.to_raw([p.start, p.end - 1], "start")
         top, bottom = bisect_right(line_starts, first_at) - 1, bisect_left(line_starts, last_at + 1) - 1
-        rows = [row for row in range(max(top, 0) + 1, bottom)
-                if _lead_heading_line(page.raw, raw_lines[row - 1], raw_lines[row], raw_lines[row + 1], shape)]
+        rows = _in_sentence([row for row in range(max(top, 0) + 1, bottom)
+                             if _lead_heading_line(page.raw, raw_lines[row - 1], raw_lines[row],
+                                                   raw_lines[row + 1], shape)], raw_lines, shape)
         if rows and lines_spaced(page.raw, raw_lines):
             return list(paras)
         raw_at = page.to_raw(list(range(p.start, p.end)), "start") if rows else []
@@ -773,6 +776,25 @@ def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape
             text, at = text + page.clean[at:start], end
         out.append(Paragraph(text + page.clean[at:p.end], p.role, p.start, p.end))
     return _as_lead_stack(heads, shape) + out + list(paras[first:])
+
+
+def _in_sentence(rows: list[int], raw_lines: Sequence[Line], shape: Shape) -> list[int]:
+    """``rows`` less each run of them (rows in a row) that goes on from the line before it
+    and onto the line after it with a word each side (:func:`cuts_word`): a column's body
+    line that OCR set apart (……你在关键时 | 刻果断采取有力举措迅速平息事 | 态，体现了……).
+    One side is not enough: a heading's first word may read on from the body (陕北罕洞 | 开新局)."""
+    out: list[int] = []
+    k = 0
+    while k < len(rows):
+        j = k
+        while j + 1 < len(rows) and rows[j + 1] == rows[j] + 1:
+            j += 1
+        first, last = rows[k], rows[j]
+        if not (cuts_word(raw_lines[first - 1].text.strip(), raw_lines[first].text.strip(), shape)
+                and cuts_word(raw_lines[last].text.strip(), raw_lines[last + 1].text.strip(), shape)):
+            out.extend(rows[k:j + 1])
+        k = j + 1
+    return out
 
 
 def lines_spaced(raw: str, raw_lines: Sequence[Line]) -> bool:

@@ -541,6 +541,8 @@ def test_the_lead_s_headings_from_its_body_are_kickers_over_the_last(heads, want
         [LEAD_BODY[0], "集 | 版。 | 团将继续推动", LEAD_BODY[3]],  # columns read side by side
         [LEAD_BODY[0], "感谢，呼和浩特对项目的支持", LEAD_BODY[3]],  # a mark of body text
         [LEAD_BODY[0], "感谢", LEAD_BODY[3]],  # too short
+        # a column's line OCR set apart: it reads on from the line over it and onto the next
+        ["会议强调，\n我谨向你表示诚挚的慰问。\n你在关键时", "刻果断采取有力举措迅速平息事", "态，体现了责任与担当。\n会议要求，狠抓落实。"],
         [LEAD_BODY[0] + "感谢呼和浩特对项目的支持", LEAD_BODY[3]],  # no block of its own
     ]],
 ])
