@@ -370,7 +370,12 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
     for k, (p, role) in enumerate(zip(kept, roles)):
         cur = drafts[-1] if drafts else None
         if k in tails and cur is not None:
-            _go_on(cur.article, role, p.text)
+            head = k - 1
+            while head in tails:
+                head -= 1
+            # a headline paragraph split_subheadline cut in two wraps onto its sub-headline's tail
+            _go_on(cur.article, "subheadline" if role == "headline" and split_subheadline(kept[head].text)[1]
+                   else role, p.text)
             cur.take(p)
             continue
         if k in at_opens or (k in photo and cur is not None and cur.has_body):

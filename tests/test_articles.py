@@ -502,6 +502,16 @@ LEAD_TEXT = [block.replace("\n", "") for block in LEAD_BODY]
 NEXT = "自治区政府新闻办召开发布会\n\n本报讯（记者 云静）会议召开。\n"
 
 
+def test_the_tail_of_a_headline_line_that_goes_on_into_its_sub_headline_is_the_sub_headline_s():
+    texts = [("headline", "研究部署外事工作——访和林格尔县委书"), ("headline", "记李六小"), ("body", "会议召开。")]
+    at, paras = 0, []
+    for role, text in texts:
+        paras.append(Paragraph(text, role, at, at + len(text)))
+        at += len(text) + 1
+    art = assemble(paras)[0].article
+    assert (art.headline, art.subheadlines) == ("研究部署外事工作", ["——访和林格尔县委书记李六小"])
+
+
 def test_the_lead_s_headings_ocr_set_inside_its_body_head_it():
     lead = page_articles(joined_page(LEAD_BODY, NEXT))[0]
     assert (lead.kicker, lead.headline) == ("感谢呼和浩特对项目的支持", "延长供应端全产业链条")
