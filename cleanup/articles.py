@@ -862,14 +862,7 @@ def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int
 def cuts_word(before: str, after: str, shape: Shape | None = None) -> bool:
     """Whether the cheapest segmentation (by the vocabulary's ``word_list``) of the
     text around the place between ``before`` and ``after`` puts a word across it."""
-    lexicon = shape_lexicon(shape or load_shape())
-    left, right = before[-WORD_CONTEXT:], after[:WORD_CONTEXT]
-    at = 0
-    for word in lexicon.segment(left + right):
-        if at < len(left) < at + len(word):
-            return True
-        at += len(word)
-    return False
+    return shape_lexicon(shape or load_shape()).cuts(before, after, WORD_CONTEXT)
 
 
 def paragraphs_of(clean: str) -> list[tuple[int, int, str]]:
