@@ -472,7 +472,7 @@ def load_profile(
         if not isinstance(extra_params, dict):
             raise RuleError(f"stage {name}: 'params' must be a table", where)
         _known_settings_only(cfg, extra_params, where, vocabulary)
-        cfg.params.update(extra_params)
+        _set_params(cfg, extra_params)
         stages.append(cfg)
     by_name = {s.name: s for s in stages}
     for extra in extra_rules:
@@ -517,9 +517,22 @@ def _known_settings_only(cfg: StageConfig, params: Mapping[str, Any], where: str
     retired, it would be ignored without a word.  (A stage of no packaged file, or
     read with a vocabulary of the user's: any.)"""
     packaged = vocabulary.packaged and any(Path(f).resolve().parent == packaged_rules_dir() for f in cfg.files)
-    unknown = sorted(set(params) - set(cfg.vetted)) if packaged else []
+    if not packaged:
+        return
+    unknown = sorted(set(params) - set(cfg.vetted))
+    unknown += sorted(f"{key}.{name}" for key, table in params.items()
+                      if isinstance(table, dict) and isinstance(cfg.vetted.get(key), dict)
+                      for name in set(table) - set(cfg.vetted[key]))
     if unknown:
         raise RuleError(f"stage {cfg.name}: [params] {', '.join(unknown)}: no such setting of this stage", where)
+
+
+def _set_params(cfg: StageConfig, params: Mapping[str, Any]) -> None:
+    """Set ``params`` over the stage's settings; a table over a table sets its keys only
+    (a profile's one weight leaves the stage's other weights as they were)."""
+    for key, value in params.items():
+        old = cfg.params.get(key)
+        cfg.params[key] = {**old, **value} if isinstance(value, dict) and isinstance(old, dict) else value
 
 
 def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str, vocabulary: Vocabulary) -> None:
@@ -534,7 +547,7 @@ def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str, vocabulary: Voca
         _known_settings_only(cfg, params, str(fpath), vocabulary)
     cfg.rules.extend(rules)
     cfg.files.append(str(fpath))
-    cfg.params.update(params)
+    _set_params(cfg, params)
     if params:
         cfg.source = str(fpath)
 

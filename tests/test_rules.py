@@ -197,6 +197,15 @@ def test_broken_profile_names_the_problem(tmp_path, text, message):
     assert str(path) in str(err.value)
 
 
+def test_a_profile_that_sets_one_weight_keeps_the_stage_s_other_weights(tmp_path):
+    stage = '[[stage]]\nname = "paragraphs"\nrules = ["paragraphs.toml"]\n[stage.params.weights]\n'
+    [config] = load_profile(write(tmp_path, stage + "line-scattered = -1.0\n", "p.toml")).stages
+    weights = config.params["weights"]
+    assert weights["line-scattered"] == -1.0 and weights["next-starts-unit"] == -5.0
+    with pytest.raises(RuleError, match=r"stage paragraphs: \[params\] weights.line-scatterd: no such setting"):
+        load_profile(write(tmp_path, stage + "line-scatterd = -1.0\n", "p.toml"))
+
+
 def test_a_stage_file_of_the_users_may_set_the_stages_settings_but_no_other(tmp_path):
     stage = '[[stage]]\nname = "stutter"\nrules = ["stutter.toml", "mine.toml"]\n'
     profile = write(tmp_path, stage, "p.toml")
