@@ -454,8 +454,9 @@ _patterns: dict[int, tuple[Shape, Patterns]] = {}
 
 
 def patterns(shape: Shape | None = None) -> Patterns:
-    """The page-jump marker, lead dateline, photo credit and byline title of ``shape``
-    (default: the packaged vocabulary), compiled once."""
+    """The page-jump marker, lead dateline, photo credit, byline title and the words
+    that tie a heading's lines (``heading_goes_on``, ``heading_goes_on_from``) of
+    ``shape`` (default: the packaged vocabulary), compiled once."""
     shape = shape or load_shape()
     found = _patterns.get(id(shape))
     if found is None or found[0] is not shape:
