@@ -24,7 +24,7 @@ import regex
 from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, heading_runs, order_by_words, overlap
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
-from .roles import Role, assign_roles, dash_led, own_role, printed_width, roles_by_type
+from .roles import Role, assign_roles, dash_led, ends_sentence, own_role, printed_width, roles_by_type
 from .shape import HAN, HAN_RUN, Line, Shape, lines, load_shape
 from .wordlists import shape_lexicon
 
@@ -44,7 +44,9 @@ _COLUMNS_SIDE_BY_SIDE = regex.compile(r"[ \t\u3000]{2,}|[|｜]")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
-HEADLINE_MIN = 3  # characters of a headline, at least
+HEADLINE_MIN = 3  # characters of a headline printed in lines, at least
+# a page of which at most this share of lines ends a sentence is printed lines, not paragraphs
+PRINTED_ENDS_SHARE = 0.5
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 SUBHEADLINE_SHARE = 0.7  # under a headline, a line shorter than this share of it is its sub-headline
 WORD_CONTEXT = 4  # characters each side of a cut that cuts_word segments
@@ -620,14 +622,23 @@ def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
     texts = [t for _, _, t in paragraphs_of(clean)]
     roles = [str(r) for r in assign_roles(texts, wrapped=False, shape=shape)]
-    return no_short_headlines(texts, ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape)))
+    return ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape))
 
 
 def no_short_headlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
     """``roles`` with each headline shorter than ``HEADLINE_MIN`` characters made body
-    text: no headline is so short; such a line is OCR's debris (``星``) or a piece
-    of a credit (``摄``), which would open an article of its own."""
+    text: on a page printed in lines (:func:`lines_printed`) no headline is so short;
+    such a line is OCR's debris (``星``) or a piece of a credit (``摄``), which would
+    open an article of its own.  (Written a paragraph a line, a title may be that
+    short: 药, 故乡, 社戏.)"""
     return ["body" if r == "headline" and len(t.strip()) < HEADLINE_MIN else r for t, r in zip(texts, roles)]
+
+
+def lines_printed(raw: str, shape: Shape | None = None) -> bool:
+    """Whether ``raw`` is a page's printed lines (an extractor's or OCR's), not paragraphs
+    written a line each: at most ``PRINTED_ENDS_SHARE`` of its lines end a sentence."""
+    texts = [ln.text for ln in lines(raw) if ln.text.strip()]
+    return sum(ends_sentence(t, shape) for t in texts) <= PRINTED_ENDS_SHARE * len(texts)
 
 
 def ocr_dash_subheadlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
@@ -881,7 +892,10 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     one article with headline ``""``.
     """
     paras = paragraphs_of(page.clean)
-    roles = paragraph_roles(page.clean, shape) if roles is None else roles
+    if roles is None:
+        roles = paragraph_roles(page.clean, shape)
+        if lines_printed(page.raw, shape):
+            roles = no_short_headlines([t for _, _, t in paras], roles)
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
     jumps = jumps_of(page.changes, shape)

@@ -30,6 +30,7 @@ from cleanup.articles import (
     jump_ends,
     jumps_of,
     lead_subheads_as_headlines,
+    lines_printed,
     long_headlines,
     no_short_headlines,
     ocr_dash_subheadlines,
@@ -579,6 +580,23 @@ def test_a_headline_of_two_characters_or_fewer_is_none():
     texts = ["星", "摄", "回眸2023", "开局", "正文。"]
     roles = ["headline", "headline", "headline", "headline", "body"]
     assert no_short_headlines(texts, roles) == ["body", "body", "headline", "body", "body"]
+
+
+NAHAN = (DATA / "prose" / "nahan.txt").read_text(encoding="utf-8").split("\n")
+
+
+@pytest.mark.parametrize("title", ["故乡", "药"])
+def test_a_short_title_of_a_text_written_a_paragraph_a_line_opens_its_story(cleaner, title):
+    at = NAHAN.index(title)  # the story before it, the title, the story's first paragraphs
+    arts = cleaner.articles("\n\n".join(NAHAN[at - 3:at + 3]) + "\n")
+    last = arts[-1]  # 药 stands over its first chapter's number, 一: a kicker
+    assert title in (last.kicker, last.headline) and NAHAN[at + 2] in last.paragraphs
+    assert NAHAN[at - 2] not in last.paragraphs and title not in last.paragraphs
+
+
+def test_a_page_is_printed_lines_when_most_of_its_lines_end_no_sentence():
+    assert lines_printed(PAGE.replace("会议召开。会议指出,", "会议召开。\n会议指出,\n"))
+    assert not lines_printed("\n\n".join(NAHAN[25:31]))
 
 
 def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
