@@ -216,6 +216,10 @@ def test_a_stage_file_of_the_users_may_set_the_stages_settings_but_no_other(tmp_
     with pytest.raises(RuleError, match=r"stage stutter: \[params\] max_unit: no such setting") as err:
         load_profile(profile)
     assert str(tmp_path / "mine.toml") in str(err.value)
+    # listed before the stage's packaged file, all the same
+    profile = write(tmp_path, stage.replace('"stutter.toml", "mine.toml"', '"mine.toml", "stutter.toml"'), "p.toml")
+    with pytest.raises(RuleError, match=r"stage stutter: \[params\] max_unit: no such setting"):
+        load_profile(profile)
 
 
 def test_a_user_rule_runs_on_what_the_rule_before_it_wrote(tmp_path):
