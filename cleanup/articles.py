@@ -24,7 +24,7 @@ import regex
 from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, heading_runs, order_by_words, overlap
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import Folio, parse_folio
-from .roles import Role, assign_roles, dash_led, own_role, printed_width, roles_by_type
+from .roles import Role, assign_roles, dash_led, ends_sentence, own_role, printed_width, roles_by_type
 from .shape import HAN, HAN_RUN, Line, Shape, lines, load_shape
 from .wordlists import shape_lexicon
 
@@ -44,10 +44,15 @@ _COLUMNS_SIDE_BY_SIDE = regex.compile(r"[ \t\u3000]{2,}|[|｜]")
 _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
-HEADLINE_MIN = 3  # characters of a headline, at least
+HEADLINE_MIN = 3  # characters of a headline printed in lines, at least
+# a page of which at most this share of lines ends a sentence is printed lines, not paragraphs
+PRINTED_ENDS_SHARE = 0.5
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
 SUBHEADLINE_SHARE = 0.7  # under a headline, a line shorter than this share of it is its sub-headline
 WORD_CONTEXT = 4  # characters each side of a cut that cuts_word segments
+# a page with a blank line in more than this share of its line breaks spaces its lines, not
+# its blocks (pdfminer: 0.83 and more on the development set; OCR's blocks: 0.32 at most)
+LINES_SPACED_SHARE = 0.6
 NAME_END_MAX = 3  # Han characters of a name a byline cut inside it leaves on the next line, at most
 FOLIO_MAX_CHARS = 60  # a longer line (blanks collapsed) is no folio
 FOLIO_MAX_LINES = 6  # a folio split over more lines than this is not read as one
@@ -367,7 +372,12 @@ def assemble(paragraphs: Sequence[Paragraph], shape: Shape | None = None,
     for k, (p, role) in enumerate(zip(kept, roles)):
         cur = drafts[-1] if drafts else None
         if k in tails and cur is not None:
-            _go_on(cur.article, role, p.text)
+            head = k - 1
+            while head in tails:
+                head -= 1
+            # a headline paragraph split_subheadline cut in two wraps onto its sub-headline's tail
+            _go_on(cur.article, "subheadline" if role == "headline" and split_subheadline(kept[head].text)[1]
+                   else role, p.text)
             cur.take(p)
             continue
         if k in at_opens or (k in photo and cur is not None and cur.has_body):
@@ -446,8 +456,9 @@ _patterns: dict[int, tuple[Shape, Patterns]] = {}
 
 
 def patterns(shape: Shape | None = None) -> Patterns:
-    """The page-jump marker, lead dateline, photo credit and byline title of ``shape``
-    (default: the packaged vocabulary), compiled once."""
+    """The page-jump marker, lead dateline, photo credit, byline title and the words
+    that tie a heading's lines (``heading_goes_on``, ``heading_goes_on_from``) of
+    ``shape`` (default: the packaged vocabulary), compiled once."""
     shape = shape or load_shape()
     found = _patterns.get(id(shape))
     if found is None or found[0] is not shape:
@@ -611,14 +622,23 @@ def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
     texts = [t for _, _, t in paragraphs_of(clean)]
     roles = [str(r) for r in assign_roles(texts, wrapped=False, shape=shape)]
-    return no_short_headlines(texts, ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape)))
+    return ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape))
 
 
 def no_short_headlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
     """``roles`` with each headline shorter than ``HEADLINE_MIN`` characters made body
-    text: no headline is so short; such a line is OCR's debris (``星``) or a piece
-    of a credit (``摄``), which would open an article of its own."""
+    text: on a page printed in lines (:func:`lines_printed`) no headline is so short;
+    such a line is OCR's debris (``星``) or a piece of a credit (``摄``), which would
+    open an article of its own.  (Written a paragraph a line, a title may be that
+    short: 药, 故乡, 社戏.)"""
     return ["body" if r == "headline" and len(t.strip()) < HEADLINE_MIN else r for t, r in zip(texts, roles)]
+
+
+def lines_printed(raw: str, shape: Shape | None = None) -> bool:
+    """Whether ``raw`` is a page's printed lines (an extractor's or OCR's), not paragraphs
+    written a line each: at most ``PRINTED_ENDS_SHARE`` of its lines end a sentence."""
+    texts = [ln.text for ln in lines(raw) if ln.text.strip()]
+    return sum(ends_sentence(t, shape) for t in texts) <= PRINTED_ENDS_SHARE * len(texts)
 
 
 def ocr_dash_subheadlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
@@ -727,9 +747,13 @@ def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape
     raw line between blank lines (not a paragraph's first or last line) shaped
     as a heading (:meth:`~cleanup.shape.Shape.headline_shaped`, no mark of body
     text, no blank run or bar of columns read side by side, at least
-    ``SUBHEAD_MIN_HEAD`` characters) is such a heading: it goes to the top, a
-    headline (a sub-headline if led by a dash), and the paragraph reads on
-    without it (its text is then its clean span less the heading).
+    ``SUBHEAD_MIN_HEAD`` characters; not reading on from the line over it and onto
+    the line under it, a word cut each side: :func:`_in_sentence`) is such a
+    heading: it goes to the top, a headline (a sub-headline if led by a dash),
+    and the paragraph reads on without it (its text is then its clean span less
+    the heading).  Not on a page
+    that sets its lines between blank lines (:func:`lines_spaced`): there a body
+    line with no mark (``可怜他手里还紧紧的捏著那只小篮``) stands so too.
     """
     shape = shape or load_shape()
     first = next((k for k, p in enumerate(paras) if p.role in HEADS), len(paras))
@@ -745,8 +769,11 @@ def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape
             continue
         first_at, last_at = page.to_raw([p.start, p.end - 1], "start")
         top, bottom = bisect_right(line_starts, first_at) - 1, bisect_left(line_starts, last_at + 1) - 1
-        rows = [row for row in range(max(top, 0) + 1, bottom)
-                if _lead_heading_line(page.raw, raw_lines[row - 1], raw_lines[row], raw_lines[row + 1], shape)]
+        rows = _in_sentence([row for row in range(max(top, 0) + 1, bottom)
+                             if _lead_heading_line(page.raw, raw_lines[row - 1], raw_lines[row],
+                                                   raw_lines[row + 1], shape)], raw_lines, shape)
+        if rows and lines_spaced(page.raw, raw_lines):
+            return list(paras)
         raw_at = page.to_raw(list(range(p.start, p.end)), "start") if rows else []
         cuts: list[tuple[int, int]] = []
         for row in rows:
@@ -766,6 +793,34 @@ def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape
             text, at = text + page.clean[at:start], end
         out.append(Paragraph(text + page.clean[at:p.end], p.role, p.start, p.end))
     return _as_lead_stack(heads, shape) + out + list(paras[first:])
+
+
+def _in_sentence(rows: list[int], raw_lines: Sequence[Line], shape: Shape) -> list[int]:
+    """``rows`` less each run of them (rows in a row) that goes on from the line before it
+    and onto the line after it with a word each side (:func:`cuts_word`): a column's body
+    line that OCR set apart (……你在关键时 | 刻果断采取有力举措迅速平息事 | 态，体现了……).
+    One side is not enough: a heading's first word may read on from the body (陕北罕洞 | 开新局)."""
+    out: list[int] = []
+    k = 0
+    while k < len(rows):
+        j = k
+        while j + 1 < len(rows) and rows[j + 1] == rows[j] + 1:
+            j += 1
+        first, last = rows[k], rows[j]
+        if not (cuts_word(raw_lines[first - 1].text.strip(), raw_lines[first].text.strip(), shape)
+                and cuts_word(raw_lines[last].text.strip(), raw_lines[last + 1].text.strip(), shape)):
+            out.extend(rows[k:j + 1])
+        k = j + 1
+    return out
+
+
+def lines_spaced(raw: str, raw_lines: Sequence[Line]) -> bool:
+    """Whether the page sets a blank line between most of its lines (more than
+    ``LINES_SPACED_SHARE`` of its breaks, as pdfminer writes a column): a blank line
+    there sets no block apart, and a body line with no mark between two is no heading."""
+    breaks = len(raw_lines) - 1
+    spaced = sum(_BLANK_LINE.search(raw, a.end, b.start) is not None for a, b in zip(raw_lines, raw_lines[1:]))
+    return breaks > 0 and spaced > LINES_SPACED_SHARE * breaks
 
 
 def _as_lead_stack(heads: list[Paragraph], shape: Shape | None = None) -> list[Paragraph]:
@@ -819,14 +874,7 @@ def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int
 def cuts_word(before: str, after: str, shape: Shape | None = None) -> bool:
     """Whether the cheapest segmentation (by the vocabulary's ``word_list``) of the
     text around the place between ``before`` and ``after`` puts a word across it."""
-    lexicon = shape_lexicon(shape or load_shape())
-    left, right = before[-WORD_CONTEXT:], after[:WORD_CONTEXT]
-    at = 0
-    for word in lexicon.segment(left + right):
-        if at < len(left) < at + len(word):
-            return True
-        at += len(word)
-    return False
+    return shape_lexicon(shape or load_shape()).cuts(before, after, WORD_CONTEXT)
 
 
 def paragraphs_of(clean: str) -> list[tuple[int, int, str]]:
@@ -844,7 +892,10 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     one article with headline ``""``.
     """
     paras = paragraphs_of(page.clean)
-    roles = paragraph_roles(page.clean, shape) if roles is None else roles
+    if roles is None:
+        roles = paragraph_roles(page.clean, shape)
+        if lines_printed(page.raw, shape):
+            roles = no_short_headlines([t for _, _, t in paras], roles)
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
     jumps = jumps_of(page.changes, shape)

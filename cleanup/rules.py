@@ -463,16 +463,20 @@ def load_profile(
         files = s.get("rules", [])
         if not isinstance(files, list):
             raise RuleError(f"stage {name}: 'rules' must be a list of rule files", where)
+        own: list[tuple[dict[str, Any], Path]] = []  # a file of the user's, checked once all are read
         for fname in files:
             fpath = path.parent / fname
             if not fpath.exists():
                 fpath = packaged_rules_dir() / fname
-            _add_file(cfg, fpath, name, vocabulary)
+            if (params := _add_file(cfg, fpath, name, vocabulary)) is not None:
+                own.append((params, fpath))
+        for params, fpath in own:  # whether listed before the stage's packaged file or after it
+            _known_settings_only(cfg, params, str(fpath), vocabulary)
         extra_params = s.get("params", {})
         if not isinstance(extra_params, dict):
             raise RuleError(f"stage {name}: 'params' must be a table", where)
         _known_settings_only(cfg, extra_params, where, vocabulary)
-        cfg.params.update(extra_params)
+        _set_params(cfg, extra_params)
         stages.append(cfg)
     by_name = {s.name: s for s in stages}
     for extra in extra_rules:
@@ -517,26 +521,41 @@ def _known_settings_only(cfg: StageConfig, params: Mapping[str, Any], where: str
     retired, it would be ignored without a word.  (A stage of no packaged file, or
     read with a vocabulary of the user's: any.)"""
     packaged = vocabulary.packaged and any(Path(f).resolve().parent == packaged_rules_dir() for f in cfg.files)
-    unknown = sorted(set(params) - set(cfg.vetted)) if packaged else []
+    if not packaged:
+        return
+    unknown = sorted(set(params) - set(cfg.vetted))
+    unknown += sorted(f"{key}.{name}" for key, table in params.items()
+                      if isinstance(table, dict) and isinstance(cfg.vetted.get(key), dict)
+                      for name in set(table) - set(cfg.vetted[key]))
     if unknown:
         raise RuleError(f"stage {cfg.name}: [params] {', '.join(unknown)}: no such setting of this stage", where)
 
 
-def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str, vocabulary: Vocabulary) -> None:
+def _set_params(cfg: StageConfig, params: Mapping[str, Any]) -> None:
+    """Set ``params`` over the stage's settings; a table over a table sets its keys only
+    (a profile's one weight leaves the stage's other weights as they were)."""
+    for key, value in params.items():
+        old = cfg.params.get(key)
+        cfg.params[key] = {**old, **value} if isinstance(value, dict) and isinstance(old, dict) else value
+
+
+def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str, vocabulary: Vocabulary) -> dict[str, Any] | None:
+    """Add the rules and settings of ``fpath`` to ``cfg``; the settings of a file that is
+    not packaged are returned (for :func:`_known_settings_only`)."""
     rules, params = load_rule_file(fpath, vocabulary)
     for r in rules:
         if r.stage != expect_stage:
             raise RuleError(f"rule {r.id}: stage {r.stage!r} but the file is loaded for {expect_stage!r}", str(fpath))
-    if fpath.resolve().parent == packaged_rules_dir() and vocabulary.packaged:
+    packaged = fpath.resolve().parent == packaged_rules_dir() and vocabulary.packaged
+    if packaged:
         cfg.vetted.update(params)
         rules = [replace(r, vetted=r.params) for r in rules]
-    else:
-        _known_settings_only(cfg, params, str(fpath), vocabulary)
     cfg.rules.extend(rules)
     cfg.files.append(str(fpath))
-    cfg.params.update(params)
+    _set_params(cfg, params)
     if params:
         cfg.source = str(fpath)
+    return None if packaged else params
 
 
 class Params:

@@ -96,6 +96,18 @@ class Lexicon:
     def of(cls, costs: dict[str, int]) -> Lexicon:
         return cls(costs, prefixes(costs), char_pairs(costs))
 
+    def cuts(self, before: str, after: str, context: int) -> bool:
+        """Whether the cheapest segmentation of the ``context`` characters each side of the
+        place between ``before`` and ``after`` puts a word across it (a word of the list
+        that merely spans it may not be read: 副作用|到了 holds 用到)."""
+        left, right = before[-context:], after[:context]
+        at = 0
+        for word in self.segment(left + right):
+            if at < len(left) < at + len(word):
+                return True
+            at += len(word)
+        return False
+
     def segment(self, text: str) -> list[str]:
         """The cheapest split of ``text`` into known words and single characters.
 

@@ -30,6 +30,7 @@ from cleanup.articles import (
     jump_ends,
     jumps_of,
     lead_subheads_as_headlines,
+    lines_printed,
     long_headlines,
     no_short_headlines,
     ocr_dash_subheadlines,
@@ -476,30 +477,61 @@ def test_ocr_heading_blocks_that_cleaning_joined_are_read_apart(cleaner):
 
 
 def joined_page(blocks: list[str], rest: str, top: str = "") -> CleanPage:
-    """A page whose raw ``blocks`` (blank lines between them) cleaning joined into one
-    paragraph, ``top`` over it and ``rest`` after it as they were."""
+    """A page whose raw ``blocks`` (blank lines between them; lines of a block a line
+    break apart) cleaning joined into one paragraph, ``top`` over it and ``rest`` after
+    it as they were."""
     raw = clean = top + "\n\n" if top else ""
     changes = []
     for n, block in enumerate(blocks):
-        if n:
-            changes.append(Change("join", "paragraphs", len(raw), len(raw) + 2, "\n\n", "", 0, len(raw)))
-            raw += "\n\n"
-        raw += block
-        clean += block
+        for k, line in enumerate(block.split("\n")):
+            if n or k:
+                gap = "\n" if k else "\n\n"
+                changes.append(Change("join", "paragraphs", len(raw), len(raw) + len(gap), gap, "", 0, len(raw)))
+                raw += gap
+            raw += line
+            clean += line
     raw += "\n\n" + rest
     clean += "\n\n" + rest
     return CleanPage.from_changes(raw, clean, changes)
 
 
-LEAD_BODY = ["市委召开会议。会议要求，优化系统间业务办理流程、数", "感谢呼和浩特对项目的支持", "延长供应端全产业链条",
-             "据运转流程，让已建系统发挥更多效能。"]
+# as OCR sets a lead's headings in its column (tesseract p0035): blocks of body lines around them
+LEAD_BODY = ["市委召开会议。会议要求，\n下一步，首府将按照统筹\n整合、推陈出新原则，不断\n优化系统间业务办理流程、数",
+             "感谢呼和浩特对项目的支持", "延长供应端全产业链条",
+             "据运转流程，让已建系统发挥\n更多效能、让基础数据惠及更\n多应用，打造多元化场景。"]
+LEAD_TEXT = [block.replace("\n", "") for block in LEAD_BODY]
 NEXT = "自治区政府新闻办召开发布会\n\n本报讯（记者 云静）会议召开。\n"
+
+
+def test_the_tail_of_a_headline_line_that_goes_on_into_its_sub_headline_is_the_sub_headline_s():
+    texts = [("headline", "研究部署外事工作——访和林格尔县委书"), ("headline", "记李六小"), ("body", "会议召开。")]
+    at, paras = 0, []
+    for role, text in texts:
+        paras.append(Paragraph(text, role, at, at + len(text)))
+        at += len(text) + 1
+    art = assemble(paras)[0].article
+    assert (art.headline, art.subheadlines) == ("研究部署外事工作", ["——访和林格尔县委书记李六小"])
 
 
 def test_the_lead_s_headings_ocr_set_inside_its_body_head_it():
     lead = page_articles(joined_page(LEAD_BODY, NEXT))[0]
     assert (lead.kicker, lead.headline) == ("感谢呼和浩特对项目的支持", "延长供应端全产业链条")
-    assert lead.paragraphs == ["市委召开会议。会议要求，优化系统间业务办理流程、数据运转流程，让已建系统发挥更多效能。"]
+    assert lead.paragraphs == [LEAD_TEXT[0] + LEAD_TEXT[3]]
+
+
+def test_a_page_that_spaces_its_lines_keeps_its_lead_s_lines_with_no_mark():
+    # pdfminer sets a blank line between a column's lines: one with no mark is body text
+    blocks = [line for block in LEAD_BODY for line in block.split("\n")]
+    arts = page_articles(joined_page(blocks, NEXT))
+    assert arts[0].headline == "" and arts[0].paragraphs == ["".join(LEAD_TEXT)]
+
+
+@pytest.mark.parametrize(("page", "body"), [("p0006", "可怜他手里还紧紧的捏著那只小篮呢"),
+                                             ("p0012", "消费集聚区培育建设实施方案》《内蒙古自治区鼓励")])
+def test_a_lead_set_a_line_a_block_keeps_its_lines(cleaner, page, body):
+    raw = (DATA / "devset" / "raw" / "pdfminer" / f"{page}.txt").read_text(encoding="utf-8")
+    arts = cleaner.articles(raw)
+    assert any(body in p for a in arts for p in a.paragraphs)
 
 
 @pytest.mark.parametrize(("heads", "want"), [
@@ -520,12 +552,14 @@ def test_the_lead_s_headings_from_its_body_are_kickers_over_the_last(heads, want
         [LEAD_BODY[0], "集 | 版。 | 团将继续推动", LEAD_BODY[3]],  # columns read side by side
         [LEAD_BODY[0], "感谢，呼和浩特对项目的支持", LEAD_BODY[3]],  # a mark of body text
         [LEAD_BODY[0], "感谢", LEAD_BODY[3]],  # too short
+        # a column's line OCR set apart: it reads on from the line over it and onto the next
+        ["会议强调，\n我谨向你表示诚挚的慰问。\n你在关键时", "刻果断采取有力举措迅速平息事", "态，体现了责任与担当。\n会议要求，狠抓落实。"],
         [LEAD_BODY[0] + "感谢呼和浩特对项目的支持", LEAD_BODY[3]],  # no block of its own
     ]],
 ])
 def test_no_heading_is_taken_out_of_a_lead_without_a_block_shaped_as_one(top, blocks):
     arts = page_articles(joined_page(blocks, NEXT, top))
-    assert "".join(blocks) in [p for a in arts for p in a.paragraphs] + [a.headline for a in arts]
+    assert "".join(blocks).replace("\n", "") in [p for a in arts for p in a.paragraphs] + [a.headline for a in arts]
 
 
 @pytest.mark.parametrize(("pairs", "want"), [
@@ -546,6 +580,23 @@ def test_a_headline_of_two_characters_or_fewer_is_none():
     texts = ["星", "摄", "回眸2023", "开局", "正文。"]
     roles = ["headline", "headline", "headline", "headline", "body"]
     assert no_short_headlines(texts, roles) == ["body", "body", "headline", "body", "body"]
+
+
+NAHAN = (DATA / "prose" / "nahan.txt").read_text(encoding="utf-8").split("\n")
+
+
+@pytest.mark.parametrize("title", ["故乡", "药"])
+def test_a_short_title_of_a_text_written_a_paragraph_a_line_opens_its_story(cleaner, title):
+    at = NAHAN.index(title)  # the story before it, the title, the story's first paragraphs
+    arts = cleaner.articles("\n\n".join(NAHAN[at - 3:at + 3]) + "\n")
+    last = arts[-1]  # 药 stands over its first chapter's number, 一: a kicker
+    assert title in (last.kicker, last.headline) and NAHAN[at + 2] in last.paragraphs
+    assert NAHAN[at - 2] not in last.paragraphs and title not in last.paragraphs
+
+
+def test_a_page_is_printed_lines_when_most_of_its_lines_end_no_sentence():
+    assert lines_printed(PAGE.replace("会议召开。会议指出,", "会议召开。\n会议指出,\n"))
+    assert not lines_printed("\n\n".join(NAHAN[25:31]))
 
 
 def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):

@@ -197,6 +197,15 @@ def test_broken_profile_names_the_problem(tmp_path, text, message):
     assert str(path) in str(err.value)
 
 
+def test_a_profile_that_sets_one_weight_keeps_the_stage_s_other_weights(tmp_path):
+    stage = '[[stage]]\nname = "paragraphs"\nrules = ["paragraphs.toml"]\n[stage.params.weights]\n'
+    [config] = load_profile(write(tmp_path, stage + "line-scattered = -1.0\n", "p.toml")).stages
+    weights = config.params["weights"]
+    assert weights["line-scattered"] == -1.0 and weights["next-starts-unit"] == -5.0
+    with pytest.raises(RuleError, match=r"stage paragraphs: \[params\] weights.line-scatterd: no such setting"):
+        load_profile(write(tmp_path, stage + "line-scatterd = -1.0\n", "p.toml"))
+
+
 def test_a_stage_file_of_the_users_may_set_the_stages_settings_but_no_other(tmp_path):
     stage = '[[stage]]\nname = "stutter"\nrules = ["stutter.toml", "mine.toml"]\n'
     profile = write(tmp_path, stage, "p.toml")
@@ -207,6 +216,10 @@ def test_a_stage_file_of_the_users_may_set_the_stages_settings_but_no_other(tmp_
     with pytest.raises(RuleError, match=r"stage stutter: \[params\] max_unit: no such setting") as err:
         load_profile(profile)
     assert str(tmp_path / "mine.toml") in str(err.value)
+    # listed before the stage's packaged file, all the same
+    profile = write(tmp_path, stage.replace('"stutter.toml", "mine.toml"', '"mine.toml", "stutter.toml"'), "p.toml")
+    with pytest.raises(RuleError, match=r"stage stutter: \[params\] max_unit: no such setting"):
+        load_profile(profile)
 
 
 def test_a_user_rule_runs_on_what_the_rule_before_it_wrote(tmp_path):

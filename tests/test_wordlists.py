@@ -130,6 +130,12 @@ def test_the_lexicon_knows_starts_and_pairs_of_words():
     assert lexicon.segment("会议精神") == ["会议", "精神"]
 
 
+def test_a_cut_inside_a_word_of_the_cheapest_segmentation_is_read_within_the_context():
+    lexicon = Lexicon.of({"会议": 5, "精神": 6, "议精": 20})
+    assert lexicon.cuts("召开会", "议精神", 2)  # 会|议
+    assert not lexicon.cuts("召开会议", "精神", 2)  # 议精 is a word, but no cheapest reading holds it
+
+
 @pytest.fixture
 def word_list(tmp_path, monkeypatch):
     """Write ``rules/w.txt`` in a rules folder of its own; the loaders read it afresh."""

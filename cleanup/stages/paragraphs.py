@@ -761,15 +761,8 @@ class Paragraphs(Stage):
 
     def _segment_cuts(self, a: str, b: str) -> bool:
         """Whether the cheapest segmentation of the text around the break between ``a`` and
-        ``b`` puts a word across it (a word of the list that merely spans it may not be
-        read: 副作用|到了 holds 用到)."""
-        left, right = a[-WORD_CONTEXT:], b[:WORD_CONTEXT]
-        at = 0
-        for word in self.lexicon.segment(left + right):
-            if at < len(left) < at + len(word):
-                return True
-            at += len(word)
-        return False
+        ``b`` puts a word across it (:meth:`~cleanup.wordlists.Lexicon.cuts`)."""
+        return self.lexicon.cuts(a, b, WORD_CONTEXT)
 
     @staticmethod
     def _set_across(i: int, rd: PageReading) -> bool:
