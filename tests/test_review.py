@@ -191,7 +191,7 @@ def test_marks_show_removed_written_and_joined_text(run, tmp_path):
     assert re.search(r'<del class="m"[^>]*>,</del><ins class="m"[^>]*>，</ins>', html)
     assert re.search(r'<del class="m j"[^>]*data-rule="para-join-wrap"[^>]*>↵</del>', html)
     parsed = ReviewPage(html)
-    assert parsed.kept == ["本报讯2月11日，会议召开。"]
+    assert parsed.kept == ["本报讯 2月11日，会议召开。"]  # a dateline keeps its gap (SPEC 6)
     assert parsed.gone == ["↵↵■下转第2版"]
     comma = next(d for d in parsed.details if d[0] == "punct-comma-fullwidth")
     assert comma[3:9] == [",", "，", "line 1, col 11", "本报讯␣2月␣11日", ",", "会议召↵开。↵↵■下转第2版↵"]
