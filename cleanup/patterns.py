@@ -7,12 +7,12 @@ them, and the stages search with what this module builds.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import regex
 
 from .errors import RuleError
-from .pattern_chars import holds_any, quick_chars, required_chars
+from .pattern_chars import quick_chars, required_chars
 
 # Pattern syntax that reads differently inside a larger pattern, so a pattern
 # using it is never fused: references to a group by number or name (the
@@ -75,18 +75,6 @@ def char_class(chars: Iterable[str]) -> str:
 
 
 
-class Triggered(Protocol):
-    """A rule as a :class:`Prescan` sees it: an id, a pattern matching wherever it can
-    fire, and characters of which a text must hold one for it to fire ('' if not known)."""
-
-    @property
-    def id(self) -> str: ...
-
-    def trigger(self) -> str | None: ...
-
-    def needed_chars(self) -> str: ...
-
-
 # Characters of text where the rules found nothing that a Prescan is told of
 # (:meth:`Prescan.note_idle`) before it compiles its pattern.  The pattern of
 # the zh-news normalize blank rules takes 3-7 ms to compile and saves about a
@@ -100,51 +88,30 @@ PRESCAN_PAYS_AFTER = 150_000
 
 
 class Prescan:
-    """One search for some of a stage's regex and map rules at once: their patterns as alternatives.
+    """One search for a group of a stage's regex and map rules at once: their patterns as alternatives.
 
     Where it finds nothing, none of the rules can fire, so clean text costs
     one scan instead of one per rule (normalize fuses the rules that need
-    the same characters: :meth:`~cleanup.stages.normalize.Normalize.group_steps`).  Built from whatever rules a user
-    loads; a pattern that cannot be fused (:func:`is_fusable`) is simply
-    left out of ``ids`` and always runs on its own.
+    the same characters: :meth:`~cleanup.stages.normalize.Normalize.group_steps`).
 
-    A text is searched only for the rules that the characters it holds leave
-    in play (:meth:`Triggered.needed_chars`): every alternative costs the
-    search at each character, and clean text holds the characters of few of
-    the rules.  Each such set of rules has a pattern of its own, compiled only
-    once the stage has told of ``pays_after`` characters of texts with that set
-    in play where the rules found nothing (:meth:`note_idle`, see
+    The pattern is compiled only once the stage has told of ``pays_after``
+    characters of texts where the rules found nothing (:meth:`note_idle`, see
     :data:`PRESCAN_PAYS_AFTER`); until then every rule runs.
     """
 
-    __slots__ = ("triggers", "needs", "ids", "pays_after", "scans")
+    __slots__ = ("triggers", "ids", "pays_after", "idle", "pattern")
 
-    def __init__(self, triggers: dict[str, str], needs: dict[str, str], pays_after: int = PRESCAN_PAYS_AFTER) -> None:
+    def __init__(self, triggers: dict[str, str], pays_after: int = PRESCAN_PAYS_AFTER) -> None:
         self.triggers = triggers  # by rule id, in rule order
-        self.needs = needs  # by rule id: the characters a text must hold one of; '' if not known
         self.ids = frozenset(triggers)
         self.pays_after = pays_after
-        # by the rules in play: [characters of idle texts told of (-1 once compiled),
-        #                        pattern (None: not yet, or it did not compile)]
-        self.scans: dict[frozenset[str], list[Any]] = {}
-
-    @classmethod
-    def of(cls, rules: Iterable[Triggered], pays_after: int = PRESCAN_PAYS_AFTER) -> "Prescan":
-        rules = [r for r in rules if r.trigger() is not None]
-        return cls({r.id: r.trigger() for r in rules}, {r.id: r.needed_chars() for r in rules},  # type: ignore[misc]
-                   pays_after)
-
-    def in_play(self, text: str) -> frozenset[str]:
-        """The rules that the characters ``text`` holds leave in play."""
-        return frozenset(i for i, chars in self.needs.items() if not chars or holds_any(text, chars))
+        self.idle = 0  # characters of idle texts told of; -1 once compiled (or found not to compile)
+        self.pattern: regex.Pattern[str] | None = None
 
     def finds_nothing(self, text: str, timeout: float) -> bool:
-        """True if no rule in ``ids`` can match ``text``; False if one can, if a scan
+        """True if no rule in ``ids`` can match ``text``; False if one can, if the scan
         runs over time, and while the pattern is not worth compiling yet."""
-        in_play = self.in_play(text)
-        if not in_play:
-            return True
-        pattern = self.compiled(in_play)
+        pattern = self.compiled()
         if pattern is None:
             return False
         try:
@@ -155,24 +122,19 @@ class Prescan:
     def note_idle(self, text: str) -> None:
         """Tell that every rule in ``ids`` was searched in ``text`` and found nothing:
         a scan would have saved those searches (counted toward :meth:`compiled`)."""
-        in_play = self.in_play(text)
-        if in_play:
-            scan = self.scans.setdefault(in_play, [0, None])
-            if scan[0] >= 0:
-                scan[0] += len(text)
+        if self.idle >= 0:
+            self.idle += len(text)
 
-    def compiled(self, in_play: frozenset[str]) -> regex.Pattern[str] | None:
-        """The pattern of the rules ``in_play``, once the idle texts told of with them
-        add up to ``pays_after`` characters; None before, or if it cannot be compiled."""
-        scan = self.scans.setdefault(in_play, [0, None])
-        if scan[0] >= self.pays_after:
-            scan[0] = -1  # compiled, or it never will be
-            source = "|".join(f"(?:{t})" for i, t in self.triggers.items() if i in in_play)
+    def compiled(self) -> regex.Pattern[str] | None:
+        """The pattern of the rules, once the idle texts told of add up to
+        ``pays_after`` characters; None before, or if it cannot be compiled."""
+        if self.idle >= self.pays_after:
+            self.idle = -1
             try:
-                scan[1] = regex.compile(source, regex.VERSION1)
+                self.pattern = regex.compile("|".join(f"(?:{t})" for t in self.triggers.values()), regex.VERSION1)
             except regex.error:
                 pass
-        return scan[1]  # type: ignore[no-any-return]
+        return self.pattern
 
 
 # The longest text a vetted pattern searches without the timeout: the tests run

@@ -112,8 +112,7 @@ class Normalize(Stage):
         for rule, _, needs, _ in self.steps:
             if needs and rule.trigger() is not None:
                 by_needs.setdefault(needs, []).append(rule)
-        groups = {needs: Prescan({r.id: r.trigger() for r in rules}, dict.fromkeys((r.id for r in rules), ""),
-                                 pays_after)  # type: ignore[misc]
+        groups = {needs: Prescan({r.id: r.trigger() for r in rules}, pays_after)  # type: ignore[misc]
                   for needs, rules in by_needs.items() if len(rules) > 1}
         self.steps = [step._replace(group=group if (group := groups.get(step.needs)) and step.rule.id in group.ids
                                     else None)
