@@ -680,8 +680,10 @@ class Paragraphs(Stage):
             return ["line-wraps"]
         if ra is Role.CAPTION and rb is Role.CAPTION:
             return []  # one caption's lines: how they fill their column tells
-        body = rb if ra is Role.HEADLINE else ra if rb is Role.HEADLINE else Role.HEADLINE
-        if body not in HEADINGS and (self.starts_particle.search(b.text) or self._starts_conjunction(b.text)):
+        # the role of the line beside a headline, if one of the two is a headline
+        beside_headline = rb if ra is Role.HEADLINE else ra if rb is Role.HEADLINE else None
+        if beside_headline is not None and beside_headline not in HEADINGS and (
+                self.starts_particle.search(b.text) or self._starts_conjunction(b.text)):
             # a headline neither goes on into nor starts with a particle or a conjunction
             # (…新设外商投资企业 | 145家，…, …布洛芬于1956年 | 和1959年…): body text read as one
             # (a dash-led sub-headline is one whatever follows: OCR sets one inside a sentence)
