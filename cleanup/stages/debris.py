@@ -214,8 +214,8 @@ def remove_page_markers(text: str, lead: ParamPattern, tail: ParamPattern, rule:
     can hold a marker, so only they are searched with the timed patterns.
     """
     held = [(line, find_markers(line, lead, tail)) for line in lines_holding(text, can_hold)]
-    if not any(found for _, found in held) and cut is None:
-        return []
+    if not held or (cut is None and not any(found for _, found in held)):
+        return []  # no line can hold a marker, whole or cut
     all_lines = lines(text)
     index = {line.start: i for i, line in enumerate(all_lines)}
     marked = {index[line.start] for line, found in held if found}
