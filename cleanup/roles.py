@@ -756,7 +756,7 @@ def _short_wrapping(texts: Sequence[str], roles: Sequence[Role | None], reading:
 def _sub_headline_across(texts: Sequence[str], reading: PageReading, k: int) -> bool:
     """Whether line ``k`` is a sub-headline set across columns: led by a dash, of a
     heading's shape, wider than its column (body text going on is not)."""
-    return bool(_DASH_LED.match(texts[k])) and reading.wide(k) and reading.vocab.heading_shaped(texts[k])
+    return dash_led(texts[k]) and reading.wide(k) and reading.vocab.heading_shaped(texts[k])
 
 
 def _over_byline_or_sub(texts: Sequence[str], roles: Sequence[Role | None], i: int, v: RoleVocabulary) -> bool:
@@ -778,7 +778,7 @@ def _over_byline_or_sub(texts: Sequence[str], roles: Sequence[Role | None], i: i
         return False
     if roles[k] is Role.BYLINE:
         return True
-    return k == m + 1 and bool(_DASH_LED.match(texts[k])) and v.heading_shaped(texts[k]) \
+    return k == m + 1 and dash_led(texts[k]) and v.heading_shaped(texts[k]) \
         and (k + 1 == len(texts) or not texts[k + 1])
 
 
