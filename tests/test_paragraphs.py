@@ -646,3 +646,13 @@ def test_a_headline_opening_with_a_name_the_word_list_lacks_stays_a_headline(reb
     assert any(p.endswith("市长贺海东作工作部署") for p in paras)
     assert not stage._starts_conjunction("和林格尔县推进乡村振兴")
     assert stage._starts_conjunction("和和氧化铵会增加水杨酸的毒性") and stage._starts_conjunction("并致辞")
+
+
+def test_marks_scattered_across_the_page_go_on_into_no_line(stage):
+    """A line of pieces set far apart, none with scatter_han Han characters (a masthead's
+    debris OCR read), before body text that starts no sentence of its own: apart
+    (line-scattered; without it the break would join)."""
+    raw = "会议召开，研究部署工作。\n=   seoz吉JE《>\n会议指出，要加强合作，推动高质量发展。\n"
+    result = stage.run(Document(raw))
+    assert paragraphs_of(result.text) == ["会议召开，研究部署工作。", "=   seoz吉JE《>", "会议指出，要加强合作，推动高质量发展。"]
+    assert "line-scattered" in notes_of(result, "para-break")
