@@ -733,12 +733,11 @@ def headings_apart(raw: str, line: Line, nxt: Line, shape: Shape | None = None) 
     second is no narrower (a wrapped heading's next line is its tail, no wider:
     ``积极开展与毗邻地区`` / ``的抗疫情合作``), and no word ties the two
     (the shape's ``heading_goes_on`` and ``heading_goes_on_from``)."""
-    shape = shape or load_shape()
+    tie = patterns(shape)
     a, b = line.text.strip(), nxt.text.strip()
     return _BLANK_LINE.search(raw, line.end, nxt.start) is not None \
         and printed_width(b) >= printed_width(a) \
-        and patterns(shape).heading_goes_on.search(a) is None \
-        and patterns(shape).heading_goes_on_from.search(b) is None
+        and tie.heading_goes_on.search(a) is None and tie.heading_goes_on_from.search(b) is None
 
 
 def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape | None = None) -> list[Paragraph]:
