@@ -210,8 +210,7 @@ def lead_heads_inside_sentence(kept: Sequence[Paragraph], breaks: Collection[int
     it reads as one article again.
     """
     shape = shape or load_shape()
-    first = next((k for k, p in enumerate(kept) if p.role in HEADS), len(kept))
-    if not any(p.role == "body" for p in kept[:first]):
+    if not _headless_lead_end(kept):
         return list(kept)
     runs = [(r.start, r.stop) for r in heading_runs(kept)
             if r.start and r.stop < len(kept) and kept[r.stop].role == "body"
@@ -222,6 +221,13 @@ def lead_heads_inside_sentence(kept: Sequence[Paragraph], breaks: Collection[int
         return list(kept)
     (k, j), = runs
     return list(kept[k:j]) + list(kept[:k]) + list(kept[j:])
+
+
+def _headless_lead_end(paras: Sequence[Paragraph]) -> int:
+    """Where the page's first heading stands, if body text stands before it (the page
+    opens with a lead under no heading); else 0."""
+    first = next((k for k, p in enumerate(paras) if p.role in HEADS), len(paras))
+    return first if any(p.role == "body" for p in paras[:first]) else 0
 
 
 def _cut_off(text: str, shape: Shape) -> bool:
@@ -727,12 +733,11 @@ def headings_apart(raw: str, line: Line, nxt: Line, shape: Shape | None = None) 
     second is no narrower (a wrapped heading's next line is its tail, no wider:
     ``积极开展与毗邻地区`` / ``的抗疫情合作``), and no word ties the two
     (the shape's ``heading_goes_on`` and ``heading_goes_on_from``)."""
-    shape = shape or load_shape()
+    tie = patterns(shape)
     a, b = line.text.strip(), nxt.text.strip()
     return _BLANK_LINE.search(raw, line.end, nxt.start) is not None \
         and printed_width(b) >= printed_width(a) \
-        and patterns(shape).heading_goes_on.search(a) is None \
-        and patterns(shape).heading_goes_on_from.search(b) is None
+        and tie.heading_goes_on.search(a) is None and tie.heading_goes_on_from.search(b) is None
 
 
 def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape | None = None) -> list[Paragraph]:
@@ -756,8 +761,8 @@ def lead_heads_in_body(page: CleanPage, paras: Sequence[Paragraph], shape: Shape
     line with no mark (``可怜他手里还紧紧的捏著那只小篮``) stands so too.
     """
     shape = shape or load_shape()
-    first = next((k for k, p in enumerate(paras) if p.role in HEADS), len(paras))
-    if not any(p.role == "body" for p in paras[:first]):
+    first = _headless_lead_end(paras)
+    if not first:
         return list(paras)
     raw_lines = lines(page.raw)
     line_starts = [ln.start for ln in raw_lines]
@@ -844,8 +849,8 @@ def lead_subheads_as_headlines(paras: Sequence[Paragraph]) -> list[Paragraph]:
     type (:func:`typeset_paragraphs`) reads a headline set in a column's width as
     one (OCR: ``看准的事情就要咬住不放`` between two paragraphs, no heading over
     the page's top).  One shorter than ``SUBHEAD_MIN_HEAD`` stays (a wrap's tail)."""
-    first = next((k for k, p in enumerate(paras) if p.role in HEADS), len(paras))
-    if not any(p.role == "body" for p in paras[:first]):
+    first = _headless_lead_end(paras)
+    if not first:
         return list(paras)
     return [Paragraph(p.text, "headline", p.start, p.end)
             if k < first and p.role == "subhead" and len(p.text) >= SUBHEAD_MIN_HEAD else p

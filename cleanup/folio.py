@@ -106,8 +106,7 @@ def parse_folio(text: str) -> Folio | None:
     shown = sum(x is not None for x in (paper, weekday, page_no, section))
     if (iso is None or unread_page) and (debris or shown < UNREAD_WITH):
         return None  # a field OCR garbled is read as one only among enough fields read whole
-    if debris and (section is not None or 1 + sum(x is not None for x in (paper, weekday, page_no))
-                   < FIELDS_WITH_DEBRIS):
+    if debris and (section is not None or 1 + shown < FIELDS_WITH_DEBRIS):  # shown: no section among them
         return None  # among debris, a bare word is no trusted section (蔡凤波 摄 内蒙古日报 …)
     return Folio(paper, iso, weekday, page_no, section)
 

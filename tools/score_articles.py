@@ -211,20 +211,22 @@ def score_page(page: GoldPage, found: list[Article], tally: Tally, show: bool) -
             tally.misses.append(f"{where}: folio {meta} != {page.folio}")
 
 
-def in_half(page: GoldPage, half: str) -> bool:
-    """Whether a development-set page is of the ``odd`` or ``even`` half of layout seeds
-    (:func:`score_devset.half`); the pages of other sets always are: ``--half`` splits
-    the development set only."""
-    if half == "all" or DEVSET not in page.source.parents:
-        return True
-    return bool(devset_half(DEVSET, [page.source.stem], half))
+def in_half(pages: list[GoldPage], half: str) -> list[GoldPage]:
+    """The development-set pages of ``pages`` of the ``odd`` or ``even`` half of layout
+    seeds (:func:`score_devset.half`, its manifest read once), and all the others:
+    ``--half`` splits the development set only."""
+    if half == "all":
+        return pages
+    devset = [p.source.stem for p in pages if DEVSET in p.source.parents]
+    kept = set(devset_half(DEVSET, devset, half)) if devset else set()
+    return [p for p in pages if DEVSET not in p.source.parents or p.source.stem in kept]
 
 
 def score_set(name: str, root: Path, cleaner: Cleaner, show: bool, half: str = "all") -> Tally:
     tally = Tally()
     if name.startswith("issues-"):
         return score_issues(name.split("-", 1)[1], root / "issues", cleaner, tally, show)
-    for page in [p for p in pages_of(name, root) if in_half(p, half)]:
+    for page in in_half(pages_of(name, root), half):
         found = cleaner.articles(page.source.read_text(encoding="utf-8"), str(page.source))
         score_page(page, found, tally, show)
     return tally
