@@ -23,7 +23,7 @@ import regex
 
 from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, heading_runs, order_by_words, overlap
 from .document import Change, Step, clean_to_raw, steps_from_changes
-from .folio import Folio, parse_folio
+from .folio import OCR_ONE, Folio, parse_folio
 from .roles import Role, assign_roles, dash_led, ends_sentence, own_role, printed_width, roles_by_type
 from .shape import HAN, HAN_RUN, Line, Shape, lines, load_shape
 from .wordlists import shape_lexicon
@@ -36,7 +36,6 @@ FURNITURE = frozenset({"folio", "jump", "page-number", "blank"})
 
 _BLANKS = regex.compile(r"[ \t\u3000]+")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
-_OCR_ONE = regex.compile(r"第\s*[\]|lI丨]\s*版")
 _OCR_DASH = regex.compile(r"[-－]一(?!一)")  # OCR's reading of a sub-headline's dash (——)
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")
 # a line of columns OCR read side by side: a run of blanks or a bar between them
@@ -544,7 +543,7 @@ def _folio_candidate(line: str) -> str:
     """A raw line as a folio may show it: blanks collapsed, an editor's credit
     printed beside it dropped, OCR's ``第]版`` read as ``第1版``."""
     line = _EDITOR.sub(" ", line)
-    line = _OCR_ONE.sub("第1版", line)
+    line = OCR_ONE.sub("第1版", line)
     return _BLANKS.sub(" ", line).strip()
 
 

@@ -41,8 +41,10 @@ DATE = regex.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # a date or page number whose day or digits OCR garbled into marks (2021年9月:日, 第?版):
 # the field is there, its value unknown (a weekday does not tell which day it was)
 _UNREAD_DATE = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*[^\d\p{Han}\s]{1,2}\s*日")
-# (not 第]版: a mark OCR reads for a 1, which articles reads as one, cleanup.articles._OCR_ONE)
-_UNREAD_PAGE = regex.compile(r"第\s*[^\d\p{Han}\s\]|lI丨]{1,2}\s*版")
+# marks OCR reads for a 1 (第]版), which the articles view reads as page 1 (OCR_ONE)
+OCR_ONE_MARKS = r"\]|lI丨"
+OCR_ONE = regex.compile(rf"第\s*[{OCR_ONE_MARKS}]\s*版")
+_UNREAD_PAGE = regex.compile(rf"第\s*[^\d\p{{Han}}\s{OCR_ONE_MARKS}]{{1,2}}\s*版")
 # the fields read whole, besides a date, a folio with a garbled field shows at least
 UNREAD_WITH = 3
 _WEEKDAY = regex.compile(r"(?:星期|周)[一二三四五六日天]")
