@@ -161,15 +161,13 @@ def untimed_search_when_short(untimed: Callable[..., Any], timed: Callable[..., 
     if not needs:
         def untimed_if_short(string: str, pos: int | None = None, endpos: int | None = None) -> Any:
             return (untimed if len(string) <= VETTED_LENGTH else timed)(string, pos, endpos)
-        return untimed_if_short
-
-    def untimed_if_short_and_held(string: str, pos: int | None = None, endpos: int | None = None) -> Any:
-        for char in needs:
-            if char in string:
-                return (untimed if len(string) <= VETTED_LENGTH else timed)(string, pos, endpos)
-        return None
-    untimed_if_short_and_held.__name__ = "untimed_if_short"  # untimed all the same
-    return untimed_if_short_and_held
+    else:
+        def untimed_if_short(string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+            for char in needs:
+                if char in string:
+                    return (untimed if len(string) <= VETTED_LENGTH else timed)(string, pos, endpos)
+            return None
+    return untimed_if_short
 
 
 class ParamPattern:

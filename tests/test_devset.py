@@ -14,6 +14,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 import regex
 
@@ -250,6 +252,14 @@ def test_a_missed_break_is_classed_by_where_its_sides_are(raw, out, cls):
     (miss,) = break_misses.misses(raw, out, gold)
     assert miss.cls == cls
     assert break_misses.misses(raw, gold, gold) == []
+
+
+@given(st.text(alphabet="甲乙 \u3000\t\n", max_size=30))
+def test_break_misses_reads_the_text_as_the_scorer_does_and_knows_where_each_character_was(text):
+    """_canon_with_index keeps its own copy of score.canon, with the index of each character."""
+    canon, index = break_misses._canon_with_index(text)
+    assert canon == break_misses.score.canon(text) and len(index) == len(canon)
+    assert all(text[i] == c for c, i in zip(canon, index) if c != "\n")
 
 
 def test_the_scorer_lists_the_missed_breaks_by_class(capsys):

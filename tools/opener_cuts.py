@@ -22,11 +22,11 @@ import argparse
 import re
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
+
+from prose_check import DATA, corpus
 
 from cleanup import Cleaner
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 OPENINGS = {
     "date": r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上中下]午|晚间?|夜间?|凌晨|早上|清晨|傍晚)?[，,]",
     "year": r"\d{4}年(?:以来|起|初|底|末)?[，,]",
@@ -40,13 +40,13 @@ SHORTEST = 20
 
 def paragraphs(sources: set[str]) -> Iterator[tuple[str, str]]:
     """(source, paragraph) of the clean prose, the gold pages and samples 003-004."""
-    for name in ("laws", "nahan", "sanguo", "zhlipsum"):
+    for doc in corpus():  # the prose files in name order, then the gold pages
+        name = "news" if doc.source == "gold" else doc.source
         if not sources or name in sources:
-            for p in (DATA / "prose" / f"{name}.txt").read_text(encoding="utf-8").split("\n"):
+            for p in doc.paragraphs:
                 yield name, p
     if not sources or "news" in sources:
-        pages = sorted((DATA / "gold").glob("*.txt")) + sorted((DATA / "samples").glob("00[34]_*.txt"))
-        for path in pages:
+        for path in sorted((DATA / "samples").glob("00[34]_*.txt")):
             for p in path.read_text(encoding="utf-8").split("\n"):
                 yield "news", p
 

@@ -16,22 +16,21 @@ spaces, every line ``width`` characters (12, 18, 24). Counted, per width:
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+
+from prose_check import corpus
 
 from cleanup import Cleaner
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+SOURCES = ("nahan", "zhlipsum", "gold")  # prose_check.corpus reads the prose files in name order, then gold
 WIDTHS = (12, 18, 24)
 PER_PAGE = 6
 SHORTEST = 30
 
 
 def paragraphs(count: int) -> list[str]:
-    found = [p for name in ("nahan.txt", "zhlipsum.txt")
-             for p in (DATA / "prose" / name).read_text(encoding="utf-8").split("\n")
-             if len(p) >= SHORTEST and not p.startswith("第")]
-    found += [p for path in sorted((DATA / "gold").glob("*.txt"))
-              for p in path.read_text(encoding="utf-8").split("\n") if len(p) >= SHORTEST]
+    """The first ``count`` paragraphs long enough of nahan, zhlipsum (no chapter title) and the gold pages."""
+    found = [p for doc in corpus() if doc.source in SOURCES for p in doc.paragraphs
+             if len(p) >= SHORTEST and not (doc.source != "gold" and p.startswith("第"))]
     return found[:count]
 
 

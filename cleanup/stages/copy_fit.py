@@ -57,10 +57,10 @@ its place is better, or its place is as good and it fits better by
 
 from __future__ import annotations
 
-from copy import copy as shallow_copy
 import math
 import operator
 from collections import Counter
+from copy import copy as shallow_copy
 from dataclasses import dataclass
 from itertools import chain
 from typing import Iterable, NamedTuple, Sequence

@@ -89,8 +89,7 @@ class Normalize(Stage):
         code = self.rule_code()
         self.steps = [RuleStep(rule, code[rule.id], rule.needed_chars()) for rule in config.rules]
         self.group_steps()
-        self.settle_rounds = self.settings().integer("settle_rounds") if any(
-            self.settings(step.rule).flag("settle") for step in self.steps) else 0
+        self.settle_rounds = self.settings().integer("settle_rounds") if self.settle_steps else 0
 
     def group_steps(self, pays_after: int = PRESCAN_PAYS_AFTER) -> None:
         """Give the rules that need the same characters one search for all of them
