@@ -332,7 +332,9 @@ class Fit:
         body = [j for j in art.body if j not in skip]
         at = sum(1 for j in body if j < i)
         mates = [(j, k) for side in (body[:at][::-1], body[at:]) for k, j in enumerate(side[: self.context], 1)]
-        fit = self.shared(i, mates, page) + self.style_weight * self.shared(i, mates, page.read_by(1))
+        fit = self.shared(i, mates, page)
+        if self.style_weight:  # the page read by single characters is made only where it counts
+            fit += self.style_weight * self.shared(i, mates, page.read_by(1))
         head = set().union(*(grams[j] for j in art.head))
         if head:
             fit += self.headline_weight * mass(grams[i] & head) / (mass(head) or 1)
