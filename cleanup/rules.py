@@ -516,11 +516,16 @@ def load_profile(
                    settle, vocabulary.path)
 
 
+def _packaged(fpath: Path, vocabulary: Vocabulary) -> bool:
+    """A packaged rule file read with the packaged vocabulary: its settings and patterns are vetted."""
+    return fpath.resolve().parent == packaged_rules_dir() and vocabulary.packaged
+
+
 def _known_settings_only(cfg: StageConfig, params: Mapping[str, Any], where: str, vocabulary: Vocabulary) -> None:
     """A setting the stage's packaged rule files do not give is an error: misspelt or
     retired, it would be ignored without a word.  (A stage of no packaged file, or
     read with a vocabulary of the user's: any.)"""
-    packaged = vocabulary.packaged and any(Path(f).resolve().parent == packaged_rules_dir() for f in cfg.files)
+    packaged = any(_packaged(Path(f), vocabulary) for f in cfg.files)
     if not packaged:
         return
     unknown = sorted(set(params) - set(cfg.vetted))
@@ -546,7 +551,7 @@ def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str, vocabulary: Voca
     for r in rules:
         if r.stage != expect_stage:
             raise RuleError(f"rule {r.id}: stage {r.stage!r} but the file is loaded for {expect_stage!r}", str(fpath))
-    packaged = fpath.resolve().parent == packaged_rules_dir() and vocabulary.packaged
+    packaged = _packaged(fpath, vocabulary)
     if packaged:
         cfg.vetted.update(params)
         rules = [replace(r, vetted=r.params) for r in rules]
