@@ -230,3 +230,158 @@ class _PatternReader:
         if char.isalnum() or char == "_":  # references, named lists, unknown escapes
             raise _Unreadable
         return char
+
+
+# Escapes that match no character (anchors, \K), safe within one line; \A, \Z, \z
+# and \G, which read where the text or the search starts or ends, are not.
+_LINE_SAFE_ANCHORS = frozenset("bBKmM")
+# lines_holding searches line by line only where the characters are rarer than one in this many
+CHARS_PER_LINE_SEARCH = 400
+_QUANTIFIER = re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
+
+
+def stays_on_one_line(pattern: regex.Pattern[str]) -> bool:
+    """Whether no match of ``pattern``, nor any text its lookarounds read, can hold a
+    line break; conservative: syntax not read here gives False.
+
+    Such a pattern finds the same matches in a text as in each of its lines,
+    searched in place (``pos`` and ``endpos`` at the line's ends): every
+    character class, escape and literal of it is tried on ``"\\n"`` and must
+    refuse it; ``^`` and ``$`` must be those of multi-line mode; ``.`` must
+    not match a line break (no ``s`` flag).
+    """
+    flags = pattern.flags
+    if flags & (regex.VERBOSE | regex.DOTALL):
+        return False
+    text, at = pattern.pattern, 0
+    try:
+        while at < len(text):
+            char = text[at]
+            if char == "\\":
+                at, atom = _escape(text, at)
+            elif char == "[":
+                at, atom = _bracketed(text, at)
+            elif char == "(":
+                at, atom = _group_opening(text, at)
+            elif char == "{":
+                count = _QUANTIFIER.match(text, at)
+                if count is None:  # fuzzy constraints
+                    return False
+                at, atom = count.end(), ""
+            elif char in "^$":
+                if not flags & regex.MULTILINE:
+                    return False
+                at, atom = at + 1, ""
+            elif char in "|)*+?.":
+                at, atom = at + 1, ""
+            else:
+                at, atom = at + 1, char
+            if atom and regex.compile(atom, flags & ~regex.MULTILINE).fullmatch("\n"):
+                return False
+    except (_Unreadable, regex.error):
+        return False
+    return True
+
+
+def is_one_class(pattern: regex.Pattern[str]) -> bool:
+    """Whether ``pattern`` is one character class, ``[…]`` or ``[…]+``: each character
+    of a text matches it, or not, by itself."""
+    text = pattern.pattern
+    if not text.startswith("[") or pattern.flags & regex.VERBOSE:
+        return False
+    try:
+        end, _ = _bracketed(text, 0)
+    except _Unreadable:
+        return False
+    return text[end:] in ("", "+")
+
+
+def _escape(text: str, at: int) -> tuple[int, str]:
+    """The end of the escape at ``at`` and the atom to try ('' for an anchor or a reference)."""
+    if at + 1 >= len(text):
+        raise _Unreadable
+    char = text[at + 1]
+    if char in "AZzG":
+        raise _Unreadable
+    if char in _LINE_SAFE_ANCHORS:
+        return at + 2, ""
+    if char.isdigit():  # a reference: text a group of this line matched
+        end = at + 1
+        while end < len(text) and text[end].isdigit():
+            end += 1
+        return end, ""
+    if char in "pPN" and text[at + 2 : at + 3] == "{" or char == "g" and text[at + 2 : at + 3] == "<" \
+            or char == "x" and text[at + 2 : at + 3] == "{":
+        end = text.find("}" if char != "g" else ">", at)
+        if end < 0:
+            raise _Unreadable
+        return end + 1, ("" if char == "g" else text[at : end + 1])
+    if char in _HEX_ESCAPES:
+        end = at + 2 + _HEX_ESCAPES[char]
+        return end, text[at:end]
+    return at + 2, text[at : at + 2]
+
+
+def _bracketed(text: str, at: int) -> tuple[int, str]:
+    """The end of the character class (sets nest in VERSION1) opening at ``at``, and its text."""
+    depth, end = 0, at
+    while end < len(text):
+        char = text[end]
+        if char == "\\":
+            end += 2
+            continue
+        if char == "[":
+            depth += 1
+            end += 1
+            if text[end : end + 1] == "^":
+                end += 1
+            if text[end : end + 1] == "]":  # a leading "]" is a member
+                end += 1
+            continue
+        if char == "]":
+            depth -= 1
+            if depth == 0:
+                return end + 1, text[at : end + 1]
+        end += 1
+    raise _Unreadable
+
+
+def _group_opening(text: str, at: int) -> tuple[int, str]:
+    """Past the opening of the group at ``at``: plain, lookaround, named, atomic,
+    branch reset, or the ``m`` flag; anything else is not read."""
+    if text[at + 1 : at + 2] != "?":
+        return at + 1, ""
+    for opening in ("?:", "?=", "?!", "?<=", "?<!", "?>", "?|", "?m)", "?m:"):
+        if text.startswith(opening, at + 1):
+            return at + 1 + len(opening), ""
+    named = re.compile(r"\?P?<\w+>").match(text, at + 1)
+    if named is None:
+        raise _Unreadable
+    return named.end(), ""
+
+
+def lines_holding(text: str, chars: str, most: int) -> list[tuple[int, int]] | None:
+    """``(start, end)`` of each line of ``text`` (line break left out) holding one of
+    ``chars``, in order, found by ``str.find``, which jumps to them where a regex
+    tries every character; None if they may add up to more than ``most``
+    characters, or there are more than one per :data:`CHARS_PER_LINE_SEARCH` of
+    the text (searching many lines one by one costs more than one search)."""
+    found = sum(text.count(char) for char in chars)
+    if found * CHARS_PER_LINE_SEARCH > len(text) or found * len(text) > most * (text.count("\n") + 1):
+        return None
+    spans: set[tuple[int, int]] = set()
+    covered = 0
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            if end < 0:
+                end = len(text)
+            if (start, end) not in spans:
+                spans.add((start, end))
+                covered += end - start
+                if covered > most:
+                    return None
+            at = text.find(char, end)
+    return sorted(spans)

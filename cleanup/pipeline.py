@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .document import Change, Document
 from .errors import RuleError
+from .roles import vocabulary
 from .rules import Profile, StageConfig, load_profile
 from .shape import load_shape
 from .stage import Stage, Touched
@@ -66,6 +67,7 @@ class Cleaner:
     ) -> None:
         self.profile = profile if isinstance(profile, Profile) else load_profile(profile, rules, disable)
         self.shape = load_shape(self.profile.shape)  # the page-shape vocabulary (cleanup.shape)
+        vocabulary(self.shape)  # its patterns of line roles, compiled now: a broken one fails here
         self.stages = [build_stage(s, timeout) for s in self.profile.stages]
 
     def run(self, doc: Document) -> Document:

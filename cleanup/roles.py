@@ -25,6 +25,7 @@ from itertools import accumulate
 
 import regex
 
+from .errors import RuleError
 from .folio import DATE, parse_folio
 from .pattern_chars import required_chars
 from .shape import HAN_RUN, AnyOf, Shape, load_shape
@@ -209,7 +210,10 @@ class RoleVocabulary:
         names = shape.classes
 
         def compiled(name: str) -> regex.Pattern[str]:
-            return regex.compile(names[name], regex.VERSION1)
+            try:
+                return regex.compile(names[name], regex.VERSION1)
+            except regex.error as e:
+                raise RuleError(f"[classes] {name} is not a valid pattern ({e})", shape.source) from None
 
         self.byline = compiled("byline_line")
         self.dateline = compiled("dateline_start")

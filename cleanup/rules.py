@@ -19,20 +19,23 @@ import re
 from collections import ChainMap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import regex
 
 from .diskcache import derived
 from .document import Edit
 from .errors import RuleError
-from .pattern_chars import quick_chars, required_chars
-from .patterns import ParamPattern, char_class, class_members, fuse_patterns, is_fusable
+from .pattern_chars import lines_holding, quick_chars, required_chars, stays_on_one_line
+from .patterns import VETTED_LENGTH, ParamPattern, char_class, class_members, fuse_patterns, is_fusable
 
 RULE_KINDS = ("regex", "map", "opencc", "nfc", "param")
 VOCABULARY = "shape.toml"  # the page-shape vocabulary a profile reads unless it names another
 GROUP_REF = regex.compile(r"\\(\d+)|\\g<(\w+)>")
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# a line_needs rule searches lines one by one while they add up to at most this
+# share of the text (1/N); past it, a search per line costs more than one search
+LINES_SEARCHED_SHARE = 4
 
 
 def packaged_rules_dir() -> Path:
@@ -62,6 +65,9 @@ class Rule:
     xfail: bool = False
     params: Mapping[str, Any] = field(default_factory=dict)  # its own settings, read by its stage's code
     vetted: Mapping[str, Any] = field(default_factory=dict)  # params as a packaged rule file gives them
+    # a vetted pattern that stays on one line (stays_on_one_line) and needs a few characters:
+    # those characters; :meth:`find_edits` then searches only the lines holding one
+    line_needs: str = ""
 
     def needed_chars(self) -> str:
         """A few characters of which a text must hold one for this rule to change
@@ -90,7 +96,8 @@ class Rule:
         assert self.pattern is not None, f"rule {self.id} is not a regex rule"
         rid, replace = self.id, self.replace
         try:
-            matches = self.pattern.finditer(text, timeout=timeout)
+            matches = (self.pattern.finditer(text, timeout=timeout) if not self.line_needs
+                       else self._line_matches(text, timeout))
             if "\\" not in replace:  # no group or escape to expand: the same text every time
                 return [Edit(m.start(), m.group(), replace, rid) for m in matches]
             return [Edit(m.start(), m.group(), m.expand(replace), rid) for m in matches]
@@ -100,6 +107,29 @@ class Rule:
                 "(catastrophic backtracking?)",
                 self.source,
             ) from None
+
+    def _line_matches(self, text: str, timeout: float) -> Iterator[regex.Match[str]]:
+        """The matches of a :attr:`line_needs` rule: the same as in the whole text, found
+        in the lines holding one of those characters, each searched in place.
+
+        Where those lines are few, this searches a fraction of the text that
+        a whole-text search tries the pattern at every character of; and a
+        vetted pattern searches a line of up to
+        :data:`~cleanup.patterns.VETTED_LENGTH` characters without the timeout
+        (whose clock ``regex`` reads at every match).  Where they are most of
+        the text, the whole text is searched.
+        """
+        assert self.pattern is not None
+        finditer = self.pattern.finditer
+        spans = lines_holding(text, self.line_needs, len(text) // LINES_SEARCHED_SHARE)
+        if spans is None:
+            yield from finditer(text, timeout=timeout)
+            return
+        for start, end in spans:
+            if end - start <= VETTED_LENGTH:
+                yield from finditer(text, start, end)
+            else:
+                yield from finditer(text, start, end, timeout=timeout)
 
 
 @dataclass(slots=True)
@@ -516,6 +546,13 @@ def load_profile(
                    settle, vocabulary.path)
 
 
+def _line_needs(rule: Rule) -> str:
+    """:attr:`Rule.line_needs` of a vetted rule."""
+    if rule.kind != "regex" or rule.pattern is None or not stays_on_one_line(rule.pattern):
+        return ""
+    return rule.needed_chars()
+
+
 def _packaged(fpath: Path, vocabulary: Vocabulary) -> bool:
     """A packaged rule file read with the packaged vocabulary: its settings and patterns are vetted."""
     return fpath.resolve().parent == packaged_rules_dir() and vocabulary.packaged
@@ -554,7 +591,7 @@ def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str, vocabulary: Voca
     packaged = _packaged(fpath, vocabulary)
     if packaged:
         cfg.vetted.update(params)
-        rules = [replace(r, vetted=r.params) for r in rules]
+        rules = [replace(r, vetted=r.params, line_needs=_line_needs(r)) for r in rules]
     cfg.rules.extend(rules)
     cfg.files.append(str(fpath))
     _set_params(cfg, params)

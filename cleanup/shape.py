@@ -47,14 +47,26 @@ class Line(NamedTuple):
 
 
 def lines(text: str) -> list[Line]:
-    """The non-empty lines of ``text``, in order (on clean text: its paragraphs)."""
+    """The non-empty lines of ``text``, in order (on clean text: its paragraphs).
+
+    The lines of the text last asked about are kept: stages ask again about
+    a document's text as long as no one has changed it.
+    """
+    global _last_lines
+    last_text, last = _last_lines
+    if text is last_text:
+        return list(last)
     out: list[Line] = []
     at = 0
     for piece in text.split("\n"):
         if piece:
             out.append(Line(at, at + len(piece), piece))
         at += len(piece) + 1
+    _last_lines = (text, tuple(out))  # one assignment: a thread reading it sees a text with its lines
     return out
+
+
+_last_lines: tuple[str | None, tuple[Line, ...]] = (None, ())
 
 
 def display_width(text: str) -> int:

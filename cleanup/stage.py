@@ -89,6 +89,12 @@ class Touched:
             self._spans = self.doc.changed_since(self.since)
         return self._spans
 
+    @property
+    def written(self) -> str:
+        """Every text the steps since wrote, some of it perhaps gone again: whatever
+        the text now holds that was written since is in it."""
+        return "".join(e.after for step in self.doc.steps[self.since:] for e in step.edits)
+
     def lines(self, lines: Sequence[Spanned]) -> set[int]:
         """Indices of ``lines`` (in order, of the current text) that a span reaches,
         or the line breaks around them: a line whose text, and whose neighbours,

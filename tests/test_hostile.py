@@ -326,6 +326,18 @@ def test_vetted_params_patterns_finish_on_hostile_lines(stage, key, value):
         list(compiled.finditer(line, overlapped=True, timeout=1.0))
 
 
+LINE_RULES = [r for s in load_profile().stages for r in s.rules if r.line_needs]
+
+
+@pytest.mark.parametrize("rule", LINE_RULES, ids=[r.id for r in LINE_RULES])
+def test_rule_patterns_searched_line_by_line_finish_on_hostile_lines(rule):
+    """A rule searched line by line (Rule.line_needs) searches a line of up to
+    VETTED_LENGTH characters without the timeout."""
+    for line in hostile_lines(rule.pattern.pattern):
+        list(rule.pattern.finditer(line, timeout=1.0))
+        list(rule.pattern.finditer(line, overlapped=True, timeout=1.0))
+
+
 def test_an_empty_character_setting_of_a_stage_is_a_rule_error():
     config = next(s for s in load_profile().stages if s.name == "paragraphs")
     config.params["ends_function"] = ""

@@ -7,7 +7,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.pattern_chars import required_chars
+from cleanup.pattern_chars import is_one_class, lines_holding, required_chars, stays_on_one_line
 
 
 @pytest.mark.parametrize(("pattern", "chars"), [
@@ -55,3 +55,51 @@ def test_a_text_without_a_required_character_has_no_match(pattern: str, text: st
     chars = required_chars(compiled)
     if chars is not None and not chars & set(text):
         assert compiled.search(text) is None
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?m)^[ \t]+", r"[^“”\n]{1,30}“", r"(?m)a$", r"[[\p{Cc}\p{Cf}]--[\n\t]]+", r"\p{Han}+", r".", r"\S",
+    r"a{2,3}(?P<x>b)\g<x>", r"[]a]", r"(?|(a)|(b))\1", r"(?<=\p{Han})[ ]+(?=[A-Z])", r"\bword\b", r"[。]\K +",
+])
+def test_patterns_that_stay_on_one_line(pattern: str) -> None:
+    assert stays_on_one_line(regex.compile(pattern, regex.VERSION1))
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?m)^\s+", r"[^x]", r"a$", r"^a", r"(?s).", r"\Aa", r"a\Z", r"(?<=\p{Han})\s", r"a{e<=1}", r"\u000a",
+    r"[\]\n]", r"\n", "\n", r"(?i)a", r"\N{LINE FEED}", r"\W", r"[[:space:]]", r"(?x)a b", r"\p{Cc}",
+])
+def test_patterns_that_may_reach_across_a_line_break_or_are_not_read(pattern: str) -> None:
+    assert not stays_on_one_line(regex.compile(pattern, regex.VERSION1))
+
+
+LINE_PATTERNS = st.sampled_from([r"(?m)^ +", r"(?m) +$", r"(?<=a) +(?=b)", r"a[^\n]{0,3}b", r"(?<!a)b+", r"(?m)^b|a$",
+                                 r"(?<=[ab]{2})a", r"\ba\b", r"[a ]+"])
+
+
+@given(LINE_PATTERNS, st.text(alphabet="ab \n", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_a_pattern_that_stays_on_one_line_finds_in_a_text_what_it_finds_in_its_lines(pattern: str, text: str) -> None:
+    compiled = regex.compile(pattern, regex.VERSION1)
+    assert stays_on_one_line(compiled)
+    at, by_line = 0, []
+    for line in text.split("\n"):
+        by_line += [m.span() for m in compiled.finditer(text, at, at + len(line))]
+        at += len(line) + 1
+    assert [m.span() for m in compiled.finditer(text)] == by_line
+
+
+def test_lines_holding_some_characters() -> None:
+    text = "甲乙\n丙 丁\n\n戊 己 庚" + "辛" * 1500
+    assert lines_holding(text, " ", len(text)) == [(3, 6), (8, len(text))]
+    assert lines_holding(text, "壬", len(text)) == []
+    assert lines_holding(text, " ", 100) is None  # they would add up to more than 100 characters
+    assert lines_holding("甲 乙\n" * 10, " ", 1000) is None  # one in every few characters
+
+
+@pytest.mark.parametrize(("pattern", "one"), [
+    (r"[[\p{Cc}\p{Cf}]--[\n\t]]+", True), (r"[a-z]", True), (r"[ab]+c", False), (r"[ab]*", False), (r"a+", False),
+    (r"[a][b]", False),
+])
+def test_patterns_of_one_character_class(pattern: str, one: bool) -> None:
+    assert is_one_class(regex.compile(pattern, regex.VERSION1)) is one

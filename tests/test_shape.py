@@ -97,6 +97,16 @@ def test_a_profile_may_name_a_vocabulary_of_its_own(tmp_path):
     assert load_profile(profile).stages[0].vetted == {}  # a vocabulary of one's own: patterns are timed
 
 
+def test_a_broken_pattern_of_line_roles_in_a_vocabulary_fails_when_the_cleaner_is_built(tmp_path):
+    text = (packaged_rules_dir() / "shape.toml").read_text(encoding="utf-8")
+    (tmp_path / "mine.toml").write_text(text.replace("byline_line = '^", "byline_line = '(^", 1), encoding="utf-8")
+    profile = tmp_path / "profile.toml"
+    profile.write_text('shape = "mine.toml"\n' + (packaged_rules_dir() / "zh-news.toml").read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    with pytest.raises(RuleError, match=r"\[classes\] byline_line is not a valid pattern \(missing \)"):
+        Cleaner(profile)
+
+
 def test_a_vocabulary_that_is_missing_or_unknown_is_a_rule_error(tmp_path):
     profile = tmp_path / "profile.toml"
     profile.write_text('shape = "nowhere.toml"\n[[stage]]\nname = "normalize"\nrules = ["normalize.toml"]\n',

@@ -26,7 +26,7 @@ from cleanup.patterns import ParamPattern, Prescan, char_class, fuse_patterns, i
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.roles import COLUMN_SHARE, MIN_COLUMN_LINES, WINDOW, _measure, _measure_all, _windows, learn_columns
 from cleanup.rules import load_profile
-from cleanup.stage import Stage
+from cleanup.stage import Stage, Touched
 from cleanup.stages.dedup import comparison_key, find_pairs
 from cleanup.stages.fragments import cuts_segment
 from cleanup.stages.normalize import Normalize
@@ -204,14 +204,18 @@ def test_a_normalize_group_finds_nothing_only_where_none_of_its_rules_fires(text
 
 
 def test_normalize_rules_needing_the_same_characters_share_one_search():
-    """The six blank rules are searched for at once; a rule whose characters are
-    not known (a large class) is searched alone."""
+    """The two rules needing a "(" are searched for at once; a rule whose characters
+    are not known (a large class) is searched alone, and so is one searched line
+    by line (the six blank rules)."""
     normalize = normalize_stage(0)
     group_of = {step.rule.id: step.group for step in normalize.steps}
-    blank = group_of["space-line-trim"]
-    assert blank is not None and blank.ids == {"space-line-trim", "space-han-alnum", "space-han-han",
-                                               "space-cjk-punct", "space-cjk-bracket", "space-latin-collapse"}
+    paren = group_of["punct-paren-pair-fullwidth"]
+    assert paren is not None and paren.ids == {"punct-paren-pair-fullwidth", "punct-paren-open-fullwidth"}
     assert group_of["control-chars"] is group_of["ideograph-lookalike"] is group_of["fullwidth-alnum"] is None
+    blank = ["space-line-trim", "space-han-alnum", "space-han-han", "space-cjk-punct", "space-cjk-bracket",
+             "space-latin-collapse"]
+    assert all(group_of[rule] is None for rule in blank)
+    assert {step.rule.id for step in normalize.steps if step.rule.line_needs} >= set(blank)
     assert group_of["punct-comma-fullwidth"] is None  # the only rule needing a comma
     for step in normalize.steps:
         if step.group is not None:
@@ -262,13 +266,13 @@ def test_normalize_rules_know_the_few_characters_they_need():
 
 
 def test_the_prescan_compiles_its_pattern_once_it_has_seen_enough_text():
-    blank = next(step.group for step in normalize_stage(10).steps if step.rule.id == "space-line-trim")
-    assert not blank.finds_nothing("会议召开。", 2.0) and not compiled(blank)
-    blank.note_idle("会议召开。")
-    assert not blank.finds_nothing("会议召开了。", 2.0) and not compiled(blank)
-    blank.note_idle("会议召开了。")
-    assert blank.finds_nothing("会议今天召开。", 2.0) and compiled(blank)
-    assert not blank.finds_nothing("会议 2026年召开。", 2.0)  # space-han-alnum can fire
+    paren = next(step.group for step in normalize_stage(10).steps if step.rule.id == "punct-paren-pair-fullwidth")
+    assert not paren.finds_nothing("会议(召开。", 2.0) and not compiled(paren)
+    paren.note_idle("a(b)c d。")
+    assert not paren.finds_nothing("会议(召开了。", 2.0) and not compiled(paren)
+    paren.note_idle("a(b)c d。")
+    assert paren.finds_nothing("a (b) c", 2.0) and compiled(paren)
+    assert not paren.finds_nothing("会议(2026)召开。", 2.0)  # punct-paren-pair-fullwidth can fire
 
 
 def test_only_text_where_the_rules_found_nothing_counts_toward_the_prescan():
@@ -277,16 +281,16 @@ def test_only_text_where_the_rules_found_nothing_counts_toward_the_prescan():
     normalize = build_stage(config, 2.0)
     assert isinstance(normalize, Normalize)
     normalize.group_steps(pays_after=10)
-    blank = next(step.group for step in normalize.steps if step.rule.id == "space-line-trim")
+    paren = next(step.group for step in normalize.steps if step.rule.id == "punct-paren-pair-fullwidth")
     for _ in range(3):
-        normalize.run(Document("会议 2026年召开。"))  # space-han-alnum fires
-    assert not compiled(blank)
-    normalize.run(Document("会议召开了。"))  # no blank: the blank rules are not in play
-    assert not compiled(blank)
-    normalize.run(Document("会议 今天召开。"))  # idle: 8 characters told of
-    assert not compiled(blank)
-    normalize.run(Document("会议 今天召开。"))
-    assert blank.finds_nothing("会议 召开。", 2.0) and compiled(blank)
+        normalize.run(Document("会议(2026)召开。"))  # punct-paren-pair-fullwidth fires
+    assert not compiled(paren)
+    normalize.run(Document("会议召开了。"))  # no "(": the paren rules are not in play
+    assert not compiled(paren)
+    normalize.run(Document("a (b) c d"))  # idle: 9 characters told of
+    assert not compiled(paren)
+    normalize.run(Document("a (b) c d"))
+    assert paren.finds_nothing("x (y) z", 2.0) and compiled(paren)
 
 
 def compiled(prescan: Prescan) -> bool:
@@ -605,3 +609,82 @@ def test_a_pages_widths_are_each_lines_measured_alone(texts):
     and digits among each line's ASCII bytes: the widths and slack of _measure."""
     widths, slacks = _measure_all(texts)
     assert list(zip(widths, slacks)) == [_measure(t) for t in texts]
+
+
+# texts of many lines, some holding the characters the rules searched line by line need
+LINE_ALPHABET = "中文“”‘’记者通讯员摄■】]〈《（ \u3000\t\n\n\n，。1a"
+
+
+def line_rules() -> list:
+    return [r for s in load_profile().stages for r in s.rules if r.line_needs]
+
+
+@given(st.text(alphabet=LINE_ALPHABET, max_size=120))
+@settings(max_examples=300, deadline=None)
+def test_a_rule_searched_line_by_line_edits_as_a_search_of_the_whole_text(text):
+    for rule in line_rules():
+        whole = replace(rule, line_needs="")
+        assert rule.find_edits(text, 2.0) == whole.find_edits(text, 2.0), rule.id
+
+
+def test_rules_are_searched_line_by_line_where_the_lines_holding_their_characters_are_few():
+    rule = next(r for r in line_rules() if r.id == "space-han-han")
+    page = "\n".join(["会议今天召开，代表们认真审议。"] * 200 + ["会议\u3000召开"])
+    searched: list[tuple[int, int | None]] = []
+
+    class Recording:
+        def finditer(self, text, pos=0, endpos=None, **kwargs):
+            searched.append((pos, endpos))
+            return rule.pattern.finditer(text, pos, len(text) if endpos is None else endpos, **kwargs)
+
+    spy = replace(rule, pattern=Recording())
+    assert [e.before for e in spy.find_edits(page, 2.0)] == ["\u3000"]
+    assert searched == [(page.rindex("\n") + 1, len(page))]  # the one line with a blank
+    searched.clear()
+    crowded = "\n".join(["会议\u3000召开"] * 200)
+    assert len(spy.find_edits(crowded, 2.0)) == 200 and searched == [(0, None)]  # one search of the text
+
+
+@given(st.text(alphabet="甲\x01\u200b１Ａ中 ", max_size=30), st.text(alphabet="甲\x01\u200b１Ａ中 ", max_size=10))
+@settings(max_examples=200, deadline=None)
+def test_normalize_recheck_edits_as_a_run_after_another_stage_writes(text, inserted):
+    """A rule deciding each character alone looks first at what was written since:
+    what a later stage writes (here a control character or a full-width letter)
+    is found as a whole run finds it."""
+    normalize = normalize_stage(0)
+    checked, plain = Document(text), Document(text)
+    for doc in (checked, plain):
+        normalize.run(doc)
+        at = len(doc.steps)
+        doc.apply("other", [Edit(len(doc.text) // 2, "", inserted, "r")])
+    normalize.recheck(checked, Touched(checked, at, False))
+    normalize.run(plain)
+    assert checked.text == plain.text
+    assert [s.edits for s in checked.steps] == [s.edits for s in plain.steps]
+
+
+def test_normalize_recheck_passes_a_rule_deciding_each_character_alone_by_when_nothing_new_holds_one():
+    normalize = normalize_stage(0)
+    char_local = {step.rule.id for step in normalize.steps if step.char_local}
+    assert char_local == {"control-chars", "fullwidth-alnum"}
+    doc = Document("会议\x01召开\n\n第二段")
+    normalize.run(doc)
+    at = len(doc.steps)
+    doc.apply("paragraphs", [Edit(doc.text.index("\n"), "\n\n", "", "r")])
+    looked: list[str] = []
+    steps = normalize.steps
+    try:
+        normalize.steps = [st._replace(find=lambda t, f=st.find, i=st.rule.id: looked.append(i) or f(t))
+                           if st.char_local else st for st in steps]
+        normalize.recheck(doc, Touched(doc, at, False))
+    finally:
+        normalize.steps = steps
+    assert looked == ["control-chars", "fullwidth-alnum"]  # each looked at what was written (nothing), once
+
+
+def test_lines_of_the_same_text_again_are_a_fresh_list():
+    text = "甲\n\n乙\n"
+    first = lines(text)
+    first.append(first[0])
+    assert lines(text) == [(0, 1, "甲"), (3, 4, "乙")]
+    assert lines("丙") == [(0, 1, "丙")]

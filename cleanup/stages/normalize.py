@@ -19,10 +19,10 @@ import regex
 
 from ..document import Document, Edit
 from ..errors import RuleError
-from ..pattern_chars import holds_any
+from ..pattern_chars import holds_any, is_one_class
 from ..patterns import PRESCAN_PAYS_AFTER, Prescan, char_class
 from ..rules import Rule, StageConfig
-from ..stage import Stage
+from ..stage import Stage, Touched
 
 
 @lru_cache(maxsize=None)
@@ -78,6 +78,16 @@ class RuleStep(NamedTuple):
     needs: str
     # one search for this rule and the others needing the same characters (see Normalize.groups)
     group: Prescan | None = None
+    # whether the rule decides each character by itself alone (see Normalize.recheck)
+    char_local: bool = False
+
+
+def decides_each_char_alone(rule: Rule) -> bool:
+    """A map rule without context, or a pattern of one character class: whether a
+    character changes does not depend on its neighbours."""
+    if rule.kind == "map":
+        return "context" not in rule.params
+    return rule.kind == "regex" and rule.pattern is not None and is_one_class(rule.pattern)
 
 
 class Normalize(Stage):
@@ -87,7 +97,8 @@ class Normalize(Stage):
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
         code = self.rule_code()
-        self.steps = [RuleStep(rule, code[rule.id], rule.needed_chars()) for rule in config.rules]
+        self.steps = [RuleStep(rule, code[rule.id], rule.needed_chars(), char_local=decides_each_char_alone(rule))
+                      for rule in config.rules]
         self.group_steps()
         self.settle_rounds = self.settings().integer("settle_rounds") if self.settle_steps else 0
 
@@ -105,11 +116,13 @@ class Normalize(Stage):
         Rules whose characters are not known stay apart: they are in play
         everywhere, and a large class (the look-alike table, ``\\p{Cc}``) in
         the fused pattern makes it try every alternative at every character,
-        slower than searching each rule alone.
+        slower than searching each rule alone.  Nor do rules searched line by
+        line (:attr:`~cleanup.rules.Rule.line_needs`) join a group: finding
+        the lines that hold their characters costs less than the group's search.
         """
         by_needs: dict[str, list[Rule]] = {}
-        for rule, _, needs, _ in self.steps:
-            if needs and rule.trigger() is not None:
+        for rule, _, needs, _, _ in self.steps:
+            if needs and not rule.line_needs and rule.trigger() is not None:
                 by_needs.setdefault(needs, []).append(rule)
         groups = {needs: Prescan({r.id: r.trigger() for r in rules}, pays_after)  # type: ignore[misc]
                   for needs, rules in by_needs.items() if len(rules) > 1}
@@ -165,8 +178,20 @@ class Normalize(Stage):
         it lacked (``会(,``: the bracket first, then the comma), so those rules
         run again until a round changes nothing: cleaning twice changes nothing.
         """
+        return self.run_rules(doc, None)
+
+    def recheck(self, doc: Document, touched: Touched) -> Document:
+        """:meth:`run` again, but a rule deciding each character alone looks first at
+        the text written since the stage last looked (while no rule of this
+        recheck has changed the text): it ran over the whole text then, so
+        anything it would change now was written since.  On most pages
+        nothing was: the settle pass then spares it a search of the page."""
+        return self.run_rules(doc, touched.written)
+
+    def run_rules(self, doc: Document, written: str | None) -> Document:
+        """:meth:`run`, or with ``written`` :meth:`recheck`."""
         made = len(doc.steps)
-        self.run_steps(doc, self.steps)
+        self.run_steps(doc, self.steps, written)
         if len(doc.steps) == made:  # no rule found anything: the settle rules would find nothing again
             return doc
         for _ in range(self.settle_rounds):
@@ -176,10 +201,12 @@ class Normalize(Stage):
                 break
         return doc
 
-    def run_steps(self, doc: Document, steps: list[RuleStep]) -> None:
+    def run_steps(self, doc: Document, steps: list[RuleStep], written: str | None = None) -> None:
         """Apply ``steps`` in order, skipping those that cannot fire: a rule when
         the text holds none of the characters it needs, or when its group's
-        search found nothing in the text as it is (see :meth:`group_steps`).
+        search found nothing in the text as it is (see :meth:`group_steps`);
+        with ``written`` (:meth:`recheck`), a rule deciding each character alone
+        when it finds nothing there and the text is as the recheck found it.
 
         A group is searched at the first of its rules in play, and again only
         if the text changed since.  Until its pattern is compiled, each of its
@@ -188,11 +215,14 @@ class Normalize(Stage):
         """
         searched: dict[int, tuple[int, bool]] = {}  # id of a group -> (steps of doc then, found nothing)
         idle: dict[int, int] = {}  # id of a group -> how many of its rules found nothing in the text searched
-        for rule, find, needs, group in steps:
+        start = len(doc.steps)
+        for rule, find, needs, group, char_local in steps:
             text = doc.text
             if needs and not holds_any(text, needs):
                 continue
             made = len(doc.steps)
+            if char_local and written is not None and made == start and not find(written):
+                continue
             if group is not None:
                 at, nothing = searched.get(id(group), (-1, False))
                 if at != made:
