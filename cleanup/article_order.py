@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Collection, Iterable, NamedTuple, Sequence
 
+from .roles import printed_dash_led
 from .shape import HAN_RUN
 
 HEADS = frozenset({"kicker", "headline", "subheadline"})
@@ -165,7 +166,7 @@ def _groups(seq: Sequence[Paragraph], run: range) -> list[range]:
     for k in run[1:]:
         # the printed dash only, not OCR's 一一 (roles.dash_led): taken here too, it cut stacks
         # that are one (issues-tesseract: stitched 19 -> 18 of 25)
-        if seq[k].role != "subheadline" and seq[k - 1].role == "subheadline" and seq[k - 1].text.startswith("——"):
+        if seq[k].role != "subheadline" and seq[k - 1].role == "subheadline" and printed_dash_led(seq[k - 1].text):
             out.append(range(first, k))
             first = k
     out.append(range(first, run.stop))

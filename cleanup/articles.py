@@ -24,7 +24,8 @@ import regex
 from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, heading_runs, order_by_words, overlap
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import OCR_ONE, Folio, parse_folio
-from .roles import Role, assign_roles, dash_led, ends_sentence, own_role, printed_width, roles_by_type
+from .roles import (PRINTED_DASH, Role, assign_roles, dash_led, ends_sentence, own_role, printed_dash_led, printed_width,
+                    roles_by_type)
 from .shape import HAN, HAN_RUN, Line, Shape, lines, load_shape
 from .wordlists import shape_lexicon
 
@@ -257,8 +258,8 @@ def split_subheadline(text: str) -> tuple[str, str]:
     >>> split_subheadline("开新局 起好步 强首府")
     ('开新局 起好步 强首府', '')
     """
-    at = text.find("——", SUBHEAD_MIN_HEAD)
-    if at < 0 or len(text) - at - 2 < 2:
+    at = text.find(PRINTED_DASH, SUBHEAD_MIN_HEAD)
+    if at < 0 or len(text) - at - len(PRINTED_DASH) < 2:
         return text, ""
     return text[:at].rstrip(), text[at:]
 
@@ -290,7 +291,7 @@ def divide_stacks(roles: Sequence[str], texts: Sequence[str], opens: Collection[
         if j > i:
             n = j - i + 1
             # the printed dash only: OCR's 一一 (roles.dash_led) here cut stacks that are one
-            if j + 1 < len(out) and out[j + 1] == "subheadline" and texts[j + 1].startswith("——"):
+            if j + 1 < len(out) and out[j + 1] == "subheadline" and printed_dash_led(texts[j + 1]):
                 main = j  # a sub-headline led by a dash follows: the run is kickers over the headline
             elif n == 2:
                 main = i if len(texts[j]) < SUBHEADLINE_SHARE * len(texts[i]) else j

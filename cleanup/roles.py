@@ -61,7 +61,8 @@ STARTS_PARAGRAPH = STANDALONE | {Role.DATELINE}
 # roles of the lines a page may print before its lead's stack: furniture
 _BEFORE_LEAD = frozenset({Role.FOLIO, Role.CREDIT, Role.PAGE_NUMBER, Role.JUMP, Role.BLANK})
 
-_DASH_LED = regex.compile(r"——|一一(?!一)")  # a dash, or the two 一 OCR reads it as
+PRINTED_DASH = "——"  # the dash that leads a sub-headline, as printed
+_DASH_LED = regex.compile(rf"{PRINTED_DASH}|一一(?!一)")  # a dash, or the two 一 OCR reads it as
 # a line led by one character and a mark, the end of a word, or by two or three and a sentence's
 # end, the end of a sentence (…现代化产业|体系。积极申报…): the line before is no heading
 _GOES_ON = regex.compile(r"\p{Han}[，、。；：）」』”]|\p{Han}{2,3}[。；！？]")
@@ -886,6 +887,12 @@ def _heading_stack(texts: Sequence[str], roles: Sequence[Role], reading: PageRea
 def dash_led(text: str) -> bool:
     """Whether ``text`` opens with the dash that leads a sub-headline (or the two 一 OCR reads it as)."""
     return _DASH_LED.match(text) is not None
+
+
+def printed_dash_led(text: str) -> bool:
+    """Whether ``text`` opens with the printed dash itself: OCR's 一一 (:func:`dash_led`)
+    may be two characters of a heading's wording."""
+    return text.startswith(PRINTED_DASH)
 
 
 def _name_headings(texts: Sequence[str], roles: list[Role]) -> None:
