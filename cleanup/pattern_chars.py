@@ -305,13 +305,16 @@ def _escape(text: str, at: int) -> tuple[int, str]:
         raise _Unreadable
     if char in _LINE_SAFE_ANCHORS:
         return at + 2, ""
-    if char.isdigit():  # a reference: text a group of this line matched
+    if char.isdigit():  # a reference: text a group of this line matched; an octal escape is not read
         end = at + 1
         while end < len(text) and text[end].isdigit():
             end += 1
+        if char == "0" or end - at > 3:
+            raise _Unreadable
         return end, ""
-    if char in "pPN" and text[at + 2 : at + 3] == "{" or char == "g" and text[at + 2 : at + 3] == "<" \
-            or char == "x" and text[at + 2 : at + 3] == "{":
+    if char in "pPN" and text[at + 2 : at + 3] != "{":  # \pL: a one-letter class
+        return at + 3, text[at : at + 3]
+    if char in "pPN" or char == "g" and text[at + 2 : at + 3] == "<" or char == "x" and text[at + 2 : at + 3] == "{":
         end = text.find("}" if char != "g" else ">", at)
         if end < 0:
             raise _Unreadable
@@ -351,7 +354,9 @@ def _group_opening(text: str, at: int) -> tuple[int, str]:
     branch reset, or the ``m`` flag; anything else is not read."""
     if text[at + 1 : at + 2] != "?":
         return at + 1, ""
-    for opening in ("?:", "?=", "?!", "?<=", "?<!", "?>", "?|", "?m)", "?m:"):
+    # (?m) only where it opens the pattern: elsewhere VERSION1 reads it from there on, yet
+    # the compiled pattern's flags say MULTILINE for the ^ and $ before it too
+    for opening in ("?:", "?=", "?!", "?<=", "?<!", "?>", "?|", "?m:", *(("?m)",) if at == 0 else ())):
         if text.startswith(opening, at + 1):
             return at + 1 + len(opening), ""
     named = re.compile(r"\?P?<\w+>").match(text, at + 1)

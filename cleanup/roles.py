@@ -211,6 +211,8 @@ class RoleVocabulary:
         names = shape.classes
 
         def compiled(name: str) -> regex.Pattern[str]:
+            if name not in names:
+                raise RuleError(f"[classes] must define {name}, a pattern of line roles", shape.source)
             try:
                 return regex.compile(names[name], regex.VERSION1)
             except regex.error as e:

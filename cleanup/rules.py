@@ -117,7 +117,8 @@ class Rule:
         vetted pattern searches a line of up to
         :data:`~cleanup.patterns.VETTED_LENGTH` characters without the timeout
         (whose clock ``regex`` reads at every match).  Where they are most of
-        the text, the whole text is searched.
+        the text, the whole text is searched.  A longer line is searched with
+        the timeout, each such line with all of it.
         """
         assert self.pattern is not None
         finditer = self.pattern.finditer

@@ -68,6 +68,8 @@ def test_patterns_that_stay_on_one_line(pattern: str) -> None:
 @pytest.mark.parametrize("pattern", [
     r"(?m)^\s+", r"[^x]", r"a$", r"^a", r"(?s).", r"\Aa", r"a\Z", r"(?<=\p{Han})\s", r"a{e<=1}", r"\u000a",
     r"[\]\n]", r"\n", "\n", r"(?i)a", r"\N{LINE FEED}", r"\W", r"[[:space:]]", r"(?x)a b", r"\p{Cc}",
+    r"a$(?m)", r"a$|(?m)b", r"(?|a$|(?m)b)", r"a\K$(?m)", r"(?:记者$)(?m)",  # (?m) reads on from where it stands
+    r"a|\012", r"\0", r"\PL", r"\pC",  # octal escapes; one-letter classes
 ])
 def test_patterns_that_may_reach_across_a_line_break_or_are_not_read(pattern: str) -> None:
     assert not stays_on_one_line(regex.compile(pattern, regex.VERSION1))

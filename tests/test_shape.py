@@ -107,6 +107,17 @@ def test_a_broken_pattern_of_line_roles_in_a_vocabulary_fails_when_the_cleaner_i
         Cleaner(profile)
 
 
+def test_a_vocabulary_without_the_patterns_of_line_roles_is_a_rule_error(tmp_path):
+    text = (packaged_rules_dir() / "shape.toml").read_text(encoding="utf-8")
+    without = "\n".join(line for line in text.splitlines() if not line.startswith("byline_line ="))
+    (tmp_path / "mine.toml").write_text(without, encoding="utf-8")
+    profile = tmp_path / "profile.toml"
+    profile.write_text('shape = "mine.toml"\n[[stage]]\nname = "normalize"\nrules = ["normalize.toml"]\n',
+                       encoding="utf-8")
+    with pytest.raises(RuleError, match=r"\[classes\] must define byline_line"):
+        Cleaner(profile)
+
+
 def test_a_vocabulary_that_is_missing_or_unknown_is_a_rule_error(tmp_path):
     profile = tmp_path / "profile.toml"
     profile.write_text('shape = "nowhere.toml"\n[[stage]]\nname = "normalize"\nrules = ["normalize.toml"]\n',
