@@ -92,6 +92,8 @@ def ngrams(text: str, n: int) -> set[str]:
     """Character n-grams of ``text`` (the text itself if shorter than ``n``)."""
     if len(text) <= n:
         return {text} if text else set()
+    if n == 1:  # single characters (the page read by style): the set of the text's characters
+        return set(text)
     if n == 2:  # the usual size: pairing each character with the next runs in C, several times quicker
         return set(map(operator.add, text, text[1:]))
     return {text[i : i + n] for i in range(len(text) - n + 1)}
