@@ -13,7 +13,7 @@ _QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‟", '"'), ("‘", "'"),
 # The compatibility characters of most Chinese lines, each with its NFKD.
 # Writing them decomposed first leaves NFKD (so NFKC) of the line unchanged,
 # and lets NFKC take its quick path on lines that have no others.
-_COMMON_COMPAT = tuple((c, unicodedata.normalize("NFKD", c)) for c in "，（）：；？！\u3000")
+_COMMON_COMPAT = tuple((c, unicodedata.normalize("NFKD", c)) for c in "，（）：；？！\u3000…")
 
 
 def comparison_key(text: str) -> str:
@@ -27,4 +27,7 @@ def comparison_key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     for quote, plain in _QUOTES:
         folded = folded.replace(quote, plain)
-    return _SPACE.sub("", folded).casefold()
+    if "\x1c" in folded or "\x1d" in folded or "\x1e" in folded or "\x1f" in folded:
+        return _SPACE.sub("", folded).casefold()
+    # str.split() splits where _SPACE matches, and at those four separators too: quicker
+    return "".join(folded.split()).casefold()
