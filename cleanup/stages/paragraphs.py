@@ -207,6 +207,7 @@ class Paragraphs(Stage):
         self.closes_quote = p.pattern("closes_quote")
         self.cut_jump = p.pattern("cut_jump")
         self.scatter_gap = p.pattern("scatter_gap")
+        self.scatter_gap_chars = _needs(self.scatter_gap)
         self.scatter_han = p.integer("scatter_han")
         self.jump_gap = p.pattern("jump_gap")
         self.jump_gap_chars = _needs(self.jump_gap)
@@ -534,6 +535,8 @@ class Paragraphs(Stage):
         """Whether ``line`` is marks scattered across the page, wide blanks between them, none
         with ``scatter_han`` Han characters: a masthead's or a picture's debris that OCR read
         (=   seoz吉JE《>, <   忆   二   <和), not text wrapping onto the next line."""
+        if not self.scatter_gap_chars.found_in(line):
+            return False  # no gap can be found in it
         gaps = list(self.scatter_gap.finditer(line))
         if not gaps:
             return False
