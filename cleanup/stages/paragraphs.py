@@ -282,13 +282,14 @@ class Paragraphs(Stage):
 
     # --- reading the page -------------------------------------------------
 
-    def _lines(self, text: str) -> list[_Line]:
-        """The non-empty lines of ``text``, grouped in blocks of consecutive lines."""
+    def _lines(self, text: str, rows: list[str] | None = None) -> list[_Line]:
+        """The non-empty lines of ``text``, grouped in blocks of consecutive lines
+        (``rows``: ``text.split("\\n")``, if split already)."""
         out: list[_Line] = []
         block = -1
         start = 0
         in_block = False
-        for row, piece in enumerate(text.split("\n")):
+        for row, piece in enumerate(text.split("\n") if rows is None else rows):
             if piece.strip() or not _STRIPPED_NOT_SPACE.isdisjoint(piece):
                 if not in_block:
                     block += 1
@@ -326,11 +327,13 @@ class Paragraphs(Stage):
             printed[ln.row] = span
         return printed, after_jump
 
-    def layout(self, doc: Document, lines: list[_Line]) -> Layout:
+    def layout(self, doc: Document, lines: list[_Line], rows: list[str] | None = None) -> Layout:
         """Wrapped if most lines sit in multi-line blocks; then each line's role and column
         are read with the widths it was printed at (:func:`cleanup.roles.read_page`),
-        otherwise only its role: on an unwrapped page widths decide nothing."""
-        rows = doc.text.split("\n")
+        otherwise only its role: on an unwrapped page widths decide nothing.
+        ``rows``: ``doc.text.split("\\n")``, if split already."""
+        if rows is None:
+            rows = doc.text.split("\n")
         in_blocks = sum(1 for ln in lines if not (ln.first_in_block and ln.last_in_block))
         if in_blocks < max(2, self.min_wrapped_share * len(lines)):
             return Layout(False, own_roles(rows, self.shape))
@@ -910,14 +913,15 @@ class Paragraphs(Stage):
         """One round over every break (where ``touched`` says, see :meth:`recheck`);
         True if it changed the text."""
         text = doc.text
-        lines = self._lines(text)
+        rows = text.split("\n")
+        lines = self._lines(text, rows)
         edits: list[Edit] = []
         if not lines:
             if text and self.trim_rule:
                 edits.append(Edit(0, text, "", self.trim_rule, "no text"))
             doc.apply(self.name, edits)
             return bool(edits)
-        lay = self.layout(doc, lines)
+        lay = self.layout(doc, lines, rows)
         # on an unwrapped page a break's evidence reads only its two paragraphs and the line
         # after them (the roles they show by themselves): a break with those three unchanged
         # is decided as before
