@@ -247,6 +247,7 @@ class Paragraphs(Stage):
         self.standalone_unwrapped = p.pattern("standalone_unwrapped")
         self.ends_credit = p.pattern("ends_credit")
         self.lexicon = shape_lexicon(shape)
+        self.han_pairs: dict[str, bool] = {}  # whether both characters of a pair of the lexicon's are Han
         self.verbs = load_wordlist(p.text("verbs"))
         self.pattern_checks = self._list_pattern_checks()
         self.check_runs = [check.run for check in self.pattern_checks]
@@ -350,17 +351,26 @@ class Paragraphs(Stage):
         The search stops as soon as what it holds starts no word.
         """
         lex = self.lexicon
-        if not (a and b and a[-1] + b[0] in lex.pairs and HAN.match(a[-1]) and HAN.match(b[0])):
+        if not (a and b):
             return ""
-        for k in range(1, min(lex.max_len, len(a) + 1)):
+        pair = a[-1] + b[0]
+        if pair not in lex.pairs:
+            return ""
+        han = self.han_pairs.get(pair)
+        if han is None:
+            han = self.han_pairs[pair] = bool(HAN.match(a[-1]) and HAN.match(b[0]))
+        if not han:
+            return ""
+        prefixes, costs, longest = lex.prefixes, lex.costs, lex.max_len
+        for k in range(1, min(longest, len(a) + 1)):
             left = a[-k:]
-            if k > 1 and left not in lex.prefixes:
+            if k > 1 and left not in prefixes:
                 continue
-            for m in range(1, min(lex.max_len - k, len(b)) + 1):
+            for m in range(1, min(longest - k, len(b)) + 1):
                 word = left + b[:m]
-                if word in lex.costs:
+                if word in costs:
                     return word
-                if word not in lex.prefixes:
+                if word not in prefixes:
                     break
         return ""
 
