@@ -489,7 +489,7 @@ class Paragraphs(Stage):
     def _check_lead(self, text: str, nxt: str, wrapped: bool) -> str:
         """A lead cut in its first sentence (本报讯（记者 云静）2月11日上午，| 会议召开…) goes on;
         one as long as a body line with no sentence's end is a sentence OCR lost the end of."""
-        lead = not self.inner_stop.found_in(text) and self.lead.search(text) and len(text) < self.long_line
+        lead = len(text) < self.long_line and not self.inner_stop.found_in(text) and self.lead.search(text)
         return "line-is-lead" if lead else ""
 
     def _check_alone(self, text: str, nxt: str, wrapped: bool) -> str:
@@ -586,7 +586,7 @@ class Paragraphs(Stage):
                 and (nxt[-1] in self.list_marks or self.ends_sentence(nxt)) \
                 and not self.body_mark.found_in(text[:-1]) and not self.body_mark.found_in(nxt[:-1]):
             ev.append("short-list-item")
-        if ending == "mid-sentence" and self.title_end.search(text) and not self.sentence_mark.found_in(text):
+        if ending == "mid-sentence" and not self.sentence_mark.found_in(text) and self.title_end.search(text):
             ev.append("ends-title")
         if self.quote_turn.search(text[-JOIN_CONTEXT:] + "\n" + nxt[:1]):
             ev.append("quote-turn")
