@@ -101,10 +101,11 @@ class _Always(AnyOf):
         return True
 
 
-def _needs(pattern: ParamPattern) -> AnyOf:
+def _needs(pattern: ParamPattern, avoid: str = "") -> AnyOf:
     """The characters a text must hold one of for ``pattern`` to match in it (any
-    text may match, if the pattern does not tell)."""
-    chars = required_chars(pattern.compiled)
+    text may match, if the pattern does not tell); with ``avoid``, characters that
+    most texts searched hold, a set without them (:func:`~cleanup.pattern_chars.required_chars`)."""
+    chars = required_chars(pattern.compiled, avoid)
     return AnyOf("".join(sorted(chars))) if chars else _Always("")
 
 
@@ -207,6 +208,9 @@ class Paragraphs(Stage):
         self.list_item_max = p.integer("list_item_max")
         self.title_end = p.pattern("title_end")
         self.quote_turn = p.pattern("quote_turn")
+        # searched across a break (a line's end, the line break, the next line's start), which most
+        # often holds a comma: the characters tested first are others a match needs
+        self.quote_turn_chars = _needs(self.quote_turn, avoid="\n" + self.shape.commas)
         self.misread_close = p.pattern("misread_close")
         self.misread_close_chars = _needs(self.misread_close)
         self.closes_quote = p.pattern("closes_quote")
@@ -588,7 +592,8 @@ class Paragraphs(Stage):
             ev.append("short-list-item")
         if ending == "mid-sentence" and not self.sentence_mark.found_in(text) and self.title_end.search(text):
             ev.append("ends-title")
-        if self.quote_turn.search(text[-JOIN_CONTEXT:] + "\n" + nxt[:1]):
+        turn = text[-JOIN_CONTEXT:] + "\n" + nxt[:1]
+        if self.quote_turn_chars.found_in(turn) and self.quote_turn.search(turn):
             ev.append("quote-turn")
         return ev
 
