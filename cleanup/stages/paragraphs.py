@@ -365,8 +365,11 @@ class Paragraphs(Stage):
             han = self.han_pairs[pair] = bool(HAN.match(a[-1]) and HAN.match(b[0]))
         if not han:
             return ""
-        prefixes, costs, longest = lex.prefixes, lex.costs, lex.max_len
-        for k in range(1, min(longest, len(a) + 1)):
+        pairs, prefixes, costs, longest = lex.pairs, lex.prefixes, lex.costs, lex.max_len
+        n = len(a)
+        for k in range(1, min(longest, n + 1)):
+            if k > 1 and a[n - k : n - k + 2] not in pairs:
+                break  # no word holds these two side by side: none starts with this or a longer end of a
             left = a[-k:]
             if k > 1 and left not in prefixes:
                 continue
