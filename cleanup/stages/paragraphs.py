@@ -496,7 +496,7 @@ class Paragraphs(Stage):
     def _check_lead(self, text: str, nxt: str, wrapped: bool) -> str:
         """A lead cut in its first sentence (本报讯（记者 云静）2月11日上午，| 会议召开…) goes on;
         one as long as a body line with no sentence's end is a sentence OCR lost the end of."""
-        lead = len(text) < self.long_line and not self.inner_stop.found_in(text) and self.lead.search(text)
+        lead = not self.inner_stop.found_in(text) and self.lead.search(text) and len(text) < self.long_line
         return "line-is-lead" if lead else ""
 
     def _check_alone(self, text: str, nxt: str, wrapped: bool) -> str:
