@@ -46,8 +46,12 @@ def holds_any(text: str, chars: str) -> bool:
     return any(c in text for c in chars)
 
 
-def required_chars(pattern: regex.Pattern[str]) -> frozenset[str] | None:
+def required_chars(pattern: regex.Pattern[str], avoid: str = "") -> frozenset[str] | None:
     """Characters of which a text must hold at least one for ``pattern`` to match in it, or None.
+
+    Of several such sets (each part a match must hold gives one), the smallest
+    is told; with ``avoid``, the smallest holding none of those characters
+    (characters most texts hold, whose test would rule little out), or None.
 
     Read from the pattern itself, so that a line holding none of them need
     not be searched.  A match holds one of them, or the text around it does
@@ -62,7 +66,7 @@ def required_chars(pattern: regex.Pattern[str]) -> frozenset[str] | None:
     """
     if pattern.flags & (regex.IGNORECASE | regex.VERBOSE):
         return None
-    reader = _PatternReader(pattern.pattern)
+    reader = _PatternReader(pattern.pattern, frozenset(avoid))
     try:
         found = reader.alternatives()
         if reader.at < len(reader.text):
@@ -79,9 +83,10 @@ class _Unreadable(Exception):
 class _PatternReader:
     """Reads a regex left to right into the characters its matches require."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, avoid: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.at = 0
+        self.avoid = avoid  # characters no set told may hold (required_chars)
 
     def peek(self, size: int = 1) -> str:
         return self.text[self.at : self.at + size]
@@ -107,7 +112,7 @@ class _PatternReader:
         known: list[frozenset[str]] = []
         while self.peek() not in ("", "|", ")"):
             item = self.item()
-            if self.at_least_once() and item is not None:
+            if self.at_least_once() and item is not None and self.avoid.isdisjoint(item):
                 known.append(item)
         return min(known, key=len, default=None)
 

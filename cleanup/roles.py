@@ -493,7 +493,10 @@ def read_page(
     texts = [t.strip() for t in lines]
     if wrapped is None:
         wrapped = is_wrapped(texts, shape)
-    roles: list[Role | None] = [v.role_of_stripped(t) if t else Role.BLANK for t in texts]  # own_role: stripped
+    # Role's members as locals in the loops over every line: on Python 3.11 ``Role.X`` goes
+    # through ``EnumType.__getattr__``, about ten times a local's cost
+    blank_role, headline, body = Role.BLANK, Role.HEADLINE, Role.BODY
+    roles: list[Role | None] = [v.role_of_stripped(t) if t else blank_role for t in texts]  # own_role: stripped
     _mark_folio_runs(texts, roles, v)
     blank = [0.0] * len(texts)
     if wrapped:
@@ -513,7 +516,7 @@ def read_page(
     heads = _heading_lines(texts, roles, reading, cuts_word)
     _add_heading_tails(texts, roles, heads, v, cuts_word)
     reading.heading_widths = _heading_widths(texts, heads, reading)
-    reading.roles = [r if r is not None else Role.HEADLINE if i in heads else Role.BODY for i, r in enumerate(roles)]
+    reading.roles = [r if r is not None else headline if i in heads else body for i, r in enumerate(roles)]
     if wrapped:
         _mark_captions(texts, reading.roles, reading)
     _name_headings(texts, reading.roles)
@@ -848,8 +851,9 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
     stack of them (kicker, headline) when :func:`_heading_stack` says so."""
     i = 0
     n = len(texts)
+    body = Role.BODY  # a local: Role.BODY goes through EnumType.__getattr__ (read_page)
     while i < n:
-        if roles[i] is Role.BODY and reading.wide(i):
+        if roles[i] is body and reading.wide(i):
             j = i
             while j < n and texts[j] and roles[j] in (Role.BODY, Role.CAPTION) and reading.wide(j):
                 j += 1
@@ -899,8 +903,9 @@ def printed_dash_led(text: str) -> bool:
 
 def _name_headings(texts: Sequence[str], roles: list[Role]) -> None:
     """Within a run of heading lines: a line led by a dash is a sub-headline."""
+    headline = Role.HEADLINE  # a local: Role.HEADLINE goes through EnumType.__getattr__ (read_page)
     for i, role in enumerate(roles):
-        if role is Role.HEADLINE and _DASH_LED.match(texts[i]):
+        if role is headline and _DASH_LED.match(texts[i]):
             roles[i] = Role.SUBHEADLINE
 
 

@@ -28,6 +28,18 @@ def test_patterns_that_may_match_without_a_known_character_tell_none(pattern: st
     assert required_chars(regex.compile(pattern, regex.VERSION1)) is None
 
 
+@pytest.mark.parametrize(("pattern", "avoid", "chars"), [
+    (r"[”」』][，,]\n[“「『]", "\n，,", "”」』"), (r"a\n", "a", "\n"), (r"(?:ab|c)d", "d", "ac"), (r"ab", "b", "a"),
+])
+def test_patterns_tell_the_smallest_set_avoiding_some_characters(pattern: str, avoid: str, chars: str) -> None:
+    assert required_chars(regex.compile(pattern, regex.VERSION1), avoid) == frozenset(chars)
+
+
+@pytest.mark.parametrize(("pattern", "avoid"), [(r"a\n", "a\n"), (r"(?:a|b)", "a"), (r"\d,", ",")])
+def test_patterns_whose_every_part_holds_a_character_avoided_tell_none(pattern: str, avoid: str) -> None:
+    assert required_chars(regex.compile(pattern, regex.VERSION1), avoid) is None
+
+
 # Patterns over a small alphabet, from the syntax required_chars reads and some it does not.
 ATOMS = st.sampled_from(["a", "b", "版", ".", "^", "$", r"\K", r"\d", r"\w", r"\x61", r"\u7248", r"\.", "[ab]", "[^a]",
                          "[a-c]", r"[\w版]", "(?=a)", "(?!b)", "(?<=a)", "(?m)", "(?s)", "(?i)"])
@@ -45,14 +57,15 @@ PATTERNS = st.recursive(
 )
 
 
-@given(PATTERNS, st.text(alphabet="abAB版c.\n", max_size=30))
+@given(PATTERNS, st.text(alphabet="abAB版c.\n", max_size=30), st.text(alphabet="ab版", max_size=2))
 @settings(max_examples=400, deadline=None)
-def test_a_text_without_a_required_character_has_no_match(pattern: str, text: str) -> None:
+def test_a_text_without_a_required_character_has_no_match(pattern: str, text: str, avoid: str) -> None:
     try:
         compiled = regex.compile(pattern, regex.VERSION1)
     except regex.error:
         return
-    chars = required_chars(compiled)
+    chars = required_chars(compiled, avoid)
+    assert chars is None or not chars & set(avoid)
     if chars is not None and not chars & set(text):
         assert compiled.search(text) is None
 

@@ -71,6 +71,10 @@ class _Verdict(NamedTuple):
     note: str
 
 
+# the roles the evidence of every break asks about, as module names: on Python 3.11 ``Role.X``
+# goes through ``EnumType.__getattr__``, about ten times a global's cost
+_BODY, _CAPTION, _DATELINE, _HEADLINE, _JUMP, _SUBHEADLINE = (
+    Role.BODY, Role.CAPTION, Role.DATELINE, Role.HEADLINE, Role.JUMP, Role.SUBHEADLINE)
 # the evidence name of each role that keeps lines apart: ``line-KIND``, ``next-KIND``
 _KIND = {
     Role.FOLIO: "furniture", Role.JUMP: "furniture", Role.PAGE_NUMBER: "furniture",
@@ -97,10 +101,11 @@ class _Always(AnyOf):
         return True
 
 
-def _needs(pattern: ParamPattern) -> AnyOf:
+def _needs(pattern: ParamPattern, avoid: str = "") -> AnyOf:
     """The characters a text must hold one of for ``pattern`` to match in it (any
-    text may match, if the pattern does not tell)."""
-    chars = required_chars(pattern.compiled)
+    text may match, if the pattern does not tell); with ``avoid``, characters that
+    most texts searched hold, a set without them (:func:`~cleanup.pattern_chars.required_chars`)."""
+    chars = required_chars(pattern.compiled, avoid)
     return AnyOf("".join(sorted(chars))) if chars else _Always("")
 
 
@@ -157,6 +162,7 @@ class _Quick(NamedTuple):
     order: list[int]
     upside: float
     upside_after: list[float]
+    steps: list[tuple[int, Callable[[str, str, bool], str], float]]  # (index, its run, upside after it)
 
 
 class _WeightOf(dict[str, float]):
@@ -202,11 +208,15 @@ class Paragraphs(Stage):
         self.list_item_max = p.integer("list_item_max")
         self.title_end = p.pattern("title_end")
         self.quote_turn = p.pattern("quote_turn")
+        # searched across a break (a line's end, the line break, the next line's start), which most
+        # often holds a comma: the characters tested first are others a match needs
+        self.quote_turn_chars = _needs(self.quote_turn, avoid="\n" + self.shape.commas)
         self.misread_close = p.pattern("misread_close")
         self.misread_close_chars = _needs(self.misread_close)
         self.closes_quote = p.pattern("closes_quote")
         self.cut_jump = p.pattern("cut_jump")
         self.scatter_gap = p.pattern("scatter_gap")
+        self.scatter_gap_chars = _needs(self.scatter_gap)
         self.scatter_han = p.integer("scatter_han")
         self.jump_gap = p.pattern("jump_gap")
         self.jump_gap_chars = _needs(self.jump_gap)
@@ -241,11 +251,15 @@ class Paragraphs(Stage):
         self.standalone_unwrapped = p.pattern("standalone_unwrapped")
         self.ends_credit = p.pattern("ends_credit")
         self.lexicon = shape_lexicon(shape)
+        self.han_pairs: dict[str, bool] = {}  # whether both characters of a pair of the lexicon's are Han
         self.verbs = load_wordlist(p.text("verbs"))
         self.pattern_checks = self._list_pattern_checks()
+        self.check_runs = [check.run for check in self.pattern_checks]
         self._order_quick_checks()
         # far more than float rounding can move a sum of these weights
         self.doubt = 1e-9 * (1.0 + sum(map(abs, self.weights.values())))
+        self.no_predicate = self.weights.get("no-predicate", 0.0)
+        self.last_alone: tuple[object, object, bool] = (None, None, False)  # _stands_alone's last answer
 
     # --- the rules: what each outcome of a break writes ----------------------
 
@@ -273,13 +287,14 @@ class Paragraphs(Stage):
 
     # --- reading the page -------------------------------------------------
 
-    def _lines(self, text: str) -> list[_Line]:
-        """The non-empty lines of ``text``, grouped in blocks of consecutive lines."""
+    def _lines(self, text: str, rows: list[str] | None = None) -> list[_Line]:
+        """The non-empty lines of ``text``, grouped in blocks of consecutive lines
+        (``rows``: ``text.split("\\n")``, if split already)."""
         out: list[_Line] = []
         block = -1
         start = 0
         in_block = False
-        for row, piece in enumerate(text.split("\n")):
+        for row, piece in enumerate(text.split("\n") if rows is None else rows):
             if piece.strip() or not _STRIPPED_NOT_SPACE.isdisjoint(piece):
                 if not in_block:
                     block += 1
@@ -317,11 +332,13 @@ class Paragraphs(Stage):
             printed[ln.row] = span
         return printed, after_jump
 
-    def layout(self, doc: Document, lines: list[_Line]) -> Layout:
+    def layout(self, doc: Document, lines: list[_Line], rows: list[str] | None = None) -> Layout:
         """Wrapped if most lines sit in multi-line blocks; then each line's role and column
         are read with the widths it was printed at (:func:`cleanup.roles.read_page`),
-        otherwise only its role: on an unwrapped page widths decide nothing."""
-        rows = doc.text.split("\n")
+        otherwise only its role: on an unwrapped page widths decide nothing.
+        ``rows``: ``doc.text.split("\\n")``, if split already."""
+        if rows is None:
+            rows = doc.text.split("\n")
         in_blocks = sum(1 for ln in lines if not (ln.first_in_block and ln.last_in_block))
         if in_blocks < max(2, self.min_wrapped_share * len(lines)):
             return Layout(False, own_roles(rows, self.shape))
@@ -338,17 +355,29 @@ class Paragraphs(Stage):
         The search stops as soon as what it holds starts no word.
         """
         lex = self.lexicon
-        if not (a and b and a[-1] + b[0] in lex.pairs and HAN.match(a[-1]) and HAN.match(b[0])):
+        if not (a and b):
             return ""
-        for k in range(1, min(lex.max_len, len(a) + 1)):
+        pair = a[-1] + b[0]
+        if pair not in lex.pairs:
+            return ""
+        han = self.han_pairs.get(pair)
+        if han is None:
+            han = self.han_pairs[pair] = bool(HAN.match(a[-1]) and HAN.match(b[0]))
+        if not han:
+            return ""
+        pairs, prefixes, costs, longest = lex.pairs, lex.prefixes, lex.costs, lex.max_len
+        n = len(a)
+        for k in range(1, min(longest, n + 1)):
+            if k > 1 and a[n - k : n - k + 2] not in pairs:
+                break  # no word holds these two side by side: none starts with this or a longer end of a
             left = a[-k:]
-            if k > 1 and left not in lex.prefixes:
+            if k > 1 and left not in prefixes:
                 continue
-            for m in range(1, min(lex.max_len - k, len(b)) + 1):
+            for m in range(1, min(longest - k, len(b)) + 1):
                 word = left + b[:m]
-                if word in lex.costs:
+                if word in costs:
                     return word
-                if word not in lex.prefixes:
+                if word not in prefixes:
                     break
         return ""
 
@@ -404,9 +433,10 @@ class Paragraphs(Stage):
         evidence, only ``next-heading-wider`` asks too, for two heading lines that no
         measure could wrap one onto the other (:meth:`_heading_pair_evidence`).
         """
-        ev = ["next-cannot-start"] if b.text[0] in self.no_start else []
-        for k, check in enumerate(self.pattern_checks):
-            name = found[k] if k in found else check.run(text, b.text, lay.wrapped)
+        nxt, wrapped = b.text, lay.wrapped
+        ev = ["next-cannot-start"] if nxt[0] in self.no_start else []
+        for k, run in enumerate(self.check_runs):
+            name = found[k] if k in found else run(text, nxt, wrapped)
             if name:
                 ev.append(name)
         ev.extend(shape_ev)
@@ -441,8 +471,9 @@ class Paragraphs(Stage):
             order = sorted((k for k, c in enumerate(self.pattern_checks) if wrapped or not c.wrapped_only),
                            key=lambda k: upside(self.pattern_checks[k]), reverse=True)
             checks = [self.pattern_checks[k] for k in order]
-            self.quick[wrapped] = _Quick(order, sum(map(upside, checks)),
-                                         [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))])
+            after = [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))]
+            self.quick[wrapped] = _Quick(order, sum(map(upside, checks)), after,
+                                         [(k, c.run, u) for k, c, u in zip(order, checks, after)])
 
     def _check_particle(self, text: str, nxt: str, wrapped: bool) -> str:
         return "next-starts-particle" if self.starts_particle.search(nxt) else ""
@@ -469,7 +500,7 @@ class Paragraphs(Stage):
         return "line-is-lead" if lead else ""
 
     def _check_alone(self, text: str, nxt: str, wrapped: bool) -> str:
-        if self.standalone.search(text) or (not wrapped and self.standalone_unwrapped.search(text)):
+        if self._stands_alone(text, wrapped):
             return "line-stands-alone"
         if self.ends_credit.search(text[-CREDIT_CONTEXT:]):
             return "ends-with-credit"
@@ -484,8 +515,19 @@ class Paragraphs(Stage):
         return ""
 
     def _check_next_alone(self, text: str, nxt: str, wrapped: bool) -> str:
-        alone = self.standalone.search(nxt) or (not wrapped and self.standalone_unwrapped.search(nxt))
-        return "next-stands-alone" if alone else ""
+        return "next-stands-alone" if self._stands_alone(nxt, wrapped) else ""
+
+    def _stands_alone(self, line: str, wrapped: bool) -> bool:
+        """Whether ``line`` is a paragraph of its own (``standalone``, on an unwrapped page
+        ``standalone_unwrapped`` too).  The last answer is kept: a break's next line is,
+        unjoined, the line before the next break (one tuple, so threads sharing the
+        stage read a whole answer or miss)."""
+        last = self.last_alone
+        if last[0] is line and last[1] is wrapped:
+            return last[2]
+        alone = bool(self.standalone.search(line) or (not wrapped and self.standalone_unwrapped.search(line)))
+        self.last_alone = (line, wrapped, alone)
+        return alone
 
     def _shape_evidence(
         self, text: str, a: _Line, b: _Line, blank: bool, lay: Layout, after_b: _Line | None,
@@ -512,8 +554,8 @@ class Paragraphs(Stage):
             return ev
         ra, rb = lay.roles[a.row], lay.roles[b.row]
         if ra in _APART_UNWRAPPED or rb in _APART_UNWRAPPED:
-            ev.extend(self._roles_apart(ra if ra in _APART_UNWRAPPED else Role.BODY,
-                                        rb if rb in _APART_UNWRAPPED else Role.BODY))
+            ev.extend(self._roles_apart(ra if ra in _APART_UNWRAPPED else _BODY,
+                                        rb if rb in _APART_UNWRAPPED else _BODY))
         ev.extend(self._unwrapped_evidence(text, nxt, ending))
         if len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
             ev.append("body-line")
@@ -534,6 +576,8 @@ class Paragraphs(Stage):
         """Whether ``line`` is marks scattered across the page, wide blanks between them, none
         with ``scatter_han`` Han characters: a masthead's or a picture's debris that OCR read
         (=   seoz吉JE《>, <   忆   二   <和), not text wrapping onto the next line."""
+        if not self.scatter_gap_chars.found_in(line):
+            return False  # no gap can be found in it
         gaps = list(self.scatter_gap.finditer(line))
         if not gaps:
             return False
@@ -549,9 +593,10 @@ class Paragraphs(Stage):
                 and (nxt[-1] in self.list_marks or self.ends_sentence(nxt)) \
                 and not self.body_mark.found_in(text[:-1]) and not self.body_mark.found_in(nxt[:-1]):
             ev.append("short-list-item")
-        if ending == "mid-sentence" and self.title_end.search(text) and not self.sentence_mark.found_in(text):
+        if ending == "mid-sentence" and not self.sentence_mark.found_in(text) and self.title_end.search(text):
             ev.append("ends-title")
-        if self.quote_turn.search(text[-JOIN_CONTEXT:] + "\n" + nxt[:1]):
+        turn = text[-JOIN_CONTEXT:] + "\n" + nxt[:1]
+        if self.quote_turn_chars.found_in(turn) and self.quote_turn.search(turn):
             ev.append("quote-turn")
         return ev
 
@@ -572,19 +617,21 @@ class Paragraphs(Stage):
                  has_verb: Callable[[str], bool] | None) -> bool:
         """:meth:`_may_join` from the shape evidence with no verb looked for (``shape_ev``);
         the result of each pattern check it runs goes into ``found``, by its index."""
-        no_predicate = self.weights.get("no-predicate", 0.0) if "headline-shape" in shape_ev else 0.0
+        no_predicate = self.no_predicate if "headline-shape" in shape_ev else 0.0
         verb_upside = max(0.0, no_predicate)
-        score = self._score(shape_ev)
-        if b.text[0] in self.no_start:
-            score += self.weight_of["next-cannot-start"]
-        quick = self.quick[lay.wrapped]
-        if score + quick.upside + verb_upside <= -self.doubt:
+        weight_of = self.weight_of
+        score = sum(map(weight_of.__getitem__, shape_ev))
+        nxt, wrapped, least = b.text, lay.wrapped, -self.doubt
+        if nxt[0] in self.no_start:
+            score += weight_of["next-cannot-start"]
+        quick = self.quick[wrapped]
+        if score + quick.upside + verb_upside <= least:
             return False
-        for k, upside_after in zip(quick.order, quick.upside_after):
-            name = found[k] = self.pattern_checks[k].run(text, b.text, lay.wrapped)
+        for k, run, upside_after in quick.steps:
+            name = found[k] = run(text, nxt, wrapped)
             if name:
-                score += self.weights.get(name, 0.0)
-            if score + upside_after + verb_upside <= -self.doubt:
+                score += weight_of[name]  # a check's names hold no ':': the name's own weight
+            if score + upside_after + verb_upside <= least:
                 return False
         if no_predicate and not (has_verb or self._segments_to_a_verb)(text):
             score += no_predicate
@@ -642,7 +689,7 @@ class Paragraphs(Stage):
         rd = lay.reading
         assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
-        if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS and rd.roles[b.row] is not Role.SUBHEADLINE:
+        if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS and rd.roles[b.row] is not _SUBHEADLINE:
             return ev + self._heading_pair_evidence(text, a, b, blank, rd, after_b)
         ev.extend(self._role_evidence(text, a, b, rd))
         if not rd.columns[i]:  # too few lines to learn a column from
@@ -658,11 +705,11 @@ class Paragraphs(Stage):
         elif text is not a.text:
             ev.append("short-line")
         else:  # the paragraph's first line: it may be indented, and a dateline's goes on
-            indented = rd.indented(i, b.text) or rd.roles[i] is Role.DATELINE
+            indented = rd.indented(i, b.text) or rd.roles[i] is _DATELINE
             ev.append("first-line-indented" if indented else "short-first-line")
         if ending in ("sentence-end", "clause-end") and after_b is not None:
             nxt = after_b.text if after_b.row == b.row + 1 else None
-            if rd.indented(b.row, nxt) and rd.roles[b.row] is Role.BODY:
+            if rd.indented(b.row, nxt) and rd.roles[b.row] is _BODY:
                 ev.append("next-indented")
         return ev
 
@@ -671,24 +718,24 @@ class Paragraphs(Stage):
         alone ends its paragraph, one that starts a paragraph starts one; but a
         heading, caption, dateline or byline may wrap onto its next line."""
         ra, rb = rd.roles[a.row], rd.roles[b.row]
-        if rb is Role.JUMP and self._cuts_jump(text, b.text):
+        if rb is _JUMP and self._cuts_jump(text, b.text):
             return ["jump-cut"]
-        if (ra is Role.CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
-                or (ra is Role.DATELINE and rb is Role.DATELINE) \
+        if (ra is _CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
+                or (ra is _DATELINE and rb is _DATELINE) \
                 or self.open_byline.search(text[-JOIN_CONTEXT:]) or (
                     ra in _NAMES_WRAP and rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())):
             return ["line-wraps"]
-        if ra is Role.CAPTION and rb is Role.CAPTION:
+        if ra is _CAPTION and rb is _CAPTION:
             return []  # one caption's lines: how they fill their column tells
         # the role of the line beside a headline, if one of the two is a headline
-        beside_headline = rb if ra is Role.HEADLINE else ra if rb is Role.HEADLINE else None
+        beside_headline = rb if ra is _HEADLINE else ra if rb is _HEADLINE else None
         if beside_headline is not None and beside_headline not in HEADINGS and (
                 self.starts_particle.search(b.text) or self._starts_conjunction(b.text)):
             # a headline neither goes on into nor starts with a particle or a conjunction
             # (…新设外商投资企业 | 145家，…, …布洛芬于1956年 | 和1959年…): body text read as one
             # (a dash-led sub-headline is one whatever follows: OCR sets one inside a sentence)
-            return ["heading-goes-on"] + self._roles_apart(Role.BODY if ra is Role.HEADLINE else ra,
-                                                           Role.BODY if rb is Role.HEADLINE else rb)
+            return ["heading-goes-on"] + self._roles_apart(_BODY if ra is _HEADLINE else ra,
+                                                           _BODY if rb is _HEADLINE else rb)
         return self._roles_apart(ra, rb)
 
     def _starts_conjunction(self, text: str) -> bool:
@@ -723,8 +770,8 @@ class Paragraphs(Stage):
         dash-led sub-headline's lines unevenly (一一访呼和浩特经济 || 技术开发区党工委书|记刘占英)."""
         ev = ["heading-pair"] + self._headline_evidence()
         c = after_b if after_b is not None and after_b.row == b.row + 1 else None
-        if blank and c is not None and rd.roles[a.row] is not Role.SUBHEADLINE \
-                and rd.roles[c.row] in HEADINGS and rd.roles[c.row] is not Role.SUBHEADLINE:
+        if blank and c is not None and rd.roles[a.row] is not _SUBHEADLINE \
+                and rd.roles[c.row] in HEADINGS and rd.roles[c.row] is not _SUBHEADLINE:
             ev.append("blank-before-heading-block")
         whole = not self._crosses_word(a.text, b.text)  # OCR may lose or add a character in a cut word
         if whole and self._too_wide_for(b, a, b.text, rd) and self._segments_to_a_verb(text):
@@ -794,7 +841,7 @@ class Paragraphs(Stage):
         """Whether heading line ``b`` surely wraps onto heading line ``c``: ``c`` is a
         tail of a character or two, or ``b`` is as wide as the page's headlines wrap at
         and ``c``, a heading line the page does not read as a sub-headline, is no wider."""
-        if rd.roles[c.row] not in HEADINGS or rd.roles[c.row] is Role.SUBHEADLINE:
+        if rd.roles[c.row] not in HEADINGS or rd.roles[c.row] is _SUBHEADLINE:
             return False
         return len(c.text.strip()) <= self.heading_tail or (
             rd.heading_full(b.row) and rd.widths[c.row] <= rd.widths[b.row] + 0.5)
@@ -806,7 +853,7 @@ class Paragraphs(Stage):
         characters does): a headline of three lines or more fills each but its last
         (自治区3个集体1名|个人获市场监管总局|通报表扬), however many headlines of the page wrap there."""
         h, after = i - 1, k + 1
-        if h < 0 or rd.roles[h] not in (Role.HEADLINE, Role.KICKER) or rd.roles[i] is Role.SUBHEADLINE:
+        if h < 0 or rd.roles[h] not in (_HEADLINE, Role.KICKER) or rd.roles[i] is _SUBHEADLINE:
             return False
         ends_run = after >= len(rd.roles) or rd.roles[after] not in HEADINGS \
             or rd.counts[after] <= tail
@@ -820,10 +867,10 @@ class Paragraphs(Stage):
         line of the run less than half as wide), no blank line between: ``a`` is as full at
         that measure (抓产业 塑品牌 保民生 | 推动各项工作提速提|质增效, however wide the page's
         other headlines wrap)."""
-        if rd.roles[c.row] not in HEADINGS or rd.roles[c.row] is Role.SUBHEADLINE:
+        if rd.roles[c.row] not in HEADINGS or rd.roles[c.row] is _SUBHEADLINE:
             return False
         after = c.row + 1
-        last = after >= len(rd.roles) or rd.roles[after] not in HEADINGS or rd.roles[after] is Role.SUBHEADLINE
+        last = after >= len(rd.roles) or rd.roles[after] not in HEADINGS or rd.roles[after] is _SUBHEADLINE
         onto = len(c.text.strip()) <= self.heading_tail or self._crosses_word(b.text, c.text) \
             or self._segment_cuts(b.text, c.text) or (last and rd.widths[c.row] < rd.widths[b.row] / 2)
         wa, wb = rd.widths[a.row], rd.widths[b.row]
@@ -884,14 +931,15 @@ class Paragraphs(Stage):
         """One round over every break (where ``touched`` says, see :meth:`recheck`);
         True if it changed the text."""
         text = doc.text
-        lines = self._lines(text)
+        rows = text.split("\n")
+        lines = self._lines(text, rows)
         edits: list[Edit] = []
         if not lines:
             if text and self.trim_rule:
                 edits.append(Edit(0, text, "", self.trim_rule, "no text"))
             doc.apply(self.name, edits)
             return bool(edits)
-        lay = self.layout(doc, lines)
+        lay = self.layout(doc, lines, rows)
         # on an unwrapped page a break's evidence reads only its two paragraphs and the line
         # after them (the roles they show by themselves): a break with those three unchanged
         # is decided as before
