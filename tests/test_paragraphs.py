@@ -656,3 +656,16 @@ def test_marks_scattered_across_the_page_go_on_into_no_line(stage):
     result = stage.run(Document(raw))
     assert paragraphs_of(result.text) == ["会议召开，研究部署工作。", "=   seoz吉JE《>", "会议指出，要加强合作，推动高质量发展。"]
     assert "line-scattered" in notes_of(result, "para-break")
+
+
+def test_a_digit_after_a_sentence_end_in_an_open_quotation_is_its_closing_quote(rebuild):
+    """OCR reads a closing quote after a sentence's end as a digit (“是的。 3, ……:2): inside
+    an open quotation the paragraph ends there, on the printed lines and on clean text alike
+    (development pages p0024, p0022). With no quotation open, a digit there starts a number
+    that the next line goes on with."""
+    reply = "“是的。3\n\n我叫阿毛，没有应，出去口看，只见豆撒得一地，没有我们的阿毛了。\n"
+    assert rebuild.clean(reply).text == reply
+    thought = "“再一强，或者索性撞一个死，就好了。我想，这真是……：2\n\n她脸上就显出恐怖的神色来，这是在山村里所未曾知道的。\n"
+    assert rebuild.clean(thought).text == thought
+    number = "截至目前，全市累计建成5G基站1200个。3\n\n月底前将再建成一批，实现城区全覆盖。\n"
+    assert rebuild.clean(number).text == number.replace("\n\n", "", 1)

@@ -205,6 +205,7 @@ class Paragraphs(Stage):
         self.misread_close = p.pattern("misread_close")
         self.misread_close_chars = _needs(self.misread_close)
         self.closes_quote = p.pattern("closes_quote")
+        self.misread_digit_close = p.pattern("misread_digit_close")
         self.cut_jump = p.pattern("cut_jump")
         self.scatter_gap = p.pattern("scatter_gap")
         self.scatter_han = p.integer("scatter_han")
@@ -356,7 +357,8 @@ class Paragraphs(Stage):
         """How ``text`` ends, before line ``nxt``: a sentence, a quote, a clause, mid-clause
         or mid-sentence.  An opening quote after a sentence's end (``死的？“``) is a closing
         one that OCR misread, unless ``nxt`` closes a quotation before it opens one: then
-        the quotation opens there (…成效。“|十四五”时期…)."""
+        the quotation opens there (…成效。“|十四五”时期…).  So is a digit after a
+        sentence's end in an open quotation: the closing quote OCR read as one (“是的。3)."""
         last = text[-1]
         tail = text[-LEAD_IN_CONTEXT:]
         if self.misread_close_chars.found_in(tail) and self.misread_close.search(tail) \
@@ -364,6 +366,8 @@ class Paragraphs(Stage):
             return "sentence-end"
         if last in self.closers:
             return "sentence-end" if self.ends_sentence(text) else "quote-end"
+        if last.isdigit() and self.misread_digit_close.search(tail) and self._quote_open(text):
+            return "sentence-end"
         if last in self.sentence_end:  # [sentence_end][closers]*$, with no closer to follow
             return "sentence-end"
         if last in self.soft_end:  # likewise [soft_end][closers]*$
@@ -371,6 +375,11 @@ class Paragraphs(Stage):
         if last in self.open_end:
             return "mid-clause"
         return "mid-sentence"
+
+    @staticmethod
+    def _quote_open(text: str) -> bool:
+        """Whether a quotation opened in ``text`` is still open at its end."""
+        return text.rfind("“") > text.rfind("”")
 
     def _headline_evidence(self) -> list[str]:
         """A headline-shaped line.  With no verb it is only part of a headline
