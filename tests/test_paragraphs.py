@@ -669,3 +669,12 @@ def test_a_digit_after_a_sentence_end_in_an_open_quotation_is_its_closing_quote(
     assert rebuild.clean(thought).text == thought
     number = "截至目前，全市累计建成5G基站1200个。3\n\n月底前将再建成一批，实现城区全覆盖。\n"
     assert rebuild.clean(number).text == number.replace("\n\n", "", 1)
+
+
+def test_a_reporters_title_cut_by_a_line_break_goes_on_into_its_credit(cleaner):
+    """A caption's line that ends with a piece of a paper's name, the next line a credit
+    opening with the rest of the title (…签约落地。本 | 报记者 周宏雅摄, development page
+    p0008, tesseract), goes on into it: the credit is one line, apart from the caption."""
+    out = cleaner.clean(devset_page("p0008", "tesseract")).text
+    assert "签约落地。\n\n本报记者 周宏雅摄\n\n" in out
+    assert cleaner.clean(out).text == out

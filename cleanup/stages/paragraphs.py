@@ -120,6 +120,11 @@ NARROW_MARKS = "“”‘’《》〈〉「」『』（）【】"  # marks a hea
 NARROW_MARK_WIDTH = 0.5  # cells such a mark may print narrower than a full one
 WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
 
+# characters each side of a break that ``cut_title`` reads (新华社 | 记者: three before it)
+TITLE_CUT = 3
+# roles of lines that open with a reporter's title (``cut_title``)
+_TITLED = frozenset({Role.BYLINE, Role.CREDIT})
+
 # the verdict on a break that :meth:`Paragraphs._may_join` rules out
 _CANNOT_JOIN = _Verdict(float("-inf"), "")
 
@@ -192,6 +197,7 @@ class Paragraphs(Stage):
         self.min_wrapped_share = p.number("min_wrapped_share")
         self.heading_tail = p.integer("heading_tail")
         self.open_byline = p.pattern("open_byline")
+        self.cut_title = p.pattern("cut_title")
         self.spaced_join = p.pattern("spaced_join")
         self.leads_in = p.pattern("leads_in")
         self.leads_in_chars = _needs(self.leads_in)
@@ -684,7 +690,7 @@ class Paragraphs(Stage):
             return ["jump-cut"]
         if (ra is Role.CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
                 or (ra is Role.DATELINE and rb is Role.DATELINE) \
-                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (
+                or self.open_byline.search(text[-JOIN_CONTEXT:]) or self._cuts_title(text, b.text, rb) or (
                     ra in _NAMES_WRAP and rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())):
             return ["line-wraps"]
         if ra is Role.CAPTION and rb is Role.CAPTION:
@@ -699,6 +705,15 @@ class Paragraphs(Stage):
             return ["heading-goes-on"] + self._roles_apart(Role.BODY if ra is Role.HEADLINE else ra,
                                                            Role.BODY if rb is Role.HEADLINE else rb)
         return self._roles_apart(ra, rb)
+
+    def _cuts_title(self, text: str, nxt: str, rb: Role) -> bool:
+        """Whether the break cuts the reporter's title that opens a credit or byline on the
+        next line (…签约落地。本 | 报记者 周宏雅摄, 本报 | 记者 袁颖 摄): the line goes on."""
+        if rb not in _TITLED:
+            return False
+        tail = text[-TITLE_CUT:]
+        m = self.cut_title.search(tail + nxt[:TITLE_CUT + 3])
+        return m is not None and m.start() < len(tail) < m.end()
 
     def _starts_conjunction(self, text: str) -> bool:
         """Whether ``text`` starts with a conjunction that is a word of its own before a word
