@@ -678,3 +678,14 @@ def test_a_reporters_title_cut_by_a_line_break_goes_on_into_its_credit(cleaner):
     out = cleaner.clean(devset_page("p0008", "tesseract")).text
     assert "签约落地。\n\n本报记者 周宏雅摄\n\n" in out
     assert cleaner.clean(out).text == out
+
+
+def test_headline_over_a_dateline_after_a_body_paragraph_with_commas_stands_apart(rebuild):
+    """A paragraph too long for a headline with a comma in it is body text, also with no
+    sentence's end in it: a heading-shaped line after it, a dateline after that, is a
+    headline (development page p0012, tesseract), on clean text too."""
+    raw = ("华为云和林格尔数据中心、交通银行数据中心、超聚变服务器等项目签约落地\n\n有科学家建议对治疗方案进行测试\n\n"
+           "新华社北京4月27日电 本品是当今世界上应用最广泛的药物之一。\n")
+    assert rebuild.clean(raw).text == raw
+    cut = raw.replace("新华社北京4月27日电 本品是", "本品是")
+    assert "签约落地有科学家建议对治疗方案进行测试" in rebuild.clean(cut).text

@@ -530,19 +530,22 @@ class Paragraphs(Stage):
             ev.extend(self._roles_apart(ra if ra in _APART_UNWRAPPED else Role.BODY,
                                         rb if rb in _APART_UNWRAPPED else Role.BODY))
         ev.extend(self._unwrapped_evidence(text, nxt, ending))
-        if len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
+        body = len(text) >= self.long_line or self.inner_stop.found_in(text[:-1])
+        if body:
             ev.append("body-line")
-            if ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
-                    and not word and self.headline_like(nxt) \
-                    and not self.body_mark.found_in(nxt) and not self.starts_particle.search(nxt) \
-                    and not self._starts_conjunction(nxt):
-                # not the rest of a word, a clause or a headline
-                if lay.roles[after_b.row] in _HEADED:
-                    ev.append("next-headline-over-byline")
-                elif dash_led(after_b.text) and self.headline_like(after_b.text):
-                    ev.append("next-headline-over-subheadline")
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
+        if (body or self.body_mark.found_in(text[:-1]) and not self.headline_like(text)) \
+                and ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
+                and not word and self.headline_like(nxt) \
+                and not self.body_mark.found_in(nxt) and not self.starts_particle.search(nxt) \
+                and not self._starts_conjunction(nxt):
+            # body text (a body line, or a paragraph too long for a headline with a comma in it)
+            # before a line that is not the rest of a word, a clause or a headline
+            if lay.roles[after_b.row] in _HEADED:
+                ev.append("next-headline-over-byline")
+            elif dash_led(after_b.text) and self.headline_like(after_b.text):
+                ev.append("next-headline-over-subheadline")
         return ev
 
     def _scattered(self, line: str) -> bool:
