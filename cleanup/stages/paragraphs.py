@@ -535,8 +535,8 @@ class Paragraphs(Stage):
             ev.append("body-line")
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
-        if (body or self.body_mark.found_in(text[:-1]) and not self.headline_like(text)) \
-                and ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
+        if ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
+                and (body or self.body_mark.found_in(text[:-1]) and not self.headline_like(text)) \
                 and not word and self.headline_like(nxt) \
                 and not self.body_mark.found_in(nxt) and not self.starts_particle.search(nxt) \
                 and not self._starts_conjunction(nxt):
