@@ -689,3 +689,13 @@ def test_headline_over_a_dateline_after_a_body_paragraph_with_commas_stands_apar
     assert rebuild.clean(raw).text == raw
     cut = raw.replace("新华社北京4月27日电 本品是", "本品是")
     assert "签约落地有科学家建议对治疗方案进行测试" in rebuild.clean(cut).text
+
+
+def test_an_indented_line_that_pushed_a_character_down_starts_a_paragraph_across_a_blank_line(cleaner):
+    """A paragraph's first line, short of its column by the indent and the character that a
+    comma after it took down to the next line (随着数据存储不断扩 | 容、…), starts a paragraph
+    after a full line ending a sentence, also where OCR set a blank line between the two
+    (development page p0013, tesseract, a blank line between every two lines)."""
+    out = cleaner.clean(devset_page("p0013", "tesseract")).text
+    assert "等项目落地。\n\n随着数据存储不断扩容、" in out
+    assert cleaner.clean(out).text == out

@@ -679,7 +679,9 @@ class Paragraphs(Stage):
             indented = rd.indented(i, b.text) or rd.roles[i] is Role.DATELINE
             ev.append("first-line-indented" if indented else "short-first-line")
         if ending in ("sentence-end", "clause-end") and after_b is not None:
-            nxt = after_b.text if after_b.row == b.row + 1 else None
+            # the line printed after it, which may have pushed its first character down (扩|容、):
+            # the next line, or the one after a blank line, which OCR sets between a block's lines
+            nxt = after_b.text if after_b.row <= b.row + 2 else None
             if rd.indented(b.row, nxt) and rd.roles[b.row] is Role.BODY:
                 ev.append("next-indented")
         return ev
