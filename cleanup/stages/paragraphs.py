@@ -536,10 +536,9 @@ class Paragraphs(Stage):
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
         if ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
+                and not word and self.headline_like(nxt) and not self.body_mark.found_in(nxt) \
                 and (body or self.body_mark.found_in(text[:-1]) and not self.headline_like(text)) \
-                and not word and self.headline_like(nxt) \
-                and not self.body_mark.found_in(nxt) and not self.starts_particle.search(nxt) \
-                and not self._starts_conjunction(nxt):
+                and not self.starts_particle.search(nxt) and not self._starts_conjunction(nxt):
             # body text (a body line, or a paragraph too long for a headline with a comma in it)
             # before a line that is not the rest of a word, a clause or a headline
             if lay.roles[after_b.row] in _HEADED:
@@ -695,7 +694,7 @@ class Paragraphs(Stage):
             return ["jump-cut"]
         if (ra is Role.CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
                 or (ra is Role.DATELINE and rb is Role.DATELINE) \
-                or self.open_byline.search(text[-JOIN_CONTEXT:]) or self._cuts_title(text, b.text, rb) or (
+                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (rb in _TITLED and self._cuts_title(text, b.text)) or (
                     ra in _NAMES_WRAP and rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())):
             return ["line-wraps"]
         if ra is Role.CAPTION and rb is Role.CAPTION:
@@ -711,11 +710,9 @@ class Paragraphs(Stage):
                                                            Role.BODY if rb is Role.HEADLINE else rb)
         return self._roles_apart(ra, rb)
 
-    def _cuts_title(self, text: str, nxt: str, rb: Role) -> bool:
-        """Whether the break cuts the reporter's title that opens a credit or byline on the
-        next line (…签约落地。本 | 报记者 周宏雅摄, 本报 | 记者 袁颖 摄): the line goes on."""
-        if rb not in _TITLED:
-            return False
+    def _cuts_title(self, text: str, nxt: str) -> bool:
+        """Whether the break cuts the reporter's title that opens the next line, a credit or
+        byline (…签约落地。本 | 报记者 周宏雅摄, 本报 | 记者 袁颖 摄): the line goes on."""
         tail = text[-TITLE_CUT:]
         m = self.cut_title.search(tail + nxt[:TITLE_CUT + 3])
         return m is not None and m.start() < len(tail) < m.end()
