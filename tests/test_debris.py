@@ -62,6 +62,24 @@ def test_photo_credit_glued_to_caption_gets_own_paragraph() -> None:
     assert undo(doc.text, doc.changes) == raw
 
 
+def test_photo_credit_wrapped_onto_the_next_line_gets_own_paragraph_whole() -> None:
+    """A credit set after a caption's last sentence that OCR wrapped onto the next line
+    (development pages p0032, p0038, tesseract) is one paragraph of its own, also after
+    the paragraphs stage; a piece of a paper's name or of a person's name before the
+    break is left to the paragraphs stage, which joins it to its line."""
+    from cleanup import Cleaner
+
+    cleaner = Cleaner()
+    raw = "过境中欧班列8000列以上，同比增长9%。 孙佳\n摄\n推进退役军人“一件事一次办”。\n"
+    assert cleaner.clean(raw).text == "过境中欧班列8000列以上，同比增长9%。\n\n孙佳 摄\n\n推进退役军人“一件事一次办”。\n"
+    raw = "中心组成员进行了认真学习。 本报记者 赵灵\n通讯员 段佳刚 摄\n近年来，呼和浩特市重点培育产业。\n"
+    doc = raw_to_debris(raw)
+    assert doc.text == "中心组成员进行了认真学习。\n\n本报记者 赵灵 通讯员 段佳刚 摄\n近年来，呼和浩特市重点培育产业。\n"
+    assert undo(doc.text, doc.changes) == raw
+    for cut in ("力争保持前列。 沈\n浩塞 摄\n", "更要盯质量。 本报\n记者 袁颖 摄\n"):
+        assert raw_to_debris(cut).text == cut.replace(" ", "", 1)
+
+
 def test_sample_000_markers_bullet_and_credit() -> None:
     raw = SAMPLES[0].read_text(encoding="utf-8")
     doc = raw_to_debris(raw)

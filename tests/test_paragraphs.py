@@ -656,3 +656,46 @@ def test_marks_scattered_across_the_page_go_on_into_no_line(stage):
     result = stage.run(Document(raw))
     assert paragraphs_of(result.text) == ["会议召开，研究部署工作。", "=   seoz吉JE《>", "会议指出，要加强合作，推动高质量发展。"]
     assert "line-scattered" in notes_of(result, "para-break")
+
+
+def test_a_digit_after_a_sentence_end_in_an_open_quotation_is_its_closing_quote(rebuild):
+    """OCR reads a closing quote after a sentence's end as a digit (“是的。 3, ……:2): inside
+    an open quotation the paragraph ends there, on the printed lines and on clean text alike
+    (development pages p0024, p0022). With no quotation open, a digit there starts a number
+    that the next line goes on with."""
+    reply = "“是的。3\n\n我叫阿毛，没有应，出去口看，只见豆撒得一地，没有我们的阿毛了。\n"
+    assert rebuild.clean(reply).text == reply
+    thought = "“再一强，或者索性撞一个死，就好了。我想，这真是……：2\n\n她脸上就显出恐怖的神色来，这是在山村里所未曾知道的。\n"
+    assert rebuild.clean(thought).text == thought
+    number = "截至目前，全市累计建成5G基站1200个。3\n\n月底前将再建成一批，实现城区全覆盖。\n"
+    assert rebuild.clean(number).text == number.replace("\n\n", "", 1)
+
+
+def test_a_reporters_title_cut_by_a_line_break_goes_on_into_its_credit(cleaner):
+    """A caption's line that ends with a piece of a paper's name, the next line a credit
+    opening with the rest of the title (…签约落地。本 | 报记者 周宏雅摄, development page
+    p0008, tesseract), goes on into it: the credit is one line, apart from the caption."""
+    out = cleaner.clean(devset_page("p0008", "tesseract")).text
+    assert "签约落地。\n\n本报记者 周宏雅摄\n\n" in out
+    assert cleaner.clean(out).text == out
+
+
+def test_headline_over_a_dateline_after_a_body_paragraph_with_commas_stands_apart(rebuild):
+    """A paragraph too long for a headline with a comma in it is body text, also with no
+    sentence's end in it: a heading-shaped line after it, a dateline after that, is a
+    headline (development page p0012, tesseract), on clean text too."""
+    raw = ("华为云和林格尔数据中心、交通银行数据中心、超聚变服务器等项目签约落地\n\n有科学家建议对治疗方案进行测试\n\n"
+           "新华社北京4月27日电 本品是当今世界上应用最广泛的药物之一。\n")
+    assert rebuild.clean(raw).text == raw
+    cut = raw.replace("新华社北京4月27日电 本品是", "本品是")
+    assert "签约落地有科学家建议对治疗方案进行测试" in rebuild.clean(cut).text
+
+
+def test_an_indented_line_that_pushed_a_character_down_starts_a_paragraph_across_a_blank_line(cleaner):
+    """A paragraph's first line, short of its column by the indent and the character that a
+    comma after it took down to the next line (随着数据存储不断扩 | 容、…), starts a paragraph
+    after a full line ending a sentence, also where OCR set a blank line between the two
+    (development page p0013, tesseract, a blank line between every two lines)."""
+    out = cleaner.clean(devset_page("p0013", "tesseract")).text
+    assert "等项目落地。\n\n随着数据存储不断扩容、" in out
+    assert cleaner.clean(out).text == out

@@ -100,6 +100,16 @@ class Debris(Stage):
         can_hold = marker_hint(lead, tail)
         return lambda text: remove_page_markers(text, lead, tail, rule.id, can_hold, cut)
 
+    @handles("credit-photo-split-wrapped")
+    def wrapped_credit(self, rule: Rule) -> Step:
+        """A photo credit wrapped onto the line after its caption's last sentence goes apart
+        (:func:`split_wrapped_credits`): the rule's pattern, searched only where it can end."""
+        params = self.settings(rule)
+        pattern, replace = params.pattern("pattern"), params.text("replace")
+        needs = required_chars(pattern.compiled)
+        hint = re.compile(char_class(needs)) if needs else None
+        return lambda text: split_wrapped_credits(text, pattern, replace, rule.id, hint)
+
     def run(self, doc: Document) -> Document:
         for step in self.steps:
             doc.apply(self.name, step(doc.text))
@@ -190,6 +200,22 @@ def _merge(edits: list[Edit]) -> list[Edit]:
             continue
         out.append(e)
     return out
+
+
+def split_wrapped_credits(text: str, pattern: ParamPattern, replace: str, rule: str,
+                          hint: re.Pattern[str] | None) -> list[Edit]:
+    """Each match of ``pattern``, a credit over two lines and its caption's end before it,
+    made ``replace`` (expanded).  A match ends a line holding a character that ``hint``
+    finds (摄), so only that line and the one before it are searched, not the whole text."""
+    edits: list[Edit] = []
+    at = -1
+    for line in lines_holding(text, hint):
+        start = text.rfind("\n", 0, max(line.start - 1, 0)) + 1
+        for m in pattern.finditer(text, start, line.end):
+            if m.start() > at:
+                edits.append(Edit(m.start(), m.group(), m.expand(replace), rule))
+                at = m.end()
+    return edits
 
 
 def marker_hint(lead: ParamPattern, tail: ParamPattern) -> re.Pattern[str] | None:

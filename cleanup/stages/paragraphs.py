@@ -125,6 +125,11 @@ NARROW_MARKS = "“”‘’《》〈〉「」『』（）【】"  # marks a hea
 NARROW_MARK_WIDTH = 0.5  # cells such a mark may print narrower than a full one
 WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
 
+# characters each side of a break that ``cut_title`` reads (新华社 | 记者: three before it)
+TITLE_CUT = 3
+# roles of lines that open with a reporter's title (``cut_title``)
+_TITLED = frozenset({Role.BYLINE, Role.CREDIT})
+
 # the verdict on a break that :meth:`Paragraphs._may_join` rules out
 _CANNOT_JOIN = _Verdict(float("-inf"), "")
 
@@ -198,6 +203,7 @@ class Paragraphs(Stage):
         self.min_wrapped_share = p.number("min_wrapped_share")
         self.heading_tail = p.integer("heading_tail")
         self.open_byline = p.pattern("open_byline")
+        self.cut_title = p.pattern("cut_title")
         self.spaced_join = p.pattern("spaced_join")
         self.leads_in = p.pattern("leads_in")
         self.leads_in_chars = _needs(self.leads_in)
@@ -214,6 +220,7 @@ class Paragraphs(Stage):
         self.misread_close = p.pattern("misread_close")
         self.misread_close_chars = _needs(self.misread_close)
         self.closes_quote = p.pattern("closes_quote")
+        self.misread_digit_close = p.pattern("misread_digit_close")
         self.cut_jump = p.pattern("cut_jump")
         self.scatter_gap = p.pattern("scatter_gap")
         self.scatter_gap_chars = _needs(self.scatter_gap)
@@ -385,7 +392,8 @@ class Paragraphs(Stage):
         """How ``text`` ends, before line ``nxt``: a sentence, a quote, a clause, mid-clause
         or mid-sentence.  An opening quote after a sentence's end (``死的？“``) is a closing
         one that OCR misread, unless ``nxt`` closes a quotation before it opens one: then
-        the quotation opens there (…成效。“|十四五”时期…)."""
+        the quotation opens there (…成效。“|十四五”时期…).  So is a digit after a
+        sentence's end in an open quotation: the closing quote OCR read as one (“是的。3)."""
         last = text[-1]
         tail = text[-LEAD_IN_CONTEXT:]
         if self.misread_close_chars.found_in(tail) and self.misread_close.search(tail) \
@@ -393,6 +401,8 @@ class Paragraphs(Stage):
             return "sentence-end"
         if last in self.closers:
             return "sentence-end" if self.ends_sentence(text) else "quote-end"
+        if last.isdigit() and self.misread_digit_close.search(tail) and self._quote_open(text):
+            return "sentence-end"
         if last in self.sentence_end:  # [sentence_end][closers]*$, with no closer to follow
             return "sentence-end"
         if last in self.soft_end:  # likewise [soft_end][closers]*$
@@ -400,6 +410,11 @@ class Paragraphs(Stage):
         if last in self.open_end:
             return "mid-clause"
         return "mid-sentence"
+
+    @staticmethod
+    def _quote_open(text: str) -> bool:
+        """Whether a quotation opened in ``text`` is still open at its end."""
+        return text.rfind("“") > text.rfind("”")
 
     def _headline_evidence(self) -> list[str]:
         """A headline-shaped line.  With no verb it is only part of a headline
@@ -557,19 +572,21 @@ class Paragraphs(Stage):
             ev.extend(self._roles_apart(ra if ra in _APART_UNWRAPPED else _BODY,
                                         rb if rb in _APART_UNWRAPPED else _BODY))
         ev.extend(self._unwrapped_evidence(text, nxt, ending))
-        if len(text) >= self.long_line or self.inner_stop.found_in(text[:-1]):
+        body = len(text) >= self.long_line or self.inner_stop.found_in(text[:-1])
+        if body:
             ev.append("body-line")
-            if ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
-                    and not word and self.headline_like(nxt) \
-                    and not self.body_mark.found_in(nxt) and not self.starts_particle.search(nxt) \
-                    and not self._starts_conjunction(nxt):
-                # not the rest of a word, a clause or a headline
-                if lay.roles[after_b.row] in _HEADED:
-                    ev.append("next-headline-over-byline")
-                elif dash_led(after_b.text) and self.headline_like(after_b.text):
-                    ev.append("next-headline-over-subheadline")
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
+        if ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
+                and not word and self.headline_like(nxt) and not self.body_mark.found_in(nxt) \
+                and (body or self.body_mark.found_in(text[:-1]) and not self.headline_like(text)) \
+                and not self.starts_particle.search(nxt) and not self._starts_conjunction(nxt):
+            # body text (a body line, or a paragraph too long for a headline with a comma in it)
+            # before a line that is not the rest of a word, a clause or a headline
+            if lay.roles[after_b.row] in _HEADED:
+                ev.append("next-headline-over-byline")
+            elif dash_led(after_b.text) and self.headline_like(after_b.text):
+                ev.append("next-headline-over-subheadline")
         return ev
 
     def _scattered(self, line: str) -> bool:
@@ -708,7 +725,9 @@ class Paragraphs(Stage):
             indented = rd.indented(i, b.text) or rd.roles[i] is _DATELINE
             ev.append("first-line-indented" if indented else "short-first-line")
         if ending in ("sentence-end", "clause-end") and after_b is not None:
-            nxt = after_b.text if after_b.row == b.row + 1 else None
+            # the line printed after it, which may have pushed its first character down (扩|容、):
+            # the next line, or the one after a blank line, which OCR sets between a block's lines
+            nxt = after_b.text if after_b.row <= b.row + 2 else None
             if rd.indented(b.row, nxt) and rd.roles[b.row] is _BODY:
                 ev.append("next-indented")
         return ev
@@ -722,7 +741,7 @@ class Paragraphs(Stage):
             return ["jump-cut"]
         if (ra is _CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
                 or (ra is _DATELINE and rb is _DATELINE) \
-                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (
+                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (rb in _TITLED and self._cuts_title(text, b.text)) or (
                     ra in _NAMES_WRAP and rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())):
             return ["line-wraps"]
         if ra is _CAPTION and rb is _CAPTION:
@@ -737,6 +756,13 @@ class Paragraphs(Stage):
             return ["heading-goes-on"] + self._roles_apart(_BODY if ra is _HEADLINE else ra,
                                                            _BODY if rb is _HEADLINE else rb)
         return self._roles_apart(ra, rb)
+
+    def _cuts_title(self, text: str, nxt: str) -> bool:
+        """Whether the break cuts the reporter's title that opens the next line, a credit or
+        byline (…签约落地。本 | 报记者 周宏雅摄, 本报 | 记者 袁颖 摄): the line goes on."""
+        tail = text[-TITLE_CUT:]
+        m = self.cut_title.search(tail + nxt[:TITLE_CUT + 3])
+        return m is not None and m.start() < len(tail) < m.end()
 
     def _starts_conjunction(self, text: str) -> bool:
         """Whether ``text`` starts with a conjunction that is a word of its own before a word
