@@ -24,8 +24,8 @@ import regex
 from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, heading_runs, order_by_words, overlap
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import OCR_ONE, Folio, parse_folio
-from .roles import (PRINTED_DASH, Role, assign_roles, dash_led, ends_sentence, own_role, printed_dash_led, printed_width,
-                    roles_by_type)
+from .roles import (OCR_DASH_HYPHEN, PRINTED_DASH, Role, assign_roles, dash_led, ends_sentence, own_role,
+                    printed_dash_led, printed_width, roles_by_type)
 from .shape import HAN, HAN_RUN, Line, Shape, lines, load_shape
 from .wordlists import shape_lexicon
 
@@ -37,7 +37,7 @@ FURNITURE = frozenset({"folio", "jump", "page-number", "blank"})
 
 _BLANKS = regex.compile(r"[ \t\u3000]+")
 _EDITOR = regex.compile(r"(?:责任编辑|编辑|校对|美编)\s*[:：]\s*\p{Han}{2,4}")
-_OCR_DASH = regex.compile(r"[-－]一(?!一)")  # OCR's reading of a sub-headline's dash (——)
+_OCR_DASH = regex.compile(OCR_DASH_HYPHEN)  # OCR's reading of a sub-headline's dash (——) as a hyphen and 一
 _BLANK_LINE = regex.compile(r"\n[ \t\u3000]*\n")
 # a line of columns OCR read side by side: a run of blanks or a bar between them
 _COLUMNS_SIDE_BY_SIDE = regex.compile(r"[ \t\u3000]{2,}|[|｜]")

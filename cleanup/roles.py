@@ -62,7 +62,11 @@ STARTS_PARAGRAPH = STANDALONE | {Role.DATELINE}
 _BEFORE_LEAD = frozenset({Role.FOLIO, Role.CREDIT, Role.PAGE_NUMBER, Role.JUMP, Role.BLANK})
 
 PRINTED_DASH = "——"  # the dash that leads a sub-headline, as printed
-_DASH_LED = regex.compile(rf"{PRINTED_DASH}|一一(?!一)")  # a dash, or the two 一 OCR reads it as
+# OCR's readings of PRINTED_DASH, as patterns, neither followed by a third 一 (一一一 is no dash):
+# two 一 (:func:`dash_led`), and a hyphen and a 一 (read only in headings, by cleanup.articles)
+OCR_DASH_ONES = "一一(?!一)"
+OCR_DASH_HYPHEN = "[-－]一(?!一)"
+_DASH_LED = regex.compile(rf"{PRINTED_DASH}|{OCR_DASH_ONES}")  # a dash, or the two 一 OCR reads it as
 # a line led by one character and a mark, the end of a word, or by two or three and a sentence's
 # end, the end of a sentence (…现代化产业|体系。积极申报…): the line before is no heading
 _GOES_ON = regex.compile(r"\p{Han}[，、。；：）」』”]|\p{Han}{2,3}[。；！？]")
