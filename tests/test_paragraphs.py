@@ -699,3 +699,28 @@ def test_an_indented_line_that_pushed_a_character_down_starts_a_paragraph_across
     out = cleaner.clean(devset_page("p0013", "tesseract")).text
     assert "等项目落地。\n\n随着数据存储不断扩容、" in out
     assert cleaner.clean(out).text == out
+
+
+def cleaner_without(weight: str) -> Cleaner:
+    """The default profile with one evidence weight of the paragraphs stage set to 0."""
+    profile = load_profile("zh-news")
+    config = next(s for s in profile.stages if s.name == "paragraphs")
+    assert weight in config.params["weights"]
+    weights = {**config.params["weights"], weight: 0.0}
+    profile.stages = [s.with_settings(weights=weights) if s is config else s for s in profile.stages]
+    return Cleaner(profile)
+
+
+@pytest.mark.parametrize(("weight", "page", "reader", "paragraph"), [
+    # a headline after body text that lost its end, over a sub-headline led by OCR's dash
+    ("next-headline-over-subheadline", "p0014", "tesseract", "看准的事情就要咬住不放"),
+    # a headline's first line as wide as its second, which wraps onto a tail: one headline
+    ("heading-wraps-as-next", "p0021", "tesseract", "抓产业 塑品牌 保民生推动各项工作提速提质增效"),
+    # a blank line between two heading lines, none between the second and the body: apart
+    ("blank-before-heading-block", "p0022", "pdfminer", "2023年我区商务运行总体平稳"),
+])
+def test_each_weight_of_heading_evidence_decides_a_real_page(cleaner, weight, page, reader, paragraph):
+    """Development pages where the evidence decides: without its weight the paragraph is lost."""
+    raw = devset_page(page, reader)
+    assert paragraph in paragraphs_of(cleaner.clean(raw).text)
+    assert paragraph not in paragraphs_of(cleaner_without(weight).clean(raw).text)
