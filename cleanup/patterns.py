@@ -76,11 +76,11 @@ def char_class(chars: Iterable[str]) -> str:
 
 
 # Characters of text where the rules found nothing that a Prescan is told of
-# (:meth:`Prescan.note_idle`) before it compiles its pattern.  The pattern of
-# the zh-news normalize blank rules takes 3-7 ms to compile and saves about a
-# quarter of a millisecond on a page of clean text (the settle pass), nothing
-# on raw text, where a rule finds something: only the texts it would have
-# saved on count.  Compiling once the scans it would have saved add up to its
+# (:meth:`Prescan.note_idle`) before it compiles its pattern.  A fused pattern
+# takes milliseconds to compile (the six blank rules' took 3-7 ms, measured
+# when they were a group) and saves a fraction of one on a page of clean text
+# (the settle pass), nothing on raw text, where a rule finds something: only
+# the texts it would have saved on count.  Compiling once the scans it would have saved add up to its
 # cost (about this many characters, measured on the sample pages) costs at
 # most twice the best choice, however many pages follow; a run over one page
 # never compiles it.
