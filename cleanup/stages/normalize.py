@@ -76,7 +76,7 @@ class RuleStep(NamedTuple):
     find: Callable[[str], list[Edit]]
     # a text holding none of these gives the rule nothing to do; empty: not checked
     needs: str
-    # one search for this rule and the others needing the same characters (see Normalize.groups)
+    # one search for this rule and the others needing the same characters (see Normalize.group_steps)
     group: Prescan | None = None
     # whether the rule decides each character by itself alone (see Normalize.recheck)
     char_local: bool = False
@@ -110,9 +110,9 @@ class Normalize(Stage):
         while the text stays as it was searched: exact, as a rule fires only
         where its own pattern (or a map rule's characters) matches.  Rules that
         need the same characters are in play in the same texts, so one
-        pattern serves each group; a text holding them rarely has work for
-        these rules (the blank rules, in a page of Chinese with a byline or
-        some Latin), and the fused search costs about a quarter of theirs.
+        pattern serves each group (the two rules of ``(``); a text holding
+        them rarely has work for these rules, and the fused search costs
+        less than theirs.
         Rules whose characters are not known stay apart: they are in play
         everywhere, and a large class (the look-alike table, ``\\p{Cc}``) in
         the fused pattern makes it try every alternative at every character,
