@@ -471,7 +471,7 @@ def test_heading_lines_a_blank_line_apart_are_two_headings_unless_one_wraps(raw,
 
 
 def test_ocr_heading_blocks_that_cleaning_joined_are_read_apart(cleaner):
-    raw = (DATA / "devset" / "raw" / "tesseract" / "p0035.txt").read_text(encoding="utf-8")
+    raw = devset_page("p0035", "tesseract")
     arts = {a.headline: a for a in cleaner.articles(raw)}
     assert arts["我市云春雷获评工作表现突出个人"].kicker == "既要盯着新的项目"
 
@@ -504,12 +504,8 @@ NEXT = "自治区政府新闻办召开发布会\n\n本报讯（记者 云静）�
 
 
 def test_the_tail_of_a_headline_line_that_goes_on_into_its_sub_headline_is_the_sub_headline_s():
-    texts = [("headline", "研究部署外事工作——访和林格尔县委书"), ("headline", "记李六小"), ("body", "会议召开。")]
-    at, paras = 0, []
-    for role, text in texts:
-        paras.append(Paragraph(text, role, at, at + len(text)))
-        at += len(text) + 1
-    art = assemble(paras)[0].article
+    art = assemble(paras(("headline", "研究部署外事工作——访和林格尔县委书"), ("headline", "记李六小"),
+                         ("body", "会议召开。")))[0].article
     assert (art.headline, art.subheadlines) == ("研究部署外事工作", ["——访和林格尔县委书记李六小"])
 
 
@@ -529,7 +525,7 @@ def test_a_page_that_spaces_its_lines_keeps_its_lead_s_lines_with_no_mark():
 @pytest.mark.parametrize(("page", "body"), [("p0006", "可怜他手里还紧紧的捏著那只小篮呢"),
                                              ("p0012", "消费集聚区培育建设实施方案》《内蒙古自治区鼓励")])
 def test_a_lead_set_a_line_a_block_keeps_its_lines(cleaner, page, body):
-    raw = (DATA / "devset" / "raw" / "pdfminer" / f"{page}.txt").read_text(encoding="utf-8")
+    raw = devset_page(page, "pdfminer")
     arts = cleaner.articles(raw)
     assert any(body in p for a in arts for p in a.paragraphs)
 

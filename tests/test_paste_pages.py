@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from cleanup.document import Document
-from cleanup.shape import lines
 from pastegen import HALVES, NUMERAL, articles, paste_pages
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
@@ -102,9 +100,7 @@ def test_the_evidence_tool_measures_both_copies_the_stages_own_fit_among_them():
     found = evidence.pairs(stage, "tune", 40, 18)
     assert found and all(len(o) == len(p) == evidence.SCORE + 4 for o, p in found)
     pasted = next(p for p in paste_pages("devset", 40, 18, "tune") if p.one_work)
-    doc = Document(pasted.text)
-    paras = lines(doc.text)
-    page = stage.page(doc, paras, [stage.key_of(p.text, stage.memo_for(doc)) for p in paras])
+    page = evidence.page_of(stage, pasted.text)
     skip = {pasted.original, pasted.paste}
     measured = evidence.measures(stage.fit, pasted.paste, page, skip)
     assert measured[evidence.SCORE] == stage.fit.score(pasted.paste, page, skip)

@@ -60,6 +60,13 @@ def measures(fit: Fit, i: int, page: Page, skip: set[int]) -> list[float]:
     return found + [fit.score(i, page, skip), len(body), float(before is None), float(after is None)]
 
 
+def page_of(stage: Dedup, text: str) -> Page:
+    """The page the stage reads in ``text``, its paragraphs and articles."""
+    doc = Document(text)
+    paras = lines(doc.text)
+    return stage.page(doc, paras, [stage.key_of(p.text, stage.memo_for(doc)) for p in paras])
+
+
 def pairs(stage: Dedup, half: str, count: int, seed: int) -> list[tuple[list[float], list[float]]]:
     """``(original's measures, paste's)`` on the one-work pages of ``half`` whose copies' places are equal."""
     fit = stage.fit
@@ -68,10 +75,7 @@ def pairs(stage: Dedup, half: str, count: int, seed: int) -> list[tuple[list[flo
     for pasted in paste_pages("devset", count, seed, half):
         if not pasted.one_work:
             continue
-        doc = Document(pasted.text)
-        paras = lines(doc.text)
-        keys = [stage.key_of(p.text, stage.memo_for(doc)) for p in paras]
-        page = stage.page(doc, paras, keys)
+        page = page_of(stage, pasted.text)
         skip = {pasted.original, pasted.paste}
         if fit.place(pasted.original, page, skip) == fit.place(pasted.paste, page, skip):
             found.append((measures(fit, pasted.original, page, skip), measures(fit, pasted.paste, page, skip)))

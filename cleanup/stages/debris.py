@@ -106,8 +106,7 @@ class Debris(Stage):
         (:func:`split_wrapped_credits`): the rule's pattern, searched only where it can end."""
         params = self.settings(rule)
         pattern, replace = params.pattern("pattern"), params.text("replace")
-        needs = required_chars(pattern.compiled)
-        hint = re.compile(char_class(needs)) if needs else None
+        hint = chars_hint(required_chars(pattern.compiled))
         return lambda text: split_wrapped_credits(text, pattern, replace, rule.id, hint)
 
     def run(self, doc: Document) -> Document:
@@ -224,9 +223,14 @@ def marker_hint(lead: ParamPattern, tail: ParamPattern) -> re.Pattern[str] | Non
     A line break is left out: a marker lies within one line.
     """
     lead_chars, tail_chars = required_chars(lead.compiled), required_chars(tail.compiled)
-    if lead_chars is None or tail_chars is None or not (lead_chars | tail_chars) - {"\n"}:
+    if lead_chars is None or tail_chars is None:
         return None
-    return re.compile(char_class((lead_chars | tail_chars) - {"\n"}))
+    return chars_hint((lead_chars | tail_chars) - {"\n"})
+
+
+def chars_hint(chars: frozenset[str] | None) -> re.Pattern[str] | None:
+    """A search for any of ``chars`` (:func:`lines_holding`'s hint); None if none are known."""
+    return re.compile(char_class(chars)) if chars else None
 
 
 def remove_page_markers(text: str, lead: ParamPattern, tail: ParamPattern, rule: str,
