@@ -240,7 +240,7 @@ class _PatternReader:
 # Escapes that match no character (anchors, \K), safe within one line; \A, \Z, \z
 # and \G, which read where the text or the search starts or ends, are not.
 _LINE_SAFE_ANCHORS = frozenset("bBKmM")
-# lines_holding searches line by line only where the characters are rarer than one in this many
+# line_spans_holding searches line by line only where the characters are rarer than one in this many
 CHARS_PER_LINE_SEARCH = 400
 _QUANTIFIER = re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
 
@@ -370,7 +370,7 @@ def _group_opening(text: str, at: int) -> tuple[int, str]:
     return named.end(), ""
 
 
-def lines_holding(text: str, chars: str, most: int) -> list[tuple[int, int]] | None:
+def line_spans_holding(text: str, chars: str, most: int) -> list[tuple[int, int]] | None:
     """``(start, end)`` of each line of ``text`` (line break left out) holding one of
     ``chars``, in order, found by ``str.find``, which jumps to them where a regex
     tries every character; None if they may add up to more than ``most``

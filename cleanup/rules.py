@@ -26,7 +26,7 @@ import regex
 from .diskcache import derived
 from .document import Edit
 from .errors import RuleError
-from .pattern_chars import lines_holding, quick_chars, required_chars, stays_on_one_line
+from .pattern_chars import line_spans_holding, quick_chars, required_chars, stays_on_one_line
 from .patterns import VETTED_LENGTH, ParamPattern, char_class, class_members, fuse_patterns, is_fusable
 
 RULE_KINDS = ("regex", "map", "opencc", "nfc", "param")
@@ -122,7 +122,7 @@ class Rule:
         """
         assert self.pattern is not None
         finditer = self.pattern.finditer
-        spans = lines_holding(text, self.line_needs, len(text) // LINES_SEARCHED_SHARE)
+        spans = line_spans_holding(text, self.line_needs, len(text) // LINES_SEARCHED_SHARE)
         if spans is None:
             yield from finditer(text, timeout=timeout)
             return

@@ -332,7 +332,8 @@ LINE_RULES = [r for s in load_profile().stages for r in s.rules if r.line_needs]
 @pytest.mark.parametrize("rule", LINE_RULES, ids=[r.id for r in LINE_RULES])
 def test_rule_patterns_searched_line_by_line_finish_on_hostile_lines(rule):
     """A rule searched line by line (Rule.line_needs) searches a line of up to
-    VETTED_LENGTH characters without the timeout."""
+    VETTED_LENGTH characters without the timeout: here a search of a hostile
+    line that runs over a second raises TimeoutError, and the test fails."""
     for line in hostile_lines(rule.pattern.pattern):
         list(rule.pattern.finditer(line, timeout=1.0))
         list(rule.pattern.finditer(line, overlapped=True, timeout=1.0))
