@@ -160,13 +160,11 @@ class _Check(NamedTuple):
 
 
 class _Quick(NamedTuple):
-    """The pattern checks :meth:`Paragraphs._may_join` runs on one layout, in order (by
-    their index in ``pattern_checks``), the most they can add to a score, and the most
-    those after each can."""
+    """The pattern checks :meth:`Paragraphs._may_join` runs on one layout: the most they
+    can add to a score, and in order each one's index in ``pattern_checks``, its run and
+    the most those after it can add."""
 
-    order: list[int]
     upside: float
-    upside_after: list[float]
     steps: list[tuple[int, Callable[[str, str, bool], str], float]]  # (index, its run, upside after it)
 
 
@@ -475,8 +473,8 @@ class Paragraphs(Stage):
         """Order the pattern checks for :meth:`_may_join`, for each layout (wrapped or
         not) the checks that can fire on it: those that can add most first.
 
-        ``quick_upside`` is the most all of them can add to a score;
-        ``quick_upside_after[k]`` the most the checks after the k-th can.
+        ``quick[wrapped].upside`` is the most all of them can add to a score; each step
+        holds the most the checks after it can.
         """
         def upside(check: _Check) -> float:
             return max([0.0] + [self.weights.get(n, 0.0) for n in check.names])
@@ -487,7 +485,7 @@ class Paragraphs(Stage):
                            key=lambda k: upside(self.pattern_checks[k]), reverse=True)
             checks = [self.pattern_checks[k] for k in order]
             after = [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))]
-            self.quick[wrapped] = _Quick(order, sum(map(upside, checks)), after,
+            self.quick[wrapped] = _Quick(sum(map(upside, checks)),
                                          [(k, c.run, u) for k, c, u in zip(order, checks, after)])
 
     def _check_particle(self, text: str, nxt: str, wrapped: bool) -> str:
