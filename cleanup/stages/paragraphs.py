@@ -327,7 +327,7 @@ class Paragraphs(Stage):
             if gap_end - gap_start > JUMP_GAP_MIN and self.jump_gap.search(raw[gap_start:gap_end])
         ) if self.jump_gap_chars.found_in(raw) else frozenset()
         for ln, raw_start, raw_end in zip(lines, raw_starts, raw_ends):
-            span = doc.raw[raw_start:raw_end]
+            span = raw[raw_start:raw_end]
             if "\n" in span:
                 # an edit over several lines (a pair of straight quotes made curly) maps a line
                 # inside it to its ends: of the printed lines it spans, the one that reads most
