@@ -91,6 +91,8 @@ _SPACED_ROLES = frozenset({Role.BYLINE, Role.DATELINE, Role.CREDIT, Role.CAPTION
 # roles of lines that a headline stands over: a line of a headline's shape right before one
 # is a headline (on an unwrapped page, where no column tells)
 _HEADED = frozenset({Role.BYLINE, Role.DATELINE})
+# heading lines that may go on from the heading line before them: a sub-headline starts its own
+_GO_ON_HEADINGS = HEADINGS - {Role.SUBHEADLINE}
 # roles of lines that end with a person's name, which may wrap onto the next line
 _NAMES_WRAP = frozenset({Role.BYLINE, Role.CREDIT, Role.CAPTION})
 
@@ -704,7 +706,7 @@ class Paragraphs(Stage):
         rd = lay.reading
         assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
-        if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS and rd.roles[b.row] is not _SUBHEADLINE:
+        if rd.roles[i] in HEADINGS and rd.roles[b.row] in _GO_ON_HEADINGS:
             return ev + self._heading_pair_evidence(text, a, b, blank, rd, after_b)
         ev.extend(self._role_evidence(text, a, b, rd))
         if not rd.columns[i]:  # too few lines to learn a column from
@@ -794,8 +796,7 @@ class Paragraphs(Stage):
         dash-led sub-headline's lines unevenly (一一访呼和浩特经济 || 技术开发区党工委书|记刘占英)."""
         ev = ["heading-pair"] + self._headline_evidence()
         c = after_b if after_b is not None and after_b.row == b.row + 1 else None
-        if blank and c is not None and rd.roles[a.row] is not _SUBHEADLINE \
-                and rd.roles[c.row] in HEADINGS and rd.roles[c.row] is not _SUBHEADLINE:
+        if blank and c is not None and rd.roles[a.row] is not _SUBHEADLINE and rd.roles[c.row] in _GO_ON_HEADINGS:
             ev.append("blank-before-heading-block")
         whole = not self._crosses_word(a.text, b.text)  # OCR may lose or add a character in a cut word
         if whole and self._too_wide_for(b, a, b.text, rd) and self._segments_to_a_verb(text):
@@ -865,7 +866,7 @@ class Paragraphs(Stage):
         """Whether heading line ``b`` surely wraps onto heading line ``c``: ``c`` is a
         tail of a character or two, or ``b`` is as wide as the page's headlines wrap at
         and ``c``, a heading line the page does not read as a sub-headline, is no wider."""
-        if rd.roles[c.row] not in HEADINGS or rd.roles[c.row] is _SUBHEADLINE:
+        if rd.roles[c.row] not in _GO_ON_HEADINGS:
             return False
         return len(c.text.strip()) <= self.heading_tail or (
             rd.heading_full(b.row) and rd.widths[c.row] <= rd.widths[b.row] + 0.5)
@@ -891,10 +892,10 @@ class Paragraphs(Stage):
         line of the run less than half as wide), no blank line between: ``a`` is as full at
         that measure (抓产业 塑品牌 保民生 | 推动各项工作提速提|质增效, however wide the page's
         other headlines wrap)."""
-        if rd.roles[c.row] not in HEADINGS or rd.roles[c.row] is _SUBHEADLINE:
+        if rd.roles[c.row] not in _GO_ON_HEADINGS:
             return False
         after = c.row + 1
-        last = after >= len(rd.roles) or rd.roles[after] not in HEADINGS or rd.roles[after] is _SUBHEADLINE
+        last = after >= len(rd.roles) or rd.roles[after] not in _GO_ON_HEADINGS
         onto = len(c.text.strip()) <= self.heading_tail or self._crosses_word(b.text, c.text) \
             or self._segment_cuts(b.text, c.text) or (last and rd.widths[c.row] < rd.widths[b.row] / 2)
         wa, wb = rd.widths[a.row], rd.widths[b.row]
