@@ -799,9 +799,9 @@ class Paragraphs(Stage):
         if blank and c is not None and rd.roles[a.row] is not _SUBHEADLINE and rd.roles[c.row] in _GO_ON_HEADINGS:
             ev.append("blank-before-heading-block")
         whole = not self._crosses_word(a.text, b.text)  # OCR may lose or add a character in a cut word
-        if whole and self._too_wide_for(b, a, b.text, rd) and self._segments_to_a_verb(text):
+        if whole and self._too_wide_for(b.row, b.text, a.row, b.text, rd) and self._segments_to_a_verb(text):
             ev.append("next-heading-wider")  # a line with no verb may be the first half (全力以赴|稳经济促发展保民生)
-        elif whole and c is not None and self._wraps_onto(b, c, rd) and self._too_wide_for(a, b, c.text, rd):
+        elif whole and c is not None and self._wraps_onto(b, c, rd) and self._too_wide_for(a.row, a.text, b.row, c.text, rd):
             ev.append("next-heading-wraps-narrower")
         elif whole and self._ends_heading(text, a, b, rd):
             ev.append("heading-ended")
@@ -831,7 +831,7 @@ class Paragraphs(Stage):
         if k < 0 or rd.roles[k] not in HEADINGS:
             return False
         over = text[: len(text) - len(a.text)].rstrip()[-rd.counts[k]:]
-        return self._too_wide_for(_Line(0, 0, over, 0, False, False, k), a, b.text, rd)
+        return self._too_wide_for(k, over, a.row, b.text, rd)
 
     def _segment_cuts(self, a: str, b: str) -> bool:
         """Whether the cheapest segmentation of the text around the break between ``a`` and
@@ -853,14 +853,14 @@ class Paragraphs(Stage):
         return False
 
     @staticmethod
-    def _too_wide_for(i: _Line, k: _Line, nxt: str, rd: PageReading) -> bool:
-        """Whether line ``i`` is too wide to share a measure with line ``k`` followed by a
-        line starting ``nxt`` (the line ``k`` wraps onto): ``k`` and the first unit of
-        ``nxt`` would fit in it, so ``k`` would not have wrapped there.  Slack on both
+    def _too_wide_for(i: int, text: str, k: int, nxt: str, rd: PageReading) -> bool:
+        """Whether line ``i`` (its text ``text``) is too wide to share a measure with line
+        ``k`` followed by a line starting ``nxt`` (the line ``k`` wraps onto): ``k`` and the
+        first unit of ``nxt`` would fit in it, so ``k`` would not have wrapped there.  Slack on both
         sides: Latin letters, digits and blanks print at widths only roughly known, and
         quotes and brackets may print half as wide as a cell (“快车道”)."""
-        narrow = NARROW_MARK_WIDTH * sum(map(i.text.count, NARROW_MARKS))
-        return rd.widths[i.row] - rd.slack[i.row] - narrow >= rd.widths[k.row] + rd.slack[k.row] + first_unit_width(nxt)
+        narrow = NARROW_MARK_WIDTH * sum(map(text.count, NARROW_MARKS))
+        return rd.widths[i] - rd.slack[i] - narrow >= rd.widths[k] + rd.slack[k] + first_unit_width(nxt)
 
     def _wraps_onto(self, b: _Line, c: _Line, rd: PageReading) -> bool:
         """Whether heading line ``b`` surely wraps onto heading line ``c``: ``c`` is a
