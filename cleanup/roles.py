@@ -841,7 +841,7 @@ def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading)
     single: Counter[float] = Counter()
     for i in heads:
         width = round(reading.widths[i] * 2) / 2
-        if i + 1 in heads and reading.widths[i + 1] <= reading.widths[i] and not _DASH_LED.match(texts[i + 1]):
+        if i + 1 in heads and reading.widths[i + 1] <= reading.widths[i] and not dash_led(texts[i + 1]):
             wraps[width] += 1
         elif i - 1 not in heads:
             single[width] += 1
@@ -909,7 +909,7 @@ def _name_headings(texts: Sequence[str], roles: list[Role]) -> None:
     """Within a run of heading lines: a line led by a dash is a sub-headline."""
     headline = Role.HEADLINE  # a local: Role.HEADLINE goes through EnumType.__getattr__ (read_page)
     for i, role in enumerate(roles):
-        if role is headline and _DASH_LED.match(texts[i]):
+        if role is headline and dash_led(texts[i]):
             roles[i] = Role.SUBHEADLINE
 
 

@@ -91,6 +91,8 @@ _SPACED_ROLES = frozenset({Role.BYLINE, Role.DATELINE, Role.CREDIT, Role.CAPTION
 # roles of lines that a headline stands over: a line of a headline's shape right before one
 # is a headline (on an unwrapped page, where no column tells)
 _HEADED = frozenset({Role.BYLINE, Role.DATELINE})
+# heading lines that may go on from the heading line before them: a sub-headline starts its own
+_GO_ON_HEADINGS = HEADINGS - {Role.SUBHEADLINE}
 # roles of lines that end with a person's name, which may wrap onto the next line
 _NAMES_WRAP = frozenset({Role.BYLINE, Role.CREDIT, Role.CAPTION})
 
@@ -160,13 +162,11 @@ class _Check(NamedTuple):
 
 
 class _Quick(NamedTuple):
-    """The pattern checks :meth:`Paragraphs._may_join` runs on one layout, in order (by
-    their index in ``pattern_checks``), the most they can add to a score, and the most
-    those after each can."""
+    """The pattern checks :meth:`Paragraphs._may_join` runs on one layout: the most they
+    can add to a score, and in order each one's index in ``pattern_checks``, its run and
+    the most those after it can add."""
 
-    order: list[int]
     upside: float
-    upside_after: list[float]
     steps: list[tuple[int, Callable[[str, str, bool], str], float]]  # (index, its run, upside after it)
 
 
@@ -329,7 +329,7 @@ class Paragraphs(Stage):
             if gap_end - gap_start > JUMP_GAP_MIN and self.jump_gap.search(raw[gap_start:gap_end])
         ) if self.jump_gap_chars.found_in(raw) else frozenset()
         for ln, raw_start, raw_end in zip(lines, raw_starts, raw_ends):
-            span = doc.raw[raw_start:raw_end]
+            span = raw[raw_start:raw_end]
             if "\n" in span:
                 # an edit over several lines (a pair of straight quotes made curly) maps a line
                 # inside it to its ends: of the printed lines it spans, the one that reads most
@@ -475,8 +475,8 @@ class Paragraphs(Stage):
         """Order the pattern checks for :meth:`_may_join`, for each layout (wrapped or
         not) the checks that can fire on it: those that can add most first.
 
-        ``quick_upside`` is the most all of them can add to a score;
-        ``quick_upside_after[k]`` the most the checks after the k-th can.
+        ``quick[wrapped].upside`` is the most all of them can add to a score; each step
+        holds the most the checks after it can.
         """
         def upside(check: _Check) -> float:
             return max([0.0] + [self.weights.get(n, 0.0) for n in check.names])
@@ -487,7 +487,7 @@ class Paragraphs(Stage):
                            key=lambda k: upside(self.pattern_checks[k]), reverse=True)
             checks = [self.pattern_checks[k] for k in order]
             after = [sum(map(upside, checks[k + 1 :])) for k in range(len(checks))]
-            self.quick[wrapped] = _Quick(order, sum(map(upside, checks)), after,
+            self.quick[wrapped] = _Quick(sum(map(upside, checks)),
                                          [(k, c.run, u) for k, c, u in zip(order, checks, after)])
 
     def _check_particle(self, text: str, nxt: str, wrapped: bool) -> str:
@@ -706,7 +706,7 @@ class Paragraphs(Stage):
         rd = lay.reading
         assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
-        if rd.roles[i] in HEADINGS and rd.roles[b.row] in HEADINGS and rd.roles[b.row] is not _SUBHEADLINE:
+        if rd.roles[i] in HEADINGS and rd.roles[b.row] in _GO_ON_HEADINGS:
             return ev + self._heading_pair_evidence(text, a, b, blank, rd, after_b)
         ev.extend(self._role_evidence(text, a, b, rd))
         if not rd.columns[i]:  # too few lines to learn a column from
@@ -796,13 +796,12 @@ class Paragraphs(Stage):
         dash-led sub-headline's lines unevenly (一一访呼和浩特经济 || 技术开发区党工委书|记刘占英)."""
         ev = ["heading-pair"] + self._headline_evidence()
         c = after_b if after_b is not None and after_b.row == b.row + 1 else None
-        if blank and c is not None and rd.roles[a.row] is not _SUBHEADLINE \
-                and rd.roles[c.row] in HEADINGS and rd.roles[c.row] is not _SUBHEADLINE:
+        if blank and c is not None and rd.roles[a.row] is not _SUBHEADLINE and rd.roles[c.row] in _GO_ON_HEADINGS:
             ev.append("blank-before-heading-block")
         whole = not self._crosses_word(a.text, b.text)  # OCR may lose or add a character in a cut word
-        if whole and self._too_wide_for(b, a, b.text, rd) and self._segments_to_a_verb(text):
+        if whole and self._too_wide_for(b.row, b.text, a.row, b.text, rd) and self._segments_to_a_verb(text):
             ev.append("next-heading-wider")  # a line with no verb may be the first half (全力以赴|稳经济促发展保民生)
-        elif whole and c is not None and self._wraps_onto(b, c, rd) and self._too_wide_for(a, b, c.text, rd):
+        elif whole and c is not None and self._wraps_onto(b, c, rd) and self._too_wide_for(a.row, a.text, b.row, c.text, rd):
             ev.append("next-heading-wraps-narrower")
         elif whole and self._ends_heading(text, a, b, rd):
             ev.append("heading-ended")
@@ -832,7 +831,7 @@ class Paragraphs(Stage):
         if k < 0 or rd.roles[k] not in HEADINGS:
             return False
         over = text[: len(text) - len(a.text)].rstrip()[-rd.counts[k]:]
-        return self._too_wide_for(_Line(0, 0, over, 0, False, False, k), a, b.text, rd)
+        return self._too_wide_for(k, over, a.row, b.text, rd)
 
     def _segment_cuts(self, a: str, b: str) -> bool:
         """Whether the cheapest segmentation of the text around the break between ``a`` and
@@ -854,20 +853,20 @@ class Paragraphs(Stage):
         return False
 
     @staticmethod
-    def _too_wide_for(i: _Line, k: _Line, nxt: str, rd: PageReading) -> bool:
-        """Whether line ``i`` is too wide to share a measure with line ``k`` followed by a
-        line starting ``nxt`` (the line ``k`` wraps onto): ``k`` and the first unit of
-        ``nxt`` would fit in it, so ``k`` would not have wrapped there.  Slack on both
+    def _too_wide_for(i: int, text: str, k: int, nxt: str, rd: PageReading) -> bool:
+        """Whether line ``i`` (its text ``text``) is too wide to share a measure with line
+        ``k`` followed by a line starting ``nxt`` (the line ``k`` wraps onto): ``k`` and the
+        first unit of ``nxt`` would fit in it, so ``k`` would not have wrapped there.  Slack on both
         sides: Latin letters, digits and blanks print at widths only roughly known, and
         quotes and brackets may print half as wide as a cell (“快车道”)."""
-        narrow = NARROW_MARK_WIDTH * sum(map(i.text.count, NARROW_MARKS))
-        return rd.widths[i.row] - rd.slack[i.row] - narrow >= rd.widths[k.row] + rd.slack[k.row] + first_unit_width(nxt)
+        narrow = NARROW_MARK_WIDTH * sum(map(text.count, NARROW_MARKS))
+        return rd.widths[i] - rd.slack[i] - narrow >= rd.widths[k] + rd.slack[k] + first_unit_width(nxt)
 
     def _wraps_onto(self, b: _Line, c: _Line, rd: PageReading) -> bool:
         """Whether heading line ``b`` surely wraps onto heading line ``c``: ``c`` is a
         tail of a character or two, or ``b`` is as wide as the page's headlines wrap at
         and ``c``, a heading line the page does not read as a sub-headline, is no wider."""
-        if rd.roles[c.row] not in HEADINGS or rd.roles[c.row] is _SUBHEADLINE:
+        if rd.roles[c.row] not in _GO_ON_HEADINGS:
             return False
         return len(c.text.strip()) <= self.heading_tail or (
             rd.heading_full(b.row) and rd.widths[c.row] <= rd.widths[b.row] + 0.5)
@@ -893,10 +892,10 @@ class Paragraphs(Stage):
         line of the run less than half as wide), no blank line between: ``a`` is as full at
         that measure (抓产业 塑品牌 保民生 | 推动各项工作提速提|质增效, however wide the page's
         other headlines wrap)."""
-        if rd.roles[c.row] not in HEADINGS or rd.roles[c.row] is _SUBHEADLINE:
+        if rd.roles[c.row] not in _GO_ON_HEADINGS:
             return False
         after = c.row + 1
-        last = after >= len(rd.roles) or rd.roles[after] not in HEADINGS or rd.roles[after] is _SUBHEADLINE
+        last = after >= len(rd.roles) or rd.roles[after] not in _GO_ON_HEADINGS
         onto = len(c.text.strip()) <= self.heading_tail or self._crosses_word(b.text, c.text) \
             or self._segment_cuts(b.text, c.text) or (last and rd.widths[c.row] < rd.widths[b.row] / 2)
         wa, wb = rd.widths[a.row], rd.widths[b.row]
