@@ -724,3 +724,13 @@ def test_each_weight_of_heading_evidence_decides_a_real_page(cleaner, weight, pa
     raw = devset_page(page, reader)
     assert paragraph in paragraphs_of(cleaner.clean(raw).text)
     assert paragraph not in paragraphs_of(cleaner_without(weight).clean(raw).text)
+
+
+def test_a_lead_goes_on_unless_it_is_as_long_as_a_body_line(stage):
+    """A dateline line cut in its first sentence goes on (line-is-lead); one as long as a
+    body line with no sentence's end is a sentence whose end OCR lost: no lead evidence."""
+    assert stage._check_lead("本报讯（记者 云静）2月11日上午", "会议召开", False) == "line-is-lead"
+    long = "新华社北京4月27日电 有科学家建议对治疗方案进行测试并对患者的病情变化开展长期随访观察"
+    assert len(long) >= stage.long_line
+    assert stage._check_lead(long, "会议召开", False) == ""
+    assert stage._check_lead(long[: stage.long_line - 1], "会议召开", False) == "line-is-lead"
