@@ -187,7 +187,7 @@ class ParamPattern:
     that length instead.
     """
 
-    __slots__ = ("compiled", "name", "timeout", "where", "search", "match", "fullmatch", "finditer")
+    __slots__ = ("compiled", "name", "timeout", "where", "vetted", "search", "match", "fullmatch", "finditer")
     search: Callable[..., regex.Match[str] | None]
     match: Callable[..., regex.Match[str] | None]
     fullmatch: Callable[..., regex.Match[str] | None]
@@ -199,6 +199,7 @@ class ParamPattern:
         self.timeout = timeout
         self.name = name  # "stage S: [params] KEY" or "rule R: params KEY"
         self.where = where
+        self.vetted = vetted
         # characters a string must hold for a match (a few in tests cost less than a search)
         needs = quick_chars(required_chars(compiled))
         if vetted:
