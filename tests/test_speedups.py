@@ -341,6 +341,13 @@ def test_a_vetted_pattern_does_not_search_a_text_without_a_character_it_needs():
     assert vetted.search("本报记者 王磊 摄") is not None and spy.searched == 1
 
 
+def test_a_vetted_pattern_needing_a_character_most_lines_hold_is_searched_at_once():
+    """A test for a comma rules out too few lines to pay for itself (COMMON_CHARS)."""
+    spy = _Spy(regex.compile(r"^(?:的|\d+，)", regex.VERSION1))
+    vetted = ParamPattern(spy, 2.0, "test", "test", vetted=True)  # type: ignore[arg-type]
+    assert vetted.search("会议在北京召开") is None and spy.searched == 1
+
+
 @given(st.text(alphabet="abcd^$\n（）摄", max_size=12))
 @settings(max_examples=200, deadline=None)
 def test_fused_patterns_search_like_each_pattern_alone(text):
