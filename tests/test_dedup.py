@@ -163,11 +163,13 @@ def test_a_rule_turned_off_by_id_removes_nothing(rule: str):
     assert [c.rule for c in doc.changes] == [r for r in ("dedup-paragraph", "dedup-jump-header") if r != rule]
 
 
-@given(st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=24), max_size=10),
-       st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=24), max_size=6),
+@given(st.lists(st.text(alphabet="甲乙丙丁刁", min_size=1, max_size=24), max_size=10),
+       st.lists(st.text(alphabet="甲乙丙丁刁", min_size=1, max_size=24), max_size=6),
        st.sampled_from([60.0, 80.0, 90.0]))
 @settings(max_examples=150, deadline=None)
 def test_near_copies_met_over_two_calls_are_those_of_comparing_every_pair(first, later, cutoff):
+    """丁 U+4E01 and 刁 U+5201 share their low byte: the character bound of
+    NearCopies.could_link takes them for one character, and must still miss no pair."""
     copies = NearCopies(cutoff)
     copies.add(first)
     copies.add(later + first[:2])
@@ -254,6 +256,15 @@ def test_long_paragraphs_are_copies_only_when_equal():
     near = change_one(long, 3)
     assert dedup(page(long, OTHER, near)).text == page(long, OTHER, near)
     assert dedup(page(long, OTHER, long)).text == page(long, OTHER)
+
+
+def test_keys_of_comparable_length_written_in_other_characters_are_never_scored():
+    """NearCopies.could_link: of three keys of one length, rapidfuzz scores only the pair that
+    shares its characters."""
+    copies = NearCopies(90.0)
+    copies.add([BODY, (OTHER * 3)[: len(BODY)], change_one(BODY, 2)])
+    assert copies.work == len(BODY) ** 2
+    assert set(copies.near) == {BODY, change_one(BODY, 2)}
 
 
 def test_comparisons_grow_with_the_number_of_paragraphs_not_its_square():
