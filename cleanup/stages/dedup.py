@@ -51,7 +51,7 @@ from ..patterns import ParamPattern
 from ..rules import Params, Rule, StageConfig
 from ..shape import Line, lines, load_shape
 from ..stage import Stage, Touched, handles
-from ..textkey import comparison_key
+from ..textkey import comparison_key, comparison_keys
 from .copy_fit import Fit, Numbering, Page, Place
 from .near_copies import Anchors, Bounds, NearCopies
 
@@ -346,17 +346,19 @@ class Dedup(Stage):
         return NearCopies(self.params.near_ratio, self.params.bounds, self.params.same_facts)
 
     @staticmethod
-    def key_of(text: str, memo: DocumentMemo) -> str:
-        """The comparison key of a paragraph, worked out once."""
-        key = memo.keys.get(text)
-        if key is None:
-            key = memo.keys[text] = comparison_key(text)
-        return key
+    def keys_of(paras: list[Line], memo: DocumentMemo) -> list[str]:
+        """The comparison keys of ``paras``, each text's worked out once: the texts not
+        met before all together (:func:`~cleanup.textkey.comparison_keys`)."""
+        known = memo.keys
+        new = [text for text in dict.fromkeys(p.text for p in paras) if text not in known]
+        if new:
+            known.update(zip(new, comparison_keys(new)))
+        return [known[p.text] for p in paras]
 
     def run(self, doc: Document) -> Document:
         memo = self.memo_for(doc)
         paras = lines(doc.text)
-        keys = [self.key_of(p.text, memo) for p in paras]
+        keys = self.keys_of(paras, memo)
         memo.copies.retain(set(keys))
         eligible = self.eligible(paras, keys, memo)
         drops = self.find_drops(paras, keys, eligible, memo.copies, lambda: self.page(doc, paras, keys))
@@ -374,7 +376,7 @@ class Dedup(Stage):
             return self.run(doc)
         memo = self.memo_for(doc)
         paras = lines(doc.text)
-        keys = [self.key_of(p.text, memo) for p in paras]
+        keys = self.keys_of(paras, memo)
         long_keys = Counter(key for key in keys if len(key) >= self.params.min_chars)
         cutoff = self.params.near_ratio
         for i in touched.lines(paras):
