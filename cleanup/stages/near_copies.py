@@ -166,14 +166,15 @@ class NearCopies:
         byte is no low byte of ``b`` is no character of ``b``, so no part of
         ``L``: ``L`` is at most ``len(a)`` less the count of such characters
         (``bytes.translate`` deletes them, in C), and the same from ``b``'s
-        side.  Low bytes rather than characters: a key's are one slice of its
-        UTF-32, and the bound stays exact (a shared low byte only keeps a pair).
+        side (looked at only if ``a``'s passes).  Low bytes rather than
+        characters: a key's are one slice of its UTF-32, and the bound stays
+        exact (a shared low byte only keeps a pair).
         """
         limit = self.cutoff - 1e-9  # as in :attr:`reach`
         size, mine, lows = len(key), self.low_bytes[key], self.low_bytes
         return [other for other in candidates
-                if 200 * min(size - len(mine.translate(None, lows[other])),
-                             len(other) - len(lows[other].translate(None, mine))) >= limit * (size + len(other))]
+                if 200 * (size - len(mine.translate(None, lows[other]))) >= limit * (size + len(other))
+                and 200 * (len(other) - len(lows[other].translate(None, mine))) >= limit * (size + len(other))]
 
     def compare(self, key: str, candidates: list[str]) -> None:
         """Link ``key`` with the candidates it is a near copy of."""
