@@ -267,6 +267,16 @@ def test_keys_of_comparable_length_written_in_other_characters_are_never_scored(
     assert set(copies.near) == {BODY, change_one(BODY, 2)}
 
 
+def test_a_settle_pass_asks_near_any_without_comparing_keys_in_other_characters():
+    copies = NearCopies(90.0)
+    other = (OTHER * 3)[: len(BODY)]
+    assert copies.near_any(BODY, [other, change_one(BODY, 2)])
+    assert not copies.near_any(BODY, [other])
+    assert not copies.known and not copies.near  # asked, never linked
+    copies.retain({BODY})
+    assert set(copies.low_bytes) == {BODY}
+
+
 def test_comparisons_grow_with_the_number_of_paragraphs_not_its_square():
     paras = [p for p in (DATA / "prose" / "laws.txt").read_text(encoding="utf-8").split("\n") if len(p) >= 12]
     work = []

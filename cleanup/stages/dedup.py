@@ -43,8 +43,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from rapidfuzz import fuzz, process
-
 from ..document import Document
 from ..layout import drop_lines
 from ..patterns import ParamPattern
@@ -391,7 +389,7 @@ class Dedup(Stage):
             # the ratio of keys of lengths a <= b is at most 200 * a / (a + b) (see NearCopies)
             lo, hi = len(key) * cutoff / (200 - cutoff), len(key) * (200 - cutoff) / cutoff
             others = [k for k in long_keys if k != key and lo - 1e-9 <= len(k) <= hi + 1e-9]
-            if others and process.extractOne(key, others, scorer=fuzz.ratio, score_cutoff=cutoff - 1e-9):
+            if others and memo.copies.near_any(key, others):
                 return self.run(doc)
         return doc
 

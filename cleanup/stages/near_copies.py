@@ -83,15 +83,16 @@ class NearCopies:
         self.agree = agree
         self.known: set[str] = set()  # every pair of these has been compared
         self.near: dict[str, dict[str, float]] = {}  # key -> its near copies and their scores
-        self.low_bytes: dict[str, bytes] = {}  # key -> the low byte of each of its characters (pool keys)
+        self.low_bytes: dict[str, bytes] = {}  # key -> the low byte of each of its characters (keys compared)
         self.work = 0
 
     def retain(self, keys: set[str]) -> None:
         """Forget the keys not in ``keys`` (the text no longer has them) and their links."""
         gone = self.known - keys
         self.known -= gone
+        for key in self.low_bytes.keys() - keys:
+            del self.low_bytes[key]
         for key in gone:
-            self.low_bytes.pop(key, None)
             for other in self.near.pop(key, {}):
                 links = self.near[other]
                 del links[key]
@@ -108,8 +109,7 @@ class NearCopies:
         new = {k for k in new if shortest <= len(k) <= longest}
         if not new:
             return
-        for key in new:
-            self.low_bytes[key] = key.encode("utf-32-le", "surrogatepass")[::4]
+        self.learn_low_bytes(new)
         pool = sorted((k for k in self.known if shortest <= len(k) <= longest), key=len)
         budget, anchors = self.bounds.pairs, self.bounds.anchors
         if anchors and budget and len(new) * len(pool) > budget and self.pairs(pool, new) > budget:
@@ -157,6 +157,21 @@ class NearCopies:
                     found.update(holders)
             self.compare(key, [k for k in found if order[k] > at and len(k) <= size * reach
                                or order[k] < at and k not in new and size <= len(k) * reach])
+
+    def near_any(self, key: str, others: list[str]) -> bool:
+        """Whether ``key`` is a near copy of one of ``others``, no veto asked (a
+        settle pass asking whether the stage must look again)."""
+        self.learn_low_bytes([key, *others])
+        others = self.could_link(key, others)
+        return bool(others) and process.extractOne(key, others, scorer=fuzz.ratio,
+                                                   score_cutoff=self.cutoff - 1e-9) is not None
+
+    def learn_low_bytes(self, keys: Iterable[str]) -> None:
+        """Note the low bytes of the characters of ``keys`` for :meth:`could_link`, until :meth:`retain`."""
+        lows = self.low_bytes
+        for key in keys:
+            if key not in lows:
+                lows[key] = key.encode("utf-32-le", "surrogatepass")[::4]
 
     def could_link(self, key: str, candidates: list[str]) -> list[str]:
         """The candidates whose ratio with ``key`` can reach the cutoff, by their characters.
