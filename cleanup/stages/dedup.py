@@ -64,7 +64,7 @@ class DedupParams:
     number: ParamPattern
     numbering: Numbering
     headline_max_chars: int
-    sentence_end: str
+    sentence_end: tuple[str, ...]  # the characters a body paragraph's key ends with
     keep_patterns: tuple[ParamPattern, ...]
     jump_rule: str
     jump_opens: ParamPattern
@@ -84,7 +84,7 @@ class DedupParams:
             number=p.pattern("number"),
             numbering=Numbering(tuple(p.patterns("numbering"))),
             headline_max_chars=shape.jump_header_max,
-            sentence_end=comparison_key(shape.body_ends + p.chars("item_ends")),
+            sentence_end=tuple(comparison_key(shape.body_ends + p.chars("item_ends"))),
             keep_patterns=tuple(p.fused_patterns("keep_patterns")),
             jump_rule=p.text("jump_rule"),
             jump_opens=p.pattern("jump_opens"),
@@ -276,9 +276,7 @@ class Dedup(Stage):
         ]
 
     def is_headline(self, key: str) -> bool:
-        return len(key) <= self.params.headline_max_chars and not key.endswith(
-            tuple(self.params.sentence_end)
-        )
+        return len(key) <= self.params.headline_max_chars and not key.endswith(self.params.sentence_end)
 
     def page(self, doc: Document, paras: list[Line], keys: list[str]) -> Page:
         """The page as articles, for the fit of body copies."""
