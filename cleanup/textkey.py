@@ -44,7 +44,7 @@ def comparison_keys(lines: Sequence[str]) -> list[str]:
 
 
 def _folded(text: str) -> str:
-    """``text`` with width, quotes and case forgotten (each character on its own)."""
+    """``text`` with width, quotes and case forgotten."""
     for compat, decomposed in _COMMON_COMPAT:
         text = text.replace(compat, decomposed)
     folded = unicodedata.normalize("NFKC", text)
