@@ -333,6 +333,11 @@ def test_a_pages_ngram_counts_count_each_copy_of_a_text(keys: list[str]):
     assert df == Counter(chain.from_iterable(ngrams(k, 2) for k in texts))
 
 
+@given(st.text(max_size=12))
+def test_a_texts_single_characters_are_its_code_points(text: str):
+    assert ngrams(text, 1) == set(map(ord, text))
+
+
 def test_the_only_paragraph_under_a_headline_stays_though_another_copy_fits_better():
     text = page(HEAD_B, MATES_B[0], BODY, MATES_B[1], HEAD_A, BODY)
     doc = dedup(text)
