@@ -631,6 +631,16 @@ def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     return ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape))
 
 
+def page_roles(clean: str, raw: str, shape: Shape | None = None) -> list[str]:
+    """The role of each paragraph of ``clean``, the clean text of the page ``raw``:
+    :func:`paragraph_roles`, with :func:`no_short_headlines` where the page was
+    printed in lines.  The articles view and the review page both read these."""
+    roles = paragraph_roles(clean, shape)
+    if lines_printed(raw, shape):
+        roles = no_short_headlines([t for _, _, t in paragraphs_of(clean)], roles)
+    return roles
+
+
 def no_short_headlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
     """``roles`` with each headline shorter than ``HEADLINE_MIN`` characters made body
     text: on a page printed in lines (:func:`lines_printed`) no headline is so short;
@@ -898,9 +908,7 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     """
     paras = paragraphs_of(page.clean)
     if roles is None:
-        roles = paragraph_roles(page.clean, shape)
-        if lines_printed(page.raw, shape):
-            roles = no_short_headlines([t for _, _, t in paras], roles)
+        roles = page_roles(page.clean, page.raw, shape)
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
     jumps = jumps_of(page.changes, shape)

@@ -121,16 +121,17 @@ def review_html(doc: ReviewDoc, href: str = "", index_href: str | None = None,
     summary = summarize(doc, runs, href, label)
     text = clean_text(runs)
     line = summary_line(len(doc.changes) - summary.suspects, summary.removed, len(doc.raw), len(text))
-    return render_page(doc, runs, line, index_href, paragraph_roles(text)), summary
+    return render_page(doc, runs, line, index_href, role_labels(text, doc.raw)), summary
 
 
-def paragraph_roles(text: str) -> list[str]:
-    """The line role of each paragraph of the clean ``text`` (headline, byline, caption...),
-    in order; '' for body text, which needs no label."""
-    from .roles import Role, assign_roles
+def role_labels(text: str, raw: str) -> list[str]:
+    """The role of each paragraph of the clean ``text`` of the page ``raw`` (headline,
+    byline, caption...), as the articles view reads it; '' for body text, which
+    needs no label."""
+    from .articles import page_roles
+    from .roles import Role
 
-    return ["" if role is Role.BODY else str(role)
-            for role in assign_roles(text.split("\n")) if role is not Role.BLANK]
+    return ["" if role == str(Role.BODY) else role for role in page_roles(text, raw)]
 
 
 # --- sources of a report ---------------------------------------------------------

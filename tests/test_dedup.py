@@ -163,11 +163,13 @@ def test_a_rule_turned_off_by_id_removes_nothing(rule: str):
     assert [c.rule for c in doc.changes] == [r for r in ("dedup-paragraph", "dedup-jump-header") if r != rule]
 
 
-@given(st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=24), max_size=10),
-       st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=24), max_size=6),
+@given(st.lists(st.text(alphabet="甲乙丙丁刁", min_size=1, max_size=24), max_size=10),
+       st.lists(st.text(alphabet="甲乙丙丁刁", min_size=1, max_size=24), max_size=6),
        st.sampled_from([60.0, 80.0, 90.0]))
 @settings(max_examples=150, deadline=None)
 def test_near_copies_met_over_two_calls_are_those_of_comparing_every_pair(first, later, cutoff):
+    """丁 U+4E01 and 刁 U+5201 share their low byte: the character bound of
+    NearCopies.could_link takes them for one character, and must still miss no pair."""
     copies = NearCopies(cutoff)
     copies.add(first)
     copies.add(later + first[:2])
@@ -256,6 +258,25 @@ def test_long_paragraphs_are_copies_only_when_equal():
     assert dedup(page(long, OTHER, long)).text == page(long, OTHER)
 
 
+def test_keys_of_comparable_length_written_in_other_characters_are_never_scored():
+    """NearCopies.could_link: of three keys of one length, rapidfuzz scores only the pair that
+    shares its characters."""
+    copies = NearCopies(90.0)
+    copies.add([BODY, (OTHER * 3)[: len(BODY)], change_one(BODY, 2)])
+    assert copies.work == len(BODY) ** 2
+    assert set(copies.near) == {BODY, change_one(BODY, 2)}
+
+
+def test_a_settle_pass_asks_near_any_without_comparing_keys_in_other_characters():
+    copies = NearCopies(90.0)
+    other = (OTHER * 3)[: len(BODY)]
+    assert copies.near_any(BODY, [other, change_one(BODY, 2)])
+    assert not copies.near_any(BODY, [other])
+    assert not copies.known and not copies.near  # asked, never linked
+    copies.retain({BODY})
+    assert set(copies.low_bytes) == {BODY}
+
+
 def test_comparisons_grow_with_the_number_of_paragraphs_not_its_square():
     paras = [p for p in (DATA / "prose" / "laws.txt").read_text(encoding="utf-8").split("\n") if len(p) >= 12]
     work = []
@@ -310,6 +331,11 @@ def test_a_pages_ngram_counts_count_each_copy_of_a_text(keys: list[str]):
     texts = keys + keys[:2]  # copies, and maybe copies of copies
     df, _ = Page(texts, texts, [False] * len(texts), set(), set(), 2).rarity()
     assert df == Counter(chain.from_iterable(ngrams(k, 2) for k in texts))
+
+
+@given(st.text(max_size=12))
+def test_a_texts_single_characters_are_its_code_points(text: str):
+    assert ngrams(text, 1) == set(map(ord, text))
 
 
 def test_the_only_paragraph_under_a_headline_stays_though_another_copy_fits_better():

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 import pytest
 import regex
-from conftest import SAMPLES
+from conftest import SAMPLES, devset_page
 
 from cleanup.cli import main
 from cleanup.document import Change
@@ -291,6 +291,25 @@ def test_paragraph_roles_are_labelled():
     html = render_body(runs, Marker([]), ["headline", "byline"])
     assert html == ('<p data-role="headline">标题</p>\n<p data-role="byline">本报记者 王五</p>\n'
                     "<p>正文。</p>")
+
+
+@pytest.mark.parametrize("pid, reader, opening, label", [
+    ("p0010", "tesseract", "通过会议议程后，会议听取了", ""),
+    ("p0032", "pymupdf", "本报11月14日讯（记者 秦峰英）", "dateline"),
+])
+def test_the_review_reads_a_pages_roles_as_the_articles_view_does(pid, reader, opening, label, cleaner):
+    """One reading of a page's roles (articles.page_roles): the review once read
+    them on its own and labelled these paragraphs headlines, where the articles
+    view reads body text and a dateline."""
+    from cleanup.articles import page_roles
+    from cleanup.review import role_labels
+
+    raw = devset_page(pid, reader)
+    clean = cleaner.clean(raw).text
+    paragraphs = [t for t in clean.splitlines() if t]
+    labels = role_labels(clean, raw)
+    assert labels == ["" if r == "body" else r for r in page_roles(clean, raw)]
+    assert [label for t, label in zip(paragraphs, labels, strict=True) if t.startswith(opening)] == [label]
 
 
 def test_a_pages_review_labels_the_roles_its_lines_have(tmp_path):

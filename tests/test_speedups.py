@@ -28,6 +28,7 @@ from cleanup.roles import COLUMN_SHARE, MIN_COLUMN_LINES, WINDOW, _measure, _mea
 from cleanup.rules import load_profile
 from cleanup.stage import Stage, Touched
 from cleanup.stages.dedup import comparison_key, find_pairs
+from cleanup.textkey import comparison_keys
 from cleanup.stages.fragments import cuts_segment
 from cleanup.stages.normalize import Normalize
 from cleanup.shape import AnyOf, Shape, ends_with
@@ -57,6 +58,18 @@ def plain_comparison_key(text: str) -> str:
 @settings(max_examples=200, deadline=None)
 def test_comparison_key_is_nfkc_of_the_line(text):
     assert comparison_key(text) == plain_comparison_key(text)
+
+
+@given(st.lists(st.text(alphabet=TRICKY, max_size=20), max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_comparison_keys_folded_together_are_each_lines_own(lines_: list[str]):
+    """Combining marks and Hangul jamo at a line's ends compose with nothing across the break."""
+    assert comparison_keys(lines_) == [plain_comparison_key(line) for line in lines_]
+
+
+def test_comparison_keys_refuse_a_line_holding_a_line_break():
+    with pytest.raises(ValueError, match="line break"):
+        comparison_keys(["甲\n乙", "丙"])
 
 
 @given(st.lists(st.text(alphabet="甲乙丙丁戊", min_size=8, max_size=30), min_size=2, max_size=12),

@@ -64,7 +64,7 @@ def page_of(stage: Dedup, text: str) -> Page:
     """The page the stage reads in ``text``, its paragraphs and articles."""
     doc = Document(text)
     paras = lines(doc.text)
-    return stage.page(doc, paras, [stage.key_of(p.text, stage.memo_for(doc)) for p in paras])
+    return stage.page(doc, paras, stage.keys_of(paras, stage.memo_for(doc)))
 
 
 def pairs(stage: Dedup, half: str, count: int, seed: int) -> list[tuple[list[float], list[float]]]:

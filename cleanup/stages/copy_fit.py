@@ -87,7 +87,7 @@ def number_value(text: str) -> int | None:
     return total + digit
 
 
-# An n-gram as the page counts it: the characters themselves, or, for pairs, a number
+# An n-gram as the page counts it: the characters themselves, or, for pairs and single characters, a number
 Gram = str | int
 
 
@@ -97,17 +97,18 @@ def ngrams(text: str, n: int) -> set[Gram]:
     A pair of characters (``n`` 2, the usual size) is one number, its two
     code points as the two halves of 64 bits, all read in C from the text's
     UTF-32: no string is made for a pair, and two pairs are the same number
-    exactly when they are the same characters.
+    exactly when they are the same characters.  A single character (``n`` 1)
+    is its code point, read the same way.
     """
+    if n == 1:  # single characters (the page read by style): their code points
+        return set(memoryview(text.encode("utf-32-le", "surrogatepass")).cast("I"))
     if n == 2 and len(text) >= 2:
         data = text.encode("utf-32-le", "surrogatepass")
-        evens = memoryview(data[: len(data) // 8 * 8]).cast("Q")  # pairs at 0, 2, 4, ...
-        odds = memoryview(data[4 : 4 + (len(data) - 4) // 8 * 8]).cast("Q")  # pairs at 1, 3, 5, ...
-        return set(evens).union(odds)
+        pairs = set(memoryview(data[: len(data) // 8 * 8]).cast("Q"))  # pairs at 0, 2, 4, ...
+        pairs.update(memoryview(data[4 : 4 + (len(data) - 4) // 8 * 8]).cast("Q"))  # pairs at 1, 3, 5, ...
+        return pairs
     if len(text) <= n:
         return {text} if text else set()
-    if n == 1:  # single characters (the page read by style): the set of the text's characters
-        return set(text)
     return {text[i : i + n] for i in range(len(text) - n + 1)}
 
 

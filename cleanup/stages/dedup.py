@@ -43,15 +43,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from rapidfuzz import fuzz, process
-
 from ..document import Document
 from ..layout import drop_lines
 from ..patterns import ParamPattern
 from ..rules import Params, Rule, StageConfig
 from ..shape import Line, lines, load_shape
 from ..stage import Stage, Touched, handles
-from ..textkey import comparison_key
+from ..textkey import comparison_key, comparison_keys
 from .copy_fit import Fit, Numbering, Page, Place
 from .near_copies import Anchors, Bounds, NearCopies
 
@@ -66,7 +64,7 @@ class DedupParams:
     number: ParamPattern
     numbering: Numbering
     headline_max_chars: int
-    sentence_end: str
+    sentence_end: tuple[str, ...]  # the characters a body paragraph's key ends with
     keep_patterns: tuple[ParamPattern, ...]
     jump_rule: str
     jump_opens: ParamPattern
@@ -86,7 +84,7 @@ class DedupParams:
             number=p.pattern("number"),
             numbering=Numbering(tuple(p.patterns("numbering"))),
             headline_max_chars=shape.jump_header_max,
-            sentence_end=comparison_key(shape.body_ends + p.chars("item_ends")),
+            sentence_end=tuple(comparison_key(shape.body_ends + p.chars("item_ends"))),
             keep_patterns=tuple(p.fused_patterns("keep_patterns")),
             jump_rule=p.text("jump_rule"),
             jump_opens=p.pattern("jump_opens"),
@@ -278,9 +276,7 @@ class Dedup(Stage):
         ]
 
     def is_headline(self, key: str) -> bool:
-        return len(key) <= self.params.headline_max_chars and not key.endswith(
-            tuple(self.params.sentence_end)
-        )
+        return len(key) <= self.params.headline_max_chars and not key.endswith(self.params.sentence_end)
 
     def page(self, doc: Document, paras: list[Line], keys: list[str]) -> Page:
         """The page as articles, for the fit of body copies."""
@@ -346,17 +342,19 @@ class Dedup(Stage):
         return NearCopies(self.params.near_ratio, self.params.bounds, self.params.same_facts)
 
     @staticmethod
-    def key_of(text: str, memo: DocumentMemo) -> str:
-        """The comparison key of a paragraph, worked out once."""
-        key = memo.keys.get(text)
-        if key is None:
-            key = memo.keys[text] = comparison_key(text)
-        return key
+    def keys_of(paras: list[Line], memo: DocumentMemo) -> list[str]:
+        """The comparison keys of ``paras``, each text's worked out once: the texts not
+        met before all together (:func:`~cleanup.textkey.comparison_keys`)."""
+        known = memo.keys
+        new = [text for text in dict.fromkeys(p.text for p in paras) if text not in known]
+        if new:
+            known.update(zip(new, comparison_keys(new)))
+        return [known[p.text] for p in paras]
 
     def run(self, doc: Document) -> Document:
         memo = self.memo_for(doc)
         paras = lines(doc.text)
-        keys = [self.key_of(p.text, memo) for p in paras]
+        keys = self.keys_of(paras, memo)
         memo.copies.retain(set(keys))
         eligible = self.eligible(paras, keys, memo)
         drops = self.find_drops(paras, keys, eligible, memo.copies, lambda: self.page(doc, paras, keys))
@@ -374,7 +372,7 @@ class Dedup(Stage):
             return self.run(doc)
         memo = self.memo_for(doc)
         paras = lines(doc.text)
-        keys = [self.key_of(p.text, memo) for p in paras]
+        keys = self.keys_of(paras, memo)
         long_keys = Counter(key for key in keys if len(key) >= self.params.min_chars)
         cutoff = self.params.near_ratio
         for i in touched.lines(paras):
@@ -389,7 +387,7 @@ class Dedup(Stage):
             # the ratio of keys of lengths a <= b is at most 200 * a / (a + b) (see NearCopies)
             lo, hi = len(key) * cutoff / (200 - cutoff), len(key) * (200 - cutoff) / cutoff
             others = [k for k in long_keys if k != key and lo - 1e-9 <= len(k) <= hi + 1e-9]
-            if others and process.extractOne(key, others, scorer=fuzz.ratio, score_cutoff=cutoff - 1e-9):
+            if others and memo.copies.near_any(key, others):
                 return self.run(doc)
         return doc
 

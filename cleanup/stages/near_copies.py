@@ -67,6 +67,11 @@ class NearCopies:
     that share an anchor are compared.  ``agree(a, b)`` can veto a link
     (near copies that state different numbers are different paragraphs).
 
+    Before rapidfuzz, a pair is bounded by its characters (:meth:`could_link`):
+    a character that one key holds and the other does not is matched by no
+    common subsequence; the pairs that fail the bound (on a page, all but
+    the copies) are never scored.
+
     ``work`` counts the characters compared, ``len(a) * len(b)`` summed
     over the pairs rapidfuzz scores: what its time grows with.
     """
@@ -78,12 +83,15 @@ class NearCopies:
         self.agree = agree
         self.known: set[str] = set()  # every pair of these has been compared
         self.near: dict[str, dict[str, float]] = {}  # key -> its near copies and their scores
+        self.low_bytes: dict[str, bytes] = {}  # key -> the low byte of each of its characters (keys compared)
         self.work = 0
 
     def retain(self, keys: set[str]) -> None:
         """Forget the keys not in ``keys`` (the text no longer has them) and their links."""
         gone = self.known - keys
         self.known -= gone
+        for key in self.low_bytes.keys() - keys:
+            del self.low_bytes[key]
         for key in gone:
             for other in self.near.pop(key, {}):
                 links = self.near[other]
@@ -101,6 +109,7 @@ class NearCopies:
         new = {k for k in new if shortest <= len(k) <= longest}
         if not new:
             return
+        self.learn_low_bytes(new)
         pool = sorted((k for k in self.known if shortest <= len(k) <= longest), key=len)
         budget, anchors = self.bounds.pairs, self.bounds.anchors
         if anchors and budget and len(new) * len(pool) > budget and self.pairs(pool, new) > budget:
@@ -149,8 +158,42 @@ class NearCopies:
             self.compare(key, [k for k in found if order[k] > at and len(k) <= size * reach
                                or order[k] < at and k not in new and size <= len(k) * reach])
 
+    def near_any(self, key: str, others: list[str]) -> bool:
+        """Whether ``key`` is a near copy of one of ``others``, no veto asked (a
+        settle pass asking whether the stage must look again)."""
+        self.learn_low_bytes([key, *others])
+        others = self.could_link(key, others)
+        return bool(others) and process.extractOne(key, others, scorer=fuzz.ratio,
+                                                   score_cutoff=self.cutoff - 1e-9) is not None
+
+    def learn_low_bytes(self, keys: Iterable[str]) -> None:
+        """Note the low bytes of the characters of ``keys`` for :meth:`could_link`, until :meth:`retain`."""
+        lows = self.low_bytes
+        for key in keys:
+            if key not in lows:
+                lows[key] = key.encode("utf-32-le", "surrogatepass")[::4]
+
+    def could_link(self, key: str, candidates: list[str]) -> list[str]:
+        """The candidates whose ratio with ``key`` can reach the cutoff, by their characters.
+
+        The ratio of keys ``a`` and ``b`` is ``200 * L / (len(a) + len(b))``,
+        ``L`` their longest common subsequence.  A character of ``a`` whose low
+        byte is no low byte of ``b`` is no character of ``b``, so no part of
+        ``L``: ``L`` is at most ``len(a)`` less the count of such characters
+        (``bytes.translate`` deletes them, in C), and the same from ``b``'s
+        side (looked at only if ``a``'s passes).  Low bytes rather than
+        characters: a key's are one slice of its UTF-32, and the bound stays
+        exact (a shared low byte only keeps a pair).
+        """
+        limit = self.cutoff - 1e-9  # as in :attr:`reach`
+        size, mine, lows = len(key), self.low_bytes[key], self.low_bytes
+        return [other for other in candidates
+                if 200 * (size - len(mine.translate(None, lows[other]))) >= limit * (size + len(other))
+                and 200 * (len(other) - len(lows[other].translate(None, mine))) >= limit * (size + len(other))]
+
     def compare(self, key: str, candidates: list[str]) -> None:
         """Link ``key`` with the candidates it is a near copy of."""
+        candidates = self.could_link(key, candidates)
         if not candidates:
             return
         self.work += len(key) * sum(map(len, candidates))
