@@ -137,6 +137,11 @@ class Prescan:
         return self.pattern
 
 
+# Characters that most lines of a page hold: testing a line for a set of characters among
+# them rules it out too seldom to pay for the tests (a pattern needing a comma is
+# searched at once)
+COMMON_CHARS = "，。、"
+
 # The longest text a vetted pattern searches without the timeout: the tests run
 # every vetted pattern on hostile lines this long (tests/test_hostile.py).
 VETTED_LENGTH = 2_000
@@ -187,7 +192,7 @@ class ParamPattern:
     that length instead.
     """
 
-    __slots__ = ("compiled", "name", "timeout", "where", "search", "match", "fullmatch", "finditer")
+    __slots__ = ("compiled", "name", "timeout", "where", "vetted", "search", "match", "fullmatch", "finditer")
     search: Callable[..., regex.Match[str] | None]
     match: Callable[..., regex.Match[str] | None]
     fullmatch: Callable[..., regex.Match[str] | None]
@@ -199,8 +204,10 @@ class ParamPattern:
         self.timeout = timeout
         self.name = name  # "stage S: [params] KEY" or "rule R: params KEY"
         self.where = where
-        # characters a string must hold for a match (a few in tests cost less than a search)
-        needs = quick_chars(required_chars(compiled))
+        self.vetted = vetted
+        # characters a string must hold for a match (a few in tests cost less than a search),
+        # none of those most lines hold
+        needs = quick_chars(required_chars(compiled, COMMON_CHARS))
         if vetted:
             self.search = untimed_search_when_short(compiled.search, self._timed_search, needs)
             self.match = untimed_search_when_short(compiled.match, self._timed_match, needs)

@@ -455,18 +455,26 @@ def _windows(rounded: list[int]) -> list[tuple[float, float]]:
     least = max(MIN_COLUMN_LINES, COLUMN_SHARE * size)
     counts: Counter[int] = Counter(rounded[:size])  # read with get: a missing width's __missing__ runs in Python
     common = {w for w, n in counts.items() if n >= least}
-    out: list[tuple[float, float]] = []
-    for s in range(len(rounded) - size + 1):
-        if s:
-            gone, came = rounded[s - 1], rounded[s + size - 1]
+    width = max(common, default=0)
+    window = (float(width), (counts.get(width, 0) + counts.get(width - 1, 0)) / size)
+    out = [window]
+    # the window tells what the one before it did unless the width (the widest of common) or
+    # a count its agreement reads changes: not when the width leaving it is the one coming in
+    for gone, came in zip(rounded, rounded[size:]):
+        if gone != came:
             counts[gone] -= 1
             counts[came] = counts.get(came, 0) + 1
-            if counts[gone] < least:
+            was = width
+            if counts[gone] < least and gone in common:
                 common.discard(gone)
-            if counts[came] >= least:
+                if gone == width:
+                    width = max(common, default=0)
+            if counts[came] >= least and came not in common:
                 common.add(came)
-        width = max(common, default=0)
-        out.append((float(width), (counts.get(width, 0) + counts.get(width - 1, 0)) / size))
+                width = max(width, came)
+            if width != was or was - gone in (0, 1) or was - came in (0, 1):
+                window = (float(width), (counts.get(width, 0) + counts.get(width - 1, 0)) / size)
+        out.append(window)
     return out
 
 

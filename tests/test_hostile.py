@@ -326,6 +326,17 @@ def test_vetted_params_patterns_finish_on_hostile_lines(stage, key, value):
         list(compiled.finditer(line, overlapped=True, timeout=1.0))
 
 
+def test_the_paragraphs_gate_finishes_on_hostile_lines():
+    """The gate of the paragraphs stage's checks (its vetted patterns fused) searches a
+    next line of up to VETTED_LENGTH characters without the timeout."""
+    paragraphs = next(s for s in Cleaner().stages if s.name == "paragraphs")
+    patterns = [search.__self__ for search in paragraphs.next_gate.searches]
+    assert patterns
+    for pattern in patterns:
+        for line in hostile_lines(pattern.pattern):
+            pattern.search(line, timeout=1.0)
+
+
 LINE_RULES = [r for s in load_profile().stages for r in s.rules if r.line_needs]
 
 

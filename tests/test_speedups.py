@@ -354,6 +354,13 @@ def test_a_vetted_pattern_does_not_search_a_text_without_a_character_it_needs():
     assert vetted.search("本报记者 王磊 摄") is not None and spy.searched == 1
 
 
+def test_a_vetted_pattern_needing_a_character_most_lines_hold_is_searched_at_once():
+    """A test for a comma rules out too few lines to pay for itself (COMMON_CHARS)."""
+    spy = _Spy(regex.compile(r"^(?:的|\d+，)", regex.VERSION1))
+    vetted = ParamPattern(spy, 2.0, "test", "test", vetted=True)  # type: ignore[arg-type]
+    assert vetted.search("会议在北京召开") is None and spy.searched == 1
+
+
 @given(st.text(alphabet="abcd^$\n（）摄", max_size=12))
 @settings(max_examples=200, deadline=None)
 def test_fused_patterns_search_like_each_pattern_alone(text):
@@ -409,6 +416,33 @@ def test_paragraph_quick_no_join_is_never_wrong(paragraphs):
                         ruled_out += 1
                         assert paragraphs._score(paragraphs.evidence(text, a, b, blank, lay, after_b)) <= 0
     assert ruled_out > 100
+
+
+def test_paragraph_checks_find_nothing_in_a_next_line_the_gate_finds_nothing_in():
+    """On a wrapped page, a next line in which the gate finds none of the checks'
+    ``next_needs`` makes each check that has them find nothing, whatever line comes before."""
+    paragraphs = stage("paragraphs")
+    pages = [p.raw for _, p in make_pages(40)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
+    texts = [ln.text for raw in pages for ln in paragraphs._lines(Document(raw).text)]
+    befores = texts[::7] + ["他说：", "本报讯（记者 王磊）", "会议指出，", "一一"]
+    gated = [c.run for c in paragraphs.pattern_checks if c.next_needs is not None]
+    assert len(gated) == 5
+    quiet = [nxt for nxt in texts if not paragraphs.next_gate.may_pass(nxt)]
+    assert len(quiet) > len(texts) / 2
+    for run in gated:
+        assert not any(run(text, nxt, True) for nxt in quiet for text in befores)
+    # and the gate lets through the lines where a check finds something
+    assert all(paragraphs.next_gate.may_pass(nxt) for nxt in set(texts)
+               if any(run(text, nxt, True) for run in gated for text in befores))
+
+
+def test_a_user_pattern_of_the_paragraphs_checks_gets_no_gate():
+    """A pattern of the user's is searched with the timeout: the gate, searched without, leaves it out."""
+    config = stage("paragraphs").config
+    params = {**config.params, "starts_particle": "^的"}
+    paragraphs = build_stage(replace(config, params=params), timeout=2.0)
+    needs = {c.names[0]: c.next_needs for c in paragraphs.pattern_checks}
+    assert needs["next-starts-particle"] is None and needs["next-starts-unit"] is not None
 
 
 def test_paragraph_lines_know_what_strip_and_regex_read_as_space_otherwise():

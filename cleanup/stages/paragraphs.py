@@ -25,9 +25,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+import regex
+
 from ..document import Document, Edit
 from ..pattern_chars import required_chars
-from ..patterns import ParamPattern
+from ..patterns import VETTED_LENGTH, ParamPattern, fuse_patterns, is_fusable
 from ..roles import (HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, dash_led, first_unit_width,
                      own_roles, read_page)
 from ..rules import Rule, StageConfig
@@ -154,11 +156,34 @@ class Memo:
 
 class _Check(NamedTuple):
     """One check of the rule file's patterns: it gives one of ``names``, or ''
-    (on a wrapped page only, if ``wrapped_only``)."""
+    (on a wrapped page only, if ``wrapped_only``).  ``next_needs``: on a wrapped
+    page it finds nothing unless one of these patterns is found in the next line
+    (None: it reads more, or a pattern of the user's, searched with the timeout)."""
 
     run: Callable[[str, str, bool], str]
     names: tuple[str, ...]
     wrapped_only: bool = False
+    next_needs: tuple[regex.Pattern[str], ...] | None = None
+
+
+class _Gate:
+    """Whether a next line may make one of the checks with ``next_needs`` find something
+    (:class:`_Check`): one search of their patterns fused, where the checks search it
+    several times, and most next lines make none find anything.  A line longer than the
+    vetted patterns search untimed (:data:`~cleanup.patterns.VETTED_LENGTH`) may."""
+
+    __slots__ = ("searches",)
+
+    def __init__(self, patterns: list[regex.Pattern[str]]) -> None:
+        self.searches = tuple(p.search for p in fuse_patterns(patterns))
+
+    def may_pass(self, line: str) -> bool:
+        if len(line) > VETTED_LENGTH:
+            return True
+        for search in self.searches:
+            if search(line) is not None:
+                return True
+        return False
 
 
 class _Quick(NamedTuple):
@@ -261,7 +286,11 @@ class Paragraphs(Stage):
         self.han_pairs: dict[str, bool] = {}  # whether both characters of a pair of the lexicon's are Han
         self.verbs = load_wordlist(p.text("verbs"))
         self.pattern_checks = self._list_pattern_checks()
-        self.check_runs = [check.run for check in self.pattern_checks]
+        self.check_steps = list(enumerate(check.run for check in self.pattern_checks))
+        gated = [c.next_needs for c in self.pattern_checks if c.next_needs is not None]
+        self.next_gate = _Gate([p for needs in gated for p in needs]) if gated else None
+        # the checks left to run on a wrapped page where the gate finds nothing in the next line
+        self.ungated_steps = [(k, c.run) for k, c in enumerate(self.pattern_checks) if c.next_needs is None]
         self._order_quick_checks()
         # far more than float rounding can move a sum of these weights
         self.doubt = 1e-9 * (1.0 + sum(map(abs, self.weights.values())))
@@ -447,10 +476,15 @@ class Paragraphs(Stage):
         ``headline-shape``, which asks for it (:meth:`_headline_evidence`); of the shape
         evidence, only ``next-heading-wider`` asks too, for two heading lines that no
         measure could wrap one onto the other (:meth:`_heading_pair_evidence`).
+
+        On a wrapped page, where every break's evidence is gathered whole, a next line
+        that the gate (:class:`_Gate`) finds nothing in skips the checks it would fail.
         """
         nxt, wrapped = b.text, lay.wrapped
         ev = ["next-cannot-start"] if nxt[0] in self.no_start else []
-        for k, run in enumerate(self.check_runs):
+        gate = self.next_gate
+        steps = self.ungated_steps if wrapped and gate is not None and not gate.may_pass(nxt) else self.check_steps
+        for k, run in steps:
             name = found[k] if k in found else run(text, nxt, wrapped)
             if name:
                 ev.append(name)
@@ -460,16 +494,32 @@ class Paragraphs(Stage):
         return ev
 
     def _list_pattern_checks(self) -> list[_Check]:
-        """The checks of the rule file's patterns, in the order notes list them."""
+        """The checks of the rule file's patterns, in the order notes list them; with what
+        each needs to find in the next line on a wrapped page, where they read no more."""
+        needs = self._next_needs
         return [
-            _Check(self._check_particle, ("next-starts-particle",)),
-            _Check(self._check_ends_word, ("next-ends-word",), wrapped_only=True),
-            _Check(self._check_unit, ("next-starts-unit", "next-opens", "next-opens-line")),
+            _Check(self._check_particle, ("next-starts-particle",), next_needs=needs(self.starts_particle)),
+            _Check(self._check_ends_word, ("next-ends-word",), wrapped_only=True,
+                   next_needs=needs(self.ends_word, at_start=True)),
+            _Check(self._check_unit, ("next-starts-unit", "next-opens", "next-opens-line"),
+                   next_needs=needs(self.starts_unit, self.opens)),
             _Check(self._check_lead, ("line-is-lead",)),
             _Check(self._check_alone, ("line-stands-alone", "ends-with-credit")),
-            _Check(self._check_next_alone, ("next-stands-alone",)),
-            _Check(self._check_lead_in, ("lead-in-then-sentence",)),
+            _Check(self._check_next_alone, ("next-stands-alone",), next_needs=needs(self.standalone)),
+            _Check(self._check_lead_in, ("lead-in-then-sentence",), next_needs=needs(self.starts_sentence)),
         ]
+
+    @staticmethod
+    def _next_needs(*patterns: ParamPattern, at_start: bool = False) -> tuple[regex.Pattern[str], ...] | None:
+        """``patterns`` as :class:`_Check`'s ``next_needs`` (``at_start``: as ``match`` reads them,
+        anchored), or None if one is the user's or cannot be anchored."""
+        if not all(p.vetted for p in patterns):
+            return None
+        if not at_start:
+            return tuple(p.compiled for p in patterns)
+        if not all(is_fusable(p.compiled.pattern) for p in patterns):
+            return None
+        return tuple(regex.compile(f"^(?:{p.compiled.pattern})", p.compiled.flags) for p in patterns)
 
     def _order_quick_checks(self) -> None:
         """Order the pattern checks for :meth:`_may_join`, for each layout (wrapped or
