@@ -118,10 +118,16 @@ class NearCopies:
             self.add_all(pool, new)
 
     @property
+    def floor(self) -> float:
+        """The cutoff less room for float rounding: the length and character bounds prune
+        only pairs below it, so never one that rapidfuzz, rounding, scores at the cutoff."""
+        return self.cutoff - 1e-9
+
+    @property
     def reach(self) -> float:
         """How many times longer than a key its near copies can be."""
-        limit = self.cutoff - 1e-9  # pruning never drops a pair that rounding would keep
-        return (200 - limit) / limit
+        floor = self.floor
+        return (200 - floor) / floor
 
     def pairs(self, pool: list[str], new: set[str]) -> int:
         """How many pairs :meth:`add_all` would compare (about: a pair of two new keys counts twice)."""
@@ -164,7 +170,7 @@ class NearCopies:
         self.learn_low_bytes([key, *others])
         others = self.could_link(key, others)
         return bool(others) and process.extractOne(key, others, scorer=fuzz.ratio,
-                                                   score_cutoff=self.cutoff - 1e-9) is not None
+                                                   score_cutoff=self.floor) is not None
 
     def learn_low_bytes(self, keys: Iterable[str]) -> None:
         """Note the low bytes of the characters of ``keys`` for :meth:`could_link`, until :meth:`retain`."""
@@ -185,8 +191,7 @@ class NearCopies:
         characters: a key's are one slice of its UTF-32, and the bound stays
         exact (a shared low byte only keeps a pair).
         """
-        limit = self.cutoff - 1e-9  # as in :attr:`reach`
-        size, mine, lows = len(key), self.low_bytes[key], self.low_bytes
+        limit, size, mine, lows = self.floor, len(key), self.low_bytes[key], self.low_bytes
         return [other for other in candidates
                 if 200 * (size - len(mine.translate(None, lows[other]))) >= limit * (size + len(other))
                 and 200 * (len(other) - len(lows[other].translate(None, mine))) >= limit * (size + len(other))]
