@@ -183,9 +183,11 @@ class NearCopies:
         """The candidates whose ratio with ``key`` can reach the cutoff, by their characters.
 
         The ratio of keys ``a`` and ``b`` is ``200 * L / (len(a) + len(b))``,
-        ``L`` their longest common subsequence.  A character of ``a`` whose low
-        byte is no low byte of ``b`` is no character of ``b``, so no part of
-        ``L``: ``L`` is at most ``len(a)`` less the count of such characters
+        ``L`` their longest common subsequence (``fuzz.ratio`` with no
+        processor: rapidfuzz's default from 3.0 on; 2's ``process`` folded case
+        and dropped marks first).  A character of ``a`` whose low byte is no
+        low byte of ``b`` is no character of ``b``, so no part of ``L``: ``L``
+        is at most ``len(a)`` less the count of such characters
         (``bytes.translate`` deletes them, in C), and the same from ``b``'s
         side (looked at only if ``a``'s passes).  Low bytes rather than
         characters: a key's are one slice of its UTF-32, and the bound stays
