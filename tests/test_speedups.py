@@ -67,6 +67,31 @@ def test_comparison_keys_folded_together_are_each_lines_own(lines_: list[str]):
     assert comparison_keys(lines_) == [plain_comparison_key(line) for line in lines_]
 
 
+# characters whose NFKC composes with the one before (か and a halfwidth voiced mark, e and an
+# acute, Hangul jamo, < and a slash), decomposes to marks alone (U+0F73, U+0344), or whose
+# casefold grows (ß, İ): at a line's ends, none may reach across the break
+COMPOSING = "か\uff9e\uff9f\u3099ｶe\u0301\u0327\u0f73\u0344ᄀ\u1161\u11a8가<\u0338=ﬁ\u00a8Σςİß\U0001d400 \u3000\u2028\x1c"
+
+
+@given(st.lists(st.one_of(st.text(alphabet=COMPOSING, max_size=8),
+                          st.text(st.characters(blacklist_characters="\n", blacklist_categories=()), max_size=12)),
+                max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_comparison_keys_folded_together_are_each_lines_own_over_all_of_unicode(lines_: list[str]):
+    """Any character but a line break, surrogates, astral and unassigned ones too."""
+    assert comparison_keys(lines_) == [comparison_key(line) for line in lines_] == list(map(plain_comparison_key, lines_))
+
+
+def test_no_fold_of_a_comparison_key_makes_or_unmakes_a_line_break_or_a_space():
+    """What comparison_keys splits on and comparison_key drops, for every character alone:
+    NFKC and casefold make a line break of none but itself; casefold (run before the spaces
+    are dropped) changes no space and makes none."""
+    chars = list(map(chr, range(sys.maxunicode + 1)))
+    spaces = set(regex.findall(r"\s", "".join(chars))) | {c for c in chars if c.isspace()}
+    assert [c for c in chars if "\n" in unicodedata.normalize("NFKC", c).casefold()] == ["\n"]
+    assert not [c for c in chars if c.casefold() != c and (c in spaces or not spaces.isdisjoint(c.casefold()))]
+
+
 def test_comparison_keys_refuse_a_line_holding_a_line_break():
     with pytest.raises(ValueError, match="line break"):
         comparison_keys(["甲\n乙", "丙"])
