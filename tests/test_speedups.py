@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
 from cleanup.shape import lines
-from cleanup.patterns import ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
+from cleanup.patterns import VETTED_LENGTH, ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.roles import COLUMN_SHARE, MIN_COLUMN_LINES, WINDOW, _measure, _measure_all, _windows, learn_columns
 from cleanup.rules import load_profile
@@ -462,13 +462,67 @@ def test_paragraph_checks_find_nothing_in_a_next_line_the_gate_finds_nothing_in(
                if any(run(text, nxt, True) for run in gated for text in befores))
 
 
-def test_a_user_pattern_of_the_paragraphs_checks_gets_no_gate():
-    """A pattern of the user's is searched with the timeout: the gate, searched without, leaves it out."""
+# each setting of a pattern that the paragraphs gate reads: the stage's attribute, its check's name
+GATED = {"starts_particle": ("starts_particle", "next-starts-particle"),
+         "ends_word": ("ends_word", "next-ends-word"),
+         "starts_paragraph": ("starts_unit", "next-starts-unit"),
+         "opens_paragraph": ("opens", "next-starts-unit"),
+         "standalone": ("standalone", "next-stands-alone"),
+         "starts_sentence": ("starts_sentence", "lead-in-then-sentence")}
+
+
+def gate_pieces() -> list[str]:
+    """What the gated checks' patterns name: their runs of non-ASCII characters (近日,
+    本报记者, a class's members in a row), each such character, digits and marks."""
+    named = "\n".join(getattr(stage("paragraphs"), name).compiled.pattern for name, _ in GATED.values())
+    runs = regex.findall(r"[^\x00-\x7f]+", named)
+    return sorted(set(runs) | set("".join(runs))) + list("0123456789.%字 ()")
+
+
+# next lines that make a gated check fire, cut and added to below: one or more for each pattern
+GATE_SEEDS = ("的，", "3个，", "字。", "本报讯", "（记者", "第一条 ", "近日", "“走。”", "1月5日晚，",
+              "（张三）", "本报记者 王磊 摄", "记者 王磊", "第一章 总则", "“", "（一）", "一、", "2.", "①")
+
+
+def gate_lines() -> st.SearchStrategy[str]:
+    """Lines of :func:`gate_pieces`, or a seed (whole or cut) with or without pieces after it."""
+    pieces = st.lists(st.sampled_from(gate_pieces()), min_size=1, max_size=8).map("".join)
+    near_seeds = st.builds(lambda seed, cut, more: seed[:cut] + more, st.sampled_from(GATE_SEEDS),
+                           st.integers(1, 12), st.one_of(st.just(""), pieces))
+    return st.one_of(pieces, near_seeds)
+
+
+@given(st.deferred(gate_lines))
+@settings(max_examples=500, deadline=None)
+def test_no_paragraph_check_fires_on_a_next_line_the_gate_finds_nothing_in(nxt: str):
+    """Next lines made of what the gated checks' patterns look for (the test above reads
+    real pages): where the gate finds nothing, no gated check finds anything."""
+    paragraphs = stage("paragraphs")
+    if not paragraphs.next_gate.may_pass(nxt):
+        for check in paragraphs.pattern_checks:
+            if check.next_needs is not None:
+                assert not any(check.run(text, nxt, True) for text in ("他说：", "目标——", "会议指出，", "正文。", "字"))
+
+
+def test_the_paragraphs_gate_lets_a_line_longer_than_vetted_patterns_search_untimed_through():
+    """Past VETTED_LENGTH the checks search with the timeout: the gate, untimed, leaves the line to them."""
+    gate = stage("paragraphs").next_gate
+    assert not gate.may_pass("字" * VETTED_LENGTH)
+    assert gate.may_pass("字" * (VETTED_LENGTH + 1))
+
+
+@pytest.mark.parametrize("key", GATED)
+def test_a_user_pattern_of_the_paragraphs_checks_gets_no_gate(key: str):
+    """A pattern of the user's is searched with the timeout: the gate, searched without,
+    leaves out its check, and only its check."""
     config = stage("paragraphs").config
-    params = {**config.params, "starts_particle": "^的"}
+    value = config.params[key]
+    params = {**config.params, key: [*value, "^甲乙"] if isinstance(value, list) else f"{value}|^甲乙"}
     paragraphs = build_stage(replace(config, params=params), timeout=2.0)
     needs = {c.names[0]: c.next_needs for c in paragraphs.pattern_checks}
-    assert needs["next-starts-particle"] is None and needs["next-starts-unit"] is not None
+    gated = {name for name, need in needs.items() if need is not None}
+    assert gated == {check for _, check in GATED.values()} - {GATED[key][1]}
+    assert not any("甲乙" in search.__self__.pattern for search in paragraphs.next_gate.searches)
 
 
 def test_paragraph_lines_know_what_strip_and_regex_read_as_space_otherwise():
