@@ -166,7 +166,10 @@ class NearCopies:
 
     def near_any(self, key: str, others: list[str]) -> bool:
         """Whether ``key`` is a near copy of one of ``others``, no veto asked (a
-        settle pass asking whether the stage must look again)."""
+        settle pass asking whether the stage must look again): of those whose
+        length allows it (:attr:`reach`), those whose characters do (:meth:`could_link`)."""
+        size, reach = len(key), self.reach
+        others = [other for other in others if size <= len(other) * reach and len(other) <= size * reach]
         self.learn_low_bytes([key, *others])
         others = self.could_link(key, others)
         return bool(others) and process.extractOne(key, others, scorer=fuzz.ratio,
