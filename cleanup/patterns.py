@@ -205,10 +205,10 @@ class ParamPattern:
         self.name = name  # "stage S: [params] KEY" or "rule R: params KEY"
         self.where = where
         self.vetted = vetted
-        # characters a string must hold for a match (a few in tests cost less than a search),
-        # none of those most lines hold
-        needs = quick_chars(required_chars(compiled, COMMON_CHARS))
         if vetted:
+            # characters a string must hold for a match (a few in tests cost less than a search),
+            # none of those most lines hold
+            needs = quick_chars(required_chars(compiled, COMMON_CHARS))
             self.search = untimed_search_when_short(compiled.search, self._timed_search, needs)
             self.match = untimed_search_when_short(compiled.match, self._timed_match, needs)
             self.fullmatch = untimed_search_when_short(compiled.fullmatch, self._timed_fullmatch, needs)

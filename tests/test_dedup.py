@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from copies import BODY, OTHER, change_one
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from cleanup.document import Document, Edit, undo
 from cleanup.errors import RuleError
@@ -177,6 +177,28 @@ def test_near_copies_met_over_two_calls_are_those_of_comparing_every_pair(first,
     near = {(a, b) for a in everything for b in everything
             if a != b and fuzz.ratio(a, b, score_cutoff=cutoff)}
     assert {(a, b) for a in copies.near for b in copies.near[a]} == near
+
+
+# characters whose low bytes meet across planes (A U+0041, 乁 U+4E41, an astral U+1F641, the lone
+# surrogates U+D841 and U+DC41), a lower case a (rapidfuzz 2's processor folded case), 丁 and
+# 刁 (one low byte), and an astral character of its own
+BOUND_CHARS = "Aa乁\U0001F641\ud841\udc41丁刁\U00020001甲"
+
+
+@given(st.text(alphabet=BOUND_CHARS, max_size=14), st.lists(st.text(alphabet=BOUND_CHARS, max_size=14), max_size=8),
+       st.one_of(st.sampled_from([60.0, 80.0, 90.0, 95.0, 100.0]), st.floats(0.5, 100.0)))
+@settings(max_examples=300, deadline=None)
+def test_the_character_bound_keeps_every_pair_rapidfuzz_links(key, others, cutoff):
+    """NearCopies.could_link drops no key that rapidfuzz scores at the cutoff (compare) or at
+    the floor (near_any): keys empty, astral, surrogate or sharing a low byte, any cutoff."""
+    copies = NearCopies(cutoff)
+    copies.learn_low_bytes([key, *others])
+    kept = set(copies.could_link(key, others))
+    assert {o for o in others if fuzz.ratio(key, o) >= copies.floor} <= kept
+    linked = process.extract(key, others, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+    assert {o for o, _, _ in linked} <= kept
+    near = process.extractOne(key, others, scorer=fuzz.ratio, score_cutoff=copies.floor) is not None
+    assert copies.near_any(key, others) == near
 
 
 def test_settle_pass_finds_a_copy_made_after_the_first_run():

@@ -194,6 +194,8 @@ RUNAWAY_LINE = "字" * 50 + "x\n"  # a line short enough to be read as a headlin
 RUNAWAY_LIST = "字" * 50 + "、x\n"  # a list-item mark: stutter searches the line for list items
 RUNAWAY_REPEAT = "会议会议" + "字" * 50 + "x\n"  # a repeat that stutter's keep patterns must judge
 RUNAWAY_COPIES = ("字" * 50 + "x。\n\n") * 2  # a paragraph and its copy: dedup asks if it may repeat
+# a wrapped page whose lines lead in (：): paragraphs asks whether the next line starts a sentence
+RUNAWAY_LEAD_IN = ("字" * 50 + "：\n") * 12
 
 
 def runaway_input(stage: str, key: str) -> str:
@@ -204,6 +206,8 @@ def runaway_input(stage: str, key: str) -> str:
         return RUNAWAY_LIST if key == "list_item" else RUNAWAY_REPEAT
     if stage == "dedup":
         return RUNAWAY_COPIES
+    if key == "starts_sentence":
+        return RUNAWAY_LEAD_IN
     return RUNAWAY_PAGE
 
 
@@ -241,6 +245,8 @@ RUNAWAY_PARAMS = [
     ("paragraphs", "stage paragraphs: [params]", "starts_particle", f"'{RUNAWAY}'"),
     ("paragraphs", "stage paragraphs: [params]", "standalone", f"['{RUNAWAY}']"),
     ("paragraphs", "stage paragraphs: [params]", "ends_credit", f"'{RUNAWAY}'"),
+    ("paragraphs", "stage paragraphs: [params]", "ends_word", f"'{RUNAWAY}'"),
+    ("paragraphs", "stage paragraphs: [params]", "starts_sentence", f"'{RUNAWAY}'"),
     ("fragments", "stage fragments: [params]", "keep_patterns", f"['{RUNAWAY}']"),
     ("dedup", "stage dedup: [params]", "keep_patterns", f"['^本报', '{RUNAWAY}']"),
     ("stutter", "rule stutter-list-item: params", "list_item", f"'{RUNAWAY}'"),

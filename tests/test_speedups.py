@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
 from cleanup.shape import lines
-from cleanup.patterns import ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
+from cleanup.patterns import VETTED_LENGTH, ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.roles import COLUMN_SHARE, MIN_COLUMN_LINES, WINDOW, _measure, _measure_all, _windows, learn_columns
 from cleanup.rules import load_profile
@@ -65,6 +65,32 @@ def test_comparison_key_is_nfkc_of_the_line(text):
 def test_comparison_keys_folded_together_are_each_lines_own(lines_: list[str]):
     """Combining marks and Hangul jamo at a line's ends compose with nothing across the break."""
     assert comparison_keys(lines_) == [plain_comparison_key(line) for line in lines_]
+
+
+# characters whose NFKC composes with the one before (か and a halfwidth voiced mark, e and an
+# acute, Hangul jamo, < and a slash), decomposes to marks alone (U+0F73, U+0344), or whose
+# casefold grows (ß, İ): at a line's ends, none may reach across the break
+COMPOSING = "か\uff9e\uff9f\u3099ｶe\u0301\u0327\u0f73\u0344ᄀ\u1161\u11a8가<\u0338=ﬁ\u00a8Σςİß\U0001d400 \u3000\u2028\x1c"
+
+
+@given(st.lists(st.one_of(st.text(alphabet=COMPOSING, max_size=8),
+                          st.text(st.characters(blacklist_characters="\n", blacklist_categories=()), max_size=12)),
+                max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_comparison_keys_folded_together_are_each_lines_own_over_all_of_unicode(lines_: list[str]):
+    """Any character but a line break, surrogates, astral and unassigned ones too."""
+    assert comparison_keys(lines_) == [comparison_key(line) for line in lines_]
+    assert comparison_keys(lines_) == [plain_comparison_key(line) for line in lines_]
+
+
+def test_no_fold_of_a_comparison_key_makes_or_unmakes_a_line_break_or_a_space():
+    """What comparison_keys splits on and comparison_key drops, for every character alone:
+    NFKC and casefold make a line break of none but itself; casefold (run before the spaces
+    are dropped) changes no space and makes none."""
+    chars = list(map(chr, range(sys.maxunicode + 1)))
+    spaces = set(regex.findall(r"\s", "".join(chars))) | {c for c in chars if c.isspace()}
+    assert [c for c in chars if "\n" in unicodedata.normalize("NFKC", c).casefold()] == ["\n"]
+    assert not [c for c in chars if c.casefold() != c and (c in spaces or not spaces.isdisjoint(c.casefold()))]
 
 
 def test_comparison_keys_refuse_a_line_holding_a_line_break():
@@ -436,13 +462,67 @@ def test_paragraph_checks_find_nothing_in_a_next_line_the_gate_finds_nothing_in(
                if any(run(text, nxt, True) for run in gated for text in befores))
 
 
-def test_a_user_pattern_of_the_paragraphs_checks_gets_no_gate():
-    """A pattern of the user's is searched with the timeout: the gate, searched without, leaves it out."""
+# each setting of a pattern that the paragraphs gate reads: the stage's attribute, its check's name
+GATED = {"starts_particle": ("starts_particle", "next-starts-particle"),
+         "ends_word": ("ends_word", "next-ends-word"),
+         "starts_paragraph": ("starts_unit", "next-starts-unit"),
+         "opens_paragraph": ("opens", "next-starts-unit"),
+         "standalone": ("standalone", "next-stands-alone"),
+         "starts_sentence": ("starts_sentence", "lead-in-then-sentence")}
+
+
+def gate_pieces() -> list[str]:
+    """What the gated checks' patterns name: their runs of non-ASCII characters (近日,
+    本报记者, a class's members in a row), each such character, digits and marks."""
+    named = "\n".join(getattr(stage("paragraphs"), name).compiled.pattern for name, _ in GATED.values())
+    runs = regex.findall(r"[^\x00-\x7f]+", named)
+    return sorted(set(runs) | set("".join(runs))) + list("0123456789.%字 ()")
+
+
+# next lines that make a gated check fire, cut and added to below: one or more for each pattern
+GATE_SEEDS = ("的，", "3个，", "字。", "本报讯", "（记者", "第一条 ", "近日", "“走。”", "1月5日晚，",
+              "（张三）", "本报记者 王磊 摄", "记者 王磊", "第一章 总则", "“", "（一）", "一、", "2.", "①")
+
+
+def gate_lines() -> st.SearchStrategy[str]:
+    """Lines of :func:`gate_pieces`, or a seed (whole or cut) with or without pieces after it."""
+    pieces = st.lists(st.sampled_from(gate_pieces()), min_size=1, max_size=8).map("".join)
+    near_seeds = st.builds(lambda seed, cut, more: seed[:cut] + more, st.sampled_from(GATE_SEEDS),
+                           st.integers(1, 12), st.one_of(st.just(""), pieces))
+    return st.one_of(pieces, near_seeds)
+
+
+@given(st.deferred(gate_lines))
+@settings(max_examples=500, deadline=None)
+def test_no_paragraph_check_fires_on_a_next_line_the_gate_finds_nothing_in(nxt: str):
+    """Next lines made of what the gated checks' patterns look for (the test above reads
+    real pages): where the gate finds nothing, no gated check finds anything."""
+    paragraphs = stage("paragraphs")
+    if not paragraphs.next_gate.may_pass(nxt):
+        for check in paragraphs.pattern_checks:
+            if check.next_needs is not None:
+                assert not any(check.run(text, nxt, True) for text in ("他说：", "目标——", "会议指出，", "正文。", "字"))
+
+
+def test_the_paragraphs_gate_lets_a_line_longer_than_vetted_patterns_search_untimed_through():
+    """Past VETTED_LENGTH the checks search with the timeout: the gate, untimed, leaves the line to them."""
+    gate = stage("paragraphs").next_gate
+    assert not gate.may_pass("字" * VETTED_LENGTH)
+    assert gate.may_pass("字" * (VETTED_LENGTH + 1))
+
+
+@pytest.mark.parametrize("key", GATED)
+def test_a_user_pattern_of_the_paragraphs_checks_gets_no_gate(key: str):
+    """A pattern of the user's is searched with the timeout: the gate, searched without,
+    leaves out its check, and only its check."""
     config = stage("paragraphs").config
-    params = {**config.params, "starts_particle": "^的"}
+    value = config.params[key]
+    params = {**config.params, key: [*value, "^甲乙"] if isinstance(value, list) else f"{value}|^甲乙"}
     paragraphs = build_stage(replace(config, params=params), timeout=2.0)
     needs = {c.names[0]: c.next_needs for c in paragraphs.pattern_checks}
-    assert needs["next-starts-particle"] is None and needs["next-starts-unit"] is not None
+    gated = {name for name, need in needs.items() if need is not None}
+    assert gated == {check for _, check in GATED.values()} - {GATED[key][1]}
+    assert not any("甲乙" in search.__self__.pattern for search in paragraphs.next_gate.searches)
 
 
 def test_paragraph_lines_know_what_strip_and_regex_read_as_space_otherwise():

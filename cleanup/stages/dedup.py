@@ -374,7 +374,6 @@ class Dedup(Stage):
         paras = lines(doc.text)
         keys = self.keys_of(paras, memo)
         long_keys = Counter(key for key in keys if len(key) >= self.params.min_chars)
-        cutoff = self.params.near_ratio
         for i in touched.lines(paras):
             key = keys[i]
             if key not in long_keys:
@@ -384,10 +383,7 @@ class Dedup(Stage):
             bounds = self.params.bounds
             if len(key) < bounds.shortest or bounds.longest and len(key) > bounds.longest:
                 continue  # a copy only when equal, and it has none
-            # the ratio of keys of lengths a <= b is at most 200 * a / (a + b) (see NearCopies)
-            lo, hi = len(key) * cutoff / (200 - cutoff), len(key) * (200 - cutoff) / cutoff
-            others = [k for k in long_keys if k != key and lo - 1e-9 <= len(k) <= hi + 1e-9]
-            if others and memo.copies.near_any(key, others):
+            if memo.copies.near_any(key, [k for k in long_keys if k != key]):
                 return self.run(doc)
         return doc
 

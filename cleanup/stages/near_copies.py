@@ -118,10 +118,16 @@ class NearCopies:
             self.add_all(pool, new)
 
     @property
+    def floor(self) -> float:
+        """The cutoff less room for float rounding: the length and character bounds prune
+        only pairs below it, so never one that rapidfuzz, rounding, scores at the cutoff."""
+        return self.cutoff - 1e-9
+
+    @property
     def reach(self) -> float:
         """How many times longer than a key its near copies can be."""
-        limit = self.cutoff - 1e-9  # pruning never drops a pair that rounding would keep
-        return (200 - limit) / limit
+        floor = self.floor
+        return (200 - floor) / floor
 
     def pairs(self, pool: list[str], new: set[str]) -> int:
         """How many pairs :meth:`add_all` would compare (about: a pair of two new keys counts twice)."""
@@ -160,11 +166,14 @@ class NearCopies:
 
     def near_any(self, key: str, others: list[str]) -> bool:
         """Whether ``key`` is a near copy of one of ``others``, no veto asked (a
-        settle pass asking whether the stage must look again)."""
+        settle pass asking whether the stage must look again): of those whose
+        length allows it (:attr:`reach`), those whose characters do (:meth:`could_link`)."""
+        size, reach = len(key), self.reach
+        others = [other for other in others if size <= len(other) * reach and len(other) <= size * reach]
         self.learn_low_bytes([key, *others])
         others = self.could_link(key, others)
         return bool(others) and process.extractOne(key, others, scorer=fuzz.ratio,
-                                                   score_cutoff=self.cutoff - 1e-9) is not None
+                                                   score_cutoff=self.floor) is not None
 
     def learn_low_bytes(self, keys: Iterable[str]) -> None:
         """Note the low bytes of the characters of ``keys`` for :meth:`could_link`, until :meth:`retain`."""
@@ -177,16 +186,17 @@ class NearCopies:
         """The candidates whose ratio with ``key`` can reach the cutoff, by their characters.
 
         The ratio of keys ``a`` and ``b`` is ``200 * L / (len(a) + len(b))``,
-        ``L`` their longest common subsequence.  A character of ``a`` whose low
-        byte is no low byte of ``b`` is no character of ``b``, so no part of
-        ``L``: ``L`` is at most ``len(a)`` less the count of such characters
+        ``L`` their longest common subsequence (``fuzz.ratio`` with no
+        processor: rapidfuzz's default from 3.0 on; 2's ``process`` folded case
+        and dropped marks first).  A character of ``a`` whose low byte is no
+        low byte of ``b`` is no character of ``b``, so no part of ``L``: ``L``
+        is at most ``len(a)`` less the count of such characters
         (``bytes.translate`` deletes them, in C), and the same from ``b``'s
         side (looked at only if ``a``'s passes).  Low bytes rather than
         characters: a key's are one slice of its UTF-32, and the bound stays
         exact (a shared low byte only keeps a pair).
         """
-        limit = self.cutoff - 1e-9  # as in :attr:`reach`
-        size, mine, lows = len(key), self.low_bytes[key], self.low_bytes
+        limit, size, mine, lows = self.floor, len(key), self.low_bytes[key], self.low_bytes
         return [other for other in candidates
                 if 200 * (size - len(mine.translate(None, lows[other]))) >= limit * (size + len(other))
                 and 200 * (len(other) - len(lows[other].translate(None, mine))) >= limit * (size + len(other))]
