@@ -370,12 +370,29 @@ def _group_opening(text: str, at: int) -> tuple[int, str]:
     return named.end(), ""
 
 
-def line_spans_holding(text: str, chars: str, most: int) -> list[tuple[int, int]] | None:
+# The last answer of :func:`line_spans_holding`: rules that need the same characters
+# (normalize's six blank rules) ask about the same text one after another, and
+# finding the lines costs a rule about what searching them does.
+_last_spans: tuple[str, str, int, tuple[tuple[int, int], ...] | None] = ("", "", -1, None)
+
+
+def line_spans_holding(text: str, chars: str, most: int) -> tuple[tuple[int, int], ...] | None:
     """``(start, end)`` of each line of ``text`` (line break left out) holding one of
     ``chars``, in order, found by ``str.find``, which jumps to them where a regex
     tries every character; None if they may add up to more than ``most``
     characters, or there are more than one per :data:`CHARS_PER_LINE_SEARCH` of
     the text (searching many lines one by one costs more than one search)."""
+    global _last_spans
+    last = _last_spans
+    if last[0] is text and last[1] == chars and last[2] == most:
+        return last[3]
+    spans = _line_spans_holding(text, chars, most)
+    _last_spans = (text, chars, most, spans)
+    return spans
+
+
+def _line_spans_holding(text: str, chars: str, most: int) -> tuple[tuple[int, int], ...] | None:
+    """:func:`line_spans_holding`, worked out."""
     found = sum(text.count(char) for char in chars)
     if found * CHARS_PER_LINE_SEARCH > len(text) or found * len(text) > most * (text.count("\n") + 1):
         return None
@@ -394,4 +411,4 @@ def line_spans_holding(text: str, chars: str, most: int) -> list[tuple[int, int]
                 if covered > most:
                     return None
             at = text.find(char, end)
-    return sorted(spans)
+    return tuple(sorted(spans))

@@ -106,8 +106,8 @@ def test_a_pattern_that_stays_on_one_line_finds_in_a_text_what_it_finds_in_its_l
 
 def test_lines_holding_some_characters() -> None:
     text = "甲乙\n丙 丁\n\n戊 己 庚" + "辛" * 1500
-    assert line_spans_holding(text, " ", len(text)) == [(3, 6), (8, len(text))]
-    assert line_spans_holding(text, "壬", len(text)) == []
+    assert line_spans_holding(text, " ", len(text)) == ((3, 6), (8, len(text)))
+    assert line_spans_holding(text, "壬", len(text)) == ()
     assert line_spans_holding(text, " ", 100) is None  # they would add up to more than 100 characters
     assert line_spans_holding("甲 乙\n" * 10, " ", 1000) is None  # one in every few characters
 
