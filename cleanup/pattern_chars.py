@@ -373,33 +373,40 @@ def _group_opening(text: str, at: int) -> tuple[int, str]:
 # The last answer of :func:`line_spans_holding`: rules that need the same characters
 # (normalize's six blank rules) ask about the same text one after another, and
 # finding the lines costs a rule about what searching them does.
-_last_spans: tuple[str, str, int, tuple[tuple[int, int], ...] | None] = ("", "", -1, None)
+_last_spans: tuple[str, tuple[str, ...], int, tuple[tuple[int, int], ...] | None] = ("", (), -1, None)
 
 
-def line_spans_holding(text: str, chars: str, most: int) -> tuple[tuple[int, int], ...] | None:
+def line_spans_holding(text: str, needs: tuple[str, ...], most: int) -> tuple[tuple[int, int], ...] | None:
     """``(start, end)`` of each line of ``text`` (line break left out) holding one of
-    ``chars``, in order, found by ``str.find``, which jumps to them where a regex
-    tries every character; None if they may add up to more than ``most``
-    characters, or there are more than one per :data:`CHARS_PER_LINE_SEARCH` of
-    the text (searching many lines one by one costs more than one search)."""
+    the characters of the first set of ``needs`` that ``text`` holds few of, in
+    order, found by ``str.find``, which jumps to them where a regex tries every
+    character; None if each set's may add up to more than ``most`` characters, or
+    there are more than one per :data:`CHARS_PER_LINE_SEARCH` of the text
+    (searching many lines one by one costs more than one search)."""
     global _last_spans
     last = _last_spans
-    if last[0] is text and last[1] == chars and last[2] == most:
+    if last[0] is text and last[1] == needs and last[2] == most:
         return last[3]
-    spans = _line_spans_holding(text, chars, most)
-    _last_spans = (text, chars, most, spans)
+    spans = _line_spans_holding(text, needs, most)
+    _last_spans = (text, needs, most, spans)
     return spans
 
 
-def _line_spans_holding(text: str, chars: str, most: int) -> tuple[tuple[int, int], ...] | None:
-    """:func:`line_spans_holding`, worked out."""
-    found = sum(text.count(char) for char in chars)
-    if found * CHARS_PER_LINE_SEARCH > len(text) or found * len(text) > most * (text.count("\n") + 1):
+def _line_spans_holding(text: str, needs: tuple[str, ...], most: int) -> tuple[tuple[int, int], ...] | None:
+    """:func:`line_spans_holding`, worked out: the sets of ``needs`` are counted in
+    turn until one is rare enough."""
+    lines = text.count("\n") + 1
+    for chars in needs:
+        counts = [text.count(char) for char in chars]
+        found = sum(counts)
+        if found * CHARS_PER_LINE_SEARCH <= len(text) and found * len(text) <= most * lines:
+            break
+    else:
         return None
     spans: set[tuple[int, int]] = set()
     covered = 0
-    for char in chars:
-        at = text.find(char)
+    for char, count in zip(chars, counts):
+        at = text.find(char) if count else -1
         while at >= 0:
             start = text.rfind("\n", 0, at) + 1
             end = text.find("\n", at)

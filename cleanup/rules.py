@@ -66,8 +66,10 @@ class Rule:
     params: Mapping[str, Any] = field(default_factory=dict)  # its own settings, read by its stage's code
     vetted: Mapping[str, Any] = field(default_factory=dict)  # params as a packaged rule file gives them
     # a vetted pattern that stays on one line (stays_on_one_line) and needs a few characters:
-    # those characters; :meth:`find_edits` then searches only the lines holding one
-    line_needs: str = ""
+    # those characters, and up to two other sets of which a match's line must hold one too
+    # (disjoint); :meth:`find_edits` then searches only the lines holding one of the set
+    # the text holds fewest of
+    line_needs: tuple[str, ...] = ()
 
     def needed_chars(self) -> str:
         """A few characters of which a text must hold one for this rule to change
@@ -547,11 +549,21 @@ def load_profile(
                    settle, vocabulary.path)
 
 
-def _line_needs(rule: Rule) -> str:
-    """:attr:`Rule.line_needs` of a vetted rule."""
+# the sets of characters a rule searched line by line may find its lines by (Rule.line_needs):
+# each is counted in the text searched, to find the rarest
+LINE_NEEDS_SETS = 3
+
+
+def _line_needs(rule: Rule) -> tuple[str, ...]:
+    """:attr:`Rule.line_needs` of a vetted rule: its needed characters, then the few
+    characters a match requires besides those, while the pattern tells such sets
+    (``space-quote``: a quote mark, and a blank, which a page holds far fewer of)."""
     if rule.kind != "regex" or rule.pattern is None or not stays_on_one_line(rule.pattern):
-        return ""
-    return rule.needed_chars()
+        return ()
+    sets: list[str] = []
+    while len(sets) < LINE_NEEDS_SETS and (chars := quick_chars(required_chars(rule.pattern, "".join(sets)))):
+        sets.append(chars)
+    return tuple(sets)
 
 
 def _packaged(fpath: Path, vocabulary: Vocabulary) -> bool:

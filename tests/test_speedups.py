@@ -636,7 +636,7 @@ def line_rules() -> list:
 @settings(max_examples=300, deadline=None)
 def test_a_rule_searched_line_by_line_edits_as_a_search_of_the_whole_text(text):
     for rule in line_rules():
-        whole = replace(rule, line_needs="")
+        whole = replace(rule, line_needs=())
         assert rule.find_edits(text, 2.0) == whole.find_edits(text, 2.0), rule.id
 
 
@@ -701,3 +701,10 @@ def test_lines_of_the_same_text_again_are_a_fresh_list():
     first.append(first[0])
     assert lines(text) == [(0, 1, "甲"), (3, 4, "乙")]
     assert lines("丙") == [(0, 1, "丙")]
+
+
+def test_a_rule_searched_line_by_line_may_find_its_lines_by_several_sets_of_characters():
+    """space-quote needs a quote mark and a blank: where a page holds too many quote
+    marks to search their lines, the lines holding a blank are searched."""
+    rule = next(r for r in line_rules() if r.id == "space-quote")
+    assert rule.line_needs == ("‘’“”", "\t \xa0\u3000")
