@@ -419,3 +419,25 @@ def _line_spans_holding(text: str, needs: tuple[str, ...], most: int) -> tuple[t
                     return None
             at = text.find(char, end)
     return tuple(sorted(spans))
+
+
+def lines_reaching(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of the runs of whole lines of ``text`` (line breaks at their ends
+    left out) that ``spans`` reach, an empty span at a line's start or end too; sorted
+    ``spans`` give sorted runs, those that meet merged.
+
+    Out of them, each line of ``text`` and the line breaks around it are as they
+    were before whatever wrote ``spans`` (:meth:`~cleanup.document.Document.changed_since`):
+    a pattern that stays on one line finds there what it found then.
+    """
+    runs: list[tuple[int, int]] = []
+    for a, b in spans:
+        start = text.rfind("\n", 0, a) + 1
+        end = text.find("\n", b)
+        if end < 0:
+            end = len(text)
+        if runs and start <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], end))
+        else:
+            runs.append((start, end))
+    return tuple(runs)

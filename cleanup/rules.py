@@ -19,7 +19,7 @@ import re
 from collections import ChainMap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -89,17 +89,20 @@ class Rule:
             return self.pattern.pattern
         return None
 
-    def find_edits(self, text: str, timeout: float) -> list[Edit]:
+    def find_edits(self, text: str, timeout: float, lines: Sequence[tuple[int, int]] | None = None) -> list[Edit]:
         """A ``regex`` rule's edits: every match becomes the expanded ``replace``.
 
         A pattern that runs longer than ``timeout`` seconds is stopped with a
-        :class:`RuleError`, never left to hang.
+        :class:`RuleError`, never left to hang.  A rule searched line by line
+        (:attr:`line_needs`) searches only ``lines`` if given: spans of whole
+        lines of ``text`` (:func:`~cleanup.pattern_chars.lines_reaching`) out of
+        which it can find nothing.
         """
         assert self.pattern is not None, f"rule {self.id} is not a regex rule"
         rid, replace = self.id, self.replace
         try:
             matches = (self.pattern.finditer(text, timeout=timeout) if not self.line_needs
-                       else self._line_matches(text, timeout))
+                       else self._line_matches(text, timeout, lines))
             if "\\" not in replace:  # no group or escape to expand: the same text every time
                 return [Edit(m.start(), m.group(), replace, rid) for m in matches]
             return [Edit(m.start(), m.group(), m.expand(replace), rid) for m in matches]
@@ -110,9 +113,11 @@ class Rule:
                 self.source,
             ) from None
 
-    def _line_matches(self, text: str, timeout: float) -> Iterator[regex.Match[str]]:
+    def _line_matches(self, text: str, timeout: float,
+                      lines: Sequence[tuple[int, int]] | None = None) -> Iterator[regex.Match[str]]:
         """The matches of a :attr:`line_needs` rule: the same as in the whole text, found
-        in the lines holding one of those characters, each searched in place.
+        in the lines holding one of those characters (or in ``lines``), each searched
+        in place.
 
         Where those lines are few, this searches a fraction of the text that
         a whole-text search tries the pattern at every character of; and a
@@ -124,7 +129,8 @@ class Rule:
         """
         assert self.pattern is not None
         finditer = self.pattern.finditer
-        spans = line_spans_holding(text, self.line_needs, len(text) // LINES_SEARCHED_SHARE)
+        spans = lines if lines is not None else line_spans_holding(text, self.line_needs,
+                                                                   len(text) // LINES_SEARCHED_SHARE)
         if spans is None:
             yield from finditer(text, timeout=timeout)
             return
