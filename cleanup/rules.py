@@ -103,9 +103,10 @@ class Rule:
         try:
             matches = (self.pattern.finditer(text, timeout=timeout) if not self.line_needs
                        else self._line_matches(text, timeout, lines))
+            new = tuple.__new__  # Edit(...) without the Python-level __new__ of a named tuple: a page has hundreds
             if "\\" not in replace:  # no group or escape to expand: the same text every time
-                return [Edit(m.start(), m.group(), replace, rid) for m in matches]
-            return [Edit(m.start(), m.group(), m.expand(replace), rid) for m in matches]
+                return [new(Edit, (m.start(), m.group(), replace, rid, "")) for m in matches]
+            return [new(Edit, (m.start(), m.group(), m.expand(replace), rid, "")) for m in matches]
         except TimeoutError:
             raise RuleError(
                 f"rule {self.id}: pattern ran over {timeout:g}s and was stopped "

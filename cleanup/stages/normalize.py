@@ -144,8 +144,9 @@ class Normalize(Stage):
             def find_map(text: str) -> list[Edit]:
                 if not held.search(text):
                     return []
+                new = tuple.__new__  # Edit(...) without the Python-level __new__ of a named tuple
                 try:
-                    return [Edit(m.start(), m.group(), m.group().translate(table), rule.id)
+                    return [new(Edit, (m.start(), m.group(), m.group().translate(table), rule.id, ""))
                             for m in chars.finditer(text, timeout=self.timeout)]
                 except TimeoutError:
                     raise RuleError(f"rule {rule.id}: context ran over {self.timeout:g}s and was stopped "
