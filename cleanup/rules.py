@@ -557,8 +557,11 @@ def load_profile(
 
 
 # the sets of characters a rule searched line by line may find its lines by (Rule.line_needs):
-# each is counted in the text searched, to find the rarest
+# each is counted in the text searched until one is rare enough; a set after the first is
+# kept only if it has at most LINE_NEEDS_MORE_CHARS characters, as counting one costs a few
+# microseconds a page, and a larger set (sentence marks) is rarely rare
 LINE_NEEDS_SETS = 3
+LINE_NEEDS_MORE_CHARS = 4
 
 
 def _line_needs(rule: Rule) -> tuple[str, ...]:
@@ -567,9 +570,14 @@ def _line_needs(rule: Rule) -> tuple[str, ...]:
     (``space-quote``: a quote mark, and a blank, which a page holds far fewer of)."""
     if rule.kind != "regex" or rule.pattern is None or not stays_on_one_line(rule.pattern):
         return ()
-    sets: list[str] = []
-    while len(sets) < LINE_NEEDS_SETS and (chars := quick_chars(required_chars(rule.pattern, "".join(sets)))):
-        sets.append(chars)
+    first = rule.needed_chars()
+    if not first:
+        return ()
+    sets, avoid = [first], first
+    while len(sets) < LINE_NEEDS_SETS and (chars := quick_chars(required_chars(rule.pattern, avoid))):
+        avoid += chars
+        if len(chars) <= LINE_NEEDS_MORE_CHARS:
+            sets.append(chars)
     return tuple(sets)
 
 
