@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import partial
 from itertools import repeat
-from operator import add
+from operator import add, itemgetter
 from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple, Sequence
 
@@ -70,6 +70,19 @@ class Step:
     edits: list[Edit]
     # offset of each edit in this step's output, for mapping back
     out_starts: list[int] = field(default_factory=list)
+    # whether every edit puts one character for one (see keeps_offsets); None until asked
+    _one_for_one: bool | None = field(default=None, init=False, repr=False, compare=False)
+
+    def keeps_offsets(self) -> bool:
+        """Whether every edit puts one character for one (a comma made full-width):
+        then every offset of the output is the same offset of the input, on either
+        side, and mapping through the step moves nothing.  A raw page's first
+        steps are such, and every later step's changes are mapped through them."""
+        if self._one_for_one is None:
+            edits = self.edits
+            self._one_for_one = (set(map(len, map(itemgetter(1), edits))) == {1}
+                                 and set(map(len, map(itemgetter(2), edits))) == {1})
+        return self._one_for_one
 
     def to_inputs(self, positions: Iterable[int], side: str) -> list[int]:
         """Map offsets of this step's output to its input, in one call.
@@ -107,7 +120,7 @@ class Step:
         out_starts, edits = self.out_starts, self.edits
         count = len(positions)
         j = bisect_left(positions, out_starts[0])
-        if j == count:
+        if j == count or self.keeps_offsets():
             return positions[:]
         mapped = positions[:j]
         last = len(edits) - 1
