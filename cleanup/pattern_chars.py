@@ -43,7 +43,8 @@ def quick_chars(chars: Iterable[str] | None) -> str:
 
 
 def holds_any(text: str, chars: str) -> bool:
-    return any(c in text for c in chars)
+    # map over the bound test rather than a generator: stages ask this of a page dozens of times
+    return any(map(text.__contains__, chars))
 
 
 def required_chars(pattern: regex.Pattern[str], avoid: str = "") -> frozenset[str] | None:
