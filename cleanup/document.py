@@ -290,9 +290,12 @@ class Document:
         return positions
 
     def _sorted_to_raw(self, step: int, positions: list[int], side: str) -> list[int]:
-        """:meth:`to_raw_all` for ascending ``positions``, which stay ascending step after step."""
+        """:meth:`to_raw_all` for ascending ``positions``, which stay ascending step after step
+        (a step that keeps offsets is passed by: a page's changes are mapped through
+        every step before their own)."""
         for s in reversed(self.steps[:step]):
-            positions = s.sorted_to_inputs(positions, side)
+            if not s.keeps_offsets():
+                positions = s.sorted_to_inputs(positions, side)
         return positions
 
     @property
