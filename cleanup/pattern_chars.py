@@ -381,9 +381,10 @@ def line_spans_holding(text: str, needs: tuple[str, ...], most: int) -> tuple[tu
     """``(start, end)`` of each line of ``text`` (line break left out) holding one of
     the characters of the first set of ``needs`` that ``text`` holds few of, in
     order, found by ``str.find``, which jumps to them where a regex tries every
-    character; None if each set's may add up to more than ``most`` characters, or
-    there are more than one per :data:`CHARS_PER_LINE_SEARCH` of the text
-    (searching many lines one by one costs more than one search)."""
+    character.  Few: at most one per :data:`CHARS_PER_LINE_SEARCH` characters of
+    the text, on lines not likely to add up to more than ``most`` characters
+    (searching many lines one by one costs more than one search).  None if no set
+    is that few, or its lines do add up to more."""
     global _last_spans
     last = _last_spans
     if last[0] is text and last[1] == needs and last[2] == most:

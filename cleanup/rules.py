@@ -67,8 +67,8 @@ class Rule:
     vetted: Mapping[str, Any] = field(default_factory=dict)  # params as a packaged rule file gives them
     # a vetted pattern that stays on one line (stays_on_one_line) and needs a few characters:
     # those characters, and up to two other sets of which a match's line must hold one too
-    # (disjoint); :meth:`find_edits` then searches only the lines holding one of the set
-    # the text holds fewest of
+    # (disjoint); :meth:`find_edits` then searches only the lines holding one of the first
+    # set the text holds few of (:func:`~cleanup.pattern_chars.line_spans_holding`)
     line_needs: tuple[str, ...] = ()
 
     def needed_chars(self) -> str:
