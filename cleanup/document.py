@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import partial
 from itertools import repeat
-from operator import add
+from operator import add, itemgetter
 from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple, Sequence
 
@@ -70,6 +70,19 @@ class Step:
     edits: list[Edit]
     # offset of each edit in this step's output, for mapping back
     out_starts: list[int] = field(default_factory=list)
+    # whether every edit puts one character for one (see keeps_offsets); None until asked
+    _one_for_one: bool | None = field(default=None, init=False, repr=False, compare=False)
+
+    def keeps_offsets(self) -> bool:
+        """Whether every edit puts one character for one (a comma made full-width):
+        then every offset of the output is the same offset of the input, on either
+        side, and mapping through the step moves nothing.  A raw page's first
+        steps are such, and every later step's changes are mapped through them."""
+        if self._one_for_one is None:
+            edits = self.edits
+            self._one_for_one = (set(map(len, map(itemgetter(1), edits))) == {1}
+                                 and set(map(len, map(itemgetter(2), edits))) == {1})
+        return self._one_for_one
 
     def to_inputs(self, positions: Iterable[int], side: str) -> list[int]:
         """Map offsets of this step's output to its input, in one call.
@@ -107,7 +120,7 @@ class Step:
         out_starts, edits = self.out_starts, self.edits
         count = len(positions)
         j = bisect_left(positions, out_starts[0])
-        if j == count:
+        if j == count or self.keeps_offsets():
             return positions[:]
         mapped = positions[:j]
         last = len(edits) - 1
@@ -190,35 +203,39 @@ class Document:
         call with nothing else makes no step.
         """
         edits = list(edits)
+        if not edits:
+            return
         suspects = [e for e in edits if e.before == e.after]
         if suspects:
             self.keep(stage, suspects)
             edits = [e for e in edits if e.before != e.after]
-        if not edits:
-            return
+            if not edits:
+                return
         text = self.text
         parts: list[str] = []
         out_starts: list[int] = []
         last = 0
         out_len = 0
-        for e in edits:
-            at = e.at
+        # fields unpacked rather than read by name: a raw page has hundreds of edits
+        for at, before, after, rule, _ in edits:
             if at < last:
-                raise ValueError(f"{stage}: edits overlap or are unsorted at {at} ({e.rule})")
-            end = at + len(e.before)
-            if text[at:end] != e.before:
-                raise ValueError(f"{stage}: edit {e.rule} at {at} does not match the text")
+                raise ValueError(f"{stage}: edits overlap or are unsorted at {at} ({rule})")
+            end = at + len(before)
+            if text[at:end] != before:
+                raise ValueError(f"{stage}: edit {rule} at {at} does not match the text")
             parts.append(text[last:at])
             out_len += at - last
             out_starts.append(out_len)
-            parts.append(e.after)
-            out_len += len(e.after)
+            parts.append(after)
+            out_len += len(after)
             last = end
         parts.append(text[last:])
         self.text = "".join(parts)
         self.steps.append(Step(stage, edits, out_starts))
-        for e in edits:
-            self.stats[e.rule] = self.stats.get(e.rule, 0) + 1
+        rules = [e.rule for e in edits]
+        stats = self.stats
+        for rule in dict.fromkeys(rules):  # a step's edits are mostly of one rule: counted in one call
+            stats[rule] = stats.get(rule, 0) + rules.count(rule)
 
     def keep(self, stage: str, suspects: list[Edit]) -> None:
         """Record suspects of the current text, kept as they are."""
@@ -273,9 +290,12 @@ class Document:
         return positions
 
     def _sorted_to_raw(self, step: int, positions: list[int], side: str) -> list[int]:
-        """:meth:`to_raw_all` for ascending ``positions``, which stay ascending step after step."""
+        """:meth:`to_raw_all` for ascending ``positions``, which stay ascending step after step
+        (a step that keeps offsets is passed by: a page's changes are mapped through
+        every step before their own)."""
         for s in reversed(self.steps[:step]):
-            positions = s.sorted_to_inputs(positions, side)
+            if not s.keeps_offsets():
+                positions = s.sorted_to_inputs(positions, side)
         return positions
 
     @property

@@ -43,7 +43,8 @@ def quick_chars(chars: Iterable[str] | None) -> str:
 
 
 def holds_any(text: str, chars: str) -> bool:
-    return any(c in text for c in chars)
+    # map over the bound test rather than a generator: stages ask this of a page dozens of times
+    return any(map(text.__contains__, chars))
 
 
 def required_chars(pattern: regex.Pattern[str], avoid: str = "") -> frozenset[str] | None:
@@ -370,19 +371,44 @@ def _group_opening(text: str, at: int) -> tuple[int, str]:
     return named.end(), ""
 
 
-def line_spans_holding(text: str, chars: str, most: int) -> list[tuple[int, int]] | None:
+# The last answer of :func:`line_spans_holding`: rules that need the same characters
+# (normalize's six blank rules) ask about the same text one after another, and
+# finding the lines costs a rule about what searching them does.
+_last_spans: tuple[str, tuple[str, ...], int, tuple[tuple[int, int], ...] | None] = ("", (), -1, None)
+
+
+def line_spans_holding(text: str, needs: tuple[str, ...], most: int) -> tuple[tuple[int, int], ...] | None:
     """``(start, end)`` of each line of ``text`` (line break left out) holding one of
-    ``chars``, in order, found by ``str.find``, which jumps to them where a regex
-    tries every character; None if they may add up to more than ``most``
-    characters, or there are more than one per :data:`CHARS_PER_LINE_SEARCH` of
-    the text (searching many lines one by one costs more than one search)."""
-    found = sum(text.count(char) for char in chars)
-    if found * CHARS_PER_LINE_SEARCH > len(text) or found * len(text) > most * (text.count("\n") + 1):
+    the characters of the first set of ``needs`` that ``text`` holds few of, in
+    order, found by ``str.find``, which jumps to them where a regex tries every
+    character.  Few: at most one per :data:`CHARS_PER_LINE_SEARCH` characters of
+    the text, on lines not likely to add up to more than ``most`` characters
+    (searching many lines one by one costs more than one search).  None if no set
+    is that few, or its lines do add up to more."""
+    global _last_spans
+    last = _last_spans
+    if last[0] is text and last[1] == needs and last[2] == most:
+        return last[3]
+    spans = _line_spans_holding(text, needs, most)
+    _last_spans = (text, needs, most, spans)
+    return spans
+
+
+def _line_spans_holding(text: str, needs: tuple[str, ...], most: int) -> tuple[tuple[int, int], ...] | None:
+    """:func:`line_spans_holding`, worked out: the sets of ``needs`` are counted in
+    turn until one is rare enough."""
+    lines = text.count("\n") + 1
+    for chars in needs:
+        counts = [text.count(char) for char in chars]
+        found = sum(counts)
+        if found * CHARS_PER_LINE_SEARCH <= len(text) and found * len(text) <= most * lines:
+            break
+    else:
         return None
     spans: set[tuple[int, int]] = set()
     covered = 0
-    for char in chars:
-        at = text.find(char)
+    for char, count in zip(chars, counts):
+        at = text.find(char) if count else -1
         while at >= 0:
             start = text.rfind("\n", 0, at) + 1
             end = text.find("\n", at)
@@ -394,4 +420,26 @@ def line_spans_holding(text: str, chars: str, most: int) -> list[tuple[int, int]
                 if covered > most:
                     return None
             at = text.find(char, end)
-    return sorted(spans)
+    return tuple(sorted(spans))
+
+
+def lines_reaching(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of the runs of whole lines of ``text`` (line breaks at their ends
+    left out) that ``spans`` reach, an empty span at a line's start or end too; sorted
+    ``spans`` give sorted runs, those that meet merged.
+
+    Out of them, each line of ``text`` and the line breaks around it are as they
+    were before whatever wrote ``spans`` (:meth:`~cleanup.document.Document.changed_since`):
+    a pattern that stays on one line finds there what it found then.
+    """
+    runs: list[tuple[int, int]] = []
+    for a, b in spans:
+        start = text.rfind("\n", 0, a) + 1
+        end = text.find("\n", b)
+        if end < 0:
+            end = len(text)
+        if runs and start <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], end))
+        else:
+            runs.append((start, end))
+    return tuple(runs)

@@ -19,7 +19,7 @@ import re
 from collections import ChainMap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import regex
 
@@ -66,8 +66,10 @@ class Rule:
     params: Mapping[str, Any] = field(default_factory=dict)  # its own settings, read by its stage's code
     vetted: Mapping[str, Any] = field(default_factory=dict)  # params as a packaged rule file gives them
     # a vetted pattern that stays on one line (stays_on_one_line) and needs a few characters:
-    # those characters; :meth:`find_edits` then searches only the lines holding one
-    line_needs: str = ""
+    # those characters, and up to two other sets of which a match's line must hold one too
+    # (disjoint); :meth:`find_edits` then searches only the lines holding one of the first
+    # set the text holds few of (:func:`~cleanup.pattern_chars.line_spans_holding`)
+    line_needs: tuple[str, ...] = ()
 
     def needed_chars(self) -> str:
         """A few characters of which a text must hold one for this rule to change
@@ -87,20 +89,24 @@ class Rule:
             return self.pattern.pattern
         return None
 
-    def find_edits(self, text: str, timeout: float) -> list[Edit]:
+    def find_edits(self, text: str, timeout: float, lines: Sequence[tuple[int, int]] | None = None) -> list[Edit]:
         """A ``regex`` rule's edits: every match becomes the expanded ``replace``.
 
         A pattern that runs longer than ``timeout`` seconds is stopped with a
-        :class:`RuleError`, never left to hang.
+        :class:`RuleError`, never left to hang.  A rule searched line by line
+        (:attr:`line_needs`) searches only ``lines`` if given: spans of whole
+        lines of ``text`` (:func:`~cleanup.pattern_chars.lines_reaching`) out of
+        which it can find nothing.
         """
         assert self.pattern is not None, f"rule {self.id} is not a regex rule"
         rid, replace = self.id, self.replace
         try:
             matches = (self.pattern.finditer(text, timeout=timeout) if not self.line_needs
-                       else self._line_matches(text, timeout))
+                       else self._line_matches(text, timeout, lines))
+            new = tuple.__new__  # Edit(...) without the Python-level __new__ of a named tuple: a page has hundreds
             if "\\" not in replace:  # no group or escape to expand: the same text every time
-                return [Edit(m.start(), m.group(), replace, rid) for m in matches]
-            return [Edit(m.start(), m.group(), m.expand(replace), rid) for m in matches]
+                return [new(Edit, (m.start(), m.group(), replace, rid, "")) for m in matches]
+            return [new(Edit, (m.start(), m.group(), m.expand(replace), rid, "")) for m in matches]
         except TimeoutError:
             raise RuleError(
                 f"rule {self.id}: pattern ran over {timeout:g}s and was stopped "
@@ -108,9 +114,11 @@ class Rule:
                 self.source,
             ) from None
 
-    def _line_matches(self, text: str, timeout: float) -> Iterator[regex.Match[str]]:
+    def _line_matches(self, text: str, timeout: float,
+                      lines: Sequence[tuple[int, int]] | None = None) -> Iterator[regex.Match[str]]:
         """The matches of a :attr:`line_needs` rule: the same as in the whole text, found
-        in the lines holding one of those characters, each searched in place.
+        in the lines holding one of those characters (or in ``lines``), each searched
+        in place.
 
         Where those lines are few, this searches a fraction of the text that
         a whole-text search tries the pattern at every character of; and a
@@ -122,7 +130,8 @@ class Rule:
         """
         assert self.pattern is not None
         finditer = self.pattern.finditer
-        spans = line_spans_holding(text, self.line_needs, len(text) // LINES_SEARCHED_SHARE)
+        spans = lines if lines is not None else line_spans_holding(text, self.line_needs,
+                                                                   len(text) // LINES_SEARCHED_SHARE)
         if spans is None:
             yield from finditer(text, timeout=timeout)
             return
@@ -547,11 +556,29 @@ def load_profile(
                    settle, vocabulary.path)
 
 
-def _line_needs(rule: Rule) -> str:
-    """:attr:`Rule.line_needs` of a vetted rule."""
+# the sets of characters a rule searched line by line may find its lines by (Rule.line_needs):
+# each is counted in the text searched until one is rare enough; a set after the first is
+# kept only if it has at most LINE_NEEDS_MORE_CHARS characters, as counting one costs a few
+# microseconds a page, and a larger set (sentence marks) is rarely rare
+LINE_NEEDS_SETS = 3
+LINE_NEEDS_MORE_CHARS = 4
+
+
+def _line_needs(rule: Rule) -> tuple[str, ...]:
+    """:attr:`Rule.line_needs` of a vetted rule: its needed characters, then the few
+    characters a match requires besides those, while the pattern tells such sets
+    (``space-quote``: a quote mark, and a blank, which a page holds far fewer of)."""
     if rule.kind != "regex" or rule.pattern is None or not stays_on_one_line(rule.pattern):
-        return ""
-    return rule.needed_chars()
+        return ()
+    first = rule.needed_chars()
+    if not first:
+        return ()
+    sets, avoid = [first], first
+    while len(sets) < LINE_NEEDS_SETS and (chars := quick_chars(required_chars(rule.pattern, avoid))):
+        avoid += chars
+        if len(chars) <= LINE_NEEDS_MORE_CHARS:
+            sets.append(chars)
+    return tuple(sets)
 
 
 def _packaged(fpath: Path, vocabulary: Vocabulary) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from typing import Any, Callable, ClassVar, Protocol, Sequence, TypeVar
 
 from .document import Document
@@ -31,6 +32,7 @@ from .rules import Params, Rule, StageConfig
 from .shape import load_shape
 
 T = TypeVar("T")
+_AFTER = itemgetter(2)  # an Edit's after, read in C: a settle pass joins those of hundreds
 Memo = TypeVar("Memo")
 Handler = TypeVar("Handler", bound=Callable[..., Any])
 
@@ -93,7 +95,7 @@ class Touched:
     def written(self) -> str:
         """Every text the steps since wrote, some of it perhaps gone again: whatever
         the text now holds that was written since is in it."""
-        return "".join(e.after for step in self.doc.steps[self.since:] for e in step.edits)
+        return "".join(["".join(map(_AFTER, step.edits)) for step in self.doc.steps[self.since:]])
 
     def lines(self, lines: Sequence[Spanned]) -> set[int]:
         """Indices of ``lines`` (in order, of the current text) that a span reaches,

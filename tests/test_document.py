@@ -164,3 +164,17 @@ def test_undo_passes_over_suspects():
     assert doc.text == "会议，政企企对接"
     assert undo(doc.text, doc.records) == doc.raw
     assert undo(doc.text, doc.changes) == doc.raw
+
+
+def test_a_step_putting_one_character_for_one_maps_every_offset_to_itself():
+    doc = Document("甲,乙,丙")
+    doc.apply("s", [Edit(1, ",", "，", "r"), Edit(3, ",", "，", "r")])
+    doc.apply("s", [Edit(0, "甲，", "丁戊", "r")])
+    one_for_one, two_for_two = doc.steps
+    assert one_for_one.keeps_offsets() and not two_for_two.keeps_offsets()
+    for side in ("start", "end"):
+        everywhere = list(range(len(doc.text) + 1))
+        assert one_for_one.sorted_to_inputs(everywhere, side) == everywhere
+        assert [map_plainly(one_for_one, pos, side) for pos in everywhere] == everywhere
+        assert two_for_two.sorted_to_inputs(everywhere, side) == [map_plainly(two_for_two, pos, side)
+                                                                  for pos in everywhere]

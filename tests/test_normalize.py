@@ -8,7 +8,7 @@ from conftest import DEVSET, SAMPLES
 
 from cleanup import Cleaner
 from cleanup.errors import RuleError
-from cleanup.rules import packaged_rules_dir
+from cleanup.rules import load_profile, packaged_rules_dir
 from cleanup.stages.normalize import diff_runs
 
 CJK = r"[\p{Han}，。、；：？！“”‘’（）《》—…]"
@@ -116,3 +116,12 @@ def test_ocr_angle_brackets_closed_round_become_round_pairs(cleaner):
     after = sum(cleaner.clean(t).text.count("〈") for t in raw)
     assert before > 100
     assert after <= before * 0.05
+
+
+def test_control_chars_are_the_control_and_format_characters_but_tab_and_line_feed():
+    """The rule's class, written as C less Cn, Co and Cs for speed, is [[Cc Cf]--[\\n\\t]]."""
+    rule = next(r for r in load_profile().rules() if r.id == "control-chars")
+    union = regex.compile(r"[[\p{Cc}\p{Cf}]--[\n\t]]", regex.VERSION1)
+    every = "".join(map(chr, range(0x110000)))
+    matched = [at for m in rule.pattern.finditer(every) for at in range(*m.span())]
+    assert matched == [m.start() for m in union.finditer(every)]

@@ -106,10 +106,10 @@ def test_a_pattern_that_stays_on_one_line_finds_in_a_text_what_it_finds_in_its_l
 
 def test_lines_holding_some_characters() -> None:
     text = "甲乙\n丙 丁\n\n戊 己 庚" + "辛" * 1500
-    assert line_spans_holding(text, " ", len(text)) == [(3, 6), (8, len(text))]
-    assert line_spans_holding(text, "壬", len(text)) == []
-    assert line_spans_holding(text, " ", 100) is None  # they would add up to more than 100 characters
-    assert line_spans_holding("甲 乙\n" * 10, " ", 1000) is None  # one in every few characters
+    assert line_spans_holding(text, (" ",), len(text)) == ((3, 6), (8, len(text)))
+    assert line_spans_holding(text, ("壬",), len(text)) == ()
+    assert line_spans_holding(text, (" ",), 100) is None  # they would add up to more than 100 characters
+    assert line_spans_holding("甲 乙\n" * 10, (" ",), 1000) is None  # one in every few characters
 
 
 @pytest.mark.parametrize(("pattern", "one"), [
@@ -118,3 +118,11 @@ def test_lines_holding_some_characters() -> None:
 ])
 def test_patterns_of_one_character_class(pattern: str, one: bool) -> None:
     assert is_one_class(regex.compile(pattern, regex.VERSION1)) is one
+
+
+def test_lines_holding_some_characters_are_found_by_the_first_set_the_text_holds_few_of() -> None:
+    text = "“甲” 乙\n“丙”\n“丁”\n" + ("戊" * 1000 + "\n") * 3
+    assert line_spans_holding(text, (" ", "“”"), len(text)) == ((0, 5),)
+    assert line_spans_holding(text, ("“”", " "), len(text)) == ((0, 5), (6, 9), (10, 13))
+    crowded = text + "“”" * 10  # the quote marks are too many to search their lines: the blank's line
+    assert line_spans_holding(crowded, ("“”", " "), len(crowded)) == ((0, 5),)

@@ -25,7 +25,7 @@ from cleanup.shape import lines
 from cleanup.patterns import VETTED_LENGTH, ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.roles import COLUMN_SHARE, MIN_COLUMN_LINES, WINDOW, _measure, _measure_all, _windows, learn_columns
-from cleanup.rules import load_profile
+from cleanup.rules import Rule, load_profile
 from cleanup.stage import Stage, Touched
 from cleanup.stages.dedup import comparison_key, find_pairs
 from cleanup.textkey import comparison_keys
@@ -262,11 +262,17 @@ def test_normalize_rules_needing_the_same_characters_share_one_search():
                 other.needs == step.needs for other in normalize.steps if other.group is step.group)
 
 
+# bylines with quote marks for blanks, and marks a settle round makes full-width beside them
+BYLINE_TEXT = st.lists(st.sampled_from(["记者", "通讯员", " ", "“", "”", "王磊", "摄", "（", ")", ",", "\n", "\u3000",
+                                        "中", "a"]), max_size=20).map("".join)
+
+
 @pytest.mark.parametrize("pays_after", [0, 10**9], ids=["prescan-compiled", "prescan-not-yet"])
-@given(text=st.text(alphabet=NORMALIZE_ALPHABET, max_size=40))
+@given(text=st.text(alphabet=NORMALIZE_ALPHABET, max_size=40) | BYLINE_TEXT)
 @settings(max_examples=300, deadline=None)
 def test_normalize_with_its_skips_edits_like_every_rule_in_turn(pays_after, text):
-    """Skipping rules (prescan, needed characters) changes no edit."""
+    """Skipping rules (prescan, needed characters, a settle round's line rule searching
+    only the lines changed since it found nothing) changes no edit."""
     normalize = normalize_stage(pays_after)
     fast, plain = Document(text), Document(text)
     normalize.run(fast)
@@ -293,6 +299,25 @@ def test_a_map_rule_searches_only_texts_holding_its_characters_and_finds_them_al
                 want = [(m.start(), m.group()) for m in pattern.finditer(text)]
                 assert [(e.at, e.before) for e in step.find(text)] == want, (step.rule.id, text)
         assert step.find("会议今天召开。") == []
+
+
+def test_a_settle_round_searches_a_line_rule_only_in_the_lines_changed_since_it_found_nothing(monkeypatch):
+    normalize = normalize_stage(0)
+    page = "（记者 王磊）,\n" + "会议今天召开。\n" * 50 + "代表 a\n"
+    searched: list[tuple[str, object]] = []
+    find_edits = Rule.find_edits
+
+    def spy(rule, text, timeout, lines=None):
+        searched.append((rule.id, lines))
+        return find_edits(rule, text, timeout, lines)
+
+    monkeypatch.setattr(Rule, "find_edits", spy)
+    doc = normalize.run(Document(page))
+    assert doc.text == "（记者 王磊），\n" + "会议今天召开。\n" * 50 + "代表a\n"
+    byline = [lines for rule, lines in searched if rule == "ocr-byline-quote-space"]
+    # the whole text (after the comma rule), then in the settle round the line a blank rule changed
+    end = len(doc.text) - 1
+    assert byline == [None, ((end - 3, end),)]
 
 
 def test_normalize_rules_know_the_few_characters_they_need():
@@ -750,7 +775,7 @@ def line_rules() -> list:
 @settings(max_examples=300, deadline=None)
 def test_a_rule_searched_line_by_line_edits_as_a_search_of_the_whole_text(text):
     for rule in line_rules():
-        whole = replace(rule, line_needs="")
+        whole = replace(rule, line_needs=())
         assert rule.find_edits(text, 2.0) == whole.find_edits(text, 2.0), rule.id
 
 
@@ -815,3 +840,10 @@ def test_lines_of_the_same_text_again_are_a_fresh_list():
     first.append(first[0])
     assert lines(text) == [(0, 1, "甲"), (3, 4, "乙")]
     assert lines("丙") == [(0, 1, "丙")]
+
+
+def test_a_rule_searched_line_by_line_may_find_its_lines_by_several_sets_of_characters():
+    """space-quote needs a quote mark and a blank: where a page holds too many quote
+    marks to search their lines, the lines holding a blank are searched."""
+    rule = next(r for r in line_rules() if r.id == "space-quote")
+    assert rule.line_needs == ("‘’“”", "\t \xa0\u3000")

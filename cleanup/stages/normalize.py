@@ -19,7 +19,7 @@ import regex
 
 from ..document import Document, Edit
 from ..errors import RuleError
-from ..pattern_chars import holds_any, is_one_class
+from ..pattern_chars import holds_any, is_one_class, lines_reaching
 from ..patterns import PRESCAN_PAYS_AFTER, Prescan, char_class
 from ..rules import Rule, StageConfig
 from ..stage import Stage, Touched
@@ -144,8 +144,9 @@ class Normalize(Stage):
             def find_map(text: str) -> list[Edit]:
                 if not held.search(text):
                     return []
+                new = tuple.__new__  # Edit(...) without the Python-level __new__ of a named tuple
                 try:
-                    return [Edit(m.start(), m.group(), m.group().translate(table), rule.id)
+                    return [new(Edit, (m.start(), m.group(), m.group().translate(table), rule.id, ""))
                             for m in chars.finditer(text, timeout=self.timeout)]
                 except TimeoutError:
                     raise RuleError(f"rule {rule.id}: context ran over {self.timeout:g}s and was stopped "
@@ -191,17 +192,19 @@ class Normalize(Stage):
     def run_rules(self, doc: Document, written: str | None) -> Document:
         """:meth:`run`, or with ``written`` :meth:`recheck`."""
         made = len(doc.steps)
-        self.run_steps(doc, self.steps, written)
+        idle: dict[str, int] = {}
+        self.run_steps(doc, self.steps, idle, written)
         if len(doc.steps) == made:  # no rule found anything: the settle rules would find nothing again
             return doc
         for _ in range(self.settle_rounds):
             made = len(doc.steps)
-            self.run_steps(doc, self.settle_steps)
+            self.run_steps(doc, self.settle_steps, idle)
             if len(doc.steps) == made:
                 break
         return doc
 
-    def run_steps(self, doc: Document, steps: list[RuleStep], written: str | None = None) -> None:
+    def run_steps(self, doc: Document, steps: list[RuleStep], idle: dict[str, int],
+                  written: str | None = None) -> None:
         """Apply ``steps`` in order, skipping those that cannot fire: a rule when
         the text holds none of the characters it needs, or when its group's
         search found nothing in the text as it is (see :meth:`group_steps`);
@@ -212,9 +215,14 @@ class Normalize(Stage):
         if the text changed since.  Until its pattern is compiled, each of its
         rules runs; a text in which all of them then found nothing is told of
         (``note_idle``): a search would have saved those.
+
+        ``idle`` holds how many steps ``doc`` had when a rule searched line by
+        line (:attr:`~cleanup.rules.Rule.line_needs`) last found nothing in it:
+        it then searches only the lines changed since, where a settle round
+        finds the few a round's later rules wrote, not the page.
         """
         searched: dict[int, tuple[int, bool]] = {}  # id of a group -> (steps of doc then, found nothing)
-        idle: dict[int, int] = {}  # id of a group -> how many of its rules found nothing in the text searched
+        groups_idle: dict[int, int] = {}  # id of a group -> how many of its rules found nothing in the text searched
         start = len(doc.steps)
         for rule, find, needs, group, char_local in steps:
             text = doc.text
@@ -227,11 +235,18 @@ class Normalize(Stage):
                 at, nothing = searched.get(id(group), (-1, False))
                 if at != made:
                     nothing = group.finds_nothing(text, self.timeout)
-                    searched[id(group)], idle[id(group)] = (made, nothing), 0
+                    searched[id(group)], groups_idle[id(group)] = (made, nothing), 0
                 if nothing:
                     continue
-            doc.apply(self.name, find(text))
-            if group is not None and len(doc.steps) == made:
-                idle[id(group)] += 1
-                if idle[id(group)] == len(group.ids):
-                    group.note_idle(text)
+            if rule.id in idle:
+                lines = lines_reaching(text, doc.changed_since(idle[rule.id]))
+                doc.apply(self.name, rule.find_edits(text, self.timeout, lines))
+            else:
+                doc.apply(self.name, find(text))
+            if len(doc.steps) == made:
+                if rule.line_needs:
+                    idle[rule.id] = made
+                if group is not None:
+                    groups_idle[id(group)] += 1
+                    if groups_idle[id(group)] == len(group.ids):
+                        group.note_idle(text)
