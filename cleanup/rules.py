@@ -26,6 +26,7 @@ import regex
 from .diskcache import derived
 from .document import Edit
 from .errors import RuleError
+from .mark_context import MarkContext, mark_context
 from .pattern_chars import line_spans_holding, quick_chars, required_chars, stays_on_one_line
 from .patterns import VETTED_LENGTH, ParamPattern, char_class, class_members, fuse_patterns, is_fusable
 
@@ -70,6 +71,9 @@ class Rule:
     # (disjoint); :meth:`find_edits` then searches only the lines holding one of the first
     # set the text holds few of (:func:`~cleanup.pattern_chars.line_spans_holding`)
     line_needs: tuple[str, ...] = ()
+    # a vetted pattern of the shape (?<=C[S]*)M|M(?=[S]*C), with a replacement of its own:
+    # :meth:`find_edits` then finds its matches by their runs (:mod:`cleanup.mark_context`)
+    mark_context: MarkContext | None = None
 
     def needed_chars(self) -> str:
         """A few characters of which a text must hold one for this rule to change
@@ -100,10 +104,13 @@ class Rule:
         """
         assert self.pattern is not None, f"rule {self.id} is not a regex rule"
         rid, replace = self.id, self.replace
+        new = tuple.__new__  # Edit(...) without the Python-level __new__ of a named tuple: a page has hundreds
+        if self.mark_context is not None:
+            mark = self.mark_context.mark
+            return [new(Edit, (at, mark, replace, rid, "")) for at in self.mark_context.find(text)]
         try:
             matches = (self.pattern.finditer(text, timeout=timeout) if not self.line_needs
                        else self._line_matches(text, timeout, lines))
-            new = tuple.__new__  # Edit(...) without the Python-level __new__ of a named tuple: a page has hundreds
             if "\\" not in replace:  # no group or escape to expand: the same text every time
                 return [new(Edit, (m.start(), m.group(), replace, rid, "")) for m in matches]
             return [new(Edit, (m.start(), m.group(), m.expand(replace), rid, "")) for m in matches]
@@ -581,6 +588,14 @@ def _line_needs(rule: Rule) -> tuple[str, ...]:
     return tuple(sets)
 
 
+def _mark_context(rule: Rule) -> MarkContext | None:
+    """:attr:`Rule.mark_context` of a vetted rule: a regex rule of that shape whose
+    replacement is plain text (no group to expand)."""
+    if rule.kind != "regex" or rule.pattern is None or "\\" in rule.replace:
+        return None
+    return mark_context(rule.pattern)
+
+
 def _packaged(fpath: Path, vocabulary: Vocabulary) -> bool:
     """A packaged rule file read with the packaged vocabulary: its settings and patterns are vetted."""
     return fpath.resolve().parent == packaged_rules_dir() and vocabulary.packaged
@@ -619,7 +634,7 @@ def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str, vocabulary: Voca
     packaged = _packaged(fpath, vocabulary)
     if packaged:
         cfg.vetted.update(params)
-        rules = [replace(r, vetted=r.params, line_needs=_line_needs(r)) for r in rules]
+        rules = [replace(r, vetted=r.params, line_needs=_line_needs(r), mark_context=_mark_context(r)) for r in rules]
     cfg.rules.extend(rules)
     cfg.files.append(str(fpath))
     _set_params(cfg, params)
