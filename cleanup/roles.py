@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -261,6 +261,12 @@ class RoleVocabulary:
             return Role.BLANK
         return self.role_of_stripped(t)
 
+    def stripped_roles(self, stripped: Iterable[str]) -> list[Role | None]:
+        """:meth:`own_role` of each of ``stripped``, lines stripped already, in one pass
+        (the paragraphs stage reads every row of a page in each round)."""
+        blank, role_of = Role.BLANK, self.role_of_stripped
+        return [role_of(t) if t else blank for t in stripped]
+
     def _role_of(self, t: str) -> Role | None:
         if len(t) > OWN_ROLE_MAX:
             return self._role_of_long(t)
@@ -322,9 +328,7 @@ def own_roles(lines: Sequence[str], shape: Shape | None = None) -> list[Role]:
     """The role each line shows by itself (:func:`own_role`, folios split over lines
     too); ``Role.BODY`` where only its neighbours could tell."""
     v = vocabulary(shape)
-    # v.own_role of each line, inlined: paragraphs reads every row of a page in each round
-    blank, role_of = Role.BLANK, v.role_of_stripped
-    roles: list[Role | None] = [role_of(t) if (t := line.strip()) else blank for line in lines]
+    roles = v.stripped_roles([line.strip() for line in lines])
     _mark_folio_runs(lines, roles, v)
     body = Role.BODY
     return [body if r is None else r for r in roles]
@@ -354,21 +358,21 @@ class PageReading:
     heading_widths: frozenset[float] = frozenset()
     indent: float = 0.0
     tolerance: float = TOLERANCE
-    rooms: list[float] = field(default_factory=list)  # :meth:`room` of each line
+    # how far each line stops short of its column in width (less what narrow characters
+    # explain) and in characters; and :meth:`room`, the less of the two (0 with no column)
+    room_pairs: list[tuple[float, float]] = field(default_factory=list)
+    rooms: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.rooms = [min(col - width - slack, col - count) if col else 0.0  # min(self._rooms(i))
-                      for col, width, slack, count in zip(self.columns, self.widths, self.slack, self.counts)]
+        self.room_pairs = [(col - width - slack, col - count)
+                           for col, width, slack, count in zip(self.columns, self.widths, self.slack, self.counts)]
+        self.rooms = [min(pair) if col else 0.0 for pair, col in zip(self.room_pairs, self.columns)]
 
     def room(self, i: int) -> float:
         """How far line ``i`` stops short of its column, less what narrow characters
         explain; the less of that in width and in characters (a line is as full as
         either measure says: text may be wrapped at a count of characters)."""
         return self.rooms[i]
-
-    def _rooms(self, i: int) -> tuple[float, ...]:
-        room = self.columns[i] - self.widths[i] - self.slack[i]
-        return (room, self.columns[i] - self.counts[i])
 
     def fills(self, i: int, nxt: str | None = None) -> bool:
         """Whether line ``i`` reaches the end of its column: as wide as it, or
@@ -388,7 +392,7 @@ class PageReading:
         give = max(INDENT_TOLERANCE, self.tolerance)
         unit = first_unit_width(nxt) if nxt is not None else 0.0
         return any(-INDENT_TOLERANCE <= room - self.indent <= give or 0 < room - self.indent < unit
-                   for room in self._rooms(i))
+                   for room in self.room_pairs[i])
 
     def short(self, i: int, nxt: str | None = None) -> bool:
         """Whether line ``i`` stops short of its column: a paragraph ends there."""
@@ -507,8 +511,8 @@ def read_page(
         wrapped = is_wrapped(texts, shape)
     # Role's members as locals in the loops over every line: on Python 3.11 ``Role.X`` goes
     # through ``EnumType.__getattr__``, about ten times a local's cost
-    blank_role, headline, body = Role.BLANK, Role.HEADLINE, Role.BODY
-    roles: list[Role | None] = [v.role_of_stripped(t) if t else blank_role for t in texts]  # own_role: stripped
+    headline, body = Role.HEADLINE, Role.BODY
+    roles = v.stripped_roles(texts)
     _mark_folio_runs(texts, roles, v)
     blank = [0.0] * len(texts)
     if wrapped:
