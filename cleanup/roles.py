@@ -28,7 +28,7 @@ import regex
 from .errors import RuleError
 from .folio import DATE, parse_folio
 from .pattern_chars import required_chars
-from .shape import HAN_RUN, AnyOf, Shape, load_shape
+from .shape import HAN_RUN, AnyOf, Shape, display_width, load_shape
 
 
 class Role(StrEnum):
@@ -106,12 +106,6 @@ SPACE_LESS = 0.0  # cells that a space prints narrower than half a cell
 SPACE_STRETCH = 0.5  # cells that justification may widen a space by
 MAX_SLACK = 1.5
 TYPE_MARGIN = 0.5  # cells a heading line may exceed the page's headline width by and still be in its type
-
-
-def display_width(text: str) -> float:
-    """Width in full-width cells: ASCII counts half, everything else one."""
-    ascii_count = len(text.encode("ascii", "ignore"))
-    return len(text) - ascii_count / 2
 
 
 def heading_shaped(text: str, shape: Shape | None = None) -> bool:
