@@ -97,7 +97,8 @@ class Rule:
         """A ``regex`` rule's edits: every match becomes the expanded ``replace``.
 
         A pattern that runs longer than ``timeout`` seconds is stopped with a
-        :class:`RuleError`, never left to hang.  A rule searched line by line
+        :class:`RuleError`, never left to hang; a rule found by its runs of separators
+        (:attr:`mark_context`, linear) is not timed.  A rule searched line by line
         (:attr:`line_needs`) searches only ``lines`` if given: spans of whole
         lines of ``text`` (:func:`~cleanup.pattern_chars.lines_reaching`) out of
         which it can find nothing.
