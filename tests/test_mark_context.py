@@ -23,12 +23,11 @@ WIDE_ALPHABET = ALPHABET + ("\r\x0b\x0c\x1d\x1e\x1f\x85\u1680\u180e\u2000\u200b\
                             "\ud800\udfff\U00020000\U0001F600·…")
 
 
-def rules():
-    return {r.id: r for r in load_profile("zh-news").rules()}
+rules_by_id = {r.id: r for r in load_profile("zh-news").rules()}
 
 
 def test_the_punctuation_rules_are_found_by_their_runs():
-    found = [rid for rid, r in rules().items() if r.mark_context is not None]
+    found = [rid for rid, r in rules_by_id.items() if r.mark_context is not None]
     assert found == PUNCT_RULES
 
 
@@ -39,9 +38,6 @@ def test_the_runs_give_the_matches_the_regex_gives(text):
         rule = rules_by_id[rid]
         assert rule.mark_context is not None
         assert rule.mark_context.find(text) == [m.start() for m in rule.pattern.finditer(text)], rid
-
-
-rules_by_id = rules()
 
 
 @settings(max_examples=400, deadline=None)
