@@ -29,6 +29,10 @@ from cleanup.roles import (
     ("口本报记者 郑平琳魏忠", Role.BYLINE),
     ("本报讯（记者 云静）2月11日上午，会议召开。", Role.DATELINE),
     ("新华社北京1月7日电 2022年1月7日，国家主席习近平向哈萨克斯坦总统托卡耶夫致口信。", Role.DATELINE),
+    # OCR reads a date's 1 as ]: the raw line is a dateline all the same (normalize mends the text)
+    ("本报]月27日讯〈记者 崔娜)", Role.DATELINE),
+    ("本报1]月7日讯〈记者 戴安) ]月", Role.DATELINE),
+    ("新华社北京]月27日电 ”她转", Role.DATELINE),
     ("责任编辑：王五", Role.CREDIT),
     ("（李海珍）", Role.CREDIT),
     ("本报记者 王磊 摄", Role.CREDIT),
@@ -54,6 +58,20 @@ def test_clean_text_headings_bylines_body():
     roles = assign_roles(lines)
     assert roles == [Role.HEADLINE, Role.BLANK, Role.HEADLINE, Role.BLANK, Role.SUBHEADLINE, Role.BLANK,
                      Role.BYLINE, Role.BLANK, Role.BODY, Role.BLANK, Role.CREDIT]
+
+
+@pytest.mark.parametrize("line", ["本报]", "见[2]1日讯", "本报记者]月"])
+def test_a_closing_bracket_is_no_date_digit_outside_a_date(line):
+    assert assign_roles([line]) != [Role.DATELINE]
+
+
+def test_a_heading_over_a_dateline_ocr_misread_is_a_headline():
+    """The dateline under a headline, its 1 read as ] (development page p0011, tesseract),
+    shows the heading-shaped line over it as a headline, and the line over that as a heading
+    of the same stack (its kicker, says the articles view), not a subhead of the body."""
+    raw = devset_page("p0011", "tesseract").split("\n")
+    at = raw.index("极秘密似的切切的说")
+    assert roles_by_type(raw)[at - 2:at + 2] == [Role.HEADLINE, Role.BLANK, Role.HEADLINE, Role.DATELINE]
 
 
 @pytest.mark.parametrize("text", ["会议召开。", "他说：", "要坚持“扩大总量与提升质量并重”，", "（如氯吡格雷"])
