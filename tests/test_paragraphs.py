@@ -335,17 +335,6 @@ def test_headline_over_a_byline_after_body_text_stands_apart(rebuild):
     assert change.rule == "para-break" and "next-headline-over-byline" in change.note
 
 
-def test_headline_over_a_byline_after_a_clause_cut_at_its_comma_stands_apart(rebuild):
-    """The same after body text cut at a comma (OCR read a headline into the column beside
-    it): a clause goes on more surely, and the byline under the line still shows a headline.
-    With body text after it instead, the line goes on with the clause."""
-    body = "以节能低碳为方向的现代化工产业，以电子硅级、智能技术为引领的新材料和现代装备制造业产业，"
-    raw = body + "\n\n开启中国式现代化的新长征\n\n本报记者 孙晶霞\n"
-    assert rebuild.clean(raw).text == raw
-    cut = raw.replace("本报记者 孙晶霞", "会议召开。")
-    assert rebuild.clean(cut).text.startswith(body + "开启中国式现代化的新长征")
-
-
 def test_a_headline_over_a_dash_led_sub_headline_inside_a_sentence_stands_apart(rebuild):
     """A heading-shaped line over a sub-headline led by a dash, each alone between blank
     lines, is a heading even in mid-sentence: not read into the sentence around it, on
@@ -725,8 +714,6 @@ def cleaner_without(weight: str) -> Cleaner:
 @pytest.mark.parametrize(("weight", "page", "reader", "paragraph"), [
     # a headline after body text that lost its end, over a sub-headline led by OCR's dash
     ("next-headline-over-subheadline", "p0014", "tesseract", "看准的事情就要咬住不放"),
-    # a headline over a byline, after body text cut at a comma (OCR read it into that column)
-    ("clause-then-headline-over-byline", "p0009", "tesseract", "开启中国式现代化的新长征"),
     # a headline's first line as wide as its second, which wraps onto a tail: one headline
     ("heading-wraps-as-next", "p0021", "tesseract", "抓产业 塑品牌 保民生推动各项工作提速提质增效"),
     # a blank line between two heading lines, none between the second and the body: apart

@@ -88,8 +88,6 @@ _KIND = {
 # (its other roles come from a shape that the stage's own evidence reads)
 _APART_UNWRAPPED = frozenset({Role.CREDIT, Role.LABEL, Role.FOLIO, Role.JUMP, Role.PAGE_NUMBER,
                               Role.BYLINE, Role.DATELINE, Role.CAPTION})
-# how a paragraph ends, cut off, before a line that may be a headline over a byline (_shape_evidence)
-_CUT_ENDINGS = ("mid-sentence", "mid-clause")
 # roles of lines whose joins keep the blank a printed line ended with (``spaced_join``)
 _SPACED_ROLES = frozenset({Role.BYLINE, Role.DATELINE, Role.CREDIT, Role.CAPTION})
 # roles of lines that a headline stands over: a line of a headline's shape right before one
@@ -629,16 +627,15 @@ class Paragraphs(Stage):
             ev.append("body-line")
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
-        if ending in _CUT_ENDINGS and text[-1] not in self.function_end and after_b is not None \
+        if ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
                 and not word and self.headline_like(nxt) and not self.body_mark.found_in(nxt) \
                 and (body or self.body_mark.found_in(text[:-1]) and not self.headline_like(text)) \
                 and not self.starts_particle.search(nxt) and not self._starts_conjunction(nxt):
             # body text (a body line, or a paragraph too long for a headline with a comma in it)
             # before a line that is not the rest of a word, a clause or a headline
             if lay.roles[after_b.row] in _HEADED:
-                # a clause cut at its comma goes on more surely than a sentence that lost its end
-                ev.append("next-headline-over-byline" if ending == "mid-sentence" else "clause-then-headline-over-byline")
-            elif ending == "mid-sentence" and dash_led(after_b.text) and self.headline_like(after_b.text):
+                ev.append("next-headline-over-byline")
+            elif dash_led(after_b.text) and self.headline_like(after_b.text):
                 ev.append("next-headline-over-subheadline")
         return ev
 
