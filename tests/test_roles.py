@@ -27,6 +27,7 @@ from cleanup.roles import (
     ("口新华社记者 顾忠英", Role.BYLINE),  # OCR reads □ as 口
     ("本报记者 吕雅蒙唐忠", Role.BYLINE),  # two names OCR read with no blank between them
     ("口本报记者 郑平琳魏忠", Role.BYLINE),
+    ("本报记者“”邓萍雪。” 张宇蠢", Role.BYLINE),  # OCR read the blanks as quotes, one after a full stop
     ("本报讯（记者 云静）2月11日上午，会议召开。", Role.DATELINE),
     ("新华社北京1月7日电 2022年1月7日，国家主席习近平向哈萨克斯坦总统托卡耶夫致口信。", Role.DATELINE),
     # OCR reads a date's 1 as ]: the raw line is a dateline all the same (normalize mends the text)
@@ -58,6 +59,11 @@ def test_clean_text_headings_bylines_body():
     roles = assign_roles(lines)
     assert roles == [Role.HEADLINE, Role.BLANK, Role.HEADLINE, Role.BLANK, Role.SUBHEADLINE, Role.BLANK,
                      Role.BYLINE, Role.BLANK, Role.BODY, Role.BLANK, Role.CREDIT]
+
+
+@pytest.mark.parametrize("line", ["本报记者王磊。张强说", "本报记者 王磊。"])
+def test_a_full_stop_in_a_byline_is_no_gap_unless_a_quote_mark_follows_it(line):
+    assert assign_roles([line]) != [Role.BYLINE]
 
 
 @pytest.mark.parametrize("line", ["本报]", "见[2]1日讯", "本报记者]月"])
