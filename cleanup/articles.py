@@ -628,7 +628,7 @@ def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
     texts = [t for _, _, t in paragraphs_of(clean)]
     roles = [str(r) for r in assign_roles(texts, wrapped=False, shape=shape)]
-    return ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape))
+    return ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape), shape)
 
 
 def page_roles(clean: str, raw: str, shape: Shape | None = None) -> list[str]:
@@ -657,16 +657,25 @@ def lines_printed(raw: str, shape: Shape | None = None) -> bool:
     return sum(ends_sentence(t, shape) for t in texts) <= PRINTED_ENDS_SHARE * len(texts)
 
 
-def ocr_dash_subheadlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
+def ocr_dash_subheadlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | None = None) -> list[str]:
     """``roles`` with each headline under a headline or kicker that opens with the
-    dash as OCR reads it, a hyphen and a 一 (``-一推进首府高质量发展系列报道``),
-    made a sub-headline, as a headline led by the printed dash is
-    (:func:`cleanup.roles.dash_led`; no text opens with a hyphen and 一)."""
+    dash as OCR reads it made a sub-headline, as a headline led by the printed dash is
+    (:func:`cleanup.roles.dash_led`): a hyphen and a 一 (``-一推进首府高质量发展系列报道``;
+    no text opens with them), or a lone 一, of no word with what follows it
+    (``一学习贯彻党的二十大精神研讨班侧记``; not ``一份2015的报告指出``, :func:`cuts_word`)."""
     out = list(roles)
     for k in range(1, len(texts)):
-        if out[k] == "headline" and out[k - 1] in ("headline", "kicker") and _OCR_DASH.match(texts[k]):
+        if out[k] == "headline" and out[k - 1] in ("headline", "kicker") \
+                and (_OCR_DASH.match(texts[k]) or _lone_one_dash(texts[k], shape)):
             out[k] = "subheadline"
     return out
+
+
+def _lone_one_dash(text: str, shape: Shape | None = None) -> bool:
+    """Whether ``text`` opens with a 一 that is OCR's reading of a dash: one 一, then
+    Han characters it makes no word with."""
+    return len(text) > SUBHEAD_MIN_HEAD and text[0] == "一" and HAN.match(text[1]) is not None \
+        and text[1] != "一" and not cuts_word(text[0], text[1:], shape)
 
 
 def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | None = None) -> list[str]:
@@ -711,7 +720,7 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
         para = out[k]
         first_type = typeset[first]
         role = str(first_type) if first_type in named else para.role
-        if first == last and _caption_starts(raw_lines, typeset, first):
+        if first == last and _caption_starts(raw_lines, typeset, first, shape):
             role = str(Role.CAPTION)
         if first == last:
             out[k] = Paragraph(para.text, role, para.start, para.end)
@@ -877,13 +886,20 @@ def _lead_heading_line(raw: str, before: Line, line: Line, after: Line, shape: S
         and not any(c in text for c in shape.body_marks) and _COLUMNS_SIDE_BY_SIDE.search(text) is None
 
 
-def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int) -> bool:
+def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int,
+                    shape: Shape | None = None) -> bool:
     """Whether the heading line ``row`` is the first line of the caption under it: a
     caption's line follows it, and it is as wide (a cell less at most: the caption's
-    full lines are set in one type, wider than a heading of the column)."""
+    full lines are set in one type, wider than a heading of the column); not a line
+    led by a dash, as OCR may read it, which is a sub-headline under a headline
+    (``六大产业集群助推首府经济高质量发展`` / ``一学习贯彻党的二十大精神研讨班侧记``,
+    both as wide as the caption-wide lines OCR read side by side under them)."""
     nxt = row + 1
-    return nxt < len(raw_lines) and typeset[nxt] is Role.CAPTION \
-        and printed_width(raw_lines[row].text.strip()) >= printed_width(raw_lines[nxt].text.strip()) - 1
+    if nxt >= len(raw_lines) or typeset[nxt] is not Role.CAPTION:
+        return False
+    after = raw_lines[nxt].text.strip()
+    return printed_width(raw_lines[row].text.strip()) >= printed_width(after) - 1 \
+        and not (dash_led(after) or _OCR_DASH.match(after) or _lone_one_dash(after, shape))
 
 
 def cuts_word(before: str, after: str, shape: Shape | None = None) -> bool:
