@@ -24,8 +24,8 @@ import regex
 from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, heading_runs, order_by_words, overlap
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import OCR_ONE, Folio, parse_folio
-from .roles import (OCR_DASH_HYPHEN, PRINTED_DASH, Role, assign_roles, dash_led, ends_sentence, own_role,
-                    printed_dash_led, printed_width, roles_by_type)
+from .roles import (OCR_DASH_HYPHEN, PRINTED_DASH, Role, assign_roles, dash_led, ends_sentence, lone_one_dash,
+                    own_role, printed_dash_led, printed_width, roles_by_type)
 from .shape import HAN, HAN_RUN, Line, Shape, lines, load_shape
 from .wordlists import shape_lexicon
 
@@ -672,10 +672,8 @@ def ocr_dash_subheadlines(texts: Sequence[str], roles: Sequence[str], shape: Sha
 
 
 def _lone_one_dash(text: str, shape: Shape | None = None) -> bool:
-    """Whether ``text`` opens with a 一 that is OCR's reading of a dash: one 一, then
-    Han characters it makes no word with."""
-    return len(text) > SUBHEAD_MIN_HEAD and text[0] == "一" and HAN.match(text[1]) is not None \
-        and text[1] != "一" and not cuts_word(text[0], text[1:], shape)
+    """:func:`cleanup.roles.lone_one_dash`, words cut as :func:`cuts_word` reads them."""
+    return lone_one_dash(text, lambda before, after: cuts_word(before, after, shape))
 
 
 def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | None = None) -> list[str]:

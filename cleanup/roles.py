@@ -529,7 +529,7 @@ def read_page(
     reading.roles = [r if r is not None else headline if i in heads else body for i, r in enumerate(roles)]
     if wrapped:
         _mark_captions(texts, reading.roles, reading)
-    _name_headings(texts, reading.roles)
+    _name_headings(texts, reading.roles, cuts_word)
     return reading
 
 
@@ -911,12 +911,26 @@ def printed_dash_led(text: str) -> bool:
     return text.startswith(PRINTED_DASH)
 
 
-def _name_headings(texts: Sequence[str], roles: list[Role]) -> None:
-    """Within a run of heading lines: a line led by a dash is a sub-headline."""
+def _name_headings(texts: Sequence[str], roles: list[Role], cuts_word: CutsWord | None = None) -> None:
+    """Within a run of heading lines: a line led by a dash is a sub-headline; so is one
+    under a heading line that opens with a lone 一 making no word with what follows it
+    (``cuts_word``): OCR's reading of the dash (已经喝得醉醺醺的 | 一别人问了才回答)."""
     headline = Role.HEADLINE  # a local: Role.HEADLINE goes through EnumType.__getattr__ (read_page)
     for i, role in enumerate(roles):
-        if role is headline and dash_led(texts[i]):
+        if role is headline and (dash_led(texts[i]) or (
+                i and roles[i - 1] is headline and cuts_word is not None and lone_one_dash(texts[i], cuts_word))):
             roles[i] = Role.SUBHEADLINE
+
+
+LONE_ONE_MIN = 5  # characters of a heading line that a lone 一 (OCR's dash) may lead, at least
+
+
+def lone_one_dash(text: str, cuts_word: CutsWord) -> bool:
+    """Whether ``text`` opens with a 一 that may be OCR's reading of a dash: one 一, then
+    Han characters it makes no word with (一学习贯彻党的二十大精神研讨班侧记; not
+    一份2015的报告指出, 一起向未来)."""
+    return len(text) >= LONE_ONE_MIN and text[0] == "一" and text[1] != "一" \
+        and HAN_RUN.match(text[1]) is not None and not cuts_word(text[0], text[1:])
 
 
 def _small_type(i: int, reading: PageReading) -> bool:

@@ -701,6 +701,13 @@ def test_an_indented_line_that_pushed_a_character_down_starts_a_paragraph_across
     assert cleaner.clean(out).text == out
 
 
+def test_a_heading_line_led_by_a_lone_one_under_a_headline_is_its_sub_headline(cleaner):
+    """OCR's 一 for a sub-headline's dash, on the line right under its headline: the two
+    stand apart (p0023, tesseract)."""
+    out = paragraphs_of(cleaner.clean(devset_page("p0023", "tesseract")).text)
+    assert "已经喝得酬配配的" in out and "一别人问了才回答" in out
+
+
 def cleaner_without(weight: str) -> Cleaner:
     """The default profile with one evidence weight of the paragraphs stage set to 0."""
     profile = load_profile("zh-news")

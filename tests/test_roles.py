@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import DATA, DEVSET_IDS, devset_page, devset_structure
 
+from cleanup.articles import cuts_word
 from cleanup.roles import (
     Role,
     assign_roles,
@@ -12,6 +13,7 @@ from cleanup.roles import (
     folio_before_credit,
     folio_runs,
     heading_shaped,
+    lone_one_dash,
     printed_width,
     read_page,
     roles_by_type,
@@ -59,6 +61,19 @@ def test_clean_text_headings_bylines_body():
     roles = assign_roles(lines)
     assert roles == [Role.HEADLINE, Role.BLANK, Role.HEADLINE, Role.BLANK, Role.SUBHEADLINE, Role.BLANK,
                      Role.BYLINE, Role.BLANK, Role.BODY, Role.BLANK, Role.CREDIT]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("一学习贯彻党的二十大精神研讨班侧记", True),
+    ("一别人问了才回答", True),
+    ("一份2015的报告指出", False),  # 一份, 一起, 一流: words
+    ("一起向未来", False),
+    ("一流城市建设", False),
+    ("一一访和林格尔县委书记", False),  # two: dash_led reads them
+    ("一学就会", False),  # too short to tell
+])
+def test_a_lone_one_is_ocrs_dash_where_it_makes_no_word(text, want):
+    assert lone_one_dash(text, cuts_word) is want
 
 
 @pytest.mark.parametrize("line", ["本报记者王磊。张强说", "本报记者 王磊。"])
