@@ -105,6 +105,10 @@ ASCII_SLACK = 0.12 # and how much more it may
 SPACE_LESS = 0.0  # cells that a space prints narrower than half a cell
 SPACE_STRETCH = 0.5  # cells that justification may widen a space by
 MAX_SLACK = 1.5
+# cells a line of a block may stop short of its column and still be body type, with body text
+# right under it in its block, on a page that indents no paragraph and sets its blocks apart
+# with blank lines (OCR: a heading is a block of its own, and OCR drops a character here and there)
+BLOCK_SLACK = 1.0
 TYPE_MARGIN = 0.5  # cells a heading line may exceed the page's headline width by and still be in its type
 
 
@@ -703,6 +707,10 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
     """
     heads: set[int] = set()
     starts: dict[int, bool] = {}  # worked out only for the lines that need it
+    first_line_room = reading.indent + reading.tolerance
+    # the room of a line with body text right under it in its block, where blank lines set blocks apart
+    block_room = first_line_room + BLOCK_SLACK if reading.wrapped and not reading.indent \
+        and _blank_inside(texts) else first_line_room
 
     def starts_paragraph(i: int) -> bool:
         """Whether line ``i`` starts a paragraph; the lines before it that this depends on
@@ -744,9 +752,10 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
             if reading.wrapped and not reading.columns[i] and k == i + 1:
                 continue  # no column to measure it by, and body text right after it
             if reading.columns[i] and not reading.wide(i) and not alone \
-                    and reading.room(i) - _half_cells(t) <= reading.indent + reading.tolerance:
+                    and reading.room(i) - _half_cells(t) <= (block_room if k == i + 1 else first_line_room):
                 continue  # as wide as a paragraph's first line (were its Latin letters and digits
-                # set as wide as Han, as some text is wrapped), and body text follows
+                # set as wide as Han, as some text is wrapped), and body text follows (in its block, a
+                # character short of it: 本报记者 马秀 通讯员 史敏志 | 阿司匹林和其他药物会发生互相 | 作用，…)
         if reading.indent and k == i + 1 and roles[k] is None and reading.fills(k, _after(texts, k)) \
                 and not reading.indented(k, _after(texts, k)) and not _sub_headline_across(texts, reading, k):
             continue  # the next line goes on with it: on a page that indents, it would start a paragraph
@@ -756,6 +765,12 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
             continue  # the next line, body text, goes on with a word it began
         heads.add(i)
     return heads
+
+
+def _blank_inside(texts: Sequence[str]) -> bool:
+    """Whether a blank line stands between two lines of ``texts``."""
+    filled = [i for i, t in enumerate(texts) if t]
+    return bool(filled) and filled[-1] - filled[0] + 1 > len(filled)
 
 
 def _short_wrapping(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading, i: int,

@@ -626,7 +626,7 @@ def test_a_headline_line_before_a_particle_or_after_a_conjunction_is_body_text(r
     none (与此同时，…, 和平…: a paragraph after a headline may start so)."""
     result = rebuild.clean(devset_page("p0015", "tesseract"))
     assert "预计全年新设外商投资企业145家，" in result.text
-    assert "heading-goes-on" in notes_of(result, "para-join-wrap")
+    assert "heading-goes-on" in notes_of(result, "para-join-break")  # a blank line between the two
     assert "于1956年和1959年相继问世" in rebuild.clean(devset_page("p0009", "tesseract")).text
     assert not stage._starts_conjunction("与此同时，首府产业数字化推进脚步也在加快")
     assert not stage._starts_conjunction("和平发展") and stage._starts_conjunction("和1959年相继问世")

@@ -63,6 +63,19 @@ def test_clean_text_headings_bylines_body():
                      Role.BYLINE, Role.BLANK, Role.BODY, Role.BLANK, Role.CREDIT]
 
 
+def test_a_line_a_character_short_of_its_column_in_a_block_of_body_text_is_body():
+    """On a page that indents no paragraph and sets its blocks apart with blank lines (OCR),
+    a heading-shaped line a character short of its column, body text right under it in its
+    block, is body type (p0037, tesseract: OCR dropped no heading there, the paragraph's
+    first line holds no mark); on a page with no blank line (PyMuPDF, p0015) a caption's
+    first line so short still heads its caption."""
+    ocr = devset_page("p0037", "tesseract").split("\n")
+    at = ocr.index("阿司匹林和其他药物会发生互相")
+    assert roles_by_type(ocr)[at - 1:at + 2] == [Role.BYLINE, Role.BODY, Role.BODY]
+    printed = devset_page("p0015", "pymupdf").split("\n")
+    assert roles_by_type(printed)[printed.index("全年工业投资同比增长")] is not Role.BODY
+
+
 @pytest.mark.parametrize(("text", "want"), [
     ("一学习贯彻党的二十大精神研讨班侧记", True),
     ("一别人问了才回答", True),
