@@ -45,6 +45,7 @@ _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
 HEADLINE_MIN = 3  # characters of a headline printed in lines, at least
+_NOT_HAN_OR_DIGIT = regex.compile(r"[^\p{Han}\d]")
 # a page of which at most this share of lines ends a sentence is printed lines, not paragraphs
 PRINTED_ENDS_SHARE = 0.5
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
@@ -646,8 +647,16 @@ def no_short_headlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
     text: on a page printed in lines (:func:`lines_printed`) no headline is so short;
     such a line is OCR's debris (``星``) or a piece of a credit (``摄``), which would
     open an article of its own.  (Written a paragraph a line, a title may be that
-    short: 药, 故乡, 社戏.)"""
-    return ["body" if r == "headline" and len(t.strip()) < HEADLINE_MIN else r for t, r in zip(texts, roles)]
+    short: 药, 故乡, 社戏.)  So is one with fewer Han characters than that and more
+    than Han and digits in it: OCR's reading of a picture (``<泵口``, ``十ZX cm``,
+    ``ER   =及 /人``), not a headline of a word and a year (``回眸2023``)."""
+    return ["body" if r == "headline" and (len(t.strip()) < HEADLINE_MIN or _debris(t)) else r
+            for t, r in zip(texts, roles)]
+
+
+def _debris(text: str) -> bool:
+    """Fewer than ``HEADLINE_MIN`` Han characters, and a character other than Han and digits."""
+    return len(HAN.findall(text)) < HEADLINE_MIN and _NOT_HAN_OR_DIGIT.search(text) is not None
 
 
 def lines_printed(raw: str, shape: Shape | None = None) -> bool:

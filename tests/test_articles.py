@@ -591,6 +591,18 @@ def test_a_headline_of_two_characters_or_fewer_is_none():
     assert no_short_headlines(texts, roles) == ["body", "body", "headline", "body", "body"]
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("<泵口", "body"),  # OCR's reading of a picture: few Han, marks no headline holds
+    ("十ZX cm", "body"),
+    ("ER        =及 /人", "body"),
+    ("回眸2023", "headline"),  # a word and a year
+    ("上海网络时延28ms", "headline"),  # Latin letters among Han enough
+    ("AI赋能发展", "headline"),
+])
+def test_a_headline_of_few_han_characters_and_other_marks_is_ocrs_debris(text, want):
+    assert no_short_headlines([text], ["headline"]) == [want]
+
+
 NAHAN = (DATA / "prose" / "nahan.txt").read_text(encoding="utf-8").split("\n")
 
 
