@@ -855,7 +855,9 @@ def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads
 def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading) -> frozenset[float]:
     """Widths at which the page's headlines wrap: the width of a heading line followed by
     another, no wider, found on two headlines or more, and more often than on a heading
-    that stands on one line (that width is the headline's own)."""
+    that stands on one line (that width is the headline's own); wider than a tail
+    (``HEADING_TAIL``: lines of a character or two in a row are OCR's reading of a
+    picture or of text set upright, 炎 | 吕 | 本, not a headline's measure)."""
     if not reading.wrapped:
         return frozenset()
     wraps: Counter[float] = Counter()
@@ -866,7 +868,7 @@ def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading)
             wraps[width] += 1
         elif i - 1 not in heads:
             single[width] += 1
-    return frozenset(w for w, n in wraps.items() if n >= 2 and n >= single[w])
+    return frozenset(w for w, n in wraps.items() if n >= 2 and n >= single[w] and w > HEADING_TAIL)
 
 
 def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading) -> None:

@@ -76,6 +76,18 @@ def test_a_line_a_character_short_of_its_column_in_a_block_of_body_text_is_body(
     assert roles_by_type(printed)[printed.index("全年工业投资同比增长")] is not Role.BODY
 
 
+def test_lines_of_a_character_in_a_row_give_no_width_headlines_wrap_at():
+    """OCR's reading of a picture, a character a line (炎 | 吕 | 本 | 光), is no headline's
+    measure: a headline's tail of a character (引起低肾素性低醛固酮 | 症) stays in its type,
+    not a headline of its own under a kicker (issue i02, page 3, tesseract)."""
+    raw = (DATA / "issues" / "i02" / "raw" / "tesseract" / "p3.txt").read_text(encoding="utf-8")
+    texts = [t for t in raw.split("\n") if t]
+    reading = read_page(texts)
+    assert all(w > 2 for w in reading.heading_widths)
+    at = texts.index("引起低肾素性低醛固酮")
+    assert roles_by_type(texts)[at:at + 2] == [Role.HEADLINE, Role.HEADLINE]
+
+
 @pytest.mark.parametrize(("text", "want"), [
     ("一学习贯彻党的二十大精神研讨班侧记", True),
     ("一别人问了才回答", True),
