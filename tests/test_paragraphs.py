@@ -708,6 +708,15 @@ def test_a_heading_line_led_by_a_lone_one_under_a_headline_is_its_sub_headline(c
     assert "已经喝得酬配配的" in out and "一别人问了才回答" in out
 
 
+def test_two_heading_lines_as_wide_in_one_ocr_block_are_one_heading(cleaner):
+    """On a page whose blocks OCR set apart with blank lines, two heading lines as wide with
+    no blank line between them are one heading wrapped, whatever word the list lacks
+    (提质增|效: issue i02, page 1, tesseract); without the weight, two."""
+    raw = (DATA / "issues" / "i02" / "raw" / "tesseract" / "p1.txt").read_text(encoding="utf-8")
+    assert "我市工业投资提质增效发展潜力不断增强" in paragraphs_of(cleaner.clean(raw).text)
+    assert "我市工业投资提质增" in paragraphs_of(cleaner_without("heading-wraps-in-block").clean(raw).text)
+
+
 def cleaner_without(weight: str) -> Cleaner:
     """The default profile with one evidence weight of the paragraphs stage set to 0."""
     profile = load_profile("zh-news")
