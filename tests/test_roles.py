@@ -30,6 +30,7 @@ from cleanup.roles import (
     ("本报记者 吕雅蒙唐忠", Role.BYLINE),  # two names OCR read with no blank between them
     ("口本报记者 郑平琳魏忠", Role.BYLINE),
     ("本报记者“”邓萍雪。” 张宇蠢", Role.BYLINE),  # OCR read the blanks as quotes, one after a full stop
+    ("本报记者 波 刘玉亮", Role.BYLINE),  # OCR left one character of the first name
     ("本报讯（记者 云静）2月11日上午，会议召开。", Role.DATELINE),
     ("新华社北京1月7日电 2022年1月7日，国家主席习近平向哈萨克斯坦总统托卡耶夫致口信。", Role.DATELINE),
     # OCR reads a date's 1 as ]: the raw line is a dateline all the same (normalize mends the text)
@@ -99,6 +100,11 @@ def test_lines_of_a_character_in_a_row_give_no_width_headlines_wrap_at():
 ])
 def test_a_lone_one_is_ocrs_dash_where_it_makes_no_word(text, want):
     assert lone_one_dash(text, cuts_word) is want
+
+
+@pytest.mark.parametrize("line", ["本报记者 王", "记者 从 市教育局获悉"])
+def test_a_lone_character_is_a_bylines_name_only_before_another(line):
+    assert assign_roles([line]) != [Role.BYLINE]
 
 
 @pytest.mark.parametrize("line", ["本报记者王磊。张强说", "本报记者 王磊。"])
