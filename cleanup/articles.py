@@ -24,8 +24,8 @@ import regex
 from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, heading_runs, order_by_words, overlap
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import OCR_ONE, Folio, parse_folio
-from .roles import (OCR_DASH_HYPHEN, PRINTED_DASH, Role, assign_roles, dash_led, ends_sentence, own_role,
-                    printed_dash_led, printed_width, roles_by_type)
+from .roles import (OCR_DASH_HYPHEN, PRINTED_DASH, Role, assign_roles, dash_led, ends_sentence, lone_one_dash,
+                    own_role, printed_dash_led, printed_width, roles_by_type)
 from .shape import HAN, HAN_RUN, Line, Shape, lines, load_shape
 from .wordlists import shape_lexicon
 
@@ -45,6 +45,7 @@ _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
 HEADLINE_MIN = 3  # characters of a headline printed in lines, at least
+_NOT_HAN_OR_DIGIT = regex.compile(r"[^\p{Han}\d]")
 # a page of which at most this share of lines ends a sentence is printed lines, not paragraphs
 PRINTED_ENDS_SHARE = 0.5
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
@@ -628,7 +629,7 @@ def paragraph_roles(clean: str, shape: Shape | None = None) -> list[str]:
     """The role of each paragraph of ``clean`` (one paragraph a line), from :mod:`cleanup.roles`."""
     texts = [t for _, _, t in paragraphs_of(clean)]
     roles = [str(r) for r in assign_roles(texts, wrapped=False, shape=shape)]
-    return ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape))
+    return ocr_dash_subheadlines(texts, long_headlines(texts, roles, shape), shape)
 
 
 def page_roles(clean: str, raw: str, shape: Shape | None = None) -> list[str]:
@@ -646,8 +647,16 @@ def no_short_headlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
     text: on a page printed in lines (:func:`lines_printed`) no headline is so short;
     such a line is OCR's debris (``星``) or a piece of a credit (``摄``), which would
     open an article of its own.  (Written a paragraph a line, a title may be that
-    short: 药, 故乡, 社戏.)"""
-    return ["body" if r == "headline" and len(t.strip()) < HEADLINE_MIN else r for t, r in zip(texts, roles)]
+    short: 药, 故乡, 社戏.)  So is one with fewer Han characters than that and more
+    than Han and digits in it: OCR's reading of a picture (``<泵口``, ``十ZX cm``,
+    ``ER   =及 /人``), not a headline of a word and a year (``回眸2023``)."""
+    return ["body" if r == "headline" and (len(t.strip()) < HEADLINE_MIN or _debris(t)) else r
+            for t, r in zip(texts, roles)]
+
+
+def _debris(text: str) -> bool:
+    """Fewer than ``HEADLINE_MIN`` Han characters, and a character other than Han and digits."""
+    return len(HAN.findall(text)) < HEADLINE_MIN and _NOT_HAN_OR_DIGIT.search(text) is not None
 
 
 def lines_printed(raw: str, shape: Shape | None = None) -> bool:
@@ -657,16 +666,23 @@ def lines_printed(raw: str, shape: Shape | None = None) -> bool:
     return sum(ends_sentence(t, shape) for t in texts) <= PRINTED_ENDS_SHARE * len(texts)
 
 
-def ocr_dash_subheadlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
+def ocr_dash_subheadlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | None = None) -> list[str]:
     """``roles`` with each headline under a headline or kicker that opens with the
-    dash as OCR reads it, a hyphen and a 一 (``-一推进首府高质量发展系列报道``),
-    made a sub-headline, as a headline led by the printed dash is
-    (:func:`cleanup.roles.dash_led`; no text opens with a hyphen and 一)."""
+    dash as OCR reads it made a sub-headline, as a headline led by the printed dash is
+    (:func:`cleanup.roles.dash_led`): a hyphen and a 一 (``-一推进首府高质量发展系列报道``;
+    no text opens with them), or a lone 一, of no word with what follows it
+    (``一学习贯彻党的二十大精神研讨班侧记``; not ``一份2015的报告指出``, :func:`cuts_word`)."""
     out = list(roles)
     for k in range(1, len(texts)):
-        if out[k] == "headline" and out[k - 1] in ("headline", "kicker") and _OCR_DASH.match(texts[k]):
+        if out[k] == "headline" and out[k - 1] in ("headline", "kicker") \
+                and (_OCR_DASH.match(texts[k]) or _lone_one_dash(texts[k], shape)):
             out[k] = "subheadline"
     return out
+
+
+def _lone_one_dash(text: str, shape: Shape | None = None) -> bool:
+    """:func:`cleanup.roles.lone_one_dash`, words cut as :func:`cuts_word` reads them."""
+    return lone_one_dash(text, lambda before, after: cuts_word(before, after, shape))
 
 
 def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | None = None) -> list[str]:
@@ -711,7 +727,7 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
         para = out[k]
         first_type = typeset[first]
         role = str(first_type) if first_type in named else para.role
-        if first == last and _caption_starts(raw_lines, typeset, first):
+        if first == last and _caption_starts(raw_lines, typeset, first, shape):
             role = str(Role.CAPTION)
         if first == last:
             out[k] = Paragraph(para.text, role, para.start, para.end)
@@ -877,13 +893,20 @@ def _lead_heading_line(raw: str, before: Line, line: Line, after: Line, shape: S
         and not any(c in text for c in shape.body_marks) and _COLUMNS_SIDE_BY_SIDE.search(text) is None
 
 
-def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int) -> bool:
+def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int,
+                    shape: Shape | None = None) -> bool:
     """Whether the heading line ``row`` is the first line of the caption under it: a
     caption's line follows it, and it is as wide (a cell less at most: the caption's
-    full lines are set in one type, wider than a heading of the column)."""
+    full lines are set in one type, wider than a heading of the column); not a line
+    led by a dash, as OCR may read it, which is a sub-headline under a headline
+    (``六大产业集群助推首府经济高质量发展`` / ``一学习贯彻党的二十大精神研讨班侧记``,
+    both as wide as the caption-wide lines OCR read side by side under them)."""
     nxt = row + 1
-    return nxt < len(raw_lines) and typeset[nxt] is Role.CAPTION \
-        and printed_width(raw_lines[row].text.strip()) >= printed_width(raw_lines[nxt].text.strip()) - 1
+    if nxt >= len(raw_lines) or typeset[nxt] is not Role.CAPTION:
+        return False
+    after = raw_lines[nxt].text.strip()
+    return printed_width(raw_lines[row].text.strip()) >= printed_width(after) - 1 \
+        and not (dash_led(after) or _OCR_DASH.match(after) or _lone_one_dash(after, shape))
 
 
 def cuts_word(before: str, after: str, shape: Shape | None = None) -> bool:

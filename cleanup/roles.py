@@ -105,6 +105,10 @@ ASCII_SLACK = 0.12 # and how much more it may
 SPACE_LESS = 0.0  # cells that a space prints narrower than half a cell
 SPACE_STRETCH = 0.5  # cells that justification may widen a space by
 MAX_SLACK = 1.5
+# cells a line of a block may stop short of its column and still be body type, with body text
+# right under it in its block, on a page that indents no paragraph and sets its blocks apart
+# with blank lines (OCR: a heading is a block of its own, and OCR drops a character here and there)
+BLOCK_SLACK = 1.0
 TYPE_MARGIN = 0.5  # cells a heading line may exceed the page's headline width by and still be in its type
 
 
@@ -529,7 +533,7 @@ def read_page(
     reading.roles = [r if r is not None else headline if i in heads else body for i, r in enumerate(roles)]
     if wrapped:
         _mark_captions(texts, reading.roles, reading)
-    _name_headings(texts, reading.roles)
+    _name_headings(texts, reading.roles, cuts_word)
     return reading
 
 
@@ -703,6 +707,10 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
     """
     heads: set[int] = set()
     starts: dict[int, bool] = {}  # worked out only for the lines that need it
+    first_line_room = reading.indent + reading.tolerance
+    # the room of a line with body text right under it in its block, where blank lines set blocks apart
+    block_room = first_line_room + BLOCK_SLACK if reading.wrapped and not reading.indent \
+        and _blank_inside(texts) else first_line_room
 
     def starts_paragraph(i: int) -> bool:
         """Whether line ``i`` starts a paragraph; the lines before it that this depends on
@@ -744,9 +752,10 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
             if reading.wrapped and not reading.columns[i] and k == i + 1:
                 continue  # no column to measure it by, and body text right after it
             if reading.columns[i] and not reading.wide(i) and not alone \
-                    and reading.room(i) - _half_cells(t) <= reading.indent + reading.tolerance:
+                    and reading.room(i) - _half_cells(t) <= (block_room if k == i + 1 else first_line_room):
                 continue  # as wide as a paragraph's first line (were its Latin letters and digits
-                # set as wide as Han, as some text is wrapped), and body text follows
+                # set as wide as Han, as some text is wrapped), and body text follows (in its block, a
+                # character short of it: 本报记者 马秀 通讯员 史敏志 | 阿司匹林和其他药物会发生互相 | 作用，…)
         if reading.indent and k == i + 1 and roles[k] is None and reading.fills(k, _after(texts, k)) \
                 and not reading.indented(k, _after(texts, k)) and not _sub_headline_across(texts, reading, k):
             continue  # the next line goes on with it: on a page that indents, it would start a paragraph
@@ -756,6 +765,12 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
             continue  # the next line, body text, goes on with a word it began
         heads.add(i)
     return heads
+
+
+def _blank_inside(texts: Sequence[str]) -> bool:
+    """Whether a blank line stands between two lines of ``texts``."""
+    filled = [i for i, t in enumerate(texts) if t]
+    return bool(filled) and filled[-1] - filled[0] + 1 > len(filled)
 
 
 def _short_wrapping(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading, i: int,
@@ -840,7 +855,9 @@ def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads
 def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading) -> frozenset[float]:
     """Widths at which the page's headlines wrap: the width of a heading line followed by
     another, no wider, found on two headlines or more, and more often than on a heading
-    that stands on one line (that width is the headline's own)."""
+    that stands on one line (that width is the headline's own); wider than a tail
+    (``HEADING_TAIL``: lines of a character or two in a row are OCR's reading of a
+    picture or of text set upright, 炎 | 吕 | 本, not a headline's measure)."""
     if not reading.wrapped:
         return frozenset()
     wraps: Counter[float] = Counter()
@@ -851,7 +868,7 @@ def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading)
             wraps[width] += 1
         elif i - 1 not in heads:
             single[width] += 1
-    return frozenset(w for w, n in wraps.items() if n >= 2 and n >= single[w])
+    return frozenset(w for w, n in wraps.items() if n >= 2 and n >= single[w] and w > HEADING_TAIL)
 
 
 def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading) -> None:
@@ -911,12 +928,26 @@ def printed_dash_led(text: str) -> bool:
     return text.startswith(PRINTED_DASH)
 
 
-def _name_headings(texts: Sequence[str], roles: list[Role]) -> None:
-    """Within a run of heading lines: a line led by a dash is a sub-headline."""
+def _name_headings(texts: Sequence[str], roles: list[Role], cuts_word: CutsWord | None = None) -> None:
+    """Within a run of heading lines: a line led by a dash is a sub-headline; so is one
+    under a heading line that opens with a lone 一 making no word with what follows it
+    (``cuts_word``): OCR's reading of the dash (已经喝得醉醺醺的 | 一别人问了才回答)."""
     headline = Role.HEADLINE  # a local: Role.HEADLINE goes through EnumType.__getattr__ (read_page)
     for i, role in enumerate(roles):
-        if role is headline and dash_led(texts[i]):
+        if role is headline and (dash_led(texts[i]) or (
+                i and roles[i - 1] is headline and cuts_word is not None and lone_one_dash(texts[i], cuts_word))):
             roles[i] = Role.SUBHEADLINE
+
+
+LONE_ONE_MIN = 5  # characters of a heading line that a lone 一 (OCR's dash) may lead, at least
+
+
+def lone_one_dash(text: str, cuts_word: CutsWord) -> bool:
+    """Whether ``text`` opens with a 一 that may be OCR's reading of a dash: one 一, then
+    Han characters it makes no word with (一学习贯彻党的二十大精神研讨班侧记; not
+    一份2015的报告指出, 一起向未来)."""
+    return len(text) >= LONE_ONE_MIN and text[0] == "一" and text[1] != "一" \
+        and HAN_RUN.match(text[1]) is not None and not cuts_word(text[0], text[1:])
 
 
 def _small_type(i: int, reading: PageReading) -> bool:

@@ -453,6 +453,11 @@ def test_a_headline_longer_than_the_headline_shape_is_read_before_a_byline_or_da
     (["扮靓首府迎冬奥", "－一推进首府高质量发展系列报道"], ["headline", "headline"], "subheadline"),
     (["会议召开。", "-一推进首府高质量发展系列报道"], ["body", "headline"], "headline"),  # no heading over it
     (["扮靓首府迎冬奥", "推进首府高质量发展系列报道"], ["headline", "headline"], "headline"),
+    # a lone 一, of no word with the text after it: OCR's reading of the dash
+    (["六大产业集群助推首府经济高质量发展", "一学习贯彻党的二十大精神研讨班侧记"], ["headline", "headline"], "subheadline"),
+    (["扮靓首府迎冬奥", "一份2015的报告指出"], ["headline", "headline"], "headline"),  # 一份: a word
+    (["扮靓首府迎冬奥", "一起向未来"], ["headline", "headline"], "headline"),
+    (["会议召开。", "一学习贯彻党的二十大精神研讨班侧记"], ["body", "headline"], "headline"),
 ])
 def test_a_headline_led_by_the_dash_as_ocr_reads_it_is_a_subheadline(texts, roles, want):
     assert ocr_dash_subheadlines(texts, roles)[1] == want
@@ -474,6 +479,14 @@ def test_ocr_heading_blocks_that_cleaning_joined_are_read_apart(cleaner):
     raw = devset_page("p0035", "tesseract")
     arts = {a.headline: a for a in cleaner.articles(raw)}
     assert arts["我市云春雷获评工作表现突出个人"].kicker == "既要盯着新的项目"
+
+
+def test_a_headline_over_a_sub_headline_led_by_ocrs_dash_is_no_caption(cleaner):
+    """A headline and its sub-headline, OCR's 一 for the dash, over lines OCR read side by
+    side (as wide as a caption): the headline heads its article (p0009, tesseract)."""
+    raw = devset_page("p0009", "tesseract")
+    arts = {a.headline: a for a in cleaner.articles(raw)}
+    assert arts["六大产业集群助推首府经济高质量发展"].subheadlines == ["一学习贯彻党的二十大精神研讨班侧记"]
 
 
 def joined_page(blocks: list[str], rest: str, top: str = "") -> CleanPage:
@@ -576,6 +589,18 @@ def test_a_headline_of_two_characters_or_fewer_is_none():
     texts = ["星", "摄", "回眸2023", "开局", "正文。"]
     roles = ["headline", "headline", "headline", "headline", "body"]
     assert no_short_headlines(texts, roles) == ["body", "body", "headline", "body", "body"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("<泵口", "body"),  # OCR's reading of a picture: few Han, marks no headline holds
+    ("十ZX cm", "body"),
+    ("ER        =及 /人", "body"),
+    ("回眸2023", "headline"),  # a word and a year
+    ("上海网络时延28ms", "headline"),  # Latin letters among Han enough
+    ("AI赋能发展", "headline"),
+])
+def test_a_headline_of_few_han_characters_and_other_marks_is_ocrs_debris(text, want):
+    assert no_short_headlines([text], ["headline"]) == [want]
 
 
 NAHAN = (DATA / "prose" / "nahan.txt").read_text(encoding="utf-8").split("\n")

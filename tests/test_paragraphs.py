@@ -626,7 +626,7 @@ def test_a_headline_line_before_a_particle_or_after_a_conjunction_is_body_text(r
     none (与此同时，…, 和平…: a paragraph after a headline may start so)."""
     result = rebuild.clean(devset_page("p0015", "tesseract"))
     assert "预计全年新设外商投资企业145家，" in result.text
-    assert "heading-goes-on" in notes_of(result, "para-join-wrap")
+    assert "heading-goes-on" in notes_of(result, "para-join-break")  # a blank line between the two
     assert "于1956年和1959年相继问世" in rebuild.clean(devset_page("p0009", "tesseract")).text
     assert not stage._starts_conjunction("与此同时，首府产业数字化推进脚步也在加快")
     assert not stage._starts_conjunction("和平发展") and stage._starts_conjunction("和1959年相继问世")
@@ -699,6 +699,22 @@ def test_an_indented_line_that_pushed_a_character_down_starts_a_paragraph_across
     out = cleaner.clean(devset_page("p0013", "tesseract")).text
     assert "等项目落地。\n\n随着数据存储不断扩容、" in out
     assert cleaner.clean(out).text == out
+
+
+def test_a_heading_line_led_by_a_lone_one_under_a_headline_is_its_sub_headline(cleaner):
+    """OCR's 一 for a sub-headline's dash, on the line right under its headline: the two
+    stand apart (p0023, tesseract)."""
+    out = paragraphs_of(cleaner.clean(devset_page("p0023", "tesseract")).text)
+    assert "已经喝得酬配配的" in out and "一别人问了才回答" in out
+
+
+def test_two_heading_lines_as_wide_in_one_ocr_block_are_one_heading(cleaner):
+    """On a page whose blocks OCR set apart with blank lines, two heading lines as wide with
+    no blank line between them are one heading wrapped, whatever word the list lacks
+    (提质增|效: issue i02, page 1, tesseract); without the weight, two."""
+    raw = (DATA / "issues" / "i02" / "raw" / "tesseract" / "p1.txt").read_text(encoding="utf-8")
+    assert "我市工业投资提质增效发展潜力不断增强" in paragraphs_of(cleaner.clean(raw).text)
+    assert "我市工业投资提质增" in paragraphs_of(cleaner_without("heading-wraps-in-block").clean(raw).text)
 
 
 def cleaner_without(weight: str) -> Cleaner:

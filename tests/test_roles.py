@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import DATA, DEVSET_IDS, devset_page, devset_structure
 
+from cleanup.articles import cuts_word
 from cleanup.roles import (
     Role,
     assign_roles,
@@ -12,6 +13,7 @@ from cleanup.roles import (
     folio_before_credit,
     folio_runs,
     heading_shaped,
+    lone_one_dash,
     printed_width,
     read_page,
     roles_by_type,
@@ -27,8 +29,14 @@ from cleanup.roles import (
     ("口新华社记者 顾忠英", Role.BYLINE),  # OCR reads □ as 口
     ("本报记者 吕雅蒙唐忠", Role.BYLINE),  # two names OCR read with no blank between them
     ("口本报记者 郑平琳魏忠", Role.BYLINE),
+    ("本报记者“”邓萍雪。” 张宇蠢", Role.BYLINE),  # OCR read the blanks as quotes, one after a full stop
+    ("本报记者 波 刘玉亮", Role.BYLINE),  # OCR left one character of the first name
     ("本报讯（记者 云静）2月11日上午，会议召开。", Role.DATELINE),
     ("新华社北京1月7日电 2022年1月7日，国家主席习近平向哈萨克斯坦总统托卡耶夫致口信。", Role.DATELINE),
+    # OCR reads a date's 1 as ]: the raw line is a dateline all the same (normalize mends the text)
+    ("本报]月27日讯〈记者 崔娜)", Role.DATELINE),
+    ("本报1]月7日讯〈记者 戴安) ]月", Role.DATELINE),
+    ("新华社北京]月27日电 ”她转", Role.DATELINE),
     ("责任编辑：王五", Role.CREDIT),
     ("（李海珍）", Role.CREDIT),
     ("本报记者 王磊 摄", Role.CREDIT),
@@ -54,6 +62,68 @@ def test_clean_text_headings_bylines_body():
     roles = assign_roles(lines)
     assert roles == [Role.HEADLINE, Role.BLANK, Role.HEADLINE, Role.BLANK, Role.SUBHEADLINE, Role.BLANK,
                      Role.BYLINE, Role.BLANK, Role.BODY, Role.BLANK, Role.CREDIT]
+
+
+def test_a_line_a_character_short_of_its_column_in_a_block_of_body_text_is_body():
+    """On a page that indents no paragraph and sets its blocks apart with blank lines (OCR),
+    a heading-shaped line a character short of its column, body text right under it in its
+    block, is body type (p0037, tesseract: OCR dropped no heading there, the paragraph's
+    first line holds no mark); on a page with no blank line (PyMuPDF, p0015) a caption's
+    first line so short still heads its caption."""
+    ocr = devset_page("p0037", "tesseract").split("\n")
+    at = ocr.index("阿司匹林和其他药物会发生互相")
+    assert roles_by_type(ocr)[at - 1:at + 2] == [Role.BYLINE, Role.BODY, Role.BODY]
+    printed = devset_page("p0015", "pymupdf").split("\n")
+    assert roles_by_type(printed)[printed.index("全年工业投资同比增长")] is not Role.BODY
+
+
+def test_lines_of_a_character_in_a_row_give_no_width_headlines_wrap_at():
+    """OCR's reading of a picture, a character a line (炎 | 吕 | 本 | 光), is no headline's
+    measure: a headline's tail of a character (引起低肾素性低醛固酮 | 症) stays in its type,
+    not a headline of its own under a kicker (issue i02, page 3, tesseract)."""
+    raw = (DATA / "issues" / "i02" / "raw" / "tesseract" / "p3.txt").read_text(encoding="utf-8")
+    texts = [t for t in raw.split("\n") if t]
+    reading = read_page(texts)
+    assert all(w > 2 for w in reading.heading_widths)
+    at = texts.index("引起低肾素性低醛固酮")
+    assert roles_by_type(texts)[at:at + 2] == [Role.HEADLINE, Role.HEADLINE]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("一学习贯彻党的二十大精神研讨班侧记", True),
+    ("一别人问了才回答", True),
+    ("一份2015的报告指出", False),  # 一份, 一起, 一流: words
+    ("一起向未来", False),
+    ("一流城市建设", False),
+    ("一一访和林格尔县委书记", False),  # two: dash_led reads them
+    ("一学就会", False),  # too short to tell
+])
+def test_a_lone_one_is_ocrs_dash_where_it_makes_no_word(text, want):
+    assert lone_one_dash(text, cuts_word) is want
+
+
+@pytest.mark.parametrize("line", ["本报记者 王", "记者 从 市教育局获悉"])
+def test_a_lone_character_is_a_bylines_name_only_before_another(line):
+    assert assign_roles([line]) != [Role.BYLINE]
+
+
+@pytest.mark.parametrize("line", ["本报记者王磊。张强说", "本报记者 王磊。"])
+def test_a_full_stop_in_a_byline_is_no_gap_unless_a_quote_mark_follows_it(line):
+    assert assign_roles([line]) != [Role.BYLINE]
+
+
+@pytest.mark.parametrize("line", ["本报]", "见[2]1日讯", "本报记者]月"])
+def test_a_closing_bracket_is_no_date_digit_outside_a_date(line):
+    assert assign_roles([line]) != [Role.DATELINE]
+
+
+def test_a_heading_over_a_dateline_ocr_misread_is_a_headline():
+    """The dateline under a headline, its 1 read as ] (development page p0011, tesseract),
+    shows the heading-shaped line over it as a headline, and the line over that as a heading
+    of the same stack (its kicker, says the articles view), not a subhead of the body."""
+    raw = devset_page("p0011", "tesseract").split("\n")
+    at = raw.index("极秘密似的切切的说")
+    assert roles_by_type(raw)[at - 2:at + 2] == [Role.HEADLINE, Role.BLANK, Role.HEADLINE, Role.DATELINE]
 
 
 @pytest.mark.parametrize("text", ["会议召开。", "他说：", "要坚持“扩大总量与提升质量并重”，", "（如氯吡格雷"])

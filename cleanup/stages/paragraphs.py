@@ -64,6 +64,7 @@ class Layout:
     reading: PageReading | None = None
     body_blocks: frozenset[int] = frozenset()  # blocks (runs of lines) that hold body punctuation
     after_jump: frozenset[int] = frozenset()  # rows printed right after a page-jump marker (gone now)
+    spaced: bool = False  # blank lines set the page's blocks apart (OCR): a block is set in one type
 
 
 class _Verdict(NamedTuple):
@@ -381,7 +382,7 @@ class Paragraphs(Stage):
         printed, after_jump = self._printed(doc, rows, lines)
         body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
         reading = read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word, shape=self.shape)
-        return Layout(True, reading.roles, reading, body_blocks, after_jump)
+        return Layout(True, reading.roles, reading, body_blocks, after_jump, lines[-1].block > 0)
 
     # --- evidence -----------------------------------------------------------
 
@@ -757,7 +758,7 @@ class Paragraphs(Stage):
         assert rd is not None  # a wrapped page's layout is read whole
         i = a.row
         if rd.roles[i] in HEADINGS and rd.roles[b.row] in _GO_ON_HEADINGS:
-            return ev + self._heading_pair_evidence(text, a, b, blank, rd, after_b)
+            return ev + self._heading_pair_evidence(text, a, b, blank, rd, after_b, lay.spaced)
         ev.extend(self._role_evidence(text, a, b, rd))
         if not rd.columns[i]:  # too few lines to learn a column from
             if a.block in lay.body_blocks and not a.last_in_block:
@@ -835,7 +836,7 @@ class Paragraphs(Stage):
         return m is not None and m.start() < len(tail)
 
     def _heading_pair_evidence(self, text: str, a: _Line, b: _Line, blank: bool, rd: PageReading,
-                               after_b: _Line | None) -> list[str]:
+                               after_b: _Line | None, spaced: bool = False) -> list[str]:
         """Two heading lines: one heading wrapped, or two headings (a headline and its
         sub-headline, say)?  A heading line as wide as the page's headlines wrap at (or
         as its column), or one with no verb, goes on; so does a tail of a character or two.
@@ -843,7 +844,10 @@ class Paragraphs(Stage):
         (:meth:`_too_wide_for`).  A blank line between the two, the second wrapping onto a
         heading line with none between, sets two headings apart: one heading's lines are
         spaced alike (既要盯着新的项目 || 我市云春雷获评工|作表现突出个人); but OCR spaces a
-        dash-led sub-headline's lines unevenly (一一访呼和浩特经济 || 技术开发区党工委书|记刘占英)."""
+        dash-led sub-headline's lines unevenly (一一访呼和浩特经济 || 技术开发区党工委书|记刘占英).
+        On a page whose blocks blank lines set apart (``spaced``: OCR sets each type apart), a
+        heading's first line as wide as the next, in one block, goes on into it, whatever
+        word the list lacks (我市工业投资提质增|效发展潜力不断增强)."""
         ev = ["heading-pair"] + self._headline_evidence()
         c = after_b if after_b is not None and after_b.row == b.row + 1 else None
         if blank and c is not None and rd.roles[a.row] is not _SUBHEADLINE and rd.roles[c.row] in _GO_ON_HEADINGS:
@@ -862,6 +866,8 @@ class Paragraphs(Stage):
             ev.append("heading-wraps-again")
         elif whole and not blank and c is not None and self._wraps_as_next(a, b, c, rd):
             ev.append("heading-wraps-as-next")
+        elif spaced and not blank and text is a.text and abs(rd.widths[a.row] - rd.widths[b.row]) <= 0.5:
+            ev.append("heading-wraps-in-block")
         if not whole and self._segment_cuts(a.text, b.text):
             ev.append("heading-cuts-word")  # 开启中国式现代|化的新长征: the cheapest reading runs on
         if len(b.text.strip()) <= self.heading_tail or rd.widths[b.row] <= self.heading_tail:
