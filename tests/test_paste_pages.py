@@ -104,3 +104,12 @@ def test_the_evidence_tool_measures_both_copies_the_stages_own_fit_among_them():
     skip = {pasted.original, pasted.paste}
     measured = evidence.measures(stage.fit, pasted.paste, page, skip)
     assert measured[evidence.SCORE] == stage.fit.score(pasted.paste, page, skip)
+
+
+def test_the_check_sums_the_pages_of_several_seeds(capsys):
+    """``--seeds 2``: the pages of seeds 18 and 19, each seed's own, counted together."""
+    dedup_check.main(["--pool", "gold", "--half", "tune", "--pages", "30", "--seeds", "2"])
+    assert paste_pages("gold", 30, 18, "tune") != paste_pages("gold", 30, 19, "tune")
+    counts = [dedup_check.check("gold", 30, seed, half="tune") for seed in (18, 19)]
+    right = sum(n for c in counts for k, n in c.items() if k[0] == "right")
+    assert capsys.readouterr().out.splitlines()[0].split()[4] == f"{right}/60"
