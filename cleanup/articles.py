@@ -675,14 +675,14 @@ def ocr_dash_subheadlines(texts: Sequence[str], roles: Sequence[str], shape: Sha
     out = list(roles)
     for k in range(1, len(texts)):
         if out[k] == "headline" and out[k - 1] in ("headline", "kicker") \
-                and (_OCR_DASH.match(texts[k]) or _lone_one_dash(texts[k], shape)):
+                and (_OCR_DASH.match(texts[k]) or _lone_one_dash(texts[k], texts[k - 1], shape)):
             out[k] = "subheadline"
     return out
 
 
-def _lone_one_dash(text: str, shape: Shape | None = None) -> bool:
+def _lone_one_dash(text: str, above: str, shape: Shape | None = None) -> bool:
     """:func:`cleanup.roles.lone_one_dash`, words cut as :func:`cuts_word` reads them."""
-    return lone_one_dash(text, lambda before, after: cuts_word(before, after, shape))
+    return lone_one_dash(text, lambda before, after: cuts_word(before, after, shape), above)
 
 
 def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | None = None) -> list[str]:
@@ -906,7 +906,7 @@ def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int
         return False
     after = raw_lines[nxt].text.strip()
     return printed_width(raw_lines[row].text.strip()) >= printed_width(after) - 1 \
-        and not (dash_led(after) or _OCR_DASH.match(after) or _lone_one_dash(after, shape))
+        and not (dash_led(after) or _OCR_DASH.match(after) or _lone_one_dash(after, raw_lines[row].text.strip(), shape))
 
 
 def cuts_word(before: str, after: str, shape: Shape | None = None) -> bool:

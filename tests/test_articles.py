@@ -458,6 +458,8 @@ def test_a_headline_longer_than_the_headline_shape_is_read_before_a_byline_or_da
     (["扮靓首府迎冬奥", "一份2015的报告指出"], ["headline", "headline"], "headline"),  # 一份: a word
     (["扮靓首府迎冬奥", "一起向未来"], ["headline", "headline"], "headline"),
     (["会议召开。", "一学习贯彻党的二十大精神研讨班侧记"], ["body", "headline"], "headline"),
+    (["聚焦全国两会", "一图读懂政府工作报告"], ["headline", "headline"], "headline"),  # a kicker over it
+    (["推动城乡规划建设管理统", "一协调发展迈上新台阶"], ["headline", "headline"], "headline"),  # 统一
 ])
 def test_a_headline_led_by_the_dash_as_ocr_reads_it_is_a_subheadline(texts, roles, want):
     assert ocr_dash_subheadlines(texts, roles)[1] == want

@@ -708,6 +708,20 @@ def test_a_heading_line_led_by_a_lone_one_under_a_headline_is_its_sub_headline(c
     assert "已经喝得酬配配的" in out and "一别人问了才回答" in out
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("推动城乡规划建设管理统", "一协调发展迈上新台阶"),  # 统一
+    ("坚持把人民满意作为唯", "一标准推动民生改善"),  # 唯一
+])
+def test_a_heading_wrapped_before_the_one_of_a_word_is_no_sub_headline(cleaner, first, second):
+    """A 一 that ends a word begun on the heading line over it is no dash OCR read: the
+    heading wrapped there goes on, and cleaning it again changes nothing."""
+    raw = f"席王莉霞出席会议并致辞。\n\n{first}\n{second}\n\n在打造北疆文化品牌方\n面，以铸牢中华民族共同\n" \
+        "体意识为主线，高标准完\n成年度书记项目。\n"
+    out = cleaner.clean(raw).text
+    assert first + second in paragraphs_of(out)
+    assert cleaner.clean(out).text == out
+
+
 def test_two_heading_lines_as_wide_in_one_ocr_block_are_one_heading(cleaner):
     """On a page whose blocks OCR set apart with blank lines, two heading lines as wide with
     no blank line between them are one heading wrapped, whatever word the list lacks

@@ -102,6 +102,16 @@ def test_a_lone_one_is_ocrs_dash_where_it_makes_no_word(text, want):
     assert lone_one_dash(text, cuts_word) is want
 
 
+@pytest.mark.parametrize(("above", "text", "want"), [
+    ("已经喝得酬配配的", "一别人问了才回答", True),
+    ("推动城乡规划建设管理统", "一协调发展迈上新台阶", False),  # 统一: a heading wrapped
+    ("坚持把人民满意作为唯", "一标准推动民生改善", False),  # 唯一
+    ("聚焦全国两会", "一图读懂政府工作报告", False),  # wider than the line over it: a headline under its kicker
+])
+def test_a_lone_one_is_no_dash_where_it_ends_a_word_of_the_line_over_it_or_is_wider(above, text, want):
+    assert lone_one_dash(text, cuts_word, above) is want
+
+
 @pytest.mark.parametrize("line", ["本报记者 王", "记者 从 市教育局获悉"])
 def test_a_lone_character_is_a_bylines_name_only_before_another(line):
     assert assign_roles([line]) != [Role.BYLINE]
