@@ -112,13 +112,15 @@ def test_a_lone_one_is_no_dash_where_it_ends_a_word_of_the_line_over_it_or_is_wi
     assert lone_one_dash(text, cuts_word, above) is want
 
 
-@pytest.mark.parametrize("line", ["本报记者 王", "记者 从 市教育局获悉"])
+@pytest.mark.parametrize("line", ["本报记者 王", "记者 从 市教育局获悉", "本报记者 从 市教育局获悉",
+                                  "新华社记者 从 有关部门获悉", "本报记者 一 行人来到",  # no name of two or three
+                                  "本报记者 随 队采访", "本报记者 在 现场"])  # a word a sentence goes on with
 def test_a_lone_character_is_a_bylines_name_only_before_another(line):
     assert assign_roles([line]) != [Role.BYLINE]
 
 
-@pytest.mark.parametrize("line", ["本报记者王磊。张强说", "本报记者 王磊。"])
-def test_a_full_stop_in_a_byline_is_no_gap_unless_a_quote_mark_follows_it(line):
+@pytest.mark.parametrize("line", ["本报记者王磊。张强说", "本报记者 王磊。", "本报记者王磊。”张强说", "本报记者 王磊。“你好"])
+def test_a_full_stop_in_a_byline_is_no_gap_unless_quote_marks_and_a_blank_follow_it(line):
     assert assign_roles([line]) != [Role.BYLINE]
 
 
