@@ -30,6 +30,7 @@ from cleanup.roles import (
     ("本报记者 吕雅蒙唐忠", Role.BYLINE),  # two names OCR read with no blank between them
     ("口本报记者 郑平琳魏忠", Role.BYLINE),
     ("本报记者“”邓萍雪。” 张宇蠢", Role.BYLINE),  # OCR read the blanks as quotes, one after a full stop
+    ("本报记者“”邓萍雪。”张宇蠢", Role.BYLINE),  # and so once debris took the blank after the quote
     ("本报记者 波 刘玉亮", Role.BYLINE),  # OCR left one character of the first name
     ("本报讯（记者 云静）2月11日上午，会议召开。", Role.DATELINE),
     ("新华社北京1月7日电 2022年1月7日，国家主席习近平向哈萨克斯坦总统托卡耶夫致口信。", Role.DATELINE),
@@ -120,7 +121,7 @@ def test_a_lone_character_is_a_bylines_name_only_before_another(line):
 
 
 @pytest.mark.parametrize("line", ["本报记者王磊。张强说", "本报记者 王磊。", "本报记者王磊。”张强说", "本报记者 王磊。“你好"])
-def test_a_full_stop_in_a_byline_is_no_gap_unless_quote_marks_and_a_blank_follow_it(line):
+def test_a_full_stop_in_a_byline_is_no_gap_unless_quote_marks_stand_before_and_after_it(line):
     assert assign_roles([line]) != [Role.BYLINE]
 
 
