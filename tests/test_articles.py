@@ -597,9 +597,17 @@ def test_a_headline_of_two_characters_or_fewer_is_none():
     ("<泵口", "body"),  # OCR's reading of a picture: few Han, marks no headline holds
     ("十ZX cm", "body"),
     ("ER        =及 /人", "body"),
+    ("入 疯", "body"),  # Han characters blanks set apart
+    ("位于r", "body"),  # a Latin letter alone
+    ("s交4儿", "body"),
     ("回眸2023", "headline"),  # a word and a year
     ("上海网络时延28ms", "headline"),  # Latin letters among Han enough
     ("AI赋能发展", "headline"),
+    ("G20峰会", "headline"),  # letters and digits with two Han: a name and a word
+    ("5G时代", "headline"),
+    ("《繁花》", "headline"),  # a headline's punctuation around two Han
+    ("“双减”", "headline"),
+    ("2023·回眸", "headline"),
 ])
 def test_a_headline_of_few_han_characters_and_other_marks_is_ocrs_debris(text, want):
     assert no_short_headlines([text], ["headline"]) == [want]
