@@ -731,6 +731,17 @@ def test_two_heading_lines_as_wide_in_one_ocr_block_are_one_heading(cleaner):
     assert "我市工业投资提质增" in paragraphs_of(cleaner_without("heading-wraps-in-block").clean(raw).text)
 
 
+@pytest.mark.parametrize(("first", "second"), [("一是加强组织领导", "二是强化责任落实"), ("（一）加强组织领导", "（二）强化责任落实")])
+def test_two_heading_lines_as_wide_in_one_ocr_block_are_two_items_where_the_second_opens_one(cleaner, first, second):
+    """heading-wraps-in-block leaves apart a heading line that opens an item of a list
+    (``opens_item``), and cleaning the page again changes nothing."""
+    raw = f"席王莉霞出席会议并致辞。\n\n{first}\n{second}\n\n在打造北疆文化品牌方\n面，以铸牢中华民族共同\n" \
+        "体意识为主线，高标准完\n成年度书记项目。\n"
+    out = cleaner.clean(raw).text
+    assert first in paragraphs_of(out) and second in paragraphs_of(out)
+    assert cleaner.clean(out).text == out
+
+
 def cleaner_without(weight: str) -> Cleaner:
     """The default profile with one evidence weight of the paragraphs stage set to 0."""
     profile = load_profile("zh-news")
