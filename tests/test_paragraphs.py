@@ -775,3 +775,18 @@ def test_a_lead_goes_on_unless_it_is_as_long_as_a_body_line(stage):
     assert len(long) >= stage.long_line
     assert stage._check_lead(long, "会议召开", False) == ""
     assert stage._check_lead(long[: stage.long_line - 1], "会议召开", False) == "line-is-lead"
+
+
+@pytest.mark.parametrize("page", [
+    "devset/raw/tesseract/p0007.txt",  # 国下转第12皮: a marker OCR read
+    "devset/raw/tesseract/p0002.txt",  # 本报记者“”邓萍雪。” 张宇蠢: a byline's full stop
+    "devset/raw/tesseract/p0009.txt",  # 一学习贯彻…: OCR's dash, a lone 一
+    "devset/raw/tesseract/p0011.txt",  # 本报]月27日讯: a dateline's 1 read as ]
+    "devset/raw/tesseract/p0023.txt",  # 已经喝得酬配配的 | 一别人问了才回答
+    "devset/raw/tesseract/p0037.txt",  # a body line a character short of its column in its block
+    "issues/i02/raw/tesseract/p1.txt",  # heading-wraps-in-block
+    "issues/i03/raw/tesseract/p1.txt",  # 本报记者 波 刘玉亮
+])
+def test_cleaning_an_ocr_page_of_the_ocr_readings_again_changes_nothing(cleaner, page):
+    out = cleaner.clean((DATA / page).read_text(encoding="utf-8")).text
+    assert cleaner.clean(out).text == out
