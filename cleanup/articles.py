@@ -45,7 +45,11 @@ _DATE_HINT = regex.compile(r"\d{4}\s*年")
 # what a headline does not hold: a date (a folio's), a reporter (a byline's), a photo credit
 _NOT_HEADLINE = regex.compile(r"\d\s*月\s*\d{1,2}\s*日|记者|通讯员|摄$")
 HEADLINE_MIN = 3  # characters of a headline printed in lines, at least
-_NOT_HAN_OR_DIGIT = regex.compile(r"[^\p{Han}\d]")
+# a mark no headline holds: not a letter (Han or Latin), a digit, a blank or a headline's punctuation
+_NO_HEADLINE_MARK = regex.compile(r"[^\p{L}\p{N}\s“”‘’\"'《》〈〉「」·・：:！!？?、—-]")
+_LATIN = regex.compile(r"[A-Za-z]")
+_LONE_LATIN = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z](?![A-Za-z0-9])")  # a letter of no word or code
+_HAN_APART = regex.compile(r"\p{Han}\s+\p{Han}")
 # a page of which at most this share of lines ends a sentence is printed lines, not paragraphs
 PRINTED_ENDS_SHARE = 0.5
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
@@ -647,16 +651,22 @@ def no_short_headlines(texts: Sequence[str], roles: Sequence[str]) -> list[str]:
     text: on a page printed in lines (:func:`lines_printed`) no headline is so short;
     such a line is OCR's debris (``星``) or a piece of a credit (``摄``), which would
     open an article of its own.  (Written a paragraph a line, a title may be that
-    short: 药, 故乡, 社戏.)  So is one with fewer Han characters than that and more
-    than Han and digits in it: OCR's reading of a picture (``<泵口``, ``十ZX cm``,
-    ``ER   =及 /人``), not a headline of a word and a year (``回眸2023``)."""
+    short: 药, 故乡, 社戏.)  So is one with fewer Han characters than that that are no
+    word (:func:`_debris`): OCR's reading of a picture (``<泵口``, ``十ZX cm``,
+    ``ER   =及 /人``, ``入 疯``, ``s交4儿``, ``位于r``), not a headline of a word and a
+    year or a name (``回眸2023``, ``G20峰会``, ``5G时代``, ``《繁花》``)."""
     return ["body" if r == "headline" and (len(t.strip()) < HEADLINE_MIN or _debris(t)) else r
             for t, r in zip(texts, roles)]
 
 
 def _debris(text: str) -> bool:
-    """Fewer than ``HEADLINE_MIN`` Han characters, and a character other than Han and digits."""
-    return len(HAN.findall(text)) < HEADLINE_MIN and _NOT_HAN_OR_DIGIT.search(text) is not None
+    """Fewer than ``HEADLINE_MIN`` Han characters, and besides them a mark no headline
+    holds, a Latin letter alone, or Latin letters with one Han character at most; or Han
+    characters blanks set apart (no word of them: ``入 疯``)."""
+    han = len(HAN.findall(text))
+    return han < HEADLINE_MIN and (_NO_HEADLINE_MARK.search(text) is not None or _HAN_APART.search(text) is not None
+                                   or _LONE_LATIN.search(text) is not None
+                                   or (han < 2 and _LATIN.search(text) is not None))
 
 
 def lines_printed(raw: str, shape: Shape | None = None) -> bool:
@@ -675,14 +685,14 @@ def ocr_dash_subheadlines(texts: Sequence[str], roles: Sequence[str], shape: Sha
     out = list(roles)
     for k in range(1, len(texts)):
         if out[k] == "headline" and out[k - 1] in ("headline", "kicker") \
-                and (_OCR_DASH.match(texts[k]) or _lone_one_dash(texts[k], shape)):
+                and (_OCR_DASH.match(texts[k]) or _lone_one_dash(texts[k], texts[k - 1], shape)):
             out[k] = "subheadline"
     return out
 
 
-def _lone_one_dash(text: str, shape: Shape | None = None) -> bool:
+def _lone_one_dash(text: str, above: str, shape: Shape | None = None) -> bool:
     """:func:`cleanup.roles.lone_one_dash`, words cut as :func:`cuts_word` reads them."""
-    return lone_one_dash(text, lambda before, after: cuts_word(before, after, shape))
+    return lone_one_dash(text, lambda before, after: cuts_word(before, after, shape), above)
 
 
 def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | None = None) -> list[str]:
@@ -906,7 +916,7 @@ def _caption_starts(raw_lines: Sequence[Line], typeset: Sequence[Role], row: int
         return False
     after = raw_lines[nxt].text.strip()
     return printed_width(raw_lines[row].text.strip()) >= printed_width(after) - 1 \
-        and not (dash_led(after) or _OCR_DASH.match(after) or _lone_one_dash(after, shape))
+        and not (dash_led(after) or _OCR_DASH.match(after) or _lone_one_dash(after, raw_lines[row].text.strip(), shape))
 
 
 def cuts_word(before: str, after: str, shape: Shape | None = None) -> bool:

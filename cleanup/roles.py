@@ -931,23 +931,30 @@ def printed_dash_led(text: str) -> bool:
 def _name_headings(texts: Sequence[str], roles: list[Role], cuts_word: CutsWord | None = None) -> None:
     """Within a run of heading lines: a line led by a dash is a sub-headline; so is one
     under a heading line that opens with a lone 一 making no word with what follows it
-    (``cuts_word``): OCR's reading of the dash (已经喝得醉醺醺的 | 一别人问了才回答)."""
+    or with the line over it (``cuts_word``): OCR's reading of the dash
+    (已经喝得醉醺醺的 | 一别人问了才回答; not 推动城乡规划建设管理统 | 一协调发展, a wrap)."""
     headline = Role.HEADLINE  # a local: Role.HEADLINE goes through EnumType.__getattr__ (read_page)
     for i, role in enumerate(roles):
         if role is headline and (dash_led(texts[i]) or (
-                i and roles[i - 1] is headline and cuts_word is not None and lone_one_dash(texts[i], cuts_word))):
+                i and roles[i - 1] is headline and cuts_word is not None
+                and lone_one_dash(texts[i], cuts_word, texts[i - 1]))):
             roles[i] = Role.SUBHEADLINE
 
 
 LONE_ONE_MIN = 5  # characters of a heading line that a lone 一 (OCR's dash) may lead, at least
 
 
-def lone_one_dash(text: str, cuts_word: CutsWord) -> bool:
-    """Whether ``text`` opens with a 一 that may be OCR's reading of a dash: one 一, then
-    Han characters it makes no word with (一学习贯彻党的二十大精神研讨班侧记; not
-    一份2015的报告指出, 一起向未来)."""
+def lone_one_dash(text: str, cuts_word: CutsWord, above: str = "") -> bool:
+    """Whether ``text``, under the heading ``above``, opens with a 一 that may be OCR's
+    reading of a dash: one 一, then Han characters it makes no word with
+    (一学习贯彻党的二十大精神研讨班侧记; not 一份2015的报告指出, 一起向未来); it makes
+    none with the end of ``above`` either (统 | 一协调发展: a heading wrapped), and
+    ``text`` prints no wider than ``above`` (a sub-headline's type is no larger than its
+    headline's; a wider line under a shorter one is a headline under its kicker:
+    聚焦全国两会 | 一图读懂政府工作报告)."""
     return len(text) >= LONE_ONE_MIN and text[0] == "一" and text[1] != "一" \
-        and HAN_RUN.match(text[1]) is not None and not cuts_word(text[0], text[1:])
+        and HAN_RUN.match(text[1]) is not None and not cuts_word(text[0], text[1:]) \
+        and not (above and (cuts_word(above, text) or printed_width(text) > printed_width(above)))
 
 
 def _small_type(i: int, reading: PageReading) -> bool:

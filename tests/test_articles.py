@@ -458,6 +458,8 @@ def test_a_headline_longer_than_the_headline_shape_is_read_before_a_byline_or_da
     (["扮靓首府迎冬奥", "一份2015的报告指出"], ["headline", "headline"], "headline"),  # 一份: a word
     (["扮靓首府迎冬奥", "一起向未来"], ["headline", "headline"], "headline"),
     (["会议召开。", "一学习贯彻党的二十大精神研讨班侧记"], ["body", "headline"], "headline"),
+    (["聚焦全国两会", "一图读懂政府工作报告"], ["headline", "headline"], "headline"),  # a kicker over it
+    (["推动城乡规划建设管理统", "一协调发展迈上新台阶"], ["headline", "headline"], "headline"),  # 统一
 ])
 def test_a_headline_led_by_the_dash_as_ocr_reads_it_is_a_subheadline(texts, roles, want):
     assert ocr_dash_subheadlines(texts, roles)[1] == want
@@ -595,9 +597,17 @@ def test_a_headline_of_two_characters_or_fewer_is_none():
     ("<泵口", "body"),  # OCR's reading of a picture: few Han, marks no headline holds
     ("十ZX cm", "body"),
     ("ER        =及 /人", "body"),
+    ("入 疯", "body"),  # Han characters blanks set apart
+    ("位于r", "body"),  # a Latin letter alone
+    ("s交4儿", "body"),
     ("回眸2023", "headline"),  # a word and a year
     ("上海网络时延28ms", "headline"),  # Latin letters among Han enough
     ("AI赋能发展", "headline"),
+    ("G20峰会", "headline"),  # letters and digits with two Han: a name and a word
+    ("5G时代", "headline"),
+    ("《繁花》", "headline"),  # a headline's punctuation around two Han
+    ("“双减”", "headline"),
+    ("2023·回眸", "headline"),
 ])
 def test_a_headline_of_few_han_characters_and_other_marks_is_ocrs_debris(text, want):
     assert no_short_headlines([text], ["headline"]) == [want]

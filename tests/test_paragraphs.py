@@ -708,6 +708,20 @@ def test_a_heading_line_led_by_a_lone_one_under_a_headline_is_its_sub_headline(c
     assert "已经喝得酬配配的" in out and "一别人问了才回答" in out
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("推动城乡规划建设管理统", "一协调发展迈上新台阶"),  # 统一
+    ("坚持把人民满意作为唯", "一标准推动民生改善"),  # 唯一
+])
+def test_a_heading_wrapped_before_the_one_of_a_word_is_no_sub_headline(cleaner, first, second):
+    """A 一 that ends a word begun on the heading line over it is no dash OCR read: the
+    heading wrapped there goes on, and cleaning it again changes nothing."""
+    raw = f"席王莉霞出席会议并致辞。\n\n{first}\n{second}\n\n在打造北疆文化品牌方\n面，以铸牢中华民族共同\n" \
+        "体意识为主线，高标准完\n成年度书记项目。\n"
+    out = cleaner.clean(raw).text
+    assert first + second in paragraphs_of(out)
+    assert cleaner.clean(out).text == out
+
+
 def test_two_heading_lines_as_wide_in_one_ocr_block_are_one_heading(cleaner):
     """On a page whose blocks OCR set apart with blank lines, two heading lines as wide with
     no blank line between them are one heading wrapped, whatever word the list lacks
@@ -715,6 +729,17 @@ def test_two_heading_lines_as_wide_in_one_ocr_block_are_one_heading(cleaner):
     raw = (DATA / "issues" / "i02" / "raw" / "tesseract" / "p1.txt").read_text(encoding="utf-8")
     assert "我市工业投资提质增效发展潜力不断增强" in paragraphs_of(cleaner.clean(raw).text)
     assert "我市工业投资提质增" in paragraphs_of(cleaner_without("heading-wraps-in-block").clean(raw).text)
+
+
+@pytest.mark.parametrize(("first", "second"), [("一是加强组织领导", "二是强化责任落实"), ("（一）加强组织领导", "（二）强化责任落实")])
+def test_two_heading_lines_as_wide_in_one_ocr_block_are_two_items_where_the_second_opens_one(cleaner, first, second):
+    """heading-wraps-in-block leaves apart a heading line that opens an item of a list
+    (``opens_item``), and cleaning the page again changes nothing."""
+    raw = f"席王莉霞出席会议并致辞。\n\n{first}\n{second}\n\n在打造北疆文化品牌方\n面，以铸牢中华民族共同\n" \
+        "体意识为主线，高标准完\n成年度书记项目。\n"
+    out = cleaner.clean(raw).text
+    assert first in paragraphs_of(out) and second in paragraphs_of(out)
+    assert cleaner.clean(out).text == out
 
 
 def cleaner_without(weight: str) -> Cleaner:
@@ -750,3 +775,18 @@ def test_a_lead_goes_on_unless_it_is_as_long_as_a_body_line(stage):
     assert len(long) >= stage.long_line
     assert stage._check_lead(long, "会议召开", False) == ""
     assert stage._check_lead(long[: stage.long_line - 1], "会议召开", False) == "line-is-lead"
+
+
+@pytest.mark.parametrize("page", [
+    "devset/raw/tesseract/p0007.txt",  # 国下转第12皮: a marker OCR read
+    "devset/raw/tesseract/p0002.txt",  # 本报记者“”邓萍雪。” 张宇蠢: a byline's full stop
+    "devset/raw/tesseract/p0009.txt",  # 一学习贯彻…: OCR's dash, a lone 一
+    "devset/raw/tesseract/p0011.txt",  # 本报]月27日讯: a dateline's 1 read as ]
+    "devset/raw/tesseract/p0023.txt",  # 已经喝得酬配配的 | 一别人问了才回答
+    "devset/raw/tesseract/p0037.txt",  # a body line a character short of its column in its block
+    "issues/i02/raw/tesseract/p1.txt",  # heading-wraps-in-block
+    "issues/i03/raw/tesseract/p1.txt",  # 本报记者 波 刘玉亮
+])
+def test_cleaning_an_ocr_page_of_the_ocr_readings_again_changes_nothing(cleaner, page):
+    out = cleaner.clean((DATA / page).read_text(encoding="utf-8")).text
+    assert cleaner.clean(out).text == out

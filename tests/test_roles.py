@@ -30,6 +30,7 @@ from cleanup.roles import (
     ("本报记者 吕雅蒙唐忠", Role.BYLINE),  # two names OCR read with no blank between them
     ("口本报记者 郑平琳魏忠", Role.BYLINE),
     ("本报记者“”邓萍雪。” 张宇蠢", Role.BYLINE),  # OCR read the blanks as quotes, one after a full stop
+    ("本报记者“”邓萍雪。”张宇蠢", Role.BYLINE),  # and so once debris took the blank after the quote
     ("本报记者 波 刘玉亮", Role.BYLINE),  # OCR left one character of the first name
     ("本报讯（记者 云静）2月11日上午，会议召开。", Role.DATELINE),
     ("新华社北京1月7日电 2022年1月7日，国家主席习近平向哈萨克斯坦总统托卡耶夫致口信。", Role.DATELINE),
@@ -102,13 +103,25 @@ def test_a_lone_one_is_ocrs_dash_where_it_makes_no_word(text, want):
     assert lone_one_dash(text, cuts_word) is want
 
 
-@pytest.mark.parametrize("line", ["本报记者 王", "记者 从 市教育局获悉"])
+@pytest.mark.parametrize(("above", "text", "want"), [
+    ("已经喝得酬配配的", "一别人问了才回答", True),
+    ("推动城乡规划建设管理统", "一协调发展迈上新台阶", False),  # 统一: a heading wrapped
+    ("坚持把人民满意作为唯", "一标准推动民生改善", False),  # 唯一
+    ("聚焦全国两会", "一图读懂政府工作报告", False),  # wider than the line over it: a headline under its kicker
+])
+def test_a_lone_one_is_no_dash_where_it_ends_a_word_of_the_line_over_it_or_is_wider(above, text, want):
+    assert lone_one_dash(text, cuts_word, above) is want
+
+
+@pytest.mark.parametrize("line", ["本报记者 王", "记者 从 市教育局获悉", "本报记者 从 市教育局获悉",
+                                  "新华社记者 从 有关部门获悉", "本报记者 一 行人来到",  # no name of two or three
+                                  "本报记者 随 队采访", "本报记者 在 现场"])  # a word a sentence goes on with
 def test_a_lone_character_is_a_bylines_name_only_before_another(line):
     assert assign_roles([line]) != [Role.BYLINE]
 
 
-@pytest.mark.parametrize("line", ["本报记者王磊。张强说", "本报记者 王磊。"])
-def test_a_full_stop_in_a_byline_is_no_gap_unless_a_quote_mark_follows_it(line):
+@pytest.mark.parametrize("line", ["本报记者王磊。张强说", "本报记者 王磊。", "本报记者王磊。”张强说", "本报记者 王磊。“你好"])
+def test_a_full_stop_in_a_byline_is_no_gap_unless_quote_marks_stand_before_and_after_it(line):
     assert assign_roles([line]) != [Role.BYLINE]
 
 

@@ -234,6 +234,7 @@ class Paragraphs(Stage):
         self.leads_in = p.pattern("leads_in")
         self.leads_in_chars = _needs(self.leads_in)
         self.starts_sentence = p.pattern("starts_sentence")
+        self.opens_item = p.pattern("opens_item")
         self.name_tail = p.pattern("name_tail")
         self.max_rounds = p.integer("max_rounds")
         self.tail_max = p.integer("tail_max")
@@ -847,7 +848,8 @@ class Paragraphs(Stage):
         dash-led sub-headline's lines unevenly (一一访呼和浩特经济 || 技术开发区党工委书|记刘占英).
         On a page whose blocks blank lines set apart (``spaced``: OCR sets each type apart), a
         heading's first line as wide as the next, in one block, goes on into it, whatever
-        word the list lacks (我市工业投资提质增|效发展潜力不断增强)."""
+        word the list lacks (我市工业投资提质增|效发展潜力不断增强), unless the next opens an
+        item of a list (``opens_item``: 一是加强组织领导 | 二是强化责任落实)."""
         ev = ["heading-pair"] + self._headline_evidence()
         c = after_b if after_b is not None and after_b.row == b.row + 1 else None
         if blank and c is not None and rd.roles[a.row] is not _SUBHEADLINE and rd.roles[c.row] in _GO_ON_HEADINGS:
@@ -866,7 +868,8 @@ class Paragraphs(Stage):
             ev.append("heading-wraps-again")
         elif whole and not blank and c is not None and self._wraps_as_next(a, b, c, rd):
             ev.append("heading-wraps-as-next")
-        elif spaced and not blank and text is a.text and abs(rd.widths[a.row] - rd.widths[b.row]) <= 0.5:
+        elif spaced and not blank and text is a.text and abs(rd.widths[a.row] - rd.widths[b.row]) <= 0.5 \
+                and not self.opens_item.search(b.text):
             ev.append("heading-wraps-in-block")
         if not whole and self._segment_cuts(a.text, b.text):
             ev.append("heading-cuts-word")  # 开启中国式现代|化的新长征: the cheapest reading runs on
