@@ -942,6 +942,7 @@ def _name_headings(texts: Sequence[str], roles: list[Role], cuts_word: CutsWord 
 
 
 LONE_ONE_MIN = 5  # characters of a heading line that a lone 一 (OCR's dash) may lead, at least
+LONE_ONE_NOT_BEFORE = "一是"  # after a lone 一: a dash of two (dash_led reads it), a list's first item
 
 
 def lone_one_dash(text: str, cuts_word: CutsWord, above: str = "") -> bool:
@@ -951,8 +952,9 @@ def lone_one_dash(text: str, cuts_word: CutsWord, above: str = "") -> bool:
     none with the end of ``above`` either (统 | 一协调发展: a heading wrapped), and
     ``text`` prints no wider than ``above`` (a sub-headline's type is no larger than its
     headline's; a wider line under a shorter one is a headline under its kicker:
-    聚焦全国两会 | 一图读懂政府工作报告)."""
-    return len(text) >= LONE_ONE_MIN and text[0] == "一" and text[1] != "一" \
+    聚焦全国两会 | 一图读懂政府工作报告).  Nor does a list's first item open with a dash
+    (一是加强组织领导, which the word list does not hold as a word)."""
+    return len(text) >= LONE_ONE_MIN and text[0] == "一" and text[1] not in LONE_ONE_NOT_BEFORE \
         and HAN_RUN.match(text[1]) is not None and not cuts_word(text[0], text[1:]) \
         and not (above and (cuts_word(above, text) or printed_width(text) > printed_width(above)))
 

@@ -98,6 +98,7 @@ def test_lines_of_a_character_in_a_row_give_no_width_headlines_wrap_at():
     ("一流城市建设", False),
     ("一一访和林格尔县委书记", False),  # two: dash_led reads them
     ("一学就会", False),  # too short to tell
+    ("一是加强组织领导", False),  # a list's first item
 ])
 def test_a_lone_one_is_ocrs_dash_where_it_makes_no_word(text, want):
     assert lone_one_dash(text, cuts_word) is want
