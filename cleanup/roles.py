@@ -709,6 +709,7 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
     starts: dict[int, bool] = {}  # worked out only for the lines that need it
     first_line_room = reading.indent + reading.tolerance
     # the room of a line with body text right under it in its block, where blank lines set blocks apart
+    # (one blank line on the page is enough, as for paragraphs' ``Layout.spaced``)
     block_room = first_line_room + BLOCK_SLACK if reading.wrapped and not reading.indent \
         and _blank_inside(texts) else first_line_room
 

@@ -64,7 +64,8 @@ class Layout:
     reading: PageReading | None = None
     body_blocks: frozenset[int] = frozenset()  # blocks (runs of lines) that hold body punctuation
     after_jump: frozenset[int] = frozenset()  # rows printed right after a page-jump marker (gone now)
-    spaced: bool = False  # blank lines set the page's blocks apart (OCR): a block is set in one type
+    spaced: bool = False  # a blank line stands between two of the page's lines, which sets its blocks apart
+    # (OCR sets each type apart so; one blank line is enough, pdftotext's pages count too)
 
 
 class _Verdict(NamedTuple):
