@@ -100,6 +100,26 @@ def test_the_same_seed_makes_the_same_page(page):
     assert hashlib.sha256(render(made).encode("utf-8")).hexdigest() == page["html_sha256"]
 
 
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+HELDOUT_PAGES = json.loads((HELDOUT / "manifest.json").read_text(encoding="utf-8"))["pages"]
+
+
+def test_the_held_out_pages_are_other_seeds_with_every_file():
+    """tests/data/heldout/: pages of seeds no rule was tuned on, read by PyMuPDF and tesseract."""
+    held = {p["seed"] for p in HELDOUT_PAGES}
+    assert len(held) >= 30 and not held & {p["seed"] for p in PAGES}
+    ids = sorted(p["id"] for p in HELDOUT_PAGES)
+    for folder in ("gold", "structure", "raw/pymupdf", "raw/tesseract"):
+        assert sorted(p.stem for p in (HELDOUT / folder).iterdir()) == ids, folder
+
+
+@pytest.mark.parametrize("page", HELDOUT_PAGES[::10], ids=[p["id"] for p in HELDOUT_PAGES[::10]])
+def test_a_held_out_seed_makes_its_kept_page(page):
+    made = make_page(page["seed"])
+    assert made.gold() == (HELDOUT / "gold" / f"{page['id']}.txt").read_text(encoding="utf-8")
+    assert hashlib.sha256(render(made).encode("utf-8")).hexdigest() == page["html_sha256"]
+
+
 def test_jump_markers_and_folios_are_printed_but_not_gold():
     jumps = [(p, j) for p in IDS for j in structure(p)["jumps"]]
     assert jumps, "the set should have page jumps"
