@@ -1078,6 +1078,15 @@ def test_score_articles_prints_every_figure():
     assert 0 < figures["head_f1"] <= 1 and 0 < figures["para_ok"] <= 1
 
 
+def test_score_articles_scores_the_held_out_pages_by_name_only():
+    sys.path.insert(0, str(TOOLS))
+    import score_articles
+
+    assert not set(score_articles.HELD_OUT_SETS) & set(score_articles.SETS)  # never in the default run
+    pages = score_articles.pages_of("heldout-pymupdf", DATA)
+    assert len(pages) == 30 and all("heldout" in p.source.parts for p in pages)
+
+
 def test_score_articles_counts_each_page_s_misses_by_cause():
     sys.path.insert(0, str(TOOLS))
     import score_articles

@@ -5,11 +5,14 @@
     python tools/score_articles.py --sets devset-pymupdf --show   # each miss, page by page
     python tools/score_articles.py --half odd    # devset pages of odd seed only (tune on odd, hold out even)
     python tools/score_articles.py --sets devset-tesseract --by-page   # each page's misses, by cause
+    python tools/score_articles.py --sets heldout-pymupdf,heldout-tesseract   # pages no rule was tuned on
 
 Sets:
 
 * ``devset-pymupdf``, ``devset-tesseract``: the development set's pages as
   PyMuPDF and tesseract wrote them, against ``structure/*.json``;
+* ``heldout-pymupdf``, ``heldout-tesseract`` (asked for by name only): the same
+  for the held-out pages of ``tests/data/heldout/``, kept out of all tuning;
 * ``samples``: samples 000-002 against the hand-made ``tests/data/articles/NNN.jsonl``;
 * ``issues-pymupdf``, ``issues-tesseract``: the issues of ``tests/data/issues/``
   (``tools/make_issues.py``), each a directory of pages read together.
@@ -67,6 +70,7 @@ DATA = ROOT / "tests" / "data"
 HEAD_RATIO = 80
 PARA_RATIO = 80
 SETS = ("devset-pymupdf", "devset-tesseract", "samples", "issues-pymupdf", "issues-tesseract")
+HELD_OUT_SETS = ("heldout-pymupdf", "heldout-tesseract")  # scored only when asked for
 
 
 @dataclass
@@ -145,9 +149,9 @@ def sample_page(raw: Path, gold: Path) -> GoldPage:
 
 
 def pages_of(name: str, root: Path) -> list[GoldPage]:
-    if name.startswith("devset-"):
-        reader = name.split("-", 1)[1]
-        d = root / "devset"
+    if name.startswith(("devset-", "heldout-")):
+        folder, reader = name.split("-", 1)
+        d = root / folder
         return [structure_page(p, d / "structure" / f"{p.stem}.json")
                 for p in sorted((d / "raw" / reader).glob("*.txt"))]
     if name == "samples":
@@ -304,8 +308,9 @@ def main(argv: list[str] | None = None) -> int:
     cleaner = Cleaner()
     results = {}
     for name in [s for s in args.sets.split(",") if s]:
-        if name not in SETS:
-            print(f"score_articles: unknown set {name!r} (have {', '.join(SETS)})", file=sys.stderr)
+        if name not in SETS + HELD_OUT_SETS:
+            print(f"score_articles: unknown set {name!r} (have {', '.join(SETS + HELD_OUT_SETS)})",
+                  file=sys.stderr)
             return 2
         if name.startswith("issues-") and not (args.data / "issues").is_dir():
             continue
