@@ -719,7 +719,9 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
     sub-headline or a subhead of the body from a headline, which clean text,
     one paragraph a line, cannot.  A headline paragraph whose lines are set in
     two types (a kicker that cleaning joined to the headline under it, a
-    headline to its sub-headline) is read as two, cut where the type changes."""
+    headline to its sub-headline) is read as two, cut where the type changes.
+    A headline paragraph of one line set as a line of the body, between body
+    paragraphs, is a subhead of the body (:func:`_set_in_body`)."""
     out = [Paragraph(t, r, s, e) for (s, e, t), r in zip(paras, roles)]
     heads = [k for k, r in enumerate(roles) if r == Role.HEADLINE]
     if not heads:
@@ -739,6 +741,9 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
         role = str(first_type) if first_type in named else para.role
         if first == last and _caption_starts(raw_lines, typeset, first, shape):
             role = str(Role.CAPTION)
+        elif first == last and role == Role.HEADLINE and _set_in_body(page.raw, raw_lines, typeset, first) \
+                and _amid_body(roles, k):
+            role = str(Role.SUBHEAD)
         if first == last:
             out[k] = Paragraph(para.text, role, para.start, para.end)
             continue
@@ -761,6 +766,24 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
         pieces.append(Paragraph(page.clean[start:para.end], role, start, para.end))
         out[k:k + 1] = pieces
     return out
+
+
+# roles of the paragraph before a subhead of the body: body text, or a picture set in it
+_IN_BODY = frozenset({Role.BODY, Role.CAPTION, Role.CREDIT})
+
+
+def _amid_body(roles: Sequence[str], k: int) -> bool:
+    """Whether paragraph ``k`` stands between two paragraphs of body text (the one before
+    it may be a picture's caption or credit, set inside the body)."""
+    return 0 < k < len(roles) - 1 and roles[k - 1] in _IN_BODY and roles[k + 1] == Role.BODY
+
+
+def _set_in_body(raw: str, raw_lines: Sequence[Line], typeset: Sequence[Role], row: int) -> bool:
+    """Whether raw line ``row`` is set as a line of the body: the page reads it as body
+    (as wide as a line of its column), and it goes on from the line over it with no
+    blank line between (OCR sets a headline, in a larger type, in a block of its own)."""
+    return typeset[row] is Role.BODY and row > 0 \
+        and raw.count("\n", raw_lines[row - 1].end, raw_lines[row].start) == 1
 
 
 def headings_apart(raw: str, line: Line, nxt: Line, shape: Shape | None = None) -> bool:

@@ -639,6 +639,18 @@ def test_the_printed_type_tells_kicker_and_subhead_from_headline(cleaner):
     assert a.subheads == ["水杨酸中的羟基替换为酯基"] and len(a.paragraphs) == 5
 
 
+def test_a_heading_line_set_as_body_between_body_paragraphs_is_a_subhead(cleaner):
+    # PyMuPDF: 不断提升远端防控能力和水平, a line of the column after a picture's credit, over the
+    # body, no byline: a subhead of the article it stands in, not the headline of a new one
+    arts = cleaner.articles(devset_page("p0010"))
+    (a,) = [a for a in arts if a.headline == "开新局 起好步 强首府"]
+    assert a.subheads == ["不断提升远端防控能力和水平"]
+    assert any(p.startswith("会议强调，做好今年外事工作") for p in a.paragraphs)
+    assert "不断提升远端防控能力和水平" not in [a.headline for a in arts]
+    # OCR sets a headline in a block of its own, blank lines around it: it stays a headline
+    assert "签约总额202.6亿元" in [a.headline for a in cleaner.articles(devset_page("p0039", "tesseract"))]
+
+
 def test_a_headline_paragraph_whose_lines_change_type_is_read_as_two(cleaner):
     # cleaning joined a kicker to the headline under it (建议该药仅用作二线治疗|阿司匹林也会抑制|维生素C的吸收)
     raw = devset_page("p0035")

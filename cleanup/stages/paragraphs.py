@@ -123,6 +123,13 @@ LEAD_IN_CONTEXT = 4
 JOIN_CONTEXT = 8
 # characters between two printed lines too few to hold a page-jump marker (转第2版 takes 4)
 JUMP_GAP_MIN = 3
+# characters at the start of a line that a sentence's end there shows a tail of the sentence
+# before (体系。积极申报…): no paragraph's first line
+TAIL_AT_START = 4
+# digits and Latin letters: printed narrower than a cell by an amount the page does not tell,
+# they make a full line look as short as an indent (组成人员61人，出席会议的55), or a short
+# one look full
+NARROW_CHARS = regex.compile(r"[0-9A-Za-z]")
 # characters each side of a break that ``_segment_cuts`` segments
 WORD_CONTEXT = 6
 # single characters after a conjunction's that read as a name the word list lacks (和|林|格|尔)
@@ -752,7 +759,8 @@ class Paragraphs(Stage):
     ) -> list[str]:
         """Evidence of a printed page: blank lines, the lines' roles, and how they sit in
         their column (a line stopping short of it ends a paragraph, unless it is a
-        paragraph's indented first line; a sentence ending before an indented line does)."""
+        paragraph's indented first line; a sentence ending before an indented line does,
+        and so does a heading-shaped line of its own, :meth:`_heads_indented`)."""
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
         if b.row in lay.after_jump:
             ev.append("after-jump")
@@ -783,7 +791,29 @@ class Paragraphs(Stage):
             nxt = after_b.text if after_b.row <= b.row + 2 else None
             if rd.indented(b.row, nxt) and rd.roles[b.row] is _BODY:
                 ev.append("next-indented")
+        elif ending == "mid-sentence" and self._heads_indented(text, a, b, rd, after_b):
+            ev.append("heading-over-indented")
         return ev
+
+    def _heads_indented(self, text: str, a: _Line, b: _Line, rd: PageReading, after_b: _Line | None) -> bool:
+        """Whether line ``a``, a line of its own shaped like a heading (no mark of body text,
+        no quotation left open) that the page reads as body, stands over a paragraph's
+        indented first line: ``b`` is as short as the page's indent, the line under it fills
+        the column, and the break cuts no word nor leaves a sentence's tail to ``b`` (the two
+        widths no digit or Latin letter makes uncertain).  A subhead of the body, set in the
+        body's type, is as wide as a body line and OCR keeps no blank line from it
+        (…重点项目。| 全员招商的战旗迎风飘扬 | 签约前，包钢一行与旭阳 | 集团董事长…); a line
+        cut in a quotation it opens is no heading (推进退役军人“一件 | 事一次办”…)."""
+        if text is not a.text or after_b is None or after_b.row != b.row + 1:
+            return False
+        if self.body_mark.found_in(text) or not self.headline_like(text) or self._quote_open(text):
+            return False
+        if rd.roles[a.row] is not _BODY or rd.roles[b.row] is not _BODY:
+            return False
+        if self.inner_stop.found_in(b.text[:TAIL_AT_START]) or NARROW_CHARS.search(text + b.text) \
+                or self._crosses_word(text, b.text):
+            return False
+        return rd.indented(b.row, after_b.text) and rd.fills(after_b.row)
 
     def _role_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading) -> list[str]:
         """The roles of the two lines (:mod:`cleanup.roles`): a line of a role that stands
