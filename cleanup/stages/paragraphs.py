@@ -140,6 +140,14 @@ _TITLED = frozenset({Role.BYLINE, Role.CREDIT})
 _CANNOT_JOIN = _Verdict(float("-inf"), "")
 
 
+@lru_cache(maxsize=1024)
+def _score_head(score: float) -> str:
+    """How a note opens: the score, to a tenth.  Kept: scores are sums of a few weights,
+    a small set, and formatting a float costs more than finding it again (a sum from 0
+    is never -0.0, which the cache would take for 0.0)."""
+    return f"{score:+.1f}: "
+
+
 class Memo:
     """What the stage keeps about one document (:meth:`Paragraphs.memo_for`):
     the verdicts of :meth:`Paragraphs._weigh`, by (paragraph so far, next
@@ -742,7 +750,7 @@ class Paragraphs(Stage):
             return _CANNOT_JOIN
         ev = self._all_evidence(text, b, lay, shape_ev, found, memo.has_verb)
         score = self._score(ev)
-        return _Verdict(score, f"{score:+.1f}: " + ", ".join(ev))
+        return _Verdict(score, _score_head(score) + ", ".join(ev))
 
     def _score(self, ev: list[str]) -> float:
         return sum(map(self.weight_of.__getitem__, ev))
