@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 from conftest import DATA, DEVSET_IDS, devset_page, devset_structure
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanup.articles import cuts_word
 from cleanup.roles import (
     Role,
     assign_roles,
+    balanced,
     first_unit_width,
     folio_before_credit,
     folio_runs,
@@ -328,3 +331,22 @@ def test_a_line_whose_next_line_opens_with_the_end_of_its_sentence_is_no_headlin
     at = lines.index("一是加快建设现代化产业")
     assert lines[at + 1].startswith("体系。")
     assert read_page(lines, wrapped=True).roles[at] is Role.BODY
+
+
+def plain_balanced(text: str) -> bool:
+    depth = 0
+    for c in text:
+        if c in "“‘「『（(《【〈":
+            depth += 1
+        elif c in "”’」』）)》】〉":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+@given(st.text(alphabet="“‘「『（(《【〈”’」』）)》】〉甲 ，", max_size=12))
+@settings(max_examples=500, deadline=None)
+def test_a_line_is_balanced_as_counting_its_brackets_says(text):
+    """The quick pass of a line holding no bracket nor quote decides as the count does."""
+    assert balanced(text) is plain_balanced(text)

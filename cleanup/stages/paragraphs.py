@@ -147,6 +147,14 @@ _TITLED = frozenset({Role.BYLINE, Role.CREDIT})
 _CANNOT_JOIN = _Verdict(float("-inf"), "")
 
 
+@lru_cache(maxsize=1024)
+def _score_head(score: float) -> str:
+    """How a note opens: the score, to a tenth.  Kept: scores are sums of a few weights,
+    a small set, and formatting a float costs more than finding it again (a sum from 0
+    is never -0.0, which the cache would take for 0.0)."""
+    return f"{score:+.1f}: "
+
+
 class Memo:
     """What the stage keeps about one document (:meth:`Paragraphs.memo_for`):
     the verdicts of :meth:`Paragraphs._weigh`, by (paragraph so far, next
@@ -749,7 +757,7 @@ class Paragraphs(Stage):
             return _CANNOT_JOIN
         ev = self._all_evidence(text, b, lay, shape_ev, found, memo.has_verb)
         score = self._score(ev)
-        return _Verdict(score, f"{score:+.1f}: " + ", ".join(ev))
+        return _Verdict(score, _score_head(score) + ", ".join(ev))
 
     def _score(self, ev: list[str]) -> float:
         return sum(map(self.weight_of.__getitem__, ev))
@@ -1064,22 +1072,23 @@ class Paragraphs(Stage):
         if lines[0].start and self.trim_rule:
             edits.append(Edit(0, text[: lines[0].start], "", self.trim_rule, "leading blank lines"))
         paragraph = lines[0].text  # the paragraph so far, as joined
+        new = tuple.__new__  # Edit(...) without the Python-level __new__ of a named tuple: a page has hundreds
         for i, (a, b) in enumerate(zip(lines, lines[1:])):
             if only is not None and paragraph is a.text and only.isdisjoint((i, i + 1, i + 2)):
                 paragraph = b.text  # as the round before decided it
                 continue
             gap = text[a.end : b.start]
-            blank = gap.count("\n") > 1
+            blank = gap != "\n"  # a line break and, after it, blank lines
             after_b = lines[i + 2] if i + 2 < len(lines) else None
             verdict = self._weigh(paragraph, a, b, blank, lay, after_b, gap == "\n\n", memo)
             if verdict.score <= 0:
                 if gap != "\n\n" and self.break_rule:
-                    edits.append(Edit(a.end, gap, "\n\n", self.break_rule, verdict.note))
+                    edits.append(new(Edit, (a.end, gap, "\n\n", self.break_rule, verdict.note)))
                 paragraph = b.text
             elif join := self.cut_rule if blank else self.wrap_rule:
                 space = " " if lay.roles[a.row] in _SPACED_ROLES and self.spaced_join.search(
                     paragraph[-JOIN_CONTEXT:] + "\n" + b.text[:JOIN_CONTEXT]) else ""
-                edits.append(Edit(a.end, gap, space, join, verdict.note))
+                edits.append(new(Edit, (a.end, gap, space, join, verdict.note)))
                 paragraph += space + b.text
             else:  # a join whose rule is off: the lines stay apart, as printed
                 paragraph = b.text
