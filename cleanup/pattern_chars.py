@@ -550,17 +550,24 @@ def match_starts(text: str, chars: str) -> tuple[int, ...] | None:
     last = _last_starts
     if last[0] is text and last[1] == chars:
         return last[2]
-    starts: tuple[int, ...] | None = None
+    starts = None
     if sum(map(text.count, chars)) * CHARS_PER_MATCH_TRY <= len(text):
-        found: list[int] = []
-        for char in chars:
-            at = text.find(char)
-            while at >= 0:
-                found.append(at)
-                at = text.find(char, at + 1)
-        starts = tuple(sorted(found))
+        starts = tuple(char_positions(text, chars))
     _last_starts = (text, chars, starts)
     return starts
+
+
+def char_positions(text: str, chars: str) -> list[int]:
+    """Where one of ``chars`` (a few) stands in ``text``, in order, found by ``str.find``,
+    which jumps to each where a search for a class of them tries every character."""
+    found: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    return found
 
 
 def lines_reaching(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
