@@ -254,7 +254,7 @@ def first_chars(pattern: regex.Pattern[str]) -> frozenset[str] | None:
         return None
     reader = _FirstReader(pattern.pattern)
     try:
-        found, empty = reader.alternatives()
+        found, empty = reader.starts()
         if reader.at < len(reader.text):
             raise _Unreadable
     except _Unreadable:
@@ -270,33 +270,37 @@ _Start = tuple[frozenset[str] | None, bool]
 class _FirstReader(_PatternReader):
     """Reads a regex left to right into the characters its matches start with (:func:`first_chars`)."""
 
-    def alternatives(self) -> _Start:  # type: ignore[override]
+    def starts(self) -> _Start:
         """``a|b|…`` up to ``)`` or the end: a match starts as any one of them does."""
-        options = [self.sequence()]
+        options = [self.sequence_starts()]
         while self.peek() == "|":
             self.at += 1
-            options.append(self.sequence())
-        if any(chars is None for chars, _ in options):
-            return None, any(empty for _, empty in options)
-        return frozenset().union(*(chars for chars, _ in options)), any(empty for _, empty in options)  # type: ignore[misc]
+            options.append(self.sequence_starts())
+        empty = any(option_empty for _, option_empty in options)
+        found: frozenset[str] = frozenset()
+        for chars, _ in options:
+            if chars is None:
+                return None, empty
+            found |= chars
+        return found, empty
 
-    def sequence(self) -> _Start:  # type: ignore[override]
+    def sequence_starts(self) -> _Start:
         """Items up to ``|``, ``)`` or the end: the first that must match a character
         ends the characters a match may start with."""
         found: frozenset[str] | None = frozenset()
         empty = True
         while self.peek() not in ("", "|", ")"):
-            chars, item_empty = self.start_item()
+            chars, item_empty = self.item_starts()
             item_empty = not self.at_least_once() or item_empty
             if empty:
                 found = None if found is None or chars is None else found | chars
                 empty = item_empty
         return found, empty
 
-    def start_item(self) -> _Start:
+    def item_starts(self) -> _Start:
         char = self.take()
         if char == "(":
-            return self.start_group()
+            return self.group_starts()
         if char == "[":
             return self.char_class(), False
         if char == "\\":
@@ -315,7 +319,7 @@ class _FirstReader(_PatternReader):
             raise _Unreadable
         return frozenset(char), False
 
-    def start_group(self) -> _Start:
+    def group_starts(self) -> _Start:
         """``(…)``: as its alternatives start; a lookaround or a flag matches no character."""
         zero_width = False
         if self.peek() == "?":
@@ -338,7 +342,7 @@ class _FirstReader(_PatternReader):
                     return frozenset(), True
             else:
                 raise _Unreadable
-        inner = self.alternatives()
+        inner = self.starts()
         if self.take() != ")":
             raise _Unreadable
         return (frozenset(), True) if zero_width else inner

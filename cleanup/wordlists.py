@@ -76,7 +76,7 @@ def char_pairs(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w[k - 1 : k + 1] for w in words for k in range(1, len(w)))
 
 
-NO_PREFIX: Any = object()  # what Lexicon.entries has for a text that starts no word
+NO_PREFIX: Any = object()  # the default of a look-up in Lexicon.entries: the text starts no word
 
 
 class Lexicon:
@@ -95,7 +95,7 @@ class Lexicon:
         self.costs = costs
         self.entries: dict[str, int | None] = dict.fromkeys(prefixes)
         self.entries.update(costs)  # a word is a prefix of itself: its None becomes its cost
-        self.entries.pop("", None)  # starts every text, so no prefix, even if listed as a word
+        self.entries.pop("", None)  # a word's starts are not empty: "" is none, even if listed
         self.prefixes: KeysView[str] = self.entries.keys()
         self.pairs: KeysView[str] = dict.fromkeys(pairs).keys()
         self.max_len = max(map(len, costs), default=1)
