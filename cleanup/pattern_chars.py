@@ -238,6 +238,120 @@ class _PatternReader:
         return char
 
 
+def first_chars(pattern: regex.Pattern[str]) -> frozenset[str] | None:
+    """The characters of which every match of ``pattern`` starts with one, or None.
+
+    A match found by a search starts at one of them (none is empty), so a text
+    can be searched by trying the pattern only where one stands
+    (:func:`match_starts`).  Read as :func:`required_chars` reads, with the
+    same syntax: lookarounds and anchors match no character, an item that may
+    be left out (``*``, ``?``, ``{0,n}``) lets the next one start the match
+    too.  None where a match may be empty, where a class that may start it
+    cannot be listed (``\\p{Han}``, ``[^…]``, ``.``), and for ``\\K``, which
+    starts the match it reports after the characters it tried first.
+    """
+    if pattern.flags & (regex.IGNORECASE | regex.VERBOSE):
+        return None
+    reader = _FirstReader(pattern.pattern)
+    try:
+        found, empty = reader.starts()
+        if reader.at < len(reader.text):
+            raise _Unreadable
+    except _Unreadable:
+        return None
+    return None if empty or not found else found
+
+
+# what may start a piece of pattern: its first characters (None: not listed), and
+# whether it may match no character at all
+_Start = tuple[frozenset[str] | None, bool]
+
+
+class _FirstReader(_PatternReader):
+    """Reads a regex left to right into the characters its matches start with (:func:`first_chars`)."""
+
+    def starts(self) -> _Start:
+        """``a|b|…`` up to ``)`` or the end: a match starts as any one of them does."""
+        options = [self.sequence_starts()]
+        while self.peek() == "|":
+            self.at += 1
+            options.append(self.sequence_starts())
+        empty = any(option_empty for _, option_empty in options)
+        found: frozenset[str] = frozenset()
+        for chars, _ in options:
+            if chars is None:
+                return None, empty
+            found |= chars
+        return found, empty
+
+    def sequence_starts(self) -> _Start:
+        """Items up to ``|``, ``)`` or the end: the first that must match a character
+        ends the characters a match may start with."""
+        found: frozenset[str] | None = frozenset()
+        empty = True
+        while self.peek() not in ("", "|", ")"):
+            chars, item_empty = self.item_starts()
+            item_empty = not self.at_least_once() or item_empty
+            if empty:
+                found = None if found is None or chars is None else found | chars
+                empty = item_empty
+        return found, empty
+
+    def item_starts(self) -> _Start:
+        char = self.take()
+        if char == "(":
+            return self.group_starts()
+        if char == "[":
+            return self.char_class(), False
+        if char == "\\":
+            if self.peek() == "K":
+                raise _Unreadable
+            if self.peek() in _ANCHOR_ESCAPES:
+                self.at += 1
+                return frozenset(), True
+            escaped = self.escaped_char()
+            return (None if escaped is None else frozenset(escaped)), False
+        if char in "^$":
+            return frozenset(), True
+        if char == ".":
+            return None, False
+        if char in "*+?{":  # nothing to repeat, or regex's own braces
+            raise _Unreadable
+        return frozenset(char), False
+
+    def group_starts(self) -> _Start:
+        """``(…)``: as its alternatives start; a lookaround or a flag matches no character."""
+        zero_width = False
+        if self.peek() == "?":
+            self.at += 1
+            if self.peek() in (":", ">"):
+                self.at += 1
+            elif self.peek() in ("=", "!"):
+                self.at += 1
+                zero_width = True
+            elif self.peek(2) in ("<=", "<!"):
+                self.at += 2
+                zero_width = True
+            elif self.peek(2) == "P<" or self.peek() == "<":
+                self.skip_name()
+            elif self.peek() == "|":
+                self.at += 1
+            elif flags := _ANCHOR_AND_DOT_FLAGS.match(self.text, self.at):
+                self.at = flags.end()
+                if flags.group().endswith(")"):
+                    return frozenset(), True
+            else:
+                raise _Unreadable
+        inner = self.starts()
+        if self.take() != ")":
+            raise _Unreadable
+        return (frozenset(), True) if zero_width else inner
+
+
+# escapes that match no character (\K aside: see first_chars)
+_ANCHOR_ESCAPES = frozenset("bBAZGmM")
+
+
 # Escapes that match no character (anchors, \K), safe within one line; \A, \Z, \z
 # and \G, which read where the text or the search starts or ends, are not.
 _LINE_SAFE_ANCHORS = frozenset("bBKmM")
@@ -421,6 +535,43 @@ def _line_spans_holding(text: str, needs: tuple[str, ...], most: int) -> tuple[t
                     return None
             at = text.find(char, end)
     return tuple(sorted(spans))
+
+
+# A rule searched by where its matches start (Rule.first_chars) is tried at each such
+# character only where they are rarer than one in this many characters of the text:
+# trying the pattern at one costs about what a search of this many characters does
+CHARS_PER_MATCH_TRY = 200
+
+# The last answer of :func:`match_starts`: the six blank rules of normalize ask about the
+# same text one after another.
+_last_starts: tuple[str, str, tuple[int, ...] | None] = ("", "", None)
+
+
+def match_starts(text: str, chars: str) -> tuple[int, ...] | None:
+    """Where one of ``chars`` stands in ``text``, in order, found by ``str.find``;
+    None where they are more than one per :data:`CHARS_PER_MATCH_TRY` characters."""
+    global _last_starts
+    last = _last_starts
+    if last[0] is text and last[1] == chars:
+        return last[2]
+    starts = None
+    if sum(map(text.count, chars)) * CHARS_PER_MATCH_TRY <= len(text):
+        starts = tuple(char_positions(text, chars))
+    _last_starts = (text, chars, starts)
+    return starts
+
+
+def char_positions(text: str, chars: str) -> list[int]:
+    """Where one of ``chars`` (a few) stands in ``text``, in order, found by ``str.find``,
+    which jumps to each where a search for a class of them tries every character."""
+    found: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    return found
 
 
 def lines_reaching(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

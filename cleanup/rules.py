@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import ChainMap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,7 +28,7 @@ from .diskcache import derived
 from .document import Edit
 from .errors import RuleError
 from .mark_context import MarkContext, mark_context
-from .pattern_chars import line_spans_holding, quick_chars, required_chars, stays_on_one_line
+from .pattern_chars import first_chars, line_spans_holding, match_starts, quick_chars, required_chars, stays_on_one_line
 from .patterns import VETTED_LENGTH, ParamPattern, char_class, class_members, fuse_patterns, is_fusable
 
 RULE_KINDS = ("regex", "map", "opencc", "nfc", "param")
@@ -71,6 +72,10 @@ class Rule:
     # (disjoint); :meth:`find_edits` then searches only the lines holding one of the first
     # set the text holds few of (:func:`~cleanup.pattern_chars.line_spans_holding`)
     line_needs: tuple[str, ...] = ()
+    # a pattern searched line by line whose matches start with one of a few characters
+    # (:func:`~cleanup.pattern_chars.first_chars`): those; where they are few, the pattern
+    # is tried only where they stand (:meth:`_matches_at`)
+    first_chars: str = ""
     # a vetted pattern of the shape (?<=C[S]*)M|M(?=[S]*C), with a replacement of its own:
     # :meth:`find_edits` then finds its matches by their runs (:mod:`cleanup.mark_context`)
     mark_context: MarkContext | None = None
@@ -137,6 +142,10 @@ class Rule:
         the timeout, each such line with all of it.
         """
         assert self.pattern is not None
+        starts = match_starts(text, self.first_chars) if self.first_chars else None
+        if starts is not None:
+            yield from self._matches_at(text, timeout, starts, lines)
+            return
         finditer = self.pattern.finditer
         spans = lines if lines is not None else line_spans_holding(text, self.line_needs,
                                                                    len(text) // LINES_SEARCHED_SHARE)
@@ -148,6 +157,34 @@ class Rule:
                 yield from finditer(text, start, end)
             else:
                 yield from finditer(text, start, end, timeout=timeout)
+
+    def _matches_at(self, text: str, timeout: float, starts: Sequence[int],
+                    lines: Sequence[tuple[int, int]] | None = None) -> Iterator[regex.Match[str]]:
+        """The matches of a :attr:`first_chars` rule, found by trying its pattern at
+        ``starts`` (where those characters stand; in ``lines`` only, if given) up to
+        the end of the line: the same as a search finds, which tries every place in
+        turn, and where none of them stands finds nothing.
+
+        A line of up to :data:`~cleanup.patterns.VETTED_LENGTH` characters is tried
+        without the timeout, as :meth:`_line_matches` searches it.
+        """
+        assert self.pattern is not None
+        if lines is not None:
+            starts = [at for a, b in lines for at in starts[bisect_left(starts, a) : bisect_left(starts, b)]]
+        match = self.pattern.match
+        last = end = 0  # where the last match ended (matches do not overlap), and the line
+        untimed = True
+        for at in starts:
+            if at < last:
+                continue
+            if at >= end:
+                end = text.find("\n", at)
+                end = len(text) if end < 0 else end
+                untimed = end - text.rfind("\n", 0, at) - 1 <= VETTED_LENGTH
+            found = match(text, at, end) if untimed else match(text, at, end, timeout=timeout)
+            if found is not None:
+                yield found
+                last = found.end()
 
 
 @dataclass(slots=True)
@@ -589,6 +626,14 @@ def _line_needs(rule: Rule) -> tuple[str, ...]:
     return tuple(sets)
 
 
+def _vetted(rule: Rule) -> Rule:
+    """A rule of a packaged rule file, with what its vetted pattern lets a search skip."""
+    line_needs = _line_needs(rule)
+    starts = first_chars(rule.pattern) if line_needs and rule.pattern is not None else None
+    return replace(rule, vetted=rule.params, line_needs=line_needs, first_chars="".join(sorted(starts or ())),
+                   mark_context=_mark_context(rule))
+
+
 def _mark_context(rule: Rule) -> MarkContext | None:
     """:attr:`Rule.mark_context` of a vetted rule: a regex rule of that shape whose
     replacement is plain text (no group to expand)."""
@@ -635,7 +680,7 @@ def _add_file(cfg: StageConfig, fpath: Path, expect_stage: str, vocabulary: Voca
     packaged = _packaged(fpath, vocabulary)
     if packaged:
         cfg.vetted.update(params)
-        rules = [replace(r, vetted=r.params, line_needs=_line_needs(r), mark_context=_mark_context(r)) for r in rules]
+        rules = [_vetted(r) for r in rules]
     cfg.rules.extend(rules)
     cfg.files.append(str(fpath))
     _set_params(cfg, params)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, KeysView
 from functools import cache
 from itertools import chain
+from typing import Any
 
 from .diskcache import derived
 from .errors import RuleError
@@ -75,6 +76,9 @@ def char_pairs(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w[k - 1 : k + 1] for w in words for k in range(1, len(w)))
 
 
+NO_PREFIX: Any = object()  # the default of a look-up in Lexicon.entries: the text starts no word
+
+
 class Lexicon:
     """Word costs (``-ln p``), what can start a word, the character pairs
     inside words, and the cheapest segmentation of a short text.
@@ -82,12 +86,17 @@ class Lexicon:
     ``prefixes`` and ``pairs`` are the keys of dicts rather than frozensets:
     they work as sets, but a dict of strings is not tracked by the garbage
     collector, whose passes would otherwise walk their 80,000 entries, several
-    times in each start-up.
+    times in each start-up.  The dict behind ``prefixes`` is ``entries``: each
+    prefix with its cost as a word, None if it is none, so that one look-up
+    in a large table, likely a cache miss, tells both.
     """
 
     def __init__(self, costs: dict[str, int], prefixes: Iterable[str], pairs: Iterable[str]) -> None:
         self.costs = costs
-        self.prefixes: KeysView[str] = dict.fromkeys(prefixes).keys()
+        self.entries: dict[str, int | None] = dict.fromkeys(prefixes)
+        self.entries.update(costs)  # a word is a prefix of itself: its None becomes its cost
+        self.entries.pop("", None)  # a word's starts are not empty: "" is none, even if listed
+        self.prefixes: KeysView[str] = self.entries.keys()
         self.pairs: KeysView[str] = dict.fromkeys(pairs).keys()
         self.max_len = max(map(len, costs), default=1)
         self.unknown = max(costs.values(), default=0) + 2
@@ -117,18 +126,19 @@ class Lexicon:
         n = len(text)
         best = [0.0] + [float("inf")] * n
         back = [0] * (n + 1)
+        entry = self.entries.get
         for start in range(n):
+            here = best[start]
             for end in range(start + 1, n + 1):
-                piece = text[start:end]
-                cost = self.costs.get(piece)
-                if cost is None:
+                cost = entry(text[start:end], NO_PREFIX)
+                if cost is None or cost is NO_PREFIX:  # no word
                     if end - start > 1:
-                        if piece in self.prefixes:
+                        if cost is None:
                             continue
                         break  # no longer piece is a word either
                     cost = self.unknown
-                if best[start] + cost < best[end]:
-                    best[end], back[end] = best[start] + cost, start
+                if here + cost < best[end]:
+                    best[end], back[end] = here + cost, start
         words: list[str] = []
         while n:
             words.append(text[back[n] : n])

@@ -1,4 +1,5 @@
-"""required_chars: the characters a text must hold for a pattern to match in it, read from the pattern."""
+"""required_chars: the characters a text must hold for a pattern to match in it, read from the pattern;
+first_chars: those its matches start with."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.pattern_chars import is_one_class, line_spans_holding, required_chars, stays_on_one_line
+from cleanup.pattern_chars import (first_chars, is_one_class, line_spans_holding, match_starts, required_chars,
+                                   stays_on_one_line)
 
 
 @pytest.mark.parametrize(("pattern", "chars"), [
@@ -126,3 +128,42 @@ def test_lines_holding_some_characters_are_found_by_the_first_set_the_text_holds
     assert line_spans_holding(text, ("“”", " "), len(text)) == ((0, 5), (6, 9), (10, 13))
     crowded = text + "“”" * 10  # the quote marks are too many to search their lines: the blank's line
     assert line_spans_holding(crowded, ("“”", " "), len(crowded)) == ((0, 5),)
+
+
+@pytest.mark.parametrize(("pattern", "chars"), [
+    (r"a?b", "ab"), (r"(?:ab|c)*d", "acd"), (r"(?=x)y", "y"), (r"(?<!q)[xy]+", "xy"), (r"\bfoo", "f"),
+    (r"(?m)^[ \t]+|[ \t]+$", " \t"), (r"(?<=“[^“”\n]{1,30})[ ]*“(?=[，。])", " “"), (r"(a|b?)c", "abc"),
+    (r"(?|\((\w)\)|\[(\w)\])", "(["), (r"\u7248{2}", "版"), (r"(?m:a)", "a"),
+])
+def test_patterns_tell_the_characters_every_match_starts_with(pattern: str, chars: str) -> None:
+    assert first_chars(regex.compile(pattern, regex.VERSION1)) == frozenset(chars)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"a*", r"x|", r"(?=a)", r"[^a]", r".b", r"\d+", r"\p{Han}", r"(?m)^\s+", r"(?i)a", r"(?:a|)\Kb", r"a\Kb",
+    r"(?:a|\w)b", r"[a--b]", r"(?P<x>a)(?P=x)",
+])
+def test_patterns_whose_matches_may_start_anywhere_or_are_not_read_tell_none(pattern: str) -> None:
+    assert first_chars(regex.compile(pattern, regex.VERSION1)) is None
+
+
+@given(PATTERNS, st.text(alphabet="abAB版c.\n", max_size=30))
+@settings(max_examples=400, deadline=None)
+def test_a_match_starts_with_one_of_the_first_characters(pattern: str, text: str) -> None:
+    try:
+        compiled = regex.compile(pattern, regex.VERSION1)
+    except regex.error:
+        return
+    chars = first_chars(compiled)
+    if chars is None:
+        return
+    for at in range(len(text) + 1):
+        if compiled.match(text, at) is not None:
+            assert text[at : at + 1] in chars
+
+
+def test_where_a_few_characters_stand() -> None:
+    text = "甲 乙\t丙" + "丁" * 1000
+    assert match_starts(text, " \t") == (1, 3)
+    assert match_starts(text, "戊") == ()
+    assert match_starts("甲 乙" * 100, " ") is None  # one in every few characters: a search costs less

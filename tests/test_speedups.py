@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
 from cleanup.shape import lines
+from cleanup.pattern_chars import lines_reaching
 from cleanup.patterns import VETTED_LENGTH, ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.roles import COLUMN_SHARE, MIN_COLUMN_LINES, WINDOW, _measure, _measure_all, _windows, learn_columns
@@ -789,12 +790,49 @@ def test_rules_are_searched_line_by_line_where_the_lines_holding_their_character
             searched.append((pos, endpos))
             return rule.pattern.finditer(text, pos, len(text) if endpos is None else endpos, **kwargs)
 
-    spy = replace(rule, pattern=Recording())
+    spy = replace(rule, pattern=Recording(), first_chars="")  # searched by its lines, not where matches start
     assert [e.before for e in spy.find_edits(page, 2.0)] == ["\u3000"]
     assert searched == [(page.rindex("\n") + 1, len(page))]  # the one line with a blank
     searched.clear()
     crowded = "\n".join(["会议\u3000召开"] * 200)
     assert len(spy.find_edits(crowded, 2.0)) == 200 and searched == [(0, None)]  # one search of the text
+
+
+def test_rules_are_tried_only_where_a_match_can_start_where_those_characters_are_few():
+    rule = next(r for r in line_rules() if r.id == "space-han-han")
+    assert rule.first_chars == "\t \xa0\u3000"
+    page = "\n".join(["会议今天召开，代表们认真审议。"] * 200 + ["会议\u3000召开 。"])
+    tried: list[int] = []
+
+    class Recording:
+        def match(self, text, pos, endpos, **kwargs):
+            tried.append(pos)
+            return rule.pattern.match(text, pos, endpos, **kwargs)
+
+    spy = replace(rule, pattern=Recording())
+    assert [e.before for e in spy.find_edits(page, 2.0)] == ["\u3000"]
+    assert tried == [page.index("\u3000"), page.index(" 。")]
+    tried.clear()
+    last_line = ((page.rindex("\n") + 1, len(page)),)
+    assert [e.before for e in spy.find_edits(page, 2.0, last_line)] == ["\u3000"] and len(tried) == 2
+    tried.clear()
+    assert spy.find_edits(page, 2.0, ((0, 10),)) == [] and tried == []  # no blank on the line asked about
+
+
+# a page of text without a blank before the generated lines: their blanks are few, so
+# the rules whose matches start with a blank are tried where one stands
+FILLER = "会议今天召开，代表们认真审议了报告。" * 300 + "\n"
+
+
+@given(st.text(alphabet=LINE_ALPHABET, max_size=120))
+@settings(max_examples=300, deadline=None)
+def test_a_rule_tried_where_its_matches_start_edits_as_a_search_of_the_whole_text(text):
+    page = FILLER + text
+    for rule in line_rules():
+        whole = replace(rule, line_needs=(), first_chars="")
+        assert rule.find_edits(page, 2.0) == whole.find_edits(page, 2.0), rule.id
+        lines = lines_reaching(page, [(len(FILLER), len(page))])
+        assert rule.find_edits(page, 2.0, lines) == replace(rule, first_chars="").find_edits(page, 2.0, lines), rule.id
 
 
 @given(st.text(alphabet="甲\x01\u200b１Ａ中 ", max_size=30), st.text(alphabet="甲\x01\u200b１Ａ中 ", max_size=10))

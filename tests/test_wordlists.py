@@ -130,6 +130,13 @@ def test_the_lexicon_knows_starts_and_pairs_of_words():
     assert lexicon.segment("会议精神") == ["会议", "精神"]
 
 
+@pytest.mark.parametrize("costs", [{}, {"": 3}, {"会议": 5, "会": 2, "政企对接": 7}])
+def test_the_lexicon_tells_each_prefix_s_cost_as_a_word_in_one_look_up(costs):
+    lexicon = Lexicon.of(costs)
+    assert lexicon.entries == {p: costs.get(p) for p in lexicon.prefixes}
+    assert "" not in lexicon.entries
+
+
 def test_a_cut_inside_a_word_of_the_cheapest_segmentation_is_read_within_the_context():
     lexicon = Lexicon.of({"会议": 5, "精神": 6, "议精": 20})
     assert lexicon.cuts("召开会", "议精神", 2)  # 会|议

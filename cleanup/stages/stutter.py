@@ -48,7 +48,7 @@ from ..patterns import ParamPattern
 from ..rules import Rule, StageConfig
 from ..shape import HAN_RUN, lines
 from ..stage import Stage, handles
-from ..wordlists import load_wordlist, prefixes, read_entries, shape_lexicon
+from ..wordlists import NO_PREFIX, load_wordlist, prefixes, read_entries, shape_lexicon
 
 Finder = Callable[[str], list[Edit]]  # the stutters a rule finds in a line
 Judged = dict[str, tuple[Edit, ...]]  # lines judged by the last call, and their findings
@@ -403,23 +403,25 @@ class Stutter(Stage):
         """The words of the list that cross the left edge of the repeat ``s[i:i+2k]``
         (start before it, end inside it: 交通局|局长's 交通局) and those that
         cross its right edge (start inside it, end after it: 局长)."""
-        costs, pre, longest = self.lexicon.costs, self.lexicon.prefixes, self.lexicon.max_len
+        entry, longest = self.lexicon.entries.get, self.lexicon.max_len  # one look-up: prefix, word
         end = i + 2 * k
         left = []
         for a in range(max(0, i - longest + 1), i):
             for b in range(i + 1, min(end, a + longest + 1)):
                 w = s[a:b]
-                if w not in pre:
+                cost = entry(w, NO_PREFIX)
+                if cost is NO_PREFIX:
                     break
-                if w in costs:
+                if cost is not None:
                     left.append(w)
         right = []
         for a in range(i + 1, end):
             for b in range(a + 1, min(len(s), a + longest) + 1):
                 w = s[a:b]
-                if w not in pre:
+                cost = entry(w, NO_PREFIX)
+                if cost is NO_PREFIX:
                     break
-                if b > end and w in costs:
+                if b > end and cost is not None:
                     right.append(w)
         return left, right
 
@@ -458,12 +460,12 @@ class Stutter(Stage):
 
     def starts_word(self, s: str, at: int) -> bool:
         """A word of the list of two or more characters starts at ``s[at]``."""
-        pre, costs = self.lexicon.prefixes, self.lexicon.costs
+        entry = self.lexicon.entries.get
         for b in range(at + 2, min(len(s), at + self.lexicon.max_len) + 1):
-            w = s[at:b]
-            if w not in pre:
+            cost = entry(s[at:b], NO_PREFIX)
+            if cost is NO_PREFIX:
                 break
-            if w in costs:
+            if cost is not None:
                 return True
         return False
 
