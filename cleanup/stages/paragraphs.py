@@ -35,7 +35,7 @@ from ..roles import (HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, 
 from ..rules import Rule, StageConfig
 from ..shape import HAN, HAN_RUN, AnyOf
 from ..stage import Stage, Touched, handles
-from ..wordlists import load_wordlist, shape_lexicon
+from ..wordlists import NO_PREFIX, load_wordlist, shape_lexicon
 
 # a line is non-empty if it holds a character that regex's \s does not match:
 # one that str.strip() keeps, or one of these, which it strips
@@ -419,7 +419,7 @@ class Paragraphs(Stage):
             han = self.han_pairs[pair] = bool(HAN.match(a[-1]) and HAN.match(b[0]))
         if not han:
             return ""
-        pairs, prefixes, costs, longest = lex.pairs, lex.prefixes, lex.costs, lex.max_len
+        pairs, prefixes, entry, longest = lex.pairs, lex.prefixes, lex.entries.get, lex.max_len
         n = len(a)
         for k in range(1, min(longest, n + 1)):
             if k > 1 and a[n - k : n - k + 2] not in pairs:
@@ -429,10 +429,11 @@ class Paragraphs(Stage):
                 continue
             for m in range(1, min(longest - k, len(b)) + 1):
                 word = left + b[:m]
-                if word in costs:
-                    return word
-                if word not in prefixes:
+                cost = entry(word, NO_PREFIX)  # one look-up tells a word, a word's start, or neither
+                if cost is NO_PREFIX:
                     break
+                if cost is not None:
+                    return word
         return ""
 
     def _ending(self, text: str, nxt: str) -> str:
