@@ -742,7 +742,7 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
         if first == last and _caption_starts(raw_lines, typeset, first, shape):
             role = str(Role.CAPTION)
         elif first == last and role == Role.HEADLINE and _set_in_body(page.raw, raw_lines, typeset, first) \
-                and _amid_body(roles, k):
+                and _amid_body(paras, roles, k):
             role = str(Role.SUBHEAD)
         if first == last:
             out[k] = Paragraph(para.text, role, para.start, para.end)
@@ -768,14 +768,20 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
     return out
 
 
-# roles of the paragraph before a subhead of the body: body text, or a picture set in it
-_IN_BODY = frozenset({Role.BODY, Role.CAPTION, Role.CREDIT})
+# roles of the paragraph before a subhead of the body: body text, or a picture's caption set in it
+_IN_BODY = frozenset({Role.BODY, Role.CAPTION})
+# how a picture's credit ends (本报记者 魏刚 通讯员 万志红 摄)
+_PICTURE_CREDIT_END = "摄"
 
 
-def _amid_body(roles: Sequence[str], k: int) -> bool:
+def _amid_body(paras: Sequence[tuple[int, int, str]], roles: Sequence[str], k: int) -> bool:
     """Whether paragraph ``k`` stands between two paragraphs of body text (the one before
-    it may be a picture's caption or credit, set inside the body)."""
-    return 0 < k < len(roles) - 1 and roles[k - 1] in _IN_BODY and roles[k + 1] == Role.BODY
+    it may be a picture's caption or credit, set inside the body; not an article's closing
+    credit nor an editor's, ``（武宏）``, ``责任编辑：周波志``, after which an article starts)."""
+    if not 0 < k < len(roles) - 1 or roles[k + 1] != Role.BODY:
+        return False
+    before = roles[k - 1]
+    return before in _IN_BODY or before == Role.CREDIT and paras[k - 1][2].rstrip().endswith(_PICTURE_CREDIT_END)
 
 
 def _set_in_body(raw: str, raw_lines: Sequence[Line], typeset: Sequence[Role], row: int) -> bool:
@@ -902,6 +908,25 @@ def _as_lead_stack(heads: list[Paragraph], shape: Shape | None = None) -> list[P
             for k, p in enumerate(heads)]
 
 
+def continued_headlines(page: CleanPage, paras: Sequence[Paragraph], jumps: Sequence[Jump]) -> list[Paragraph]:
+    """``paras`` with each subhead that a jump-from marker follows in the raw input made a
+    headline: the headline of an article's continued piece (``能减少对胃的伤害`` | ``■上接第2版``),
+    printed as short as a subhead of the body."""
+    froms = sorted(j.at for j in jumps if j.direction == "from")
+    subheads = [k for k, p in enumerate(paras) if p.role == Role.SUBHEAD]
+    if not froms or not subheads:
+        return list(paras)
+    ends = page.to_raw([paras[k].end for k in subheads], "end")
+    nexts = page.to_raw([paras[k + 1].start if k + 1 < len(paras) else len(page.clean) for k in subheads], "start")
+    out = list(paras)
+    for k, end, nxt in zip(subheads, ends, nexts):
+        i = bisect_left(froms, end)
+        if i < len(froms) and froms[i] <= nxt:
+            p = out[k]
+            out[k] = Paragraph(p.text, str(Role.HEADLINE), p.start, p.end)
+    return out
+
+
 def lead_subheads_as_headlines(paras: Sequence[Paragraph]) -> list[Paragraph]:
     """``paras`` with each in-body subhead of a page's lead under no heading made a
     headline: a subhead stands in an article under its headline, and the printed
@@ -968,7 +993,8 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
     jumps = jumps_of(page.changes, shape)
-    typed = lead_subheads_as_headlines(lead_heads_in_body(page, typeset_paragraphs(page, paras, roles, shape), shape))
+    typed = lead_subheads_as_headlines(lead_heads_in_body(
+        page, continued_headlines(page, typeset_paragraphs(page, paras, roles, shape), jumps), shape))
     drafts = assemble(typed, shape, jump_ends(page, paras, jumps))
     starts = page.to_raw([d.start for d in drafts], "start")
     ends = page.to_raw([d.end for d in drafts], "end")

@@ -651,6 +651,30 @@ def test_a_heading_line_set_as_body_between_body_paragraphs_is_a_subhead(cleaner
     assert "签约总额202.6亿元" in [a.headline for a in cleaner.articles(devset_page("p0039", "tesseract"))]
 
 
+def _issue_page(issue: str, page: str, reader: str = "pymupdf") -> str:
+    return (DATA / "issues" / issue / "raw" / reader / f"{page}.txt").read_text(encoding="utf-8")
+
+
+def test_a_heading_line_set_as_body_after_an_articles_closing_credit_heads_a_new_article(cleaner):
+    # 看准的事情就要咬住不放, set in the column's width, no byline, moved after the article that
+    # （武宏） closes: a new article's headline, not a subhead of the article before; only a
+    # picture's credit (… 摄) is set inside the body
+    raw = _issue_page("i05", "p3").split("\n")
+    head, credit, top = raw.index("看准的事情就要咬住不放"), raw.index("（武宏）"), raw.index("统筹用好外事资")
+    page = "\n".join(raw[:5] + raw[top:credit + 1] + raw[head:head + 12]) + "\n"
+    arts = cleaner.articles(page)
+    assert [a.headline for a in arts] == ["统筹用好外事资源渠道", "看准的事情就要咬住不放"]
+    assert not any(a.subheads for a in arts)
+
+
+def test_a_heading_over_a_jump_from_marker_heads_the_continued_piece(cleaner):
+    # 能减少对胃的伤害 | ■上接第2版阿司匹林是…: as short as a subhead, between body paragraphs,
+    # under the page's lead article: the headline of the piece continued from page 2
+    arts = cleaner.articles(_issue_page("i05", "p3"))
+    assert [a.headline for a in arts][:2] == ["看准的事情就要咬住不放", "能减少对胃的伤害"]
+    assert arts[0].subheads == [] and arts[1].jump_from == 2
+
+
 def test_a_headline_paragraph_whose_lines_change_type_is_read_as_two(cleaner):
     # cleaning joined a kicker to the headline under it (建议该药仅用作二线治疗|阿司匹林也会抑制|维生素C的吸收)
     raw = devset_page("p0035")

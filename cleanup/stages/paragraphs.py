@@ -30,8 +30,8 @@ import regex
 from ..document import Document, Edit
 from ..pattern_chars import required_chars
 from ..patterns import VETTED_LENGTH, ParamPattern, fuse_patterns, is_fusable
-from ..roles import (HEADINGS, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, dash_led, first_unit_width,
-                     own_roles, read_page)
+from ..roles import (HEADINGS, INDENT_TOLERANCE, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, dash_led,
+                     first_unit_width, own_roles, read_page)
 from ..rules import Rule, StageConfig
 from ..shape import HAN, HAN_RUN, AnyOf
 from ..stage import Stage, Touched, handles
@@ -812,7 +812,14 @@ class Paragraphs(Stage):
         widths no digit or Latin letter makes uncertain).  A subhead of the body, set in the
         body's type, is as wide as a body line and OCR keeps no blank line from it
         (…重点项目。| 全员招商的战旗迎风飘扬 | 签约前，包钢一行与旭阳 | 集团董事长…); a line
-        cut in a quotation it opens is no heading (推进退役军人“一件 | 事一次办”…)."""
+        cut in a quotation it opens is no heading (推进退役军人“一件 | 事一次办”…).
+
+        ``b`` must be short by the indent in characters too: a full line one character short
+        (the one pushed down to keep a mark from starting the next line) whose marks print
+        narrow only looks as short (印发了 | 《数字经济发展三年行动方 | 案》，…).  And it must
+        end no sentence, clause or quotation: then it may be a paragraph's last line, and the
+        line under it the next one's first, which a list's short lines make the page read as
+        full (劳动合同文本由用人单位 | 和劳动者各执一份。| 第十七条 劳动合同应当)."""
         if text is not a.text or after_b is None or after_b.row != b.row + 1:
             return False
         if self.body_mark.found_in(text) or not self.headline_like(text) or self._quote_open(text):
@@ -820,9 +827,10 @@ class Paragraphs(Stage):
         if rd.roles[a.row] is not _BODY or rd.roles[b.row] is not _BODY:
             return False
         if self.inner_stop.found_in(b.text[:TAIL_AT_START]) or NARROW_CHARS.search(text + b.text) \
-                or self._crosses_word(text, b.text):
+                or b.text[-1] in rd.vocab.inner_stops or self._crosses_word(text, b.text):
             return False
-        return rd.indented(b.row, after_b.text) and rd.fills(after_b.row)
+        return rd.indented(b.row, after_b.text) and rd.room_pairs[b.row][1] >= rd.indent - INDENT_TOLERANCE \
+            and rd.fills(after_b.row)
 
     def _role_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading) -> list[str]:
         """The roles of the two lines (:mod:`cleanup.roles`): a line of a role that stands
