@@ -121,6 +121,9 @@ CREDIT_CONTEXT = 40
 LEAD_IN_CONTEXT = 4
 # characters each side of a break that ``spaced_join`` reads
 JOIN_CONTEXT = 8
+# characters of the paragraph before a break that ``latin_join`` reads: a word of Latin script
+# longer than this counts as a word
+LATIN_WORD_CONTEXT = 24
 # characters between two printed lines too few to hold a page-jump marker (转第2版 takes 4)
 JUMP_GAP_MIN = 3
 # characters at the start of a line that a sentence's end there shows a tail of the sentence
@@ -247,6 +250,7 @@ class Paragraphs(Stage):
         self.open_byline = p.pattern("open_byline")
         self.cut_title = p.pattern("cut_title")
         self.spaced_join = p.pattern("spaced_join")
+        self.latin_join = p.pattern("latin_join")
         self.leads_in = p.pattern("leads_in")
         self.leads_in_chars = _needs(self.leads_in)
         self.starts_sentence = p.pattern("starts_sentence")
@@ -1059,6 +1063,18 @@ class Paragraphs(Stage):
         """What the stage keeps about ``doc`` in this thread (:meth:`Stage.per_document`)."""
         return self.per_document(doc, lambda: Memo(self._segments_to_a_verb))
 
+    def _join_space(self, paragraph: str, nxt: str, role: Role) -> str:
+        """What a join of line ``nxt`` to the paragraph so far puts between them: the blank
+        the printed line ended with, where the text shows one stood there (``spaced_join``,
+        on a byline, dateline, credit or caption; ``latin_join``, between two words of
+        Latin script on any line), else nothing."""
+        if role in _SPACED_ROLES and self.spaced_join.search(paragraph[-JOIN_CONTEXT:] + "\n" + nxt[:JOIN_CONTEXT]):
+            return " "
+        if paragraph[-1].isascii() and nxt[0].isascii() \
+                and self.latin_join.search(paragraph[-LATIN_WORD_CONTEXT:] + "\n" + nxt[:1]):
+            return " "
+        return ""
+
     def _decide(self, doc: Document, memo: Memo, touched: Touched | None = None) -> bool:
         """One round over every break (where ``touched`` says, see :meth:`recheck`);
         True if it changed the text."""
@@ -1095,8 +1111,7 @@ class Paragraphs(Stage):
                     edits.append(new(Edit, (a.end, gap, "\n\n", self.break_rule, verdict.note)))
                 paragraph = b.text
             elif join := self.cut_rule if blank else self.wrap_rule:
-                space = " " if lay.roles[a.row] in _SPACED_ROLES and self.spaced_join.search(
-                    paragraph[-JOIN_CONTEXT:] + "\n" + b.text[:JOIN_CONTEXT]) else ""
+                space = self._join_space(paragraph, b.text, lay.roles[a.row])
                 edits.append(new(Edit, (a.end, gap, space, join, verdict.note)))
                 paragraph += space + b.text
             else:  # a join whose rule is off: the lines stay apart, as printed
