@@ -256,6 +256,7 @@ class Paragraphs(Stage):
         self.starts_sentence = p.pattern("starts_sentence")
         self.opens_item = p.pattern("opens_item")
         self.name_tail = p.pattern("name_tail")
+        self.credit_tail = p.pattern("credit_tail")
         self.max_rounds = p.integer("max_rounds")
         self.tail_max = p.integer("tail_max")
         self.list_item_max = p.integer("list_item_max")
@@ -846,7 +847,8 @@ class Paragraphs(Stage):
         if (ra is _CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
                 or (ra is _DATELINE and rb is _DATELINE) \
                 or self.open_byline.search(text[-JOIN_CONTEXT:]) or (rb in _TITLED and self._cuts_title(text, b.text)) or (
-                    ra in _NAMES_WRAP and rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())):
+                    ra in _NAMES_WRAP and (rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())
+                                           or self.credit_tail.fullmatch(b.text))):
             return ["line-wraps"]
         if ra is _CAPTION and rb is _CAPTION:
             return []  # one caption's lines: how they fill their column tells
