@@ -458,6 +458,7 @@ class Patterns:
     jump: regex.Pattern[str]
     dateline: regex.Pattern[str]
     photo_credit: regex.Pattern[str]
+    caption_credit: regex.Pattern[str]  # a photo credit, with a reporter's title or not (孙佳 摄)
     byline_title: regex.Pattern[str]
     heading_goes_on: regex.Pattern[str]
     heading_goes_on_from: regex.Pattern[str]
@@ -476,6 +477,7 @@ def patterns(shape: Shape | None = None) -> Patterns:
         found = _patterns[id(shape)] = (shape, Patterns(regex.compile(shape.classes["jump"]),
                                                         regex.compile("^" + shape.classes["lead_dateline"]),
                                                         regex.compile(shape.classes["photo_credit"] + "$"),
+                                                        regex.compile(shape.classes["caption_credit"] + "$"),
                                                         regex.compile(shape.classes["byline_title"]),
                                                         regex.compile(shape.classes["heading_goes_on"]),
                                                         regex.compile(shape.classes["heading_goes_on_from"])))
@@ -742,7 +744,7 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
         if first == last and _caption_starts(raw_lines, typeset, first, shape):
             role = str(Role.CAPTION)
         elif first == last and role == Role.HEADLINE and _set_in_body(page.raw, raw_lines, typeset, first) \
-                and _amid_body(paras, roles, k):
+                and _amid_body(paras, roles, k, patterns(shape).caption_credit):
             role = str(Role.SUBHEAD)
         if first == last:
             out[k] = Paragraph(para.text, role, para.start, para.end)
@@ -770,18 +772,18 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
 
 # roles of the paragraph before a subhead of the body: body text, or a picture's caption set in it
 _IN_BODY = frozenset({Role.BODY, Role.CAPTION})
-# how a picture's credit ends (本报记者 魏刚 通讯员 万志红 摄)
-_PICTURE_CREDIT_END = "摄"
 
 
-def _amid_body(paras: Sequence[tuple[int, int, str]], roles: Sequence[str], k: int) -> bool:
+def _amid_body(paras: Sequence[tuple[int, int, str]], roles: Sequence[str], k: int,
+               picture_credit: regex.Pattern[str]) -> bool:
     """Whether paragraph ``k`` stands between two paragraphs of body text (the one before
-    it may be a picture's caption or credit, set inside the body; not an article's closing
-    credit nor an editor's, ``（武宏）``, ``责任编辑：周波志``, after which an article starts)."""
+    it may be a picture's caption or its credit, ``picture_credit``, set inside the body;
+    not an article's closing credit nor an editor's, ``（武宏）``, ``责任编辑：周波志``,
+    after which an article starts)."""
     if not 0 < k < len(roles) - 1 or roles[k + 1] != Role.BODY:
         return False
     before = roles[k - 1]
-    return before in _IN_BODY or before == Role.CREDIT and paras[k - 1][2].rstrip().endswith(_PICTURE_CREDIT_END)
+    return before in _IN_BODY or before == Role.CREDIT and picture_credit.search(paras[k - 1][2].rstrip()) is not None
 
 
 def _set_in_body(raw: str, raw_lines: Sequence[Line], typeset: Sequence[Role], row: int) -> bool:

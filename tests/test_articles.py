@@ -1224,3 +1224,16 @@ def test_a_jump_to_marker_ends_the_paragraph_it_follows_on_its_line_or_below(cle
     page = CleanPage.from_changes(doc.raw, doc.text, doc.changes)
     paras = paragraphs_of(page.clean)
     assert jump_ends(page, paras, jumps_of(page.changes, load_shape())) == {paras[1][0]}
+
+
+def test_a_subhead_may_follow_a_picture_s_credit_but_not_an_article_s_closing_credit():
+    from cleanup.articles import _amid_body, patterns
+    from cleanup.roles import Role
+
+    credit = patterns().caption_credit
+    for before, amid in [("本报记者 魏刚 通讯员 万志红 摄", True), ("孙佳 摄", True),
+                         ("（武宏）", False), ("责任编辑：周波志", False)]:
+        paras = [(0, 0, "会议要求，切实抓好各项工作。"), (0, 0, before), (0, 0, "全员招商的战旗迎风飘扬"),
+                 (0, 0, "签约前，包钢一行与旭阳集团董事长进行了深入交流。")]
+        roles = [Role.BODY, Role.CREDIT, Role.HEADLINE, Role.BODY]
+        assert _amid_body(paras, roles, 2, credit) is amid, before
