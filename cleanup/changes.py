@@ -387,7 +387,9 @@ def write_chunk(chunk: dict[str, Any], changes: list[Change], text: TextReader, 
 
 def corpus_records(records: Iterator[dict[str, Any]], where: str) -> Iterator[tuple[int, dict[str, Any] | None, list[Change]]]:
     """``(record number, frame, changes)`` for each record of a corpus's log, in order."""
-    number, frame, changes = 0, None, []
+    number: int = 0
+    frame: dict[str, Any] | None = None
+    changes: list[Change] = []
     for rec in records:
         if rec["type"] not in ("record", "change"):
             continue

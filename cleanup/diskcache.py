@@ -108,7 +108,7 @@ def store(path: Path, value: object) -> bool:
         return False
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(marshal.dumps(value))
+            f.write(marshal.dumps(value))  # type: ignore[arg-type]  # made of what marshal writes (derived)
         os.replace(tmp, path)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public, not in typeshed
 from typing import Any
 
 # made once: json.dumps with any argument builds an encoder at every call
@@ -47,31 +48,38 @@ def dump_json(record: dict[str, Any]) -> bytes:
 # --- frames ----------------------------------------------------------------------
 
 
+def _after_blank(body: str, at: int) -> int:
+    """Where the JSON whitespace that starts at ``at`` ends (the pattern matches the empty string)."""
+    blank = _WHITESPACE.match(body, at)
+    assert blank is not None
+    return blank.end()
+
+
 def value_span(body: str, field: str) -> tuple[int, int] | None:
     """Where the value of the top-level member ``field`` of the JSON object
     ``body`` is (its last one, as :func:`json.loads` keeps the last); None if
     ``body`` is not an object with that member."""
-    at = _WHITESPACE.match(body).end()
+    at = _after_blank(body, 0)
     if body[at:at + 1] != "{":
         return None
-    at = _WHITESPACE.match(body, at + 1).end()
+    at = _after_blank(body, at + 1)
     if body[at:at + 1] == "}":
         return None
     span = None
     while True:
         if body[at:at + 1] != '"':
             return None
-        key, at = json.decoder.scanstring(body, at + 1)
-        at = _WHITESPACE.match(body, at).end()
+        key, at = scanstring(body, at + 1)
+        at = _after_blank(body, at)
         if body[at:at + 1] != ":":
             return None
-        start = _WHITESPACE.match(body, at + 1).end()
+        start = _after_blank(body, at + 1)
         _, end = _DECODER.raw_decode(body, start)
         if key == field:
             span = (start, end)
-        at = _WHITESPACE.match(body, end).end()
+        at = _after_blank(body, end)
         if body[at:at + 1] == ",":
-            at = _WHITESPACE.match(body, at + 1).end()
+            at = _after_blank(body, at + 1)
         elif body[at:at + 1] == "}":
             return span
         else:

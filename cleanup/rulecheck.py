@@ -114,7 +114,7 @@ def rule_lines(source: str) -> dict[str, int]:
         text = Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return {}
-    found = {}
+    found: dict[str, int] = {}
     for m in re.finditer(r"""^[ \t]*id[ \t]*=[ \t]*["']([^"'\n]+)["']""", text, re.M):
         found.setdefault(m.group(1), text.count("\n", 0, m.start()) + 1)
     return found
@@ -125,17 +125,17 @@ def check_rules(cleaner: Cleaner, rules: Iterable[Rule]) -> Report:
     stages = dict(zip((s.name for s in cleaner.profile.stages), cleaner.stages))
     lines: dict[str, dict[str, int]] = {}
     failures: list[Failure] = []
-    checked = [0, 0, 0]
+    counted = examples = keeps = 0
     for rule in rules:
-        checked[0] += 1
-        checked[1] += len(rule.examples)
-        checked[2] += len(rule.keep)
+        counted += 1
+        examples += len(rule.examples)
+        keeps += len(rule.keep)
         if rule.source not in lines:
             lines[rule.source] = rule_lines(rule.source)
         at = lines[rule.source].get(rule.id, 0)
         for what, fix in rule_problems(rule, stages[rule.stage]):
             failures.append(Failure(rule.source, at, rule.id, what, fix))
-    return Report(*checked, failures)
+    return Report(counted, examples, keeps, failures)
 
 
 def rules_from(cleaner: Cleaner, files: Iterable[str]) -> list[Rule]:

@@ -12,7 +12,7 @@ import json
 import shutil
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import ExitStack, closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,8 +132,9 @@ def process(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryIO |
     ``stdout`` None collects diff/explanation text in the outcome (directory
     runs, where files finish in any order).
     """
+    collected: list[str] = []
     try:
-        changes = clean_file(task, settings, cleaner, stdout, collected := [])
+        changes = clean_file(task, settings, cleaner, stdout, collected)
         if task.manifest is not None:
             record_made(task.manifest, task.key, task.made)
     except BrokenPipeError:  # the reader of stdout went away: main() ends quietly
@@ -163,11 +164,12 @@ def clean_file(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryI
     with ExitStack() as stack:
         stream = sys.stdin.buffer if task.src is None else stack.enter_context(open(task.src, "rb"))
         reader = RawReader(stream, settings.encoding, task.name)
-        text_out = None
+        text_out: atomic_output | BinaryIO | None = None
+        written: atomic_output | None = None  # the file written, if the text goes to one
         if mode.write:
             like = task.src if settings.in_place else None
             if task.out is not None:
-                text_out = stack.enter_context(atomic_output(task.out, like))
+                text_out = written = stack.enter_context(atomic_output(task.out, like))
             else:
                 text_out = stdout
         log = None
@@ -195,9 +197,9 @@ def clean_file(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryI
                 raise InputError(f"decoding as {reader.encoding} is lossy, so restore could not "
                                  "rebuild the input (give the right --encoding)", task.name)
             log.finish(reader.sha256.hexdigest())
-        if settings.in_place and task.src is not None and text_out is not None:
+        if settings.in_place and task.src is not None and written is not None:
             if not changes:
-                text_out.discard()
+                written.discard()
             elif settings.backup:
                 back_up(task.src)
     return changes
@@ -418,7 +420,7 @@ def record_made(manifest: Path, key: str, made: str) -> None:
 # --- the worker pool -----------------------------------------------------------------
 
 
-def run_tasks(tasks: list[Task], settings: Settings, cleaner: Cleaner, jobs: int) -> Iterator[Outcome]:
+def run_tasks(tasks: list[Task], settings: Settings, cleaner: Cleaner, jobs: int) -> Generator[Outcome, None, None]:
     """Outcomes in task order; with ``jobs`` > 1, from worker processes (one Cleaner each)."""
     if jobs == 1 or len(tasks) < 2:
         for task in tasks:

@@ -11,9 +11,10 @@ kept on disk between runs (:mod:`cleanup.diskcache`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, KeysView
+from enum import Enum, auto
 from functools import cache
 from itertools import chain
-from typing import Any
+from typing import Final
 
 from .diskcache import derived
 from .errors import RuleError
@@ -76,7 +77,14 @@ def char_pairs(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w[k - 1 : k + 1] for w in words for k in range(1, len(w)))
 
 
-NO_PREFIX: Any = object()  # the default of a look-up in Lexicon.entries: the text starts no word
+class NoPrefix(Enum):
+    """The type of :data:`NO_PREFIX`: a sentinel of its own, so that a look-up's three
+    answers (a word's cost, None for a word's start, NO_PREFIX) type-check apart."""
+
+    NO_PREFIX = auto()
+
+
+NO_PREFIX: Final = NoPrefix.NO_PREFIX  # the default of a look-up in Lexicon.entries: the text starts no word
 
 
 class Lexicon:
