@@ -167,7 +167,7 @@ class Stage:
         if last.doc is not doc:
             last.memo = make()
             last.doc = doc
-        return last.memo  # type: ignore[no-any-return]
+        return last.memo
 
     def note_clean(self, doc: Document) -> None:
         """Note that the stage, looking at ``doc`` as it is now, found nothing to change."""

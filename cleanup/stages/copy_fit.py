@@ -104,7 +104,7 @@ def ngrams(text: str, n: int) -> set[Gram]:
         return set(memoryview(text.encode("utf-32-le", "surrogatepass")).cast("I"))
     if n == 2 and len(text) >= 2:
         data = text.encode("utf-32-le", "surrogatepass")
-        pairs = set(memoryview(data[: len(data) // 8 * 8]).cast("Q"))  # pairs at 0, 2, 4, ...
+        pairs: set[Gram] = set(memoryview(data[: len(data) // 8 * 8]).cast("Q"))  # pairs at 0, 2, 4, ...
         pairs.update(memoryview(data[4 : 4 + (len(data) - 4) // 8 * 8]).cast("Q"))  # pairs at 1, 3, 5, ...
         return pairs
     if len(text) <= n:
@@ -379,7 +379,9 @@ class Fit:
         """Whether two paragraphs open alike: opening clauses with the same first character
         and the same last two."""
         x, y = self.opening.match(a), self.opening.match(b)
-        return bool(x and y) and x.group()[0] == y.group()[0] and x.group()[-2:] == y.group()[-2:]
+        if x is None or y is None:
+            return False
+        return x.group()[0] == y.group()[0] and x.group()[-2:] == y.group()[-2:]
 
     def choose(self, group: list[int], page: Page, dropped: set[int]) -> tuple[int, dict[int, tuple[Place, float]]]:
         """The copy that belongs best (see the module's docstring), and each copy's place and fit."""
