@@ -112,7 +112,7 @@ MAX_SLACK = 1.5
 # with blank lines (OCR: a heading is a block of its own, and OCR drops a character here and there)
 BLOCK_SLACK = 1.0
 WRAP_WIDTH = 0.5  # cells a heading's next line may print wider than the line it wraps from
-TIGHT_WIDTH = 1.5  # cells a body line set tight may print wider than its column
+TIGHT_WIDTH = 2.5  # cells a body line set tight may print wider than its column
 TYPE_MARGIN = 0.5  # cells a heading line may exceed the page's headline width by and still be in its type
 
 
@@ -938,7 +938,7 @@ def _set_tight(texts: Sequence[str], roles: Sequence[Role], reading: PageReading
     so the paragraph goes on into it (…作为全国八大 | 算力网络国家枢纽节点之一的内蒙; a
     headline set across columns is wider, or stands after a paragraph's end)."""
     k = i - 1
-    return k >= 0 and bool(texts[k]) and roles[k] is Role.BODY and reading.fills(k) \
+    return k >= 0 and bool(texts[k]) and roles[k] is Role.BODY and reading.fills(k) and not dash_led(texts[i]) \
         and not reading.vocab.ends_sentence(texts[k]) \
         and reading.widths[i] - reading.slack[i] < reading.columns[i] + TIGHT_WIDTH
 
