@@ -762,6 +762,8 @@ def cleaner_without(weight: str) -> Cleaner:
     # a headline between body text that lost its end and a whole paragraph: apart in the later rounds
     ("next-headline-over-body", "p0018", "tesseract", "助推退役军人工作高质量发展"),
     ("next-headline-over-body", "p0035", "tesseract", "延长供应端全产业链条"),
+    # a title's line of phrases set apart by blanks, inside a sentence OCR set it in
+    ("next-phrases", "p0037", "tesseract", "开新局 起好步 强首府"),
 ])
 def test_each_weight_of_heading_evidence_decides_a_real_page(cleaner, weight, page, reader, paragraph):
     """Development pages where the evidence decides: without its weight the paragraph is lost."""
@@ -793,6 +795,20 @@ def test_a_headline_between_body_text_and_a_whole_paragraph_stands_apart(cleaner
     assert (out.split("\n\n")[:2] == [body, line]) is apart
     if apart:
         assert out == raw and cleaner.clean(out).text == out
+
+
+@pytest.mark.parametrize(("before", "line", "apart"), [
+    ("位于中央党校校园中央的礼堂，拱形屋顶，黄砖贴面。这座陕北窑洞", "开新局 起好步 强首府", True),
+    # a title quoted in a sentence, its quotation open (development page p0025)
+    ("会议强调，要完整准确全面贯彻新发展理念。近日，草原音乐会在呼和浩特举行，本场音乐会以“草原", "儿女心向党 同心共筑中", False),
+])
+def test_a_line_of_phrases_set_apart_by_blanks_after_body_text_is_a_title(cleaner, before, line, apart):
+    """A line of Han phrases set apart by blanks (SPEC rule 7: 开新局 起好步 强首府) after a line of
+    body text is a title's, on a page of one paragraph per line too: not read into the sentence
+    around it (next-phrases). Not where a quotation is left open: a title quoted in the sentence."""
+    raw = f"{before}\n\n{line}\n\n风格的建筑，彰显着始终高度重视理论武装的马克思主义政党的鲜明基因。\n"
+    out = cleaner.clean(raw).text
+    assert (line in paragraphs_of(out)) is apart
 
 
 def test_a_lead_goes_on_unless_it_is_as_long_as_a_body_line(stage):

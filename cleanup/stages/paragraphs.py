@@ -249,6 +249,7 @@ class Paragraphs(Stage):
         self.heading_tail = p.integer("heading_tail")
         self.open_byline = p.pattern("open_byline")
         self.cut_title = p.pattern("cut_title")
+        self.cut_reporter = p.pattern("cut_reporter")
         self.spaced_join = p.pattern("spaced_join")
         self.latin_join = p.pattern("latin_join")
         self.leads_in = p.pattern("leads_in")
@@ -257,6 +258,7 @@ class Paragraphs(Stage):
         self.opens_item = p.pattern("opens_item")
         self.name_tail = p.pattern("name_tail")
         self.credit_tail = p.pattern("credit_tail")
+        self.phrases = p.pattern("phrases")
         self.max_rounds = p.integer("max_rounds")
         self.tail_max = p.integer("tail_max")
         self.list_item_max = p.integer("list_item_max")
@@ -638,6 +640,8 @@ class Paragraphs(Stage):
         if ending != "sentence-end" and len(nxt) <= self.tail_max and self.ends_sentence(nxt) \
                 and not self.inner_stop.found_in(nxt[:-1]):  # a sentence ended has no tail to come
             ev.append("next-is-tail")
+        if self._heads_phrases(text, a, b, lay):
+            ev.append("next-phrases")
         if lay.wrapped:
             ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b))
             return ev
@@ -664,6 +668,19 @@ class Paragraphs(Stage):
             elif self._heads_body(nxt, after_b.text):
                 ev.append("next-headline-over-body")
         return ev
+
+    def _heads_phrases(self, text: str, a: _Line, b: _Line, lay: Layout) -> bool:
+        """Whether ``b`` is a title's line of phrases set apart by blanks (``phrases``) after body text:
+        the line before holds a mark of body text and leaves no quotation open (a title quoted in
+        a sentence: “草原儿女心向党 同心共筑中国梦”), the break cuts no reporter's title (a byline's
+        names: 本报记者 徐霞，通 | 讯员 蔡晶婧), and on a printed page ``b`` stops short of its
+        column (a body line that OCR read a mark of as a blank fills it: 的通报》 对在市场监)."""
+        if " " not in b.text or lay.roles[a.row] is not _BODY or lay.roles[b.row] is not _BODY \
+                or not self.phrases.fullmatch(b.text):
+            return False
+        if not self.body_mark.found_in(a.text) or self._quote_open(text) or self._cuts(self.cut_reporter, text, b.text):
+            return False
+        return lay.reading is None or not lay.reading.fills(b.row)
 
     def _heads_body(self, line: str, after: str) -> bool:
         """Whether ``line``, a paragraph of a headline's shape after body text that OCR left without
@@ -884,8 +901,14 @@ class Paragraphs(Stage):
     def _cuts_title(self, text: str, nxt: str) -> bool:
         """Whether the break cuts the reporter's title that opens the next line, a credit or
         byline (…签约落地。本 | 报记者 周宏雅摄, 本报 | 记者 袁颖 摄): the line goes on."""
+        return self._cuts(self.cut_title, text, nxt)
+
+    @staticmethod
+    def _cuts(pattern: ParamPattern, text: str, nxt: str) -> bool:
+        """Whether ``pattern`` matches across the break, within :data:`TITLE_CUT` characters of its
+        end on the line before (and a few more on the next)."""
         tail = text[-TITLE_CUT:]
-        m = self.cut_title.search(tail + nxt[:TITLE_CUT + 3])
+        m = pattern.search(tail + nxt[:TITLE_CUT + 3])
         return m is not None and m.start() < len(tail) < m.end()
 
     def _starts_conjunction(self, text: str) -> bool:
