@@ -111,6 +111,8 @@ MAX_SLACK = 1.5
 # right under it in its block, on a page that indents no paragraph and sets its blocks apart
 # with blank lines (OCR: a heading is a block of its own, and OCR drops a character here and there)
 BLOCK_SLACK = 1.0
+WRAP_WIDTH = 0.5  # cells a heading's next line may print wider than the line it wraps from
+TIGHT_WIDTH = 2.5  # cells a body line set tight may print wider than its column
 TYPE_MARGIN = 0.5  # cells a heading line may exceed the page's headline width by and still be in its type
 
 
@@ -532,6 +534,7 @@ def read_page(
         reading.tolerance = _learn_tolerance(texts, roles, reading)
         reading.indent = _learn_indent(texts, roles, reading)
     heads = _heading_lines(texts, roles, reading, cuts_word)
+    _add_heading_heads(texts, roles, heads, reading)
     _add_heading_tails(texts, roles, heads, v, cuts_word)
     reading.heading_widths = _heading_widths(texts, heads, reading)
     reading.roles = [r if r is not None else headline if i in heads else body for i, r in enumerate(roles)]
@@ -840,6 +843,24 @@ def _ends_paragraph(texts: Sequence[str], roles: Sequence[Role | None], reading:
         reading.vocab.heading_shaped(texts[i]) and reading.short(i)))
 
 
+def _add_heading_heads(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int],
+                       reading: PageReading) -> None:
+    """A line of a heading's shape that opens a block of OCR's (after a blank line), stops
+    short of its column and stands right over a heading line no wider than it is that
+    heading's first line, whatever the text before the blank (…也就有这么大 || 2023年我区商务 |
+    运行总体平稳): a body line that stops short ends its paragraph, and no paragraph runs on
+    into a heading."""
+    if not reading.wrapped:
+        return
+    for k in sorted(heads):
+        i = k - 1
+        if i < 1 or i in heads or not texts[i] or texts[i - 1] or roles[i] is not None \
+                or not reading.vocab.heading_shaped(texts[i]) or not reading.short(i, texts[k]) \
+                or reading.widths[k] > reading.widths[i] + WRAP_WIDTH:
+            continue
+        heads.add(i)
+
+
 def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int],
                        v: RoleVocabulary, cuts_word: CutsWord | None = None) -> None:
     """The line right after a heading line is part of the heading when it is a tail of a
@@ -890,7 +911,8 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             while j < n and texts[j] and roles[j] in (Role.BODY, Role.CAPTION) and reading.wide(j):
                 j += 1
             if j == i + 1 and reading.vocab.heading_shaped(texts[i]):
-                roles[i] = Role.HEADLINE
+                if not _set_tight(texts, roles, reading, i):
+                    roles[i] = Role.HEADLINE
                 i = j
                 continue
             if _heading_stack(texts, roles, reading, i, j):
@@ -908,6 +930,17 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             i = j + 1
         else:
             i += 1
+
+
+def _set_tight(texts: Sequence[str], roles: Sequence[Role], reading: PageReading, i: int) -> bool:
+    """Whether line ``i``, wider than its column by less than :data:`TIGHT_WIDTH`, is a body
+    line set tight: the line right over it, body text, fills the column and ends no sentence,
+    so the paragraph goes on into it (…作为全国八大 | 算力网络国家枢纽节点之一的内蒙; a
+    headline set across columns is wider, or stands after a paragraph's end)."""
+    k = i - 1
+    return k >= 0 and bool(texts[k]) and roles[k] is Role.BODY and reading.fills(k) and not dash_led(texts[i]) \
+        and not reading.vocab.ends_sentence(texts[k]) \
+        and reading.widths[i] - reading.slack[i] < reading.columns[i] + TIGHT_WIDTH
 
 
 def _heading_stack(texts: Sequence[str], roles: Sequence[Role], reading: PageReading, i: int, j: int) -> bool:

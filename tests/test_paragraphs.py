@@ -759,12 +759,56 @@ def cleaner_without(weight: str) -> Cleaner:
     ("heading-wraps-as-next", "p0021", "tesseract", "抓产业 塑品牌 保民生推动各项工作提速提质增效"),
     # a blank line between two heading lines, none between the second and the body: apart
     ("blank-before-heading-block", "p0022", "pdfminer", "2023年我区商务运行总体平稳"),
+    # a headline between body text that lost its end and a whole paragraph: apart in the later rounds
+    ("next-headline-over-body", "p0018", "tesseract", "助推退役军人工作高质量发展"),
+    ("next-headline-over-body", "p0035", "tesseract", "延长供应端全产业链条"),
+    # a title's line of phrases set apart by blanks, inside a sentence OCR set it in
+    ("next-phrases", "p0037", "tesseract", "开新局 起好步 强首府"),
 ])
 def test_each_weight_of_heading_evidence_decides_a_real_page(cleaner, weight, page, reader, paragraph):
     """Development pages where the evidence decides: without its weight the paragraph is lost."""
     raw = devset_page(page, reader)
     assert paragraph in paragraphs_of(cleaner.clean(raw).text)
     assert paragraph not in paragraphs_of(cleaner_without(weight).clean(raw).text)
+
+
+HEADED_BODY = "消费促进力度不断加大。制定印发《内蒙古自治区2023年进一步提振消费信心促进消费持续恢复的政策措施》，开展促消费活动5226场。"
+
+
+@pytest.mark.parametrize(("line", "after", "apart"), [
+    ("2023年我区商务运行总体平稳", HEADED_BODY, True),
+    ("2023年我区商务运行总体平稳", "会议召开。", False),  # a short paragraph after: a cut's tail
+    ("运行总体平稳", HEADED_BODY, False),  # as short as a cut sentence's tail
+    ("全区商务运行总体平稳 的", HEADED_BODY, False),  # a blank in it: a mixed column's piece
+    ("全区中小学幼儿园平稳有", "序做好放假前、假期相关工作。" + HEADED_BODY, False),  # the break after it cuts a word
+    ("2023年我区商务发展大局", HEADED_BODY, False),  # no verb
+])
+def test_a_headline_between_body_text_and_a_whole_paragraph_stands_apart(cleaner, line, after, apart):
+    """On a page of one paragraph per line (the rounds after a printed page's first, and the clean
+    text), body text OCR left without its end, a headline-shaped paragraph with a verb, then a whole
+    paragraph of body text: a headline (next-headline-over-body), and cleaning again changes nothing.
+    A paragraph after it as short as a line, a line as short as a cut sentence's tail, one with a
+    blank in it, one cutting a word with the paragraph after, one with no verb: the body goes on."""
+    body = "会议强调，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，要求中小学幼儿园不得推迟放假或提前开学"
+    raw = f"{body}\n\n{line}\n\n{after}\n"
+    out = cleaner.clean(raw).text
+    assert (out.split("\n\n")[:2] == [body, line]) is apart
+    if apart:
+        assert out == raw and cleaner.clean(out).text == out
+
+
+@pytest.mark.parametrize(("before", "line", "apart"), [
+    ("位于中央党校校园中央的礼堂，拱形屋顶，黄砖贴面。这座陕北窑洞", "开新局 起好步 强首府", True),
+    # a title quoted in a sentence, its quotation open (development page p0025)
+    ("会议强调，要完整准确全面贯彻新发展理念。近日，草原音乐会在呼和浩特举行，本场音乐会以“草原", "儿女心向党 同心共筑中", False),
+])
+def test_a_line_of_phrases_set_apart_by_blanks_after_body_text_is_a_title(cleaner, before, line, apart):
+    """A line of Han phrases set apart by blanks (SPEC rule 7: 开新局 起好步 强首府) after a line of
+    body text is a title's, on a page of one paragraph per line too: not read into the sentence
+    around it (next-phrases). Not where a quotation is left open: a title quoted in the sentence."""
+    raw = f"{before}\n\n{line}\n\n风格的建筑，彰显着始终高度重视理论武装的马克思主义政党的鲜明基因。\n"
+    out = cleaner.clean(raw).text
+    assert (line in paragraphs_of(out)) is apart
 
 
 def test_a_lead_goes_on_unless_it_is_as_long_as_a_body_line(stage):

@@ -350,3 +350,34 @@ def plain_balanced(text: str) -> bool:
 def test_a_line_is_balanced_as_counting_its_brackets_says(text):
     """The quick pass of a line holding no bracket nor quote decides as the count does."""
     assert balanced(text) is plain_balanced(text)
+
+
+def test_a_line_a_cell_wider_than_its_column_under_a_full_body_line_is_body_set_tight():
+    """A single heading-shaped line that prints a cell wider than its column, under a body line
+    that fills the column and ends no sentence, is that paragraph's next line set tight, not a
+    headline set across columns (development page p0021: …美国和欧盟对术后 | 采用这种疗法的
+    时间和指征有着 | 不同的指导方针。); a line wider still, or one after a sentence's end, is."""
+    body = ["建设运营和企业发展壮大提供了", "强有力的服务保障。旭阳集团将", "继续推动向呼和浩特市的业务布"] * 3
+    tight = body + ["局，深入分析当前我区外事工作", "采用这种疗法的时间和指征存在着", "不同的指导方针。美国建议中信"] + body
+    assert read_page(tight, wrapped=True).roles[10] is Role.BODY
+    wider = body + ["局，深入分析当前我区外事工作", "采用这种疗法的时间和指征存在着差异", "不同的指导方针。美国建议中信"] + body
+    assert read_page(wider, wrapped=True).roles[10] is Role.HEADLINE
+    after_stop = body + ["局，深入分析当前我区外事工。", "采用这种疗法的时间和指征存在着", "不同的指导方针。美国建议中信"] + body
+    assert read_page(after_stop, wrapped=True).roles[10] is Role.HEADLINE
+    lines = devset_page("p0021").split("\n")
+    (row,) = [i for i, t in enumerate(lines) if t == "采用这种疗法的时间和指征有着"]
+    assert read_page(lines).roles[row] is Role.BODY
+
+
+def test_a_short_heading_line_opening_an_ocr_block_over_a_heading_line_is_its_first_line():
+    """A heading-shaped line after a blank line, short of its column, right over a heading line
+    no wider, is that heading's first line, whatever the body text before the blank line leaves
+    open (development page p0016, tesseract: …也就有这么大 || 2023年我区商务 | 运行总体平稳)."""
+    lines = devset_page("p0016", "tesseract").split("\n")
+    row = lines.index("2023年我区商务")
+    roles = read_page(lines).roles
+    assert roles[row - 1 : row + 2] == [Role.BLANK, Role.HEADLINE, Role.HEADLINE]
+    body = ["别的事，如小篮，豆，别", "人的孩子上，引出她的阿", "毛的故事来。倘一看见两", "三岁的小孩子，她就说：",
+            "“唉唉，我们的阿毛如果", "还在，也就有这么大", ""]
+    after = ["近日，市政府与中国交", "通银行举行线上签约仪", "式，标志着中国交通银", "行数据中心项目落地。"]
+    assert read_page(body + ["2023年我区商务", "运行总体平稳"] + after, wrapped=True).roles[7] is Role.HEADLINE

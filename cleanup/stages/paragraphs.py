@@ -161,7 +161,7 @@ def _score_head(score: float) -> str:
 class Memo:
     """What the stage keeps about one document (:meth:`Paragraphs.memo_for`):
     the verdicts of :meth:`Paragraphs._weigh`, by (paragraph so far, next
-    line, the role the line after that shows by itself), which lines have a
+    line, the line after that and the role it shows by itself), which lines have a
     verb, and the layout of the last round.  Its
     rounds and its profile's settle passes ask again about the paragraphs
     the last round left."""
@@ -169,7 +169,7 @@ class Memo:
     __slots__ = ("verdicts", "has_verb", "layout")
 
     def __init__(self, segments_to_a_verb: Callable[[str], bool]) -> None:
-        self.verdicts: dict[tuple[str, str, Role | None], _Verdict] = {}
+        self.verdicts: dict[tuple[str, str, tuple[Role, str] | None], _Verdict] = {}
         self.has_verb = lru_cache(maxsize=4096)(segments_to_a_verb)
         self.layout: Layout | None = None
 
@@ -249,6 +249,7 @@ class Paragraphs(Stage):
         self.heading_tail = p.integer("heading_tail")
         self.open_byline = p.pattern("open_byline")
         self.cut_title = p.pattern("cut_title")
+        self.cut_reporter = p.pattern("cut_reporter")
         self.spaced_join = p.pattern("spaced_join")
         self.latin_join = p.pattern("latin_join")
         self.leads_in = p.pattern("leads_in")
@@ -257,6 +258,7 @@ class Paragraphs(Stage):
         self.opens_item = p.pattern("opens_item")
         self.name_tail = p.pattern("name_tail")
         self.credit_tail = p.pattern("credit_tail")
+        self.phrases = p.pattern("phrases")
         self.max_rounds = p.integer("max_rounds")
         self.tail_max = p.integer("tail_max")
         self.list_item_max = p.integer("list_item_max")
@@ -638,6 +640,8 @@ class Paragraphs(Stage):
         if ending != "sentence-end" and len(nxt) <= self.tail_max and self.ends_sentence(nxt) \
                 and not self.inner_stop.found_in(nxt[:-1]):  # a sentence ended has no tail to come
             ev.append("next-is-tail")
+        if self._heads_phrases(text, a, b, lay):
+            ev.append("next-phrases")
         if lay.wrapped:
             ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b))
             return ev
@@ -661,7 +665,38 @@ class Paragraphs(Stage):
                 ev.append("next-headline-over-byline")
             elif dash_led(after_b.text) and self.headline_like(after_b.text):
                 ev.append("next-headline-over-subheadline")
+            elif self._heads_body(nxt, after_b.text):
+                ev.append("next-headline-over-body")
         return ev
+
+    def _heads_phrases(self, text: str, a: _Line, b: _Line, lay: Layout) -> bool:
+        """Whether ``b`` is a title's line of phrases set apart by blanks (``phrases``) after body text:
+        the line before holds a mark of body text and leaves no quotation open (a title quoted in
+        a sentence: “草原儿女心向党 同心共筑中国梦”), the break cuts no reporter's title (a byline's
+        names: 本报记者 徐霞，通 | 讯员 蔡晶婧), and on a printed page ``b`` stops short of its
+        column (a body line that OCR read a mark of as a blank fills it: 的通报》 对在市场监)."""
+        if " " not in b.text or lay.roles[a.row] is not _BODY or lay.roles[b.row] is not _BODY \
+                or not self.phrases.fullmatch(b.text):
+            return False
+        if not self.body_mark.found_in(a.text) or self._quote_open(text) or self._cuts(self.cut_reporter, text, b.text):
+            return False
+        return lay.reading is None or not lay.reading.fills(b.row)
+
+    def _heads_body(self, line: str, after: str) -> bool:
+        """Whether ``line``, a paragraph of a headline's shape after body text that OCR left without
+        its end (:meth:`_shape_evidence`), heads the whole paragraph of body text ``after`` it (as long
+        as a body line, ending a sentence): it is longer than a heading's tail, has a verb, ends on
+        no function word and with no blank in it (a column's pieces, letter-spaced: 举 办 第 二 届),
+        and the break after it cuts no word nor leaves ``after`` a particle, a conjunction or a mark
+        to start with (…幼儿园不得推迟放假或提前开学 | 2023年我区商务运行总体平稳 | 消费促进…。).
+        The tail of a paragraph cut in two would have lost its end too; the pieces of a page whose
+        columns a reader mixed are as short as a line."""
+        if len(after) < self.long_line or not self.ends_sentence(after) or len(line) <= self.tail_max \
+                or line[-1] in self.function_end or " " in line:
+            return False
+        return after[0] not in self.no_start and not self.starts_particle.search(after) \
+            and not self._starts_conjunction(after) and not self._crosses_word(line, after) \
+            and not self._segment_cuts(line, after) and self._segments_to_a_verb(line)
 
     def _scattered(self, line: str) -> bool:
         """Whether ``line`` is marks scattered across the page, wide blanks between them, none
@@ -735,8 +770,8 @@ class Paragraphs(Stage):
         """The break's score and note; if ``may_skip``, perhaps only that it cannot join.
 
         On an unwrapped page the evidence reads only ``text`` and ``b.text``, and
-        the role the paragraph after ``b`` shows by itself (``a``, ``blank``, the
-        rest of ``after_b`` and widths count on wrapped pages only), and the next
+        the paragraph after ``b`` with the role it shows by itself (``a``, ``blank``
+        and widths count on wrapped pages only), and the next
         round asks again of every paragraph left as it was: the verdicts are
         remembered by those three.  Only while no join is pending
         (``text`` is line ``a``): a key holding each longer paragraph so far
@@ -745,7 +780,7 @@ class Paragraphs(Stage):
         """
         if lay.wrapped or text is not a.text:
             return self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip, memo)
-        key = (text, b.text, lay.roles[after_b.row] if after_b is not None else None)
+        key = (text, b.text, (lay.roles[after_b.row], after_b.text) if after_b is not None else None)
         verdict = memo.verdicts.get(key)
         if verdict is None or verdict is _CANNOT_JOIN and not may_skip:
             verdict = memo.verdicts[key] = self._weigh_afresh(text, a, b, blank, lay, after_b, may_skip, memo)
@@ -866,8 +901,14 @@ class Paragraphs(Stage):
     def _cuts_title(self, text: str, nxt: str) -> bool:
         """Whether the break cuts the reporter's title that opens the next line, a credit or
         byline (…签约落地。本 | 报记者 周宏雅摄, 本报 | 记者 袁颖 摄): the line goes on."""
+        return self._cuts(self.cut_title, text, nxt)
+
+    @staticmethod
+    def _cuts(pattern: ParamPattern, text: str, nxt: str) -> bool:
+        """Whether ``pattern`` matches across the break, within :data:`TITLE_CUT` characters of its
+        end on the line before (and a few more on the next)."""
         tail = text[-TITLE_CUT:]
-        m = self.cut_title.search(tail + nxt[:TITLE_CUT + 3])
+        m = pattern.search(tail + nxt[:TITLE_CUT + 3])
         return m is not None and m.start() < len(tail) < m.end()
 
     def _starts_conjunction(self, text: str) -> bool:
