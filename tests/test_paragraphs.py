@@ -811,6 +811,21 @@ def test_a_line_of_phrases_set_apart_by_blanks_after_body_text_is_a_title(cleane
     assert (line in paragraphs_of(out)) is apart
 
 
+@pytest.mark.parametrize(("before", "line", "after", "sep"), [
+    # a title in single quotes that a column break cut out of its sentence (blank lines between)
+    ("以青年发展型城市建设试点为契机，实施畅业、畅居、畅享三大行动。举办‘", "春暖花开 职位你来",
+     "’等线上线下招聘活动，重点打造一批青年发展型友好社区、街区、场馆和实践基地。", "\n\n"),
+    # a title in corner brackets, on a page of one paragraph per line
+    ("近日，市委宣传部印发了宣传提纲「", "开新局 起好步 强首府", "」，要求各地各部门认真组织学习。", "\n"),
+])
+def test_a_line_of_phrases_inside_an_open_quotation_or_book_title_goes_on(cleaner, before, line, after, sep):
+    """A line of phrases set apart by blanks after a quotation or a book's title left open, of any
+    kind (‘, 《, 「, 『 as well as “: title_quotes), is the quoted title's rest, not a title's line:
+    the paragraph comes back whole (no next-phrases)."""
+    out = cleaner.clean(f"{before}{sep}{line}{sep}{after}\n").text
+    assert out == f"{before}{line}{after}\n"
+
+
 def test_a_lead_goes_on_unless_it_is_as_long_as_a_body_line(stage):
     """A dateline line cut in its first sentence goes on (line-is-lead); one as long as a
     body line with no sentence's end is a sentence whose end OCR lost: no lead evidence."""

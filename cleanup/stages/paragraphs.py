@@ -259,6 +259,8 @@ class Paragraphs(Stage):
         self.name_tail = p.pattern("name_tail")
         self.credit_tail = p.pattern("credit_tail")
         self.phrases = p.pattern("phrases")
+        quotes = p.chars("title_quotes")
+        self.title_quotes = tuple(zip(quotes[::2], quotes[1::2]))  # (opener, closer)
         self.max_rounds = p.integer("max_rounds")
         self.tail_max = p.integer("tail_max")
         self.list_item_max = p.integer("list_item_max")
@@ -671,16 +673,21 @@ class Paragraphs(Stage):
 
     def _heads_phrases(self, text: str, a: _Line, b: _Line, lay: Layout) -> bool:
         """Whether ``b`` is a title's line of phrases set apart by blanks (``phrases``) after body text:
-        the line before holds a mark of body text and leaves no quotation open (a title quoted in
-        a sentence: “草原儿女心向党 同心共筑中国梦”), the break cuts no reporter's title (a byline's
-        names: 本报记者 徐霞，通 | 讯员 蔡晶婧), and on a printed page ``b`` stops short of its
+        the line before holds a mark of body text and leaves no quotation nor book's title open (a
+        title quoted in a sentence: “草原儿女心向党 同心共筑中国梦”, ‘春暖花开 职位你来’), the break cuts
+        no reporter's title (a byline's names: 本报记者 徐霞，通 | 讯员 蔡晶婧), and on a printed page ``b`` stops short of its
         column (a body line that OCR read a mark of as a blank fills it: 的通报》 对在市场监)."""
         if " " not in b.text or lay.roles[a.row] is not _BODY or lay.roles[b.row] is not _BODY \
                 or not self.phrases.fullmatch(b.text):
             return False
-        if not self.body_mark.found_in(a.text) or self._quote_open(text) or self._cuts(self.cut_reporter, text, b.text):
+        if not self.body_mark.found_in(a.text) or self._title_open(text) or self._cuts(self.cut_reporter, text, b.text):
             return False
         return lay.reading is None or not lay.reading.fills(b.row)
+
+    def _title_open(self, text: str) -> bool:
+        """Whether a quotation or a book's title (``title_quotes``) opened in ``text`` is still open
+        at its end: not only “, also ‘, 《, 「 and 『 (举办‘ | 春暖花开 职位你来 | ’等…)."""
+        return any(text.rfind(o) > text.rfind(c) for o, c in self.title_quotes)
 
     def _heads_body(self, line: str, after: str) -> bool:
         """Whether ``line``, a paragraph of a headline's shape after body text that OCR left without
