@@ -826,6 +826,14 @@ def test_a_line_of_phrases_inside_an_open_quotation_or_book_title_goes_on(cleane
     assert out == f"{before}{line}{after}\n"
 
 
+def test_a_line_of_phrases_after_a_reporter_title_cut_after_the_paper_is_a_byline(cleaner):
+    """A break that cuts a reporter's title after the paper's name (主持。本 | 报记者 张三 李四) leaves
+    a byline's names, not a title's phrases: no next-phrases, the title stays whole."""
+    raw = "会议由市委副书记主持。本\n\n报记者 张三 李四\n\n会议强调，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。\n"
+    out = cleaner.clean(raw).text
+    assert "本报记者 张三 李四" in out and "报记者 张三 李四" not in paragraphs_of(out)
+
+
 def test_a_lead_goes_on_unless_it_is_as_long_as_a_body_line(stage):
     """A dateline line cut in its first sentence goes on (line-is-lead); one as long as a
     body line with no sentence's end is a sentence whose end OCR lost: no lead evidence."""
