@@ -381,3 +381,12 @@ def test_a_short_heading_line_opening_an_ocr_block_over_a_heading_line_is_its_fi
             "“唉唉，我们的阿毛如果", "还在，也就有这么大", ""]
     after = ["近日，市政府与中国交", "通银行举行线上签约仪", "式，标志着中国交通银", "行数据中心项目落地。"]
     assert read_page(body + ["2023年我区商务", "运行总体平稳"] + after, wrapped=True).roles[7] is Role.HEADLINE
+
+
+def test_a_dash_led_line_a_cell_wider_than_its_column_is_no_body_line_set_tight():
+    """A line led by a dash (——访…) is a sub-headline's, never a body line set tight: under a body
+    line that fills the column and ends no sentence, a cell or two wider than its column, it is no
+    paragraph's next line (_set_tight)."""
+    body = ["建设运营和企业发展壮大提供了", "强有力的服务保障。旭阳集团将", "继续推动向呼和浩特市的业务布"] * 3
+    page = body + ["局，深入分析当前我区外事工作", "——访和林格尔县委书记李六小同", "不同的指导方针。美国建议中信"] + body
+    assert read_page(page, wrapped=True).roles[10] is not Role.BODY
