@@ -20,7 +20,8 @@ from typing import BinaryIO
 from .article_format import to_jsonl, to_markdown
 from .articles import Article, CleanPage, page_articles
 from .document import Change, Step, steps_from_changes
-from .io import Chunk, RawReader, atomic_output, clean_chunks, clean_record_text, walk
+from .io import (Chunk, RawReader, atomic_output, clean_chunks, clean_record_text, output_error,
+                 unreadable_folders, walk)
 from .pipeline import Cleaner
 from .report import EXIT_ERROR, EXIT_OK, error_line, report
 from .runner import CleanerSettings, stdout_bytes
@@ -132,14 +133,17 @@ def run_articles(args: argparse.Namespace) -> int:
     cleaner = settings.build_cleaner()
     name = "<stdin>" if src is None else args.input
     many = args.jsonl or (src is not None and src.is_dir())
+    failed = False
     if args.jsonl:
         pages = corpus_pages(src, name, args.text_field, cleaner)
     elif src is not None and src.is_dir():
         files = [(src / rel, str(src / rel)) for rel in walk(src, args.glob)]
+        for e in unreadable_folders(src):
+            report(error_line(e))
+            failed = True
         pages = file_pages(files, cleaner, args.encoding, args.errors)
     else:
         pages = file_pages([(src, name)], cleaner, args.encoding, args.errors)
-    failed = False
     articles: list[Article] = []
     shape = load_shape(cleaner.profile.shape)
     for source, page in pages:
@@ -155,7 +159,14 @@ def run_articles(args: argparse.Namespace) -> int:
             report(f"cleanup: articles: {jump.message()}")
     if args.dedup_across:
         articles = dedup_articles(articles)
-    with ExitStack() as stack:
-        out = stack.enter_context(atomic_output(Path(args.output))).file if args.output else stdout_bytes()
-        write_articles(out, articles, args.format)
+    if args.output:
+        with atomic_output(Path(args.output)) as f:
+            write_articles(f.file, articles, args.format)
+    else:
+        try:
+            write_articles(stdout_bytes(), articles, args.format)
+        except BrokenPipeError:  # the reader went away: main() ends quietly
+            raise
+        except OSError as e:  # a full disk behind a redirection, say: name stdout
+            raise output_error(e, Path("<stdout>")) from None
     return EXIT_ERROR if failed else EXIT_OK

@@ -21,7 +21,7 @@ from . import __version__, guard
 from .changes import restore
 from .errors import CleanupError, InputError
 from .extras import ARCHIVE, ENGINE, require
-from .io import atomic_output
+from .io import atomic_output, text_codec
 from .outputs import Role, check_collisions, single_file_roles
 from .options import add_rule_options, positive_float, positive_int
 from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
@@ -196,6 +196,17 @@ def check_not_jsonl(args: argparse.Namespace, command: str) -> None:
                          "cleanup engine clean)", args.input)
 
 
+def check_encoding(name: str) -> None:
+    """An ``--encoding`` Python cannot read text with is refused once, before a
+    directory run fails file after file."""
+    if name != "auto":
+        try:
+            text_codec(name)
+        except LookupError as e:
+            raise UsageError(f"--encoding: {e} (give a Python codec name, like gb18030, or auto)") \
+                from None
+
+
 def check_flags(args: argparse.Namespace, mode: Mode) -> None:
     if args.text_field is not None and not args.jsonl:
         raise UsageError("--text-field only means something with --jsonl (add --jsonl)")
@@ -242,6 +253,7 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
         check_flags(args, mode)
         if args.dedup_across:
             require("archive", "--dedup-across", ARCHIVE)
+    check_encoding(args.encoding)
     settings = settings_from(args, mode)
     cleaner = settings.build_cleaner()
     check_before_a_run(cleaner, settings.rules)
@@ -312,8 +324,15 @@ def run_engine(argv: Sequence[str]) -> int:
 
 def run_review(argv: Sequence[str]) -> int:
     """``cleanup review``: imported only here (see ``cleanup.review``)."""
-    from .review import run_review as review
+    from .review import review_parser, run_review as review
 
+    args = review_parser().parse_args(argv)
+    src = Path(args.input)
+    if args.output and not args.jsonl and not src.is_dir():
+        inputs = [Role(src, f"the input {args.input}")]
+        if args.changes:
+            inputs.append(Role(Path(args.changes), f"the change log {args.changes}"))
+        check_collisions(inputs, [Role(Path(args.output), "-o", "give -o another path")])
     return review(argv)
 
 
@@ -341,7 +360,7 @@ def articles_parser() -> Parser:
     p.add_argument("--format", choices=("jsonl", "md"), default="jsonl",
                    help="JSON Lines (default) or Markdown")
     p.add_argument("--jsonl", action="store_true", help="INPUT is JSON Lines: one page a record")
-    p.add_argument("--text-field", default="text", metavar="NAME",
+    p.add_argument("--text-field", metavar="NAME",
                    help="with --jsonl: the field holding a page (default: text)")
     p.add_argument("--dedup-across", action="store_true",
                    help="drop paragraphs that repeat an earlier article's (reported on stderr)")
@@ -369,6 +388,13 @@ def run_articles(argv: Sequence[str]) -> int:
         raise UsageError("--jsonl reads one corpus file, not a directory", args.input)
     if args.dedup_across and not (is_dir or args.jsonl):
         raise UsageError("--dedup-across needs a directory of pages or a --jsonl corpus", args.input)
+    if args.text_field is not None and not args.jsonl:
+        raise UsageError("--text-field only means something with --jsonl (add --jsonl)")
+    args.text_field = args.text_field or "text"
+    check_encoding(args.encoding)
+    if args.output and src is not None and not is_dir:
+        check_collisions([Role(src, f"the input {args.input}")],
+                         [Role(Path(args.output), "-o", "give -o another path")])
     from .article_cli import run_articles as articles
 
     return articles(args)

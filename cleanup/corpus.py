@@ -33,6 +33,8 @@ def parse_record(line: bytes, where: str, field: str) -> tuple[dict[str, Any] | 
         record = json.loads(body)
     except ValueError as e:
         return None, not_json_line(where, e)
+    except RecursionError:  # arrays or objects nested thousands deep
+        return None, not_json_line(where, ValueError("nested too deeply to read"))
     if not isinstance(record, dict) or not isinstance(record.get(field), str):
         return None, no_field_line(where, field)
     return record, ""

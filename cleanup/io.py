@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO
 
 import regex
@@ -71,9 +71,9 @@ def canonical_encoding(name: str, sample: bytes) -> str:
     restore writes it back.  GB2312/GBK become GB18030, their superset.
     """
     try:
-        name = codecs.lookup(name).name
-    except LookupError:
-        raise InputError(f"unknown encoding {name!r} (use a Python codec name, or auto)") from None
+        name = text_codec(name)
+    except LookupError as e:
+        raise InputError(f"{e} (use a Python codec name, or auto)") from None
     for family in ("utf-32", "utf-16"):
         if name == family:
             be = codecs.BOM_UTF32_BE if family == "utf-32" else codecs.BOM_UTF16_BE
@@ -83,6 +83,25 @@ def canonical_encoding(name: str, sample: bytes) -> str:
     if name in _GB:
         return "gb18030"
     return name
+
+
+def text_codec(name: str) -> str:
+    """The Python codec ``name``, if it reads text byte for byte: not a bytes-to-bytes
+    codec (base64, zlib, rot13) nor one that cannot keep an undecodable byte as it
+    was (idna, punycode); else LookupError, saying which."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise LookupError(f"unknown encoding {name!r}") from None
+    try:
+        b"a".decode(info.name, "surrogateescape")
+    except LookupError:  # bytes.decode refuses a codec that does not give text
+        raise LookupError(f"{name!r} is not a text encoding") from None
+    except UnicodeDecodeError:  # one byte is too few for UTF-16/32: still a text codec
+        pass
+    except UnicodeError:
+        raise LookupError(f"encoding {name!r} cannot read text byte for byte") from None
+    return info.name
 
 
 def detect_encoding(sample: bytes, where: str) -> str:
@@ -507,6 +526,7 @@ def walk(root: Path, pattern: str, exclude: Path | None = None) -> list[Path]:
     Anything that is not a directory is listed, even a dangling symlink, so
     that a file that cannot be read is reported rather than skipped unseen.
     """
+    check_glob(pattern)
     out = []
     exclude = exclude.resolve() if exclude is not None else None
     for p in root.rglob(pattern):
@@ -516,6 +536,27 @@ def walk(root: Path, pattern: str, exclude: Path | None = None) -> list[Path]:
             continue
         out.append(p.relative_to(root))
     return sorted(out)
+
+
+def check_glob(pattern: str) -> None:
+    """A ``--glob`` names files inside the folder it searches: not an absolute
+    path, and no ``..``, which would reach files outside it (and write their
+    outputs outside the output folder)."""
+    glob = PurePath(pattern)
+    if glob.is_absolute() or ".." in glob.parts:
+        raise InputError(f"--glob {pattern!r} reaches outside the folder (give a pattern of "
+                         "names inside it, like '*.txt' or 'pages/*.txt')")
+
+
+def unreadable_folders(root: Path) -> list[InputError]:
+    """Why each folder under ``root`` (its links not followed, as :func:`walk`)
+    cannot be listed: the files in it cannot be read, and must not be
+    skipped unseen."""
+    failed: list[OSError] = []
+    for _ in os.walk(root, onerror=failed.append):
+        pass
+    return [InputError(f"cannot list this folder: {(e.strerror or str(e)).lower()}, so its files "
+                       "were not read (check its permissions)", str(e.filename)) for e in failed]
 
 
 def is_up_to_date(src: Path, outputs: Iterable[Path], since: float) -> bool:

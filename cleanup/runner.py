@@ -31,6 +31,7 @@ from .io import (
     is_system_path,
     is_up_to_date,
     sweep_temp_files,
+    unreadable_folders,
     walk,
 )
 from .outputs import CollisionError, Role, check_collisions
@@ -257,6 +258,9 @@ def run_directory(root: Path, out_root: Path | None, log_root: Path | None, sett
         sweep_temp_files(r)
     tasks = [t for t in plan if isinstance(t, Task)]
     outcomes = {t.name: t for t in plan if isinstance(t, Outcome)}
+    for outcome in outcomes.values():
+        if outcome.error:  # a folder that cannot be listed
+            report(outcome.error)
     bar = tqdm(total=len(tasks), unit="file", file=sys.stderr, disable=not sys.stderr.isatty())
     out = stdout_bytes()
     try:
@@ -296,7 +300,9 @@ def plan_directory(root: Path, out_root: Path | None, log_root: Path | None, set
     exclude = [r for p in (out_root, log_root) if p is not None
                and (r := p.resolve()).is_relative_to(real_root)]
     files = outside(root, walk(root, pattern), exclude)
-    if not files:
+    unreadable = [Outcome(e.where, "failed", error_line(e)) for e in unreadable_folders(root)
+                  if not any(Path(e.where).resolve().is_relative_to(x) for x in exclude)]
+    if not files and not unreadable:
         raise InputError(f"no file here matches --glob {pattern!r}, in any subfolder "
                          "(check the pattern, or the folder)", str(root))
     since = rules_mtime(cleaner, settings.rules)
@@ -306,7 +312,7 @@ def plan_directory(root: Path, out_root: Path | None, log_root: Path | None, set
     inputs: list[Role] = []
     outputs: list[Role] = [Role(manifest, "the manifest of the run", "leave that name to cleanup")] \
         if manifest else []
-    plan: list[Task | Outcome] = []
+    plan: list[Task | Outcome] = list(unreadable)
     for rel in files:
         src = root / rel
         out = out_root / rel if out_root else (src if settings.in_place else None)
