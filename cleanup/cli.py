@@ -77,7 +77,8 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
                    help="undecodable bytes: stop with an error (strict, default) or replace "
                         "them with U+FFFD and record each as a change (replace)")
     g.add_argument("--glob", default="*.txt", metavar="PATTERN",
-                   help="files to clean in a directory, recursively (default: *.txt)")
+                   help="files to clean in a directory, recursively: names, or paths inside "
+                        "it (default: *.txt)")
     g.add_argument("-j", "--jobs", type=positive_int, default=1, metavar="N",
                    help="clean a directory with N processes")
 
@@ -86,7 +87,7 @@ def clean_parser() -> Parser:
     p = Parser(prog="cleanup", description=DESCRIPTION,
                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("input", metavar="INPUT", help="a text file, a directory, or - for stdin")
-    p.add_argument("-o", "--output", metavar="PATH", help="write here (a directory for a directory)")
+    p.add_argument("-o", "--output", metavar="PATH", help="write here (a directory for a directory; - for stdout)")
     p.add_argument("--in-place", action="store_true", help="rewrite the input (keeps INPUT.bak)")
     p.add_argument("--no-backup", action="store_true", help="with --in-place: keep no .bak")
     p.add_argument("--changes", metavar="PATH",
@@ -123,7 +124,7 @@ def restore_parser() -> Parser:
                "from clean text and its change log.")
     p.add_argument("input", metavar="CLEAN", help="the clean text (- for stdin)")
     p.add_argument("--changes", required=True, metavar="PATH", help="its change log")
-    p.add_argument("-o", "--output", metavar="PATH", help="write here (default: stdout)")
+    p.add_argument("-o", "--output", metavar="PATH", help="write here (default, or -: stdout)")
     return p
 
 
@@ -226,6 +227,14 @@ def check_flags(args: argparse.Namespace, mode: Mode) -> None:
         raise UsageError("--in-place is for text files, not --jsonl (use -o)")
     if args.dedup_across and not (args.output and Path(args.input).is_dir()):
         raise UsageError("--dedup-across needs a directory INPUT and -o DIR")
+    if args.changes == "-":
+        raise UsageError("--changes needs a file, not stdout: a change log's header is completed "
+                         "at the end of the run (give a path)")
+
+
+def stdout_or_path(output: str | None) -> str | None:
+    """``-o -`` is stdout, as ``-`` is stdin for INPUT (None: stdout)."""
+    return None if output == "-" else output
 
 
 def check_directory_flags(args: argparse.Namespace, settings: Settings) -> None:
@@ -251,6 +260,7 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
     else:
         mode = mode_from_flags(args.check, args.diff)
         check_flags(args, mode)
+        args.output = stdout_or_path(args.output)
         if args.dedup_across:
             require("archive", "--dedup-across", ARCHIVE)
     check_encoding(args.encoding)
@@ -277,6 +287,7 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
 
 def run_restore(argv: Sequence[str]) -> int:
     args = restore_parser().parse_args(argv)
+    args.output = stdout_or_path(args.output)
     if args.output:
         inputs = [Role(Path(args.changes), f"the change log {args.changes}")]
         if args.input != "-":
@@ -356,7 +367,7 @@ def articles_parser() -> Parser:
     p = Parser(prog="cleanup articles", description=ARTICLES,
                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("input", metavar="INPUT", help="a page (text file), a directory of pages, or - for stdin")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (default, or -: stdout)")
     p.add_argument("--format", choices=("jsonl", "md"), default="jsonl",
                    help="JSON Lines (default) or Markdown")
     p.add_argument("--jsonl", action="store_true", help="INPUT is JSON Lines: one page a record")
@@ -378,6 +389,7 @@ def articles_parser() -> Parser:
 def run_articles(argv: Sequence[str]) -> int:
     """``cleanup articles``: the run is imported only here (see ``cleanup.article_cli``)."""
     args = articles_parser().parse_args(argv)
+    args.output = stdout_or_path(args.output)
     src = None if args.input == "-" else Path(args.input)
     if src is not None and not os.path.lexists(src):
         raise InputError("no such file or directory (check the path)", args.input)

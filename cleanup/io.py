@@ -122,10 +122,34 @@ def detect_encoding(sample: bytes, where: str) -> str:
     return canonical_encoding(best.encoding, sample)
 
 
+_EXTRACT = "extract its text first"
+_DECOMPRESS = "decompress it first, then clean the text it holds"
+# the first bytes of files a user may give by mistake; none of them starts a text
+SIGNATURES = (
+    (b"\x1f\x8b", "gzip-compressed data", _DECOMPRESS),
+    (b"BZh", "bzip2-compressed data", _DECOMPRESS),
+    (b"\xfd7zXZ\x00", "xz-compressed data", _DECOMPRESS),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data", _DECOMPRESS),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.epub)", _EXTRACT),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _DECOMPRESS),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc/.xls)", _EXTRACT),
+    (b"%PDF-", "a PDF", _EXTRACT),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "OCR it first"),
+    (b"\xff\xd8\xff", "a JPEG image", "OCR it first"),
+    (b"II*\x00", "a TIFF image", "OCR it first"),
+    (b"MM\x00*", "a TIFF image", "OCR it first"),
+)
+
+
 def check_not_binary(sample: bytes, encoding: str, where: str) -> None:
-    """Refuse data that is mostly control bytes: it is not text at all."""
+    """Refuse data that is mostly control bytes, or begins as a compressed file,
+    a PDF or an image does: it is not text at all."""
     if encoding.startswith(("utf-16", "utf-32")):
         return
+    for signature, what, hint in SIGNATURES:
+        if sample.startswith(signature) and (signature != b"BZh" or sample[4:10] == b"1AY&SY"):
+            raise InputError(f"binary data, not text: {what}, by the signature at byte 0 "
+                             f"(check the path, or {hint})", where)
     controls = sum(sample.count(b) for b in range(32) if b not in b"\t\n\r\f\v\x1b")
     if sample and controls > len(sample) // 10:
         first = next(i for i, b in enumerate(sample) if b < 32 and b not in b"\t\n\r\f\v\x1b")
@@ -151,6 +175,7 @@ class RawReader:
     def __post_init__(self) -> None:
         self._first = self.stream.read(SAMPLE)
         if self.encoding == "auto":
+            check_not_binary(self._first, "", self.where)  # before charset detection guesses at it
             self.encoding = detect_encoding(self._first, self.where)
         else:
             self.encoding = canonical_encoding(self.encoding, self._first)

@@ -317,3 +317,79 @@ def test_samples_still_clean(run, tmp_path):
         (raw / s.name).write_bytes(s.read_bytes())
     assert run(raw, "-o", tmp_path / "out", "--glob", "*.txt", "--encoding", "utf-8")[0] == 0
     assert run("articles", raw, "--encoding", "auto")[0] == 0
+
+
+# --- stdout and stdin as - -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], ["articles"]])
+def test_dash_as_output_is_stdout(run, page, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(*command, page, "-o", "-")
+    assert code == 0 and out
+    assert run(*command, page)[1] == out
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_as_output_of_restore_is_stdout(run, tmp_path, cleaned, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    clean, log = cleaned
+    code, out, _ = run("restore", clean, "--changes", log, "-o", "-")
+    assert (code, out) == (0, PAGE)
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_as_output_of_a_directory_is_refused(run, tmp_path):
+    code, _, err = run(tmp_path, "-o", "-")
+    assert code == 2
+    one_error_line(err, "a directory needs -o DIR")
+
+
+def test_a_change_log_cannot_go_to_stdout(run, page, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(page, "--changes", "-")
+    assert (code, out) == (2, b"")
+    one_error_line(err, "--changes needs a file, not stdout")
+    assert not (tmp_path / "-").exists()
+
+
+# --- files that are not text at all -----------------------------------------------------
+
+
+def compressed() -> dict[str, bytes]:
+    import bz2
+    import gzip
+    import lzma
+
+    return {"gzip-compressed": gzip.compress(PAGE), "bzip2-compressed": bz2.compress(PAGE),
+            "xz-compressed": lzma.compress(PAGE)}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "auto", "latin-1"])
+@pytest.mark.parametrize("errors", ["strict", "replace"])
+def test_a_compressed_file_is_named_for_what_it_is(run, tmp_path, encoding, errors):
+    for what, data in compressed().items():
+        src, out = tmp_path / "page.txt", tmp_path / "out.txt"
+        src.write_bytes(data)
+        code, _, err = run(src, "-o", out, "--encoding", encoding, "--errors", errors)
+        assert code == 2
+        one_error_line(err, f"{src}: binary data, not text: {what} data", "decompress it first")
+        assert not out.exists() and no_temp_files(tmp_path)
+
+
+@pytest.mark.parametrize("head, what", [(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF"),
+                                        (b"PK\x03\x04\x14\x00", "a ZIP archive (or a .docx/.xlsx/.epub)"),
+                                        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image")])
+@pytest.mark.parametrize("command", [[], ["articles"], ["explain"]])
+def test_a_pdf_an_archive_or_an_image_is_named(run, tmp_path, head, what, command):
+    src = tmp_path / "page.txt"
+    src.write_bytes(head + "会议召开。\n".encode() * 50)
+    code, out, err = run(*command, src, "--encoding", "auto")
+    assert (code, out) == (2, b"")
+    one_error_line(err, f"binary data, not text: {what}, by the signature at byte 0")
+
+
+def test_text_that_begins_like_a_signature_is_text(run, tmp_path):
+    src = tmp_path / "page.txt"
+    src.write_bytes(b"BZh is a name here.\n")
+    assert run(src) == (0, b"BZh is a name here.\n", "")
