@@ -393,3 +393,32 @@ def test_text_that_begins_like_a_signature_is_text(run, tmp_path):
     src = tmp_path / "page.txt"
     src.write_bytes(b"BZh is a name here.\n")
     assert run(src) == (0, b"BZh is a name here.\n", "")
+
+
+def test_a_runaway_keep_in_rules_check_names_its_rule_once(run, tmp_path):
+    rules = tmp_path / "runaway.toml"
+    rules.write_text('[[rule]]\nid = "my-runaway"\nstage = "normalize"\ndescription = "d"\n'
+                     "pattern = '(字|字字)+\\d'\nreplace = \"\"\nexamples = [[\"字1\", \"\"]]\n"
+                     f"keep = ['{'字' * 60}x']\n", encoding="utf-8")
+    code, _, err = run("rules", "check", rules, "--timeout", "0.2")
+    first = err.splitlines()[0]
+    assert code == 1
+    assert first == (f"cleanup: error: {rules}:2: rule my-runaway: keep 1: pattern ran over 0.2s and "
+                     "was stopped (catastrophic backtracking?) (fix the rule)")
+
+
+@pytest.mark.parametrize("command", [[], ["articles"]])
+def test_folder_links_that_loop_are_not_followed(run, tmp_path, command):
+    raw = tmp_path / "raw"
+    (raw / "sub").mkdir(parents=True)
+    (raw / "sub" / "a.txt").write_bytes(PAGE)
+    (raw / "sub" / "up").symlink_to(raw)  # raw/sub/up/sub/up/... for ever, if followed
+    (raw / "self").symlink_to(raw / "self")
+    flags = ["-o", tmp_path / "out"] if not command else []
+    code, out, err = run(*command, raw, *flags)
+    assert code == 0, err
+    if not command:
+        assert [p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.txt")] \
+            == ["sub/a.txt"]
+    else:
+        assert {json.loads(line)["source"] for line in out.splitlines()} == {str(raw / "sub" / "a.txt")}
