@@ -20,8 +20,7 @@ from typing import BinaryIO
 from .article_format import to_jsonl, to_markdown
 from .articles import Article, CleanPage, page_articles
 from .document import Change, Step, steps_from_changes
-from .io import (Chunk, RawReader, atomic_output, clean_chunks, clean_record_text, output_error,
-                 unreadable_folders, walk)
+from .io import Chunk, RawReader, atomic_output, clean_chunks, clean_record_text, unreadable_folders, walk
 from .pipeline import Cleaner
 from .report import EXIT_ERROR, EXIT_OK, error_line, report
 from .runner import CleanerSettings, stdout_bytes
@@ -159,14 +158,7 @@ def run_articles(args: argparse.Namespace) -> int:
             report(f"cleanup: articles: {jump.message()}")
     if args.dedup_across:
         articles = dedup_articles(articles)
-    if args.output:
-        with atomic_output(Path(args.output)) as f:
-            write_articles(f.file, articles, args.format)
-    else:
-        try:
-            write_articles(stdout_bytes(), articles, args.format)
-        except BrokenPipeError:  # the reader went away: main() ends quietly
-            raise
-        except OSError as e:  # a full disk behind a redirection, say: name stdout
-            raise output_error(e, Path("<stdout>")) from None
+    with ExitStack() as stack:
+        out = stack.enter_context(atomic_output(Path(args.output))).file if args.output else stdout_bytes()
+        write_articles(out, articles, args.format)
     return EXIT_ERROR if failed else EXIT_OK

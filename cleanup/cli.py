@@ -21,7 +21,7 @@ from . import __version__, guard
 from .changes import restore
 from .errors import CleanupError, InputError
 from .extras import ARCHIVE, ENGINE, require
-from .io import atomic_output, text_codec
+from .io import atomic_output, stdout_error, text_codec
 from .outputs import Role, check_collisions, single_file_roles
 from .options import add_rule_options, positive_float, positive_int
 from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
@@ -437,9 +437,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             and threading.current_thread() is threading.main_thread():
         previous = {s: signal.signal(s, raise_interrupted) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
-        if argv and argv[0] in COMMANDS:
-            return COMMANDS[argv[0]](argv[1:])
-        return run_clean(argv)
+        code = COMMANDS[argv[0]](argv[1:]) if argv and argv[0] in COMMANDS else run_clean(argv)
+        sys.stdout.flush()  # what stdout still holds: a full disk behind it is an error, not text lost
+        return code
     except SystemExit as e:  # --help, --version
         return e.code if isinstance(e.code, int) else EXIT_OK
     except BrokenPipeError:  # the reader of stdout went away: nothing to report
@@ -448,6 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KeyboardInterrupt, Interrupted) as e:
         report(INTERRUPTED)
         return EXIT_SIGNAL + (e.args[0] if isinstance(e, Interrupted) else signal.SIGINT)
+    except OSError as e:  # writing stdout, say
+        report(error_line(stdout_error(e)))
+        return EXIT_ERROR
     except Exception as e:  # an input or usage error; a bug: one line, not a traceback
         report(error_line(e))
         return EXIT_ERROR

@@ -413,6 +413,15 @@ def output_error(e: OSError, path: Path) -> OutputError:
     return OutputError(what, str(path), e.errno)
 
 
+def stdout_error(e: OSError) -> BaseException:
+    """``e`` as an :class:`OutputError` naming ``<stdout>`` if only a write to
+    stdout can have raised it: a full disk that names no file (every file
+    written goes through :class:`atomic_output`, whose errors name it)."""
+    if e.filename is None and e.errno in _WHOLE_DISK:
+        return output_error(e, Path("<stdout>"))
+    return e
+
+
 def make_folder(folder: Path, target: Path) -> None:
     """Make ``folder`` (and its parents) to hold ``target``; an error names ``target``."""
     try:
@@ -491,7 +500,12 @@ class atomic_output:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _: object) -> None:
         if self.in_place:
-            self.file.close()
+            try:
+                self.file.close()
+            except OSError as e:  # what the buffer held could not be written
+                raise output_error(e, self.path) from None
+            if isinstance(error, OSError) and error.errno in _WHOLE_DISK and error.filename is None:
+                raise output_error(error, self.path) from None
             return
         try:
             if kind is None and self.keep:

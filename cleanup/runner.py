@@ -30,6 +30,7 @@ from .io import (
     is_special_file,
     is_system_path,
     is_up_to_date,
+    stdout_error,
     sweep_temp_files,
     unreadable_folders,
     walk,
@@ -144,6 +145,8 @@ def process(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryIO |
         if e.stops_run:  # a full or read-only disk: every other file would fail the same way
             raise
         return Outcome(task.name, "failed", error_line(e, task.name))
+    except OSError as e:  # writing stdout, say, behind a redirection to a full disk
+        return Outcome(task.name, "failed", error_line(stdout_error(e), task.name))
     except Exception as e:  # a bug must not stop a directory run: report it, go on
         return Outcome(task.name, "failed", error_line(e, task.name))
     return Outcome(task.name, "changed" if changes else "unchanged", text="".join(collected),

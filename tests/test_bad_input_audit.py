@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -422,3 +424,19 @@ def test_folder_links_that_loop_are_not_followed(run, tmp_path, command):
             == ["sub/a.txt"]
     else:
         assert {json.loads(line)["source"] for line in out.splitlines()} == {str(raw / "sub" / "a.txt")}
+
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("argv, target", [
+    (["PAGE"], "<stdout>"), (["explain", "PAGE"], "<stdout>"), (["PAGE", "--diff"], "<stdout>"),
+    (["articles", "PAGE"], "<stdout>"), (["PAGE", "-o", "/dev/full"], "/dev/full")])
+def test_a_full_disk_behind_the_output_is_an_error_naming_it(page, argv, target):
+    """Text that cannot be written is an error (exit 2), however little of it stdout
+    held when the run ended; and the line names the output, not the input."""
+    page.write_text("会议,召开。\n", encoding="utf-8")  # one change: a few bytes of output
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "cleanup", *(str(page) if a == "PAGE" else a for a in argv)],
+                              stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 2
+    one_error_line(done.stderr.decode(), f"cleanup: error: {target}: no space left on the disk")
