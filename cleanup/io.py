@@ -141,15 +141,20 @@ SIGNATURES = (
 )
 
 
-def check_not_binary(sample: bytes, encoding: str, where: str) -> None:
-    """Refuse data that is mostly control bytes, or begins as a compressed file,
-    a PDF or an image does: it is not text at all."""
-    if encoding.startswith(("utf-16", "utf-32")):
-        return
+def check_signature(sample: bytes, where: str) -> None:
+    """Refuse data that begins as a compressed file, a PDF or an image does."""
     for signature, what, hint in SIGNATURES:
         if sample.startswith(signature) and (signature != b"BZh" or sample[4:10] == b"1AY&SY"):
             raise InputError(f"binary data, not text: {what}, by the signature at byte 0 "
                              f"(check the path, or {hint})", where)
+
+
+def check_not_binary(sample: bytes, encoding: str, where: str) -> None:
+    """Refuse data that is mostly control bytes, or is a known binary format
+    (:func:`check_signature`): it is not text at all."""
+    if encoding.startswith(("utf-16", "utf-32")):
+        return
+    check_signature(sample, where)
     controls = sum(sample.count(b) for b in range(32) if b not in b"\t\n\r\f\v\x1b")
     if sample and controls > len(sample) // 10:
         first = next(i for i, b in enumerate(sample) if b < 32 and b not in b"\t\n\r\f\v\x1b")
@@ -175,7 +180,7 @@ class RawReader:
     def __post_init__(self) -> None:
         self._first = self.stream.read(SAMPLE)
         if self.encoding == "auto":
-            check_not_binary(self._first, "", self.where)  # before charset detection guesses at it
+            check_signature(self._first, self.where)  # before charset detection guesses at it
             self.encoding = detect_encoding(self._first, self.where)
         else:
             self.encoding = canonical_encoding(self.encoding, self._first)
