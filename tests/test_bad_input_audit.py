@@ -440,3 +440,36 @@ def test_a_full_disk_behind_the_output_is_an_error_naming_it(page, argv, target)
                               stdout=full, stderr=subprocess.PIPE)
     assert done.returncode == 2
     one_error_line(done.stderr.decode(), f"cleanup: error: {target}: no space left on the disk")
+
+
+# --- a file that is not a corpus --------------------------------------------------------
+
+
+@pytest.mark.parametrize("what, lines", [
+    ("a page", ["会议,召开。", "", "本报讯 会议召开。"] * 10),
+    ("another field", [json.dumps({"body": "会议,召开。"})] * 30),
+])
+def test_a_file_whose_first_records_all_fail_is_one_error(run, tmp_path, what, lines):
+    corpus, out = tmp_path / "corpus.jsonl", tmp_path / "out.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for stdin in (None, corpus.read_bytes()):
+        code, stdout, err = run("-" if stdin else corpus, "--jsonl", "-o", out, stdin=stdin)
+        assert (code, stdout) == (2, b"")
+        one_error_line(err, "none of its first 10 records is a JSON object with a string field 'text'",
+                       "check --text-field, or drop --jsonl")
+        assert not out.exists() and no_temp_files(tmp_path)
+
+
+def test_records_that_fail_before_a_good_one_are_each_reported(run, tmp_path):
+    lines = ["{broken"] * 9 + [json.dumps({"text": "会议,召开。"}), "{broken"] + ["{broken"] * 12
+    corpus, out = tmp_path / "corpus.jsonl", tmp_path / "out.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = run(corpus, "--jsonl", "-o", out)
+    errors = err.strip().splitlines()
+    assert code == 2
+    assert len(errors) == len(lines) and errors[-1] == f"1 cleaned, 0 unchanged, {len(lines) - 1} failed"
+    assert [e.split(": not valid JSON")[0] for e in errors[:-1]] == \
+        [f"cleanup: error: {corpus}:{n}" for n in range(1, len(lines) + 1) if n != 10]
+    written = out.read_text(encoding="utf-8").splitlines()
+    assert written[:9] == lines[:9] and written[10:] == lines[10:]
+    assert json.loads(written[9]) == {"text": "会议，召开。\n"}
