@@ -20,7 +20,7 @@ from typing import BinaryIO
 from .article_format import to_jsonl, to_markdown
 from .articles import Article, CleanPage, page_articles
 from .document import Change, Step, steps_from_changes
-from .io import Chunk, RawReader, atomic_output, clean_chunks, clean_record_text, walk
+from .io import Chunk, RawReader, atomic_output, clean_chunks, clean_record_text, unreadable_folders, walk
 from .pipeline import Cleaner
 from .report import EXIT_ERROR, EXIT_OK, error_line, report
 from .runner import CleanerSettings, stdout_bytes
@@ -132,14 +132,17 @@ def run_articles(args: argparse.Namespace) -> int:
     cleaner = settings.build_cleaner()
     name = "<stdin>" if src is None else args.input
     many = args.jsonl or (src is not None and src.is_dir())
+    failed = False
     if args.jsonl:
         pages = corpus_pages(src, name, args.text_field, cleaner)
     elif src is not None and src.is_dir():
         files = [(src / rel, str(src / rel)) for rel in walk(src, args.glob)]
+        for e in unreadable_folders(src):
+            report(error_line(e))
+            failed = True
         pages = file_pages(files, cleaner, args.encoding, args.errors)
     else:
         pages = file_pages([(src, name)], cleaner, args.encoding, args.errors)
-    failed = False
     articles: list[Article] = []
     shape = load_shape(cleaner.profile.shape)
     for source, page in pages:

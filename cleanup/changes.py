@@ -247,7 +247,7 @@ def read_log(lines: Iterable[bytes | str], where: str) -> Iterator[dict[str, Any
             rec = json.loads(line)
         except ValueError as e:
             raise RestoreError(f"not a JSON line ({e}) (is this a change log?)", f"{where}:{n}") from None
-        if not isinstance(rec, dict) or "v" not in rec or "type" not in rec:
+        if not isinstance(rec, dict) or "v" not in rec or not isinstance(rec.get("type"), str):
             raise RestoreError("not a change log record (no 'v'/'type')", f"{where}:{n}")
         if rec["v"] != VERSION:
             raise RestoreError(f"change log version {rec['v']} is not {VERSION} "
@@ -335,7 +335,7 @@ def restore(clean: BinaryIO, log: IO[bytes], out: BinaryIO, clean_name: str, log
         raise RestoreError("empty change log", log_name)
     if head.get("jsonl"):
         return restore_corpus(head, records, clean, out, clean_name, log_name)
-    encoding = head["encoding"]
+    encoding = head_encoding(head, log_name)
     after = after_changes(log, log_name)
     if after:  # undo the whole-text rewrites first: the chunks then see their own text
         try:
@@ -362,6 +362,17 @@ def restore(clean: BinaryIO, log: IO[bytes], out: BinaryIO, clean_name: str, log
         raise RestoreError(f"restored bytes do not match the input's sha256 in {log_name} "
                            "(clean text or log edited, or not a pair)", clean_name)
     return head
+
+
+def head_encoding(head: dict[str, Any], log_name: str) -> str:
+    """The header's encoding, if Python can write text back in it."""
+    from .io import text_codec  # loaded by now in a run: no cost, and no import cycle
+
+    try:
+        text_codec(head["encoding"])
+    except LookupError as e:
+        raise RestoreError(f"header record: {e} (log damaged?)", f"{log_name}:1") from None
+    return head["encoding"]
 
 
 def write_chunk(chunk: dict[str, Any], changes: list[Change], text: TextReader, encoding: str,
@@ -418,6 +429,9 @@ def restore_corpus(head: dict[str, Any], records: Iterator[dict[str, Any]], clea
         raise RestoreError("restore rebuilds text files and JSON Lines corpora, not Parquet "
                            "shards (keep the input shard)", log_name)
     field = head.get("text_field", "text")
+    if not isinstance(field, str):
+        raise RestoreError("header record: field 'text_field' is not a string (log damaged?)",
+                           f"{log_name}:1")
     digest = hashlib.sha256()
     pending = corpus_records(records, log_name)
     nxt = next(pending, None)

@@ -21,7 +21,7 @@ from . import __version__, guard
 from .changes import restore
 from .errors import CleanupError, InputError
 from .extras import ARCHIVE, ENGINE, require
-from .io import atomic_output
+from .io import atomic_output, stdout_error, text_codec
 from .outputs import Role, check_collisions, single_file_roles
 from .options import add_rule_options, positive_float, positive_int
 from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
@@ -77,7 +77,8 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
                    help="undecodable bytes: stop with an error (strict, default) or replace "
                         "them with U+FFFD and record each as a change (replace)")
     g.add_argument("--glob", default="*.txt", metavar="PATTERN",
-                   help="files to clean in a directory, recursively (default: *.txt)")
+                   help="files to clean in a directory, recursively: names, or paths inside "
+                        "it (default: *.txt)")
     g.add_argument("-j", "--jobs", type=positive_int, default=1, metavar="N",
                    help="clean a directory with N processes")
 
@@ -86,7 +87,7 @@ def clean_parser() -> Parser:
     p = Parser(prog="cleanup", description=DESCRIPTION,
                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("input", metavar="INPUT", help="a text file, a directory, or - for stdin")
-    p.add_argument("-o", "--output", metavar="PATH", help="write here (a directory for a directory)")
+    p.add_argument("-o", "--output", metavar="PATH", help="write here (a directory for a directory; - for stdout)")
     p.add_argument("--in-place", action="store_true", help="rewrite the input (keeps INPUT.bak)")
     p.add_argument("--no-backup", action="store_true", help="with --in-place: keep no .bak")
     p.add_argument("--changes", metavar="PATH",
@@ -123,7 +124,7 @@ def restore_parser() -> Parser:
                "from clean text and its change log.")
     p.add_argument("input", metavar="CLEAN", help="the clean text (- for stdin)")
     p.add_argument("--changes", required=True, metavar="PATH", help="its change log")
-    p.add_argument("-o", "--output", metavar="PATH", help="write here (default: stdout)")
+    p.add_argument("-o", "--output", metavar="PATH", help="write here (default, or -: stdout)")
     return p
 
 
@@ -196,6 +197,17 @@ def check_not_jsonl(args: argparse.Namespace, command: str) -> None:
                          "cleanup engine clean)", args.input)
 
 
+def check_encoding(name: str) -> None:
+    """An ``--encoding`` Python cannot read text with is refused once, before a
+    directory run fails file after file."""
+    if name != "auto":
+        try:
+            text_codec(name)
+        except LookupError as e:
+            raise UsageError(f"--encoding: {e} (give a Python codec name, like gb18030, or auto)") \
+                from None
+
+
 def check_flags(args: argparse.Namespace, mode: Mode) -> None:
     if args.text_field is not None and not args.jsonl:
         raise UsageError("--text-field only means something with --jsonl (add --jsonl)")
@@ -215,6 +227,14 @@ def check_flags(args: argparse.Namespace, mode: Mode) -> None:
         raise UsageError("--in-place is for text files, not --jsonl (use -o)")
     if args.dedup_across and not (args.output and Path(args.input).is_dir()):
         raise UsageError("--dedup-across needs a directory INPUT and -o DIR")
+    if args.changes == "-":
+        raise UsageError("--changes needs a file, not stdout: a change log's header is completed "
+                         "at the end of the run (give a path)")
+
+
+def stdout_or_path(output: str | None) -> str | None:
+    """``-o -`` is stdout, as ``-`` is stdin for INPUT (None: stdout)."""
+    return None if output == "-" else output
 
 
 def check_directory_flags(args: argparse.Namespace, settings: Settings) -> None:
@@ -240,8 +260,10 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
     else:
         mode = mode_from_flags(args.check, args.diff)
         check_flags(args, mode)
+        args.output = stdout_or_path(args.output)
         if args.dedup_across:
             require("archive", "--dedup-across", ARCHIVE)
+    check_encoding(args.encoding)
     settings = settings_from(args, mode)
     cleaner = settings.build_cleaner()
     check_before_a_run(cleaner, settings.rules)
@@ -265,6 +287,7 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
 
 def run_restore(argv: Sequence[str]) -> int:
     args = restore_parser().parse_args(argv)
+    args.output = stdout_or_path(args.output)
     if args.output:
         inputs = [Role(Path(args.changes), f"the change log {args.changes}")]
         if args.input != "-":
@@ -312,8 +335,15 @@ def run_engine(argv: Sequence[str]) -> int:
 
 def run_review(argv: Sequence[str]) -> int:
     """``cleanup review``: imported only here (see ``cleanup.review``)."""
-    from .review import run_review as review
+    from .review import review_parser, run_review as review
 
+    args = review_parser().parse_args(argv)
+    src = Path(args.input)
+    if args.output and not args.jsonl and not src.is_dir():
+        inputs = [Role(src, f"the input {args.input}")]
+        if args.changes:
+            inputs.append(Role(Path(args.changes), f"the change log {args.changes}"))
+        check_collisions(inputs, [Role(Path(args.output), "-o", "give -o another path")])
     return review(argv)
 
 
@@ -337,11 +367,11 @@ def articles_parser() -> Parser:
     p = Parser(prog="cleanup articles", description=ARTICLES,
                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("input", metavar="INPUT", help="a page (text file), a directory of pages, or - for stdin")
-    p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (default, or -: stdout)")
     p.add_argument("--format", choices=("jsonl", "md"), default="jsonl",
                    help="JSON Lines (default) or Markdown")
     p.add_argument("--jsonl", action="store_true", help="INPUT is JSON Lines: one page a record")
-    p.add_argument("--text-field", default="text", metavar="NAME",
+    p.add_argument("--text-field", metavar="NAME",
                    help="with --jsonl: the field holding a page (default: text)")
     p.add_argument("--dedup-across", action="store_true",
                    help="drop paragraphs that repeat an earlier article's (reported on stderr)")
@@ -359,6 +389,7 @@ def articles_parser() -> Parser:
 def run_articles(argv: Sequence[str]) -> int:
     """``cleanup articles``: the run is imported only here (see ``cleanup.article_cli``)."""
     args = articles_parser().parse_args(argv)
+    args.output = stdout_or_path(args.output)
     src = None if args.input == "-" else Path(args.input)
     if src is not None and not os.path.lexists(src):
         raise InputError("no such file or directory (check the path)", args.input)
@@ -369,6 +400,13 @@ def run_articles(argv: Sequence[str]) -> int:
         raise UsageError("--jsonl reads one corpus file, not a directory", args.input)
     if args.dedup_across and not (is_dir or args.jsonl):
         raise UsageError("--dedup-across needs a directory of pages or a --jsonl corpus", args.input)
+    if args.text_field is not None and not args.jsonl:
+        raise UsageError("--text-field only means something with --jsonl (add --jsonl)")
+    args.text_field = args.text_field or "text"
+    check_encoding(args.encoding)
+    if args.output and src is not None and not is_dir:
+        check_collisions([Role(src, f"the input {args.input}")],
+                         [Role(Path(args.output), "-o", "give -o another path")])
     from .article_cli import run_articles as articles
 
     return articles(args)
@@ -399,9 +437,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             and threading.current_thread() is threading.main_thread():
         previous = {s: signal.signal(s, raise_interrupted) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
-        if argv and argv[0] in COMMANDS:
-            return COMMANDS[argv[0]](argv[1:])
-        return run_clean(argv)
+        code = COMMANDS[argv[0]](argv[1:]) if argv and argv[0] in COMMANDS else run_clean(argv)
+        sys.stdout.flush()  # what stdout still holds: a full disk behind it is an error, not text lost
+        return code
     except SystemExit as e:  # --help, --version
         return e.code if isinstance(e.code, int) else EXIT_OK
     except BrokenPipeError:  # the reader of stdout went away: nothing to report
@@ -410,6 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KeyboardInterrupt, Interrupted) as e:
         report(INTERRUPTED)
         return EXIT_SIGNAL + (e.args[0] if isinstance(e, Interrupted) else signal.SIGINT)
+    except OSError as e:  # writing stdout, say
+        report(error_line(stdout_error(e)))
+        return EXIT_ERROR
     except Exception as e:  # an input or usage error; a bug: one line, not a traceback
         report(error_line(e))
         return EXIT_ERROR

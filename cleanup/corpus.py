@@ -16,11 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from .changes import LogWriter, header
+from .errors import InputError
 from .io import atomic_output, clean_record_text
 from .jsonlines import dump_json, frame_of
 from .pipeline import Cleaner
 from .report import Outcome, error_line, no_field_line, not_json_line, report, summarize, text_diff
 from .runner import CleanerSettings, Mode, Settings, open_log, stdout_bytes
+
+
+# records: a file whose first this many all fail (not JSON, or without the text
+# field) is not a corpus, or the field is misnamed; one error line says so,
+# rather than one a line for the whole file
+PROBATION = 10
 
 
 def parse_record(line: bytes, where: str, field: str) -> tuple[dict[str, Any] | None, str]:
@@ -33,6 +40,8 @@ def parse_record(line: bytes, where: str, field: str) -> tuple[dict[str, Any] | 
         record = json.loads(body)
     except ValueError as e:
         return None, not_json_line(where, e)
+    except RecursionError:  # arrays or objects nested thousands deep
+        return None, not_json_line(where, ValueError("nested too deeply to read"))
     if not isinstance(record, dict) or not isinstance(record.get(field), str):
         return None, no_field_line(where, field)
     return record, ""
@@ -72,20 +81,39 @@ def run_corpus(src: str, output: str | None, changes: str | None, field: str,
         bar = stack.enter_context(tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr,
                                        disable=not sys.stderr.isatty()))
         digest = hashlib.sha256()
+        held: list[tuple[Outcome, bytes]] | None = []  # until a record is read (see PROBATION)
         for number, line in enumerate(stream, 1):
             bar.update(len(line))
             digest.update(line)
             outcome, new = clean_line(line, number, name, field, cleaner, log, mode)
             outcomes.append(outcome)
-            if outcome.error:
-                report(outcome.error)
-            if out is not None:
-                out.write(new)
-            if outcome.text:
-                stdout_bytes().write(outcome.text.encode("utf-8", "backslashreplace"))
+            if held is not None:
+                if outcome.status == "failed" or not line.strip():
+                    held.append((outcome, new))
+                    if sum(o.status == "failed" for o, _ in held) == PROBATION:
+                        raise InputError(f"none of its first {PROBATION} records is a JSON object "
+                                         f"with a string field {field!r} (is it JSON Lines? check "
+                                         "--text-field, or drop --jsonl to clean it as text)", name)
+                    continue
+                for o, n in held:
+                    emit(o, n, out)
+                held = None
+            emit(outcome, new, out)
+        for o, n in held or []:  # a short corpus of failed records only
+            emit(o, n, out)
         if log is not None:
             log.finish(digest.hexdigest())
     return summarize(outcomes, mode.write, mode.check)
+
+
+def emit(outcome: Outcome, line: bytes, out: Any) -> None:
+    """Report a corpus line's error, write the line, print its diff."""
+    if outcome.error:
+        report(outcome.error)
+    if out is not None:
+        out.write(line)
+    if outcome.text:
+        stdout_bytes().write(outcome.text.encode("utf-8", "backslashreplace"))
 
 
 def clean_line(line: bytes, number: int, name: str, field: str, cleaner: Cleaner,

@@ -19,6 +19,11 @@ class CleanupError(Exception):
         return f"{self.where}: {self.message}" if self.where else self.message
 
 
+class ArgumentError(CleanupError, TypeError):
+    """A library call got an argument of the wrong kind (``rules="my.toml"``
+    where a list of files goes); a :class:`TypeError` too."""
+
+
 class RuleError(CleanupError):
     """A rule file or profile is broken, or a rule misbehaves (timeout)."""
 

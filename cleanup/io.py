@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO
 
 import regex
@@ -71,9 +71,9 @@ def canonical_encoding(name: str, sample: bytes) -> str:
     restore writes it back.  GB2312/GBK become GB18030, their superset.
     """
     try:
-        name = codecs.lookup(name).name
-    except LookupError:
-        raise InputError(f"unknown encoding {name!r} (use a Python codec name, or auto)") from None
+        name = text_codec(name)
+    except LookupError as e:
+        raise InputError(f"{e} (use a Python codec name, or auto)") from None
     for family in ("utf-32", "utf-16"):
         if name == family:
             be = codecs.BOM_UTF32_BE if family == "utf-32" else codecs.BOM_UTF16_BE
@@ -83,6 +83,25 @@ def canonical_encoding(name: str, sample: bytes) -> str:
     if name in _GB:
         return "gb18030"
     return name
+
+
+def text_codec(name: str) -> str:
+    """The Python codec ``name``, if it reads text byte for byte: not a bytes-to-bytes
+    codec (base64, zlib, rot13) nor one that cannot keep an undecodable byte as it
+    was (idna, punycode); else LookupError, saying which."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise LookupError(f"unknown encoding {name!r}") from None
+    try:
+        b"a".decode(info.name, "surrogateescape")
+    except LookupError:  # bytes.decode refuses a codec that does not give text
+        raise LookupError(f"{name!r} is not a text encoding") from None
+    except UnicodeDecodeError:  # one byte is too few for UTF-16/32: still a text codec
+        pass
+    except UnicodeError:
+        raise LookupError(f"encoding {name!r} cannot read text byte for byte") from None
+    return info.name
 
 
 def detect_encoding(sample: bytes, where: str) -> str:
@@ -103,10 +122,39 @@ def detect_encoding(sample: bytes, where: str) -> str:
     return canonical_encoding(best.encoding, sample)
 
 
+_EXTRACT = "extract its text first"
+_DECOMPRESS = "decompress it first, then clean the text it holds"
+# the first bytes of files a user may give by mistake; none of them starts a text
+SIGNATURES = (
+    (b"\x1f\x8b", "gzip-compressed data", _DECOMPRESS),
+    (b"BZh", "bzip2-compressed data", _DECOMPRESS),
+    (b"\xfd7zXZ\x00", "xz-compressed data", _DECOMPRESS),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data", _DECOMPRESS),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.epub)", _EXTRACT),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _DECOMPRESS),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc/.xls)", _EXTRACT),
+    (b"%PDF-", "a PDF", _EXTRACT),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "OCR it first"),
+    (b"\xff\xd8\xff", "a JPEG image", "OCR it first"),
+    (b"II*\x00", "a TIFF image", "OCR it first"),
+    (b"MM\x00*", "a TIFF image", "OCR it first"),
+)
+
+
+def check_signature(sample: bytes, where: str) -> None:
+    """Refuse data that begins as a compressed file, a PDF or an image does."""
+    for signature, what, hint in SIGNATURES:
+        if sample.startswith(signature) and (signature != b"BZh" or sample[4:10] == b"1AY&SY"):
+            raise InputError(f"binary data, not text: {what}, by the signature at byte 0 "
+                             f"(check the path, or {hint})", where)
+
+
 def check_not_binary(sample: bytes, encoding: str, where: str) -> None:
-    """Refuse data that is mostly control bytes: it is not text at all."""
+    """Refuse data that is mostly control bytes, or is a known binary format
+    (:func:`check_signature`): it is not text at all."""
     if encoding.startswith(("utf-16", "utf-32")):
         return
+    check_signature(sample, where)
     controls = sum(sample.count(b) for b in range(32) if b not in b"\t\n\r\f\v\x1b")
     if sample and controls > len(sample) // 10:
         first = next(i for i, b in enumerate(sample) if b < 32 and b not in b"\t\n\r\f\v\x1b")
@@ -132,6 +180,7 @@ class RawReader:
     def __post_init__(self) -> None:
         self._first = self.stream.read(SAMPLE)
         if self.encoding == "auto":
+            check_signature(self._first, self.where)  # before charset detection guesses at it
             self.encoding = detect_encoding(self._first, self.where)
         else:
             self.encoding = canonical_encoding(self.encoding, self._first)
@@ -369,6 +418,15 @@ def output_error(e: OSError, path: Path) -> OutputError:
     return OutputError(what, str(path), e.errno)
 
 
+def stdout_error(e: OSError) -> BaseException:
+    """``e`` as an :class:`OutputError` naming ``<stdout>`` if only a write to
+    stdout can have raised it: a full disk that names no file (every file
+    written goes through :class:`atomic_output`, whose errors name it)."""
+    if e.filename is None and e.errno in _WHOLE_DISK:
+        return output_error(e, Path("<stdout>"))
+    return e
+
+
 def make_folder(folder: Path, target: Path) -> None:
     """Make ``folder`` (and its parents) to hold ``target``; an error names ``target``."""
     try:
@@ -447,7 +505,12 @@ class atomic_output:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _: object) -> None:
         if self.in_place:
-            self.file.close()
+            try:
+                self.file.close()
+            except OSError as e:  # what the buffer held could not be written
+                raise output_error(e, self.path) from None
+            if isinstance(error, OSError) and error.errno in _WHOLE_DISK and error.filename is None:
+                raise output_error(error, self.path) from None
             return
         try:
             if kind is None and self.keep:
@@ -507,6 +570,7 @@ def walk(root: Path, pattern: str, exclude: Path | None = None) -> list[Path]:
     Anything that is not a directory is listed, even a dangling symlink, so
     that a file that cannot be read is reported rather than skipped unseen.
     """
+    check_glob(pattern)
     out = []
     exclude = exclude.resolve() if exclude is not None else None
     for p in root.rglob(pattern):
@@ -516,6 +580,27 @@ def walk(root: Path, pattern: str, exclude: Path | None = None) -> list[Path]:
             continue
         out.append(p.relative_to(root))
     return sorted(out)
+
+
+def check_glob(pattern: str) -> None:
+    """A ``--glob`` names files inside the folder it searches: not an absolute
+    path, and no ``..``, which would reach files outside it (and write their
+    outputs outside the output folder)."""
+    glob = PurePath(pattern)
+    if glob.is_absolute() or ".." in glob.parts:
+        raise InputError(f"--glob {pattern!r} reaches outside the folder (give a pattern of "
+                         "names inside it, like '*.txt' or 'pages/*.txt')")
+
+
+def unreadable_folders(root: Path) -> list[InputError]:
+    """Why each folder under ``root`` (its links not followed, as :func:`walk`)
+    cannot be listed: the files in it cannot be read, and must not be
+    skipped unseen."""
+    failed: list[OSError] = []
+    for _ in os.walk(root, onerror=failed.append):
+        pass
+    return [InputError(f"cannot list this folder: {(e.strerror or str(e)).lower()}, so its files "
+                       "were not read (check its permissions)", str(e.filename)) for e in failed]
 
 
 def is_up_to_date(src: Path, outputs: Iterable[Path], since: float) -> bool:

@@ -6,14 +6,20 @@ import argparse
 
 
 def positive_int(s: str) -> int:
-    n = int(s)
+    try:
+        n = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {s!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return n
 
 
 def positive_float(s: str) -> float:
-    x = float(s)
+    try:
+        x = float(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, not {s!r}") from None
     if not x > 0:
         raise argparse.ArgumentTypeError("must be more than 0")
     return x

@@ -80,7 +80,7 @@ def rule_problems(rule: Rule, stage: Stage) -> Iterator[tuple[str, str]]:
         try:
             doc = stage.run(Document(kept))
         except CleanupError as e:
-            yield f"keep {n}: {e.message}", "fix the rule"
+            yield f"keep {n}: {own_message(rule, e)}", "fix the rule"
             continue
         if any(c.rule == rule.id for c in doc.changes):
             yield f"keep {n} {quoted(kept)} is changed to {quoted(doc.text)}", "fix the rule, or the keep"
@@ -104,8 +104,13 @@ def example_problem(rule: Rule, stage: Stage, raw: str, expected: str, n: int) -
             return (f"example {n}: cleaning its output again changes it to {quoted(again)}",
                     "make the rule leave its own output alone")
     except CleanupError as e:  # a pattern that runs over --timeout, say
-        return f"example {n}: {e.message}", "fix the rule"
+        return f"example {n}: {own_message(rule, e)}", "fix the rule"
     return None
+
+
+def own_message(rule: Rule, e: CleanupError) -> str:
+    """``e``'s message without the rule's id, which the failure's line gives already."""
+    return e.message.removeprefix(f"rule {rule.id}: ")
 
 
 def rule_lines(source: str) -> dict[str, int]:

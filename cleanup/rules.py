@@ -15,6 +15,7 @@ marks, bylines, datelines, credits.
 from __future__ import annotations
 
 import math
+import os
 import re
 from bisect import bisect_left
 from collections import ChainMap
@@ -26,7 +27,7 @@ import regex
 
 from .diskcache import derived
 from .document import Edit
-from .errors import RuleError
+from .errors import ArgumentError, RuleError
 from .mark_context import MarkContext, mark_context
 from .pattern_chars import first_chars, line_spans_holding, match_starts, quick_chars, required_chars, stays_on_one_line
 from .patterns import VETTED_LENGTH, ParamPattern, char_class, class_members, fuse_patterns, is_fusable
@@ -247,6 +248,9 @@ def _parse_toml(source: bytes, path: Path) -> dict[str, Any]:
 
     try:
         return tomllib.loads(source.decode())
+    except UnicodeDecodeError as e:
+        raise RuleError(f"not UTF-8 text at byte {e.start} (save the file as UTF-8: TOML is "
+                        "UTF-8)", str(path)) from None
     except tomllib.TOMLDecodeError as e:
         raise RuleError(f"not valid TOML: {e}", str(path)) from None
 
@@ -427,6 +431,9 @@ def read_table_file(name: str, where: str, rid: str) -> dict[str, str]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
         raise RuleError(f"rule {rid}: cannot read table file {name!r} ({e.strerror})", where) from None
+    except UnicodeDecodeError as e:
+        raise RuleError(f"rule {rid}: table file {name!r} is not UTF-8 text at byte {e.start} "
+                        "(save it as UTF-8)", where) from None
     table: dict[str, str] = {}
     for number, line in enumerate(lines, 1):
         if not line or line.startswith("#"):
@@ -511,6 +518,20 @@ def resolve_profile(name_or_path: str | Path) -> Path:
     return packaged
 
 
+def list_of(values: Any, what: str, items: str, kinds: tuple[type, ...]) -> list[Any]:
+    """``values`` as a list, if it is an iterable of ``kinds`` and not one string
+    (``disable="t2s"`` would be the ids t, 2 and s)."""
+    if isinstance(values, (str, bytes, os.PathLike)):
+        raise ArgumentError(f"{what}: give a list of {items}, not one alone: {values!r}")
+    if not isinstance(values, Iterable):
+        raise ArgumentError(f"{what}: give a list of {items}, not {values!r}")
+    values = list(values)
+    for v in values:
+        if not isinstance(v, kinds):
+            raise ArgumentError(f"{what}: give a list of {items}, not one holding {v!r}")
+    return values
+
+
 PROFILE_KEYS = {"name", "description", "disable", "settle_passes", "shape", "stage"}
 
 
@@ -520,6 +541,10 @@ def load_profile(
     disable: Iterable[str] = (),
 ) -> Profile:
     """Load a profile, add the user's rule files, drop disabled rule ids."""
+    if not isinstance(name_or_path, (str, os.PathLike)):
+        raise ArgumentError(f"profile: give a name or a path, not {type(name_or_path).__name__}")
+    extra_rules = list_of(extra_rules, "rules", "rule file paths", (str, os.PathLike))
+    disable = list_of(disable, "disable", "rule ids", (str,))
     path = resolve_profile(name_or_path)
     data = _read_toml(path)
     where = str(path)

@@ -30,7 +30,9 @@ from .io import (
     is_special_file,
     is_system_path,
     is_up_to_date,
+    stdout_error,
     sweep_temp_files,
+    unreadable_folders,
     walk,
 )
 from .outputs import CollisionError, Role, check_collisions
@@ -143,6 +145,8 @@ def process(task: Task, settings: Settings, cleaner: Cleaner, stdout: BinaryIO |
         if e.stops_run:  # a full or read-only disk: every other file would fail the same way
             raise
         return Outcome(task.name, "failed", error_line(e, task.name))
+    except OSError as e:  # writing stdout, say, behind a redirection to a full disk
+        return Outcome(task.name, "failed", error_line(stdout_error(e), task.name))
     except Exception as e:  # a bug must not stop a directory run: report it, go on
         return Outcome(task.name, "failed", error_line(e, task.name))
     return Outcome(task.name, "changed" if changes else "unchanged", text="".join(collected),
@@ -257,6 +261,9 @@ def run_directory(root: Path, out_root: Path | None, log_root: Path | None, sett
         sweep_temp_files(r)
     tasks = [t for t in plan if isinstance(t, Task)]
     outcomes = {t.name: t for t in plan if isinstance(t, Outcome)}
+    for outcome in outcomes.values():
+        if outcome.error:  # a folder that cannot be listed
+            report(outcome.error)
     bar = tqdm(total=len(tasks), unit="file", file=sys.stderr, disable=not sys.stderr.isatty())
     out = stdout_bytes()
     try:
@@ -296,7 +303,9 @@ def plan_directory(root: Path, out_root: Path | None, log_root: Path | None, set
     exclude = [r for p in (out_root, log_root) if p is not None
                and (r := p.resolve()).is_relative_to(real_root)]
     files = outside(root, walk(root, pattern), exclude)
-    if not files:
+    unreadable = [Outcome(e.where, "failed", error_line(e)) for e in unreadable_folders(root)
+                  if not any(Path(e.where).resolve().is_relative_to(x) for x in exclude)]
+    if not files and not unreadable:
         raise InputError(f"no file here matches --glob {pattern!r}, in any subfolder "
                          "(check the pattern, or the folder)", str(root))
     since = rules_mtime(cleaner, settings.rules)
@@ -306,7 +315,7 @@ def plan_directory(root: Path, out_root: Path | None, log_root: Path | None, set
     inputs: list[Role] = []
     outputs: list[Role] = [Role(manifest, "the manifest of the run", "leave that name to cleanup")] \
         if manifest else []
-    plan: list[Task | Outcome] = []
+    plan: list[Task | Outcome] = list(unreadable)
     for rel in files:
         src = root / rel
         out = out_root / rel if out_root else (src if settings.in_place else None)
