@@ -72,7 +72,7 @@ def corpus_pages(path: Path | None, name: str, field: str,
         stream = sys.stdin.buffer if path is None else stack.enter_context(open(path, "rb"))
         for number, line in enumerate(stream, 1):
             where = f"{name}:{number}"
-            record, error = parse_record(line, where, field)
+            record, error = parse_record(line, where, field, fate="skipped: no article comes of it")
             if record is None:
                 if error:
                     report(error)

@@ -20,7 +20,7 @@ from .errors import InputError
 from .io import atomic_output, clean_record_text
 from .jsonlines import dump_json, frame_of
 from .pipeline import Cleaner
-from .report import Outcome, error_line, no_field_line, not_json_line, report, summarize, text_diff
+from .report import COPIED, Outcome, error_line, no_field_line, not_json_line, report, summarize, text_diff
 from .runner import CleanerSettings, Mode, Settings, open_log, stdout_bytes
 
 
@@ -30,20 +30,20 @@ from .runner import CleanerSettings, Mode, Settings, open_log, stdout_bytes
 PROBATION = 10
 
 
-def parse_record(line: bytes, where: str, field: str) -> tuple[dict[str, Any] | None, str]:
+def parse_record(line: bytes, where: str, field: str, fate: str = COPIED) -> tuple[dict[str, Any] | None, str]:
     """The record on ``line`` if its ``field`` is a string; else None and the
-    error line (none for a blank line)."""
+    error line, which says the record was ``fate`` (none for a blank line)."""
     body = line.rstrip(b"\r\n")
     if not body.strip():
         return None, ""
     try:
         record = json.loads(body)
     except ValueError as e:
-        return None, not_json_line(where, e)
+        return None, not_json_line(where, e, fate)
     except RecursionError:  # arrays or objects nested thousands deep
-        return None, not_json_line(where, ValueError("nested too deeply to read"))
+        return None, not_json_line(where, ValueError("nested too deeply to read"), fate)
     if not isinstance(record, dict) or not isinstance(record.get(field), str):
-        return None, no_field_line(where, field)
+        return None, no_field_line(where, field, fate)
     return record, ""
 
 

@@ -22,6 +22,8 @@ from operator import add, itemgetter
 from dataclasses import dataclass, field
 from typing import Iterable, NamedTuple, Sequence
 
+from .errors import ArgumentError
+
 
 class Edit(NamedTuple):
     """Replace ``before`` at offset ``at`` of a step's input with ``after``.
@@ -185,8 +187,9 @@ class Document:
     __slots__ = ("raw", "text", "steps", "name", "stats", "kept")
 
     def __init__(self, raw: str, name: str = "") -> None:
-        if isinstance(raw, (bytes, bytearray)):
-            raise TypeError("cleanup works on str: decode the bytes first")
+        if not isinstance(raw, str):
+            hint = ": decode the bytes first" if isinstance(raw, (bytes, bytearray)) else ""
+            raise ArgumentError(f"cleanup works on str, not {type(raw).__name__}{hint}")
         self.raw = raw
         self.text = raw
         self.steps: list[Step] = []

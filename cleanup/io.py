@@ -42,7 +42,7 @@ from .document import Change, Document, Edit
 from .errors import CleanupError, InputError
 from .linecol import FIRST, line_col
 from .patterns import class_members
-from .pipeline import Cleaner
+from .pipeline import Cleaner, replace_escapes, text_document
 from .shape import Shape, load_shape
 
 BLOCK = 1 << 20  # bytes read at a time
@@ -51,12 +51,10 @@ HARD_MAX = 1 << 21  # characters: no boundary by here -> cut inside a paragraph
 SAMPLE = 1 << 16  # bytes looked at to detect the encoding / binary data
 TEMP_SUFFIX = ".cleanup-tmp"
 
-DECODE_RULE = "decode-replace"
 JOIN_RULE = "chunk-join"
 CUT_RULE = "chunk-cut"
 
 _ESCAPED = re.compile(r"[\udc80-\udcff]+")
-_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]+")
 _GB = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
 
 
@@ -301,15 +299,6 @@ class Chunk:
     suspects: list[Change] = field(default_factory=list)  # kept as they were (Document.suspects)
 
 
-def replace_escapes(doc: Document, pattern: re.Pattern[str], note: str) -> None:
-    """Replace undecodable bytes (or lone surrogates) with U+FFFD, one change each run."""
-    edits = [
-        Edit(m.start(), m.group(), "\ufffd" * len(m.group()), DECODE_RULE, note)
-        for m in pattern.finditer(doc.text)
-    ]
-    doc.apply("decode", edits)
-
-
 def seam_edits(text: str, prev_newlines: int | None, cut: bool) -> tuple[list[Edit], list[Edit]]:
     """Edits that join this chunk's clean text to the previous chunk's.
 
@@ -367,10 +356,7 @@ def clean_chunks(
 
 def clean_record_text(text: str, cleaner: Cleaner, name: str) -> Document:
     """Clean one JSONL field; lone surrogates become U+FFFD, recorded."""
-    doc = Document(text, name)
-    if _LONE_SURROGATE.search(text):
-        replace_escapes(doc, _LONE_SURROGATE, "lone surrogate in the JSON string")
-    return cleaner.run(doc)
+    return cleaner.run(text_document(text, name, "lone surrogate in the JSON string"))
 
 
 def raise_undecodable(raw: str, at: int, encoding: str, where: str, byte_start: int, line: int, col: int) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .document import Change, Document
-from .errors import RuleError
+from .document import Change, Document, Edit
+from .errors import ArgumentError, RuleError
 from .roles import vocabulary
 from .rules import Profile, StageConfig, load_profile
 from .shape import load_shape
@@ -15,6 +17,30 @@ from .stage import Stage, Touched
 
 if TYPE_CHECKING:
     from .articles import Article
+
+
+DECODE_RULE = "decode-replace"  # the rule of a change that puts U+FFFD for what no encoder writes
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]+")
+
+
+def replace_escapes(doc: Document, pattern: re.Pattern[str], note: str) -> None:
+    """Replace undecodable bytes (or lone surrogates) with U+FFFD, one change each run."""
+    edits = [
+        Edit(m.start(), m.group(), "\ufffd" * len(m.group()), DECODE_RULE, note)
+        for m in pattern.finditer(doc.text)
+    ]
+    doc.apply("decode", edits)
+
+
+def text_document(text: str, name: str = "", note: str = "lone surrogate in the text") -> Document:
+    """``text`` as a document to clean, its lone surrogates (what decoding with
+    ``surrogateescape`` leaves for a byte it cannot read, and no encoder writes) put
+    as U+FFFD, each run a recorded change; text that is not a str is an
+    :class:`~cleanup.errors.ArgumentError`."""
+    doc = Document(text, name)
+    if _LONE_SURROGATE.search(text):
+        replace_escapes(doc, _LONE_SURROGATE, note)
+    return doc
 
 
 def build_stage(config: StageConfig, timeout: float) -> Stage:
@@ -65,6 +91,8 @@ class Cleaner:
         disable: Iterable[str] = (),
         timeout: float = 2.0,
     ) -> None:
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout < math.inf:
+            raise ArgumentError(f"timeout: give a positive number of seconds, not {timeout!r}")
         self.profile = profile if isinstance(profile, Profile) else load_profile(profile, rules, disable)
         self.shape = load_shape(self.profile.shape)  # the page-shape vocabulary (cleanup.shape)
         vocabulary(self.shape)  # its patterns of line roles, compiled now: a broken one fails here
@@ -111,7 +139,7 @@ class Cleaner:
 
     def clean(self, text: str, name: str = "") -> Result:
         """Clean ``text``; ``name`` (a file name, say) is kept on the document for stages' notes."""
-        doc = self.run(Document(text, name))
+        doc = self.run(text_document(text, name))
         return Result(doc.text, doc.changes, doc.suspects)
 
     def articles(self, text: str, source: str = "") -> list[Article]:
@@ -126,6 +154,6 @@ class Cleaner:
         from .articles import CleanPage, page_articles
         from .shape import load_shape
 
-        doc = self.run(Document(text, source))
+        doc = self.run(text_document(text, source))
         page = CleanPage.from_changes(doc.raw, doc.text, doc.changes)
         return page_articles(page, source, shape=load_shape(self.profile.shape))

@@ -110,15 +110,18 @@ def with_hint(message: str, hint: str) -> str:
     return f"{message[:-1]}; {hint})" if message.endswith(")") else f"{message} ({hint})"
 
 
-def not_json_line(where: str, e: ValueError) -> str:
-    """A corpus line that is not JSON (it is copied unchanged)."""
-    return f"cleanup: error: {where}: not valid JSON ({e}) (fix the record; it was copied unchanged)"
+COPIED = "copied unchanged"  # what a cleaning run does with a record it cannot read
 
 
-def no_field_line(where: str, field: str) -> str:
-    """A corpus record without the text field (it is copied unchanged)."""
+def not_json_line(where: str, e: ValueError, fate: str = COPIED) -> str:
+    """A corpus line that is not JSON, and what became of it."""
+    return f"cleanup: error: {where}: not valid JSON ({e}) (fix the record; it was {fate})"
+
+
+def no_field_line(where: str, field: str, fate: str = COPIED) -> str:
+    """A corpus record without the text field, and what became of it."""
     return (f"cleanup: error: {where}: no string field {field!r} "
-            "(check --text-field; the record was copied unchanged)")
+            f"(check --text-field; the record was {fate})")
 
 
 # --- diffs -----------------------------------------------------------------------

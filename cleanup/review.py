@@ -64,7 +64,7 @@ def review_parser() -> Parser:
                "  cleanup review corpus.jsonl --jsonl --changes corpus.changes.jsonl -o report/")
     p.add_argument("input", metavar="INPUT", help="a text file, a directory, or with --jsonl a corpus")
     p.add_argument("-o", "--output", metavar="PATH",
-                   help="the HTML file (default: stdout); a directory for a directory or corpus")
+                   help="the HTML file (default, or -: stdout); a directory for a directory or corpus")
     p.add_argument("--changes", metavar="PATH",
                    help="the change log(s) a cleaning run wrote (for a directory, its --changes "
                         "directory): review them instead of cleaning again")
@@ -84,14 +84,15 @@ def run_review(argv: Sequence[str]) -> int:
     """Run ``cleanup review ARGV``; returns the exit code (2 if a page failed)."""
     args = review_parser().parse_args(argv)
     src = Path(args.input)
+    output = None if args.output == "-" else args.output  # -o - is stdout, as for cleaning
     if not src.exists():
         raise InputError("no such file or directory (check the path)", args.input)
     if args.jsonl or src.is_dir():
-        if not args.output:
+        if not output:
             raise UsageError("a directory or --jsonl corpus needs -o DIR for its report", args.input)
-        out = Path(args.output)
+        out = Path(output)
         if out.is_file():
-            raise UsageError("the report is a directory, and this is a file", args.output)
+            raise UsageError("the report is a directory, and this is a file", output)
         if args.changes and not args.jsonl and not Path(args.changes).is_dir():
             raise UsageError("for a directory, --changes names the directory of its logs", args.changes)
         docs = jsonl_docs(args, src) if args.jsonl else directory_docs(args, src, out)
@@ -99,8 +100,8 @@ def run_review(argv: Sequence[str]) -> int:
     doc = doc_from_log(src, Path(args.changes)) if args.changes else \
         doc_by_cleaning(src, build_cleaner(args), args.encoding, args.errors)
     html = review_html(doc)[0]
-    if args.output:
-        with atomic_output(Path(args.output)) as f:
+    if output:
+        with atomic_output(Path(output)) as f:
             f.write(html.encode("utf-8", "backslashreplace"))
     else:
         sys.stdout.flush()
@@ -215,6 +216,8 @@ def write_report(docs: Iterator[Entry], out: Path, title: str) -> int:
 def describe(e: Exception, name: str) -> str:
     """What went wrong with one document, in a line (its name given apart)."""
     if isinstance(e, CleanupError):
+        if e.where.startswith(f"{name}:"):  # a place in the document: its line and column
+            return f"{e.where[len(name) + 1:]}: {e.message}"
         return e.message if e.where in ("", name) else str(e)
     if isinstance(e, OSError):
         return f"{(e.strerror or str(e)).lower()}: {e.filename}" if e.filename else str(e)

@@ -10,12 +10,12 @@ would clean it.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .changes import read_log, to_change
+from .corpus import parse_record
 from .document import Change
 from .errors import CleanupError, InputError, RestoreError
 from .io import RawReader, clean_chunks, clean_record_text
@@ -82,15 +82,9 @@ def jsonl_records(corpus: Path, field: str) -> Iterator[tuple[int, str | None]]:
     that is not a JSON object with that string field (cleaning skips it too)."""
     with open(corpus, "rb") as f:
         for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError:
-                yield number, None
-                continue
-            text = record.get(field) if isinstance(record, dict) else None
-            yield number, text if isinstance(text, str) else None
+            if line.strip():
+                record, _ = parse_record(line, "", field)
+                yield number, None if record is None else record[field]
 
 
 def jsonl_from_log(corpus: Path, log: Path) -> Iterator[ReviewDoc | tuple[str, str]]:

@@ -308,7 +308,63 @@ def test_a_record_nested_too_deeply_in_articles(run, tmp_path):
     corpus.write_bytes(DEEP)
     code, out, err = run("articles", corpus, "--jsonl")
     assert (code, out) == (2, b"")
-    one_error_line(err, "c.jsonl:1: not valid JSON (nested too deeply to read)")
+    one_error_line(err, "c.jsonl:1: not valid JSON (nested too deeply to read)",
+                   "it was skipped: no article comes of it")
+    assert "copied" not in err
+
+
+def test_a_record_nested_too_deeply_in_review(run, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_bytes(DEEP + json.dumps({"text": "会议,召开。"}).encode() + b"\n")
+    code, _, err = run("review", corpus, "--jsonl", "-o", tmp_path / "report")
+    assert "Traceback" not in err and "internal error" not in err, err
+    assert (tmp_path / "report" / "index.html").is_file()
+
+
+def test_review_writes_to_stdout_for_dash(run, page, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("review", page, "-o", "-")
+    assert (code, err) == (0, b"") or (code == 0 and not err.strip()), err
+    assert out.startswith(b"<!doctype html>")
+    assert not (tmp_path / "-").exists()
+
+
+def test_review_of_a_folder_names_a_page_that_fails_once(run, tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "sub").mkdir(parents=True)
+    bad = raw / "sub" / "b.txt"
+    bad.write_bytes("中文".encode("gbk"))
+    code, _, err = run("review", raw, "-o", tmp_path / "report")
+    first = err.strip().splitlines()[0]
+    assert code == 2
+    assert first.count(str(bad)) == 1, first
+    assert first.startswith(f"cleanup: error: {bad}: 1:1: bytes not valid utf-8"), first
+
+
+@pytest.mark.parametrize("text, kind", [(None, "NoneType"), (5, "int"), (b"abc", "bytes")])
+def test_the_library_refuses_text_that_is_not_a_str(text, kind):
+    for call in (Cleaner().clean, Cleaner().articles):
+        with pytest.raises(ArgumentError) as e:
+            call(text)
+        assert str(e.value).startswith(f"cleanup works on str, not {kind}")
+        assert isinstance(e.value, TypeError)
+
+
+def test_the_library_puts_lone_surrogates_as_replacement_characters_and_records_them():
+    raw = "会议\ud800召开。"
+    result = Cleaner().clean(raw)
+    assert result.text == "会议\ufffd召开。\n"
+    [decode] = [c for c in result.changes if c.rule == "decode-replace"]
+    assert (decode.start, decode.end, decode.before, decode.after) == (2, 3, "\ud800", "\ufffd")
+    assert decode.note == "lone surrogate in the text"
+    assert [a.paragraphs for a in Cleaner().articles(raw)] == [["会议\ufffd召开。"]]
+
+
+@pytest.mark.parametrize("timeout", [0, -1, "2", float("nan"), float("inf"), True, None])
+def test_the_library_refuses_a_timeout_that_is_no_positive_number(timeout):
+    with pytest.raises(ArgumentError) as e:
+        Cleaner(timeout=timeout)
+    assert str(e.value) == f"timeout: give a positive number of seconds, not {timeout!r}"
 
 
 def test_samples_still_clean(run, tmp_path):
