@@ -597,3 +597,24 @@ def test_a_page_read_by_other_ngrams_shares_its_articles_and_keeps_its_own_cache
     assert [chars.mass_of(i) for i in range(3)] == [fresh.mass_of(i) for i in range(3)]
     assert chars.norm(0) == fresh.norm(0) and chars.rarity() == fresh.rarity()
     assert ([pairs.mass_of(i) for i in range(3)], pairs.norm(0)) == before
+
+
+def work_paragraph(work: str, start: str) -> str:
+    """The paragraph of a development-set work (``tools/devset/sources``) that opens with ``start``."""
+    path = Path(__file__).parent.parent / "tools" / "devset" / "sources" / f"{work}.txt"
+    return next(p for p in path.read_text(encoding="utf-8").split("\n") if p.startswith(start))
+
+
+def test_a_short_mate_that_a_long_copy_holds_much_of_says_little():
+    """A paragraph of the aspirin article pasted into a story, over a line of dialogue of 18
+    characters: the long paragraph holds a fair share of any short line's few n-grams, which
+    says little (``share_prior``), and the original stays among the paragraphs on cancer it
+    was written with; without the prior the paste, next to the short line, was kept."""
+    drug = ["化学家们逐步提升生产的效率", "本报记者 苏芳 通讯员 刘鹏伟",
+            *(work_paragraph("aspirin", start) for start in ("美国卫生保健研究", "阿司匹林能降低癌症", "一些人认为"))]
+    cancer = drug[3]
+    story = ["四婶也就不再提起祥林嫂", cancer, *(work_paragraph("zhufu", start) for start in ("“那么，死掉的", "“唉唉，见面不见面"))]
+    text = page("然而鱼翅是不可不吃的", work_paragraph("zhufu", "“甚么时候？"), *drug, *story)
+    kept = page("然而鱼翅是不可不吃的", work_paragraph("zhufu", "“甚么时候？"), *drug, story[0], *story[2:])
+    assert dedup(text).text == kept
+    assert dedup(text, make_stage(share_prior=0.0)).text != kept

@@ -28,9 +28,12 @@ stands, then by what it shares with the article around it:
 
 2. *fit*: the share of each article mate's character n-grams that the copy
    contains, weighted by nearness (``1/k`` for the k-th mate on either
-   side, up to ``context`` on each side) and averaged, plus
-   ``style_weight`` times the same share of single characters: where a
-   copy shares no word with either article (a line of a story's dialogue
+   side, up to ``context`` on each side) and averaged, each share taken
+   of the mate's n-grams and ``share_prior`` more (a long copy holds much
+   of a short line's few n-grams whatever article it belongs to: such a
+   share says little), plus ``style_weight`` times the share of the
+   mate's single characters that it holds (no prior): where a copy
+   shares no word with either article (a line of a story's dialogue
    pasted into an article on a drug), the characters it is written in
    (她, 你, quotes; or 药, 率) still tell the one it belongs to; plus
    ``headline_weight`` times the share of the headline block's n-grams it
@@ -300,6 +303,7 @@ class Fit:
     parallel_weight: float
     phrase_weight: float
     phrase_chars: int
+    share_prior: float  # weight added to each mate's n-grams before the share it holds is taken
     margin: float  # by how much a later copy must fit better than the first
     dateline: ParamPattern
     opening: ParamPattern
@@ -347,7 +351,7 @@ class Fit:
         body = [j for j in art.body if j not in skip]
         at = sum(1 for j in body if j < i)
         mates = [(j, k) for side in (body[:at][::-1], body[at:]) for k, j in enumerate(side[: self.context], 1)]
-        fit = self.shared(i, mates, page)
+        fit = self.shared(i, mates, page, self.share_prior)
         if self.style_weight:  # the page read by single characters is made only where it counts
             fit += self.style_weight * self.shared(i, mates, page.read_by(1))
         head = set().union(*(grams[j] for j in art.head))
@@ -362,12 +366,14 @@ class Fit:
         return fit + self.adjacency_weight * (joins - self.bridge_weight * bridge) + self.parallel_weight * parallel
 
     @staticmethod
-    def shared(i: int, mates: list[tuple[int, int]], page: Page) -> float:
-        """The share of each mate ``(j, k)``'s n-grams (by rarity) that ``i`` holds, weighted ``1/k``."""
+    def shared(i: int, mates: list[tuple[int, int]], page: Page, prior: float = 0.0) -> float:
+        """The share of each mate ``(j, k)``'s n-grams (by rarity) that ``i`` holds, weighted ``1/k``;
+        ``prior`` is added to each mate's weight, so that a short mate's few n-grams count for less."""
         if not mates:
             return 0.0
         grams, mass = page.grams, page.mass
-        return sum(mass(grams[i] & grams[j]) / (page.mass_of(j) or 1) / k for j, k in mates) / sum(1 / k for _, k in mates)
+        return sum(mass(grams[i] & grams[j]) / (page.mass_of(j) + prior or 1) / k
+                   for j, k in mates) / sum(1 / k for _, k in mates)
 
     def names_headline(self, copy: str, head: list[str]) -> bool:
         """Whether ``copy`` holds a run of ``phrase_chars`` characters of a headline-block
