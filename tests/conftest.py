@@ -14,9 +14,20 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = sorted((DATA / "samples").glob("*.txt"))
+
 GOLD = sorted((DATA / "gold").glob("*.txt"))
 DEVSET = DATA / "devset"
 DEVSET_IDS = sorted(p.stem for p in (DEVSET / "gold").glob("*.txt"))
+
+# a user's rule file of one rule, for the tests of rule files and of their errors
+MY_RULE = '''[[rule]]
+id = "my-xx"
+stage = "normalize"
+description = "xx between Han becomes yy"
+pattern = '(?<=\\p{Han})xx(?=\\p{Han})'
+replace = "yy"
+examples = [["会xx议", "会yy议"]]
+'''
 CACHE_DIR = pytest.StashKey[str]()
 
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import MY_RULE, SAMPLES
 
 from cleanup import Cleaner, CleanupError
 from cleanup.errors import ArgumentError, InputError, RuleError
@@ -186,19 +186,9 @@ def test_a_number_flag_given_words(run, tmp_path, flag, value, what):
 
 # --- rule files ------------------------------------------------------------------------
 
-RULE = '''[[rule]]
-id = "my-xx"
-stage = "normalize"
-description = "xx between Han becomes yy"
-pattern = '(?<=\\p{Han})xx(?=\\p{Han})'
-replace = "yy"
-examples = [["会xx议", "会yy议"]]
-'''
-
-
 def test_a_rule_file_not_in_utf8(run, page, tmp_path):
     rules = tmp_path / "gbk.toml"
-    rules.write_bytes(RULE.replace("Han becomes", "汉字之间").encode("gb18030"))
+    rules.write_bytes(MY_RULE.replace("Han becomes", "汉字之间").encode("gb18030"))
     for argv in (["rules", "check", rules], [page, "--rules", rules]):
         code, out, err = run(*argv)
         assert (code, out) == (2, b"")

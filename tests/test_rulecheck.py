@@ -6,20 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import MY_RULE
 
 from cleanup import Cleaner
 from cleanup.cli import main
 from cleanup.rulecheck import check_rules, rules_from
 
-GOOD = '''
-[[rule]]
-id = "my-xx"
-stage = "normalize"
-description = "xx between Han becomes yy"
-pattern = '(?<=\\p{Han})xx(?=\\p{Han})'
-replace = "yy"
-examples = [["会xx议", "会yy议"]]
-keep = ["xx", "会xx"]
+GOOD = "\n" + MY_RULE + '''keep = ["xx", "会xx"]
 '''
 
 BAD = GOOD + '''
