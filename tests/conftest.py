@@ -14,7 +14,6 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = sorted((DATA / "samples").glob("*.txt"))
-
 GOLD = sorted((DATA / "gold").glob("*.txt"))
 DEVSET = DATA / "devset"
 DEVSET_IDS = sorted(p.stem for p in (DEVSET / "gold").glob("*.txt"))
@@ -28,6 +27,7 @@ pattern = '(?<=\\p{Han})xx(?=\\p{Han})'
 replace = "yy"
 examples = [["会xx议", "会yy议"]]
 '''
+
 CACHE_DIR = pytest.StashKey[str]()
 
 
