@@ -23,7 +23,7 @@ from .errors import CleanupError, InputError
 from .extras import ARCHIVE, ENGINE, require
 from .io import atomic_output, stdout_error, text_codec
 from .outputs import Role, check_collisions, single_file_roles
-from .options import add_rule_options, positive_float, positive_int
+from .options import add_rule_options, positive_float, positive_int, stdout_or_path
 from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
 from .rulecheck import check_before_a_run
 from .runner import Interrupted, Mode, Settings, raise_interrupted, run_directory, run_single, stdout_bytes
@@ -232,11 +232,6 @@ def check_flags(args: argparse.Namespace, mode: Mode) -> None:
                          "at the end of the run (give a path)")
 
 
-def stdout_or_path(output: str | None) -> str | None:
-    """``-o -`` is stdout, as ``-`` is stdin for INPUT (None: stdout)."""
-    return None if output == "-" else output
-
-
 def check_directory_flags(args: argparse.Namespace, settings: Settings) -> None:
     """A directory INPUT: its outputs must be directories, and it needs one unless
     nothing is written or the files are rewritten in place."""
@@ -335,15 +330,8 @@ def run_engine(argv: Sequence[str]) -> int:
 
 def run_review(argv: Sequence[str]) -> int:
     """``cleanup review``: imported only here (see ``cleanup.review``)."""
-    from .review import review_parser, run_review as review
+    from .review import run_review as review
 
-    args = review_parser().parse_args(argv)
-    src = Path(args.input)
-    if args.output and not args.jsonl and not src.is_dir():
-        inputs = [Role(src, f"the input {args.input}")]
-        if args.changes:
-            inputs.append(Role(Path(args.changes), f"the change log {args.changes}"))
-        check_collisions(inputs, [Role(Path(args.output), "-o", "give -o another path")])
     return review(argv)
 
 

@@ -25,6 +25,11 @@ def positive_float(s: str) -> float:
     return x
 
 
+def stdout_or_path(output: str | None) -> str | None:
+    """``-o -`` is stdout, as ``-`` is stdin for INPUT (None: stdout)."""
+    return None if output == "-" else output
+
+
 def add_rule_options(p: argparse.ArgumentParser, title: str = "rules") -> argparse._ArgumentGroup:
     """The flags that choose the rules, in a group named ``title`` (returned, for more)."""
     g = p.add_argument_group(title)

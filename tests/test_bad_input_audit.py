@@ -329,6 +329,16 @@ def test_review_writes_to_stdout_for_dash(run, page, tmp_path, monkeypatch):
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.parametrize("command", [["review"], ["articles"]])
+def test_dash_output_is_stdout_even_for_an_input_named_dash(run, tmp_path, monkeypatch, command):
+    """-o - is stdout, never the file "-": an input of that name is no collision."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_bytes(PAGE)
+    code, out, err = run(*command, "./-", "-o", "-")
+    assert (code, err) == (0, ""), err
+    assert out.strip() and (tmp_path / "-").read_bytes() == PAGE
+
+
 def test_review_of_a_folder_names_a_page_that_fails_once(run, tmp_path):
     raw = tmp_path / "raw"
     (raw / "sub").mkdir(parents=True)
