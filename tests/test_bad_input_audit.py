@@ -463,6 +463,24 @@ def test_text_that_begins_like_a_signature_is_text(run, tmp_path):
     assert run(src) == (0, b"BZh is a name here.\n", "")
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "auto"])
+def test_utf8_text_that_begins_with_a_pdf_signature_is_text(run, tmp_path, encoding):
+    """A signature of printable ASCII counts only before bytes that are not UTF-8."""
+    src = tmp_path / "page.txt"
+    src.write_bytes("%PDF-1.7 是这种文件的版本号。\n".encode())
+    code, out, err = run(src, "--encoding", encoding)
+    assert (code, err) == (0, "") and out.startswith(b"%PDF-1.7"), err
+
+
+def test_utf16_without_a_bom_that_begins_like_gzip_is_text(run, tmp_path):
+    """U+8B1F in UTF-16LE is 1f 8b, gzip's first two bytes, but no deflate method byte after."""
+    src = tmp_path / "page.txt"
+    text = "謟这是一个测试。中华人民共和国成立了。北京是首都。\n" * 30
+    src.write_bytes(text.encode("utf-16-le"))
+    code, out, err = run(src, "--encoding", "auto", "--check")
+    assert code in (0, 1) and "binary" not in err, err
+
+
 def test_a_runaway_keep_in_rules_check_names_its_rule_once(run, tmp_path):
     rules = tmp_path / "runaway.toml"
     rules.write_text('[[rule]]\nid = "my-runaway"\nstage = "normalize"\ndescription = "d"\n'
