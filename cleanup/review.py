@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .errors import CleanupError, InputError
+from .errors import CleanupError, InputError, UsageError
 from .io import atomic_output, sweep_temp_files, temp_path, walk
-from .options import add_rule_options, stdout_or_path
+from .options import add_rule_options, check_encoding, stdout_or_path
 from .outputs import Role, check_collisions
 from .review_index import PageSummary, render_index, summarize
 from .review_page import render_page, summary_line
@@ -43,10 +43,6 @@ if TYPE_CHECKING:
 
 PAGES = "pages"  # folder of the per-document pages in a report
 LOG_SUFFIX = ".changes.jsonl"  # a directory run's log of RAW_DIR/a/b.txt is LOG_DIR/a/b.changes.jsonl
-
-
-class UsageError(CleanupError):
-    """Flags that do not make sense together."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -86,6 +82,7 @@ def run_review(argv: Sequence[str]) -> int:
     args = review_parser().parse_args(argv)
     src = Path(args.input)
     output = stdout_or_path(args.output)
+    check_encoding(args.encoding)
     if not src.exists():
         raise InputError("no such file or directory (check the path)", args.input)
     if output and not args.jsonl and not src.is_dir():

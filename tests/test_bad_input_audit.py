@@ -56,6 +56,16 @@ def test_a_codec_that_does_not_read_text_is_refused(run, page, tmp_path, name, w
     one_error_line(err, f"--encoding: {what}")
 
 
+@pytest.mark.parametrize("folder", [False, True])
+def test_review_refuses_a_codec_that_does_not_read_text_once(run, page, tmp_path, folder):
+    """As cleaning does: one line before any page is read (a single page's error named no path)."""
+    code, out, err = run("review", tmp_path if folder else page, "--encoding", "base64",
+                         "-o", tmp_path / "report")
+    assert (code, out) == (2, b"")
+    one_error_line(err, "--encoding: 'base64' is not a text encoding")
+    assert not (tmp_path / "report").exists()
+
+
 def test_a_codec_that_does_not_read_text_stops_a_directory_run_once(run, tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
