@@ -19,11 +19,11 @@ from typing import Any
 
 from . import __version__, guard
 from .changes import restore
-from .errors import CleanupError, InputError
+from .errors import InputError, UsageError
 from .extras import ARCHIVE, ENGINE, require
-from .io import atomic_output, stdout_error, text_codec
+from .io import atomic_output, stdout_error
 from .outputs import Role, check_collisions, single_file_roles
-from .options import add_rule_options, positive_float, positive_int
+from .options import add_rule_options, check_encoding, positive_float, positive_int, stdout_or_path
 from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
 from .rulecheck import check_before_a_run
 from .runner import Interrupted, Mode, Settings, raise_interrupted, run_directory, run_single, stdout_bytes
@@ -48,10 +48,6 @@ Exit codes: 0 done, 1 --check found changes, 2 usage or input error.
 Ctrl-C or SIGTERM end a run at once (a shell sees 130 or 143); every output
 is then complete or absent, and no temp file is left.
 """
-
-
-class UsageError(CleanupError):
-    """Flags that do not make sense together."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -197,17 +193,6 @@ def check_not_jsonl(args: argparse.Namespace, command: str) -> None:
                          "cleanup engine clean)", args.input)
 
 
-def check_encoding(name: str) -> None:
-    """An ``--encoding`` Python cannot read text with is refused once, before a
-    directory run fails file after file."""
-    if name != "auto":
-        try:
-            text_codec(name)
-        except LookupError as e:
-            raise UsageError(f"--encoding: {e} (give a Python codec name, like gb18030, or auto)") \
-                from None
-
-
 def check_flags(args: argparse.Namespace, mode: Mode) -> None:
     if args.text_field is not None and not args.jsonl:
         raise UsageError("--text-field only means something with --jsonl (add --jsonl)")
@@ -230,11 +215,6 @@ def check_flags(args: argparse.Namespace, mode: Mode) -> None:
     if args.changes == "-":
         raise UsageError("--changes needs a file, not stdout: a change log's header is completed "
                          "at the end of the run (give a path)")
-
-
-def stdout_or_path(output: str | None) -> str | None:
-    """``-o -`` is stdout, as ``-`` is stdin for INPUT (None: stdout)."""
-    return None if output == "-" else output
 
 
 def check_directory_flags(args: argparse.Namespace, settings: Settings) -> None:
@@ -335,15 +315,8 @@ def run_engine(argv: Sequence[str]) -> int:
 
 def run_review(argv: Sequence[str]) -> int:
     """``cleanup review``: imported only here (see ``cleanup.review``)."""
-    from .review import review_parser, run_review as review
+    from .review import run_review as review
 
-    args = review_parser().parse_args(argv)
-    src = Path(args.input)
-    if args.output and not args.jsonl and not src.is_dir():
-        inputs = [Role(src, f"the input {args.input}")]
-        if args.changes:
-            inputs.append(Role(Path(args.changes), f"the change log {args.changes}"))
-        check_collisions(inputs, [Role(Path(args.output), "-o", "give -o another path")])
     return review(argv)
 
 

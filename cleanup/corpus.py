@@ -82,6 +82,7 @@ def run_corpus(src: str, output: str | None, changes: str | None, field: str,
                                        disable=not sys.stderr.isatty()))
         digest = hashlib.sha256()
         held: list[tuple[Outcome, bytes]] | None = []  # until a record is read (see PROBATION)
+        failures = 0  # among the held lines: counted, not summed again at each (blank) line
         for number, line in enumerate(stream, 1):
             bar.update(len(line))
             digest.update(line)
@@ -90,7 +91,8 @@ def run_corpus(src: str, output: str | None, changes: str | None, field: str,
             if held is not None:
                 if outcome.status == "failed" or not line.strip():
                     held.append((outcome, new))
-                    if sum(o.status == "failed" for o, _ in held) == PROBATION:
+                    failures += outcome.status == "failed"
+                    if failures == PROBATION:
                         raise InputError(f"none of its first {PROBATION} records is a JSON object "
                                          f"with a string field {field!r} (is it JSON Lines? check "
                                          "--text-field, or drop --jsonl to clean it as text)", name)

@@ -24,6 +24,10 @@ class ArgumentError(CleanupError, TypeError):
     where a list of files goes); a :class:`TypeError` too."""
 
 
+class UsageError(CleanupError):
+    """Flags that do not make sense together, or one no run can use."""
+
+
 class RuleError(CleanupError):
     """A rule file or profile is broken, or a rule misbehaves (timeout)."""
 

@@ -122,10 +122,12 @@ def detect_encoding(sample: bytes, where: str) -> str:
 
 _EXTRACT = "extract its text first"
 _DECOMPRESS = "decompress it first, then clean the text it holds"
-# the first bytes of files a user may give by mistake; none of them starts a text
+# the first bytes of files a user may give by mistake.  One of printable ASCII
+# (a PDF's, bzip2's) may begin a text too: it counts only before bytes that are
+# not UTF-8 (a PDF's binary comment or streams, compressed data)
 SIGNATURES = (
-    (b"\x1f\x8b", "gzip-compressed data", _DECOMPRESS),
-    (b"BZh", "bzip2-compressed data", _DECOMPRESS),
+    (b"\x1f\x8b\x08", "gzip-compressed data", _DECOMPRESS),  # 08: deflate, gzip's one method
+    (b"BZh", "bzip2-compressed data", _DECOMPRESS),  # then a block size, 1AY&SY (see below)
     (b"\xfd7zXZ\x00", "xz-compressed data", _DECOMPRESS),
     (b"\x28\xb5\x2f\xfd", "zstd-compressed data", _DECOMPRESS),
     (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.epub)", _EXTRACT),
@@ -142,9 +144,19 @@ SIGNATURES = (
 def check_signature(sample: bytes, where: str) -> None:
     """Refuse data that begins as a compressed file, a PDF or an image does."""
     for signature, what, hint in SIGNATURES:
-        if sample.startswith(signature) and (signature != b"BZh" or sample[4:10] == b"1AY&SY"):
+        if sample.startswith(signature) and (signature != b"BZh" or sample[4:10] == b"1AY&SY") \
+                and not (all(0x20 <= b < 0x7f for b in signature) and is_utf8(sample)):
             raise InputError(f"binary data, not text: {what}, by the signature at byte 0 "
                              f"(check the path, or {hint})", where)
+
+
+def is_utf8(sample: bytes) -> bool:
+    """True if ``sample`` reads as UTF-8 (a character cut at its end allowed)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def check_not_binary(sample: bytes, encoding: str, where: str) -> None:

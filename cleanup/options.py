@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from .errors import UsageError
+
 
 def positive_int(s: str) -> int:
     try:
@@ -23,6 +25,24 @@ def positive_float(s: str) -> float:
     if not x > 0:
         raise argparse.ArgumentTypeError("must be more than 0")
     return x
+
+
+def check_encoding(name: str) -> None:
+    """An ``--encoding`` Python cannot read text with is refused once, before a
+    directory run fails file after file."""
+    from .io import text_codec  # loaded by now in a run that reads text: no cost
+
+    if name != "auto":
+        try:
+            text_codec(name)
+        except LookupError as e:
+            raise UsageError(f"--encoding: {e} (give a Python codec name, like gb18030, or auto)") \
+                from None
+
+
+def stdout_or_path(output: str | None) -> str | None:
+    """``-o -`` is stdout, as ``-`` is stdin for INPUT (None: stdout)."""
+    return None if output == "-" else output
 
 
 def add_rule_options(p: argparse.ArgumentParser, title: str = "rules") -> argparse._ArgumentGroup:

@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .errors import CleanupError, InputError
+from .errors import CleanupError, InputError, UsageError
 from .io import atomic_output, sweep_temp_files, temp_path, walk
-from .options import add_rule_options
+from .options import add_rule_options, check_encoding, stdout_or_path
+from .outputs import Role, check_collisions
 from .review_index import PageSummary, render_index, summarize
 from .review_page import render_page, summary_line
 from .review_replay import ReviewDoc, clean_text, replay
@@ -42,10 +43,6 @@ if TYPE_CHECKING:
 
 PAGES = "pages"  # folder of the per-document pages in a report
 LOG_SUFFIX = ".changes.jsonl"  # a directory run's log of RAW_DIR/a/b.txt is LOG_DIR/a/b.changes.jsonl
-
-
-class UsageError(CleanupError):
-    """Flags that do not make sense together."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -84,9 +81,15 @@ def run_review(argv: Sequence[str]) -> int:
     """Run ``cleanup review ARGV``; returns the exit code (2 if a page failed)."""
     args = review_parser().parse_args(argv)
     src = Path(args.input)
-    output = None if args.output == "-" else args.output  # -o - is stdout, as for cleaning
+    output = stdout_or_path(args.output)
+    check_encoding(args.encoding)
     if not src.exists():
         raise InputError("no such file or directory (check the path)", args.input)
+    if output and not args.jsonl and not src.is_dir():
+        inputs = [Role(src, f"the input {args.input}")]
+        if args.changes:
+            inputs.append(Role(Path(args.changes), f"the change log {args.changes}"))
+        check_collisions(inputs, [Role(Path(output), "-o", "give -o another path")])
     if args.jsonl or src.is_dir():
         if not output:
             raise UsageError("a directory or --jsonl corpus needs -o DIR for its report", args.input)

@@ -56,6 +56,16 @@ def test_a_codec_that_does_not_read_text_is_refused(run, page, tmp_path, name, w
     one_error_line(err, f"--encoding: {what}")
 
 
+@pytest.mark.parametrize("folder", [False, True])
+def test_review_refuses_a_codec_that_does_not_read_text_once(run, page, tmp_path, folder):
+    """As cleaning does: one line before any page is read (a single page's error named no path)."""
+    code, out, err = run("review", tmp_path if folder else page, "--encoding", "base64",
+                         "-o", tmp_path / "report")
+    assert (code, out) == (2, b"")
+    one_error_line(err, "--encoding: 'base64' is not a text encoding")
+    assert not (tmp_path / "report").exists()
+
+
 def test_a_codec_that_does_not_read_text_stops_a_directory_run_once(run, tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -319,6 +329,16 @@ def test_review_writes_to_stdout_for_dash(run, page, tmp_path, monkeypatch):
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.parametrize("command", [["review"], ["articles"]])
+def test_dash_output_is_stdout_even_for_an_input_named_dash(run, tmp_path, monkeypatch, command):
+    """-o - is stdout, never the file "-": an input of that name is no collision."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_bytes(PAGE)
+    code, out, err = run(*command, "./-", "-o", "-")
+    assert (code, err) == (0, ""), err
+    assert out.strip() and (tmp_path / "-").read_bytes() == PAGE
+
+
 def test_review_of_a_folder_names_a_page_that_fails_once(run, tmp_path):
     raw = tmp_path / "raw"
     (raw / "sub").mkdir(parents=True)
@@ -443,6 +463,24 @@ def test_text_that_begins_like_a_signature_is_text(run, tmp_path):
     assert run(src) == (0, b"BZh is a name here.\n", "")
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "auto"])
+def test_utf8_text_that_begins_with_a_pdf_signature_is_text(run, tmp_path, encoding):
+    """A signature of printable ASCII counts only before bytes that are not UTF-8."""
+    src = tmp_path / "page.txt"
+    src.write_bytes("%PDF-1.7 是这种文件的版本号。\n".encode())
+    code, out, err = run(src, "--encoding", encoding)
+    assert (code, err) == (0, "") and out.startswith(b"%PDF-1.7"), err
+
+
+def test_utf16_without_a_bom_that_begins_like_gzip_is_text(run, tmp_path):
+    """U+8B1F in UTF-16LE is 1f 8b, gzip's first two bytes, but no deflate method byte after."""
+    src = tmp_path / "page.txt"
+    text = "謟这是一个测试。中华人民共和国成立了。北京是首都。\n" * 30
+    src.write_bytes(text.encode("utf-16-le"))
+    code, out, err = run(src, "--encoding", "auto", "--check")
+    assert code in (0, 1) and "binary" not in err, err
+
+
 def test_a_runaway_keep_in_rules_check_names_its_rule_once(run, tmp_path):
     rules = tmp_path / "runaway.toml"
     rules.write_text('[[rule]]\nid = "my-runaway"\nstage = "normalize"\ndescription = "d"\n'
@@ -504,6 +542,21 @@ def test_a_file_whose_first_records_all_fail_is_one_error(run, tmp_path, what, l
         one_error_line(err, "none of its first 10 records is a JSON object with a string field 'text'",
                        "check --text-field, or drop --jsonl")
         assert not out.exists() and no_temp_files(tmp_path)
+
+
+def test_blank_lines_before_the_first_record_take_linear_time(run, tmp_path):
+    """Blank lines are held until a record is read: counting the failures among them
+    afresh at each line took quadratic time (30,000 blank lines: 15 s)."""
+    import time
+
+    lines = [""] * 30000 + ["{broken"] * 9 + [json.dumps({"text": "会议,召开。"})]
+    corpus, out = tmp_path / "corpus.jsonl", tmp_path / "out.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    code, _, err = run(corpus, "--jsonl", "-o", out)
+    assert time.perf_counter() - start < 5
+    assert code == 2 and err.strip().splitlines()[-1] == "1 cleaned, 30000 unchanged, 9 failed"
+    assert out.read_text(encoding="utf-8").splitlines()[:30009] == lines[:30009]
 
 
 def test_records_that_fail_before_a_good_one_are_each_reported(run, tmp_path):
