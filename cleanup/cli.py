@@ -21,7 +21,7 @@ from . import __version__, guard
 from .changes import restore
 from .errors import InputError, UsageError
 from .extras import ARCHIVE, ENGINE, require
-from .io import atomic_output, stdout_error
+from .io import ClosedStdout, atomic_output, stdout_error
 from .outputs import Role, check_collisions, single_file_roles
 from .options import add_rule_options, check_encoding, positive_float, positive_int, stdout_or_path
 from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
@@ -404,6 +404,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     as_program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
+    if sys.stdout is None:  # closed by the shell (>&-): an error only for a run that writes to it
+        sys.stdout = ClosedStdout()
     previous = None
     # the engine's cluster is stopped by unwinding (Interrupted), not by a guard
     if not (as_program and argv[:1] != ["engine"] and guard.start()) \

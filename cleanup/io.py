@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import hashlib
 import os
 import re
@@ -414,6 +415,31 @@ def output_error(e: OSError, path: Path) -> OutputError:
     if what is None:
         what = f"cannot write it: {(e.strerror or str(e)).lower()} (check the path)"
     return OutputError(what, str(path), e.errno)
+
+
+class ClosedStdout(io.TextIOBase):
+    """What stands for standard output when the shell closed it (``>&-``): writing to it,
+    as text or as bytes, is an error naming it; flushing it is nothing, so a run that
+    writes only files (``-o``) runs as it would with stdout open."""
+
+    def write(self, s: str) -> int:
+        raise closed_stdout()
+
+    @property
+    def buffer(self) -> BinaryIO:
+        return _ClosedBytes()  # type: ignore[return-value]  # writes raise: the rest of BinaryIO is never used
+
+
+class _ClosedBytes(io.RawIOBase):
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: object) -> int:
+        raise closed_stdout()
+
+
+def closed_stdout() -> OSError:
+    return OSError(errno.EBADF, "standard output is closed (give -o a path, or leave it open)", "<stdout>")
 
 
 def stdout_error(e: OSError) -> BaseException:

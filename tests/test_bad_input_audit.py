@@ -568,3 +568,23 @@ def test_records_that_fail_before_a_good_one_are_each_reported(run, tmp_path):
     written = out.read_text(encoding="utf-8").splitlines()
     assert written[:9] == lines[:9] and written[10:] == lines[10:]
     assert json.loads(written[9]) == {"text": "会议，召开。\n"}
+
+
+def _closing_stdout() -> None:
+    os.close(1)
+
+
+@pytest.mark.parametrize("to_file", [True, False])
+def test_a_run_with_stdout_closed(page, tmp_path, to_file):
+    """The shell closed stdout (>&-): a run that writes a file runs; one that writes to
+    stdout is one error line naming it."""
+    out = tmp_path / "out.txt"
+    argv = [sys.executable, "-m", "cleanup", str(page)] + (["-o", str(out)] if to_file else [])
+    done = subprocess.run(argv, preexec_fn=_closing_stdout, stderr=subprocess.PIPE, timeout=120)
+    err = done.stderr.decode("utf-8")
+    if to_file:
+        assert (done.returncode, err) == (0, "")
+        assert out.read_text(encoding="utf-8").endswith("会议召开。\n")
+    else:
+        assert done.returncode == 2
+        one_error_line(err, "<stdout>: standard output is closed (give -o a path, or leave it open)")
