@@ -247,8 +247,9 @@ class Dedup(Stage):
             style_weight=p.number("style_weight"),
             adjacency_weight=p.number("adjacency_weight"), bridge_weight=p.number("bridge_weight"),
             parallel_weight=p.number("parallel_weight"), phrase_weight=p.number("phrase_weight"),
-            phrase_chars=p.integer("phrase_chars"), share_prior=p.number("share_prior"), margin=p.number("fit_margin"), dateline=p.pattern("dateline"),
-            opening=p.pattern("opening"), numbering=self.params.numbering, list_item=p.pattern("list_item"))
+            phrase_chars=p.integer("phrase_chars"), share_prior=p.number("share_prior"),
+            margin=p.number("fit_margin"), dateline=p.pattern("dateline"), opening=p.pattern("opening"),
+            numbering=self.params.numbering, list_item=p.pattern("list_item"))
         return Keeper(rule.id, self.fit.choose)
 
     def is_protected(self, text: str, memo: DocumentMemo) -> bool:
