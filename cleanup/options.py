@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 
 from .errors import UsageError
 
@@ -22,8 +23,8 @@ def positive_float(s: str) -> float:
         x = float(s)
     except ValueError:
         raise argparse.ArgumentTypeError(f"must be a number of seconds, not {s!r}") from None
-    if not x > 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
+    if not 0 < x < math.inf:
+        raise argparse.ArgumentTypeError("must be more than 0 and finite")
     return x
 
 

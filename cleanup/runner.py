@@ -291,10 +291,11 @@ def run_directory(root: Path, out_root: Path | None, log_root: Path | None, sett
 
 def plan_directory(root: Path, out_root: Path | None, log_root: Path | None, settings: Settings,
                    cleaner: Cleaner, pattern: str, force: bool) -> list[Task | Outcome]:
-    """One task per file of the tree; an up-to-date output is a ``skipped`` outcome.
+    """One task per file of the tree; an up-to-date output is a ``skipped`` outcome, and a
+    folder the run cannot list a ``failed`` one (the other files are still cleaned).
 
-    Refused before anything is written: a tree with no file to clean, and
-    outputs that would overwrite an input or each other.  The manifest knows
+    Refused before anything is written: a tree with no file to clean (and no folder
+    it could not list), and outputs that would overwrite an input or each other.  The manifest knows
     files by their resolved paths, so a rerun from another folder finds them.
     """
     real_root = root.resolve()

@@ -186,7 +186,8 @@ def test_articles_text_field_needs_jsonl(run, page):
 
 
 @pytest.mark.parametrize("flag, value, what", [("-j", "two", "must be a whole number, not 'two'"),
-                                               ("--timeout", "soon", "must be a number of seconds")])
+                                               ("--timeout", "soon", "must be a number of seconds"),
+                                               ("--timeout", "inf", "--timeout: must be more than 0 and finite")])
 def test_a_number_flag_given_words(run, tmp_path, flag, value, what):
     code, _, err = run(tmp_path, "--check", flag, value)
     assert code == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleanup.document import Document, undo
+from cleanup.errors import RuleError
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.rules import load_profile
 from cleanup.roles import Role, own_roles, read_page
@@ -795,6 +796,8 @@ def test_a_headline_between_body_text_and_a_whole_paragraph_stands_apart(cleaner
     assert (out.split("\n\n")[:2] == [body, line]) is apart
     if apart:
         assert out == raw and cleaner.clean(out).text == out
+    else:
+        assert body + line in out  # the body goes on into it
 
 
 @pytest.mark.parametrize(("before", "line", "apart"), [
@@ -809,6 +812,8 @@ def test_a_line_of_phrases_set_apart_by_blanks_after_body_text_is_a_title(cleane
     raw = f"{before}\n\n{line}\n\n风格的建筑，彰显着始终高度重视理论武装的马克思主义政党的鲜明基因。\n"
     out = cleaner.clean(raw).text
     assert (line in paragraphs_of(out)) is apart
+    if not apart:
+        assert before + line in out  # read into the sentence around it
 
 
 @pytest.mark.parametrize(("before", "line", "after", "sep"), [
@@ -857,3 +862,13 @@ def test_a_lead_goes_on_unless_it_is_as_long_as_a_body_line(stage):
 def test_cleaning_an_ocr_page_of_the_ocr_readings_again_changes_nothing(cleaner, page):
     out = cleaner.clean((DATA / page).read_text(encoding="utf-8")).text
     assert cleaner.clean(out).text == out
+
+
+def test_title_quotes_must_pair_each_opener_with_its_closer():
+    """``title_quotes`` is read as opener-closer pairs: a character left without its pair
+    would pair every mark after it wrongly, so the rule file is refused."""
+    profile = load_profile("zh-news")
+    config = next(s for s in profile.stages if s.name == "paragraphs")
+    profile.stages = [s.with_settings(title_quotes="“”‘’「") if s is config else s for s in profile.stages]
+    with pytest.raises(RuleError, match="title_quotes must be pairs of an opener and its closer"):
+        Cleaner(profile)

@@ -260,6 +260,8 @@ class Paragraphs(Stage):
         self.credit_tail = p.pattern("credit_tail")
         self.phrases = p.pattern("phrases")
         quotes = p.chars("title_quotes")
+        if len(quotes) % 2:
+            raise p.error("title_quotes", "must be pairs of an opener and its closer")
         self.title_quotes = tuple(zip(quotes[::2], quotes[1::2]))  # (opener, closer)
         self.max_rounds = p.integer("max_rounds")
         self.tail_max = p.integer("tail_max")
@@ -642,7 +644,7 @@ class Paragraphs(Stage):
         if ending != "sentence-end" and len(nxt) <= self.tail_max and self.ends_sentence(nxt) \
                 and not self.inner_stop.found_in(nxt[:-1]):  # a sentence ended has no tail to come
             ev.append("next-is-tail")
-        if self._heads_phrases(text, a, b, lay):
+        if self._is_phrase_title(text, a, b, lay):
             ev.append("next-phrases")
         if lay.wrapped:
             ev.extend(self._wrapped_evidence(text, ending, a, b, blank, lay, after_b))
@@ -671,7 +673,7 @@ class Paragraphs(Stage):
                 ev.append("next-headline-over-body")
         return ev
 
-    def _heads_phrases(self, text: str, a: _Line, b: _Line, lay: Layout) -> bool:
+    def _is_phrase_title(self, text: str, a: _Line, b: _Line, lay: Layout) -> bool:
         """Whether ``b`` is a title's line of phrases set apart by blanks (``phrases``) after body text:
         the line before holds a mark of body text and leaves no quotation nor book's title open (a
         title quoted in a sentence: “草原儿女心向党 同心共筑中国梦”, ‘春暖花开 职位你来’), the break cuts
@@ -888,7 +890,7 @@ class Paragraphs(Stage):
             return ["jump-cut"]
         if (ra is _CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
                 or (ra is _DATELINE and rb is _DATELINE) \
-                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (rb in _TITLED and self._cuts_title(text, b.text)) or (
+                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (rb in _TITLED and self._cuts(self.cut_title, text, b.text)) or (
                     ra in _NAMES_WRAP and (rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())
                                            or self.credit_tail.fullmatch(b.text))):
             return ["line-wraps"]
@@ -904,11 +906,6 @@ class Paragraphs(Stage):
             return ["heading-goes-on"] + self._roles_apart(_BODY if ra is _HEADLINE else ra,
                                                            _BODY if rb is _HEADLINE else rb)
         return self._roles_apart(ra, rb)
-
-    def _cuts_title(self, text: str, nxt: str) -> bool:
-        """Whether the break cuts the reporter's title that opens the next line, a credit or
-        byline (…签约落地。本 | 报记者 周宏雅摄, 本报 | 记者 袁颖 摄): the line goes on."""
-        return self._cuts(self.cut_title, text, nxt)
 
     @staticmethod
     def _cuts(pattern: ParamPattern, text: str, nxt: str) -> bool:
