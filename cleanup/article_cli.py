@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .article_format import to_jsonl, to_markdown
 from .articles import Article, CleanPage, page_articles
@@ -25,6 +25,9 @@ from .pipeline import Cleaner
 from .report import EXIT_ERROR, EXIT_OK, error_line, report
 from .runner import CleanerSettings, stdout_bytes
 from .shape import load_shape
+
+if TYPE_CHECKING:
+    from .corpus import Fate
 
 # --- reading pages -------------------------------------------------------------------
 
@@ -65,7 +68,20 @@ def file_pages(paths: Sequence[tuple[Path | None, str]], cleaner: Cleaner, encod
 
 def corpus_pages(path: Path | None, name: str, field: str,
                  cleaner: Cleaner) -> Iterator[tuple[str, CleanPage | None]]:
-    """Each record's page (``NAME:LINE``), or None after reporting a bad record."""
+    """Each record's page (``NAME:LINE``), or None after reporting a bad record;
+    a file whose first records all fail is one error (:func:`cleanup.corpus.on_probation`)."""
+    from .corpus import on_probation
+
+    for where, page, error in on_probation(corpus_records(path, name, field, cleaner), name, field):
+        if error:
+            report(error)
+        yield where, page
+
+
+def corpus_records(path: Path | None, name: str, field: str,
+                   cleaner: Cleaner) -> Iterator[tuple[tuple[str, CleanPage | None, str], Fate]]:
+    """Each record's ``(NAME:LINE, page, "")``, or ``(NAME:LINE, None, error line)``,
+    with its fate; blank lines are left out."""
     from .corpus import parse_record
 
     with ExitStack() as stack:
@@ -75,16 +91,14 @@ def corpus_pages(path: Path | None, name: str, field: str,
             record, error = parse_record(line, where, field, fate="skipped: no article comes of it")
             if record is None:
                 if error:
-                    report(error)
-                    yield where, None
+                    yield (where, None, error), "failed"
                 continue
             try:
                 doc = clean_record_text(record[field], cleaner, where)
             except Exception as e:
-                report(error_line(e, where))
-                yield where, None
+                yield (where, None, error_line(e, where)), "failed"
                 continue
-            yield where, CleanPage.from_changes(doc.raw, doc.text, doc.changes)
+            yield (where, CleanPage.from_changes(doc.raw, doc.text, doc.changes), ""), "read"
 
 
 # --- archive-wide steps --------------------------------------------------------------

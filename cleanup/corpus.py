@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 from .changes import LogWriter, header
 from .errors import InputError
@@ -28,6 +29,37 @@ from .runner import CleanerSettings, Mode, Settings, open_log, stdout_bytes
 # field) is not a corpus, or the field is misnamed; one error line says so,
 # rather than one a line for the whole file
 PROBATION = 10
+
+T = TypeVar("T")
+# a corpus line's fate: a record read and cleaned; a failure (no record to clean
+# on the line, or its cleaning failed); or a blank line, which is neither
+Fate = Literal["read", "failed", "blank"]
+
+
+def on_probation(lines: Iterable[tuple[T, Fate]], name: str, field: str) -> Iterator[T]:
+    """The items of the corpus ``name``'s ``lines`` (each given with its fate), in order.
+
+    Until a record is read they are held; the :data:`PROBATION`-th failure
+    among them raises one InputError instead (blank lines do not count).
+    Cleaning a corpus, ``cleanup articles --jsonl`` and ``cleanup review
+    --jsonl`` all read their corpora through it.
+    """
+    held: list[T] = []
+    failures = 0
+    rest = iter(lines)
+    for item, fate in rest:
+        if fate == "read":
+            yield from held
+            yield item
+            yield from (item for item, _ in rest)
+            return
+        held.append(item)
+        failures += fate == "failed"
+        if failures == PROBATION:
+            raise InputError(f"none of its first {PROBATION} records is a JSON object "
+                             f"with a string field {field!r} (is it JSON Lines? check "
+                             "--text-field, or drop --jsonl to clean it as text)", name)
+    yield from held  # a short corpus of failed records only
 
 
 def parse_record(line: bytes, where: str, field: str, fate: str = COPIED) -> tuple[dict[str, Any] | None, str]:
@@ -81,28 +113,18 @@ def run_corpus(src: str, output: str | None, changes: str | None, field: str,
         bar = stack.enter_context(tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr,
                                        disable=not sys.stderr.isatty()))
         digest = hashlib.sha256()
-        held: list[tuple[Outcome, bytes]] | None = []  # until a record is read (see PROBATION)
-        failures = 0  # among the held lines: counted, not summed again at each (blank) line
-        for number, line in enumerate(stream, 1):
-            bar.update(len(line))
-            digest.update(line)
-            outcome, new = clean_line(line, number, name, field, cleaner, log, mode)
-            outcomes.append(outcome)
-            if held is not None:
-                if outcome.status == "failed" or not line.strip():
-                    held.append((outcome, new))
-                    failures += outcome.status == "failed"
-                    if failures == PROBATION:
-                        raise InputError(f"none of its first {PROBATION} records is a JSON object "
-                                         f"with a string field {field!r} (is it JSON Lines? check "
-                                         "--text-field, or drop --jsonl to clean it as text)", name)
-                    continue
-                for o, n in held:
-                    emit(o, n, out)
-                held = None
+
+        def lines() -> Iterator[tuple[tuple[Outcome, bytes], Fate]]:
+            for number, line in enumerate(stream, 1):
+                bar.update(len(line))
+                digest.update(line)
+                outcome, new = clean_line(line, number, name, field, cleaner, log, mode)
+                outcomes.append(outcome)
+                blank = not line.strip()
+                yield (outcome, new), "failed" if outcome.status == "failed" else "blank" if blank else "read"
+
+        for outcome, new in on_probation(lines(), name, field):
             emit(outcome, new, out)
-        for o, n in held or []:  # a short corpus of failed records only
-            emit(o, n, out)
         if log is not None:
             log.finish(digest.hexdigest())
     return summarize(outcomes, mode.write, mode.check)

@@ -62,8 +62,9 @@ _GB = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
 # --- encodings ---------------------------------------------------------------
 
 
-def canonical_encoding(name: str, sample: bytes) -> str:
-    """A codec name whose decode/encode round-trips the input bytes.
+def canonical_encoding(name: str, sample: bytes, where: str = "") -> str:
+    """A codec name whose decode/encode round-trips the input bytes (of ``where``,
+    which an InputError names).
 
     UTF-16/32 with a byte-order mark get an explicit byte order, so the BOM
     stays in the text as U+FEFF (the ``bom`` rule records its removal) and
@@ -72,7 +73,7 @@ def canonical_encoding(name: str, sample: bytes) -> str:
     try:
         name = text_codec(name)
     except LookupError as e:
-        raise InputError(f"{e} (use a Python codec name, or auto)") from None
+        raise InputError(f"{e} (use a Python codec name, or auto)", where) from None
     for family in ("utf-32", "utf-16"):
         if name == family:
             be = codecs.BOM_UTF32_BE if family == "utf-32" else codecs.BOM_UTF16_BE
@@ -118,7 +119,7 @@ def detect_encoding(sample: bytes, where: str) -> str:
     best = from_bytes(sample).best()
     if best is None:
         raise InputError("cannot tell the encoding (binary data?) (give --encoding NAME)", where)
-    return canonical_encoding(best.encoding, sample)
+    return canonical_encoding(best.encoding, sample, where)
 
 
 _EXTRACT = "extract its text first"
@@ -194,7 +195,7 @@ class RawReader:
             check_signature(self._first, self.where)  # before charset detection guesses at it
             self.encoding = detect_encoding(self._first, self.where)
         else:
-            self.encoding = canonical_encoding(self.encoding, self._first)
+            self.encoding = canonical_encoding(self.encoding, self._first, self.where)
         check_not_binary(self._first[:8192], self.encoding, self.where)
 
     def pieces(self) -> Iterator[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .changes import read_log, to_change
-from .corpus import parse_record
+from .corpus import Fate, on_probation, parse_record
 from .document import Change
 from .errors import CleanupError, InputError, RestoreError
 from .io import RawReader, clean_chunks, clean_record_text
@@ -111,17 +111,23 @@ def jsonl_from_log(corpus: Path, log: Path) -> Iterator[ReviewDoc | tuple[str, s
 
 
 def jsonl_by_cleaning(corpus: Path, field: str, cleaner: Cleaner) -> Iterator[ReviewDoc | tuple[str, str]]:
-    """One document per record of a JSONL corpus, cleaned now."""
+    """One document per record of a JSONL corpus, cleaned now; a file whose first
+    records all fail is one error, as cleaning it is (:func:`cleanup.corpus.on_probation`)."""
     if not corpus.is_file():
         raise InputError("no such file (check the path)", str(corpus))
+    return on_probation(cleaned_records(corpus, field, cleaner), str(corpus), field)
+
+
+def cleaned_records(corpus: Path, field: str, cleaner: Cleaner) -> Iterator[tuple[ReviewDoc | tuple[str, str], Fate]]:
+    """Each record's document, or ``(name, error)``, with its fate."""
     for number, text in jsonl_records(corpus, field):
         name = f"{corpus}:{number}"
         if text is None:
-            yield name, f"no string field {field!r} (not cleaned)"
+            yield (name, f"no string field {field!r} (not cleaned)"), "failed"
             continue
         try:
             doc = clean_record_text(text, cleaner, name)
         except CleanupError as e:  # a rule timeout: this record only, as cleaning does
-            yield name, e.message
+            yield (name, e.message), "failed"
             continue
-        yield ReviewDoc(name, text, [Piece(0, text, doc.records, len(doc.text))])
+        yield ReviewDoc(name, text, [Piece(0, text, doc.records, len(doc.text))]), "read"

@@ -1045,6 +1045,33 @@ def test_cli_reads_a_jsonl_corpus(run, tmp_path):
     assert "corpus.jsonl:3" in err and "not valid JSON" in err
 
 
+@pytest.mark.parametrize("output", [False, True])
+def test_cli_refuses_a_corpus_whose_first_records_all_fail_in_one_line(run, tmp_path, output):
+    """As cleaning it does (cleanup.corpus.on_probation): a misnamed --text-field is one
+    error, not one a record, and nothing is written."""
+    corpus, out = tmp_path / "corpus.jsonl", tmp_path / "articles.jsonl"
+    corpus.write_text("".join(json.dumps({"id": n, "body": PAGE}, ensure_ascii=False) + "\n"
+                              for n in range(12)), encoding="utf-8")
+    code, stdout, err = run("articles", corpus, "--jsonl", "--text-field", "text",
+                            *(["-o", out] if output else []))
+    assert (code, stdout) == (2, "")
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"cleanup: error: {corpus}: none of its first 10 records")
+    assert "check --text-field" in lines[0] and not out.exists()
+
+
+def test_cli_reads_a_corpus_whose_first_records_fail_before_a_good_one(run, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("{broken\n" * 9 + "\n" + json.dumps({"body": PAGE}, ensure_ascii=False) + "\n"
+                      + "{broken\n", encoding="utf-8")
+    code, out, err = run("articles", corpus, "--jsonl", "--text-field", "body")
+    assert code == 2
+    assert [r["source"] for r in records(out)] == [f"{corpus}:11", f"{corpus}:11"]
+    errors = [e for e in err.splitlines() if e.startswith("cleanup: error: ")]
+    assert [e.split(": not valid JSON")[0] for e in errors] == \
+        [f"cleanup: error: {corpus}:{n}" for n in [*range(1, 10), 12]]
+
+
 def test_cli_dedup_across_drops_paragraphs_an_earlier_article_has(run, tmp_path):
     d = tmp_path / "archive"
     d.mkdir()

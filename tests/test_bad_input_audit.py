@@ -7,6 +7,7 @@ fields, unreadable files) are not repeated here."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -18,7 +19,7 @@ from conftest import MY_RULE, SAMPLES
 
 from cleanup import Cleaner, CleanupError
 from cleanup.errors import ArgumentError, InputError, RuleError
-from cleanup.io import TEMP_SUFFIX, canonical_encoding
+from cleanup.io import TEMP_SUFFIX, RawReader, canonical_encoding
 
 PAGE = "推进高质量发展\n\n本报讯（记者 云静）2月 11日上午,会议召开。\n".encode()
 
@@ -80,6 +81,10 @@ def test_a_codec_that_does_not_read_text_stops_a_directory_run_once(run, tmp_pat
 def test_the_library_reader_refuses_a_codec_that_does_not_read_text():
     with pytest.raises(InputError, match="'hex' is not a text encoding"):
         canonical_encoding("hex", b"")
+    with pytest.raises(InputError) as e:  # the reader knows its input: the error names it
+        RawReader(io.BytesIO(PAGE), "base64", "page.txt")
+    assert (e.value.where, str(e.value)) == \
+        ("page.txt", "page.txt: 'base64' is not a text encoding (use a Python codec name, or auto)")
     assert canonical_encoding("utf-16", b"") == "utf-16-le"  # one byte short of a character: still text
 
 

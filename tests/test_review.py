@@ -441,6 +441,31 @@ def test_jsonl_corpus_report(run, tmp_path):
     assert code == 2 and "review it with --jsonl" in err
 
 
+def test_jsonl_corpus_whose_first_records_all_fail_is_one_error(run, tmp_path):
+    """As cleaning it does (cleanup.corpus.on_probation): a misnamed --text-field is one
+    error, not one a record, and no report is written."""
+    corpus, report = tmp_path / "corpus.jsonl", tmp_path / "report"
+    corpus.write_text("".join(json.dumps({"id": n, "body": "今天,明天。"}, ensure_ascii=False) + "\n"
+                              for n in range(12)), encoding="utf-8")
+    code, out, err = run("review", corpus, "--jsonl", "-o", report)
+    assert (code, out) == (2, b"")
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"cleanup: error: {corpus}: none of its first 10 records")
+    assert "a string field 'text'" in lines[0] and not report.exists()
+
+
+def test_jsonl_corpus_whose_first_records_fail_before_a_good_one(run, tmp_path):
+    corpus, report = tmp_path / "corpus.jsonl", tmp_path / "report"
+    corpus.write_text("not json\n" * 9 + "\n" + json.dumps({"text": "会议会议精神。"}, ensure_ascii=False) + "\n",
+                      encoding="utf-8")
+    code, _, err = run("review", corpus, "--jsonl", "-o", report)
+    lines = err.strip().splitlines()
+    assert code == 2 and len(lines) == 10 and lines[-1].startswith("1 pages reviewed, 9 failed")
+    assert [line.split(": no string field")[0] for line in lines[:-1]] == \
+        [f"cleanup: error: {corpus}:{n}" for n in range(1, 10)]
+    assert [p.name for p in (report / "pages").iterdir()] == ["record-0000011.html"]
+
+
 def test_histogram_bins():
     assert histogram([0.0, 0.5, 1.0, 3.0, 99.0, 100.0]) == [
         ("0 %", 1), ("0–1 %", 2), ("1–2 %", 0), ("2–5 %", 1), ("5–10 %", 0), ("10–20 %", 0),
