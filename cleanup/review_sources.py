@@ -77,14 +77,16 @@ def doc_by_cleaning(src: Path, cleaner: Cleaner, encoding: str, errors: str,
     return ReviewDoc(name, "".join(p.raw for p in pieces), pieces)
 
 
-def jsonl_records(corpus: Path, field: str) -> Iterator[tuple[int, str | None]]:
-    """``(line number, the field's text)`` of every record; None for a line
-    that is not a JSON object with that string field (cleaning skips it too)."""
+def jsonl_records(corpus: Path, field: str) -> Iterator[tuple[int, str | None, str]]:
+    """``(line number, the field's text, '')`` of every record; for a line that is not a
+    JSON object with that string field (cleaning skips it too), the text is None and the
+    last item says why, as cleaning's error line does (less the record's name)."""
     with open(corpus, "rb") as f:
         for number, line in enumerate(f, 1):
             if line.strip():
-                record, _ = parse_record(line, "", field)
-                yield number, None if record is None else record[field]
+                name = f"{corpus}:{number}"
+                record, error = parse_record(line, name, field, fate="not cleaned")
+                yield number, None if record is None else record[field], error.removeprefix(f"cleanup: error: {name}: ")
 
 
 def jsonl_from_log(corpus: Path, log: Path) -> Iterator[ReviewDoc | tuple[str, str]]:
@@ -99,10 +101,10 @@ def jsonl_from_log(corpus: Path, log: Path) -> Iterator[ReviewDoc | tuple[str, s
     for rec in records:
         if rec["type"] == "change":
             by_record.setdefault(rec.get("record", 0), []).append(to_change(rec))
-    for number, text in jsonl_records(corpus, head.get("text_field", "text")):
+    for number, text, why in jsonl_records(corpus, head.get("text_field", "text")):
         name = f"{corpus}:{number}"
         if text is None:
-            yield name, f"no string field {head.get('text_field', 'text')!r} (not cleaned)"
+            yield name, why
         else:
             yield ReviewDoc(name, text, [Piece(0, text, by_record.pop(number, []))])
     if by_record:
@@ -120,10 +122,10 @@ def jsonl_by_cleaning(corpus: Path, field: str, cleaner: Cleaner) -> Iterator[Re
 
 def cleaned_records(corpus: Path, field: str, cleaner: Cleaner) -> Iterator[tuple[ReviewDoc | tuple[str, str], Fate]]:
     """Each record's document, or ``(name, error)``, with its fate."""
-    for number, text in jsonl_records(corpus, field):
+    for number, text, why in jsonl_records(corpus, field):
         name = f"{corpus}:{number}"
         if text is None:
-            yield (name, f"no string field {field!r} (not cleaned)"), "failed"
+            yield (name, why), "failed"
             continue
         try:
             doc = clean_record_text(text, cleaner, name)
