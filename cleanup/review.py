@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .errors import CleanupError, InputError, UsageError
-from .io import atomic_output, sweep_temp_files, temp_path, walk
+from .io import atomic_output, sweep_temp_files, temp_path, unreadable_folders, walk
 from .options import add_rule_options, check_encoding, stdout_or_path
 from .outputs import Role, check_collisions
 from .review_index import PageSummary, render_index, summarize
@@ -162,6 +162,8 @@ def directory_docs(args: argparse.Namespace, root: Path, out: Path) -> Iterator[
             cleaner = cleaner or build_cleaner(args)
             yield name, rel.as_posix(), page, partial(doc_by_cleaning, src, cleaner, args.encoding,
                                                       args.errors, name)
+    for e in unreadable_folders(root):  # its files are not read: listed as failed, not skipped unseen
+        yield e.where, Path(e.where).relative_to(root).as_posix(), "", partial(fail, e.where, e.message)
 
 
 def from_log_checked(src: Path, log: Path, name: str) -> ReviewDoc:

@@ -136,6 +136,14 @@ def test_a_folder_that_cannot_be_listed_fails_a_directory_run(run, tmp_path, loc
     assert (tmp_path / "out" / "a.txt").is_file()
 
 
+def test_a_folder_that_cannot_be_listed_fails_review(run, tmp_path, locked_folder):
+    raw, locked = locked_folder
+    code, _, err = run("review", raw, "-o", tmp_path / "report")
+    lines = err.strip().splitlines()
+    assert code == 2 and lines[-1].startswith("1 pages reviewed, 1 failed")
+    assert lines[0].startswith(f"cleanup: error: {locked}: cannot list this folder"), lines
+
+
 def test_a_folder_that_cannot_be_listed_fails_articles(run, locked_folder):
     raw, locked = locked_folder
     code, out, err = run("articles", raw)
