@@ -23,7 +23,7 @@ from .errors import InputError, UsageError
 from .extras import ARCHIVE, ENGINE, require
 from .io import ClosedStdout, atomic_output, stdout_error
 from .outputs import Role, check_collisions, single_file_roles
-from .options import add_rule_options, check_encoding, positive_float, positive_int, stdout_or_path
+from .options import Parser, add_rule_options, check_encoding, positive_float, positive_int, stdout_or_path
 from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
 from .rulecheck import check_before_a_run
 from .runner import Interrupted, Mode, Settings, raise_interrupted, run_directory, run_single, stdout_bytes
@@ -48,11 +48,6 @@ Exit codes: 0 done, 1 --check found changes, 2 usage or input error.
 Ctrl-C or SIGTERM end a run at once (a shell sees 130 or 143); every output
 is then complete or absent, and no temp file is left.
 """
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message} (see {self.prog} --help)")
 
 
 def mode_from_flags(check: bool, diff: bool, explain: bool = False) -> Mode:

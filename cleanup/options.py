@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import argparse
 import math
+from typing import NoReturn
 
 from .errors import UsageError
+
+
+class Parser(argparse.ArgumentParser):
+    """A command's parser whose usage errors are :class:`UsageError` (one line, exit 2), not
+    argparse's own exit."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
 
 
 def positive_int(s: str) -> int:

@@ -26,7 +26,7 @@ from urllib.parse import quote
 
 from .errors import CleanupError, InputError, UsageError
 from .io import atomic_output, sweep_temp_files, temp_path, unreadable_folders, walk
-from .options import add_rule_options, check_encoding, stdout_or_path
+from .options import Parser, add_rule_options, check_encoding, stdout_or_path
 from .outputs import Role, check_collisions
 from .review_index import PageSummary, render_index, summarize
 from .review_page import render_page, summary_line
@@ -43,11 +43,6 @@ if TYPE_CHECKING:
 
 PAGES = "pages"  # folder of the per-document pages in a report
 LOG_SUFFIX = ".changes.jsonl"  # a directory run's log of RAW_DIR/a/b.txt is LOG_DIR/a/b.changes.jsonl
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message} (see {self.prog} --help)")
 
 
 def review_parser() -> Parser:
