@@ -23,7 +23,8 @@ from .errors import InputError, UsageError
 from .extras import ARCHIVE, ENGINE, require
 from .io import ClosedStdout, atomic_output, stdout_error
 from .outputs import Role, check_collisions, single_file_roles
-from .options import Parser, add_rule_options, check_encoding, positive_float, positive_int, stdout_or_path
+from .options import (Parser, add_rule_options, check_encoding, positive_float, positive_int, stdout_or_path,
+                      text_field)
 from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
 from .rulecheck import check_before_a_run
 from .runner import Interrupted, Mode, Settings, raise_interrupted, run_directory, run_single, stdout_bytes
@@ -189,8 +190,7 @@ def check_not_jsonl(args: argparse.Namespace, command: str) -> None:
 
 
 def check_flags(args: argparse.Namespace, mode: Mode) -> None:
-    if args.text_field is not None and not args.jsonl:
-        raise UsageError("--text-field only means something with --jsonl (add --jsonl)")
+    args.text_field = text_field(args)
     if not args.jsonl:
         check_not_jsonl(args, "cleanup")
     if args.in_place and args.output:
@@ -246,8 +246,7 @@ def run_clean(argv: Sequence[str], explain: bool = False) -> int:
         from .corpus import run_corpus  # only --jsonl needs it: not imported at every start-up
 
         check_collisions(*single_file_roles(args.input, args.output, args.changes, False, False))
-        return run_corpus(args.input, args.output, args.changes, args.text_field or "text", settings,
-                          cleaner)
+        return run_corpus(args.input, args.output, args.changes, args.text_field, settings, cleaner)
     if args.input != "-" and Path(args.input).is_dir():
         check_directory_flags(args, settings)
         return run_directory(Path(args.input), Path(args.output) if args.output else None,
@@ -368,9 +367,7 @@ def run_articles(argv: Sequence[str]) -> int:
         raise UsageError("--jsonl reads one corpus file, not a directory", args.input)
     if args.dedup_across and not (is_dir or args.jsonl):
         raise UsageError("--dedup-across needs a directory of pages or a --jsonl corpus", args.input)
-    if args.text_field is not None and not args.jsonl:
-        raise UsageError("--text-field only means something with --jsonl (add --jsonl)")
-    args.text_field = args.text_field or "text"
+    args.text_field = text_field(args)
     check_encoding(args.encoding)
     if args.output and src is not None and not is_dir:
         check_collisions([Role(src, f"the input {args.input}")],

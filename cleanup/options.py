@@ -17,6 +17,13 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
+def text_field(args: argparse.Namespace) -> str:
+    """``--text-field`` (default: text), which only means something with ``--jsonl``."""
+    if args.text_field is not None and not args.jsonl:
+        raise UsageError("--text-field only means something with --jsonl (add --jsonl)")
+    return args.text_field or "text"
+
+
 def positive_int(s: str) -> int:
     try:
         n = int(s)
