@@ -52,7 +52,7 @@ from rapidfuzz import fuzz
 
 from .archive import ArchiveDeduper, ArchiveParams, Removal, drop_copies
 from .changes import LogWriter
-from .corpus import log_header, parse_record, record_line
+from .corpus import Fate, log_header, on_probation, parse_record, record_line
 from .document import Document
 from .errors import CleanupError, InputError
 from .io import atomic_output, clean_record_text, walk
@@ -195,11 +195,14 @@ def read_shard(shard: Shard, settings: Settings) -> ShardDocs:
     docs = ShardDocs(shard, [], hashlib.sha256(data).hexdigest())
     name = settings.text_field
     if shard.format == "jsonl":
-        for n, line in enumerate(data.splitlines(keepends=True), 1):
-            fields, error = parse_record(line, f"{shard.src}:{n}", name)
-            docs.records.append(Record(n, fields, line))
-            if error:
-                docs.errors.append(error)
+        try:
+            for record, error in on_probation(jsonl_records(shard, data, name), shard.src, name):
+                docs.records.append(record)
+                if error:
+                    docs.errors.append(error)
+        except InputError as e:  # no record of it reads: one error for the shard, copied unchanged
+            docs.records = [Record(n, None, line) for n, line in enumerate(data.splitlines(keepends=True), 1)]
+            docs.errors = [error_line(e)]
     else:
         table = read_parquet(shard)
         docs.schema = table.schema
@@ -214,6 +217,14 @@ def read_shard(shard: Shard, settings: Settings) -> ShardDocs:
         elif shard.format == "parquet":
             docs.errors.append(no_field_line(where, name))
     return docs
+
+
+def jsonl_records(shard: Shard, data: bytes, field: str) -> Iterator[tuple[tuple[Record, str], Fate]]:
+    """Each line of a JSONL shard as a record (its fields None if it holds none to clean)
+    with its error line, and its fate for :func:`cleanup.corpus.on_probation`."""
+    for n, line in enumerate(data.splitlines(keepends=True), 1):
+        fields, error = parse_record(line, f"{shard.src}:{n}", field)
+        yield (Record(n, fields, line), error), "read" if fields is not None else "failed" if error else "blank"
 
 
 def read_parquet(shard: Shard) -> Any:

@@ -108,6 +108,20 @@ def test_bad_lines_are_copied_unchanged_and_reported(tmp_path):
                              "(char 0)) (fix the record; it was copied unchanged)",)
 
 
+def test_a_shard_whose_first_records_all_fail_is_one_error_and_copied_unchanged(tmp_path):
+    """A shard none of whose first 10 records has the text field (a wrong --text-field, a
+    text file named .jsonl) is one error line, not one a record, as cleaning a corpus is."""
+    (tmp_path / "in").mkdir()
+    raw = "".join(json.dumps({"id": n, "body": "会议,召开。"}, ensure_ascii=False) + "\n" for n in range(12))
+    (tmp_path / "in" / "s.jsonl").write_text(raw, encoding="utf-8")
+    [shard] = plan_shards(tmp_path / "in", tmp_path / "out")
+    report = clean_shard(shard, Settings())
+    assert report.errors == (f"cleanup: error: {tmp_path / 'in' / 's.jsonl'}: none of its first 10 records is a "
+                             "JSON object with a string field 'text' (is it JSON Lines? check --text-field, or "
+                             "drop --jsonl to clean it as text)",)
+    assert (tmp_path / "out" / "s.jsonl").read_text(encoding="utf-8") == raw
+
+
 def test_a_rule_that_fails_on_a_record_names_the_record_and_fails_it_alone(tmp_path):
     rules = tmp_path / "runaway.toml"
     rules.write_text('[[rule]]\nid = "runaway"\nstage = "normalize"\ndescription = "backtracks"\n'
