@@ -259,6 +259,7 @@ class Paragraphs(Stage):
         self.name_tail = p.pattern("name_tail")
         self.credit_tail = p.pattern("credit_tail")
         self.phrases = p.pattern("phrases")
+        self.phrases_chars = _needs(self.phrases)
         quotes = p.chars("title_quotes")
         if len(quotes) % 2:
             raise p.error("title_quotes", "must be pairs of an opener and its closer")
@@ -679,8 +680,8 @@ class Paragraphs(Stage):
         title quoted in a sentence: “草原儿女心向党 同心共筑中国梦”, ‘春暖花开 职位你来’), the break cuts
         no reporter's title (a byline's names: 本报记者 徐霞，通 | 讯员 蔡晶婧), and on a printed page ``b`` stops short of its
         column (a body line that OCR read a mark of as a blank fills it: 的通报》 对在市场监)."""
-        if " " not in b.text or lay.roles[a.row] is not _BODY or lay.roles[b.row] is not _BODY \
-                or not self.phrases.fullmatch(b.text):
+        if not self.phrases_chars.found_in(b.text) or lay.roles[a.row] is not _BODY \
+                or lay.roles[b.row] is not _BODY or not self.phrases.fullmatch(b.text):
             return False
         if not self.body_mark.found_in(a.text) or self._title_open(text) or self._cuts(self.cut_reporter, text, b.text):
             return False
