@@ -475,9 +475,23 @@ def test_a_pdf_an_archive_or_an_image_is_named(run, tmp_path, head, what, comman
 
 
 def test_text_that_begins_like_a_signature_is_text(run, tmp_path):
+    """bzip2's signature counts only with the block header after it: GBK text (not UTF-8,
+    so not let through as printable ASCII would be) may begin BZh."""
     src = tmp_path / "page.txt"
-    src.write_bytes(b"BZh is a name here.\n")
-    assert run(src) == (0, b"BZh is a name here.\n", "")
+    src.write_bytes("BZh 是这里的一个名字。\n".encode("gbk"))
+    code, out, err = run(src, "--encoding", "gbk")
+    assert (code, err) == (0, "") and out.startswith(b"BZh"), err
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "auto"])
+def test_a_pdf_whose_binary_starts_late_is_named_with_any_encoding(run, tmp_path, encoding):
+    """The signature is checked once, on the same sample, whether the encoding is given
+    or detected: a PDF whose first non-UTF-8 byte comes after 8 KiB is named as one."""
+    src = tmp_path / "page.txt"
+    src.write_bytes(b"%PDF-1.7\n" + b"1 0 obj << /Type /Catalog >> endobj\n" * 300 + b"stream\n\xe2\xe3\xcf\xd3\x00")
+    code, out, err = run(src, "--encoding", encoding)
+    assert (code, out) == (2, b"")
+    one_error_line(err, "binary data, not text: a PDF, by the signature at byte 0")
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "auto"])
