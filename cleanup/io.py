@@ -57,6 +57,7 @@ CUT_RULE = "chunk-cut"
 
 _ESCAPED = re.compile(r"[\udc80-\udcff]+")
 _GB = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
+_WIDE = ("utf-16", "utf-32")  # codecs whose text is not read byte by byte: no control-byte count
 
 
 # --- encodings ---------------------------------------------------------------
@@ -162,11 +163,9 @@ def is_utf8(sample: bytes) -> bool:
 
 
 def check_not_binary(sample: bytes, encoding: str, where: str) -> None:
-    """Refuse data that is mostly control bytes, or is a known binary format
-    (:func:`check_signature`): it is not text at all."""
-    if encoding.startswith(("utf-16", "utf-32")):
+    """Refuse data that is mostly control bytes: it is not text at all."""
+    if encoding.startswith(_WIDE):
         return
-    check_signature(sample, where)
     controls = sum(sample.count(b) for b in range(32) if b not in b"\t\n\r\f\v\x1b")
     if sample and controls > len(sample) // 10:
         first = next(i for i, b in enumerate(sample) if b < 32 and b not in b"\t\n\r\f\v\x1b")
@@ -196,6 +195,8 @@ class RawReader:
             self.encoding = detect_encoding(self._first, self.where)
         else:
             self.encoding = canonical_encoding(self.encoding, self._first, self.where)
+            if not self.encoding.startswith(_WIDE):  # UTF-16 text may begin as gzip data does
+                check_signature(self._first, self.where)
         check_not_binary(self._first[:8192], self.encoding, self.where)
 
     def pieces(self) -> Iterator[str]:
