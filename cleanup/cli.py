@@ -22,7 +22,7 @@ from .changes import restore
 from .errors import InputError, UsageError
 from .extras import ARCHIVE, ENGINE, require
 from .io import ClosedStdout, atomic_output, stdout_error
-from .outputs import Role, check_collisions, single_file_roles
+from .outputs import Role, check_collisions, output_role, single_file_roles
 from .options import (Parser, add_rule_options, check_encoding, positive_float, positive_int, stdout_or_path,
                       text_field)
 from .report import EXIT_CHANGED, EXIT_ERROR, EXIT_OK, EXIT_SIGNAL, INTERRUPTED, error_line, report
@@ -266,7 +266,7 @@ def run_restore(argv: Sequence[str]) -> int:
         inputs = [Role(Path(args.changes), f"the change log {args.changes}")]
         if args.input != "-":
             inputs.append(Role(Path(args.input), f"the clean text {args.input}"))
-        check_collisions(inputs, [Role(Path(args.output), "-o", "give -o another path")])
+        check_collisions(inputs, [output_role(args.output)])
     with ExitStack() as stack:
         clean = sys.stdin.buffer if args.input == "-" else stack.enter_context(open(args.input, "rb"))
         log = stack.enter_context(open(args.changes, "rb"))
@@ -371,7 +371,7 @@ def run_articles(argv: Sequence[str]) -> int:
     check_encoding(args.encoding)
     if args.output and src is not None and not is_dir:
         check_collisions([Role(src, f"the input {args.input}")],
-                         [Role(Path(args.output), "-o", "give -o another path")])
+                         [output_role(args.output)])
     from .article_cli import run_articles as articles
 
     return articles(args)

@@ -77,6 +77,11 @@ def check_collisions(inputs: Iterable[Role], outputs: Iterable[Role]) -> None:
         seen[key] = role
 
 
+def output_role(output: str) -> Role:
+    """The file ``-o`` names, as a command that writes no other output sees it."""
+    return Role(Path(output), "-o", "give -o another path")
+
+
 def single_file_roles(src: str, output: str | None, changes: str | None, in_place: bool,
                       backup: bool) -> tuple[list[Role], list[Role]]:
     """The inputs and outputs of a run on one file (``src`` ``-`` is stdin)."""

@@ -27,7 +27,7 @@ from urllib.parse import quote
 from .errors import CleanupError, InputError, UsageError
 from .io import atomic_output, sweep_temp_files, temp_path, unreadable_folders, walk
 from .options import Parser, add_rule_options, check_encoding, stdout_or_path
-from .outputs import Role, check_collisions
+from .outputs import Role, check_collisions, output_role
 from .review_index import PageSummary, render_index, summarize
 from .review_page import render_page, summary_line
 from .review_replay import ReviewDoc, clean_text, replay
@@ -84,7 +84,7 @@ def run_review(argv: Sequence[str]) -> int:
         inputs = [Role(src, f"the input {args.input}")]
         if args.changes:
             inputs.append(Role(Path(args.changes), f"the change log {args.changes}"))
-        check_collisions(inputs, [Role(Path(output), "-o", "give -o another path")])
+        check_collisions(inputs, [output_role(output)])
     if args.jsonl or src.is_dir():
         if not output:
             raise UsageError("a directory or --jsonl corpus needs -o DIR for its report", args.input)

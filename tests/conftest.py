@@ -31,6 +31,15 @@ examples = [["会xx议", "会yy议"]]
 CACHE_DIR = pytest.StashKey[str]()
 
 
+def one_error_line(err: str, *parts: str) -> None:
+    """``err`` is one error line, with no traceback, holding each of ``parts``."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("cleanup: error: ") and "Traceback" not in err, err
+    for part in parts:
+        assert part in lines[0], (part, err)
+
+
 def devset_page(pid: str, reader: str = "pymupdf") -> str:
     """A development page (tools/make_devset.py) as ``reader`` wrote it."""
     return (DEVSET / "raw" / reader / f"{pid}.txt").read_text(encoding="utf-8")

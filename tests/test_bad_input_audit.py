@@ -15,21 +15,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MY_RULE, SAMPLES
+from conftest import MY_RULE, SAMPLES, one_error_line
 
 from cleanup import Cleaner, CleanupError
 from cleanup.errors import ArgumentError, InputError, RuleError
 from cleanup.io import TEMP_SUFFIX, RawReader, canonical_encoding
 
 PAGE = "推进高质量发展\n\n本报讯（记者 云静）2月 11日上午,会议召开。\n".encode()
-
-
-def one_error_line(err: str, *parts: str) -> None:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("cleanup: error: ") and "Traceback" not in err, err
-    for part in parts:
-        assert part in lines[0], (part, err)
 
 
 def no_temp_files(folder: Path) -> bool:

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, one_error_line
 
 from cleanup import runner
 from cleanup.cli import main, mode_from_flags
@@ -32,15 +32,6 @@ def page(tmp_path) -> Path:
     p = tmp_path / "page.txt"
     p.write_bytes(SAMPLES[0].read_bytes())
     return p
-
-
-def one_error_line(err: str, *parts: str) -> None:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("cleanup: error: "), err
-    assert "Traceback" not in err
-    for part in parts:
-        assert part in lines[0], (part, err)
 
 
 def test_file_to_stdout_is_the_library_output(run, page, cleaner):
