@@ -26,7 +26,7 @@ from cleanup.pattern_chars import lines_reaching
 from cleanup.patterns import VETTED_LENGTH, ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.roles import COLUMN_SHARE, MIN_COLUMN_LINES, WINDOW, _measure, _measure_all, _windows, learn_columns
-from cleanup.rules import Rule, load_profile
+from cleanup.rules import Rule, _vetted, load_profile
 from cleanup.stage import Stage, Touched
 from cleanup.stages.dedup import comparison_key, find_pairs
 from cleanup.textkey import comparison_keys
@@ -817,6 +817,15 @@ def test_rules_are_tried_only_where_a_match_can_start_where_those_characters_are
     assert [e.before for e in spy.find_edits(page, 2.0, last_line)] == ["\u3000"] and len(tried) == 2
     tried.clear()
     assert spy.find_edits(page, 2.0, ((0, 10),)) == [] and tried == []  # no blank on the line asked about
+
+
+def test_a_packaged_rule_is_tried_where_its_matches_start_only_if_they_start_with_a_few_characters():
+    def vetted(pattern: str) -> Rule:
+        return _vetted(Rule("r", "normalize", "", "regex", "", pattern=regex.compile(pattern, regex.VERSION1)))
+
+    assert vetted(r"[ab] x").first_chars == "ab"
+    many = vetted(r"[a-k] x")  # eleven: counting each in a page would cost more than the search it spares
+    assert many.line_needs == (" ", "x") and many.first_chars == ""
 
 
 # a page of text without a blank before the generated lines: their blanks are few, so
