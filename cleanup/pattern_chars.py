@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Literal
 
 import regex
 
@@ -151,31 +152,42 @@ class _PatternReader:
         return least > 0
 
     def group(self) -> frozenset[str] | None:
-        """``(…)``: what its alternatives require; nothing for a negative lookaround."""
-        negative = False
-        if self.peek() == "?":
-            self.at += 1
-            if self.peek() in (":", ">", "="):  # a positive lookahead needs its text in the searched text too
-                self.at += 1
-            elif self.peek(2) == "<=":
-                self.at += 2
-            elif self.peek() == "!" or self.peek(2) == "<!":
-                self.at += 1 if self.peek() == "!" else 2
-                negative = True
-            elif self.peek(2) == "P<" or self.peek() == "<":
-                self.skip_name()
-            elif self.peek() == "|":  # branch reset: matches as (?:…) does, only its groups are numbered anew
-                self.at += 1
-            elif flags := _ANCHOR_AND_DOT_FLAGS.match(self.text, self.at):
-                self.at = flags.end()
-                if flags.group().endswith(")"):
-                    return None
-            else:  # other flags, references, conditionals, recursion
-                raise _Unreadable
+        """``(…)``: what its alternatives require (a positive lookaround needs its text in
+        the searched text too); nothing for a negative lookaround."""
+        kind = self.group_opening()
+        if kind == "flags":
+            return None
         inner = self.alternatives()
         if self.take() != ")":
             raise _Unreadable
-        return None if negative else inner
+        return None if kind == "negative" else inner
+
+    def group_opening(self) -> Literal["", "positive", "negative", "flags"]:
+        """Past the opening of a group, its ``(`` taken: "positive" or "negative" for a
+        lookaround, "flags" for ``(?m)`` and the like (read to its ``)``), '' for a
+        group that matches as its alternatives do."""
+        if self.peek() != "?":
+            return ""
+        self.at += 1
+        if self.peek() in (":", ">"):
+            self.at += 1
+        elif self.peek() == "=" or self.peek(2) == "<=":
+            self.at += 1 if self.peek() == "=" else 2
+            return "positive"
+        elif self.peek() == "!" or self.peek(2) == "<!":
+            self.at += 1 if self.peek() == "!" else 2
+            return "negative"
+        elif self.peek(2) == "P<" or self.peek() == "<":
+            self.skip_name()
+        elif self.peek() == "|":  # branch reset: matches as (?:…) does, only its groups are numbered anew
+            self.at += 1
+        elif flags := _ANCHOR_AND_DOT_FLAGS.match(self.text, self.at):
+            self.at = flags.end()
+            if flags.group().endswith(")"):
+                return "flags"
+        else:  # other flags, references, conditionals, recursion
+            raise _Unreadable
+        return ""
 
     def skip_name(self) -> None:
         end = self.text.find(">", self.at)
@@ -321,31 +333,13 @@ class _FirstReader(_PatternReader):
 
     def group_starts(self) -> _Start:
         """``(…)``: as its alternatives start; a lookaround or a flag matches no character."""
-        zero_width = False
-        if self.peek() == "?":
-            self.at += 1
-            if self.peek() in (":", ">"):
-                self.at += 1
-            elif self.peek() in ("=", "!"):
-                self.at += 1
-                zero_width = True
-            elif self.peek(2) in ("<=", "<!"):
-                self.at += 2
-                zero_width = True
-            elif self.peek(2) == "P<" or self.peek() == "<":
-                self.skip_name()
-            elif self.peek() == "|":
-                self.at += 1
-            elif flags := _ANCHOR_AND_DOT_FLAGS.match(self.text, self.at):
-                self.at = flags.end()
-                if flags.group().endswith(")"):
-                    return frozenset(), True
-            else:
-                raise _Unreadable
+        kind = self.group_opening()
+        if kind == "flags":
+            return frozenset(), True
         inner = self.starts()
         if self.take() != ")":
             raise _Unreadable
-        return (frozenset(), True) if zero_width else inner
+        return (frozenset(), True) if kind else inner
 
 
 # escapes that match no character (\K aside: see first_chars)

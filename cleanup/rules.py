@@ -74,8 +74,9 @@ class Rule:
     # set the text holds few of (:func:`~cleanup.pattern_chars.line_spans_holding`)
     line_needs: tuple[str, ...] = ()
     # a pattern searched line by line whose matches start with one of a few characters
-    # (:func:`~cleanup.pattern_chars.first_chars`): those; where they are few, the pattern
-    # is tried only where they stand (:meth:`_matches_at`)
+    # (:func:`~cleanup.pattern_chars.first_chars`, :func:`~cleanup.pattern_chars.quick_chars`):
+    # those; where the text holds few of them, the pattern is tried only where they stand
+    # (:meth:`_matches_at`)
     first_chars: str = ""
     # a vetted pattern of the shape (?<=C[S]*)M|M(?=[S]*C), with a replacement of its own:
     # :meth:`find_edits` then finds its matches by their runs (:mod:`cleanup.mark_context`)
@@ -655,7 +656,7 @@ def _vetted(rule: Rule) -> Rule:
     """A rule of a packaged rule file, with what its vetted pattern lets a search skip."""
     line_needs = _line_needs(rule)
     starts = first_chars(rule.pattern) if line_needs and rule.pattern is not None else None
-    return replace(rule, vetted=rule.params, line_needs=line_needs, first_chars="".join(sorted(starts or ())),
+    return replace(rule, vetted=rule.params, line_needs=line_needs, first_chars=quick_chars(starts),
                    mark_context=_mark_context(rule))
 
 

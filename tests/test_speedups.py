@@ -21,12 +21,12 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from cleanup.document import Document, Edit
-from cleanup.shape import lines
 from cleanup.pattern_chars import lines_reaching
+from cleanup.shape import lines
 from cleanup.patterns import VETTED_LENGTH, ParamPattern, Prescan, char_class, fuse_patterns, is_fusable
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.roles import COLUMN_SHARE, MIN_COLUMN_LINES, WINDOW, _measure, _measure_all, _windows, learn_columns
-from cleanup.rules import Rule, load_profile
+from cleanup.rules import Rule, _vetted, load_profile
 from cleanup.stage import Stage, Touched
 from cleanup.stages.dedup import comparison_key, find_pairs
 from cleanup.textkey import comparison_keys
@@ -819,6 +819,30 @@ def test_rules_are_tried_only_where_a_match_can_start_where_those_characters_are
     assert spy.find_edits(page, 2.0, ((0, 10),)) == [] and tried == []  # no blank on the line asked about
 
 
+def test_a_rule_tried_where_its_matches_start_is_timed_on_a_long_line_only():
+    rule = next(r for r in line_rules() if r.id == "space-han-han")
+    long_line = "会议\u3000" + "召开" * VETTED_LENGTH  # the pattern is vetted on lines of up to VETTED_LENGTH
+    page = "\n".join(["会议\u3000召开", long_line] + ["会议今天召开，代表们认真审议。"] * 2000)
+    timed: list[bool] = []
+
+    class Recording:
+        def match(self, text, pos, endpos, **kwargs):
+            timed.append("timeout" in kwargs)
+            return rule.pattern.match(text, pos, endpos, **kwargs)
+
+    spy = replace(rule, pattern=Recording())
+    assert [e.before for e in spy.find_edits(page, 2.0)] == ["\u3000", "\u3000"] and timed == [False, True]
+
+
+def test_a_packaged_rule_is_tried_where_its_matches_start_only_if_they_start_with_a_few_characters():
+    def vetted(pattern: str) -> Rule:
+        return _vetted(Rule("r", "normalize", "", "regex", "", pattern=regex.compile(pattern, regex.VERSION1)))
+
+    assert vetted(r"[ab] x").first_chars == "ab"
+    many = vetted(r"[a-k] x")  # eleven: counting each in a page would cost more than the search it spares
+    assert many.line_needs == (" ", "x") and many.first_chars == ""
+
+
 # a page of text without a blank before the generated lines: their blanks are few, so
 # the rules whose matches start with a blank are tried where one stands
 FILLER = "会议今天召开，代表们认真审议了报告。" * 300 + "\n"
@@ -828,11 +852,12 @@ FILLER = "会议今天召开，代表们认真审议了报告。" * 300 + "\n"
 @settings(max_examples=300, deadline=None)
 def test_a_rule_tried_where_its_matches_start_edits_as_a_search_of_the_whole_text(text):
     page = FILLER + text
+    generated = lines_reaching(page, [(len(FILLER), len(page))])
     for rule in line_rules():
         whole = replace(rule, line_needs=(), first_chars="")
         assert rule.find_edits(page, 2.0) == whole.find_edits(page, 2.0), rule.id
-        lines = lines_reaching(page, [(len(FILLER), len(page))])
-        assert rule.find_edits(page, 2.0, lines) == replace(rule, first_chars="").find_edits(page, 2.0, lines), rule.id
+        by_lines = replace(rule, first_chars="")
+        assert rule.find_edits(page, 2.0, generated) == by_lines.find_edits(page, 2.0, generated), rule.id
 
 
 @given(st.text(alphabet="甲\x01\u200b１Ａ中 ", max_size=30), st.text(alphabet="甲\x01\u200b１Ａ中 ", max_size=10))
