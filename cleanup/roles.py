@@ -96,6 +96,16 @@ FOLIO_SECTION_MAX = 4  # characters of a section name that a folio's pieces may 
 WINDOW = 12  # lines each side that a line's column width is learnt from
 MIN_COLUMN_LINES = 4  # lines of one width that make a column
 COLUMN_SHARE = 0.3  # and their share of the lines around
+# Lines set one under another with no blank line between may be a paragraph a line (a text
+# written so, or a page read so) rather than a column's printed lines: they are when this
+# share of them or more end a sentence (a column's lines end one where a paragraph ends, and
+# by chance: at most 0.19 on the development pages of every reader; clean prose, 0.33 and up)
+# and the widths show a column for fewer than ``UNPRINTED_COLUMN_SHARE`` of them (prose
+# wrapped in columns of short paragraphs ends a sentence on up to half its lines, but a
+# column shows on 0.87 of them and up), and one is as long as body text (the shape's
+# ``long_line``): a few printed lines show no column either.
+UNPRINTED_ENDS_SHARE = 0.3
+UNPRINTED_COLUMN_SHARE = 0.6
 DEFAULT_INDENT = 2.0  # cells: the usual indent of Chinese paragraphs, where none shows
 MAX_INDENT = 3  # cells: a paragraph's first line is indented by at most this many
 INDENT_TOLERANCE = 0.75  # cells an indented line may be off its indent
@@ -242,6 +252,7 @@ class RoleVocabulary:
         self.no_start = frozenset(shape.no_start)
         self.function_end = frozenset(shape.function_end)
         self.headline_max = shape.headline_max
+        self.long_line = shape.long_line
         # characters a line must hold for each pattern to match (pattern_chars): a quick test first
         self._needs = {p: _AnyChars(required_chars(p)) for p in (
             self.byline, self.dateline, self.credit, self.label, self.caption_end, self.jump)}
@@ -430,6 +441,19 @@ def is_wrapped(texts: Sequence[str], shape: Shape | None = None) -> bool:
     return in_runs >= 0.4 * len(filled) and ends < 0.5 * len(filled)
 
 
+def _paragraph_a_line(texts: Sequence[str], columns: Sequence[float], v: RoleVocabulary) -> bool:
+    """Whether lines that stand together are paragraphs, one a line, not printed lines
+    (``UNPRINTED_ENDS_SHARE``): many of them end a sentence, few sit in a column, and
+    one is too long for a column."""
+    filled = [i for i, t in enumerate(texts) if t]
+    if not filled:
+        return False
+    ends = sum(1 for i in filled if v.ends_sentence(texts[i]))
+    if ends < UNPRINTED_ENDS_SHARE * len(filled) or max(len(texts[i]) for i in filled) < v.long_line:
+        return False
+    return sum(1 for i in filled if columns[i]) < UNPRINTED_COLUMN_SHARE * len(filled)
+
+
 def learn_columns(widths: Sequence[float], texts: Sequence[str]) -> list[float]:
     """Each line's column width: the usual width of the lines around it.
 
@@ -504,7 +528,9 @@ def read_page(
     it since (default: ``lines``): widths and indents are measured on it;
     ``widths``: each line's width as printed (default: :func:`printed_width`
     of ``printed``); ``wrapped``: whether the lines are printed lines of
-    columns (True) or paragraphs (False), by default read from the lines;
+    columns (True) or paragraphs (False), by default read from the lines
+    (lines said to be printed are paragraphs all the same where their widths
+    show no column and they end sentences as paragraphs do: :func:`_paragraph_a_line`);
     ``cuts_word``: whether the break between two lines cuts a word, which
     a heading's last line does not; ``shape``: the page-shape vocabulary
     (default: the packaged one).
@@ -527,7 +553,9 @@ def read_page(
         counts = [len(p.rstrip("\r\n").lstrip(" \t")) if t else 0
                   for t, p in zip(texts, lines if printed is None else printed)]
         reading = PageReading([], ws, learn_columns(ws, texts), slacks, counts, wrapped, v)
-    else:  # widths say nothing on clean text
+        if _paragraph_a_line(texts, reading.columns, v):
+            wrapped = False
+    if not wrapped:  # widths say nothing on clean text
         ws = list(widths) if widths is not None else blank
         reading = PageReading([], ws, blank, blank, [0] * len(texts), wrapped, v)
     if wrapped:

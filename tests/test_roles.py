@@ -211,6 +211,21 @@ def test_clean_text_is_not_read_as_printed_lines():
     assert not reading.wrapped and not any(reading.columns)
 
 
+def test_clean_text_a_paragraph_a_line_with_no_blank_line_is_not_read_as_printed_lines():
+    lines = (DATA / "gold" / "000_aa24163696705659.txt").read_text(encoding="utf-8").split("\n\n")
+    reading = read_page(lines, wrapped=True)
+    assert not reading.wrapped and not any(reading.columns)
+
+
+def test_short_paragraphs_wrapped_in_a_column_are_printed_lines_though_many_lines_end_a_sentence():
+    paragraphs = ["会议听取了有关情况的汇报，审议通过了工作要点。", "会议强调，要认真抓好各项工作的落实。",
+                  "会议还研究了其他事项。", "与会同志进行了认真讨论，提出了意见建议。"] * 3
+    lines = [p[i:i + 12] for p in paragraphs for i in range(0, len(p), 12)]
+    ends = sum(1 for line in lines if line.endswith("。"))
+    assert ends >= 0.3 * len(lines)
+    assert read_page(lines, wrapped=True).wrapped
+
+
 def test_a_line_short_of_its_column_and_a_full_one():
     lines = ["阿司匹林是治疗急性风湿热", "所引起的发热和关节痛的一线药", "物。这种疗法的疗程通常为一两",
              "星期，一般不会更长。发热和疼", "痛缓解后就不用再服药了，因为", "它不能减少心脏并发症和风湿性",

@@ -3,6 +3,7 @@
     python tools/prose_check.py                    # the figures, then every change by rule
     python tools/prose_check.py --summary          # the figures only
     python tools/prose_check.py --rule stutter-word --source nahan
+    python tools/prose_check.py --lines --summary  # a paragraph a line, no blank line between
 
 The corpus is tests/data/prose/*.txt (or .txt.gz: documents separated by a
 blank line, one paragraph a line; tests/data/prose/README.md) and the gold
@@ -17,6 +18,12 @@ A paragraph is changed when a change of the result touches its characters
 or the blank line after it (a join touches the paragraphs on both sides; a
 removed paragraph is touched by its removal).  Every change is listed with
 its rule and the paragraph's text around it.
+
+With ``--lines`` each document is written a paragraph a line with no blank
+line between (as many corpora and JSONL records hold text): the clean form
+puts a blank line after each, so here a paragraph counts as unchanged when
+the clean text holds it whole, as a paragraph of its own; the ones it does
+not (joined to a neighbour, cut, or changed inside) are listed.
 """
 
 from __future__ import annotations
@@ -71,6 +78,7 @@ class Report:
     changed: Counter[str] = field(default_factory=Counter)  # paragraphs touched, by source
     findings: list[Finding] = field(default_factory=list)
     suspects: Counter[str] = field(default_factory=Counter)  # doubts kept, no change: by rule
+    not_whole: list[tuple[Doc, int]] = field(default_factory=list)  # --lines: paragraphs not kept whole
 
     @property
     def unchanged_share(self) -> float:
@@ -150,6 +158,24 @@ def check(docs: Iterable[Doc], cleaner: Cleaner | None = None) -> Report:
     return report
 
 
+def check_lines(docs: Iterable[Doc], cleaner: Cleaner | None = None) -> Report:
+    """Clean every document written a paragraph a line, no blank line between; count the
+    paragraphs the clean text holds whole, as paragraphs of their own (``--lines``)."""
+    cleaner = cleaner or Cleaner()
+    report = Report()
+    for doc in docs:
+        result = cleaner.clean("\n".join(doc.paragraphs) + "\n", f"{doc.source}:{doc.number}")
+        left = Counter(result.text.strip("\n").split("\n\n"))
+        report.paragraphs[doc.source] += len(doc.paragraphs)
+        for i, p in enumerate(doc.paragraphs):
+            if left[p]:
+                left[p] -= 1
+            else:
+                report.changed[doc.source] += 1
+                report.not_whole.append((doc, i))
+    return report
+
+
 def print_report(report: Report, summary: bool, rule: str | None, limit: int | None) -> None:
     total, changed = sum(report.paragraphs.values()), sum(report.changed.values())
     print(f"paragraphs unchanged: {total - changed}/{total} = {report.unchanged_share:.2%}")
@@ -157,7 +183,8 @@ def print_report(report: Report, summary: bool, rule: str | None, limit: int | N
         n, c = report.paragraphs[source], report.changed[source]
         print(f"  {source:10} {n - c:6}/{n:<6} = {1 - c / n:.2%}")
     groups = report.by_rule()
-    print("changes by rule:")
+    if groups:
+        print("changes by rule:")
     for r, found in groups.items():
         print(f"  {len(found):5}  {r}")
     if report.suspects:
@@ -166,6 +193,8 @@ def print_report(report: Report, summary: bool, rule: str | None, limit: int | N
             print(f"  {n:5}  {r}")
     if summary:
         return
+    for doc, i in report.not_whole:
+        print(f"  not whole: {doc.source}:{doc.number}:{i + 1}  {doc.paragraphs[i][:40]}")
     for r, found in groups.items():
         if rule and r != rule:
             continue
@@ -180,9 +209,11 @@ def main() -> None:
     ap.add_argument("--rule", help="list the changes of this rule only")
     ap.add_argument("--source", action="append", help="only this source (file stem, or 'gold'); repeatable")
     ap.add_argument("--limit", type=int, help="list at most this many changes a rule")
+    ap.add_argument("--lines", action="store_true",
+                    help="write each document a paragraph a line, no blank line between")
     args = ap.parse_args()
     docs = [d for d in corpus() if not args.source or d.source in args.source]
-    print_report(check(docs), args.summary, args.rule, args.limit)
+    print_report((check_lines if args.lines else check)(docs), args.summary, args.rule, args.limit)
 
 
 if __name__ == "__main__":

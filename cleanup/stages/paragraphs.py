@@ -399,7 +399,8 @@ class Paragraphs(Stage):
         return printed, after_jump
 
     def layout(self, doc: Document, lines: list[_Line], rows: list[str] | None = None) -> Layout:
-        """Wrapped if most lines sit in multi-line blocks; then each line's role and column
+        """Wrapped if most lines sit in multi-line blocks (and read as printed lines, not a
+        paragraph a line: :func:`cleanup.roles.read_page`); then each line's role and column
         are read with the widths it was printed at (:func:`cleanup.roles.read_page`),
         otherwise only its role: on an unwrapped page widths decide nothing.
         ``rows``: ``doc.text.split("\\n")``, if split already."""
@@ -411,6 +412,8 @@ class Paragraphs(Stage):
         printed, after_jump = self._printed(doc, rows, lines)
         body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
         reading = read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word, shape=self.shape)
+        if not reading.wrapped:  # a paragraph a line with no blank line between: the widths show no column
+            return Layout(False, own_roles(rows, self.shape))
         return Layout(True, reading.roles, reading, body_blocks, after_jump, lines[-1].block > 0)
 
     # --- evidence -----------------------------------------------------------
