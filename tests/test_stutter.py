@@ -140,6 +140,9 @@ def test_each_change_and_suspect_gives_its_evidence():
     ("打倒、打倒，再打倒", "kept: list item '打倒' twice in a row, no other item beside it: a repetition?"),
     ("分为特别重大、重大、较大和一般四级",
      "kept: list item '重大' twice in a row, the first may end a longer item: 分为特别重大"),
+    ("李强主持召开国务院常务会议会议强调，要做好工作。", "kept: a mark may be lost between 国务院常务会议|会议强调"),
+    ("召开全市工作会议会议要求，", "kept: a mark may be lost between 开全市工作会议|会议要求"),
+    ("可以设立派出机构派出机构应当依法履职", "kept: a mark may be lost between 可以设立派出机构|派出机构应当"),
 ])
 def test_a_doubt_is_kept_as_a_suspect_with_its_evidence(text, note):
     doc = clean(text)
@@ -147,6 +150,33 @@ def test_a_doubt_is_kept_as_a_suspect_with_its_evidence(text, note):
     assert [c.note for c in doc.suspects] == [note]
     [suspect] = doc.suspects
     assert suspect.before == suspect.after == text[suspect.start:suspect.end]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("贯彻落实本次会议会议精神", "贯彻落实本次会议精神"),
+    ("认真学习会议会议精神", "认真学习会议精神"),
+    ("会议会议强调，", "会议强调，"),  # nothing before the first copy: no clause it can end
+])
+def test_a_stutter_before_no_clause_opener_is_still_written_once(text, expected):
+    assert clean(text).text == expected
+
+
+def test_a_lost_mark_between_two_clauses_is_told_by_the_rule_file():
+    """Without the words that open a predicate, ``会议会议强调`` reads as a stutter."""
+    text = "主持召开国务院常务会议会议强调，要做好工作。"
+    assert clean(text, with_params(clause_openers=[])).text == "主持召开国务院常务会议强调，要做好工作。"
+    assert clean(text).text == text
+
+
+def test_a_paragraph_that_lost_its_mark_before_one_opening_with_its_last_word_keeps_both():
+    """The paragraphs stage joins ``…常务会议 | 会议强调…``; the word is not written once."""
+    from cleanup import Cleaner
+
+    raw = "国务院总理李强7月31日主持召开国务院常务会议\n会议强调，要有效扩大国内需求，推出一批有力举措。\n"
+    result = Cleaner().clean(raw)
+    assert "常务会议会议强调" in result.text
+    assert not [c for c in result.changes if c.rule.startswith("stutter")]
+    assert [s.note for s in result.suspects] == ["kept: a mark may be lost between 国务院常务会议|会议强调"]
 
 
 @pytest.mark.parametrize("text", ["他是足球队队员", "看到到处都是人", "高级人民法院院长", "饮用水水源地"])

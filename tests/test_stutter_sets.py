@@ -21,8 +21,10 @@ from stutter_check import (  # noqa: E402
     DoubleResult,
     PlantedResult,
     check_doubles,
+    check_lost_marks,
     check_planted,
     collapsing,
+    lost_marks,
     read_doubles,
     read_planted,
     stutter_stage,
@@ -39,9 +41,16 @@ DOUBLES_KEPT_BY_PROFILE_FLOOR = 0.997
 # the stage was not tuned on: 99.65 % (the tuning half: 99.90 %).
 HELD_OUT_DOUBLES_KEPT_FLOOR = 0.996
 # Share of the planted stutters the stage writes back to the real sentence:
-# 98.08 % when the set was made, 61.08 % since precision comes first (no floor
+# 98.08 % when the set was made, 61.08 % since precision comes first, 59.58 %
+# since a word that may end one clause and open the next is kept (no floor
 # wanted beyond keeping the samples' repairs: this one only guards against a slide).
-PLANTED_RECALL_FLOOR = 0.61
+PLANTED_RECALL_FLOOR = 0.59
+# Share of the words of clean prose that end a clause and open the next,
+# kept when the mark between them is taken out (stutter_check.lost_marks):
+# 100/310 before the stage read the word after the second copy (clause_openers
+# of rules/stutter.toml), 183/310 since; that cost 18 planted repairs (61.08 %
+# -> 59.58 %): a lost mark is real wording, a stutter left is a flaw.
+LOST_MARKS_KEPT_FLOOR = 0.59
 # Planted stutters the stage "repairs" into something else than the real sentence: none today.
 PLANTED_WRONG_REPAIRS_MAX = 0
 
@@ -108,6 +117,16 @@ def test_the_halves_split_by_document_and_hold_about_half_each():
     assert set(halves) == set(stutter_check.HALVES)
     assert min(halves.values()) > 0.4 * len(DOUBLES)
     assert stutter_check.half("laws:12:3") == stutter_check.half("laws:12:40")
+
+
+def test_lost_marks_between_a_word_and_its_repeat_are_kept(stage):
+    marks = lost_marks()
+    assert len(marks) >= 300 and {m.mark for m in marks} >= {"。", "，", "¶"}
+    for m in marks:
+        a, b = m.span
+        assert m.joined[a:b] == m.word * 2, m
+    kept = check_lost_marks(marks, stage)
+    assert sum(kept) / len(kept) >= LOST_MARKS_KEPT_FLOOR, f"{sum(kept)}/{len(kept)}"
 
 
 def test_planted_stutters_written_once(planted):

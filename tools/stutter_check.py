@@ -1,6 +1,7 @@
 """Precision and recall of the stutter stage on real doubles and planted stutters (issue 18).
 
     python tools/stutter_check.py               # figures, then every double wrongly collapsed
+                                                # and every lost mark's word written once
     python tools/stutter_check.py --summary     # figures only
     python tools/stutter_check.py --no-words    # the stage with an empty word list, to see what it buys
     python tools/stutter_check.py --half tune   # only the tuning half of both sets (or held-out)
@@ -10,8 +11,13 @@ kept when no change takes any of its characters out, by the stutter stage
 alone on its context and by the whole default profile.  Planted stutters
 (tests/data/planted_stutters.tsv, tools/plant_stutters.py): recall is the
 share the stage writes back to the real sentence exactly; a wrong repair
-changes the sentence into something else.  The older hand-made lists
-(tests/data/reduplications.txt, tests/data/stutters.txt) are measured too.
+changes the sentence into something else.  Lost marks (:func:`lost_marks`):
+clean prose where a word of 2-6 Han characters ends a clause and opens the
+next (``…设立派出机构。派出机构应当…``, ``…出席会议。|会议强调…`` across
+two paragraphs), the mark between them taken out as OCR or a joined line
+does; such a double is real wording and should be kept.  The older
+hand-made lists (tests/data/reduplications.txt, tests/data/stutters.txt)
+are measured too.
 
 Both sets are split in two halves by document (:func:`half`: a hash of
 FILE:DOCUMENT): the stage is tuned looking at the "tune" half only, and the
@@ -29,6 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+import regex
+
 from cleanup import Change, Cleaner
 from cleanup.document import Document
 from cleanup.pipeline import build_stage
@@ -38,7 +46,9 @@ from cleanup.wordlists import Lexicon
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 sys.path.insert(0, str(DATA.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from listfile import groups  # noqa: E402  (tests/listfile.py reads the hand-made lists)
+from prose_check import corpus  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -63,7 +73,23 @@ class Planted:
     where: str
 
 
+@dataclass(frozen=True)
+class LostMark:
+    joined: str  # a paragraph with one mark taken out, or two paragraphs joined without the first's 。
+    offset: int  # where the first copy of the word starts
+    word: str
+    mark: str  # the mark taken out; "¶" for a paragraph's end
+    where: str
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.offset, self.offset + 2 * len(self.word)
+
+
 HALVES = ("tune", "held-out")
+MARKS = "。，；：！？、"
+# a word of 2-6 Han characters, a mark, the same word again (the longest such word)
+WORD_MARK_WORD = regex.compile(rf"(?=(\p{{Han}}{{2,6}})([{MARKS}])\1)")
 
 
 def half(where: str) -> str:
@@ -84,6 +110,32 @@ def read_doubles(path: Path = DATA / "doubles.tsv") -> list[Double]:
 
 def read_planted(path: Path = DATA / "planted_stutters.tsv") -> list[Planted]:
     return [Planted(*r) for r in rows(path)]
+
+
+def lost_marks() -> list[LostMark]:
+    """Every place of the clean-prose corpus (prose_check.corpus) where a word
+    of 2-6 Han characters ends a clause and opens the next: the paragraph with
+    the mark between them taken out (``…派出机构派出机构应当…``), or a
+    paragraph ending ``W。`` joined to the next that opens with ``W``."""
+    out = []
+    for doc in corpus():
+        where = f"{doc.source}:{doc.number}"
+        for n, p in enumerate(doc.paragraphs):
+            for m in WORD_MARK_WORD.finditer(p):
+                word, mark = m.group(1), m.group(2)
+                cut = m.start() + len(word)
+                out.append(LostMark(p[:cut] + p[cut + 1:], m.start(), word, mark, f"{where}:{n + 1}"))
+            after = doc.paragraphs[n + 1] if n + 1 < len(doc.paragraphs) else ""
+            word = next((after[:k] for k in range(6, 1, -1)
+                         if regex.fullmatch(r"\p{Han}+", after[:k]) and p.endswith(after[:k] + "。")), None)
+            if word:
+                out.append(LostMark(p[:-1] + after, len(p) - 1 - len(word), word, "¶", f"{where}:{n + 1}"))
+    return out
+
+
+def check_lost_marks(marks: list[LostMark], stage: Stutter) -> list[bool]:
+    """Whether the stage keeps each word and its repeat (no change takes a character out)."""
+    return [not collapsing(stage.run(Document(m.joined)).changes, m.joined, m.span) for m in marks]
 
 
 def stutter_stage(no_words: bool = False) -> Stutter:
@@ -216,14 +268,30 @@ def report_lists(stage: Stutter) -> None:
           f" stutters.txt repaired {share(sum(clean(a) == b for a, b in made), len(made))}")
 
 
-def report_halves(doubles: list[DoubleResult], planted: list[PlantedResult]) -> None:
-    """The two headline figures of each half of the sets."""
+def report_lost_marks(marks: list[LostMark], kept: list[bool], summary: bool) -> None:
+    """The share of words ending a clause and opening the next, kept once the mark between them is lost."""
+    across = [k for m, k in zip(marks, kept) if m.mark == "¶"]
+    print(f"\nlost marks: word and repeat kept by the stutter stage {share(sum(kept), len(kept))}"
+          f" (across two paragraphs {share(sum(across), len(across))})")
+    if summary:
+        return
+    for m, k in zip(marks, kept):
+        if not k:
+            a, b = m.span
+            print(f"  {m.mark} {m.joined[max(0, a - 12):a]}【{m.joined[a:b]}】{m.joined[b:b + 8]}  ({m.where})")
+
+
+def report_halves(doubles: list[DoubleResult], planted: list[PlantedResult],
+                  marks: list[LostMark], kept: list[bool]) -> None:
+    """The headline figures of each half of the sets."""
     print()
     for h in HALVES:
         ds = [r for r in doubles if half(r.double.where) == h]
         ps = [r for r in planted if half(r.planted.where) == h]
+        ks = [k for m, k in zip(marks, kept) if half(m.where) == h]
         print(f"{h:8} half: real doubles kept by the stage {share(sum(r.kept_by_stage for r in ds), len(ds))};"
-              f" planted stutters repaired {share(sum(r.repaired for r in ps), len(ps))}")
+              f" planted stutters repaired {share(sum(r.repaired for r in ps), len(ps))};"
+              f" lost marks kept {share(sum(ks), len(ks))}")
 
 
 def main() -> None:
@@ -236,11 +304,14 @@ def main() -> None:
     cleaner = None if args.no_words else Cleaner()  # the profile has no switch for the word list
     doubles = [d for d in read_doubles() if not args.half or half(d.where) == args.half]
     planted = [p for p in read_planted() if not args.half or half(p.where) == args.half]
+    marks = [m for m in lost_marks() if not args.half or half(m.where) == args.half]
     double_results, planted_results = check_doubles(doubles, stage, cleaner), check_planted(planted, stage)
+    marks_kept = check_lost_marks(marks, stage)
     report_doubles(double_results, args.summary, profile=cleaner is not None)
     report_planted(planted_results, args.summary)
+    report_lost_marks(marks, marks_kept, args.summary)
     if not args.half:
-        report_halves(double_results, planted_results)
+        report_halves(double_results, planted_results, marks, marks_kept)
     report_lists(stage)
 
 

@@ -22,11 +22,18 @@ Han unit of 1-6 characters it decides, in this order:
    holds (a name: ``王莎莎``; a reduplication the list lacks: ``唯唯``), two
    phrases meeting on ``的`` (``组织的土地|的土地承包经营权``).
 
+A word of two or more characters that steps 2-3 would write once is kept
+instead when a word opening a predicate follows it (``会议强调``,
+``本法所称``): Chinese often ends a clause on the word the next one opens
+with, and OCR drops the mark between them, or a line break that lost its
+``。`` is joined (``…常务会议。会议强调…`` -> ``常务会议会议强调``).
+
 A list item repeated back to back is written once when the list has
 another item beside it (``肺癌、胃癌、胃癌。``); a repeat ending a longer
 item (``特别重大、重大、较大``) or a repetition alone (``打倒、打倒，``) is kept.
 
-What is kept on doubt (steps 2 with one edge crossed, and 4) is a *suspect*:
+What is kept on doubt (steps 2 with one edge crossed, and 4, and a word
+before a clause opener) is a *suspect*:
 recorded with its evidence as a change whose text after is its text before
 (:meth:`Document.apply` keeps it apart from the changes), so that
 ``cleanup explain`` and the review page show it.  With ``mode = "report"``
@@ -167,6 +174,7 @@ class Stutter(Stage):
         self.never_doubled = frozenset(p.chars("never_doubled"))
         self.bound_cost = p.number("bound_cost")
         self.meeting_marks = frozenset(p.chars("meeting_marks"))
+        self.clause_openers = frozenset(p.strings("clause_openers"))
         # extractors write look-alike code points for ideographs (⼀件⼀件): the
         # word list is asked about the ideographs
         self.lookalikes = lookalike_table(read_entries(p.text("lookalikes")))
@@ -427,7 +435,31 @@ class Stutter(Stage):
 
     def verdict(self, s: str, i: int, k: int) -> Verdict | None:
         """Write the repeat at ``i`` once, keep it as a suspect, or (None) keep it
-        as two words meeting on both of its edges."""
+        as two words meeting on both of its edges.  A repair of a word that may
+        end one clause and open the next is kept instead (:meth:`seam`)."""
+        verdict = self.words_verdict(s, i, k)
+        if verdict is None or not verdict.repair:
+            return verdict
+        seam = self.seam(s, i, k)
+        return verdict if seam is None else Verdict(False, f"kept: a mark may be lost between {seam}")
+
+    def seam(self, s: str, i: int, k: int) -> str | None:
+        """``…XW|W opener`` where the repeat ``WW`` of 2+ characters, after other
+        Han text, is followed by a word that opens a predicate (``会议强调``,
+        ``本法所称``, ``申请人应当``): two clauses whose mark was lost
+        (``…常务会议。会议强调…``), the first ending on the word the second
+        opens with, as Chinese often writes them.  Written once, the text
+        would lose a word of the article."""
+        end = i + 2 * k
+        if k < 2 or i == 0 or end == len(s):
+            return None
+        after = self.lexicon.segment(s[end : end + WINDOW])[0]
+        if after not in self.clause_openers:
+            return None
+        return f"{s[max(0, i - WINDOW // 2) : i + k]}|{s[i : i + k]}{after}"
+
+    def words_verdict(self, s: str, i: int, k: int) -> Verdict | None:
+        """:meth:`verdict` as the words around the repeat alone tell it."""
         unit, end = s[i : i + k], i + 2 * k
         left, right = self.crossing(s, i, k)
         if left and right:
