@@ -765,6 +765,8 @@ def cleaner_without(weight: str) -> Cleaner:
     ("next-headline-over-body", "p0035", "tesseract", "延长供应端全产业链条"),
     # a title's line of phrases set apart by blanks, inside a sentence OCR set it in
     ("next-phrases", "p0037", "tesseract", "开新局 起好步 强首府"),
+    # a heading's line, the last of its OCR block, after a body line that ends a sentence and fills its column
+    ("next-heading-alone", "p0016", "tesseract", "同比增长183.3%"),
 ])
 def test_each_weight_of_heading_evidence_decides_a_real_page(cleaner, weight, page, reader, paragraph):
     """Development pages where the evidence decides: without its weight the paragraph is lost."""
@@ -872,3 +874,56 @@ def test_title_quotes_must_pair_each_opener_with_its_closer():
     profile.stages = [s.with_settings(title_quotes="“”‘’「") if s is config else s for s in profile.stages]
     with pytest.raises(RuleError, match="title_quotes must be pairs of an opener and its closer"):
         Cleaner(profile)
+
+
+HEADING_ALONE_BEFORE = "底，多措并举解决工业用\n地不足的问题。积极争取\n上级专项资金和专项债，\n充分发挥好政府合作平台\n" \
+    "和经发基金的重要作用，\n解决项目建设资金难题。\n"
+HEADING_ALONE_AFTER = "\n\n刘占英表示，经开区将认\n真贯彻落实本次会议精神。\n"
+
+
+@pytest.mark.parametrize(("line", "apart"), [
+    ("同比增长183.3%", True),
+    ("积极推进重点项目的建设", False),  # as full as the column: a paragraph that a column's end cut
+    ("积极推进重点项目建设。", False),  # ends with a mark: a paragraph's last line (short-line decides)
+    ("积极推进“重点项目”", False),  # a closer at its end: it may end a paragraph's quotation
+])
+def test_a_headline_shaped_line_ending_its_block_after_a_sentence_end_is_a_heading(stage, line, apart):
+    """On a printed page, after a line that ends a sentence (however full), a line short of its column,
+    the last of its block, shaped like a headline with no mark of body text nor a closer at its end, is
+    a heading (next-heading-alone): a paragraph's last line ends with a mark, and one that a column's
+    end cuts fills its line.  A full line, one ending with a mark or with a closer: no such evidence."""
+    doc = stage.run(Document(HEADING_ALONE_BEFORE + line + HEADING_ALONE_AFTER))
+    assert any("next-heading-alone" in c.note for c in doc.changes) is apart
+    if apart:
+        assert "资金难题。\n\n同比增长183.3%\n\n" in doc.text
+
+
+@pytest.mark.parametrize(("before", "after", "apart"), [
+    ("不断提升固体废物综合治理能力。", "、、 蒙古信息园将成为我国", True),
+    ("不断提升固体废物综合治理能力。", "，蒙古信息园将成为我国", True),
+    ("不断提升固体废物综合治理能力", "，蒙古信息园将成为我国最大的云计算园区。", False),  # mid-sentence: it goes on
+    ("群众纷纷说：“不断提升固体废物综合治理能力！”", "，蒙古信息园将成为我国最大的云计算园区。", False),  # after a closer
+])
+def test_a_mark_that_follows_a_clause_after_a_sentence_end_continues_nothing(rebuild, before, after, apart):
+    """A line starting with 、，；： right after a sentence's end continues no sentence: debris OCR made
+    of a picture or a rule (next-debris cancels next-cannot-start), the two stay apart, also when the
+    clean text is cleaned again.  Mid-sentence, or after a closing quote (“…！”，他说), it goes on."""
+    raw = f"会议强调，要将无废城市建设工作任务纳入市级绩效管理，{before}\n\n{after}\n"
+    out = rebuild.clean(raw).text
+    assert ("\n\n" in out.strip()) is apart
+    assert rebuild.clean(out).text == out
+
+
+def test_a_paragraph_opening_with_a_lead_word_after_a_function_word_stands_apart(rebuild):
+    """On a page of one paragraph per line, a paragraph opening with a lead's word (据了解，) after body
+    text that OCR left ending on a function word (之一。 read as 之) stays apart: next-opens outweighs
+    ends-function-word, mid-sentence and body-line, so the rounds after a printed page's first and the
+    clean text cleaned again keep the break the widths set.  Its weight decides it."""
+    raw = "全市生物医药产业产值同比增长60%。大唐药业在北京证券交易所挂牌上市，成为全国首批81家北京证券交易所上市公司之\n\n" \
+        "据了解，未来五年，呼和浩特市将大力培育以生物疫苗为重点的生物医药产业集群。\n"
+    assert rebuild.clean(raw).text == raw
+    profile = profile_with("normalize", "debris", "paragraphs")
+    config = next(s for s in profile.stages if s.name == "paragraphs")
+    weights = {**config.params["weights"], "next-opens": -3.0}
+    profile.stages = [s.with_settings(weights=weights) if s is config else s for s in profile.stages]
+    assert "\n\n" not in Cleaner(profile).clean(raw).text

@@ -266,6 +266,7 @@ class Paragraphs(Stage):
         self.title_quotes = tuple(zip(quotes[::2], quotes[1::2]))  # (opener, closer)
         self.max_rounds = p.integer("max_rounds")
         self.tail_max = p.integer("tail_max")
+        self.debris_after_sentence = p.pattern("debris_after_sentence")
         self.list_item_max = p.integer("list_item_max")
         self.title_end = p.pattern("title_end")
         self.quote_turn = p.pattern("quote_turn")
@@ -638,6 +639,8 @@ class Paragraphs(Stage):
         if ending == "mid-clause" and not lay.wrapped and self.leads_in.search(text[-LEAD_IN_CONTEXT:]):
             ending = "lead-in-end"  # a paragraph of its own that ends leading in: 决定：, 包括：
         ev = [ending]
+        if nxt[0] in self.no_start and self.debris_after_sentence.search(text[-1] + "\n" + nxt[0]):
+            ev.append("next-debris")  # …治理能力。| 、、 、 蒙古信息园…
         if text is a.text and self._scattered(text):
             ev.append("line-scattered")
         if ending == "mid-sentence" and text[-1] in self.function_end:
@@ -847,6 +850,8 @@ class Paragraphs(Stage):
         else:  # the paragraph's first line: it may be indented, and a dateline's goes on
             indented = rd.indented(i, b.text) or rd.roles[i] is _DATELINE
             ev.append("first-line-indented" if indented else "short-first-line")
+        if ending in ("sentence-end", "clause-end") and b.last_in_block and self._heading_alone(b, rd):
+            ev.append("next-heading-alone")
         if ending in ("sentence-end", "clause-end") and after_b is not None:
             # the line printed after it, which may have pushed its first character down (扩|容、):
             # the next line, or the one after a blank line, which OCR sets between a block's lines
@@ -856,6 +861,15 @@ class Paragraphs(Stage):
         elif ending == "mid-sentence" and self._heads_indented(text, a, b, rd, after_b):
             ev.append("heading-over-indented")
         return ev
+
+    def _heading_alone(self, b: _Line, rd: PageReading) -> bool:
+        """Whether line ``b``, the last of its block (a blank line or the page's end after it), is a
+        heading there: short of its column, shaped like a headline, with no mark of body text and no
+        closer at its end.  A paragraph's last line ends with a mark, and a paragraph cut by a column's
+        end fills its last line: after a sentence's end such a line starts nothing of the body
+        (…解决项目建设资金难题。| 同比增长183.3% ||)."""
+        return rd.short(b.row) and self.headline_like(b.text) and not self.body_mark.found_in(b.text) \
+            and b.text[-1] not in self.closers
 
     def _heads_indented(self, text: str, a: _Line, b: _Line, rd: PageReading, after_b: _Line | None) -> bool:
         """Whether line ``a``, a line of its own shaped like a heading (no mark of body text,
