@@ -22,7 +22,7 @@ from .articles import Article, CleanPage, page_articles
 from .document import Change, Step, steps_from_changes
 from .io import Chunk, RawReader, atomic_output, clean_chunks, clean_record_text, unreadable_folders, walk
 from .pipeline import Cleaner
-from .report import EXIT_ERROR, EXIT_OK, error_line, report
+from .report import EXIT_ERROR, EXIT_OK, error_line, located, report
 from .runner import CleanerSettings, stdout_bytes
 from .shape import load_shape
 
@@ -88,10 +88,10 @@ def corpus_records(path: Path | None, name: str, field: str,
         stream = sys.stdin.buffer if path is None else stack.enter_context(open(path, "rb"))
         for number, line in enumerate(stream, 1):
             where = f"{name}:{number}"
-            record, error = parse_record(line, where, field, fate="skipped: no article comes of it")
+            record, reason = parse_record(line, field, fate="skipped: no article comes of it")
             if record is None:
-                if error:
-                    yield (where, None, error), "failed"
+                if reason:
+                    yield (where, None, located(where, reason)), "failed"
                 continue
             try:
                 doc = clean_record_text(record[field], cleaner, where)

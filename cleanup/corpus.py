@@ -21,7 +21,7 @@ from .errors import InputError
 from .io import atomic_output, clean_record_text
 from .jsonlines import dump_json, frame_of
 from .pipeline import Cleaner
-from .report import COPIED, Outcome, error_line, no_field_line, not_json_line, report, summarize, text_diff
+from .report import COPIED, Outcome, error_line, located, no_field, not_json, report, summarize, text_diff
 from .runner import CleanerSettings, Mode, Settings, open_log, stdout_bytes
 
 
@@ -62,20 +62,21 @@ def on_probation(lines: Iterable[tuple[T, Fate]], name: str, field: str) -> Iter
     yield from held  # a short corpus of failed records only
 
 
-def parse_record(line: bytes, where: str, field: str, fate: str = COPIED) -> tuple[dict[str, Any] | None, str]:
-    """The record on ``line`` if its ``field`` is a string; else None and the
-    error line, which says the record was ``fate`` (none for a blank line)."""
+def parse_record(line: bytes, field: str, fate: str = COPIED) -> tuple[dict[str, Any] | None, str]:
+    """The record on ``line`` if its ``field`` is a string; else None and why not
+    (the record's name left for the caller to give), saying the record was
+    ``fate`` (no reason for a blank line)."""
     body = line.rstrip(b"\r\n")
     if not body.strip():
         return None, ""
     try:
         record = json.loads(body)
     except ValueError as e:
-        return None, not_json_line(where, e, fate)
+        return None, not_json(e, fate)
     except RecursionError:  # arrays or objects nested thousands deep
-        return None, not_json_line(where, ValueError("nested too deeply to read"), fate)
+        return None, not_json(ValueError("nested too deeply to read"), fate)
     if not isinstance(record, dict) or not isinstance(record.get(field), str):
-        return None, no_field_line(where, field, fate)
+        return None, no_field(field, fate)
     return record, ""
 
 
@@ -144,9 +145,11 @@ def clean_line(line: bytes, number: int, name: str, field: str, cleaner: Cleaner
                log: LogWriter | None, mode: Mode) -> tuple[Outcome, bytes]:
     """One corpus line: its outcome and the line to write (unchanged if it failed)."""
     where = f"{name}:{number}"
-    record, error = parse_record(line, where, field)
-    if record is None:
-        return Outcome(where, "failed" if error else "unchanged", error), line
+    record, reason = parse_record(line, field)
+    if reason:
+        return Outcome(where, "failed", located(where, reason)), line
+    if record is None:  # a blank line
+        return Outcome(where, "unchanged"), line
     try:
         doc = clean_record_text(record[field], cleaner, where)
     except Exception as e:  # a rule timeout or a bug: this record only

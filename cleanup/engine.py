@@ -59,7 +59,7 @@ from .io import atomic_output, clean_record_text, walk
 from .jsonlines import frame_of
 from .outputs import CollisionError, Role, check_collisions
 from .pipeline import Cleaner
-from .report import EXIT_ERROR, EXIT_OK, error_line, no_field_line, report
+from .report import EXIT_ERROR, EXIT_OK, error_line, located, no_field, report
 from .runner import LOG_SUFFIX, CleanerSettings
 from .shape import lines
 from .textkey import comparison_key
@@ -215,7 +215,7 @@ def read_shard(shard: Shard, settings: Settings) -> ShardDocs:
             except Exception as e:  # a rule timeout or a bug: this record only, copied unchanged
                 docs.errors.append(error_line(e, where))
         elif shard.format == "parquet":
-            docs.errors.append(no_field_line(where, name))
+            docs.errors.append(located(where, no_field(name)))
     return docs
 
 
@@ -223,7 +223,8 @@ def jsonl_records(shard: Shard, data: bytes, field: str) -> Iterator[tuple[tuple
     """Each line of a JSONL shard as a record (its fields None if it holds none to clean)
     with its error line, and its fate for :func:`cleanup.corpus.on_probation`."""
     for n, line in enumerate(data.splitlines(keepends=True), 1):
-        fields, error = parse_record(line, f"{shard.src}:{n}", field)
+        fields, reason = parse_record(line, field)
+        error = located(f"{shard.src}:{n}", reason) if reason else ""
         yield (Record(n, fields, line), error), "read" if fields is not None else "failed" if error else "blank"
 
 

@@ -80,13 +80,12 @@ def doc_by_cleaning(src: Path, cleaner: Cleaner, encoding: str, errors: str,
 def jsonl_records(corpus: Path, field: str) -> Iterator[tuple[int, str | None, str]]:
     """``(line number, the field's text, '')`` of every record; for a line that is not a
     JSON object with that string field (cleaning skips it too), the text is None and the
-    last item says why, as cleaning's error line does (less the record's name)."""
+    last item says why, as cleaning's error line does."""
     with open(corpus, "rb") as f:
         for number, line in enumerate(f, 1):
             if line.strip():
-                name = f"{corpus}:{number}"
-                record, error = parse_record(line, name, field, fate="not cleaned")
-                yield number, None if record is None else record[field], error.removeprefix(f"cleanup: error: {name}: ")
+                record, why = parse_record(line, field, fate="not cleaned")
+                yield number, None if record is None else record[field], why
 
 
 def jsonl_from_log(corpus: Path, log: Path) -> Iterator[ReviewDoc | tuple[str, str]]:
