@@ -81,24 +81,24 @@ def corpus_pages(path: Path | None, name: str, field: str,
 def corpus_records(path: Path | None, name: str, field: str,
                    cleaner: Cleaner) -> Iterator[tuple[tuple[str, CleanPage | None, str], Fate]]:
     """Each record's ``(NAME:LINE, page, "")``, or ``(NAME:LINE, None, error line)``,
-    with its fate; blank lines are left out."""
+    with its fate (:attr:`cleanup.corpus.Parsed.fate`); blank lines are left out."""
     from .corpus import parse_record
 
     with ExitStack() as stack:
         stream = sys.stdin.buffer if path is None else stack.enter_context(open(path, "rb"))
         for number, line in enumerate(stream, 1):
             where = f"{name}:{number}"
-            record, reason = parse_record(line, field, fate="skipped: no article comes of it")
-            if record is None:
-                if reason:
-                    yield (where, None, located(where, reason)), "failed"
+            parsed = parse_record(line, field, fate="skipped: no article comes of it")
+            if parsed.record is None:
+                if parsed.reason:
+                    yield (where, None, located(where, parsed.reason)), parsed.fate
                 continue
             try:
-                doc = clean_record_text(record[field], cleaner, where)
+                doc = clean_record_text(parsed.record[field], cleaner, where)
             except Exception as e:
-                yield (where, None, error_line(e, where)), "failed"
+                yield (where, None, error_line(e, where)), parsed.fate
                 continue
-            yield (where, CleanPage.from_changes(doc.raw, doc.text, doc.changes), ""), "read"
+            yield (where, CleanPage.from_changes(doc.raw, doc.text, doc.changes), ""), parsed.fate
 
 
 # --- archive-wide steps --------------------------------------------------------------

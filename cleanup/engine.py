@@ -223,9 +223,9 @@ def jsonl_records(shard: Shard, data: bytes, field: str) -> Iterator[tuple[tuple
     """Each line of a JSONL shard as a record (its fields None if it holds none to clean)
     with its error line, and its fate for :func:`cleanup.corpus.on_probation`."""
     for n, line in enumerate(data.splitlines(keepends=True), 1):
-        fields, reason = parse_record(line, field)
-        error = located(f"{shard.src}:{n}", reason) if reason else ""
-        yield (Record(n, fields, line), error), "read" if fields is not None else "failed" if error else "blank"
+        parsed = parse_record(line, field)
+        error = located(f"{shard.src}:{n}", parsed.reason) if parsed.reason else ""
+        yield (Record(n, parsed.record, line), error), parsed.fate
 
 
 def read_parquet(shard: Shard) -> Any:
