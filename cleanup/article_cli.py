@@ -72,14 +72,14 @@ def corpus_pages(path: Path | None, name: str, field: str,
     a file whose first records all fail is one error (:func:`cleanup.corpus.on_probation`)."""
     from .corpus import on_probation
 
-    for where, page, error in on_probation(corpus_records(path, name, field, cleaner), name, field):
+    for where, page, error in on_probation(record_pages(path, name, field, cleaner), name, field):
         if error:
             report(error)
         yield where, page
 
 
-def corpus_records(path: Path | None, name: str, field: str,
-                   cleaner: Cleaner) -> Iterator[tuple[tuple[str, CleanPage | None, str], Fate]]:
+def record_pages(path: Path | None, name: str, field: str,
+                 cleaner: Cleaner) -> Iterator[tuple[tuple[str, CleanPage | None, str], Fate]]:
     """Each record's ``(NAME:LINE, page, "")``, or ``(NAME:LINE, None, error line)``,
     with its fate (:attr:`cleanup.corpus.Parsed.fate`); blank lines are left out."""
     from .corpus import parse_record

@@ -196,7 +196,7 @@ def read_shard(shard: Shard, settings: Settings) -> ShardDocs:
     name = settings.text_field
     if shard.format == "jsonl":
         try:
-            for record, error in on_probation(jsonl_records(shard, data, name), shard.src, name):
+            for record, error in on_probation(shard_records(shard, data, name), shard.src, name):
                 docs.records.append(record)
                 if error:
                     docs.errors.append(error)
@@ -219,7 +219,7 @@ def read_shard(shard: Shard, settings: Settings) -> ShardDocs:
     return docs
 
 
-def jsonl_records(shard: Shard, data: bytes, field: str) -> Iterator[tuple[tuple[Record, str], Fate]]:
+def shard_records(shard: Shard, data: bytes, field: str) -> Iterator[tuple[tuple[Record, str], Fate]]:
     """Each line of a JSONL shard as a record (its fields None if it holds none to clean)
     with its error line, and its fate for :func:`cleanup.corpus.on_probation`."""
     for n, line in enumerate(data.splitlines(keepends=True), 1):

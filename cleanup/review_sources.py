@@ -77,7 +77,7 @@ def doc_by_cleaning(src: Path, cleaner: Cleaner, encoding: str, errors: str,
     return ReviewDoc(name, "".join(p.raw for p in pieces), pieces)
 
 
-def jsonl_records(corpus: Path, field: str) -> Iterator[tuple[int, Parsed]]:
+def parsed_records(corpus: Path, field: str) -> Iterator[tuple[int, Parsed]]:
     """The line number and record of every line but blank ones; a line that is not a JSON
     object with that string field (cleaning skips it too) says why, as cleaning's error
     line does."""
@@ -100,7 +100,7 @@ def jsonl_from_log(corpus: Path, log: Path) -> Iterator[ReviewDoc | tuple[str, s
         if rec["type"] == "change":
             by_record.setdefault(rec.get("record", 0), []).append(to_change(rec))
     field = head.get("text_field", "text")
-    for number, (record, why) in jsonl_records(corpus, field):
+    for number, (record, why) in parsed_records(corpus, field):
         name = f"{corpus}:{number}"
         if record is None:
             yield name, why
@@ -122,7 +122,7 @@ def jsonl_by_cleaning(corpus: Path, field: str, cleaner: Cleaner) -> Iterator[Re
 
 def cleaned_records(corpus: Path, field: str, cleaner: Cleaner) -> Iterator[tuple[ReviewDoc | tuple[str, str], Fate]]:
     """Each record's document, or ``(name, error)``, with its fate."""
-    for number, parsed in jsonl_records(corpus, field):
+    for number, parsed in parsed_records(corpus, field):
         name = f"{corpus}:{number}"
         if parsed.record is None:
             yield (name, parsed.reason), parsed.fate
