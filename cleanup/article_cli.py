@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from .article_format import to_jsonl, to_markdown
 from .articles import Article, CleanPage, page_articles
 from .document import Change, Step, steps_from_changes
-from .io import Chunk, RawReader, atomic_output, clean_chunks, clean_record_text, unreadable_folders, walk
+from .io import Chunk, RawReader, atomic_output, clean_chunks, clean_record_text, walk
 from .pipeline import Cleaner
 from .report import EXIT_ERROR, EXIT_OK, error_line, located, report
 from .runner import CleanerSettings, stdout_bytes
@@ -150,8 +150,9 @@ def run_articles(args: argparse.Namespace) -> int:
     if args.jsonl:
         pages = corpus_pages(src, name, args.text_field, cleaner)
     elif src is not None and src.is_dir():
-        files = [(src / rel, str(src / rel)) for rel in walk(src, args.glob)]
-        for e in unreadable_folders(src):
+        tree = walk(src, args.glob)
+        files = [(src / rel, str(src / rel)) for rel in tree.files]
+        for e in tree.unreadable:
             report(error_line(e))
             failed = True
         pages = file_pages(files, cleaner, args.encoding, args.errors)

@@ -157,7 +157,7 @@ def plan_shards(in_dir: Path, out_dir: Path) -> list[Shard]:
         raise CollisionError(f"-o is the input folder {in_dir} itself (give -o a folder of its own)",
                              str(out_dir))
     exclude = out_dir.resolve() if out_dir.resolve().is_relative_to(in_dir.resolve()) else None
-    rels = [r for r in walk(in_dir, "*", exclude) if r.suffix in FORMATS
+    rels = [r for r in walk(in_dir, "*", exclude).files if r.suffix in FORMATS
             and not r.name.endswith(LOG_SUFFIX)]
     if not rels:
         raise InputError("no *.jsonl or *.parquet shards here (check the path)", str(in_dir))
