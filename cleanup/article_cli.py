@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, BinaryIO
 from .article_format import to_jsonl, to_markdown
 from .articles import Article, CleanPage, page_articles
 from .document import Change, Step, steps_from_changes
-from .io import Chunk, RawReader, atomic_output, clean_chunks, clean_record_text, unreadable_folders, walk
+from .io import Chunk, RawReader, atomic_output, clean_chunks, clean_record_text, walk
 from .pipeline import Cleaner
-from .report import EXIT_ERROR, EXIT_OK, error_line, report
+from .report import EXIT_ERROR, EXIT_OK, error_line, located, report
 from .runner import CleanerSettings, stdout_bytes
 from .shape import load_shape
 
@@ -72,33 +72,33 @@ def corpus_pages(path: Path | None, name: str, field: str,
     a file whose first records all fail is one error (:func:`cleanup.corpus.on_probation`)."""
     from .corpus import on_probation
 
-    for where, page, error in on_probation(corpus_records(path, name, field, cleaner), name, field):
+    for where, page, error in on_probation(record_pages(path, name, field, cleaner), name, field):
         if error:
             report(error)
         yield where, page
 
 
-def corpus_records(path: Path | None, name: str, field: str,
-                   cleaner: Cleaner) -> Iterator[tuple[tuple[str, CleanPage | None, str], Fate]]:
+def record_pages(path: Path | None, name: str, field: str,
+                 cleaner: Cleaner) -> Iterator[tuple[tuple[str, CleanPage | None, str], Fate]]:
     """Each record's ``(NAME:LINE, page, "")``, or ``(NAME:LINE, None, error line)``,
-    with its fate; blank lines are left out."""
+    with its fate (:attr:`cleanup.corpus.Parsed.fate`); blank lines are left out."""
     from .corpus import parse_record
 
     with ExitStack() as stack:
         stream = sys.stdin.buffer if path is None else stack.enter_context(open(path, "rb"))
         for number, line in enumerate(stream, 1):
             where = f"{name}:{number}"
-            record, error = parse_record(line, where, field, fate="skipped: no article comes of it")
-            if record is None:
-                if error:
-                    yield (where, None, error), "failed"
+            parsed = parse_record(line, field, fate="skipped: no article comes of it")
+            if parsed.record is None:
+                if parsed.reason:
+                    yield (where, None, located(where, parsed.reason)), parsed.fate
                 continue
             try:
-                doc = clean_record_text(record[field], cleaner, where)
+                doc = clean_record_text(parsed.record[field], cleaner, where)
             except Exception as e:
-                yield (where, None, error_line(e, where)), "failed"
+                yield (where, None, error_line(e, where)), parsed.fate
                 continue
-            yield (where, CleanPage.from_changes(doc.raw, doc.text, doc.changes), ""), "read"
+            yield (where, CleanPage.from_changes(doc.raw, doc.text, doc.changes), ""), parsed.fate
 
 
 # --- archive-wide steps --------------------------------------------------------------
@@ -150,8 +150,9 @@ def run_articles(args: argparse.Namespace) -> int:
     if args.jsonl:
         pages = corpus_pages(src, name, args.text_field, cleaner)
     elif src is not None and src.is_dir():
-        files = [(src / rel, str(src / rel)) for rel in walk(src, args.glob)]
-        for e in unreadable_folders(src):
+        tree = walk(src, args.glob)
+        files = [(src / rel, str(src / rel)) for rel in tree.files]
+        for e in tree.unreadable:
             report(error_line(e))
             failed = True
         pages = file_pages(files, cleaner, args.encoding, args.errors)

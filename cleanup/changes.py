@@ -396,7 +396,7 @@ def write_chunk(chunk: dict[str, Any], changes: list[Change], text: TextReader, 
 # --- JSON Lines corpora ------------------------------------------------------------
 
 
-def corpus_records(records: Iterator[dict[str, Any]], where: str) -> Iterator[tuple[int, dict[str, Any] | None, list[Change]]]:
+def changes_by_record(records: Iterator[dict[str, Any]], where: str) -> Iterator[tuple[int, dict[str, Any] | None, list[Change]]]:
     """``(record number, frame, changes)`` for each record of a corpus's log, in order."""
     number: int = 0
     frame: dict[str, Any] | None = None
@@ -433,7 +433,7 @@ def restore_corpus(head: dict[str, Any], records: Iterator[dict[str, Any]], clea
         raise RestoreError("header record: field 'text_field' is not a string (log damaged?)",
                            f"{log_name}:1")
     digest = hashlib.sha256()
-    pending = corpus_records(records, log_name)
+    pending = changes_by_record(records, log_name)
     nxt = next(pending, None)
     number = 0
     for number, line in enumerate(clean, 1):

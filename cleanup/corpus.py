@@ -14,14 +14,14 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from .changes import LogWriter, header
 from .errors import InputError
 from .io import atomic_output, clean_record_text
 from .jsonlines import dump_json, frame_of
 from .pipeline import Cleaner
-from .report import COPIED, Outcome, error_line, no_field_line, not_json_line, report, summarize, text_diff
+from .report import COPIED, Outcome, error_line, located, no_field, not_json, report, summarize, text_diff
 from .runner import CleanerSettings, Mode, Settings, open_log, stdout_bytes
 
 
@@ -31,8 +31,8 @@ from .runner import CleanerSettings, Mode, Settings, open_log, stdout_bytes
 PROBATION = 10
 
 T = TypeVar("T")
-# a corpus line's fate: a record read and cleaned; a failure (no record to clean
-# on the line, or its cleaning failed); or a blank line, which is neither
+# a corpus line's fate (:attr:`Parsed.fate`): a record read; a failure (no record
+# to clean on the line); or a blank line, which is neither
 Fate = Literal["read", "failed", "blank"]
 
 
@@ -62,21 +62,35 @@ def on_probation(lines: Iterable[tuple[T, Fate]], name: str, field: str) -> Iter
     yield from held  # a short corpus of failed records only
 
 
-def parse_record(line: bytes, where: str, field: str, fate: str = COPIED) -> tuple[dict[str, Any] | None, str]:
-    """The record on ``line`` if its ``field`` is a string; else None and the
-    error line, which says the record was ``fate`` (none for a blank line)."""
+class Parsed(NamedTuple):
+    """What a corpus line holds (:func:`parse_record`)."""
+
+    record: dict[str, Any] | None  # a record whose text field is a string
+    reason: str  # else why there is none (the record's name left for the caller to give); "" if blank
+
+    @property
+    def fate(self) -> Fate:
+        """The line's fate in :func:`on_probation`, for every command that reads a corpus.
+        A record whose cleaning then fails (a rule's timeout) was read all the same:
+        the file is a corpus, and its error says what to do about the rule."""
+        return "read" if self.record is not None else "failed" if self.reason else "blank"
+
+
+def parse_record(line: bytes, field: str, fate: str = COPIED) -> Parsed:
+    """The record on ``line`` if its ``field`` is a string; else why not, saying
+    the record was ``fate``."""
     body = line.rstrip(b"\r\n")
     if not body.strip():
-        return None, ""
+        return Parsed(None, "")
     try:
         record = json.loads(body)
     except ValueError as e:
-        return None, not_json_line(where, e, fate)
+        return Parsed(None, not_json(e, fate))
     except RecursionError:  # arrays or objects nested thousands deep
-        return None, not_json_line(where, ValueError("nested too deeply to read"), fate)
+        return Parsed(None, not_json(ValueError("nested too deeply to read"), fate))
     if not isinstance(record, dict) or not isinstance(record.get(field), str):
-        return None, no_field_line(where, field, fate)
-    return record, ""
+        return Parsed(None, no_field(field, fate))
+    return Parsed(record, "")
 
 
 def record_line(record: dict[str, Any], field: str, text: str, line: bytes) -> bytes:
@@ -118,10 +132,10 @@ def run_corpus(src: str, output: str | None, changes: str | None, field: str,
             for number, line in enumerate(stream, 1):
                 bar.update(len(line))
                 digest.update(line)
-                outcome, new = clean_line(line, number, name, field, cleaner, log, mode)
+                parsed = parse_record(line, field)
+                outcome, new = clean_line(line, parsed, number, name, field, cleaner, log, mode)
                 outcomes.append(outcome)
-                blank = not line.strip()
-                yield (outcome, new), "failed" if outcome.status == "failed" else "blank" if blank else "read"
+                yield (outcome, new), parsed.fate
 
         for outcome, new in on_probation(lines(), name, field):
             emit(outcome, new, out)
@@ -140,13 +154,15 @@ def emit(outcome: Outcome, line: bytes, out: Any) -> None:
         stdout_bytes().write(outcome.text.encode("utf-8", "backslashreplace"))
 
 
-def clean_line(line: bytes, number: int, name: str, field: str, cleaner: Cleaner,
+def clean_line(line: bytes, parsed: Parsed, number: int, name: str, field: str, cleaner: Cleaner,
                log: LogWriter | None, mode: Mode) -> tuple[Outcome, bytes]:
-    """One corpus line: its outcome and the line to write (unchanged if it failed)."""
+    """One corpus line and what it holds: its outcome and the line to write (unchanged if it failed)."""
     where = f"{name}:{number}"
-    record, error = parse_record(line, where, field)
-    if record is None:
-        return Outcome(where, "failed" if error else "unchanged", error), line
+    record, reason = parsed
+    if reason:
+        return Outcome(where, "failed", located(where, reason)), line
+    if record is None:  # a blank line
+        return Outcome(where, "unchanged"), line
     try:
         doc = clean_record_text(record[field], cleaner, where)
     except Exception as e:  # a rule timeout or a bug: this record only

@@ -59,7 +59,7 @@ from .io import atomic_output, clean_record_text, walk
 from .jsonlines import frame_of
 from .outputs import CollisionError, Role, check_collisions
 from .pipeline import Cleaner
-from .report import EXIT_ERROR, EXIT_OK, error_line, no_field_line, report
+from .report import EXIT_ERROR, EXIT_OK, error_line, located, no_field, report
 from .runner import LOG_SUFFIX, CleanerSettings
 from .shape import lines
 from .textkey import comparison_key
@@ -157,7 +157,7 @@ def plan_shards(in_dir: Path, out_dir: Path) -> list[Shard]:
         raise CollisionError(f"-o is the input folder {in_dir} itself (give -o a folder of its own)",
                              str(out_dir))
     exclude = out_dir.resolve() if out_dir.resolve().is_relative_to(in_dir.resolve()) else None
-    rels = [r for r in walk(in_dir, "*", exclude) if r.suffix in FORMATS
+    rels = [r for r in walk(in_dir, "*", exclude).files if r.suffix in FORMATS
             and not r.name.endswith(LOG_SUFFIX)]
     if not rels:
         raise InputError("no *.jsonl or *.parquet shards here (check the path)", str(in_dir))
@@ -196,7 +196,7 @@ def read_shard(shard: Shard, settings: Settings) -> ShardDocs:
     name = settings.text_field
     if shard.format == "jsonl":
         try:
-            for record, error in on_probation(jsonl_records(shard, data, name), shard.src, name):
+            for record, error in on_probation(shard_records(shard, data, name), shard.src, name):
                 docs.records.append(record)
                 if error:
                     docs.errors.append(error)
@@ -215,16 +215,17 @@ def read_shard(shard: Shard, settings: Settings) -> ShardDocs:
             except Exception as e:  # a rule timeout or a bug: this record only, copied unchanged
                 docs.errors.append(error_line(e, where))
         elif shard.format == "parquet":
-            docs.errors.append(no_field_line(where, name))
+            docs.errors.append(located(where, no_field(name)))
     return docs
 
 
-def jsonl_records(shard: Shard, data: bytes, field: str) -> Iterator[tuple[tuple[Record, str], Fate]]:
+def shard_records(shard: Shard, data: bytes, field: str) -> Iterator[tuple[tuple[Record, str], Fate]]:
     """Each line of a JSONL shard as a record (its fields None if it holds none to clean)
     with its error line, and its fate for :func:`cleanup.corpus.on_probation`."""
     for n, line in enumerate(data.splitlines(keepends=True), 1):
-        fields, error = parse_record(line, f"{shard.src}:{n}", field)
-        yield (Record(n, fields, line), error), "read" if fields is not None else "failed" if error else "blank"
+        parsed = parse_record(line, field)
+        error = located(f"{shard.src}:{n}", parsed.reason) if parsed.reason else ""
+        yield (Record(n, parsed.record, line), error), parsed.fate
 
 
 def read_parquet(shard: Shard) -> Any:

@@ -29,7 +29,16 @@ class UsageError(CleanupError):
 
 
 class RuleError(CleanupError):
-    """A rule file or profile is broken, or a rule misbehaves (timeout)."""
+    """A rule file or profile is broken, or a rule misbehaves (timeout).
+
+    ``rule``, if given, is the id of the rule at fault: the message names it
+    first (``rule ID: REASON``), and ``reason`` is the message without it.
+    """
+
+    def __init__(self, reason: str, where: str = "", rule: str = "") -> None:
+        super().__init__(f"rule {rule}: {reason}" if rule else reason, where)
+        self.reason = reason
+        self.rule = rule
 
 
 class InputError(CleanupError):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import fnmatch
 import io
 import hashlib
 import os
@@ -34,7 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePath
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 import regex
 
@@ -590,22 +591,50 @@ def sweep_temp_files(root: Path) -> int:
     return n
 
 
-def walk(root: Path, pattern: str, exclude: Path | None = None) -> list[Path]:
-    """Paths under ``root`` matching ``pattern`` (recursively), sorted, relative.
+class Tree(NamedTuple):
+    """What one walk of a folder found (:func:`walk`)."""
 
-    Anything that is not a directory is listed, even a dangling symlink, so
-    that a file that cannot be read is reported rather than skipped unseen.
+    files: list[Path]  # relative to the folder, sorted
+    unreadable: list[InputError]  # why each folder that could not be listed was not, top down
+
+
+def walk(root: Path, pattern: str, exclude: Path | None = None) -> Tree:
+    """The paths under ``root`` matching ``pattern`` in any subfolder, as
+    ``root.rglob(pattern)`` matches them, and the folders that cannot be listed:
+    one walk, which follows no link to a folder.
+
+    Anything that is not a directory is listed, even a dangling symlink, and a
+    folder that cannot be listed is an error, so that a file that cannot be
+    read is reported rather than skipped unseen.
     """
     check_glob(pattern)
-    out = []
+    parts = ("**", *PurePath(pattern).parts)
+    folders_only = pattern.endswith("/")  # names no file
     exclude = exclude.resolve() if exclude is not None else None
-    for p in root.rglob(pattern):
-        if exclude is not None and p.resolve().is_relative_to(exclude):
-            continue
-        if p.is_dir() or p.name.endswith(TEMP_SUFFIX):
-            continue
-        out.append(p.relative_to(root))
-    return sorted(out)
+    failed: list[OSError] = []
+    out = []
+    for folder, _, names in os.walk(root, onerror=failed.append):
+        under = Path(folder).relative_to(root)
+        for name in names:
+            rel = under / name
+            if folders_only or name.endswith(TEMP_SUFFIX) or not glob_matches(rel.parts, parts):
+                continue
+            if exclude is not None and (root / rel).resolve().is_relative_to(exclude):
+                continue
+            out.append(rel)
+    unreadable = [InputError(f"cannot list this folder: {(e.strerror or str(e)).lower()}, so its files "
+                             "were not read (check its permissions)", str(e.filename)) for e in failed]
+    return Tree(sorted(out), unreadable)
+
+
+def glob_matches(path: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Whether the parts of a file's ``path`` match those of a glob ``pattern``,
+    a ``**`` standing for any folders, none too."""
+    if not pattern:
+        return not path
+    if pattern[0] == "**":
+        return any(glob_matches(path[n:], pattern[1:]) for n in range(len(path)))
+    return bool(path) and fnmatch.fnmatchcase(path[0], pattern[0]) and glob_matches(path[1:], pattern[1:])
 
 
 def check_glob(pattern: str) -> None:
@@ -616,17 +645,9 @@ def check_glob(pattern: str) -> None:
     if glob.is_absolute() or ".." in glob.parts:
         raise InputError(f"--glob {pattern!r} reaches outside the folder (give a pattern of "
                          "names inside it, like '*.txt' or 'pages/*.txt')")
-
-
-def unreadable_folders(root: Path) -> list[InputError]:
-    """Why each folder under ``root`` (its links not followed, as :func:`walk`)
-    cannot be listed: the files in it cannot be read, and must not be
-    skipped unseen."""
-    failed: list[OSError] = []
-    for _ in os.walk(root, onerror=failed.append):
-        pass
-    return [InputError(f"cannot list this folder: {(e.strerror or str(e)).lower()}, so its files "
-                       "were not read (check its permissions)", str(e.filename)) for e in failed]
+    if any("**" in part and part != "**" for part in glob.parts):
+        raise InputError(f"--glob {pattern!r}: '**' stands for folders, a whole part of the "
+                         "pattern (like '**/*.txt')")
 
 
 def is_up_to_date(src: Path, outputs: Iterable[Path], since: float) -> bool:

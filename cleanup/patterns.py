@@ -192,19 +192,20 @@ class ParamPattern:
     that length instead.
     """
 
-    __slots__ = ("compiled", "name", "timeout", "where", "vetted", "search", "match", "fullmatch", "finditer")
+    __slots__ = ("compiled", "name", "timeout", "where", "vetted", "rule", "search", "match", "fullmatch", "finditer")
     search: Callable[..., regex.Match[str] | None]
     match: Callable[..., regex.Match[str] | None]
     fullmatch: Callable[..., regex.Match[str] | None]
     finditer: Callable[..., Iterator[regex.Match[str]]]
 
     def __init__(self, compiled: regex.Pattern[str], timeout: float, name: str, where: str,
-                 vetted: bool = False) -> None:
+                 vetted: bool = False, rule: str = "") -> None:
         self.compiled = compiled
         self.timeout = timeout
-        self.name = name  # "stage S: [params] KEY" or "rule R: params KEY"
+        self.name = name  # "stage S: [params] KEY", or "params KEY" of the rule ``rule``
         self.where = where
         self.vetted = vetted
+        self.rule = rule
         if vetted:
             # characters a string must hold for a match (a few in tests cost less than a search),
             # none of those most lines hold
@@ -219,7 +220,7 @@ class ParamPattern:
 
     def _runaway(self) -> RuleError:
         return RuleError(f"{self.name}: pattern ran over {self.timeout:g}s and was stopped "
-                         "(catastrophic backtracking?)", self.where)
+                         "(catastrophic backtracking?)", self.where, rule=self.rule)
 
     def _timed_search(self, string: str, pos: int | None = None, endpos: int | None = None) -> regex.Match[str] | None:
         try:

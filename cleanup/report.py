@@ -78,7 +78,7 @@ def error_line(e: BaseException, where: str = "") -> str:
     stopped by ``--timeout``) is named after it, with its rule file.
     """
     if isinstance(e, RuleError) and where and e.where and e.where != where:
-        return f"cleanup: error: {where}: {e.where}: {with_hint(e.message, rule_hint(e.message))}"
+        return f"cleanup: error: {where}: {e.where}: {with_hint(e.message, rule_hint(e))}"
     if isinstance(e, CleanupError):
         return f"cleanup: error: {e}" if e.where or not where else f"cleanup: error: {where}: {e}"
     if isinstance(e, OSError):
@@ -93,16 +93,11 @@ def error_line(e: BaseException, where: str = "") -> str:
             "(a bug: please report it with this input)")
 
 
-_RULE_ID = re.compile(r"rule ([a-z0-9-]+):")
-
-
-def rule_hint(message: str) -> str:
+def rule_hint(e: RuleError) -> str:
     """What to do about a rule that failed on an input."""
-    if "ran over" not in message:
+    if "ran over" not in e.message:
         return "fix the rule file"
-    m = _RULE_ID.match(message)
-    return ("raise --timeout, or fix the pattern" +
-            (f", or --disable {m.group(1)}" if m else " in [params]"))
+    return "raise --timeout, or fix the pattern" + (f", or --disable {e.rule}" if e.rule else " in [params]")
 
 
 def with_hint(message: str, hint: str) -> str:
@@ -113,15 +108,19 @@ def with_hint(message: str, hint: str) -> str:
 COPIED = "copied unchanged"  # what a cleaning run does with a record it cannot read
 
 
-def not_json_line(where: str, e: ValueError, fate: str = COPIED) -> str:
-    """A corpus line that is not JSON, and what became of it."""
-    return f"cleanup: error: {where}: not valid JSON ({e}) (fix the record; it was {fate})"
+def located(where: str, reason: str) -> str:
+    """The error line of ``where``: ``cleanup: error: WHERE: REASON``."""
+    return f"cleanup: error: {where}: {reason}"
 
 
-def no_field_line(where: str, field: str, fate: str = COPIED) -> str:
-    """A corpus record without the text field, and what became of it."""
-    return (f"cleanup: error: {where}: no string field {field!r} "
-            f"(check --text-field; the record was {fate})")
+def not_json(e: ValueError, fate: str = COPIED) -> str:
+    """Why a corpus line that is not JSON failed, and what became of it."""
+    return f"not valid JSON ({e}) (fix the record; it was {fate})"
+
+
+def no_field(field: str, fate: str = COPIED) -> str:
+    """Why a corpus record without the text field failed, and what became of it."""
+    return f"no string field {field!r} (check --text-field; the record was {fate})"
 
 
 # --- diffs -----------------------------------------------------------------------

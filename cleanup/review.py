@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .errors import CleanupError, InputError, UsageError
-from .io import atomic_output, sweep_temp_files, temp_path, unreadable_folders, walk
+from .io import atomic_output, sweep_temp_files, temp_path, walk
 from .options import Parser, add_rule_options, check_encoding, stdout_or_path
 from .outputs import Role, check_collisions, output_role
 from .review_index import PageSummary, render_index, summarize
@@ -144,7 +144,8 @@ def directory_docs(args: argparse.Namespace, root: Path, out: Path) -> Iterator[
     logs = Path(args.changes) if args.changes else None
     exclude = [p.resolve() for p in (out, logs) if p is not None]
     cleaner = None
-    for rel in walk(root, args.glob):
+    tree = walk(root, args.glob)
+    for rel in tree.files:
         if any((root / rel).resolve().is_relative_to(x) for x in exclude):
             continue
         src = root / rel
@@ -157,7 +158,7 @@ def directory_docs(args: argparse.Namespace, root: Path, out: Path) -> Iterator[
             cleaner = cleaner or build_cleaner(args)
             yield name, rel.as_posix(), page, partial(doc_by_cleaning, src, cleaner, args.encoding,
                                                       args.errors, name)
-    for e in unreadable_folders(root):  # its files are not read: listed as failed, not skipped unseen
+    for e in tree.unreadable:  # its files are not read: listed as failed, not skipped unseen
         yield e.where, Path(e.where).relative_to(root).as_posix(), "", partial(fail, e.where, e.message)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .changes import read_log, to_change
-from .corpus import Fate, on_probation, parse_record
+from .corpus import Fate, Parsed, on_probation, parse_record
 from .document import Change
 from .errors import CleanupError, InputError, RestoreError
 from .io import RawReader, clean_chunks, clean_record_text
@@ -77,16 +77,14 @@ def doc_by_cleaning(src: Path, cleaner: Cleaner, encoding: str, errors: str,
     return ReviewDoc(name, "".join(p.raw for p in pieces), pieces)
 
 
-def jsonl_records(corpus: Path, field: str) -> Iterator[tuple[int, str | None, str]]:
-    """``(line number, the field's text, '')`` of every record; for a line that is not a
-    JSON object with that string field (cleaning skips it too), the text is None and the
-    last item says why, as cleaning's error line does (less the record's name)."""
+def parsed_records(corpus: Path, field: str) -> Iterator[tuple[int, Parsed]]:
+    """The line number and record of every line but blank ones; a line that is not a JSON
+    object with that string field (cleaning skips it too) says why, as cleaning's error
+    line does."""
     with open(corpus, "rb") as f:
         for number, line in enumerate(f, 1):
             if line.strip():
-                name = f"{corpus}:{number}"
-                record, error = parse_record(line, name, field, fate="not cleaned")
-                yield number, None if record is None else record[field], error.removeprefix(f"cleanup: error: {name}: ")
+                yield number, parse_record(line, field, fate="not cleaned")
 
 
 def jsonl_from_log(corpus: Path, log: Path) -> Iterator[ReviewDoc | tuple[str, str]]:
@@ -101,11 +99,13 @@ def jsonl_from_log(corpus: Path, log: Path) -> Iterator[ReviewDoc | tuple[str, s
     for rec in records:
         if rec["type"] == "change":
             by_record.setdefault(rec.get("record", 0), []).append(to_change(rec))
-    for number, text, why in jsonl_records(corpus, head.get("text_field", "text")):
+    field = head.get("text_field", "text")
+    for number, (record, why) in parsed_records(corpus, field):
         name = f"{corpus}:{number}"
-        if text is None:
+        if record is None:
             yield name, why
         else:
+            text = record[field]
             yield ReviewDoc(name, text, [Piece(0, text, by_record.pop(number, []))])
     if by_record:
         raise RestoreError(f"changes for record {min(by_record)}, which the corpus lacks "
@@ -122,14 +122,15 @@ def jsonl_by_cleaning(corpus: Path, field: str, cleaner: Cleaner) -> Iterator[Re
 
 def cleaned_records(corpus: Path, field: str, cleaner: Cleaner) -> Iterator[tuple[ReviewDoc | tuple[str, str], Fate]]:
     """Each record's document, or ``(name, error)``, with its fate."""
-    for number, text, why in jsonl_records(corpus, field):
+    for number, parsed in parsed_records(corpus, field):
         name = f"{corpus}:{number}"
-        if text is None:
-            yield (name, why), "failed"
+        if parsed.record is None:
+            yield (name, parsed.reason), parsed.fate
             continue
+        text = parsed.record[field]
         try:
             doc = clean_record_text(text, cleaner, name)
         except CleanupError as e:  # a rule timeout: this record only, as cleaning does
-            yield (name, e.message), "failed"
+            yield (name, e.message), parsed.fate
             continue
-        yield ReviewDoc(name, text, [Piece(0, text, doc.records, len(doc.text))]), "read"
+        yield ReviewDoc(name, text, [Piece(0, text, doc.records, len(doc.text))]), parsed.fate

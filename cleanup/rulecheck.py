@@ -109,8 +109,8 @@ def example_problem(rule: Rule, stage: Stage, raw: str, expected: str, n: int) -
 
 
 def own_message(rule: Rule, e: CleanupError) -> str:
-    """``e``'s message without the rule's id, which the failure's line gives already."""
-    return e.message.removeprefix(f"rule {rule.id}: ")
+    """``e``'s message, less the rule's id if it names ``rule``: the failure's line gives it already."""
+    return e.reason if isinstance(e, RuleError) and e.rule == rule.id else e.message
 
 
 def rule_lines(source: str) -> dict[str, int]:
@@ -166,5 +166,5 @@ def check_before_a_run(cleaner: Cleaner, files: Iterable[str]) -> None:
     if failures:
         first = failures[0]
         more = f"; {len(failures) - 1} more fail" if len(failures) > 1 else ""
-        raise RuleCheckError(f"rule {first.rule}: {first.what} ({first.fix}{more}; "
-                             f"cleanup rules check {first.source} lists every failure)", first.where)
+        raise RuleCheckError(f"{first.what} ({first.fix}{more}; cleanup rules check {first.source} "
+                             "lists every failure)", first.where, rule=first.rule)

@@ -124,9 +124,8 @@ class Rule:
             return [new(Edit, (m.start(), m.group(), m.expand(replace), rid, "")) for m in matches]
         except TimeoutError:
             raise RuleError(
-                f"rule {self.id}: pattern ran over {timeout:g}s and was stopped "
-                "(catastrophic backtracking?)",
-                self.source,
+                f"pattern ran over {timeout:g}s and was stopped (catastrophic backtracking?)",
+                self.source, rule=self.id,
             ) from None
 
     def _line_matches(self, text: str, timeout: float,
@@ -724,12 +723,13 @@ class Params:
     """
 
     def __init__(self, values: Mapping[str, Any], timeout: float, label: str, where: str,
-                 vetted: Mapping[str, Any] | None = None) -> None:
+                 vetted: Mapping[str, Any] | None = None, rule: str = "") -> None:
         self.values = values
         self.timeout = timeout
-        self.label = label  # "stage S: [params]" or "rule R: params"
+        self.label = label  # "stage S: [params]", or "params" of the rule ``rule``
         self.where = where
         self.vetted = vetted or {}
+        self.rule = rule
 
     @classmethod
     def of_stage(cls, config: StageConfig, timeout: float) -> "Params":
@@ -738,11 +738,11 @@ class Params:
 
     @classmethod
     def of_rule(cls, rule: Rule, timeout: float) -> "Params":
-        return cls(rule.params, timeout, f"rule {rule.id}: params", rule.source, rule.vetted)
+        return cls(rule.params, timeout, "params", rule.source, rule.vetted, rule.id)
 
     def error(self, key: str, what: str) -> RuleError:
         """The error for a value of ``key`` that its code cannot use."""
-        return RuleError(f"{self.label} {key} {what}", self.where)
+        return RuleError(f"{self.label} {key} {what}", self.where, rule=self.rule)
 
     def get(self, key: str, kind: type | tuple[type, ...]) -> Any:
         value = self.values.get(key)
@@ -788,7 +788,7 @@ class Params:
         """``[params] key`` compiled, searched with the timeout unless the packaged file gives it."""
         name = key.partition("[")[0]  # key[n]: the n-th of a list
         vetted = name in self.vetted and self.values.get(name) == self.vetted[name]
-        return ParamPattern(compiled, self.timeout, f"{self.label} {key}", self.where, vetted)
+        return ParamPattern(compiled, self.timeout, f"{self.label} {key}", self.where, vetted, self.rule)
 
     def _compile(self, key: str, value: str) -> regex.Pattern[str]:
         try:

@@ -32,7 +32,6 @@ from .io import (
     is_up_to_date,
     stdout_error,
     sweep_temp_files,
-    unreadable_folders,
     walk,
 )
 from .outputs import CollisionError, Role, check_collisions
@@ -303,8 +302,9 @@ def plan_directory(root: Path, out_root: Path | None, log_root: Path | None, set
     # an output tree inside the input is not cleaned again
     exclude = [r for p in (out_root, log_root) if p is not None
                and (r := p.resolve()).is_relative_to(real_root)]
-    files = outside(root, walk(root, pattern), exclude)
-    unreadable = [Outcome(e.where, "failed", error_line(e)) for e in unreadable_folders(root)
+    tree = walk(root, pattern)
+    files = outside(root, tree.files, exclude)
+    unreadable = [Outcome(e.where, "failed", error_line(e)) for e in tree.unreadable
                   if not any(Path(e.where).resolve().is_relative_to(x) for x in exclude)]
     if not files and not unreadable:
         raise InputError(f"no file here matches --glob {pattern!r}, in any subfolder "
@@ -383,7 +383,7 @@ def dedup_across(out_root: Path, pattern: str, log_root: Path | None) -> None:
         log = log_root / rel.with_suffix(LOG_SUFFIX) if log_root else None
         return log if log is not None and log.is_file() else None
 
-    for r in dedup_tree(out_root, walk(out_root, pattern), log_of=log_of):
+    for r in dedup_tree(out_root, walk(out_root, pattern).files, log_of=log_of):
         report(f"cleanup: dedup-across: {r.doc_id}: paragraph {r.index + 1} dropped, "
                f"{r.note}")
 

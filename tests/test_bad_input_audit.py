@@ -98,6 +98,19 @@ def test_a_glob_reaching_outside_the_folder_is_refused(run, tmp_path, glob, comm
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("command", [[], ["articles"], ["review"]])
+def test_a_glob_with_a_double_star_inside_a_name_is_refused(run, tmp_path, command):
+    """``a**`` is no pattern: one error line saying how to write it, not an internal error."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(PAGE)
+    flags = ["-o", tmp_path / "out"] if command != ["articles"] else []
+    code, _, err = run(*command, raw, *flags, "--glob", "a**")
+    assert code == 2
+    one_error_line(err, "--glob 'a**': '**' stands for folders, a whole part of the pattern")
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.fixture
 def locked_folder(tmp_path, monkeypatch) -> tuple[Path, Path]:
     """A tree whose folder ``locked`` the OS refuses to list (as mode 000 does

@@ -485,12 +485,14 @@ def test_rule_without_examples_names_file_and_rule(run, page, tmp_path):
     one_error_line(err, str(rules), "my-rule", "examples")
 
 
+# (a+)+$ is defused by the regex module's own guards; (a|aa)+$ still explodes
+RUNAWAY_RULE = ('[[rule]]\nid = "runaway"\nstage = "normalize"\ndescription = "backtracks"\n'
+                "pattern = '(a|aa)+$'\nreplace = \"\"\nexamples = [[\"aa\", \"\"]]\n")
+
+
 def test_runaway_user_regex_is_stopped(run, tmp_path):
-    # (a+)+$ is defused by the regex module's own guards; (a|aa)+$ still explodes
     rules = tmp_path / "runaway.toml"
-    rules.write_text('[[rule]]\nid = "runaway"\nstage = "normalize"\ndescription = "backtracks"\n'
-                     "pattern = '(a|aa)+$'\nreplace = \"\"\nexamples = [[\"aa\", \"\"]]\n",
-                     encoding="utf-8")
+    rules.write_text(RUNAWAY_RULE, encoding="utf-8")
     p = tmp_path / "a.txt"
     p.write_text("a" * 60 + "b\n", encoding="utf-8")
     code, out, err = run(p, "--rules", rules, "--timeout", "0.2")
@@ -503,9 +505,7 @@ def test_runaway_user_regex_is_stopped(run, tmp_path):
 def test_runaway_user_regex_names_each_input_it_stopped_on(run, tmp_path):
     """In a directory run and a JSONL run, the failing file or record is named."""
     rules = tmp_path / "runaway.toml"
-    rules.write_text('[[rule]]\nid = "runaway"\nstage = "normalize"\ndescription = "backtracks"\n'
-                     "pattern = '(a|aa)+$'\nreplace = \"\"\nexamples = [[\"aa\", \"\"]]\n",
-                     encoding="utf-8")
+    rules.write_text(RUNAWAY_RULE, encoding="utf-8")
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "bad.txt").write_text("a" * 60 + "b\n", encoding="utf-8")
     (tmp_path / "raw" / "good.txt").write_text("会议召开。\n", encoding="utf-8")
@@ -519,6 +519,24 @@ def test_runaway_user_regex_names_each_input_it_stopped_on(run, tmp_path):
     assert code == 2
     assert err.splitlines()[0].startswith(f"cleanup: error: {corpus}:2: {rules}: rule runaway: "
                                           "pattern ran over")
+
+
+@pytest.mark.parametrize("command", [(), ("articles",), ("review",)])
+def test_records_a_rule_fails_on_are_records_read_each_with_its_error(run, tmp_path, command):
+    """A record whose cleaning fails (a rule ran over --timeout) is a JSON object with the text
+    field all the same: ten of them are ten errors naming the rule, not the one error of a file
+    that is no corpus (cleanup.corpus.Parsed.fate), in each command that reads a corpus."""
+    rules = tmp_path / "runaway.toml"
+    rules.write_text(RUNAWAY_RULE, encoding="utf-8")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(('{"text": "' + "a" * 60 + 'b"}\n') * 10 + '{"text": "会议,召开"}\n', encoding="utf-8")
+    code, _, err = run(*command, corpus, "--jsonl", "--rules", rules, "--timeout", "0.1", "-o", tmp_path / "out")
+    assert code == 2 and "none of its first" not in err
+    errors = [line for line in err.splitlines() if line.startswith("cleanup: error: ")]
+    assert len(errors) == 10, err
+    for n, line in enumerate(errors, 1):
+        assert line.startswith(f"cleanup: error: {corpus}:{n}: ") and "rule runaway: pattern ran over" in line
+    assert (tmp_path / "out").exists()
 
 
 def test_unknown_disable_id(run, page):

@@ -222,7 +222,48 @@ def test_walk_lists_files_and_dangling_links_but_not_directories(tmp_path):
     (tmp_path / "c.md").write_text("c")
     (tmp_path / "dir.txt").mkdir()
     (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere")
-    assert walk(tmp_path, "*.txt") == [Path("a.txt"), Path("gone.txt"), Path("sub/b.txt")]
+    assert walk(tmp_path, "*.txt") == ([Path("a.txt"), Path("gone.txt"), Path("sub/b.txt")], [])
+
+
+def test_walk_matches_as_rglob_does_and_follows_no_link_to_a_folder(tmp_path):
+    """``*/*.txt`` finds no file through ``link`` (rglob went through a link a part of
+    the pattern named; ``*.txt`` never did)."""
+    for rel in ("a.txt", "pages/b.txt", "pages/deep/c.txt", "other/pages/d.txt", "e.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    (tmp_path / "link").symlink_to(tmp_path / "pages")
+    files = {pattern: walk(tmp_path, pattern).files for pattern in
+             ("pages/*.txt", "pages/**/*.txt", "*/*.txt", "a.txt", "[a-c].*", "pages/", "*.txt/")}
+    assert files == {
+        "pages/*.txt": [Path("other/pages/d.txt"), Path("pages/b.txt")],
+        "pages/**/*.txt": [Path("other/pages/d.txt"), Path("pages/b.txt"), Path("pages/deep/c.txt")],
+        "*/*.txt": [Path("other/pages/d.txt"), Path("pages/b.txt"), Path("pages/deep/c.txt")],
+        "a.txt": [Path("a.txt")],
+        "[a-c].*": [Path("a.txt"), Path("pages/b.txt"), Path("pages/deep/c.txt")],
+        "pages/": [], "*.txt/": [],  # a pattern ending in / names folders
+    }
+
+
+def test_walk_tells_the_folders_it_cannot_list_in_the_same_walk(tmp_path, monkeypatch):
+    for rel in ("a.txt", "locked/b.txt", "sub/locked/c.txt", "sub/d.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    real_scandir = os.scandir
+    listed = []
+
+    def scandir(path):
+        listed.append(Path(path))
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    tree = walk(tmp_path, "*.txt")
+    assert tree.files == [Path("a.txt"), Path("sub/d.txt")]
+    assert [e.where for e in tree.unreadable] == [str(tmp_path / "locked"), str(tmp_path / "sub" / "locked")]
+    assert tree.unreadable[0].message == ("cannot list this folder: permission denied, so its files were "
+                                          "not read (check its permissions)")
+    assert sorted(listed) == sorted(set(listed))  # each folder listed once
 
 
 def test_is_up_to_date(tmp_path):

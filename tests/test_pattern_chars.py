@@ -147,9 +147,46 @@ def test_patterns_whose_matches_may_start_anywhere_or_are_not_read_tell_none(pat
     assert first_chars(regex.compile(pattern, regex.VERSION1)) is None
 
 
-@given(PATTERNS, st.text(alphabet="abAB版c.\n", max_size=30))
+# Patterns of the same syntax, each with a text it matches (its atoms' texts put
+# together): set among random characters, most cases hold a match whose start to check.
+# Atoms whose characters can be listed come eight times as often as the others (which
+# make first_chars None where they may start a match, and the case ends unchecked).
+LISTED_ATOMS = {"a": "a", "b": "b", "版": "版", r"\x61": "a", r"\u7248": "版", r"\.": ".", "[ab]": "ab", "[a-c]": "bc"}
+OTHER_ATOMS = {".": "ac版", "^": "", "$": "", r"\K": "", r"\d": "7", r"\w": "aB", "[^a]": "b.", r"[\w版]": "a版",
+               "(?=a)": "", "(?!b)": "", "(?<=a)": "", "(?m)": "", "(?s)": "", "(?i)": ""}
+ATOM_TEXTS = {**LISTED_ATOMS, **OTHER_ATOMS}
+REPEATS = {"*": (0, 2), "+": (1, 2), "?": (0, 1), "{2}": (2, 2), "{0,2}": (0, 2), "{1,}": (1, 2), "+?": (1, 2),
+           "++": (1, 2)}
+REPEATED = [q for q, (low, _) in REPEATS.items() for _ in range(3 if low else 1)]  # at least once: three times as often
+
+
+def repeated(opener: str, inner: tuple[str, str], quantifier: str, n: int) -> tuple[str, str]:
+    low, high = REPEATS[quantifier]
+    return f"{opener}{inner[0]}){quantifier}", inner[1] * (low + n % (high - low + 1))
+
+
+MATCHED_PATTERNS = st.recursive(
+    st.sampled_from(sorted(LISTED_ATOMS) * 8 + sorted(OTHER_ATOMS)).flatmap(
+        lambda atom: st.tuples(st.just(atom), st.sampled_from(ATOM_TEXTS[atom] or [""]))),
+    lambda inner: st.one_of(
+        st.tuples(inner, inner).map(lambda t: (t[0][0] + t[1][0], t[0][1] + t[1][1])),
+        st.tuples(inner, inner, st.booleans()).map(lambda t: (f"{t[0][0]}|{t[1][0]}", t[1][1] if t[2] else t[0][1])),
+        # (?i: makes first_chars None: half as often as each other group
+        st.tuples(st.sampled_from(["(", "(?:", "(?>", "(?P<g>", "(?|", "(?m:", "(?s:"] * 2 + ["(?i:"]), inner)
+        .map(lambda t: (f"{t[0]}{t[1][0]})", t[1][1])),
+        st.tuples(st.sampled_from(["(", "(?:"]), inner, st.sampled_from(REPEATED), st.integers(0, 2))
+        .map(lambda t: repeated(*t)),
+    ),
+    max_leaves=6,
+)
+NOISE = st.text(alphabet="abAB版c.\n", max_size=10)
+PATTERNS_IN_TEXTS = st.tuples(MATCHED_PATTERNS, NOISE, NOISE).map(lambda t: (t[0][0], t[1] + t[0][1] + t[2]))
+
+
+@given(PATTERNS_IN_TEXTS)
 @settings(max_examples=400, deadline=None)
-def test_a_match_starts_with_one_of_the_first_characters(pattern: str, text: str) -> None:
+def test_a_match_starts_with_one_of_the_first_characters(case: tuple[str, str]) -> None:
+    pattern, text = case
     try:
         compiled = regex.compile(pattern, regex.VERSION1)
     except regex.error:

@@ -149,8 +149,8 @@ class Normalize(Stage):
                     return [new(Edit, (m.start(), m.group(), m.group().translate(table), rule.id, ""))
                             for m in chars.finditer(text, timeout=self.timeout)]
                 except TimeoutError:
-                    raise RuleError(f"rule {rule.id}: context ran over {self.timeout:g}s and was stopped "
-                                    "(catastrophic backtracking?)", rule.source) from None
+                    raise RuleError(f"context ran over {self.timeout:g}s and was stopped "
+                                    "(catastrophic backtracking?)", rule.source, rule=rule.id) from None
             return find_map
         if rule.kind == "nfc":
             return lambda text: (
