@@ -927,3 +927,70 @@ def test_a_paragraph_opening_with_a_lead_word_after_a_function_word_stands_apart
     weights = {**config.params["weights"], "next-opens": -3.0}
     profile.stages = [s.with_settings(weights=weights) if s is config else s for s in profile.stages]
     assert "\n\n" not in Cleaner(profile).clean(raw).text
+
+
+# a column of printed lines (the para-join-wrap example's), as pdfminer writes it: a blank line after every line
+COLUMN = ["本报讯（记者 云静）2月", "11日下午，自治区党委常委、", "市委书记包钢，市委副书记、", "市长贺海东一行赴旭阳集团进",
+          "行项目对接，双方签署了315", "亿元的投资框架协议，推进实", "施精细化工全产业链及研发运", "营中心等12个重点项目。",
+          "推进退役军人“一件", "事一次办”，包钢一行与", "集团董事长杨雪岗进行了深入", "交流。包钢说，旭阳集团作为",
+          "集现代化工、新材料、新能源", "等业务板块协同发展的大型企", "业集团，主营业务与呼和浩特", "市正在培育壮大的优势产业发",
+          "展方向高度契合。"]
+
+
+def test_a_page_with_a_blank_line_after_every_printed_line_is_read_as_its_column(rebuild):
+    """The blank lines say nothing: the page comes out as it does without them, and each
+    join removes a blank line with its break, which the change records."""
+    raw = "\n\n".join(COLUMN) + "\n"
+    result = rebuild.clean(raw)
+    assert result.text == rebuild.clean("\n".join(COLUMN) + "\n").text
+    assert paragraphs_of(result.text) == ["".join(COLUMN[:8]), "".join(COLUMN[8:])]
+    joins = [c for c in result.changes if c.before == "\n\n" and c.after == ""]
+    assert len(joins) == len(COLUMN) - 2
+    assert {c.rule for c in joins} >= {"para-join-wrap"}
+    assert all("no-blank-line" in c.note and "line-spaced" in c.note for c in joins if c.rule == "para-join-wrap")
+    assert undo(result.text, result.changes) == raw
+    assert rebuild.clean(result.text).text == result.text
+
+
+def test_the_lines_of_such_a_page_are_read_in_one_block(stage):
+    doc = Document("\n\n".join(COLUMN) + "\n")
+    lay = stage.layout(doc, stage._lines(doc.text))
+    assert lay.wrapped and lay.lines is not None
+    assert {ln.block for ln in lay.lines} == {0} and [ln.row for ln in lay.lines] == list(range(len(COLUMN)))
+    assert [ln.text for ln in lay.lines] == COLUMN
+
+
+def test_prose_printed_in_columns_with_a_blank_line_after_every_line_comes_out_as_without_them(rebuild):
+    paragraphs = [p for p in (DATA / "prose" / "nahan.txt").read_text(encoding="utf-8").split("\n")
+                  if len(p) >= 30][:12]
+    for width in (12, 18, 24):
+        lines = [s[i:i + width] for p in paragraphs for s in ["\u3000\u3000" + p] for i in range(0, len(s), width)]
+        assert rebuild.clean("\n\n".join(lines) + "\n").text == rebuild.clean("\n".join(lines) + "\n").text
+
+
+@pytest.mark.parametrize("lines", [
+    # short titles of like widths, a comma in each
+    ["稳字当头，稳中求进", "开新局面，起好步子", "强化担当，狠抓落实", "聚焦主业，提质增效", "改革创新，攻坚克难",
+     "守正创新，勇毅前行", "凝心聚力，砥砺奋进", "真抓实干，务求实效", "统筹兼顾，全面发展", "锐意改革，激发活力",
+     "共建共享，惠及民生", "乘势而上，再创佳绩"],
+    # items of a list, as wide
+    ["（一）住所和法定代表人；", "（二）劳动合同的期限；", "（三）工作内容和地点；", "（四）工作时间和休息；",
+     "（五）劳动报酬的标准；", "（六）社会保险的缴纳；", "（七）劳动保护和条件；", "（八）职业危害的防护；"],
+    # short sentences, as wide
+    ["会议指出，要加强合作。", "会议强调，要狠抓落实。", "会议要求，要守正创新。", "会议认为，要稳中求进。",
+     "会议指出，要改革创新。", "会议强调，要惠及民生。", "会议要求，要提质增效。", "会议认为，要勇毅前行。"],
+])
+def test_clean_text_of_short_lines_of_like_widths_is_not_read_as_a_column(stage, lines):
+    """Clean text is a paragraph a line with a blank line between: short paragraphs of one
+    width are still paragraphs, not a column's printed lines with a blank line after each."""
+    text = "\n\n".join(lines) + "\n"
+    assert Cleaner().clean(text).text == text
+    doc = Document(text)
+    assert stage.layout(doc, stage._lines(doc.text)).lines is None
+
+
+@pytest.mark.parametrize(("reader", "spaced"), [("pdfminer", True), ("tesseract", False), ("pdftotext", False)])
+def test_only_a_page_with_a_blank_line_after_every_printed_line_is_read_so(stage, reader, spaced):
+    """pdfminer's page p0001 writes a blank line after every line; OCR's puts them between blocks."""
+    doc = Document(devset_page("p0001", reader))
+    assert (stage.layout(doc, stage._lines(doc.text)).lines is not None) is spaced

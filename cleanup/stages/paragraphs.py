@@ -30,8 +30,8 @@ import regex
 from ..document import Document, Edit
 from ..pattern_chars import required_chars
 from ..patterns import VETTED_LENGTH, ParamPattern, fuse_patterns, is_fusable
-from ..roles import (HEADINGS, INDENT_TOLERANCE, STANDALONE, STARTS_PARAGRAPH, PageReading, Role, dash_led,
-                     first_unit_width, own_roles, read_page)
+from ..roles import (HEADINGS, INDENT_TOLERANCE, STANDALONE, STARTS_PARAGRAPH, UNPRINTED_COLUMN_SHARE,
+                     UNPRINTED_ENDS_SHARE, PageReading, Role, dash_led, first_unit_width, own_roles, read_page)
 from ..rules import Rule, StageConfig
 from ..shape import HAN, HAN_RUN, AnyOf
 from ..stage import Stage, Touched, handles
@@ -66,6 +66,10 @@ class Layout:
     after_jump: frozenset[int] = frozenset()  # rows printed right after a page-jump marker (gone now)
     spaced: bool = False  # a blank line stands between two of the page's lines, which sets its blocks apart
     # (OCR sets each type apart so; one blank line is enough, pdftotext's pages count too)
+    # on a page that writes a blank line after every printed line (pdfminer's way): its lines as read,
+    # lines one blank line apart in one block (``row``: the line's index among the rows read, which
+    # the roles and the reading are indexed by); None on any other page
+    lines: list[_Line] | None = None
 
 
 class _Verdict(NamedTuple):
@@ -246,6 +250,9 @@ class Paragraphs(Stage):
         self.weights = p.weights("weights")
         self.weight_of = _WeightOf(self.weights)
         self.min_wrapped_share = p.number("min_wrapped_share")
+        self.line_spaced_share = p.number("line_spaced_share")
+        self.line_spaced_marks = p.number("line_spaced_marks")
+        self.line_spaced_cuts = p.number("line_spaced_cuts")
         self.heading_tail = p.integer("heading_tail")
         self.open_byline = p.pattern("open_byline")
         self.cut_title = p.pattern("cut_title")
@@ -404,18 +411,86 @@ class Paragraphs(Stage):
         paragraph a line: :func:`cleanup.roles.read_page`); then each line's role and column
         are read with the widths it was printed at (:func:`cleanup.roles.read_page`),
         otherwise only its role: on an unwrapped page widths decide nothing.
+
+        A page whose lines stand alone between blank lines almost everywhere
+        (``line_spaced_share``) and read as a column's printed lines once the blank lines are
+        left out is wrapped too (:meth:`_line_spaced`): pdfminer writes a blank line after every
+        printed line; then the layout's ``lines`` are the lines as read.
         ``rows``: ``doc.text.split("\\n")``, if split already."""
         if rows is None:
             rows = doc.text.split("\n")
         in_blocks = sum(1 for ln in lines if not (ln.first_in_block and ln.last_in_block))
-        if in_blocks < max(2, self.min_wrapped_share * len(lines)):
-            return Layout(False, own_roles(rows, self.shape))
+        if in_blocks >= max(2, self.min_wrapped_share * len(lines)):
+            lay = self._read_printed(doc, rows, lines)
+        elif len(lines) - in_blocks >= self.line_spaced_share * len(lines):
+            lay = self._line_spaced(doc, lines)
+        else:
+            lay = None
+        return lay if lay is not None else Layout(False, own_roles(rows, self.shape))
+
+    def _read_printed(self, doc: Document, rows: list[str], lines: list[_Line]) -> Layout | None:
+        """The layout of ``lines`` read as a column's printed lines, or None where they read as
+        a paragraph a line with no blank line between (the widths show no column)."""
         printed, after_jump = self._printed(doc, rows, lines)
-        body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
         reading = read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word, shape=self.shape)
-        if not reading.wrapped:  # a paragraph a line with no blank line between: the widths show no column
-            return Layout(False, own_roles(rows, self.shape))
+        if not reading.wrapped:
+            return None
+        body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
         return Layout(True, reading.roles, reading, body_blocks, after_jump, lines[-1].block > 0)
+
+    def _line_spaced(self, doc: Document, lines: list[_Line]) -> Layout | None:
+        """The layout of a page that writes a blank line after every printed line, or None if
+        the page is not one.  Its lines read as a column's printed lines, not as paragraphs:
+        most are shorter than body text (``long_line``; this test, the cheapest, turns clean
+        text away), hold a mark of body text before their end (``line_spaced_marks``) and
+        are cut at a width now and then, not at a paragraph's end (``line_spaced_cuts``): a
+        line goes on past a sentence's end and ends none, or a word goes on at the next line's
+        start; with the blank lines left out most sit in a column
+        (:data:`~cleanup.roles.UNPRINTED_COLUMN_SHARE`), and of those that fill it fewer
+        than :data:`~cleanup.roles.UNPRINTED_ENDS_SHARE` end a sentence (a column's full
+        lines end one by chance).  Its lines are read as if no blank line stood between
+        lines one blank line apart (:meth:`_unspaced`)."""
+        n = len(lines)
+        long_line = self.long_line
+        if sum(1 for ln in lines if ln.end - ln.start < long_line) < UNPRINTED_COLUMN_SHARE * n:
+            return None
+        texts = [ln.text.strip() for ln in lines]
+        if sum(1 for t in texts if self.body_mark.found_in(t[:-1])) < self.line_spaced_marks * n:
+            return None
+        cuts, stop, ends = self._crosses_word, self.inner_stop.found_in, self.ends_sentence
+        if sum(1 for a, b in zip(texts, texts[1:]) if stop(a[:-1]) and not ends(a) or cuts(a, b)) \
+                < self.line_spaced_cuts * n:
+            return None
+        rows, unspaced = self._unspaced(lines)
+        lay = self._read_printed(doc, rows, unspaced)
+        rd = lay.reading if lay is not None else None
+        if lay is None or rd is None or sum(1 for ln in unspaced if rd.columns[ln.row]) < UNPRINTED_COLUMN_SHARE * n:
+            return None  # a paragraph a line (roles: UNPRINTED_ENDS_SHARE), or no column
+        full = [t for ln, t in zip(unspaced, texts) if rd.fills(ln.row)]
+        if sum(1 for t in full if ends(t)) >= UNPRINTED_ENDS_SHARE * len(full):  # none full: not a column
+            return None
+        return Layout(True, lay.roles, rd, lay.body_blocks, lay.after_jump, lay.spaced, unspaced)
+
+    @staticmethod
+    def _unspaced(lines: list[_Line]) -> tuple[list[str], list[_Line]]:
+        """The rows of a page read with no blank line between lines one blank line apart (its
+        other blank lines kept), and its lines so read: in blocks and rows of those rows."""
+        rows: list[str] = []
+        out: list[_Line] = []
+        block = 0
+        last_row = lines[0].row - 1
+        for ln in lines:
+            gap = ln.row - last_row - 1  # blank rows before it
+            if gap > 1:
+                rows.extend([""] * gap)
+                block += 1
+                out[-1].last_in_block = True
+            first = not out or gap > 1
+            out.append(_Line(ln.start, ln.end, ln.text, block, first, False, len(rows)))
+            rows.append(ln.text)
+            last_row = ln.row
+        out[-1].last_in_block = True
+        return rows, out
 
     # --- evidence -----------------------------------------------------------
 
@@ -1153,6 +1228,8 @@ class Paragraphs(Stage):
             doc.apply(self.name, edits)
             return bool(edits)
         lay = self.layout(doc, lines, rows)
+        if lay.lines is not None:  # a blank line after every printed line: lines one blank line apart go on
+            lines = lay.lines
         # on an unwrapped page a break's evidence reads only its two paragraphs and the line
         # after them (the roles they show by themselves): a break with those three unchanged
         # is decided as before
@@ -1168,7 +1245,8 @@ class Paragraphs(Stage):
                 paragraph = b.text  # as the round before decided it
                 continue
             gap = text[a.end : b.start]
-            blank = gap != "\n"  # a line break and, after it, blank lines
+            blank = a.block != b.block  # a line break and, after it, blank lines (not one, on a page
+            # with a blank line after every printed line: ``Layout.lines``)
             after_b = lines[i + 2] if i + 2 < len(lines) else None
             verdict = self._weigh(paragraph, a, b, blank, lay, after_b, gap == "\n\n", memo)
             if verdict.score <= 0:
@@ -1177,7 +1255,9 @@ class Paragraphs(Stage):
                 paragraph = b.text
             elif join := self.cut_rule if blank else self.wrap_rule:
                 space = self._join_space(paragraph, b.text, lay.roles[a.row])
-                edits.append(new(Edit, (a.end, gap, space, join, verdict.note)))
+                # a blank line read as saying nothing goes with the break, and the note says so
+                note = verdict.note if blank or gap == "\n" else verdict.note + ", line-spaced"
+                edits.append(new(Edit, (a.end, gap, space, join, note)))
                 paragraph += space + b.text
             else:  # a join whose rule is off: the lines stay apart, as printed
                 paragraph = b.text
