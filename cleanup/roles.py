@@ -442,9 +442,9 @@ def is_wrapped(texts: Sequence[str], shape: Shape | None = None) -> bool:
 
 
 def _paragraph_a_line(texts: Sequence[str], columns: Sequence[float], v: RoleVocabulary) -> bool:
-    """Whether lines that stand together are paragraphs, one a line, not printed lines
+    """Whether a page's lines are paragraphs, one a line, not printed lines
     (``UNPRINTED_ENDS_SHARE``): many of them end a sentence, few sit in a column, and
-    one is too long for a column."""
+    one is as long as body text (the shape's ``long_line``)."""
     filled = [i for i, t in enumerate(texts) if t]
     if not filled:
         return False
@@ -530,7 +530,8 @@ def read_page(
     of ``printed``); ``wrapped``: whether the lines are printed lines of
     columns (True) or paragraphs (False), by default read from the lines
     (lines said to be printed are paragraphs all the same where their widths
-    show no column and they end sentences as paragraphs do: :func:`_paragraph_a_line`);
+    show no column, they end sentences as paragraphs do and one is as long as
+    body text: :func:`_paragraph_a_line`);
     ``cuts_word``: whether the break between two lines cuts a word, which
     a heading's last line does not; ``shape``: the page-shape vocabulary
     (default: the packaged one).

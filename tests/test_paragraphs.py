@@ -903,11 +903,13 @@ def test_a_headline_shaped_line_ending_its_block_after_a_sentence_end_is_a_headi
     ("不断提升固体废物综合治理能力。", "，蒙古信息园将成为我国", True),
     ("不断提升固体废物综合治理能力", "，蒙古信息园将成为我国最大的云计算园区。", False),  # mid-sentence: it goes on
     ("群众纷纷说：“不断提升固体废物综合治理能力！”", "，蒙古信息园将成为我国最大的云计算园区。", False),  # after a closer
+    ("群众纷纷说：“不断提升固体废物综合治理能力！", "，局长王明说。", False),  # a quotation whose closer OCR lost
 ])
 def test_a_mark_that_follows_a_clause_after_a_sentence_end_continues_nothing(rebuild, before, after, apart):
     """A line starting with 、，；： right after a sentence's end continues no sentence: debris OCR made
     of a picture or a rule (next-debris cancels next-cannot-start), the two stay apart, also when the
-    clean text is cleaned again.  Mid-sentence, or after a closing quote (“…！”，他说), it goes on."""
+    clean text is cleaned again.  Mid-sentence, or after a closing quote (“…！”，他说) or a quotation
+    left open (its closer lost: “…！| ，他说), it goes on."""
     raw = f"会议强调，要将无废城市建设工作任务纳入市级绩效管理，{before}\n\n{after}\n"
     out = rebuild.clean(raw).text
     assert ("\n\n" in out.strip()) is apart

@@ -57,7 +57,13 @@ def test_prose_a_paragraph_a_line_keeps_its_paragraphs():
         f"{lines.unchanged_share:.2%} of paragraphs whole, floor {WHOLE_FLOOR:.2%}:"
         f" python tools/prose_check.py --lines lists them"
     )
-    assert len(lines.not_whole) == sum(lines.changed.values())
+
+
+def test_prose_check_lines_lists_a_paragraph_the_clean_text_does_not_hold_whole():
+    doc = Doc("t", 1, ("县里召开了全县春耕生产动员大会，对今年的春耕工作作了全面部署。", "今年计划新建ＡＰＰ平台三个。"))
+    lines = prose_check.check_lines([doc], Cleaner())
+    assert lines.paragraphs["t"] == 2 and lines.changed["t"] == 1
+    assert lines.not_whole == [(doc, 1)]
 
 
 def test_every_changed_paragraph_has_its_changes_listed(report):

@@ -21,6 +21,7 @@ from cleanup.roles import (
     read_page,
     roles_by_type,
 )
+from cleanup.shape import load_shape
 
 
 # --- clean text: one paragraph per line ------------------------------------------
@@ -217,12 +218,16 @@ def test_clean_text_a_paragraph_a_line_with_no_blank_line_is_not_read_as_printed
     assert not reading.wrapped and not any(reading.columns)
 
 
-def test_short_paragraphs_wrapped_in_a_column_are_printed_lines_though_many_lines_end_a_sentence():
+@pytest.mark.parametrize("headline", ["", "坚持稳中求进工作总基调完整准确全面贯彻新发展理念推动经济社会高质量发展取得新成效"],
+                         ids=["no-long-line", "headline-across-columns"])
+def test_short_paragraphs_wrapped_in_a_column_are_printed_lines_though_many_lines_end_a_sentence(headline):
+    """With a headline set across the columns, as long as body text, the column in the widths decides."""
     paragraphs = ["会议听取了有关情况的汇报，审议通过了工作要点。", "会议强调，要认真抓好各项工作的落实。",
                   "会议还研究了其他事项。", "与会同志进行了认真讨论，提出了意见建议。"] * 3
-    lines = [p[i:i + 12] for p in paragraphs for i in range(0, len(p), 12)]
+    lines = [headline] * bool(headline) + [p[i:i + 12] for p in paragraphs for i in range(0, len(p), 12)]
     ends = sum(1 for line in lines if line.endswith("。"))
     assert ends >= 0.3 * len(lines)
+    assert (max(map(len, lines)) >= load_shape().long_line) is bool(headline)
     assert read_page(lines, wrapped=True).wrapped
 
 

@@ -714,7 +714,8 @@ class Paragraphs(Stage):
         if ending == "mid-clause" and not lay.wrapped and self.leads_in.search(text[-LEAD_IN_CONTEXT:]):
             ending = "lead-in-end"  # a paragraph of its own that ends leading in: 决定：, 包括：
         ev = [ending]
-        if nxt[0] in self.no_start and self.debris_after_sentence.search(text[-1] + "\n" + nxt[0]):
+        if nxt[0] in self.no_start and self.debris_after_sentence.search(text[-1] + "\n" + nxt[0]) \
+                and not self._quote_open(text):  # “…能力。| ，他说: the closing quote OCR lost
             ev.append("next-debris")  # …治理能力。| 、、 、 蒙古信息园…
         if text is a.text and self._scattered(text):
             ev.append("line-scattered")
