@@ -59,6 +59,13 @@ def test_prose_a_paragraph_a_line_keeps_its_paragraphs():
     )
 
 
+def test_chunks_cut_documents_into_texts_of_so_many_paragraphs():
+    docs = [Doc("t", 1, ("甲。", "乙乙乙乙。", "丙。")), Doc("t", 2, ("丁。",))]
+    assert [d.paragraphs for d in prose_check.chunks(docs, 2)] == [("甲。", "乙乙乙乙。"), ("丙。",), ("丁。",)]
+    assert [(d.number, d.paragraphs) for d in prose_check.chunks(docs, 2, shorter_than=4)] == [
+        (1, ("甲。", "丙。")), (2, ("丁。",))]
+
+
 def test_prose_check_lines_lists_a_paragraph_the_clean_text_does_not_hold_whole():
     doc = Doc("t", 1, ("县里召开了全县春耕生产动员大会，对今年的春耕工作作了全面部署。", "今年计划新建ＡＰＰ平台三个。"))
     lines = prose_check.check_lines([doc], Cleaner())
