@@ -103,9 +103,15 @@ COLUMN_SHARE = 0.3  # and their share of the lines around
 # and the widths show a column for fewer than ``UNPRINTED_COLUMN_SHARE`` of them (prose
 # wrapped in columns of short paragraphs ends a sentence on up to half its lines, but a
 # column shows on 0.87 of them and up), and one is as long as body text (the shape's
-# ``long_line``): a few printed lines show no column either.
+# ``long_line``): a few printed lines show no column either.  Short lines, or lines in a
+# column, are paragraphs where this share of them end a sentence or a clause (a list's
+# items) and so does every full line: one that fills its column, or with no column, one
+# within ``WIDEST_SLACK`` of the widest (a column's full lines end one only by chance; a
+# paragraph's last line, which does, stops short; in a text a paragraph a line the longest
+# lines are sentences).
 UNPRINTED_ENDS_SHARE = 0.3
 UNPRINTED_COLUMN_SHARE = 0.6
+WIDEST_SLACK = 2.0  # cells
 DEFAULT_INDENT = 2.0  # cells: the usual indent of Chinese paragraphs, where none shows
 MAX_INDENT = 3  # cells: a paragraph's first line is indented by at most this many
 INDENT_TOLERANCE = 0.75  # cells an indented line may be off its indent
@@ -247,6 +253,7 @@ class RoleVocabulary:
         self.sentence_end = frozenset(shape.sentence_end)
         self.inner_stops = frozenset(shape.sentence_end + shape.closers + shape.clause_end + "：:")
         self.closers = shape.closers
+        self.clause_stops = frozenset(shape.clause_end + "：:")
         self.body_mark = AnyOf(shape.body_marks)  # substring tests: quicker than a set's isdisjoint on Han
         self.open_end = frozenset(shape.open_end)
         self.no_start = frozenset(shape.no_start)
@@ -441,17 +448,48 @@ def is_wrapped(texts: Sequence[str], shape: Shape | None = None) -> bool:
     return in_runs >= 0.4 * len(filled) and ends < 0.5 * len(filled)
 
 
-def _paragraph_a_line(texts: Sequence[str], columns: Sequence[float], v: RoleVocabulary) -> bool:
+def _paragraph_a_line(texts: Sequence[str], reading: PageReading, roles: Sequence[Role | None],
+                      v: RoleVocabulary) -> bool:
     """Whether a page's lines are paragraphs, one a line, not printed lines
     (``UNPRINTED_ENDS_SHARE``): many of them end a sentence, few sit in a column, and
-    one is as long as body text (the shape's ``long_line``)."""
+    one is as long as body text (the shape's ``long_line``); or, a short text or one whose
+    lines show a column, its lines end as paragraphs do (:func:`_full_lines_stop`)."""
     filled = [i for i, t in enumerate(texts) if t]
     if not filled:
         return False
-    ends = sum(1 for i in filled if v.ends_sentence(texts[i]))
-    if ends < UNPRINTED_ENDS_SHARE * len(filled) or max(len(texts[i]) for i in filled) < v.long_line:
+    columns = reading.columns
+    in_column = sum(1 for i in filled if columns[i]) >= UNPRINTED_COLUMN_SHARE * len(filled)
+    if not in_column and max(len(texts[i]) for i in filled) >= v.long_line \
+            and sum(1 for i in filled if v.ends_sentence(texts[i])) >= UNPRINTED_ENDS_SHARE * len(filled):
+        return True
+    return _full_lines_stop(texts, filled, reading, roles, v, in_column)
+
+
+def _full_lines_stop(texts: Sequence[str], filled: Sequence[int], reading: PageReading,
+                     roles: Sequence[Role | None], v: RoleVocabulary, in_column: bool) -> bool:
+    """Whether lines end as paragraphs do, not as a column's printed lines: ``UNPRINTED_ENDS_SHARE``
+    of them or more end a sentence or a clause (``；：``, a list's items), every full line
+    does (one that fills its column; with no column, one within ``WIDEST_SLACK`` of the
+    widest: a column's full lines end one only by chance, a paragraph's last line stops
+    short), and no dateline ends a line before its sentence (no paragraph ends there)."""
+    stops = [v.ends_sentence(texts[i]) or _ends_clause(texts[i], v) for i in filled]
+    if sum(stops) < UNPRINTED_ENDS_SHARE * len(filled):
         return False
-    return sum(1 for i in filled if columns[i]) < UNPRINTED_COLUMN_SHARE * len(filled)
+    widths, columns, rooms = reading.widths, reading.columns, reading.rooms
+    if in_column:
+        full = [i for i in filled if columns[i] and rooms[i] <= TOLERANCE]
+    else:
+        widest = max(widths[i] for i in filled)
+        full = [i for i in filled if widths[i] >= widest - WIDEST_SLACK]
+    stopped = {i for i, stop in zip(filled, stops) if stop}
+    return bool(full) and stopped.issuperset(full) and not any(
+        roles[i] is Role.DATELINE for i in filled if i not in stopped)
+
+
+def _ends_clause(text: str, v: RoleVocabulary) -> bool:
+    """A clause's end (``；：``), then only closers: a list item's or a lead-in's end."""
+    core = text.rstrip(v.closers)
+    return bool(core) and core[-1] in v.clause_stops
 
 
 def learn_columns(widths: Sequence[float], texts: Sequence[str]) -> list[float]:
@@ -531,7 +569,8 @@ def read_page(
     columns (True) or paragraphs (False), by default read from the lines
     (lines said to be printed are paragraphs all the same where their widths
     show no column, they end sentences as paragraphs do and one is as long as
-    body text: :func:`_paragraph_a_line`);
+    body text, or where their full lines, the widest of short lines, end
+    sentences or clauses: :func:`_paragraph_a_line`);
     ``cuts_word``: whether the break between two lines cuts a word, which
     a heading's last line does not; ``shape``: the page-shape vocabulary
     (default: the packaged one).
@@ -554,7 +593,7 @@ def read_page(
         counts = [len(p.rstrip("\r\n").lstrip(" \t")) if t else 0
                   for t, p in zip(texts, lines if printed is None else printed)]
         reading = PageReading([], ws, learn_columns(ws, texts), slacks, counts, wrapped, v)
-        if _paragraph_a_line(texts, reading.columns, v):
+        if _paragraph_a_line(texts, reading, roles, v):
             wrapped = False
     if not wrapped:  # widths say nothing on clean text
         ws = list(widths) if widths is not None else blank

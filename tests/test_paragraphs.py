@@ -8,6 +8,7 @@ from cleanup.document import Document, undo
 from cleanup.errors import RuleError
 from cleanup.pipeline import Cleaner, build_stage
 from cleanup.rules import load_profile
+from cleanup.shape import load_shape
 from cleanup.roles import Role, own_roles, read_page
 from cleanup.stages.paragraphs import Layout
 
@@ -989,6 +990,30 @@ def test_clean_text_of_short_lines_of_like_widths_is_not_read_as_a_column(stage,
     assert Cleaner().clean(text).text == text
     doc = Document(text)
     assert stage.layout(doc, stage._lines(doc.text)).lines is None
+
+
+@pytest.mark.parametrize("lines", [
+    # a headline over short body paragraphs
+    ["市政府召开常务会议", "会议听取了全市安全生产工作情况汇报。", "会议强调，要压实责任，守牢安全底线。"],
+    # a lead-in and a list's items, ending a clause
+    ["会议明确了今年的重点工作，包括：", "一、开展隐患排查；", "二、组织应急演练；", "三、加强值班值守。"],
+    ["（一）住所和法定代表人；", "（二）劳动合同的期限；", "（三）工作内容和地点；", "（四）工作时间和休息；",
+     "（五）劳动报酬的标准；", "（六）社会保险的缴纳；", "（七）劳动保护和条件；", "（八）职业危害的防护；"],
+    # twenty one-line paragraphs of like lengths, each a sentence: a column shows in their widths
+    ["会议听取了全市安全生产工作情况汇报。", "会议强调，要压实责任，守牢安全底线。", "各地要加强隐患排查，及时消除安全风险。",
+     "要完善应急预案，组织开展应急演练，提高处置能力。", "要加强值班值守，确保信息畅通。", "会议研究了其他事项。",
+     "与会同志进行了认真讨论，提出了意见建议。", "今年全市生产总值同比增长百分之五点二。", "城乡居民收入稳步增长，就业形势总体稳定。",
+     "全市新开工重点项目一百二十个，完成投资三百亿元。", "农业生产保持稳定，粮食产量再创新高。", "消费市场持续回暖。",
+     "进出口总额增长百分之八，外贸结构不断优化。", "生态环境持续改善，空气优良天数比例提高。", "民生保障有力有效，各项社会事业全面进步。",
+     "全年新增城镇就业三万人，城镇登记失业率控制在目标以内。", "教育、医疗、养老等公共服务水平不断提升。", "社会大局和谐稳定。",
+     "会议要求，要以更加昂扬的精神状态做好各项工作。", "确保全年目标任务圆满完成，以优异成绩迎接新的一年。"],
+], ids=["headline-and-body", "lead-in-and-items", "items", "twenty-sentences"])
+def test_a_short_text_a_paragraph_a_line_with_no_blank_line_keeps_its_paragraphs(lines):
+    """No line as long as body text, or lines of like lengths that show a column: the widest lines
+    (or those that fill the column) end a sentence or a clause, as a column's full lines do only
+    by chance, so each line is a paragraph (cleanup/roles.py: WIDEST_SLACK)."""
+    assert max(map(len, lines)) < load_shape().long_line
+    assert paragraphs_of(Cleaner().clean("\n".join(lines) + "\n").text) == lines
 
 
 @pytest.mark.parametrize(("reader", "spaced"), [("pdfminer", True), ("tesseract", False), ("pdftotext", False)])

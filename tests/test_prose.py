@@ -29,6 +29,10 @@ UNCHANGED_FLOOR = 0.9995
 # clean text holds whole (76.22 % while such a text was read as a column's printed lines,
 # 99.99 % once lines that end sentences as paragraphs do, in no column, are paragraphs).
 WHOLE_FLOOR = 0.9995
+# Short texts so written: the corpus's paragraphs under 40 characters (headlines, a list's items,
+# short sentences), four a text (62.55 % whole while a text with no line as long as body text
+# was read as printed lines, 99.31 % once its widest lines ending sentences or clauses say paragraphs).
+SHORT_WHOLE_FLOOR = 0.99
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +61,22 @@ def test_prose_a_paragraph_a_line_keeps_its_paragraphs():
         f"{lines.unchanged_share:.2%} of paragraphs whole, floor {WHOLE_FLOOR:.2%}:"
         f" python tools/prose_check.py --lines lists them"
     )
+
+
+def test_short_texts_a_paragraph_a_line_keep_their_paragraphs():
+    lines = prose_check.check_lines(prose_check.chunks(corpus(), 4, 40), Cleaner())
+    assert sum(lines.paragraphs.values()) > 4000
+    assert lines.unchanged_share >= SHORT_WHOLE_FLOOR, (
+        f"{lines.unchanged_share:.2%} of paragraphs whole, floor {SHORT_WHOLE_FLOOR:.2%}:"
+        f" python tools/prose_check.py --lines --chunk 4 --short 40 lists them"
+    )
+
+
+def test_chunks_cut_documents_into_texts_of_so_many_paragraphs():
+    docs = [Doc("t", 1, ("甲。", "乙乙乙乙。", "丙。")), Doc("t", 2, ("丁。",))]
+    assert [d.paragraphs for d in prose_check.chunks(docs, 2)] == [("甲。", "乙乙乙乙。"), ("丙。",), ("丁。",)]
+    assert [(d.number, d.paragraphs) for d in prose_check.chunks(docs, 2, shorter_than=4)] == [
+        (1, ("甲。", "丙。")), (2, ("丁。",))]
 
 
 def test_prose_check_lines_lists_a_paragraph_the_clean_text_does_not_hold_whole():

@@ -231,6 +231,41 @@ def test_short_paragraphs_wrapped_in_a_column_are_printed_lines_though_many_line
     assert read_page(lines, wrapped=True).wrapped
 
 
+# a short text written a paragraph a line: a headline over body text, a list's items, verse-like
+# one-liners of like lengths (a column shows in their widths); no line as long as body text
+SHORT_TEXTS = {
+    "headline-and-body": ["市政府召开常务会议", "会议听取了全市安全生产工作情况汇报。", "会议强调，要压实责任，守牢安全底线。"],
+    "list-items": ["会议明确了今年的重点工作，包括：", "一、开展隐患排查；", "二、组织应急演练；", "三、加强值班值守。"],
+    "one-liners-in-a-column": ["会议听取了全市安全生产工作情况汇报。", "会议强调，要压实责任，守牢安全底线。",
+                               "各地要加强隐患排查，及时消除安全风险。", "要加强值班值守，确保信息畅通。",
+                               "农业生产保持稳定，粮食产量再创新高。", "城乡居民收入稳步增长，就业形势稳定。"],
+}
+
+
+@pytest.mark.parametrize("name", SHORT_TEXTS)
+def test_a_short_text_a_paragraph_a_line_is_paragraphs_where_its_widest_lines_end_sentences(name):
+    """No line as long as body text, or a column in the widths: the lines that fill the
+    column (with none, the widest) all end a sentence or a clause, as a column's do only by chance."""
+    lines = SHORT_TEXTS[name]
+    assert max(map(len, lines)) < load_shape().long_line
+    assert not read_page(lines, wrapped=True).wrapped
+
+
+@pytest.mark.parametrize("lines", [
+    # a snippet of a column (development page p0014, pymupdf): a full line goes on, the widest ends a
+    # sentence by chance
+    ["上足时间发条，全力跑出招商", "引资“加速度”，努力在招商", "战场上抢占先机。", "要“质量为王”。招商引",
+     "资既要盯数量，更要盯质量。"],
+    # a headline, a byline and a credit cut over two lines (para-join-wrap): the widest line ends none
+    ["席习近平向哈萨克斯坦总", "统托卡耶夫致口信。", "王莉霞说，同饮黄河水，共", "谋新发展。", "本报记者 尹蕾 通讯员 唐丽琳", "摄"],
+    # a dateline alone on its line: its sentence goes on at the next line
+    ["新华社北京3月30日电", "“市委十三届七次全会暨全市经济工作会议精神，要认真学习领会。”", "新华社广州12月6日电",
+     "（记者 宋静）1763年，会议召开。"],
+], ids=["column-snippet", "credit", "dateline"])
+def test_few_printed_lines_stay_printed_lines_though_many_end_a_sentence(lines):
+    assert read_page(lines, wrapped=True).wrapped
+
+
 def test_a_line_short_of_its_column_and_a_full_one():
     lines = ["阿司匹林是治疗急性风湿热", "所引起的发热和关节痛的一线药", "物。这种疗法的疗程通常为一两",
              "星期，一般不会更长。发热和疼", "痛缓解后就不用再服药了，因为", "它不能减少心脏并发症和风湿性",

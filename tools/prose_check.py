@@ -4,6 +4,8 @@
     python tools/prose_check.py --summary          # the figures only
     python tools/prose_check.py --rule stutter-word --source nahan
     python tools/prose_check.py --lines --summary  # a paragraph a line, no blank line between
+    python tools/prose_check.py --lines --chunk 5 --summary  # short texts: 5 paragraphs each
+    python tools/prose_check.py --lines --short 40 --chunk 5 --summary  # of paragraphs under 40 characters
 
 The corpus is tests/data/prose/*.txt (or .txt.gz: documents separated by a
 blank line, one paragraph a line; tests/data/prose/README.md) and the gold
@@ -24,6 +26,11 @@ line between (as many corpora and JSONL records hold text): the clean form
 puts a blank line after each, so here a paragraph counts as unchanged when
 the clean text holds it whole, as a paragraph of its own; the ones it does
 not (joined to a neighbour, cut, or changed inside) are listed.
+
+With ``--chunk N`` each document is cut into texts of N paragraphs in a row
+(its last text may hold fewer), a short text each, as a record or a news
+brief holds; ``--short L`` keeps only the paragraphs under L characters
+(headlines, list items, verse, short news paragraphs) before cutting.
 """
 
 from __future__ import annotations
@@ -107,6 +114,17 @@ def corpus(prose: Path = PROSE, gold: Path = GOLD) -> Iterator[Doc]:
             yield Doc(source, n, tuple(block.split("\n")))
     for n, path in enumerate(sorted(gold.glob("*.txt")), 1):
         yield Doc("gold", n, tuple(read(path).strip("\n").split("\n\n")))
+
+
+def chunks(docs: Iterable[Doc], size: int, shorter_than: int | None = None) -> Iterator[Doc]:
+    """Each document cut into texts of ``size`` paragraphs in a row, numbered on through the
+    source; with ``shorter_than``, only the paragraphs shorter than that many characters."""
+    numbers: Counter[str] = Counter()
+    for doc in docs:
+        kept = [p for p in doc.paragraphs if shorter_than is None or len(p) < shorter_than]
+        for at in range(0, len(kept), size):
+            numbers[doc.source] += 1
+            yield Doc(doc.source, numbers[doc.source], tuple(kept[at:at + size]))
 
 
 def touched(doc: Doc, changes: Iterable[Change]) -> dict[int, list[Change]]:
@@ -211,8 +229,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="list at most this many changes a rule")
     ap.add_argument("--lines", action="store_true",
                     help="write each document a paragraph a line, no blank line between")
+    ap.add_argument("--chunk", type=int, metavar="N", help="cut each document into texts of N paragraphs")
+    ap.add_argument("--short", type=int, metavar="L", help="keep only paragraphs under L characters")
     args = ap.parse_args()
-    docs = [d for d in corpus() if not args.source or d.source in args.source]
+    docs: Iterable[Doc] = [d for d in corpus() if not args.source or d.source in args.source]
+    if args.chunk or args.short:
+        docs = chunks(docs, args.chunk or 10**9, args.short)
     print_report((check_lines if args.lines else check)(docs), args.summary, args.rule, args.limit)
 
 
