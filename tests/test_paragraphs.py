@@ -1016,6 +1016,13 @@ def test_a_short_text_a_paragraph_a_line_with_no_blank_line_keeps_its_paragraphs
     assert paragraphs_of(Cleaner().clean("\n".join(lines) + "\n").text) == lines
 
 
+def test_list_items_after_a_wrapped_paragraph_stay_apart():
+    """A list item's numeral and its 、 (一、) are no tail of a word the line before began (ends_word)."""
+    raw = ("会议指出，今年要重点抓好以下几项工作，确保\n各项任务落到实处，推动全市经济社会持续健康\n发展。\n"
+           "一、加强组织领导。\n二、完善工作机制。\n三、强化督促检查。\n")
+    assert paragraphs_of(Cleaner().clean(raw).text)[1:] == ["一、加强组织领导。", "二、完善工作机制。", "三、强化督促检查。"]
+
+
 @pytest.mark.parametrize(("reader", "spaced"), [("pdfminer", True), ("tesseract", False), ("pdftotext", False)])
 def test_only_a_page_with_a_blank_line_after_every_printed_line_is_read_so(stage, reader, spaced):
     """pdfminer's page p0001 writes a blank line after every line; OCR's puts them between blocks."""
