@@ -193,6 +193,13 @@ def test_real_short_lines_with_cut_looking_ends_stay(line: str, after: str) -> N
     assert fragments(page(BODY, line, after, LEAD)).changes == []
 
 
+@pytest.mark.parametrize("line", ["市人民政府办公室", "县委宣传部", "区教育局"])
+def test_an_organs_name_opening_with_its_administrative_level_stays(line: str) -> None:
+    # 市 ends 城市, 区 ends 地区 more often than not, but a line opening with one alone
+    # starts a name (starts_name): a notice's signature, not a piece cut after 城 or 地
+    assert fragments(page("特此通知。", line, "2024年1月20日")).changes == []
+
+
 def test_label_that_repeats_a_whole_segment_of_a_headline_stays() -> None:
     assert fragments(page("回眸2023", "回眸2023：我区商务运行总体平稳", LEAD)).changes == []
     assert fragments(page("石泰峰主持", "抓好外事工作 石泰峰主持", LEAD)).changes == []

@@ -129,6 +129,7 @@ class Fragments(Stage):
         self.starts_inside_min = p.number("starts_inside_min")
         self.cut_min_chars = p.integer("cut_min_chars")
         self.short_part_max = p.integer("short_part_max")
+        self.starts_name = frozenset(p.strings("starts_name"))
         return self.find_cut_word
 
     def run(self, doc: Document) -> Document:
@@ -262,7 +263,8 @@ class Fragments(Stage):
         (政府 ends 市政府 too, but 政府工作报告 is a headline). Names are left
         alone: too short a line (张伟欣) or one of short parts (郑学良 王雅静)
         may be names, which the list does not know, and a name's characters
-        may well start or end other words. A last character cut short is left
+        may well start or end other words, and a line opening with a short form of an
+        administrative level (``starts_name``: 市人民政府办公室) starts an organ's name. A last character cut short is left
         out of the predicate test (召 of 召开 is not the line's verb); a first
         one is not: a headline may well start with its verb (访……, 迎……).
         """
@@ -281,7 +283,8 @@ class Fragments(Stage):
             return ""
         if ends_share >= self.ends_inside_min and words[-1] == text[-1] and self.predicates.isdisjoint(words[:-1]):
             return f"ends inside a word: '{text[-1]}' starts a longer word {ends_share:.0%} of the time; no predicate"
-        if starts_share >= self.starts_inside_min and words[0] == text[0] and self.predicates.isdisjoint(words):
+        if (starts_share >= self.starts_inside_min and words[0] == text[0] and text[0] not in self.starts_name
+                and self.predicates.isdisjoint(words)):
             return f"starts inside a word: '{text[0]}' ends a longer word {starts_share:.0%} of the time; no predicate"
         return ""
 
