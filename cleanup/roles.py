@@ -559,6 +559,7 @@ def read_page(
     wrapped: bool | None = None,
     cuts_word: CutsWord | None = None,
     shape: Shape | None = None,
+    own_if_paragraphs: bool = False,
 ) -> PageReading:
     """Read the roles and layout of ``lines`` (one per line, blank lines included).
 
@@ -573,7 +574,9 @@ def read_page(
     sentences or clauses: :func:`_paragraph_a_line`);
     ``cuts_word``: whether the break between two lines cuts a word, which
     a heading's last line does not; ``shape``: the page-shape vocabulary
-    (default: the packaged one).
+    (default: the packaged one); ``own_if_paragraphs``: where lines said to be
+    printed read as paragraphs, give each the role it shows by itself
+    (:func:`own_roles`) and read no more (the paragraphs stage needs no more).
     """
     v = vocabulary(shape)
     texts = [t.strip() for t in lines]
@@ -595,6 +598,10 @@ def read_page(
         reading = PageReading([], ws, learn_columns(ws, texts), slacks, counts, wrapped, v)
         if _paragraph_a_line(texts, reading, roles, v):
             wrapped = False
+            if own_if_paragraphs:
+                reading.wrapped = False
+                reading.roles = [body if r is None else r for r in roles]
+                return reading
     if not wrapped:  # widths say nothing on clean text
         ws = list(widths) if widths is not None else blank
         reading = PageReading([], ws, blank, blank, [0] * len(texts), wrapped, v)

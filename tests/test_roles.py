@@ -17,6 +17,7 @@ from cleanup.roles import (
     folio_runs,
     heading_shaped,
     lone_one_dash,
+    own_roles,
     printed_width,
     read_page,
     roles_by_type,
@@ -216,6 +217,15 @@ def test_clean_text_a_paragraph_a_line_with_no_blank_line_is_not_read_as_printed
     lines = (DATA / "gold" / "000_aa24163696705659.txt").read_text(encoding="utf-8").split("\n\n")
     reading = read_page(lines, wrapped=True)
     assert not reading.wrapped and not any(reading.columns)
+
+
+def test_lines_that_read_as_paragraphs_get_their_own_roles_and_no_more_when_asked():
+    lines = (DATA / "gold" / "000_aa24163696705659.txt").read_text(encoding="utf-8").split("\n\n")
+    full = read_page(lines, wrapped=True)
+    own = read_page(lines, wrapped=True, own_if_paragraphs=True)
+    assert not own.wrapped and not full.wrapped
+    assert own.roles == own_roles(lines) != full.roles  # the full reading names headings too
+    assert not own.heading_widths
 
 
 @pytest.mark.parametrize("headline", ["", "坚持稳中求进工作总基调完整准确全面贯彻新发展理念推动经济社会高质量发展取得新成效"],

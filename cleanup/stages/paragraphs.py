@@ -421,20 +421,19 @@ class Paragraphs(Stage):
             rows = doc.text.split("\n")
         in_blocks = sum(1 for ln in lines if not (ln.first_in_block and ln.last_in_block))
         if in_blocks >= max(2, self.min_wrapped_share * len(lines)):
-            lay = self._read_printed(doc, rows, lines)
-        elif len(lines) - in_blocks >= self.line_spaced_share * len(lines):
-            lay = self._line_spaced(doc, lines)
-        else:
-            lay = None
+            return self._read_printed(doc, rows, lines)
+        lay = self._line_spaced(doc, lines) if len(lines) - in_blocks >= self.line_spaced_share * len(lines) else None
         return lay if lay is not None else Layout(False, own_roles(rows, self.shape))
 
-    def _read_printed(self, doc: Document, rows: list[str], lines: list[_Line]) -> Layout | None:
-        """The layout of ``lines`` read as a column's printed lines, or None where they read as
-        a paragraph a line with no blank line between (the widths show no column)."""
+    def _read_printed(self, doc: Document, rows: list[str], lines: list[_Line]) -> Layout:
+        """The layout of ``lines`` read as a column's printed lines, or unwrapped, with the role
+        each line shows by itself, where they read as a paragraph a line with no blank line
+        between (:func:`cleanup.roles.read_page` reads no more of such a page)."""
         printed, after_jump = self._printed(doc, rows, lines)
-        reading = read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word, shape=self.shape)
+        reading = read_page(rows, printed=printed, wrapped=True, cuts_word=self._crosses_word, shape=self.shape,
+                            own_if_paragraphs=True)
         if not reading.wrapped:
-            return None
+            return Layout(False, reading.roles)
         body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
         return Layout(True, reading.roles, reading, body_blocks, after_jump, lines[-1].block > 0)
 
@@ -463,8 +462,8 @@ class Paragraphs(Stage):
             return None
         rows, unspaced = self._unspaced(lines)
         lay = self._read_printed(doc, rows, unspaced)
-        rd = lay.reading if lay is not None else None
-        if lay is None or rd is None or sum(1 for ln in unspaced if rd.columns[ln.row]) < UNPRINTED_COLUMN_SHARE * n:
+        rd = lay.reading
+        if rd is None or sum(1 for ln in unspaced if rd.columns[ln.row]) < UNPRINTED_COLUMN_SHARE * n:
             return None  # a paragraph a line (roles: UNPRINTED_ENDS_SHARE), or no column
         full = [t for ln, t in zip(unspaced, texts) if rd.fills(ln.row)]
         if sum(1 for t in full if ends(t)) >= UNPRINTED_ENDS_SHARE * len(full):  # none full: not a column
