@@ -53,6 +53,20 @@ def test_idempotent_when_a_join_makes_chinese_context():
     assert_idempotent("会\n\n:")
 
 
+def test_idempotent_on_a_few_short_paragraphs_a_blank_line_apart():
+    """Found by test_clean_is_idempotent: clean output of four short paragraphs, full-width
+    marks making them one width, was read as a page writing a blank line after every printed
+    line and joined (paragraphs: line_spaced_min_lines)."""
+    assert_idempotent("会会会,——本报记者 云静\n\n会会会会会会会会；会议会议\n\n会本报记者 云静会会会——\n\n本报记者 云静会会会会——")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(texts, min_size=12, max_size=24).map("\n\n".join))
+def test_clean_is_idempotent_on_a_page_of_paragraphs(x):
+    """As many paragraphs as a page that writes a blank line after every printed line holds."""
+    assert_idempotent(x)
+
+
 @PROPERTY
 @given(pages)
 def test_clean_is_idempotent(x):

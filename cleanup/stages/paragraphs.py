@@ -251,6 +251,7 @@ class Paragraphs(Stage):
         self.weight_of = _WeightOf(self.weights)
         self.min_wrapped_share = p.number("min_wrapped_share")
         self.line_spaced_share = p.number("line_spaced_share")
+        self.line_spaced_min_lines = p.integer("line_spaced_min_lines")
         self.line_spaced_marks = p.number("line_spaced_marks")
         self.line_spaced_cuts = p.number("line_spaced_cuts")
         self.heading_tail = p.integer("heading_tail")
@@ -413,7 +414,7 @@ class Paragraphs(Stage):
         otherwise only its role: on an unwrapped page widths decide nothing.
 
         A page whose lines stand alone between blank lines almost everywhere
-        (``line_spaced_share``) and read as a column's printed lines once the blank lines are
+        (``line_spaced_share``, a page of ``line_spaced_min_lines`` or more) and read as a column's printed lines once the blank lines are
         left out is wrapped too (:meth:`_line_spaced`): pdfminer writes a blank line after every
         printed line; then the layout's ``lines`` are the lines as read.
         ``rows``: ``doc.text.split("\\n")``, if split already."""
@@ -422,7 +423,8 @@ class Paragraphs(Stage):
         in_blocks = sum(1 for ln in lines if not (ln.first_in_block and ln.last_in_block))
         if in_blocks >= max(2, self.min_wrapped_share * len(lines)):
             return self._read_printed(doc, rows, lines)
-        lay = self._line_spaced(doc, lines) if len(lines) - in_blocks >= self.line_spaced_share * len(lines) else None
+        spaced = len(lines) >= self.line_spaced_min_lines and len(lines) - in_blocks >= self.line_spaced_share * len(lines)
+        lay = self._line_spaced(doc, lines) if spaced else None
         return lay if lay is not None else Layout(False, own_roles(rows, self.shape))
 
     def _read_printed(self, doc: Document, rows: list[str], lines: list[_Line]) -> Layout:
