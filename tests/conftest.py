@@ -11,6 +11,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The property tests draw the same examples on every run, so that a red build means a change
+# broke something, not that a new draw found an old flaw; HYPOTHESIS_PROFILE=explore draws
+# afresh on each run, to look for new counterexamples (add each one found as a plain test).
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = sorted((DATA / "samples").glob("*.txt"))
