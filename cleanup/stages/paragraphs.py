@@ -252,6 +252,7 @@ class Paragraphs(Stage):
         self.min_wrapped_share = p.number("min_wrapped_share")
         self.line_spaced_share = p.number("line_spaced_share")
         self.line_spaced_min_lines = p.integer("line_spaced_min_lines")
+        self.line_spaced_short = p.number("line_spaced_short")
         self.line_spaced_marks = p.number("line_spaced_marks")
         self.line_spaced_cuts = p.number("line_spaced_cuts")
         self.heading_tail = p.integer("heading_tail")
@@ -442,7 +443,7 @@ class Paragraphs(Stage):
     def _line_spaced(self, doc: Document, lines: list[_Line]) -> Layout | None:
         """The layout of a page that writes a blank line after every printed line, or None if
         the page is not one.  Its lines read as a column's printed lines, not as paragraphs:
-        most are shorter than body text (``long_line``; this test, the cheapest, turns clean
+        most are shorter than body text (``line_spaced_short``, ``long_line``; this test, the cheapest, turns clean
         text away), hold a mark of body text before their end (``line_spaced_marks``) and
         are cut at a width now and then, not at a paragraph's end (``line_spaced_cuts``): a
         line goes on past a sentence's end and ends none, or a word goes on at the next line's
@@ -453,7 +454,7 @@ class Paragraphs(Stage):
         lines one blank line apart (:meth:`_unspaced`)."""
         n = len(lines)
         long_line = self.long_line
-        if sum(1 for ln in lines if ln.end - ln.start < long_line) < UNPRINTED_COLUMN_SHARE * n:
+        if sum(1 for ln in lines if ln.end - ln.start < long_line) < self.line_spaced_short * n:
             return None
         texts = [ln.text.strip() for ln in lines]
         if sum(1 for t in texts if self.body_mark.found_in(t[:-1])) < self.line_spaced_marks * n:
