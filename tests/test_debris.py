@@ -12,7 +12,8 @@ from cleanup.shape import lines
 from cleanup.pipeline import build_stage
 from cleanup.rules import Params, load_profile
 from cleanup.pattern_chars import required_chars
-from cleanup.stages.debris import lines_holding, page_number
+from cleanup.numerals import page_number
+from cleanup.stages.debris import lines_holding
 
 from conftest import DEVSET, GOLD, SAMPLES
 

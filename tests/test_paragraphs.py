@@ -1028,3 +1028,25 @@ def test_only_a_page_with_a_blank_line_after_every_printed_line_is_read_so(stage
     """pdfminer's page p0001 writes a blank line after every line; OCR's puts them between blocks."""
     doc = Document(devset_page("p0001", reader))
     assert (stage.layout(doc, stage._lines(doc.text)).lines is not None) is spaced
+
+
+LIST_PAGE = "本报讯 近日，市教育局印发通知，就\n做好今年寒假期间学生安全工作提\n出具体要求。通知要求各地各校做\n" \
+    "好以下几方面工作，报名须知如下：\n{first}报名时间：3月1日至3日；\n{second}报名地点：市民中心二楼；\n" \
+    "3. 咨询电话：123。\n各位家长请相互转告，按时到场办\n理有关手续，逾期不再受理。\n"
+
+
+@pytest.mark.parametrize(("first", "second", "apart"), [
+    ("1. ", "2. ", True),
+    ("（1）", "（2）", True),
+    ("1. ", "3. ", False),  # not the next number
+    ("（1）", "2. ", False),  # numbered alike, but printed otherwise
+])
+def test_a_list_item_ending_a_clause_before_the_next_item_ends_its_paragraph(rebuild, first, second, apart):
+    """On a printed page, a paragraph opening with a list item's numeral that ends a clause before a line
+    opening with the next numeral, printed alike, ends there (item-after-item), however full its line of
+    narrow digits looks; the first item after a lead-in starts a paragraph (lead-in-then-item).  Another
+    number, or one printed otherwise, is no such evidence, and the full lines join."""
+    out = rebuild.clean(LIST_PAGE.format(first=first, second=second)).text
+    assert "如下：\n\n1. 报名时间" in out or not first.startswith("1")
+    assert ("3日；\n\n" in out) is apart
+    assert rebuild.clean(out).text == out

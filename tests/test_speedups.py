@@ -476,9 +476,9 @@ def test_paragraph_checks_find_nothing_in_a_next_line_the_gate_finds_nothing_in(
     paragraphs = stage("paragraphs")
     pages = [p.raw for _, p in make_pages(40)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
     texts = [ln.text for raw in pages for ln in paragraphs._lines(Document(raw).text)]
-    befores = texts[::7] + ["他说：", "本报讯（记者 王磊）", "会议指出，", "一一"]
+    befores = texts[::7] + ["他说：", "本报讯（记者 王磊）", "会议指出，", "一一", "（一）加强组织领导；", "1. 报名时间："]
     gated = [c.run for c in paragraphs.pattern_checks if c.next_needs is not None]
-    assert len(gated) == 5
+    assert len(gated) == 6
     quiet = [nxt for nxt in texts if not paragraphs.next_gate.may_pass(nxt)]
     assert len(quiet) > len(texts) / 2
     for run in gated:
@@ -494,7 +494,8 @@ GATED = {"starts_particle": ("starts_particle", "next-starts-particle"),
          "starts_paragraph": ("starts_unit", "next-starts-unit"),
          "opens_paragraph": ("opens", "next-starts-unit"),
          "standalone": ("standalone", "next-stands-alone"),
-         "starts_sentence": ("starts_sentence", "lead-in-then-sentence")}
+         "starts_sentence": ("starts_sentence", "lead-in-then-sentence"),
+         "item_numeral": ("item_numeral", "item-after-item")}
 
 
 def gate_pieces() -> list[str]:
@@ -507,7 +508,7 @@ def gate_pieces() -> list[str]:
 
 # next lines that make a gated check fire, cut and added to below: one or more for each pattern
 GATE_SEEDS = ("的，", "3个，", "字。", "本报讯", "（记者", "第一条 ", "近日", "“走。”", "1月5日晚，",
-              "（张三）", "本报记者 王磊 摄", "记者 王磊", "第一章 总则", "“", "（一）", "一、", "2.", "①")
+              "（张三）", "本报记者 王磊 摄", "记者 王磊", "第一章 总则", "“", "（一）", "一、", "2.", "①", "（二）", "二、", "第二条")
 
 
 def gate_lines() -> st.SearchStrategy[str]:
@@ -527,7 +528,8 @@ def test_no_paragraph_check_fires_on_a_next_line_the_gate_finds_nothing_in(nxt: 
     if not paragraphs.next_gate.may_pass(nxt):
         for check in paragraphs.pattern_checks:
             if check.next_needs is not None:
-                assert not any(check.run(text, nxt, True) for text in ("他说：", "目标——", "会议指出，", "正文。", "字"))
+                assert not any(check.run(text, nxt, True)
+                              for text in ("他说：", "目标——", "会议指出，", "正文。", "字", "（一）正文；", "1. 正文。"))
 
 
 def test_the_paragraphs_gate_lets_a_line_longer_than_vetted_patterns_search_untimed_through():

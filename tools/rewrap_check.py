@@ -27,15 +27,15 @@ PER_PAGE = 6
 SHORTEST = 30
 
 
-def paragraphs(count: int) -> list[str]:
-    """The first ``count`` paragraphs long enough of nahan, zhlipsum (no chapter title) and the gold pages."""
-    found = [p for doc in corpus() if doc.source in SOURCES for p in doc.paragraphs
-             if len(p) >= SHORTEST and not (doc.source != "gold" and p.startswith("第"))]
+def paragraphs(count: int, sources: tuple[str, ...] = SOURCES, shortest: int = SHORTEST) -> list[str]:
+    """The first ``count`` paragraphs long enough of ``sources`` (no chapter title but the gold pages')."""
+    found = [p for doc in corpus() if doc.source in sources for p in doc.paragraphs
+             if len(p) >= shortest and not (doc.source != "gold" and p.startswith("第") and len(p) < SHORTEST)]
     return found[:count]
 
 
-def printed(group: list[str], width: int, blank: bool) -> str:
-    lines = [s[i:i + width] for p in group for s in ["\u3000\u3000" + p] for i in range(0, len(s), width)]
+def printed(group: list[str], width: int, blank: bool, indent: str = "\u3000\u3000") -> str:
+    lines = [s[i:i + width] for p in group for s in [indent + p] for i in range(0, len(s), width)]
     return ("\n\n" if blank else "\n").join(lines) + "\n"
 
 
@@ -44,13 +44,19 @@ def main() -> None:
     ap.add_argument("--paragraphs", type=int, default=600)
     ap.add_argument("--blank", action="store_true", help="a blank line between every two printed lines")
     ap.add_argument("--show", action="store_true", help="list each paragraph split inside")
+    ap.add_argument("--sources", default=",".join(SOURCES),
+                    help="prose sources to print (default: %(default)s; laws: statutes, their items a paragraph each)")
+    ap.add_argument("--shortest", type=int, default=SHORTEST, help="paragraphs at least this long (characters)")
+    ap.add_argument("--no-indent", action="store_true", help="paragraphs' first lines not indented")
     args = ap.parse_args()
-    cleaner, paras = Cleaner(), paragraphs(args.paragraphs)
+    sources = tuple(args.sources.split(","))
+    cleaner, paras = Cleaner(), paragraphs(args.paragraphs, sources, args.shortest)
+    indent = "" if args.no_indent else "\u3000\u3000"
     for width in WIDTHS:
         split, glued = [], 0
         for k in range(0, len(paras), PER_PAGE):
             group = paras[k:k + PER_PAGE]
-            out = [p for p in cleaner.clean(printed(group, width, args.blank)).text.split("\n") if p]
+            out = [p for p in cleaner.clean(printed(group, width, args.blank, indent)).text.split("\n") if p]
             for p in set(group) - set(out):
                 if any(p in q for q in out):
                     glued += 1

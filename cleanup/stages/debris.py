@@ -23,6 +23,7 @@ from typing import Callable
 from ..document import Document, Edit
 from ..folio import Folio, parse_folio
 from ..layout import drop_lines
+from ..numerals import page_number
 from ..pattern_chars import MAX_QUICK_CHARS, char_positions, holds_any, required_chars
 from ..patterns import ParamPattern, char_class
 from ..roles import folio_before_credit, folio_runs, solid_len
@@ -43,25 +44,6 @@ def _line_at(text: str, at: int) -> str:
     """The line of ``text`` that offset ``at`` falls in."""
     end = text.find("\n", at)
     return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
-
-
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def page_number(printed: str) -> str:
-    """The page a marker names, in ASCII digits where it can be read.
-
-    >>> page_number("2"), page_number("十二"), page_number("二十"), page_number("A3")
-    ('2', '12', '20', 'A3')
-    """
-    if printed.isascii():
-        return printed
-    if len(printed) == 1 and printed in CN_DIGITS:
-        return str(CN_DIGITS[printed])
-    tens, ten, ones = printed.partition("十")
-    if ten and len(tens) <= 1 and len(ones) <= 1 and all(c in CN_DIGITS for c in tens + ones):
-        return str((CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0))
-    return printed
 
 
 Step = Callable[[str], list[Edit]]  # a rule's edits of a text

@@ -28,6 +28,7 @@ from typing import NamedTuple
 import regex
 
 from ..document import Document, Edit
+from ..numerals import item_number
 from ..pattern_chars import required_chars
 from ..patterns import VETTED_LENGTH, ParamPattern, fuse_patterns, is_fusable
 from ..roles import (HEADINGS, INDENT_TOLERANCE, STANDALONE, STARTS_PARAGRAPH, UNPRINTED_COLUMN_SHARE,
@@ -155,6 +156,12 @@ _CANNOT_JOIN = _Verdict(float("-inf"), "")
 
 
 @lru_cache(maxsize=1024)
+def _item_frame(item: regex.Match[str]) -> tuple[str, str, bool]:
+    """How a list item's numeral is printed: what stands before and after it, and whether in digits."""
+    whole, start, end = item.group(0), item.start("n") - item.start(), item.end("n") - item.start()
+    return whole[:start], whole[end:], whole[start].isascii()
+
+
 def _score_head(score: float) -> str:
     """How a note opens: the score, to a tenth.  Kept: scores are sums of a few weights,
     a small set, and formatting a float costs more than finding it again (a sum from 0
@@ -265,6 +272,7 @@ class Paragraphs(Stage):
         self.leads_in_chars = _needs(self.leads_in)
         self.starts_sentence = p.pattern("starts_sentence")
         self.opens_item = p.pattern("opens_item")
+        self.item_numeral = p.pattern("item_numeral")
         self.name_tail = p.pattern("name_tail")
         self.credit_tail = p.pattern("credit_tail")
         self.phrases = p.pattern("phrases")
@@ -619,6 +627,7 @@ class Paragraphs(Stage):
             _Check(self._check_alone, ("line-stands-alone", "ends-with-credit")),
             _Check(self._check_next_alone, ("next-stands-alone",), next_needs=needs(self.standalone)),
             _Check(self._check_lead_in, ("lead-in-then-sentence",), next_needs=needs(self.starts_sentence)),
+            _Check(self._check_item, ("item-after-item", "lead-in-then-item"), next_needs=needs(self.item_numeral, at_start=True)),
         ]
 
     @staticmethod
@@ -690,6 +699,23 @@ class Paragraphs(Stage):
         if self.leads_in_chars.found_in(tail) and self.leads_in.search(tail) and self.starts_sentence.search(nxt):
             return "lead-in-then-sentence"
         return ""
+
+    def _check_item(self, text: str, nxt: str, wrapped: bool) -> str:
+        """A line opening with a list item's numeral (``item_numeral``) after a paragraph that opens
+        with the numeral before it, printed alike, and ends a clause or sentence (（一）… | （二）…,
+        1. …； | 2. …), or the first item after a lead-in (…如下：| 1. …): the two are apart."""
+        nxt_item = self.item_numeral.match(nxt)
+        if nxt_item is None:
+            return ""
+        nxt_number = item_number(nxt_item.group("n"))
+        if nxt_number == 1 and self.leads_in.search(text[-LEAD_IN_CONTEXT:]):
+            return "lead-in-then-item"
+        item = self.item_numeral.match(text)
+        if item is None or nxt_number is None or self._ending(text, nxt) not in ("sentence-end", "clause-end"):
+            return ""
+        if item_number(item.group("n")) != nxt_number - 1 or _item_frame(item) != _item_frame(nxt_item):
+            return ""
+        return "item-after-item"
 
     def _check_next_alone(self, text: str, nxt: str, wrapped: bool) -> str:
         return "next-stands-alone" if self._stands_alone(nxt, wrapped) else ""
