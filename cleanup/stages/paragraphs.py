@@ -928,8 +928,8 @@ class Paragraphs(Stage):
     ) -> list[str]:
         """Evidence of a printed page: blank lines, the lines' roles, and how they sit in
         their column (a line stopping short of it ends a paragraph, unless it is a
-        paragraph's indented first line; a sentence ending before an indented line does,
-        and so does a heading-shaped line of its own, :meth:`_heads_indented`)."""
+        paragraph's indented first line; a sentence, a clause or a lead-in ending before an
+        indented line does, and so does a heading-shaped line of its own, :meth:`_heads_indented`)."""
         ev: list[str] = ["blank-line" if blank else "no-blank-line"]
         if b.row in lay.after_jump:
             ev.append("after-jump")
@@ -956,7 +956,8 @@ class Paragraphs(Stage):
             ev.append("first-line-indented" if indented else "short-first-line")
         if ending in ("sentence-end", "clause-end") and b.last_in_block and self._heading_alone(b, rd):
             ev.append("next-heading-alone")
-        if ending in ("sentence-end", "clause-end") and after_b is not None:
+        if after_b is not None and (ending in ("sentence-end", "clause-end") or ending == "mid-clause"
+                                    and self.leads_in.search(text[-LEAD_IN_CONTEXT:])):
             # the line printed after it, which may have pushed its first character down (扩|容、):
             # the next line, or the one after a blank line, which OCR sets between a block's lines
             nxt = after_b.text if after_b.row <= b.row + 2 else None
