@@ -1050,3 +1050,29 @@ def test_a_list_item_ending_a_clause_before_the_next_item_ends_its_paragraph(reb
     assert "如下：\n\n1. 报名时间" in out or not first.startswith("1")
     assert ("3日；\n\n" in out) is apart
     assert rebuild.clean(out).text == out
+
+
+
+ITEM_BEFORE = "本报讯 市政府日前印发通知，要求各地各部门认真做好今年的安全生产工作，切实保障人民群众生命财产安全。通知强调了以下几个方面的工作："
+ITEM_TEXT = "加强组织领导，压实各方责任，确保各项工作任务落到实处，不走过场。"
+ITEM_AFTER = "各地要高度重视，认真抓好落实，及时报告工作进展情况，确保取得实效，坚决遏制各类事故发生。"
+
+
+def wrapped(paragraphs: list[str], width: int = 16) -> str:
+    return "".join(p[i:i + width] + "\n" for p in paragraphs for i in range(0, len(p), width))
+
+
+@pytest.mark.parametrize(("first", "apart"), [
+    ("（一）", True),
+    ("第一条 ", True),
+    ("会议要求", False),  # no item: a sentence ending on a full line goes on, most often
+])
+def test_a_full_line_ending_a_sentence_of_a_list_item_ends_it(rebuild, first, apart):
+    """On a printed page, a full line ending a sentence of a paragraph that opens with a list item's or an
+    article's numeral ends the item (item-ends): items end with their sentences far more often than their
+    sentences end inside them.  A paragraph opening otherwise goes on at such a line."""
+    item = first + ITEM_TEXT[len(first) + len(ITEM_TEXT) - 32:]  # two full lines
+    assert len(item) == 32
+    out = rebuild.clean(wrapped([ITEM_BEFORE, item, ITEM_AFTER])).text
+    assert ("不走过场。\n\n各地" in out) is apart
+    assert rebuild.clean(out).text == out

@@ -949,6 +949,8 @@ class Paragraphs(Stage):
             return ev
         if rd.fills(i, b.text):
             ev.append("fills-column")
+            if ending == "sentence-end" and self.item_numeral.match(text):
+                ev.append("item-ends")  # a list item's sentences end with it, most often
         elif text is not a.text:
             ev.append("short-line")
         else:  # the paragraph's first line: it may be indented, and a dateline's goes on
