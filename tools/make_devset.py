@@ -3,6 +3,7 @@
     python tools/make_devset.py                       # seeds 1-40 into tests/data/devset/
     python tools/make_devset.py --seeds 1-8 --out DIR --keep-html --keep-pdf
     python tools/make_devset.py --no-render           # no browser: gold and structure only
+    python tools/make_devset.py --sources DIR --seeds 201-220 --out OUT   # typeset other news text
 
 For each seed the set gets (``ID`` is ``p`` and the seed in four digits):
 
@@ -33,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from devset.extract import EXTRACTORS, READERS, MissingTools, check, print_pdf, versions  # noqa: E402
 from devset.layout import render  # noqa: E402
 from devset.page import Page, make_page  # noqa: E402
+from devset.sources import load  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "tests" / "data" / "devset"
@@ -58,7 +60,7 @@ def write(path: Path, text: str) -> None:
 
 
 def make_one(seed: int, out: Path, opts: argparse.Namespace, readers: list[str]) -> dict[str, object]:
-    page = make_page(seed)
+    page = make_page(seed, corpus=load(opts.sources) if opts.sources else None)
     pid = page_id(seed)
     html_text = render(page)
     write(out / "gold" / f"{pid}.txt", page.gold())
@@ -120,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep-html", action="store_true", help="keep the HTML pages in OUT/html/")
     ap.add_argument("--keep-pdf", action="store_true", help="keep the PDFs in OUT/pdf/")
     ap.add_argument("--readers", default=",".join(EXTRACTORS), help="readers to run (default: all four)")
+    ap.add_argument("--sources", type=Path, help="typeset the articles of DIR/*.txt instead of the usual sources "
+                    "(see tools/devset/sources.py); for a generalisation check, not for tests/data")
     args = ap.parse_args(argv)
     try:
         seeds = seed_range(args.seeds)

@@ -220,7 +220,7 @@ class _Builder:
 
     def run(self, count: int) -> tuple[Source, list[str]]:
         """``count`` consecutive unused paragraphs of one source."""
-        weights = [3 if s.name.startswith("gold") else 2 for s in self.corpus.sources]
+        weights = [3 if s.news else 2 for s in self.corpus.sources]
         for _ in range(200):
             src = self.rng.choices(self.corpus.sources, weights)[0]
             k = min(count, len(src.paragraphs))
@@ -232,9 +232,11 @@ class _Builder:
                 return src, paras
         raise RuntimeError("source paragraphs exhausted")
 
-    def headline(self, src: Source) -> str:
-        news = src.name.startswith("gold")
-        if news and self.rng.random() < 0.6:
+    def headline(self, src: Source, kicker: bool = False) -> str:
+        if src.title and not kicker and src.title not in self.used:  # an article with its own headline
+            self.used.add(src.title)
+            return src.title
+        if src.news and self.rng.random() < 0.6:
             return self.fresh(self.corpus.headlines, src.clauses)
         return self.fresh(src.clauses, self.corpus.headlines)
 
@@ -264,7 +266,7 @@ class _Builder:
             return None
         blocks: list[Block] = []
         if rng.random() < (0.35 if lead else 0.12):
-            k = self.headline(src)
+            k = self.headline(src, kicker=True)
             blocks.append(Block("kicker", k, k))
         h = self.headline(src)
         blocks.append(Block("headline", h, h))
@@ -328,11 +330,12 @@ def lead_heights(m: Metrics, lead: Article, columns: int) -> tuple[float, list[B
     return span, [b for b in lead.blocks if b not in head]
 
 
-def make_page(seed: int, plan: PagePlan | None = None) -> Page:
+def make_page(seed: int, plan: PagePlan | None = None, corpus: Corpus | None = None) -> Page:
     """The page of ``seed``: layout drawn first, then articles until the page is full.
 
     A ``plan`` (a page of an issue) fixes paper, date, page number and jumps;
     everything else is drawn from the seed as for a page on its own.
+    ``corpus`` replaces the usual sources (``load()``).
     """
     rng = random.Random(seed)
     date = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randrange(6 * 365))
@@ -346,7 +349,7 @@ def make_page(seed: int, plan: PagePlan | None = None) -> Page:
                 gap=rng.choice((1.0, 1.3, 1.6, 2.0, 2.5)))
     room = (rng.randint(50, 80) + 10 * (columns - 3)) * m.font_px * m.line_height  # column lines of text
 
-    b = _Builder(rng, load(), date, m)
+    b = _Builder(rng, corpus or load(), date, m)
     jump_to = rng.randint(page_no + 1, page_no + 4) if rng.random() < (0.7 if page_no == 1 else 0.25) else None
     jump_from = rng.randint(1, page_no - 1) if page_no > 1 and rng.random() < 0.5 else None
     if plan is not None:

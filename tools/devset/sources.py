@@ -9,6 +9,11 @@ is gold as it stands:
   for where each comes from and under which licence);
 * clauses cut from each source, for headlines, kickers and subheads of its
   articles, and sentences for their photo captions.
+
+``load(folder)`` reads other news text instead (``make_devset.py --sources``):
+every ``*.txt`` of the folder holds articles, each its headline on a line
+after ``# `` and then its paragraphs one a line, a blank line between
+articles.  Each article is a source of its own, typeset under its own headline.
 """
 
 from __future__ import annotations
@@ -40,14 +45,16 @@ class Source:
     paragraphs: tuple[str, ...]
     clauses: tuple[str, ...]  # headline-shaped clauses cut from its paragraphs
     sentences: tuple[str, ...]  # caption-shaped sentences
+    news: bool = False  # news text (its articles take real headlines first)
+    title: str = ""  # its own headline, for an article of a --sources folder
 
     @classmethod
-    def of(cls, name: str, paragraphs: list[str]) -> Source:
+    def of(cls, name: str, paragraphs: list[str], news: bool = False, title: str = "") -> Source:
         clauses = sorted({m for p in paragraphs for m in CLAUSE.findall(p)
                           if m[0] not in WEAK_START and not DATELINE.match(m)})
         sentences = sorted({m for p in paragraphs for m in SENTENCE.findall(p)
                             if not DATELINE.match(m) and "“" not in m and "”" not in m})
-        return cls(name, tuple(paragraphs), tuple(clauses), tuple(sentences))
+        return cls(name, tuple(paragraphs), tuple(clauses), tuple(sentences), news, title)
 
 
 @dataclass(frozen=True)
@@ -69,13 +76,16 @@ def _gold_pages() -> list[list[str]]:
 
 
 @cache
-def load() -> Corpus:
-    """Every source, read once, in a fixed order (the same page for the same seed)."""
+def load(folder: Path | None = None) -> Corpus:
+    """Every source, read once, in a fixed order (the same page for the same seed);
+    those of ``folder`` instead when it is given."""
+    if folder is not None:
+        return _load_folder(folder)
     sources: list[Source] = []
     headlines: list[str] = []
     subheadlines: list[str] = []
     for n, page in enumerate(_gold_pages()):
-        sources.append(Source.of(f"gold{n}", [p for p in page if _is_body(p)]))
+        sources.append(Source.of(f"gold{n}", [p for p in page if _is_body(p)], news=True))
         for p in page:
             if p.startswith("——") and len(p) <= 40:
                 subheadlines.append(p)
@@ -86,6 +96,24 @@ def load() -> Corpus:
         lines = [p for p in f.read_text(encoding="utf-8").split("\n") if p]
         sources.append(Source.of(f.stem, lines))
     return Corpus(tuple(sources), tuple(dict.fromkeys(headlines)), tuple(dict.fromkeys(subheadlines)))
+
+
+def _load_folder(folder: Path) -> Corpus:
+    articles: list[tuple[str, str, list[str]]] = []
+    for f in sorted(folder.glob("*.txt")):
+        for n, block in enumerate(f.read_text(encoding="utf-8").split("\n\n")):
+            lines = [line for line in block.split("\n") if line]
+            title = lines[0][2:] if lines and lines[0].startswith("# ") else ""
+            paragraphs = lines[1:] if title else lines
+            if paragraphs:
+                articles.append((f"{f.stem}{n}", title, paragraphs))
+    if not articles:
+        raise RuntimeError(f"no articles in {folder}/*.txt")
+    # an article is too short to give a page its kickers, subheads and captions: the folder gives them
+    pool = Source.of("all", [p for _, _, paragraphs in articles for p in paragraphs])
+    sources = tuple(Source(name, tuple(paragraphs), pool.clauses, pool.sentences, True, title)
+                    for name, title, paragraphs in articles)
+    return Corpus(sources, tuple(dict.fromkeys(t for _, t, _ in articles if t)), ())
 
 
 def starts_with_dateline(paragraph: str) -> bool:
