@@ -7,7 +7,11 @@ after ``# ``, then its body paragraphs one a line, a blank line after it.  The
 body is the ``<p>`` elements of the element whose ``<p>`` children hold the
 most Han characters; a paragraph is kept when it ends like a sentence and
 carries none of the web page's own furniture (editor, source, share or QR-code
-lines), so that only the article's own wording is typeset.  Stdlib only.
+lines), so that only the article's own wording is typeset.  Its characters
+are put in their clean form (SPEC.md rules 5-10: no space beside Chinese
+punctuation or between Han and Latin, Chinese punctuation in Chinese context,
+ASCII Latin and digits), so that what is typeset is gold as it stands.
+Stdlib only.
 """
 
 from __future__ import annotations
@@ -86,8 +90,24 @@ class _Page(HTMLParser):
             self.title += data
 
 
+CJK = "\u4e00-\u9fff"
+CJK_PUNCT = "，。、；：？！“”‘’（）《》【】…—·"
+FULL_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()}
+TO_FULL = str.maketrans(",;:?!", "，；：？！")
+
+
 def _clean(s: str) -> str:
-    return re.sub(r"\s+", " ", s.replace("\u3000", " ")).strip()
+    """One line's clean form (SPEC.md rules 5-10)."""
+    s = re.sub(r"\s+", " ", s.replace("\u3000", " ")).strip().translate(FULL_TO_ASCII)
+    s = re.sub(rf"(?<=[{CJK}{CJK_PUNCT}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[{CJK}{CJK_PUNCT}])", "", s)
+    s = re.sub(rf"(?<=[{CJK}{CJK_PUNCT}])[,;:?!]|[,;:?!](?=[{CJK}{CJK_PUNCT}])",
+               lambda m: m.group().translate(TO_FULL), s)
+    s = re.sub(rf" (?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]) ", "", s)
+    if re.search(f"[{CJK}]", s) and s.count('"') % 2 == 0:
+        quotes = iter("“”" * s.count('"'))
+        s = re.sub('"', lambda m: next(quotes), s)
+    return re.sub(rf"\(([^()]*[{CJK}][^()]*)\)|(?<=[{CJK}])\(([^()]*)\)",
+                  lambda m: "（" + (m.group(1) or m.group(2) or "") + "）", s)
 
 
 def article(html: str) -> tuple[str, list[str]]:
