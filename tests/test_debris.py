@@ -182,6 +182,29 @@ def test_a_page_number_between_two_halves_of_a_sentence_goes_and_the_sentence_is
     assert [c.before for c in result.changes if c.rule == "furniture-page-number"] == ["24\n"]
 
 
+@pytest.mark.parametrize("raw", [
+    "256GB售6799元\niPhone \n11\n是iPhone XR的继任者。\n",  # a narrow column wrapped iPhone 11
+    "系统采用Windows\n10\n的界面。\n",
+    "全年产量达到5000\n12\n万吨以上。\n",
+])
+def test_a_number_going_on_a_latin_or_digit_run_is_body_text_through_the_whole_profile(raw: str) -> None:
+    # the debris stage keeps it in the raw lines, and again once the paragraphs stage has set it apart
+    from cleanup import Cleaner
+
+    result = Cleaner().clean(raw)
+    assert not [c for c in result.changes if c.rule == "furniture-page-number"]
+    number = raw.split("\n")[-3]
+    assert result.text.count(number) == raw.count(number)
+
+
+def test_a_page_number_after_han_text_still_goes() -> None:
+    # the development set's page numbers: after a section's name, or inside a sentence the break cut
+    assert debris("综合\n\n12\n\n呼和浩特日报\n").text == "综合\n\n呼和浩特日报\n"
+    assert debris("这是一个外\n1\n心的问题。\n").text == "这是一个外\n心的问题。\n"
+    # a Latin run before a page break, blank lines and a heading after: the page's number
+    assert debris("登录www.nmgnews.com\n\n12\n\n呼和浩特日报\n").text == "登录www.nmgnews.com\n\n呼和浩特日报\n"
+
+
 def test_clean_prose_holds_no_furniture() -> None:
     """No paragraph of the gold pages or the clean-prose corpus is taken for furniture."""
     from cleanup.roles import Role, own_role

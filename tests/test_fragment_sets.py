@@ -29,23 +29,25 @@ from cleanup.document import Document  # noqa: E402
 PRECISION_FLOOR = 0.99
 # ... and of those of them shaped like a fragment (short, no sentence mark, no byline): 100 % measured.
 SHAPED_PRECISION_FLOOR = 0.99
-# Share of the orphan pieces removed, on each half: 6.22 % (tune) and 7.05 % (held) measured.
-RECALL_FLOOR = 0.06
-# ... of the pieces with no predicate (the "strong evidence"): 18.38 % measured.
-NO_PREDICATE_RECALL_FLOOR = 0.15
+# Share of the orphan pieces removed, on each half: 3.41 % (tune) and 5.39 % (held) measured
+# (6.22 % and 7.05 % before fragment-cut-word asked for a cut at better than even odds: on real
+# extractor output every line it took at those odds was real text).
+RECALL_FLOOR = 0.03
+# ... of the pieces with no predicate (the "strong evidence"): 9.72 % and 13.28 % measured.
+NO_PREDICATE_RECALL_FLOOR = 0.09
 # Real lines around a piece (the headline or body after it) removed: none measured.
 CONTEXT_REMOVED_MAX = 0
 # The same through the whole default profile (the paragraphs stage joins some
-# pieces to the line after them first): 100 % kept, 5.71 % removed measured.
+# pieces to the line after them first): 100 % kept, 3.67 % removed measured.
 PROFILE_PRECISION_FLOOR = 0.99
-PROFILE_RECALL_FLOOR = 0.05
+PROFILE_RECALL_FLOOR = 0.03
 # Lines the fragments stage removes from the development set's 160 raw pages,
-# which print no orphan piece (each removal loses text of the gold): 18
-# measured with the stages as merged (14 on the fragments work alone; 22
+# which print no orphan piece (each removal loses text of the gold): 3
+# measured (5 before fragment-cut-word asked for stronger cuts; 18 once, 22
 # before fragment-cut-word, when fragment-dangling-end took 的 after a
 # predicate and lines after one cut mid-sentence), nearly all in pdfminer's
 # column-mixed pages.
-DEVSET_REMOVALS_MAX = 18
+DEVSET_REMOVALS_MAX = 5
 
 KEEPS = read_keeps()
 ORPHANS = read_orphans()

@@ -193,6 +193,32 @@ def test_real_short_lines_with_cut_looking_ends_stay(line: str, after: str) -> N
     assert fragments(page(BODY, line, after, LEAD)).changes == []
 
 
+@pytest.mark.parametrize(("line", "after"), [
+    ("亚马逊海外购", "“限时快闪店”登陆拼多多"),  # 购 starts a longer word 55 % of the time: a wrapped headline
+    ("可是台江民中晚自习", "这段推荐中国公园的视频发布到海外社交媒体上后，获得了8千多个“赞”。"),  # 习: 50 %, a subhead
+    ("审查委员会副主任委员孙", HEAD),  # 孙: 55 %
+])
+def test_a_cut_at_near_even_odds_is_no_evidence(line: str, after: str) -> None:
+    # a fresh set of news pages: each of these real lines was taken for a piece at ends_inside_min 0.5
+    assert 0.5 <= FRAGMENTS.edges.continues(line[-1]) < FRAGMENTS.ends_inside_min
+    assert fragments(page(BODY, line, after, LEAD)).changes == []
+
+
+def test_a_line_the_next_goes_on_from_is_one_headline_wrapped() -> None:
+    # 进|出口: 出 mostly starts words, but 进出 is a word of the list
+    assert FRAGMENTS.edges.continued("出") < FRAGMENTS.continued_min
+    assert fragments(page(BODY, "我国集成电路进", "出口总额突破3000亿美元", LEAD)).changes == []
+    assert removed(fragments(page(BODY, "我国集成电路进", HEAD, LEAD))) == ["我国集成电路进"]
+
+
+def test_a_line_opening_with_a_headlines_label_is_no_piece() -> None:
+    # OCR of a two-line headline, its lines out of order (我国集成电路进口突破3000亿美元！魏少军：产业结构扭曲……)
+    text = page(BODY, "军：产业结构扭", "我国集成电路进", "同时需要联网功能", LEAD)
+    assert fragments(text).changes == []
+    assert removed(fragments(page(BODY, "军产业结构扭", HEAD, LEAD))) == []  # 扭: 57 %, below ends_inside_min
+    assert removed(fragments(page(BODY, "魏少军：我国集成电路进", HEAD, LEAD))) == []
+
+
 @pytest.mark.parametrize("line", ["区人民政府办公室", "区教育局"])
 def test_an_organs_name_opening_with_its_administrative_level_stays(line: str) -> None:
     # 区 ends 地区 more often than not, but a line opening with it alone starts a name

@@ -70,8 +70,8 @@ class Debris(Stage):
     def page_number(self, rule: Rule) -> Step:
         """Bare page numbers left by a page or image break go (:func:`remove_page_numbers`)."""
         params = self.settings(rule)
-        pattern = params.pattern("pattern")
-        return lambda text: remove_page_numbers(text, pattern, rule.id)
+        pattern, run_end = params.pattern("pattern"), params.pattern("run_end")
+        return lambda text: remove_page_numbers(text, pattern, rule.id, run_end, self.shape)
 
     @handles("marker-page-jump")
     def page_jump(self, rule: Rule) -> Step:
@@ -154,9 +154,15 @@ def _folio_note(folio: Folio | None) -> str:
     return "folio: " + ", ".join(f"{k} {v}" for k, v in folio._asdict().items() if v is not None)
 
 
-def remove_page_numbers(text: str, pattern: ParamPattern, rule: str) -> list[Edit]:
+def remove_page_numbers(text: str, pattern: ParamPattern, rule: str, run_end: ParamPattern,
+                        shape: Shape) -> list[Edit]:
     """Edits removing lines that hold only a page number, unless a line next to one
-    holds only a number too (a table's column, not a page break)."""
+    holds only a number too (a table's column, not a page break), or the number
+    goes on a Latin or digit run that a narrow column wrapped: the line before it
+    ends in one (``run_end``) and the line after it goes on the sentence, printed
+    right after it or, once paragraphs are joined, a paragraph of body text
+    (``iPhone | 11 | 是……``).  The development set's page numbers all stand after
+    Han text (a section's name, a sentence cut by the page break)."""
     first = text[: text.find("\n")] if "\n" in text else text
     if not (pattern.match(first.strip()) or any(pattern.match(m.group(1).strip()) for m in _SHORT_LINE.finditer(text))):
         return []
@@ -168,6 +174,9 @@ def remove_page_numbers(text: str, pattern: ParamPattern, rule: str) -> list[Edi
         prev = next((j for j in range(k - 1, -1, -1) if rows[j].strip()), None)
         nxt = next((j for j in range(k + 1, len(rows)) if rows[j].strip()), None)
         if prev in numbers or nxt in numbers or (prev is None and nxt is None):
+            continue
+        if (prev is not None and nxt is not None and run_end.search(rows[prev])
+                and (prev == k - 1 and nxt == k + 1 or shape.ends_like_body(rows[nxt].rstrip()))):
             continue
         edits.append(_drop_rows(text, rows, starts, k, k, rule, f"page number {rows[k].strip()}"))
     return _merge(edits)

@@ -127,6 +127,8 @@ class Fragments(Stage):
         self.edges = load_word_edges(self.shape.word_list)
         self.ends_inside_min = p.number("ends_inside_min")
         self.starts_inside_min = p.number("starts_inside_min")
+        self.continued_min = p.number("continued_min")
+        self.label_marks = frozenset(p.chars("label_marks"))
         self.cut_min_chars = p.integer("cut_min_chars")
         self.short_part_max = p.integer("short_part_max")
         self.starts_name = frozenset(p.strings("starts_name"))
@@ -273,8 +275,10 @@ class Fragments(Stage):
         if ends_share < self.ends_inside_min and starts_share < self.starts_inside_min:
             return ""  # neither end could be a cut: no segmentation needed
         following = self.following(page, i)
-        if not self.stands_alone(page, i) or self.is_kept(following) or self.starts_inside_word(following):
+        if not self.stands_alone(page, i) or self.is_kept(following) or self.goes_on(text, following):
             return ""  # a line before a lead (本报讯……) is in a headline's place
+        if self.label_marks.intersection(text[:-1]):
+            return ""  # a headline's label (魏少军：产业结构扭曲……) led it: the line is a headline's start
         parts = text.split()
         if len(parts) > 1 and max(map(len, parts)) <= self.short_part_max:
             return ""
@@ -288,13 +292,19 @@ class Fragments(Stage):
             return f"starts inside a word: '{text[0]}' ends a longer word {starts_share:.0%} of the time; no predicate"
         return ""
 
-    def starts_inside_word(self, text: str) -> bool:
-        """Whether ``text`` starts with a single character that mostly ends longer words:
-        the line before it was cut there, and the two are one paragraph left unjoined."""
-        if not text or self.edges.continued(text[0]) < self.starts_inside_min:
+    def goes_on(self, text: str, following: str) -> bool:
+        """Whether ``following`` goes on with the word ``text`` was cut in: it starts
+        with a single character that mostly ends longer words, or with the rest of a
+        word of the list that ``text``'s last character starts (进|口突破……).  The two
+        are one paragraph, or one headline, left unjoined."""
+        if not following:
             return False
-        words = self.words_of(text)
-        return bool(words) and words[0] == text[0]
+        if any(text[-1] + following[:n] in self.lexicon.costs for n in range(1, self.lexicon.max_len)):
+            return True
+        if self.edges.continued(following[0]) < self.continued_min:
+            return False
+        words = self.words_of(following)
+        return bool(words) and words[0] == following[0]
 
     def segment_words(self, text: str) -> tuple[str, ...]:
         """The words of ``text``'s Han runs, each run segmented the cheapest way (as ``words_of``, memoised)."""

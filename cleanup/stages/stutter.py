@@ -174,6 +174,7 @@ class Stutter(Stage):
         self.never_doubled = frozenset(p.chars("never_doubled"))
         self.bound_cost = p.number("bound_cost")
         self.meeting_marks = frozenset(p.chars("meeting_marks"))
+        self.titles = p.pattern("titles")
         self.clause_openers = frozenset(p.strings("clause_openers"))
         # extractors write look-alike code points for ideographs (⼀件⼀件): the
         # word list is asked about the ideographs
@@ -313,8 +314,11 @@ class Stutter(Stage):
         search plus the runs that have something to judge.
         """
         edits: list[Edit] = []
-        for run_start, run_end, starts in self.runs_with_repeats(text):
-            edits.extend(self.run_edits(text[run_start:run_end], run_start, starts))
+        runs = self.runs_with_repeats(text)
+        titles = [m.span() for m in self.titles.finditer(text)] if runs else []
+        for run_start, run_end, starts in runs:
+            title = next((text[a:b] for a, b in titles if a <= run_start and run_end <= b), None)
+            edits.extend(self.run_edits(text[run_start:run_end], run_start, starts, title))
         return edits
 
     def runs_with_repeats(self, text: str) -> list[tuple[int, int, list[int]]]:
@@ -340,8 +344,10 @@ class Stutter(Stage):
             runs[-1][2].append(at - run_start)
         return runs
 
-    def run_edits(self, s: str, offset: int, starts: list[int]) -> list[Edit]:
-        """The findings of the Han run ``s``, which starts at ``offset``, judged at ``starts``."""
+    def run_edits(self, s: str, offset: int, starts: list[int], title: str | None = None) -> list[Edit]:
+        """The findings of the Han run ``s``, which starts at ``offset``, judged at ``starts``.
+        In a ``title`` (``《祖国祖国我们爱你》``) a repeat is the title's wording:
+        what would be written once is kept, as a suspect."""
         edits: list[Edit] = []
         t = s.translate(self.lookalikes)  # what the word list is asked about
         kept = KeptSpans(self.keep_patterns, t)
@@ -351,6 +357,8 @@ class Stutter(Stage):
             if found is None:
                 continue
             k, verdict = found
+            if verdict.repair and title is not None:
+                verdict = Verdict(False, f"kept: in the title {title}")
             if verdict.repair:
                 edits.append(Edit(offset + i + k, s[i + k : i + 2 * k], "", self.word_rule, verdict.note))
             else:
@@ -463,6 +471,8 @@ class Stutter(Stage):
         unit, end = s[i : i + k], i + 2 * k
         left, right = self.crossing(s, i, k)
         if left and right:
+            if k == 1 and self.copy_alone(s, i):
+                return Verdict(False, f"kept: words may meet: {left[0]}|{right[0]}")
             once = self.reads_once(s, i, k)
             return None if once is None else Verdict(True, once)
         if left or right:
@@ -489,6 +499,15 @@ class Stutter(Stage):
         if unit in self.verbs:
             return Verdict(False, f"kept: {unit} is a verb, {unit}{unit} may be its reduplication")
         return Verdict(True, f"written twice: {'/'.join(words)}/{'/'.join(words)}")
+
+    def copy_alone(self, s: str, i: int) -> bool:
+        """Whether the segmenter leaves a copy of the doubled character ``s[i]``
+        alone though a word of the list holds each copy (``职业/学校/校/长江``:
+        学校|校长).  Two words meet there as in ``交通局/局长``; the segmenter
+        only preferred another word beside it, no evidence of a stutter."""
+        lo = max(0, i - WINDOW)
+        words = self.lexicon.segment(s[lo : i + 2 + WINDOW])
+        return any(b - a == 1 and a + lo in (i, i + 1) for a, b in spans(words))
 
     def starts_word(self, s: str, at: int) -> bool:
         """A word of the list of two or more characters starts at ``s[at]``."""
