@@ -129,6 +129,10 @@ MAX_SLACK = 1.5
 BLOCK_SLACK = 1.0
 WRAP_WIDTH = 0.5  # cells a heading's next line may print wider than the line it wraps from
 TIGHT_WIDTH = 2.5  # cells a body line set tight may print wider than its column
+HEADING_RUN_MAX = 4  # lines of a headline whose lines hold marks (:func:`_heading_runs`), at most
+HEADING_RUN_ROOM = 1.0  # cells such a headline's lines stop short of their column beyond an indented line
+HEADING_RUN_SHARE = 0.8  # of its column's width, the most such a headline's lines take (its type is larger)
+WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
 TYPE_MARGIN = 0.5  # cells a heading line may exceed the page's headline width by and still be in its type
 
 
@@ -259,6 +263,8 @@ class RoleVocabulary:
         self.no_start = frozenset(shape.no_start)
         self.function_end = frozenset(shape.function_end)
         self.headline_max = shape.headline_max
+        self.joined_headline_max = shape.joined_headline_max
+        self.headline_stop = AnyOf(shape.headline_stops)
         self.long_line = shape.long_line
         # characters a line must hold for each pattern to match (pattern_chars): a quick test first
         self._needs = {p: _AnyChars(required_chars(p)) for p in (
@@ -378,6 +384,8 @@ class PageReading:
     wrapped: bool
     vocab: RoleVocabulary
     heading_widths: frozenset[float] = frozenset()
+    # rows of a run of heading lines that hold marks (:func:`_heading_runs`) that wrap onto the next row
+    heading_runs: frozenset[int] = frozenset()
     indent: float = 0.0
     tolerance: float = TOLERANCE
     # how far each line stops short of its column in width (less what narrow characters
@@ -609,6 +617,8 @@ def read_page(
         reading.tolerance = _learn_tolerance(texts, roles, reading)
         reading.indent = _learn_indent(texts, roles, reading)
     heads = _heading_lines(texts, roles, reading, cuts_word)
+    if wrapped:
+        reading.heading_runs = _heading_runs(texts, roles, heads, reading, cuts_word)
     _add_heading_heads(texts, roles, heads, reading)
     _add_heading_tails(texts, roles, heads, v, cuts_word)
     reading.heading_widths = _heading_widths(texts, heads, reading)
@@ -848,6 +858,78 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
             continue  # the next line, body text, goes on with a word it began
         heads.add(i)
     return heads
+
+
+def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int], reading: PageReading,
+                  cuts_word: CutsWord | None) -> frozenset[int]:
+    """Runs of lines in a headline's type that hold marks (，：？！, quotes), which no line of a
+    heading's shape does: a paragraph ends before the run, and its lines but the last stop short of
+    their column by more than a paragraph's first line does, all as wide (the measure a headline in
+    larger type wraps at), the last no wider; together no longer than a joined headline, with no
+    full stop nor semicolon (``headline_stops``), not ending open, and the line after them goes on
+    with no word they began (英国美女在殡仪馆工 | 作太痛苦，转行当美 | 人鱼！每小时收入近 | 千元).
+    Body text fills its column, but for a paragraph's first and last lines.  The run's lines
+    join ``heads``; the rows that wrap onto the next row of their run are returned."""
+    v = reading.vocab
+    widths, n = reading.widths, len(texts)
+    wraps: set[int] = set()
+    i = 0
+    while i < n:
+        j = _heading_run_end(texts, roles, heads, reading, i)
+        if j is None:
+            i += 1
+            continue
+        run = range(i, j + 1)
+        text = "".join(texts[k] for k in run)
+        nxt = j + 1 if j + 1 < n and texts[j + 1] else None
+        # two lines, the second narrower: one line's width is too little to go by, unless the break
+        # cuts a word (a measure wrapped it) or a byline or dateline follows (a headline's place)
+        shown = j > i + 1 or abs(widths[j] - widths[i]) <= WRAP_AGAIN_WIDTH \
+            or (cuts_word is not None and bool(cuts_word(texts[i], texts[j]))) \
+            or (nxt is not None and roles[nxt] in _HEADED)
+        if shown and len(text) <= v.joined_headline_max and not v.headline_stop.found_in(text) and balanced(text) \
+                and text[-1] not in v.open_end and text[0] not in v.no_start \
+                and not all(v.heading_shaped(texts[k]) for k in run) \
+                and not (nxt is not None and roles[nxt] is None and (
+                    texts[nxt][0] in v.no_start or abs(widths[nxt] - widths[i]) <= WRAP_AGAIN_WIDTH
+                    or (cuts_word is not None and cuts_word(texts[j], texts[nxt])))):
+            heads.update(run)
+            wraps.update(range(i, j))
+        i = j + 1
+    return frozenset(wraps)
+
+
+_HEADED = (Role.BYLINE, Role.DATELINE)  # roles of lines that stand under a headline
+
+
+def _heading_run_end(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int], reading: PageReading,
+                     i: int) -> int | None:
+    """The last line of a run of lines as wide as line ``i``, which starts a paragraph, each short
+    of its column by more than a paragraph's first line (:func:`_heading_runs`), or None."""
+    n, widths, v = len(texts), reading.widths, reading.vocab
+    if not texts[i] or roles[i] is not None or i + 1 >= n or not texts[i + 1] or roles[i + 1] is not None:
+        return None
+    prev = i - 1
+    if prev >= 0 and texts[prev] and not (
+            prev in heads or (roles[prev] is not None and roles[prev] in STANDALONE)
+            or (v.ends_sentence(texts[prev]) and reading.short(prev, texts[i]))):
+        return None
+    width = widths[i]
+    j = i
+    while True:
+        col = max(reading.columns[k] for k in range(max(i - 1, 0), min(j + 2, n)))
+        room = col - width - reading.slack[j]
+        if not col or room <= reading.indent + reading.tolerance + HEADING_RUN_ROOM or width > HEADING_RUN_SHARE * col \
+                or abs(widths[j] - width) > WRAP_AGAIN_WIDTH or texts[j][0] in v.no_start:
+            return None
+        k = j + 1
+        if k < n and texts[k] and roles[k] is None and abs(widths[k] - width) <= WRAP_AGAIN_WIDTH \
+                and k - i + 1 < HEADING_RUN_MAX:
+            j = k
+            continue
+        if k < n and texts[k] and roles[k] is None and widths[k] <= width + WRAP_WIDTH and texts[k][0] not in v.no_start:
+            return k  # the last line, no wider
+        return j if j > i else None
 
 
 def _blank_inside(texts: Sequence[str]) -> bool:

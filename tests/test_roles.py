@@ -455,3 +455,34 @@ def test_a_dash_led_line_a_cell_wider_than_its_column_is_no_body_line_set_tight(
     body = ["建设运营和企业发展壮大提供了", "强有力的服务保障。旭阳集团将", "继续推动向呼和浩特市的业务布"] * 3
     page = body + ["局，深入分析当前我区外事工作", "——访和林格尔县委书记李六小同", "不同的指导方针。美国建议中信"] + body
     assert read_page(page, wrapped=True).roles[10] is not Role.BODY
+
+
+# a printed page: body lines of twenty characters, a headline in larger type wrapping at eight
+_BODY_OVER = ["会议强调，要坚持稳中求进工作总基调，完整", "准确全面贯彻新发展理念，加快构建新发展格",
+              "局，推动高质量发展，全面建设社会主义现代", "化国家，奋力书写中国式现代化新篇章。"]
+_BODY_UNDER = ["她甚至发誓说“我会一直做下去的，直到我再", "也做不动了，只能坐在轮椅上”。现在，她每",
+               "周在水中训练两次，经过长时间的训练，她已", "经可以在水下屏住呼吸2分35秒了。"]
+
+
+def test_a_headline_whose_lines_hold_marks_is_read_from_its_measure():
+    """Lines of a headline in larger type, marks and all (，！), each as wide, short of the column,
+    the last no wider: one heading, its lines wrapping onto each other (fresh pages, PyMuPDF)."""
+    heading = ["英国美女在殡仪馆", "工作太痛苦，转行", "当美人鱼！每小时", "收入近千元"]
+    lines = _BODY_OVER + heading + ["本报记者 王磊"] + _BODY_UNDER
+    reading = read_page(lines)
+    at = len(_BODY_OVER)
+    assert reading.roles[at:at + 4] == [Role.HEADLINE] * 4
+    assert reading.heading_runs == frozenset({at, at + 1, at + 2})
+
+
+@pytest.mark.parametrize("short", [
+    ["他为什么这样做？大", "家都说不清楚。我们", "只好等待他的消息"],  # a full stop: no headline holds one
+    # two lines, the second narrower, cutting no word, body text under them: one width tells nothing
+    ["他们为什么这样做？", "谁也说不清楚"],
+])
+def test_short_lines_that_no_headline_reads_like_are_no_heading_run(short):
+    """As short as a headline's lines, but holding a full stop, or two lines whose widths show no
+    measure with no byline under them: body text (precision first: no body line glued to a headline)."""
+    under = ["本报记者 王磊"] if "。" in "".join(short) else []
+    reading = read_page(_BODY_OVER + short + under + _BODY_UNDER)
+    assert not reading.heading_runs

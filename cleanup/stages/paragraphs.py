@@ -32,7 +32,7 @@ from ..numerals import item_number
 from ..pattern_chars import required_chars
 from ..patterns import VETTED_LENGTH, ParamPattern, fuse_patterns, is_fusable
 from ..roles import (HEADINGS, INDENT_TOLERANCE, STANDALONE, STARTS_PARAGRAPH, UNPRINTED_COLUMN_SHARE,
-                     UNPRINTED_ENDS_SHARE, PageReading, Role, dash_led, first_unit_width, own_roles, read_page)
+                     UNPRINTED_ENDS_SHARE, WRAP_AGAIN_WIDTH, PageReading, Role, dash_led, first_unit_width, own_roles, read_page)
 from ..rules import Rule, StageConfig
 from ..shape import HAN, HAN_RUN, AnyOf
 from ..stage import Stage, Touched, handles
@@ -144,7 +144,6 @@ WORD_CONTEXT = 6
 NAME_CHARS = 3
 NARROW_MARKS = "“”‘’《》〈〉「」『』（）【】"  # marks a heading's type may set in half a cell
 NARROW_MARK_WIDTH = 0.5  # cells such a mark may print narrower than a full one
-WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
 
 # characters each side of a break that ``cut_title`` reads (新华社 | 记者: three before it)
 TITLE_CUT = 3
@@ -1075,6 +1074,8 @@ class Paragraphs(Stage):
         word the list lacks (我市工业投资提质增|效发展潜力不断增强), unless the next opens an
         item of a list (``opens_item``: 一是加强组织领导 | 二是强化责任落实)."""
         ev = ["heading-pair"] + self._headline_evidence()
+        if a.row in rd.heading_runs and b.row == a.row + 1:
+            ev.append("heading-run")  # one headline's lines in its type, marks and all (roles)
         c = after_b if after_b is not None and after_b.row == b.row + 1 else None
         if blank and c is not None and rd.roles[a.row] is not _SUBHEADLINE and rd.roles[c.row] in _GO_ON_HEADINGS:
             ev.append("blank-before-heading-block")
