@@ -129,8 +129,8 @@ MAX_SLACK = 1.5
 BLOCK_SLACK = 1.0
 WRAP_WIDTH = 0.5  # cells a heading's next line may print wider than the line it wraps from
 TIGHT_WIDTH = 2.5  # cells a body line set tight may print wider than its column
-HEADING_RUN_MAX = 4  # lines of a headline whose lines hold marks (:func:`_heading_runs`), at most
-HEADING_RUN_ROOM = 1.0  # cells such a headline's lines stop short of their column beyond an indented line
+HEADING_RUN_MAX = 6  # lines of a headline whose lines hold marks (:func:`_heading_runs`), at most
+HEADING_RUN_ROOM = 0.5  # cells such a headline's lines stop short of their column beyond an indented line
 HEADING_RUN_SHARE = 0.8  # of its column's width, the most such a headline's lines take (its type is larger)
 WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
 TYPE_MARGIN = 0.5  # cells a heading line may exceed the page's headline width by and still be in its type
@@ -863,36 +863,40 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
 def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int], reading: PageReading,
                   cuts_word: CutsWord | None) -> frozenset[int]:
     """Runs of lines in a headline's type that hold marks (，：？！, quotes), which no line of a
-    heading's shape does: a paragraph ends before the run, and its lines but the last stop short of
-    their column by more than a paragraph's first line does, all as wide (the measure a headline in
-    larger type wraps at), the last no wider; together no longer than a joined headline, with no
-    full stop nor semicolon (``headline_stops``), not ending open, and the line after them goes on
-    with no word they began (英国美女在殡仪馆工 | 作太痛苦，转行当美 | 人鱼！每小时收入近 | 千元).
-    Body text fills its column, but for a paragraph's first and last lines.  The run's lines
-    join ``heads``; the rows that wrap onto the next row of their run are returned."""
+    heading's shape does: a paragraph ends before the run, its lines stop short of their column by
+    more than a paragraph's first line does, and all but the last fill one measure (the width a
+    headline in larger type wraps at: as wide, or short of it by less than the next line's first
+    unit), the last no wider; together no longer than a joined headline, with no full stop nor
+    semicolon (``headline_stops``), not ending open, and the line after them goes on with no word
+    they began (英国美女在殡仪馆工 | 作太痛苦，转行当美 | 人鱼！每小时收入近 | 千元).  Body text fills
+    its column, but for a paragraph's first and last lines.  A run whose last line fills the measure
+    too ends there only over a byline or dateline, a heading or a blank line: else the headline may
+    go on, or a heading under it stand as wide (…共生共荣，| 用户信息几元不等 | 灰色地带中的“爬虫”).
+    The run's lines join ``heads``; the rows that wrap onto the next row of their run are returned."""
     v = reading.vocab
     widths, n = reading.widths, len(texts)
     wraps: set[int] = set()
     i = 0
     while i < n:
-        j = _heading_run_end(texts, roles, heads, reading, i)
-        if j is None:
+        found = _heading_run(texts, roles, heads, reading, i)
+        if found is None:
             i += 1
             continue
+        j, measure = found
         run = range(i, j + 1)
         text = "".join(texts[k] for k in run)
         nxt = j + 1 if j + 1 < n and texts[j + 1] else None
         # two lines, the second narrower: one line's width is too little to go by, unless the break
         # cuts a word (a measure wrapped it) or a byline or dateline follows (a headline's place)
+        over_headed = nxt is not None and roles[nxt] in _HEADED
         shown = j > i + 1 or abs(widths[j] - widths[i]) <= WRAP_AGAIN_WIDTH \
-            or (cuts_word is not None and bool(cuts_word(texts[i], texts[j]))) \
-            or (nxt is not None and roles[nxt] in _HEADED)
-        if shown and len(text) <= v.joined_headline_max and not v.headline_stop.found_in(text) and balanced(text) \
-                and text[-1] not in v.open_end and text[0] not in v.no_start \
+            or (cuts_word is not None and bool(cuts_word(texts[i], texts[j]))) or over_headed
+        ends = nxt is None or over_headed or nxt in heads or measure - widths[j] - reading.slack[j] > WRAP_AGAIN_WIDTH
+        if shown and ends and len(text) <= v.joined_headline_max and not v.headline_stop.found_in(text) \
+                and balanced(text) and text[-1] not in v.open_end \
                 and not all(v.heading_shaped(texts[k]) for k in run) \
                 and not (nxt is not None and roles[nxt] is None and (
-                    texts[nxt][0] in v.no_start or abs(widths[nxt] - widths[i]) <= WRAP_AGAIN_WIDTH
-                    or (cuts_word is not None and cuts_word(texts[j], texts[nxt])))):
+                    texts[nxt][0] in v.no_start or (cuts_word is not None and cuts_word(texts[j], texts[nxt])))):
             heads.update(run)
             wraps.update(range(i, j))
         i = j + 1
@@ -902,34 +906,37 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
 _HEADED = (Role.BYLINE, Role.DATELINE)  # roles of lines that stand under a headline
 
 
-def _heading_run_end(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int], reading: PageReading,
-                     i: int) -> int | None:
-    """The last line of a run of lines as wide as line ``i``, which starts a paragraph, each short
-    of its column by more than a paragraph's first line (:func:`_heading_runs`), or None."""
-    n, widths, v = len(texts), reading.widths, reading.vocab
-    if not texts[i] or roles[i] is not None or i + 1 >= n or not texts[i + 1] or roles[i + 1] is not None:
+def _heading_run(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int], reading: PageReading,
+                 i: int) -> tuple[int, float] | None:
+    """The last line of a run of heading lines from line ``i`` (:func:`_heading_runs`), which starts a
+    paragraph, and the measure its lines but the last fill; or None.  A headline's first line ends
+    no sentence: a short paragraph that does is body text (…需的。| 债券市场存在泡沫吗？| 较强冷…)."""
+    n, widths, slack, v = len(texts), reading.widths, reading.slack, reading.vocab
+    if not texts[i] or roles[i] is not None or i + 1 >= n or not texts[i + 1] or v.ends_sentence(texts[i]):
         return None
     prev = i - 1
     if prev >= 0 and texts[prev] and not (
             prev in heads or (roles[prev] is not None and roles[prev] in STANDALONE)
             or (v.ends_sentence(texts[prev]) and reading.short(prev, texts[i]))):
         return None
-    width = widths[i]
-    j = i
-    while True:
-        col = max(reading.columns[k] for k in range(max(i - 1, 0), min(j + 2, n)))
-        room = col - width - reading.slack[j]
-        if not col or room <= reading.indent + reading.tolerance + HEADING_RUN_ROOM or width > HEADING_RUN_SHARE * col \
-                or abs(widths[j] - width) > WRAP_AGAIN_WIDTH or texts[j][0] in v.no_start:
-            return None
-        k = j + 1
-        if k < n and texts[k] and roles[k] is None and abs(widths[k] - width) <= WRAP_AGAIN_WIDTH \
-                and k - i + 1 < HEADING_RUN_MAX:
-            j = k
-            continue
-        if k < n and texts[k] and roles[k] is None and widths[k] <= width + WRAP_WIDTH and texts[k][0] not in v.no_start:
-            return k  # the last line, no wider
-        return j if j > i else None
+    # the lines that may be a heading's in larger type: each short of its column by more than an
+    # indented first line, taking at most HEADING_RUN_SHARE of it
+    last = i - 1
+    for k in range(i, min(n, i + HEADING_RUN_MAX)):
+        col = max(reading.columns[m] for m in range(max(k - 1, 0), min(k + 2, n)))
+        if not texts[k] or roles[k] is not None or texts[k][0] in v.no_start or not col \
+                or col - widths[k] - slack[k] <= reading.indent + reading.tolerance + HEADING_RUN_ROOM \
+                or widths[k] > HEADING_RUN_SHARE * col:
+            break
+        last = k
+    # the longest run of them whose lines but the last fill one measure, the last no wider
+    for j in range(last, i, -1):
+        measure = max(widths[i:j])
+        if widths[j] <= measure + WRAP_WIDTH + slack[j] and all(
+                measure - widths[k] - slack[k] <= max(WRAP_AGAIN_WIDTH, first_unit_width(texts[k + 1]))
+                for k in range(i, j)):
+            return j, measure
+    return None
 
 
 def _blank_inside(texts: Sequence[str]) -> bool:
