@@ -486,3 +486,23 @@ def test_short_lines_that_no_headline_reads_like_are_no_heading_run(short):
     under = ["本报记者 王磊"] if "。" in "".join(short) else []
     reading = read_page(_BODY_OVER + short + under + _BODY_UNDER)
     assert not reading.heading_runs
+
+
+def test_a_short_paragraph_ending_a_sentence_starts_no_heading_run():
+    """A line ending a sentence after a paragraph's end, as wide as the headline under it, is a
+    short paragraph of its own (…需的。| 债券市场存在泡沫吗？| 较强冷空气来袭 全国多 | …): not the
+    headline's first line, whatever run the lines under it make."""
+    heading = ["冷空气来袭，全国多", "地开启“抖抖抖”模", "式"]
+    lines = _BODY_OVER + ["市场存在泡沫吗？"] + heading + ["本报记者 王磊"] + _BODY_UNDER
+    at = len(_BODY_OVER)
+    reading = read_page(lines)
+    assert at not in reading.heading_runs and reading.heading_runs == frozenset({at + 1, at + 2})
+
+
+def test_a_heading_run_whose_last_line_fills_its_measure_needs_a_byline_or_heading_under_it():
+    """Lines all as wide, the last too, with body text right under them: the headline may go on, or
+    a heading as wide stand under it; over a byline the run ends there."""
+    heading = ["棱镜数据业大整顿：", "爬虫与现金贷共生共", "荣，用户信息几元不"]
+    assert not read_page(_BODY_OVER + heading + _BODY_UNDER).heading_runs
+    at = len(_BODY_OVER)
+    assert read_page(_BODY_OVER + heading + ["本报记者 王磊"] + _BODY_UNDER).heading_runs == frozenset({at, at + 1})
