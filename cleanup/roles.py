@@ -279,6 +279,14 @@ class RoleVocabulary:
         return (0 < len(t) <= self.headline_max and not self.body_mark.found_in(t) and t[-1] not in self.open_end
                 and t[0] not in self.no_start and "…" not in t and balanced(t))
 
+    def marked_heading(self, text: str) -> bool:
+        """A headline's shape but for marks inside (，：？！): no longer than a joined headline, no full
+        stop nor semicolon (``headline_stops``), not ending open, every bracket closed.  Only where it
+        stands (over a byline, say) makes such a line a heading."""
+        t = text.strip()
+        return 0 < len(t) <= self.joined_headline_max and not self.headline_stop.found_in(t) \
+            and t[-1] not in self.open_end and t[0] not in self.no_start and balanced(t)
+
     def ends_sentence(self, text: str) -> bool:
         core = text.rstrip().rstrip(self.closers)
         return bool(core) and core[-1] in self.sentence_end
@@ -1074,7 +1082,8 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             j = i
             while j < n and texts[j] and roles[j] in (Role.BODY, Role.CAPTION) and reading.wide(j):
                 j += 1
-            if j == i + 1 and reading.vocab.heading_shaped(texts[i]):
+            if j == i + 1 and (reading.vocab.heading_shaped(texts[i]) or (
+                    reading.vocab.marked_heading(texts[i]) and _heads_over(texts, roles, i, j, reading.vocab))):
                 if not _set_tight(texts, roles, reading, i):
                     roles[i] = Role.HEADLINE
                 i = j
@@ -1096,6 +1105,22 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             i += 1
 
 
+def _heads_over(texts: Sequence[str], roles: Sequence[Role], i: int, j: int, v: RoleVocabulary) -> bool:
+    """Whether lines ``i`` to ``j`` (not included) stand where a headline does: after a paragraph's end
+    (a sentence's, a line of a role that stands alone but a caption's, a blank line, the page's start), over a byline,
+    a dateline or a heading line (a sub-headline led by a dash).  Wide lines holding marks there are a
+    headline set across columns, not a caption (姚明对周琦说了啥？周琦上下半场判若两人 | ——这才是真实
+    美好的中国 | 新华社记者 邹强晓); a reader that runs columns together into one line writes wide lines
+    that stand after no paragraph's end."""
+    if j >= len(texts) or not texts[j]:
+        return False
+    prev = i - 1
+    if prev >= 0 and texts[prev] and (roles[prev] not in STANDALONE or roles[prev] is Role.CAPTION) \
+            and not v.ends_sentence(texts[prev]):
+        return False  # a caption's line goes on into the next: its run is read as one
+    return roles[j] in _HEADED or roles[j] in HEADINGS or (dash_led(texts[j]) and v.heading_shaped(texts[j]))
+
+
 def _set_tight(texts: Sequence[str], roles: Sequence[Role], reading: PageReading, i: int) -> bool:
     """Whether line ``i``, wider than its column by less than :data:`TIGHT_WIDTH`, is a body
     line set tight: the line right over it, body text, fills the column and ends no sentence,
@@ -1111,7 +1136,9 @@ def _heading_stack(texts: Sequence[str], roles: Sequence[Role], reading: PageRea
     """Whether the run of wide lines ``i`` to ``j`` is headings set across columns, not a
     caption: every line has a headline's shape, and the line after the run ends no
     sentence (a caption's last line does, or ends with its credit)."""
-    if not all(reading.vocab.heading_shaped(texts[k]) for k in range(i, j)):
+    v = reading.vocab
+    if not all(v.heading_shaped(texts[k]) for k in range(i, j)) and not (
+            all(v.marked_heading(texts[k]) for k in range(i, j)) and _heads_over(texts, roles, i, j, v)):
         return False
     k = j
     if k < len(texts) and texts[k] and reading.vocab.heading_shaped(texts[k]):

@@ -506,3 +506,30 @@ def test_a_heading_run_whose_last_line_fills_its_measure_needs_a_byline_or_headi
     assert not read_page(_BODY_OVER + heading + _BODY_UNDER).heading_runs
     at = len(_BODY_OVER)
     assert read_page(_BODY_OVER + heading + ["本报记者 王磊"] + _BODY_UNDER).heading_runs == frozenset({at, at + 1})
+
+
+@pytest.mark.parametrize(("under", "role"), [
+    (["——这才是真实美好的中国", "新华社记者 邹强晓"], Role.HEADLINE),  # a sub-headline and a byline under it
+    (["新华社记者 邹强晓"], Role.HEADLINE),
+    ([], Role.CAPTION),  # body text right under it: a caption's line
+])
+def test_a_wide_line_holding_marks_over_a_byline_or_sub_headline_is_a_headline_set_across(under, role):
+    """A line wider than its column, holding marks (？), is a caption's, unless a byline, a dateline or a
+    heading stands under it: a headline set across the columns (fresh pages, PyMuPDF)."""
+    wide = "姚明对周琦说了啥？周琦上下半场判若两人，中国男篮险胜"
+    lines = _BODY_OVER + [wide] + under + _BODY_UNDER
+    assert read_page(lines).roles[len(_BODY_OVER)] is role
+
+
+def test_a_wide_line_holding_marks_after_text_going_on_is_no_headline():
+    """A reader that runs columns together writes wide lines after text that goes on (no sentence's
+    end, a caption's line): such a line over a dateline is no headline set across the columns."""
+    body = ["会议强调，要坚持稳中求进工", "作总基调，完整准确全面贯彻", "新发展理念，加快构建新发展",
+            "格局，推动高质量发展，全面"]
+    over = body + ["我市云春雷获评工 在哈萨克斯坦制造动荡、策", "动“颜色革命”，坚决反对"]
+    wide = "作表现突出个人 任何破坏中哈友好、干扰两"
+    lines = over + [wide, "新华社北京2月22日电 国合作的企图。作为兄弟邻"] + body
+    assert read_page(lines).roles[len(over)] is Role.CAPTION
+    # after a paragraph's end, the same line over the dateline is a headline set across
+    ended = body[:3] + ["格局，推动高质量发展。"]
+    assert read_page(ended + [wide, "新华社北京2月22日电 国合作的企图。作为兄弟邻"] + body).roles[len(ended)] is Role.HEADLINE
