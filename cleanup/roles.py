@@ -917,15 +917,16 @@ _HEADED = (Role.BYLINE, Role.DATELINE)  # roles of lines that stand under a head
 def _heading_run(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int], reading: PageReading,
                  i: int) -> tuple[int, float] | None:
     """The last line of a run of heading lines from line ``i`` (:func:`_heading_runs`), which starts a
-    paragraph, and the measure its lines but the last fill; or None.  A headline's first line ends
-    no sentence: a short paragraph that does is body text (…需的。| 债券市场存在泡沫吗？| 较强冷…)."""
+    paragraph (after a sentence's end, full line or not: the run's widths tell), and the measure its
+    lines but the last fill; or None.  A headline's first line ends no sentence: a short paragraph
+    that does is body text (…需的。| 债券市场存在泡沫吗？| 较强冷…)."""
     n, widths, slack, v = len(texts), reading.widths, reading.slack, reading.vocab
     if not texts[i] or roles[i] is not None or i + 1 >= n or not texts[i + 1] or v.ends_sentence(texts[i]):
         return None
     prev = i - 1
     if prev >= 0 and texts[prev] and not (
             prev in heads or (roles[prev] is not None and roles[prev] in STANDALONE)
-            or (v.ends_sentence(texts[prev]) and reading.short(prev, texts[i]))):
+            or v.ends_sentence(texts[prev])):
         return None
     # the lines that may be a heading's in larger type: each short of its column by more than an
     # indented first line, taking at most HEADING_RUN_SHARE of it

@@ -533,3 +533,13 @@ def test_a_wide_line_holding_marks_after_text_going_on_is_no_headline():
     # after a paragraph's end, the same line over the dateline is a headline set across
     ended = body[:3] + ["格局，推动高质量发展。"]
     assert read_page(ended + [wide, "新华社北京2月22日电 国合作的企图。作为兄弟邻"] + body).roles[len(ended)] is Role.HEADLINE
+
+
+def test_a_heading_run_after_a_full_line_ending_a_sentence():
+    """A paragraph may end a sentence on a full line: the lines after it that fill a headline's
+    measure are its heading all the same (…有年轻网民表示“没见过也没用过”。| 较强冷空气来袭 全 | …)."""
+    over = _BODY_OVER[:3] + ["化国家，奋力书写中国式现代化的崭新篇章。"]
+    heading = ["英国美女在殡仪馆", "工作太痛苦，转行", "当美人鱼！每小时", "收入近千元"]
+    reading = read_page(over + heading + ["本报记者 王磊"] + _BODY_UNDER)
+    assert reading.fills(len(over) - 1)
+    assert reading.heading_runs == frozenset(range(len(over), len(over) + 3))
