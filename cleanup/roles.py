@@ -129,6 +129,10 @@ MAX_SLACK = 1.5
 BLOCK_SLACK = 1.0
 WRAP_WIDTH = 0.5  # cells a heading's next line may print wider than the line it wraps from
 TIGHT_WIDTH = 2.5  # cells a body line set tight may print wider than its column
+HEADING_RUN_MAX = 6  # lines of a headline whose lines hold marks (:func:`_heading_runs`), at most
+HEADING_RUN_ROOM = 0.5  # cells such a headline's lines stop short of their column beyond an indented line
+HEADING_RUN_SHARE = 0.8  # of its column's width, the most such a headline's lines take (its type is larger)
+WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
 TYPE_MARGIN = 0.5  # cells a heading line may exceed the page's headline width by and still be in its type
 
 
@@ -259,6 +263,8 @@ class RoleVocabulary:
         self.no_start = frozenset(shape.no_start)
         self.function_end = frozenset(shape.function_end)
         self.headline_max = shape.headline_max
+        self.joined_headline_max = shape.joined_headline_max
+        self.headline_stop = AnyOf(shape.headline_stops)
         self.long_line = shape.long_line
         # characters a line must hold for each pattern to match (pattern_chars): a quick test first
         self._needs = {p: _AnyChars(required_chars(p)) for p in (
@@ -272,6 +278,14 @@ class RoleVocabulary:
         t = text.strip()
         return (0 < len(t) <= self.headline_max and not self.body_mark.found_in(t) and t[-1] not in self.open_end
                 and t[0] not in self.no_start and "…" not in t and balanced(t))
+
+    def marked_heading(self, text: str) -> bool:
+        """A headline's shape but for marks inside (，：？！): no longer than a joined headline, no full
+        stop nor semicolon (``headline_stops``), not ending open, every bracket closed.  Only where it
+        stands (over a byline, say) makes such a line a heading."""
+        t = text.strip()
+        return 0 < len(t) <= self.joined_headline_max and not self.headline_stop.found_in(t) \
+            and t[-1] not in self.open_end and t[0] not in self.no_start and balanced(t)
 
     def ends_sentence(self, text: str) -> bool:
         core = text.rstrip().rstrip(self.closers)
@@ -378,6 +392,8 @@ class PageReading:
     wrapped: bool
     vocab: RoleVocabulary
     heading_widths: frozenset[float] = frozenset()
+    # rows of a run of heading lines that hold marks (:func:`_heading_runs`) that wrap onto the next row
+    heading_runs: frozenset[int] = frozenset()
     indent: float = 0.0
     tolerance: float = TOLERANCE
     # how far each line stops short of its column in width (less what narrow characters
@@ -609,6 +625,8 @@ def read_page(
         reading.tolerance = _learn_tolerance(texts, roles, reading)
         reading.indent = _learn_indent(texts, roles, reading)
     heads = _heading_lines(texts, roles, reading, cuts_word)
+    if wrapped:
+        reading.heading_runs = _heading_runs(texts, roles, heads, reading, cuts_word)
     _add_heading_heads(texts, roles, heads, reading)
     _add_heading_tails(texts, roles, heads, v, cuts_word)
     reading.heading_widths = _heading_widths(texts, heads, reading)
@@ -850,6 +868,86 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
     return heads
 
 
+def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int], reading: PageReading,
+                  cuts_word: CutsWord | None) -> frozenset[int]:
+    """Runs of lines in a headline's type that hold marks (，：？！, quotes), which no line of a
+    heading's shape does: a paragraph ends before the run, its lines stop short of their column by
+    more than a paragraph's first line does, and all but the last fill one measure (the width a
+    headline in larger type wraps at: as wide, or short of it by less than the next line's first
+    unit), the last no wider; together no longer than a joined headline, with no full stop nor
+    semicolon (``headline_stops``), not ending open, and the line after them goes on with no word
+    they began (英国美女在殡仪馆工 | 作太痛苦，转行当美 | 人鱼！每小时收入近 | 千元).  Body text fills
+    its column, but for a paragraph's first and last lines.  A run whose last line fills the measure
+    too ends there only over a byline or dateline, a heading or a blank line: else the headline may
+    go on, or a heading under it stand as wide (…共生共荣，| 用户信息几元不等 | 灰色地带中的“爬虫”).
+    The run's lines join ``heads``; the rows that wrap onto the next row of their run are returned."""
+    v = reading.vocab
+    widths, n = reading.widths, len(texts)
+    wraps: set[int] = set()
+    i = 0
+    while i < n:
+        found = _heading_run(texts, roles, heads, reading, i)
+        if found is None:
+            i += 1
+            continue
+        j, measure = found
+        run = range(i, j + 1)
+        text = "".join(texts[k] for k in run)
+        nxt = j + 1 if j + 1 < n and texts[j + 1] else None
+        # two lines, the second narrower: one line's width is too little to go by, unless the break
+        # cuts a word (a measure wrapped it) or a byline or dateline follows (a headline's place)
+        over_headed = nxt is not None and roles[nxt] in _HEADED
+        shown = j > i + 1 or abs(widths[j] - widths[i]) <= WRAP_AGAIN_WIDTH \
+            or (cuts_word is not None and bool(cuts_word(texts[i], texts[j]))) or over_headed
+        ends = nxt is None or over_headed or nxt in heads or measure - widths[j] - reading.slack[j] > WRAP_AGAIN_WIDTH
+        if shown and ends and len(text) <= v.joined_headline_max and not v.headline_stop.found_in(text) \
+                and balanced(text) and text[-1] not in v.open_end \
+                and not all(v.heading_shaped(texts[k]) for k in run) \
+                and not (nxt is not None and roles[nxt] is None and (
+                    texts[nxt][0] in v.no_start or (cuts_word is not None and cuts_word(texts[j], texts[nxt])))):
+            heads.update(run)
+            wraps.update(range(i, j))
+        i = j + 1
+    return frozenset(wraps)
+
+
+_HEADED = (Role.BYLINE, Role.DATELINE)  # roles of lines that stand under a headline
+
+
+def _heading_run(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int], reading: PageReading,
+                 i: int) -> tuple[int, float] | None:
+    """The last line of a run of heading lines from line ``i`` (:func:`_heading_runs`), which starts a
+    paragraph (after a sentence's end, full line or not: the run's widths tell), and the measure its
+    lines but the last fill; or None.  A headline's first line ends no sentence: a short paragraph
+    that does is body text (…需的。| 债券市场存在泡沫吗？| 较强冷…)."""
+    n, widths, slack, v = len(texts), reading.widths, reading.slack, reading.vocab
+    if not texts[i] or roles[i] is not None or i + 1 >= n or not texts[i + 1] or v.ends_sentence(texts[i]):
+        return None
+    prev = i - 1
+    if prev >= 0 and texts[prev] and not (
+            prev in heads or (roles[prev] is not None and roles[prev] in STANDALONE)
+            or v.ends_sentence(texts[prev])):
+        return None
+    # the lines that may be a heading's in larger type: each short of its column by more than an
+    # indented first line, taking at most HEADING_RUN_SHARE of it
+    last = i - 1
+    for k in range(i, min(n, i + HEADING_RUN_MAX)):
+        col = max(reading.columns[m] for m in range(max(k - 1, 0), min(k + 2, n)))
+        if not texts[k] or roles[k] is not None or texts[k][0] in v.no_start or not col \
+                or col - widths[k] - slack[k] <= reading.indent + reading.tolerance + HEADING_RUN_ROOM \
+                or widths[k] > HEADING_RUN_SHARE * col:
+            break
+        last = k
+    # the longest run of them whose lines but the last fill one measure, the last no wider
+    for j in range(last, i, -1):
+        measure = max(widths[i:j])
+        if widths[j] <= measure + WRAP_WIDTH + slack[j] and all(
+                measure - widths[k] - slack[k] <= max(WRAP_AGAIN_WIDTH, first_unit_width(texts[k + 1]))
+                for k in range(i, j)):
+            return j, measure
+    return None
+
+
 def _blank_inside(texts: Sequence[str]) -> bool:
     """Whether a blank line stands between two lines of ``texts``."""
     filled = [i for i, t in enumerate(texts) if t]
@@ -985,7 +1083,8 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             j = i
             while j < n and texts[j] and roles[j] in (Role.BODY, Role.CAPTION) and reading.wide(j):
                 j += 1
-            if j == i + 1 and reading.vocab.heading_shaped(texts[i]):
+            if j == i + 1 and (reading.vocab.heading_shaped(texts[i]) or (
+                    reading.vocab.marked_heading(texts[i]) and _heads_over(texts, roles, i, j, reading.vocab))):
                 if not _set_tight(texts, roles, reading, i):
                     roles[i] = Role.HEADLINE
                 i = j
@@ -1007,6 +1106,22 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             i += 1
 
 
+def _heads_over(texts: Sequence[str], roles: Sequence[Role], i: int, j: int, v: RoleVocabulary) -> bool:
+    """Whether lines ``i`` to ``j`` (not included) stand where a headline does: after a paragraph's end
+    (a sentence's, a line of a role that stands alone but a caption's, a blank line, the page's start), over a byline,
+    a dateline or a heading line (a sub-headline led by a dash).  Wide lines holding marks there are a
+    headline set across columns, not a caption (姚明对周琦说了啥？周琦上下半场判若两人 | ——这才是真实
+    美好的中国 | 新华社记者 邹强晓); a reader that runs columns together into one line writes wide lines
+    that stand after no paragraph's end."""
+    if j >= len(texts) or not texts[j]:
+        return False
+    prev = i - 1
+    if prev >= 0 and texts[prev] and (roles[prev] not in STANDALONE or roles[prev] is Role.CAPTION) \
+            and not v.ends_sentence(texts[prev]):
+        return False  # a caption's line goes on into the next: its run is read as one
+    return roles[j] in _HEADED or roles[j] in HEADINGS or (dash_led(texts[j]) and v.heading_shaped(texts[j]))
+
+
 def _set_tight(texts: Sequence[str], roles: Sequence[Role], reading: PageReading, i: int) -> bool:
     """Whether line ``i``, wider than its column by less than :data:`TIGHT_WIDTH`, is a body
     line set tight: the line right over it, body text, fills the column and ends no sentence,
@@ -1022,7 +1137,9 @@ def _heading_stack(texts: Sequence[str], roles: Sequence[Role], reading: PageRea
     """Whether the run of wide lines ``i`` to ``j`` is headings set across columns, not a
     caption: every line has a headline's shape, and the line after the run ends no
     sentence (a caption's last line does, or ends with its credit)."""
-    if not all(reading.vocab.heading_shaped(texts[k]) for k in range(i, j)):
+    v = reading.vocab
+    if not all(v.heading_shaped(texts[k]) for k in range(i, j)) and not (
+            all(v.marked_heading(texts[k]) for k in range(i, j)) and _heads_over(texts, roles, i, j, v)):
         return False
     k = j
     if k < len(texts) and texts[k] and reading.vocab.heading_shaped(texts[k]):

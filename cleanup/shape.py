@@ -129,6 +129,7 @@ class Shape:
         self.commas = p.chars("commas")
         self.body_marks = p.chars("body_marks")
         self.sentence_marks = p.chars("sentence_marks")
+        self.headline_stops = p.chars("headline_stops")
         self.function_end = p.chars("function_end")
         self.no_start = p.chars("no_start")
         self.headline_max = p.integer("headline_max")

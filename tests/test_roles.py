@@ -455,3 +455,91 @@ def test_a_dash_led_line_a_cell_wider_than_its_column_is_no_body_line_set_tight(
     body = ["建设运营和企业发展壮大提供了", "强有力的服务保障。旭阳集团将", "继续推动向呼和浩特市的业务布"] * 3
     page = body + ["局，深入分析当前我区外事工作", "——访和林格尔县委书记李六小同", "不同的指导方针。美国建议中信"] + body
     assert read_page(page, wrapped=True).roles[10] is not Role.BODY
+
+
+# a printed page: body lines of twenty characters, a headline in larger type wrapping at eight
+_BODY_OVER = ["会议强调，要坚持稳中求进工作总基调，完整", "准确全面贯彻新发展理念，加快构建新发展格",
+              "局，推动高质量发展，全面建设社会主义现代", "化国家，奋力书写中国式现代化新篇章。"]
+_BODY_UNDER = ["她甚至发誓说“我会一直做下去的，直到我再", "也做不动了，只能坐在轮椅上”。现在，她每",
+               "周在水中训练两次，经过长时间的训练，她已", "经可以在水下屏住呼吸2分35秒了。"]
+
+
+def test_a_headline_whose_lines_hold_marks_is_read_from_its_measure():
+    """Lines of a headline in larger type, marks and all (，！), each as wide, short of the column,
+    the last no wider: one heading, its lines wrapping onto each other (fresh pages, PyMuPDF)."""
+    heading = ["英国美女在殡仪馆", "工作太痛苦，转行", "当美人鱼！每小时", "收入近千元"]
+    lines = _BODY_OVER + heading + ["本报记者 王磊"] + _BODY_UNDER
+    reading = read_page(lines)
+    at = len(_BODY_OVER)
+    assert reading.roles[at:at + 4] == [Role.HEADLINE] * 4
+    assert reading.heading_runs == frozenset({at, at + 1, at + 2})
+
+
+@pytest.mark.parametrize("short", [
+    ["他为什么这样做？大", "家都说不清楚。我们", "只好等待他的消息"],  # a full stop: no headline holds one
+    # two lines, the second narrower, cutting no word, body text under them: one width tells nothing
+    ["他们为什么这样做？", "谁也说不清楚"],
+])
+def test_short_lines_that_no_headline_reads_like_are_no_heading_run(short):
+    """As short as a headline's lines, but holding a full stop, or two lines whose widths show no
+    measure with no byline under them: body text (precision first: no body line glued to a headline)."""
+    under = ["本报记者 王磊"] if "。" in "".join(short) else []
+    reading = read_page(_BODY_OVER + short + under + _BODY_UNDER)
+    assert not reading.heading_runs
+
+
+def test_a_short_paragraph_ending_a_sentence_starts_no_heading_run():
+    """A line ending a sentence after a paragraph's end, as wide as the headline under it, is a
+    short paragraph of its own (…需的。| 债券市场存在泡沫吗？| 较强冷空气来袭 全国多 | …): not the
+    headline's first line, whatever run the lines under it make."""
+    heading = ["冷空气来袭，全国多", "地开启“抖抖抖”模", "式"]
+    lines = _BODY_OVER + ["市场存在泡沫吗？"] + heading + ["本报记者 王磊"] + _BODY_UNDER
+    at = len(_BODY_OVER)
+    reading = read_page(lines)
+    assert at not in reading.heading_runs and reading.heading_runs == frozenset({at + 1, at + 2})
+
+
+def test_a_heading_run_whose_last_line_fills_its_measure_needs_a_byline_or_heading_under_it():
+    """Lines all as wide, the last too, with body text right under them: the headline may go on, or
+    a heading as wide stand under it; over a byline the run ends there."""
+    heading = ["棱镜数据业大整顿：", "爬虫与现金贷共生共", "荣，用户信息几元不"]
+    assert not read_page(_BODY_OVER + heading + _BODY_UNDER).heading_runs
+    at = len(_BODY_OVER)
+    assert read_page(_BODY_OVER + heading + ["本报记者 王磊"] + _BODY_UNDER).heading_runs == frozenset({at, at + 1})
+
+
+@pytest.mark.parametrize(("under", "role"), [
+    (["——这才是真实美好的中国", "新华社记者 邹强晓"], Role.HEADLINE),  # a sub-headline and a byline under it
+    (["新华社记者 邹强晓"], Role.HEADLINE),
+    ([], Role.CAPTION),  # body text right under it: a caption's line
+])
+def test_a_wide_line_holding_marks_over_a_byline_or_sub_headline_is_a_headline_set_across(under, role):
+    """A line wider than its column, holding marks (？), is a caption's, unless a byline, a dateline or a
+    heading stands under it: a headline set across the columns (fresh pages, PyMuPDF)."""
+    wide = "姚明对周琦说了啥？周琦上下半场判若两人，中国男篮险胜"
+    lines = _BODY_OVER + [wide] + under + _BODY_UNDER
+    assert read_page(lines).roles[len(_BODY_OVER)] is role
+
+
+def test_a_wide_line_holding_marks_after_text_going_on_is_no_headline():
+    """A reader that runs columns together writes wide lines after text that goes on (no sentence's
+    end, a caption's line): such a line over a dateline is no headline set across the columns."""
+    body = ["会议强调，要坚持稳中求进工", "作总基调，完整准确全面贯彻", "新发展理念，加快构建新发展",
+            "格局，推动高质量发展，全面"]
+    over = body + ["我市云春雷获评工 在哈萨克斯坦制造动荡、策", "动“颜色革命”，坚决反对"]
+    wide = "作表现突出个人 任何破坏中哈友好、干扰两"
+    lines = over + [wide, "新华社北京2月22日电 国合作的企图。作为兄弟邻"] + body
+    assert read_page(lines).roles[len(over)] is Role.CAPTION
+    # after a paragraph's end, the same line over the dateline is a headline set across
+    ended = body[:3] + ["格局，推动高质量发展。"]
+    assert read_page(ended + [wide, "新华社北京2月22日电 国合作的企图。作为兄弟邻"] + body).roles[len(ended)] is Role.HEADLINE
+
+
+def test_a_heading_run_after_a_full_line_ending_a_sentence():
+    """A paragraph may end a sentence on a full line: the lines after it that fill a headline's
+    measure are its heading all the same (…有年轻网民表示“没见过也没用过”。| 较强冷空气来袭 全 | …)."""
+    over = _BODY_OVER[:3] + ["化国家，奋力书写中国式现代化的崭新篇章。"]
+    heading = ["英国美女在殡仪馆", "工作太痛苦，转行", "当美人鱼！每小时", "收入近千元"]
+    reading = read_page(over + heading + ["本报记者 王磊"] + _BODY_UNDER)
+    assert reading.fills(len(over) - 1)
+    assert reading.heading_runs == frozenset(range(len(over), len(over) + 3))

@@ -32,7 +32,7 @@ from ..numerals import item_number
 from ..pattern_chars import required_chars
 from ..patterns import VETTED_LENGTH, ParamPattern, fuse_patterns, is_fusable
 from ..roles import (HEADINGS, INDENT_TOLERANCE, STANDALONE, STARTS_PARAGRAPH, UNPRINTED_COLUMN_SHARE,
-                     UNPRINTED_ENDS_SHARE, PageReading, Role, dash_led, first_unit_width, own_roles, read_page)
+                     UNPRINTED_ENDS_SHARE, WRAP_AGAIN_WIDTH, PageReading, Role, dash_led, first_unit_width, own_roles, read_page)
 from ..rules import Rule, StageConfig
 from ..shape import HAN, HAN_RUN, AnyOf
 from ..stage import Stage, Touched, handles
@@ -144,7 +144,6 @@ WORD_CONTEXT = 6
 NAME_CHARS = 3
 NARROW_MARKS = "“”‘’《》〈〉「」『』（）【】"  # marks a heading's type may set in half a cell
 NARROW_MARK_WIDTH = 0.5  # cells such a mark may print narrower than a full one
-WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
 
 # characters each side of a break that ``cut_title`` reads (新华社 | 记者: three before it)
 TITLE_CUT = 3
@@ -317,6 +316,9 @@ class Paragraphs(Stage):
         self.sentence_mark = AnyOf(shape.sentence_marks)
         self.ends_sentence = shape.ends_sentence
         self.headline_like = shape.headline_shaped
+        self.headline_max = shape.headline_max
+        self.headline_marks = frozenset(p.chars("headline_marks"))
+        self.headline_stop = AnyOf(shape.headline_stops)
         self.starts_unit = p.pattern("starts_paragraph")
         self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
         self.opens = p.pattern("opens_paragraph")
@@ -766,7 +768,10 @@ class Paragraphs(Stage):
                                         rb if rb in _APART_UNWRAPPED else _BODY))
         ev.extend(self._unwrapped_evidence(text, nxt, ending))
         body = len(text) >= self.long_line or self.inner_stop.found_in(text[:-1])
-        if body:
+        if body and self._marked_headline(text):
+            body = False
+            ev.append("short-with-marks")
+        elif body:
             ev.append("body-line")
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
@@ -783,6 +788,18 @@ class Paragraphs(Stage):
             elif self._heads_body(nxt, after_b.text):
                 ev.append("next-headline-over-body")
         return ev
+
+    def _marked_headline(self, text: str) -> bool:
+        """Whether ``text``, a paragraph with a sentence's end inside it, may be a headline all the same:
+        short, its marks inside only those a headline's clauses end with (``headline_marks``: 补壹刀：别笑！
+        18人的“新八国联军”今天成立了), none closing a quotation (a sentence quoted in prose: “唉唉，见面
+        不见面了呢？”这时我已知道), no full stop nor semicolon, not ending open, no quotation left open."""
+        if len(text) > self.headline_max or self.headline_stop.found_in(text) or text[-1] in self.open_end \
+                or self._quote_open(text):
+            return False
+        inner = text[:-1]
+        return all(c in self.headline_marks and inner[k + 1 : k + 2] not in self.closers
+                   for k, c in enumerate(inner) if c in self.sentence_end)
 
     def _is_phrase_title(self, text: str, a: _Line, b: _Line, lay: Layout) -> bool:
         """Whether ``b`` is a title's line of phrases set apart by blanks (``phrases``) after body text:
@@ -1075,6 +1092,8 @@ class Paragraphs(Stage):
         word the list lacks (我市工业投资提质增|效发展潜力不断增强), unless the next opens an
         item of a list (``opens_item``: 一是加强组织领导 | 二是强化责任落实)."""
         ev = ["heading-pair"] + self._headline_evidence()
+        if a.row in rd.heading_runs and b.row == a.row + 1:
+            ev.append("heading-run")  # one headline's lines in its type, marks and all (roles)
         c = after_b if after_b is not None and after_b.row == b.row + 1 else None
         if blank and c is not None and rd.roles[a.row] is not _SUBHEADLINE and rd.roles[c.row] in _GO_ON_HEADINGS:
             ev.append("blank-before-heading-block")
