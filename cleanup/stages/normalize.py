@@ -50,8 +50,10 @@ def diff_runs(old: str, new: str, rule: str, base: int = 0) -> Iterator[Edit]:
         i = j
 
 
-def line_edits(text: str, convert: Callable[[str], str], rule: str) -> list[Edit]:
-    """Edits made by a whole-text converter, found line by line.
+def line_edits(text: str, convert: Callable[[str], str], rule: str,
+               written: Callable[[str, str], bool] | None = None) -> list[Edit]:
+    """Edits made by a whole-text converter, found line by line; a line that
+    ``written(line, converted)`` says is already written as wanted stays.
 
     Lines are compared as strings first, so the common case (nothing to
     convert) costs one conversion and one comparison per line.
@@ -60,13 +62,36 @@ def line_edits(text: str, convert: Callable[[str], str], rule: str) -> list[Edit
     pos = 0
     for line in text.splitlines(keepends=True):
         new = convert(line)
-        if new != line:
+        if new != line and not (written is not None and written(line, new)):
             if len(new) == len(line):
                 edits.extend(diff_runs(line, new, rule, pos))
             else:
                 edits.append(Edit(pos, line, new, rule))
         pos += len(line)
     return edits
+
+
+def simplified_already(charset: str, also: str) -> Callable[[str, str], bool]:
+    """Whether a line a Traditional-to-Simplified conversion changes is Simplified text
+    already: each character it changes is one Simplified text writes too, which the
+    encoding ``charset`` holds or ``also`` lists (乾 of 乾景园林, 昇 of 昇腾), so the
+    line holds no character only Traditional text writes.  A line of Traditional
+    text holds one (們, 濟, 漢): it is converted whole."""
+    extra = frozenset(also)
+
+    def simplified(ch: str) -> bool:
+        if ch in extra:
+            return True
+        try:
+            ch.encode(charset)
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    def written(line: str, converted: str) -> bool:
+        return len(line) == len(converted) and all(simplified(a) for a, b in zip(line, converted) if a != b)
+
+    return written
 
 
 class RuleStep(NamedTuple):
@@ -158,7 +183,11 @@ class Normalize(Stage):
                 else line_edits(text, lambda s: unicodedata.normalize("NFC", s), rule.id)
             )
         convert = opencc_converter(rule.config)  # kind opencc
-        return lambda text: [] if convert(text) == text else line_edits(text, convert, rule.id)
+        written = None
+        if "simplified_charset" in rule.params:
+            settings = self.settings(rule)
+            written = simplified_already(settings.text("simplified_charset"), settings.text("simplified_also"))
+        return lambda text: [] if convert(text) == text else line_edits(text, convert, rule.id, written)
 
     def map_pattern(self, rule: Rule) -> str:
         """Runs of a map rule's characters; with a ``context`` param, only runs with a
