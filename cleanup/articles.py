@@ -53,6 +53,7 @@ _HAN_APART = regex.compile(r"\p{Han}\s+\p{Han}")
 # a page of which at most this share of lines ends a sentence is printed lines, not paragraphs
 PRINTED_ENDS_SHARE = 0.5
 SUBHEAD_MIN_HEAD = 4  # a headline before a dash is at least this long
+TYPED_HEADLINE_HAN = 5  # Han characters of a body paragraph that its type may make a headline, at least
 SUBHEADLINE_SHARE = 0.7  # under a headline, a line shorter than this share of it is its sub-headline
 WORD_CONTEXT = 4  # characters each side of a cut that cuts_word segments
 # a page with a blank line in more than this share of its line breaks spaces its lines, not
@@ -713,6 +714,42 @@ def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | No
     return out
 
 
+def headlines_by_type(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles: Sequence[str],
+                      shape: Shape | None = None) -> list[str]:
+    """``roles`` with each body paragraph that the printed page sets in a headline's type made a
+    headline: every raw line of it read as a headline's (:func:`cleanup.roles.roles_by_type`),
+    no longer than a joined headline, with no full stop or semicolon and not ending open.  Clean
+    text, a paragraph a line, reads a headline with a question or an exclamation in it
+    (刷单是Uber中国的危机？, 证监会怒了！严打期指恶意做空！) as a sentence of the body."""
+    shape = shape or load_shape()
+    body = [k for k, r in enumerate(roles) if r == Role.BODY and _may_head(paras[k][2], shape)]
+    if not body or not lines_printed(page.raw, shape):
+        return list(roles)
+    raw_lines = lines(page.raw)
+    typeset = roles_by_type([ln.text for ln in raw_lines], shape=shape)
+    line_starts = [ln.start for ln in raw_lines]
+    starts = page.to_raw([paras[k][0] for k in body], "start")
+    ends = page.to_raw([paras[k][1] for k in body], "end")
+    out = list(roles)
+    for k, at, end in zip(body, starts, ends):
+        first, last = bisect_right(line_starts, at) - 1, bisect_left(line_starts, end) - 1
+        if 0 <= first <= last and all(typeset[row] is Role.HEADLINE for row in range(first, last + 1)):
+            out[k] = str(Role.HEADLINE)
+    return out
+
+
+def _may_head(text: str, shape: Shape) -> bool:
+    """Whether a body paragraph may be a headline its type tells: no longer than a joined
+    headline, with at least ``TYPED_HEADLINE_HAN`` Han characters (OCR's debris of a picture,
+    a section's name: 综合), no full stop or semicolon, not ending open, and no quotation
+    whole (a line of dialogue: “甚么时候死的？”)."""
+    if len(text) > shape.joined_headline_max or len(HAN.findall(text)) < TYPED_HEADLINE_HAN:
+        return False
+    if any(c in shape.headline_stops for c in text) or text[-1] in shape.open_end:
+        return False
+    return not (text[0] in "“「『" and text[-1] in "”」』")
+
+
 def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles: Sequence[str],
                        shape: Shape | None = None) -> list[Paragraph]:
     """The paragraphs with their ``roles``, each headline paragraph named as the
@@ -995,6 +1032,7 @@ def page_articles(page: CleanPage, source: str = "", roles: Sequence[str] | None
     if len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles for {len(paras)} paragraphs")
     jumps = jumps_of(page.changes, shape)
+    roles = headlines_by_type(page, paras, roles, shape)
     typed = lead_subheads_as_headlines(lead_heads_in_body(
         page, continued_headlines(page, typeset_paragraphs(page, paras, roles, shape), jumps), shape))
     drafts = assemble(typed, shape, jump_ends(page, paras, jumps))

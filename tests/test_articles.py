@@ -1264,3 +1264,22 @@ def test_a_subhead_may_follow_a_picture_s_credit_but_not_an_article_s_closing_cr
                  (0, 0, "签约前，包钢一行与旭阳集团董事长进行了深入交流。")]
         roles = [Role.BODY, Role.CREDIT, Role.HEADLINE, Role.BODY]
         assert _amid_body(paras, roles, 2, credit) is amid, before
+
+
+MARKED_BODY_BEFORE = "随着网约车市场竞争日趋激烈，各平台纷纷推出补贴政策吸引司机和乘客，一些司机利用平台规则漏洞刷单牟利，" \
+    "给平台带来不小的损失。业内人士认为，平台需要加强技术手段，堵住规则漏洞。"
+MARKED_BODY_AFTER = "据了解，目前已有多家平台上线了反刷单系统，通过大数据分析识别异常订单，对违规司机进行处罚。专家表示，" \
+    "治理刷单需要平台、司机和乘客共同努力，形成良好的市场秩序。"
+
+
+@pytest.mark.parametrize("head", [("刷单成为网约车平台", "面临的最大危机？"), ("证监会怒了！严打期", "指恶意做空行为！")])
+def test_a_headline_with_a_question_or_an_exclamation_is_read_from_its_type(cleaner, head):
+    """On a printed page, a headline whose lines are set in a headline's type heads its article though it
+    holds a question or an exclamation, which clean text, a paragraph a line, reads as a sentence of the
+    body (headlines_by_type)."""
+    def wrap(text: str) -> list[str]:
+        return [text[i:i + 15] for i in range(0, len(text), 15)]
+    raw = "\n".join(wrap(MARKED_BODY_BEFORE) + list(head) + ["本报记者 王磊"] + wrap(MARKED_BODY_AFTER)) + "\n"
+    articles = cleaner.articles(raw)
+    assert [a.headline for a in articles] == ["", "".join(head)]
+    assert articles[1].paragraphs == [MARKED_BODY_AFTER]
