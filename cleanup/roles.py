@@ -253,6 +253,7 @@ class RoleVocabulary:
         self.label = compiled("label_line")
         self.caption_end = compiled("caption_end")
         self.jump = compiled("jump_line")
+        self.continued = compiled("continued_line")
         self.page_number = compiled("page_number_line")
         self.sentence_end = frozenset(shape.sentence_end)
         self.inner_stops = frozenset(shape.sentence_end + shape.closers + shape.clause_end + "：:")
@@ -604,8 +605,11 @@ def read_page(
     roles = v.stripped_roles(texts)
     _mark_folio_runs(texts, roles, v)
     blank = [0.0] * len(texts)
+    continued: list[int] = []
     if wrapped:
         shown = texts if printed is None else [p.strip() for p in printed]
+        if printed is not None:
+            continued = _continued(texts, shown, roles, v)
         measured, slacks = _measure_all(shown)
         ws = list(widths) if widths is not None else measured
         # characters, trailing blanks included: text wrapped at a count of characters counts them
@@ -623,12 +627,13 @@ def read_page(
         reading = PageReading([], ws, blank, blank, [0] * len(texts), wrapped, v)
     if wrapped:
         reading.tolerance = _learn_tolerance(texts, roles, reading)
-        reading.indent = _learn_indent(texts, roles, reading)
+        reading.indent = _learn_indent(texts, roles, reading, continued)
     heads = _heading_lines(texts, roles, reading, cuts_word)
     if wrapped:
         reading.heading_runs = _heading_runs(texts, roles, heads, reading, cuts_word)
     _add_heading_heads(texts, roles, heads, reading)
     _add_heading_tails(texts, roles, heads, v, cuts_word)
+    heads.difference_update(continued)
     reading.heading_widths = _heading_widths(texts, heads, reading)
     reading.roles = [r if r is not None else headline if i in heads else body for i, r in enumerate(roles)]
     if wrapped:
@@ -648,6 +653,15 @@ def assign_roles(
 ) -> list[Role]:
     """The role of each of ``lines`` (one per line, blank lines included); see :func:`read_page`."""
     return read_page(lines, widths, printed=printed, wrapped=wrapped, cuts_word=cuts_word, shape=shape).roles
+
+
+def _continued(texts: Sequence[str], shown: Sequence[str], roles: Sequence[Role | None],
+               v: RoleVocabulary) -> list[int]:
+    """The lines printed after a marker of the page their article comes from that cleaning took
+    away (（上接第2版）需要): each goes on with the article's body, no heading however short the
+    marker left it."""
+    return [i for i, (t, p) in enumerate(zip(texts, shown))
+            if t and len(p) > len(t) and roles[i] is None and v.continued.match(p)]
 
 
 def _mark_folio_runs(texts: Sequence[str], roles: list[Role | None], v: RoleVocabulary) -> None:
@@ -749,13 +763,15 @@ def _learn_tolerance(texts: Sequence[str], roles: Sequence[Role | None], reading
     return min(MAX_TOLERANCE, max(TOLERANCE, rooms[int(TOLERANCE_QUANTILE * (len(rooms) - 1))] + TOLERANCE))
 
 
-def _learn_indent(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading) -> float:
+def _learn_indent(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading,
+                  continued: Sequence[int]) -> float:
     """The indent of the page's paragraphs (0.0: none): how far short of the column the
     line after a paragraph's end usually stops (the median), when it usually does.
 
     A paragraph ends at a blank line, or at a sentence that ends short of the column;
     only lines that a full one follows count (the others are headings and one-line
-    paragraphs), and only those that stop at most ``MAX_INDENT`` short.
+    paragraphs), and only those that stop at most ``MAX_INDENT`` short; not the ``continued``
+    lines (:func:`_continued`), which a marker began: its room is no indent.
     """
     if not reading.wrapped:
         return 0.0
@@ -764,7 +780,7 @@ def _learn_indent(texts: Sequence[str], roles: Sequence[Role | None], reading: P
         j = i - 1
         if not (texts[i] and texts[i + 1]) or roles[i] is not None or not reading.columns[i]:
             continue
-        if j < 0:
+        if j < 0 or i in continued:
             continue  # a page may start inside a paragraph
         after_end = not texts[j] or (reading.vocab.ends_sentence(texts[j]) and reading.short(j, texts[i]))
         if after_end and not reading.vocab.ends_sentence(texts[i]) and reading.fills(i + 1, _after(texts, i + 1)):
