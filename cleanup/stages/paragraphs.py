@@ -1030,13 +1030,15 @@ class Paragraphs(Stage):
     def _role_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading) -> list[str]:
         """The roles of the two lines (:mod:`cleanup.roles`): a line of a role that stands
         alone ends its paragraph, one that starts a paragraph starts one; but a
-        heading, caption, dateline or byline may wrap onto its next line."""
+        heading, caption, dateline or byline may wrap onto its next line, and a byline or
+        credit that the break cuts inside a reporter's title goes on (通讯 | 员 黄晓)."""
         ra, rb = rd.roles[a.row], rd.roles[b.row]
         if rb is _JUMP and self._cuts_jump(text, b.text):
             return ["jump-cut"]
         if (ra is _CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
                 or (ra is _DATELINE and rb is _DATELINE) \
-                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (rb in _TITLED and self._cuts(self.cut_title, text, b.text)) or (
+                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (rb in _TITLED and self._cuts(self.cut_title, text, b.text)) \
+                or (ra in _TITLED and self._cuts(self.cut_reporter, text, b.text)) or (
                     ra in _NAMES_WRAP and (rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())
                                            or self.credit_tail.fullmatch(b.text))):
             return ["line-wraps"]
