@@ -47,6 +47,10 @@ from cleanup.shape import load_shape
     ("（李海珍）", Role.CREDIT),
     ("本报记者 王磊 摄", Role.CREDIT),
     ("程燕 ”摄", Role.CREDIT),  # OCR reads the blank before 摄 as a quote
+    ("（文/图 刘玺东 易赛楠）", Role.CREDIT),  # the writer's and the photographer's: credit_by
+    ("（文/刘玺东）", Role.CREDIT),
+    ("（图／本报记者 张三）", Role.CREDIT),
+    ("文/图 本报记者 张三", Role.CREDIT),
     ("市民在广场赏灯。本报记者 王磊 摄", Role.CAPTION),
     ("新材料产业集群正在形成。贺琳波 摄", Role.CAPTION),
     ("则在各个市场都不相同。石蕾超”摄", Role.CAPTION),  # the vocabulary's credit_after_sentence
