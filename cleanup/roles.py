@@ -82,7 +82,9 @@ _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
 _NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())  # ASCII other than [A-Za-z0-9]
 # a unit that cannot be broken across lines: a run of Latin letters and digits, with
 # the brackets and quotes that cling to it; or a character with the marks no line starts with
-_UNIT = regex.compile(r"^[（(“‘《【〈「]*(?:[0-9.]+\p{Han}?|[A-Za-z0-9.%％\-]+|.)[）)”’》】〉」，。、；：？！,.;:?!…—]*")
+_UNIT = regex.compile(r"^[（(“‘《【〈「]*(?:(?P<word>[0-9.]+\p{Han}?|[A-Za-z0-9.%％\-]+)|.)(?P<marks>[）)”’》】〉」，。、；：？！,.;:?!…—]*)")
+# full-width closing marks that a line may end with set in half a cell (CJK typesetting compresses them there)
+_END_SQUEEZE = "，。、；：？！）”’》】〉」"
 
 PAGE_NUMBER_MAX = 9  # characters of a page number with its dashes or dots
 OWN_ROLE_MAX = 40  # characters: a longer line is body, unless a dateline opens it or a credit closes it
@@ -220,9 +222,16 @@ def _half_cells(text: str) -> float:
 @lru_cache(maxsize=8192)
 def first_unit_width(text: str) -> float:
     """Width of what ``text`` must start its line with: a word of Latin letters or digits
-    with its brackets, or a character with the punctuation that cannot start a line."""
+    with its brackets, or a character with the punctuation that cannot start a line.  At the
+    end of the line before, a closing mark alone after a word (a number and its unit) would
+    print in half a cell, as marks end lines: a wide unit that the line's room fits so is no
+    sign that the line is full (…唯一的要求竟是…… | 2019年，全校: 3.74 cells, not 4.24)."""
     m = _UNIT.match(text.strip())
-    return printed_width(m.group()) if m else 0.0
+    if m is None:
+        return 0.0
+    marks = m.group("marks")
+    squeezed = 0.5 if m.group("word") and len(marks) == 1 and marks in _END_SQUEEZE else 0.0
+    return printed_width(m.group()) - squeezed
 
 
 def own_role(text: str, shape: Shape | None = None) -> Role | None:
@@ -275,10 +284,11 @@ class RoleVocabulary:
         self.role_of_stripped = lru_cache(maxsize=8192)(self._role_of)
 
     def heading_shaped(self, text: str) -> bool:
-        """Short, no sentence punctuation, not ending open, every bracket closed."""
+        """Short, no sentence punctuation, not ending open, every bracket closed; an ellipsis
+        only at its end (a headline may break off so: 他放弃百万年薪来到这里 唯一的要求竟是……)."""
         t = text.strip()
         return (0 < len(t) <= self.headline_max and not self.body_mark.found_in(t) and t[-1] not in self.open_end
-                and t[0] not in self.no_start and "…" not in t and balanced(t))
+                and t[0] not in self.no_start and "…" not in t.rstrip("…") and balanced(t))
 
     def marked_heading(self, text: str) -> bool:
         """A headline's shape but for marks inside (，：？！): no longer than a joined headline, no full
@@ -874,8 +884,10 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
                 # set as wide as Han, as some text is wrapped), and body text follows (in its block, a
                 # character short of it: 本报记者 马秀 通讯员 史敏志 | 阿司匹林和其他药物会发生互相 | 作用，…)
         if reading.indent and k == i + 1 and roles[k] is None and reading.fills(k, _after(texts, k)) \
-                and not reading.indented(k, _after(texts, k)) and not _sub_headline_across(texts, reading, k):
+                and not reading.indented(k, _after(texts, k)) and not _sub_headline_across(texts, reading, k) \
+                and not reading.vocab.ends_sentence(t):
             continue  # the next line goes on with it: on a page that indents, it would start a paragraph
+            # (not a line that ends a sentence, as a headline may with an ellipsis: 唯一的要求竟是……)
         if cuts_word is not None and k is not None and roles[k] is None and not reading.wide(i) and not (
                 reading.vocab.heading_shaped(texts[k]) and (reading.short(k, _after(texts, k)) or not reading.columns[k])) \
                 and cuts_word(t, texts[k]):
