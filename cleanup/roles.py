@@ -225,12 +225,14 @@ def first_unit_width(text: str) -> float:
     with its brackets, or a character with the punctuation that cannot start a line.  At the
     end of the line before, a closing mark alone after a word (a number and its unit) would
     print in half a cell, as marks end lines: a wide unit that the line's room fits so is no
-    sign that the line is full (…唯一的要求竟是…… | 2019年，全校: 3.74 cells, not 4.24)."""
+    sign that the line is full (…唯一的要求竟是…… | 2019年，全校: 3.74 cells, not 4.24).  Not
+    after an opening mark, which :func:`printed_width` takes as half a cell already (（MRI）)."""
     m = _UNIT.match(text.strip())
     if m is None:
         return 0.0
     marks = m.group("marks")
-    squeezed = 0.5 if m.group("word") and len(marks) == 1 and marks in _END_SQUEEZE else 0.0
+    squeezed = 0.5 if m.group("word") and len(marks) == 1 and marks in _END_SQUEEZE \
+        and m.start("word") == 0 else 0.0
     return printed_width(m.group()) - squeezed
 
 

@@ -167,6 +167,7 @@ def test_the_first_unit_of_a_line_is_a_word_of_digits_or_letters_with_its_bracke
     assert first_unit_width("险。") == 2
     # a number's closing mark alone would end the line before in half a cell
     assert first_unit_width("2019年，全校") == printed_width("2019年") + 0.5
+    assert first_unit_width("（MRI）可见") == printed_width("（MRI）")  # its opener counts half already
 
 
 # --- folios ------------------------------------------------------------------------
