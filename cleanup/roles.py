@@ -82,7 +82,9 @@ _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
 _NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())  # ASCII other than [A-Za-z0-9]
 # a unit that cannot be broken across lines: a run of Latin letters and digits, with
 # the brackets and quotes that cling to it; or a character with the marks no line starts with
-_UNIT = regex.compile(r"^[（(“‘《【〈「]*(?:[0-9.]+\p{Han}?|[A-Za-z0-9.%％\-]+|.)[）)”’》】〉」，。、；：？！,.;:?!…—]*")
+_UNIT = regex.compile(r"^[（(“‘《【〈「]*(?:(?P<word>[0-9.]+\p{Han}?|[A-Za-z0-9.%％\-]+)|.)(?P<marks>[）)”’》】〉」，。、；：？！,.;:?!…—]*)")
+# full-width closing marks that a line may end with set in half a cell (CJK typesetting compresses them there)
+_END_SQUEEZE = "，。、；：？！）”’》】〉」"
 
 PAGE_NUMBER_MAX = 9  # characters of a page number with its dashes or dots
 OWN_ROLE_MAX = 40  # characters: a longer line is body, unless a dateline opens it or a credit closes it
@@ -220,9 +222,18 @@ def _half_cells(text: str) -> float:
 @lru_cache(maxsize=8192)
 def first_unit_width(text: str) -> float:
     """Width of what ``text`` must start its line with: a word of Latin letters or digits
-    with its brackets, or a character with the punctuation that cannot start a line."""
+    with its brackets, or a character with the punctuation that cannot start a line.  At the
+    end of the line before, a closing mark alone after a word (a number and its unit) would
+    print in half a cell, as marks end lines: a wide unit that the line's room fits so is no
+    sign that the line is full (…唯一的要求竟是…… | 2019年，全校: 3.74 cells, not 4.24).  Not
+    after an opening mark, which :func:`printed_width` takes as half a cell already (（MRI）)."""
     m = _UNIT.match(text.strip())
-    return printed_width(m.group()) if m else 0.0
+    if m is None:
+        return 0.0
+    marks = m.group("marks")
+    squeezed = 0.5 if m.group("word") and len(marks) == 1 and marks in _END_SQUEEZE \
+        and m.start("word") == 0 else 0.0
+    return printed_width(m.group()) - squeezed
 
 
 def own_role(text: str, shape: Shape | None = None) -> Role | None:
@@ -253,6 +264,7 @@ class RoleVocabulary:
         self.label = compiled("label_line")
         self.caption_end = compiled("caption_end")
         self.jump = compiled("jump_line")
+        self.continued = compiled("continued_line")
         self.page_number = compiled("page_number_line")
         self.sentence_end = frozenset(shape.sentence_end)
         self.inner_stops = frozenset(shape.sentence_end + shape.closers + shape.clause_end + "：:")
@@ -274,10 +286,11 @@ class RoleVocabulary:
         self.role_of_stripped = lru_cache(maxsize=8192)(self._role_of)
 
     def heading_shaped(self, text: str) -> bool:
-        """Short, no sentence punctuation, not ending open, every bracket closed."""
+        """Short, no sentence punctuation, not ending open, every bracket closed; an ellipsis
+        only at its end (a headline may break off so: 他放弃百万年薪来到这里 唯一的要求竟是……)."""
         t = text.strip()
         return (0 < len(t) <= self.headline_max and not self.body_mark.found_in(t) and t[-1] not in self.open_end
-                and t[0] not in self.no_start and "…" not in t and balanced(t))
+                and t[0] not in self.no_start and "…" not in t.rstrip("…") and balanced(t))
 
     def marked_heading(self, text: str) -> bool:
         """A headline's shape but for marks inside (，：？！): no longer than a joined headline, no full
@@ -604,8 +617,11 @@ def read_page(
     roles = v.stripped_roles(texts)
     _mark_folio_runs(texts, roles, v)
     blank = [0.0] * len(texts)
+    continued: list[int] = []
     if wrapped:
         shown = texts if printed is None else [p.strip() for p in printed]
+        if printed is not None:
+            continued = _continued(texts, shown, roles, v)
         measured, slacks = _measure_all(shown)
         ws = list(widths) if widths is not None else measured
         # characters, trailing blanks included: text wrapped at a count of characters counts them
@@ -623,12 +639,13 @@ def read_page(
         reading = PageReading([], ws, blank, blank, [0] * len(texts), wrapped, v)
     if wrapped:
         reading.tolerance = _learn_tolerance(texts, roles, reading)
-        reading.indent = _learn_indent(texts, roles, reading)
+        reading.indent = _learn_indent(texts, roles, reading, continued)
     heads = _heading_lines(texts, roles, reading, cuts_word)
     if wrapped:
         reading.heading_runs = _heading_runs(texts, roles, heads, reading, cuts_word)
     _add_heading_heads(texts, roles, heads, reading)
     _add_heading_tails(texts, roles, heads, v, cuts_word)
+    heads.difference_update(continued)
     reading.heading_widths = _heading_widths(texts, heads, reading)
     reading.roles = [r if r is not None else headline if i in heads else body for i, r in enumerate(roles)]
     if wrapped:
@@ -648,6 +665,15 @@ def assign_roles(
 ) -> list[Role]:
     """The role of each of ``lines`` (one per line, blank lines included); see :func:`read_page`."""
     return read_page(lines, widths, printed=printed, wrapped=wrapped, cuts_word=cuts_word, shape=shape).roles
+
+
+def _continued(texts: Sequence[str], shown: Sequence[str], roles: Sequence[Role | None],
+               v: RoleVocabulary) -> list[int]:
+    """The lines printed after a marker of the page their article comes from that cleaning took
+    away (（上接第2版）需要): each goes on with the article's body, no heading however short the
+    marker left it."""
+    return [i for i, (t, p) in enumerate(zip(texts, shown))
+            if t and len(p) > len(t) and roles[i] is None and v.continued.match(p)]
 
 
 def _mark_folio_runs(texts: Sequence[str], roles: list[Role | None], v: RoleVocabulary) -> None:
@@ -749,13 +775,15 @@ def _learn_tolerance(texts: Sequence[str], roles: Sequence[Role | None], reading
     return min(MAX_TOLERANCE, max(TOLERANCE, rooms[int(TOLERANCE_QUANTILE * (len(rooms) - 1))] + TOLERANCE))
 
 
-def _learn_indent(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading) -> float:
+def _learn_indent(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading,
+                  continued: Sequence[int]) -> float:
     """The indent of the page's paragraphs (0.0: none): how far short of the column the
     line after a paragraph's end usually stops (the median), when it usually does.
 
     A paragraph ends at a blank line, or at a sentence that ends short of the column;
     only lines that a full one follows count (the others are headings and one-line
-    paragraphs), and only those that stop at most ``MAX_INDENT`` short.
+    paragraphs), and only those that stop at most ``MAX_INDENT`` short; not the ``continued``
+    lines (:func:`_continued`), which a marker began: its room is no indent.
     """
     if not reading.wrapped:
         return 0.0
@@ -764,7 +792,7 @@ def _learn_indent(texts: Sequence[str], roles: Sequence[Role | None], reading: P
         j = i - 1
         if not (texts[i] and texts[i + 1]) or roles[i] is not None or not reading.columns[i]:
             continue
-        if j < 0:
+        if j < 0 or i in continued:
             continue  # a page may start inside a paragraph
         after_end = not texts[j] or (reading.vocab.ends_sentence(texts[j]) and reading.short(j, texts[i]))
         if after_end and not reading.vocab.ends_sentence(texts[i]) and reading.fills(i + 1, _after(texts, i + 1)):
@@ -858,8 +886,10 @@ def _heading_lines(texts: Sequence[str], roles: Sequence[Role | None], reading: 
                 # set as wide as Han, as some text is wrapped), and body text follows (in its block, a
                 # character short of it: 本报记者 马秀 通讯员 史敏志 | 阿司匹林和其他药物会发生互相 | 作用，…)
         if reading.indent and k == i + 1 and roles[k] is None and reading.fills(k, _after(texts, k)) \
-                and not reading.indented(k, _after(texts, k)) and not _sub_headline_across(texts, reading, k):
+                and not reading.indented(k, _after(texts, k)) and not _sub_headline_across(texts, reading, k) \
+                and not reading.vocab.ends_sentence(t):
             continue  # the next line goes on with it: on a page that indents, it would start a paragraph
+            # (not a line that ends a sentence, as a headline may with an ellipsis: 唯一的要求竟是……)
         if cuts_word is not None and k is not None and roles[k] is None and not reading.wide(i) and not (
                 reading.vocab.heading_shaped(texts[k]) and (reading.short(k, _after(texts, k)) or not reading.columns[k])) \
                 and cuts_word(t, texts[k]):

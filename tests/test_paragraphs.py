@@ -397,6 +397,18 @@ def test_lines_a_page_jump_marker_stood_between_are_read_apart(cleaner, page, ap
     assert cleaner.clean(out).text == out
 
 
+def test_a_line_after_a_marker_of_the_page_its_article_comes_from_goes_on_as_body(cleaner):
+    """（上接第2版）需要 | 接送的医护人员…: debris took the marker, which filled the printed line's start;
+    the line is as wide as printed and continues the article's body (continued_line), no heading's
+    tail nor a short paragraph of its own; the headline before it stays apart (after-jump)."""
+    raw = ("麒麟980分别实现了10纳米\n和7纳米的全球首家商\n用。\n时代永远在奖励\n解决问题的摆渡人\n"
+           "（上接第2版）需要\n接送的医护人员越来越\n多，汪勇感觉到这不是自\n己一个人能够完成的事。\n"
+           "于是，志愿者汪勇，\n又变成了“领导者”汪\n勇，他开始组织协调，建\n立起了一只志愿者队伍。\n")
+    out = cleaner.clean(raw).text
+    assert "\n\n时代永远在奖励解决问题的摆渡人\n\n需要接送的医护人员越来越多，" in out
+    assert cleaner.clean(out).text == out
+
+
 def test_a_lead_s_day_after_its_dateline_is_not_a_lead_of_its_own(cleaner):
     """新华社北京1月7日电 | 1月7日，…: the day opens the lead of the dateline before it (inline_open)."""
     out = cleaner.clean("新华社北京1月7日电\n\n1月7日，自治区党委外事工作委员会召开第四次会议。\n").text

@@ -47,6 +47,10 @@ from cleanup.shape import load_shape
     ("（李海珍）", Role.CREDIT),
     ("本报记者 王磊 摄", Role.CREDIT),
     ("程燕 ”摄", Role.CREDIT),  # OCR reads the blank before 摄 as a quote
+    ("（文/图 刘玺东 易赛楠）", Role.CREDIT),  # the writer's and the photographer's: credit_by
+    ("（文/刘玺东）", Role.CREDIT),
+    ("（图／本报记者 张三）", Role.CREDIT),
+    ("文/图 本报记者 张三", Role.CREDIT),
     ("市民在广场赏灯。本报记者 王磊 摄", Role.CAPTION),
     ("新材料产业集群正在形成。贺琳波 摄", Role.CAPTION),
     ("则在各个市场都不相同。石蕾超”摄", Role.CAPTION),  # the vocabulary's credit_after_sentence
@@ -161,6 +165,9 @@ def test_the_first_unit_of_a_line_is_a_word_of_digits_or_letters_with_its_bracke
     assert first_unit_width("（DAPT）。美国") > first_unit_width("美国")
     assert first_unit_width("2023年，市") > 2
     assert first_unit_width("险。") == 2
+    # a number's closing mark alone would end the line before in half a cell
+    assert first_unit_width("2019年，全校") == printed_width("2019年") + 0.5
+    assert first_unit_width("（MRI）可见") == printed_width("（MRI）")  # its opener counts half already
 
 
 # --- folios ------------------------------------------------------------------------

@@ -397,7 +397,8 @@ class Paragraphs(Stage):
 
     def _printed(self, doc: Document, rows: list[str], lines: list[_Line]) -> tuple[list[str], frozenset[int]]:
         """Each row as it was printed (in the raw input), '' for a blank row; and the rows
-        printed right after a page-jump marker that is gone now (``jump_gap``)."""
+        printed right after a page-jump marker that is gone now (``jump_gap``), each printed
+        from its raw line's start, the marker's room included."""
         step = len(doc.steps)
         raw_starts = doc.to_raw_all(step, [ln.start for ln in lines], "start")
         raw_ends = doc.to_raw_all(step, [ln.end for ln in lines], "end")
@@ -408,6 +409,9 @@ class Paragraphs(Stage):
             if gap_end - gap_start > JUMP_GAP_MIN and self.jump_gap.search(raw[gap_start:gap_end])
         ) if self.jump_gap_chars.found_in(raw) else frozenset()
         for ln, raw_start, raw_end in zip(lines, raw_starts, raw_ends):
+            if ln.row in after_jump:
+                # the marker filled the printed line's start: the line is as wide as printed
+                raw_start = raw.rfind("\n", 0, raw_start) + 1
             span = raw[raw_start:raw_end]
             if "\n" in span:
                 # an edit over several lines (a pair of straight quotes made curly) maps a line
@@ -1026,13 +1030,15 @@ class Paragraphs(Stage):
     def _role_evidence(self, text: str, a: _Line, b: _Line, rd: PageReading) -> list[str]:
         """The roles of the two lines (:mod:`cleanup.roles`): a line of a role that stands
         alone ends its paragraph, one that starts a paragraph starts one; but a
-        heading, caption, dateline or byline may wrap onto its next line."""
+        heading, caption, dateline or byline may wrap onto its next line, and a byline or
+        credit that the break cuts inside a reporter's title goes on (通讯 | 员 黄晓)."""
         ra, rb = rd.roles[a.row], rd.roles[b.row]
         if rb is _JUMP and self._cuts_jump(text, b.text):
             return ["jump-cut"]
         if (ra is _CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
                 or (ra is _DATELINE and rb is _DATELINE) \
-                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (rb in _TITLED and self._cuts(self.cut_title, text, b.text)) or (
+                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (rb in _TITLED and self._cuts(self.cut_title, text, b.text)) \
+                or (ra in _TITLED and self._cuts(self.cut_reporter, text, b.text)) or (
                     ra in _NAMES_WRAP and (rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())
                                            or self.credit_tail.fullmatch(b.text))):
             return ["line-wraps"]
