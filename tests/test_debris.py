@@ -185,9 +185,8 @@ def test_a_page_number_between_two_halves_of_a_sentence_goes_and_the_sentence_is
 @pytest.mark.parametrize("raw", [
     "256GB售6799元\niPhone \n11\n是iPhone XR的继任者。\n",  # a narrow column wrapped iPhone 11
     "系统采用Windows\n10\n的界面。\n",
-    "全年产量达到5000\n12\n万吨以上。\n",
 ])
-def test_a_number_going_on_a_latin_or_digit_run_is_body_text_through_the_whole_profile(raw: str) -> None:
+def test_a_number_going_on_a_latin_word_is_body_text_through_the_whole_profile(raw: str) -> None:
     # the debris stage keeps it in the raw lines, and again once the paragraphs stage has set it apart
     from cleanup import Cleaner
 
@@ -195,6 +194,19 @@ def test_a_number_going_on_a_latin_or_digit_run_is_body_text_through_the_whole_p
     assert not [c for c in result.changes if c.rule == "furniture-page-number"]
     number = raw.split("\n")[-3]
     assert result.text.count(number) == raw.count(number)
+
+
+@pytest.mark.parametrize(("raw", "out"), [
+    ("本报讯 今年以来，全市地区生产总值同比增长了12\n3\n%，增速位居全区前列。\n",
+     "本报讯 今年以来，全市地区生产总值同比增长了12%，增速位居全区前列。\n"),
+    ("全年产量达到5000\n12\n万吨以上。\n", "全年产量达到5000万吨以上。\n"),
+])
+def test_a_page_number_after_a_number_goes(raw: str, out: str) -> None:
+    """A page break after a number is as likely as a column cutting one: the line of a number after a
+    number goes, and the sentence reads whole (run_end is a Latin word's end, not a digit's)."""
+    from cleanup import Cleaner
+
+    assert Cleaner().clean(raw).text == out
 
 
 def test_a_page_number_after_han_text_still_goes() -> None:

@@ -1068,6 +1068,7 @@ def test_a_list_item_ending_a_clause_before_the_next_item_ends_its_paragraph(reb
 ITEM_BEFORE = "本报讯 市政府日前印发通知，要求各地各部门认真做好今年的安全生产工作，切实保障人民群众生命财产安全。通知强调了以下几个方面的工作："
 ITEM_TEXT = "加强组织领导，压实各方责任，确保各项工作任务落到实处，不走过场。"
 ITEM_AFTER = "各地要高度重视，认真抓好落实，及时报告工作进展情况，确保取得实效，坚决遏制各类事故发生。"
+ITEM_LAST = "会议强调，要坚持以人民为中心的发展思想，切实保障人民群众生命财产安全。"  # the page indents no paragraph
 
 
 def wrapped(paragraphs: list[str], width: int = 16) -> str:
@@ -1082,9 +1083,13 @@ def wrapped(paragraphs: list[str], width: int = 16) -> str:
 def test_a_full_line_ending_a_sentence_of_a_list_item_ends_it(rebuild, first, apart):
     """On a printed page, a full line ending a sentence of a paragraph that opens with a list item's or an
     article's numeral ends the item (item-ends): items end with their sentences far more often than their
-    sentences end inside them.  A paragraph opening otherwise goes on at such a line."""
+    sentences end inside them.  A paragraph opening otherwise goes on at such a line; so does an item
+    on a page that indents its paragraphs, where the next line's indent tells."""
     item = first + ITEM_TEXT[len(first) + len(ITEM_TEXT) - 32:]  # two full lines
     assert len(item) == 32
-    out = rebuild.clean(wrapped([ITEM_BEFORE, item, ITEM_AFTER])).text
+    out = rebuild.clean(wrapped([ITEM_BEFORE, item, ITEM_AFTER, ITEM_LAST])).text
     assert ("不走过场。\n\n各地" in out) is apart
     assert rebuild.clean(out).text == out
+    item = first + ITEM_TEXT[len(first) + len(ITEM_TEXT) - 30:]  # two full lines after the indent
+    indented = rebuild.clean(wrapped(["\u3000\u3000" + p for p in (ITEM_BEFORE, item + ITEM_AFTER, ITEM_LAST)])).text
+    assert "不走过场。各地" in indented

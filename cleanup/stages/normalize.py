@@ -52,17 +52,21 @@ def diff_runs(old: str, new: str, rule: str, base: int = 0) -> Iterator[Edit]:
 
 def line_edits(text: str, convert: Callable[[str], str], rule: str,
                written: Callable[[str, str], bool] | None = None) -> list[Edit]:
-    """Edits made by a whole-text converter, found line by line; a line that
-    ``written(line, converted)`` says is already written as wanted stays.
+    """Edits made by a whole-text converter, found line by line; none where
+    ``written(line, converted)`` says every line it changes is already written as
+    wanted (a text is converted whole or not at all: a line of Traditional text
+    holding only characters Simplified text writes too is converted with the rest).
 
     Lines are compared as strings first, so the common case (nothing to
     convert) costs one conversion and one comparison per line.
     """
+    pairs = [(line, convert(line)) for line in text.splitlines(keepends=True)]
+    if written is not None and all(written(line, new) for line, new in pairs if new != line):
+        return []
     edits: list[Edit] = []
     pos = 0
-    for line in text.splitlines(keepends=True):
-        new = convert(line)
-        if new != line and not (written is not None and written(line, new)):
+    for line, new in pairs:
+        if new != line:
             if len(new) == len(line):
                 edits.extend(diff_runs(line, new, rule, pos))
             else:
@@ -75,8 +79,7 @@ def simplified_already(charset: str, also: str) -> Callable[[str, str], bool]:
     """Whether a line a Traditional-to-Simplified conversion changes is Simplified text
     already: each character it changes is one Simplified text writes too, which the
     encoding ``charset`` holds or ``also`` lists (乾 of 乾景园林, 昇 of 昇腾), so the
-    line holds no character only Traditional text writes.  A line of Traditional
-    text holds one (們, 濟, 漢): it is converted whole."""
+    line holds no character only Traditional text writes (們, 濟, 漢)."""
     extra = frozenset(also)
 
     def simplified(ch: str) -> bool:

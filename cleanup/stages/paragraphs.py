@@ -154,13 +154,13 @@ _TITLED = frozenset({Role.BYLINE, Role.CREDIT})
 _CANNOT_JOIN = _Verdict(float("-inf"), "")
 
 
-@lru_cache(maxsize=1024)
 def _item_frame(item: regex.Match[str]) -> tuple[str, str, bool]:
     """How a list item's numeral is printed: what stands before and after it, and whether in digits."""
     whole, start, end = item.group(0), item.start("n") - item.start(), item.end("n") - item.start()
     return whole[:start], whole[end:], whole[start].isascii()
 
 
+@lru_cache(maxsize=1024)
 def _score_head(score: float) -> str:
     """How a note opens: the score, to a tenth.  Kept: scores are sums of a few weights,
     a small set, and formatting a float costs more than finding it again (a sum from 0
@@ -802,7 +802,7 @@ class Paragraphs(Stage):
                 or self._quote_open(text):
             return False
         inner = text[:-1]
-        return all(c in self.headline_marks and inner[k + 1 : k + 2] not in self.closers
+        return all(c in self.headline_marks and text[k + 1] not in self.closers
                    for k, c in enumerate(inner) if c in self.sentence_end)
 
     def _is_phrase_title(self, text: str, a: _Line, b: _Line, lay: Layout) -> bool:
@@ -970,8 +970,9 @@ class Paragraphs(Stage):
             return ev
         if rd.fills(i, b.text):
             ev.append("fills-column")
-            if ending == "sentence-end" and self.item_numeral.match(text):
-                ev.append("item-ends")  # a list item's sentences end with it, most often
+            if ending == "sentence-end" and not rd.indent and self.item_numeral.match(text):
+                ev.append("item-ends")  # a list item's sentences end with it, most often (where the page
+                # indents, the next line's indent tells: next-indented)
         elif text is not a.text:
             ev.append("short-line")
         else:  # the paragraph's first line: it may be indented, and a dateline's goes on
