@@ -405,6 +405,8 @@ class PageReading:
     wrapped: bool
     vocab: RoleVocabulary
     heading_widths: frozenset[float] = frozenset()
+    # how many times the page's headlines wrap at each of ``heading_widths``
+    heading_wraps: dict[float, int] = field(default_factory=dict)
     # rows of a run of heading lines that hold marks (:func:`_heading_runs`) that wrap onto the next row
     heading_runs: frozenset[int] = frozenset()
     indent: float = 0.0
@@ -646,7 +648,8 @@ def read_page(
     _add_heading_heads(texts, roles, heads, reading)
     _add_heading_tails(texts, roles, heads, v, cuts_word)
     heads.difference_update(continued)
-    reading.heading_widths = _heading_widths(texts, heads, reading)
+    reading.heading_wraps = _heading_widths(texts, heads, reading)
+    reading.heading_widths = frozenset(reading.heading_wraps)
     reading.roles = [r if r is not None else headline if i in heads else body for i, r in enumerate(roles)]
     if wrapped:
         _mark_captions(texts, reading.roles, reading)
@@ -1081,14 +1084,14 @@ def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads
             heads.add(k)
 
 
-def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading) -> frozenset[float]:
-    """Widths at which the page's headlines wrap: the width of a heading line followed by
-    another, no wider, found on two headlines or more, and more often than on a heading
-    that stands on one line (that width is the headline's own); wider than a tail
-    (``HEADING_TAIL``: lines of a character or two in a row are OCR's reading of a
-    picture or of text set upright, 炎 | 吕 | 本, not a headline's measure)."""
+def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading) -> dict[float, int]:
+    """Widths at which the page's headlines wrap, with how often they do: the width of a
+    heading line followed by another, no wider, found on two headlines or more, and more
+    often than on a heading that stands on one line (that width is the headline's own);
+    wider than a tail (``HEADING_TAIL``: lines of a character or two in a row are OCR's
+    reading of a picture or of text set upright, 炎 | 吕 | 本, not a headline's measure)."""
     if not reading.wrapped:
-        return frozenset()
+        return {}
     wraps: Counter[float] = Counter()
     single: Counter[float] = Counter()
     for i in heads:
@@ -1097,7 +1100,7 @@ def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading)
             wraps[width] += 1
         elif i - 1 not in heads:
             single[width] += 1
-    return frozenset(w for w, n in wraps.items() if n >= 2 and n >= single[w] and w > HEADING_TAIL)
+    return {w: n for w, n in wraps.items() if n >= 2 and n >= single[w] and w > HEADING_TAIL}
 
 
 def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading) -> None:
@@ -1219,18 +1222,29 @@ def lone_one_dash(text: str, cuts_word: CutsWord, above: str = "") -> bool:
         and not (above and (cuts_word(above, text) or printed_width(text) > printed_width(above)))
 
 
-def _small_type(i: int, reading: PageReading) -> bool:
+def _small_type(i: int, reading: PageReading, one_measure: bool = False) -> bool:
     """Whether heading line ``i`` is set in type smaller than the page's in-column
     headlines: it holds more than they wrap at (the narrowest of the page's
     heading widths below the column), or it fills its column as body type does.
-    A line set across columns tells nothing."""
+    A line set across columns tells nothing.  ``one_measure``: of the widths within
+    ``WRAP_AGAIN_WIDTH`` of the narrowest, the one the page's headlines wrap at most
+    often is their measure, which a line stops short of where the next unit does not
+    fit or marks print narrower than counted (刘姝威：严惩违法 | 做空中国股市者 wraps at
+    8 cells, 停牌、增持、补 | 仓：大小股东达成 at 7): it holds more than that measure."""
     col = reading.columns[i]
     if not col or reading.wide(i):
         return False
     if reading.fills(i):
         return True
     narrow = [w for w in reading.heading_widths if w < col - reading.tolerance]
-    return bool(narrow) and reading.widths[i] - reading.slack[i] > min(narrow) + TYPE_MARGIN
+    if not narrow:
+        return False
+    least = min(narrow)
+    measure = least
+    if one_measure:
+        wraps = reading.heading_wraps
+        measure = max((w for w in narrow if w - least <= WRAP_AGAIN_WIDTH), key=lambda w: (wraps[w], -w))
+    return reading.widths[i] - reading.slack[i] > measure + TYPE_MARGIN
 
 
 def roles_by_type(lines: Sequence[str], shape: Shape | None = None) -> list[Role]:
@@ -1264,17 +1278,13 @@ def _name_by_type(texts: Sequence[str], roles: list[Role], reading: PageReading)
         if _opens_page(i, texts, roles):
             i = j + 1
             continue
-        small = [_small_type(k, reading) for k in range(i, j + 1)]
-        for k in range(1, len(small)):
-            if small[k - 1] and not small[k] and not reading.heading_full(i + k) \
-                    and reading.widths[i + k] < reading.widths[i + k - 1] - TYPE_MARGIN:
-                small[k] = roles[i + k] is Role.HEADLINE  # a tail; a dash-led line starts a heading
+        small = _small_run(i, j, roles, reading)
         if all(small):
             before, after = _prev(texts, i), _next(texts, j)
             if before is not None and after is not None and roles[before] is Role.BODY and roles[after] is Role.BODY:
                 for k in range(i, j + 1):
                     roles[k] = Role.SUBHEAD
-        elif any(small):
+        elif any(small := _small_run(i, j, roles, reading, one_measure=True)):
             first = small.index(False)
             last = len(small) - 1 - small[::-1].index(False)
             for k in range(first):
@@ -1283,6 +1293,21 @@ def _name_by_type(texts: Sequence[str], roles: list[Role], reading: PageReading)
                 if roles[i + k] is Role.HEADLINE:
                     roles[i + k] = Role.SUBHEADLINE
         i = j + 1
+
+
+def _small_run(i: int, j: int, roles: Sequence[Role], reading: PageReading, one_measure: bool = False) -> list[bool]:
+    """Whether each heading line from ``i`` to ``j`` is in smaller type (:func:`_small_type`); a
+    line that wraps onto a shorter one, not as wide as the page's headlines wrap at, is its tail,
+    in its type.  Whether a run is all in smaller type (a subhead of the body) is read against the
+    narrowest width the page's headlines wrap at; which of its lines are a kicker or a sub-headline
+    against the measure they wrap at most often (``one_measure``), so that a headline's line as
+    wide as that measure is no kicker where other lines wrap a unit short of it."""
+    small = [_small_type(k, reading, one_measure) for k in range(i, j + 1)]
+    for k in range(1, len(small)):
+        if small[k - 1] and not small[k] and not reading.heading_full(i + k) \
+                and reading.widths[i + k] < reading.widths[i + k - 1] - TYPE_MARGIN:
+            small[k] = roles[i + k] is Role.HEADLINE  # a tail; a dash-led line starts a heading
+    return small
 
 
 def _opens_page(i: int, texts: Sequence[str], roles: Sequence[Role]) -> bool:

@@ -343,6 +343,20 @@ def test_headings_are_named_by_the_type_they_are_set_in():
     assert Role.KICKER not in read_page(lines).roles
 
 
+def test_a_headline_line_a_unit_short_of_the_measure_names_no_kicker():
+    """A page whose headlines wrap at 8 cells, some lines a unit short of it (放宽城投债发行 under a
+    line of 7): a headline's first line as wide as the measure, over a line of 7, is in the
+    headline's type, not a kicker in smaller type (fresh news, 刘姝威：严惩违法 | 做空中国股市者)."""
+    body = ["建设运营和企业发展壮大提", "供了强有力的服务保障。旭", "阳集团将继续推动。"]
+    heads = [["全区招商引资工作", "会议在首府召开"], ["工业投资提质增效", "发展潜力不断增强"],
+             ["首府持续优化营商", "环境成效明显"], ["发改委出台新规", "放宽城投债发行", "支持工程"],
+             ["稳就业：三项措施", "今起在全区实施"]]
+    lines = [line for head in heads for line in body + head + ["本报记者 王磊"]] + body
+    typeset = roles_by_type(lines)
+    named = {line: typeset[k] for k, line in enumerate(lines) if line in {t for head in heads for t in head}}
+    assert named["全区招商引资工作"] is named["稳就业：三项措施"] is Role.HEADLINE
+
+
 def test_the_stack_that_opens_a_page_is_not_named_by_type():
     """The lead's stack, right under the folio, is set across the columns: 商贸流通体系加快完善
     holds more characters than the page's headlines in a column wrap at, yet it is the
