@@ -476,9 +476,10 @@ def test_paragraph_checks_find_nothing_in_a_next_line_the_gate_finds_nothing_in(
     paragraphs = stage("paragraphs")
     pages = [p.raw for _, p in make_pages(40)] + [s.read_text(encoding="utf-8") for s in SAMPLES]
     texts = [ln.text for raw in pages for ln in paragraphs._lines(Document(raw).text)]
-    befores = texts[::7] + ["他说：", "本报讯（记者 王磊）", "会议指出，", "一一", "（一）加强组织领导；", "1. 报名时间："]
+    befores = texts[::7] + ["他说：", "本报讯（记者 王磊）", "会议指出，", "一一", "（一）加强组织领导；", "1. 报名时间：",
+                            "新华社北京1月7日电"]
     gated = [c.run for c in paragraphs.pattern_checks if c.next_needs is not None]
-    assert len(gated) == 6
+    assert len(gated) == 7
     quiet = [nxt for nxt in texts if not paragraphs.next_gate.may_pass(nxt)]
     assert len(quiet) > len(texts) / 2
     for run in gated:
@@ -495,7 +496,8 @@ GATED = {"starts_particle": ("starts_particle", "next-starts-particle"),
          "opens_paragraph": ("opens", "next-starts-unit"),
          "standalone": ("standalone", "next-stands-alone"),
          "starts_sentence": ("starts_sentence", "lead-in-then-sentence"),
-         "item_numeral": ("item_numeral", "item-after-item")}
+         "item_numeral": ("item_numeral", "item-after-item"),
+         "reporters_open": ("reporters_open", "dateline-reporters")}
 
 
 def gate_pieces() -> list[str]:
@@ -529,7 +531,8 @@ def test_no_paragraph_check_fires_on_a_next_line_the_gate_finds_nothing_in(nxt: 
         for check in paragraphs.pattern_checks:
             if check.next_needs is not None:
                 assert not any(check.run(text, nxt, True)
-                              for text in ("他说：", "目标——", "会议指出，", "正文。", "字", "（一）正文；", "1. 正文。"))
+                              for text in ("他说：", "目标——", "会议指出，", "正文。", "字", "（一）正文；", "1. 正文。",
+                                           "新华社北京1月7日电"))
 
 
 def test_the_paragraphs_gate_lets_a_line_longer_than_vetted_patterns_search_untimed_through():

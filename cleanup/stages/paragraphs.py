@@ -269,6 +269,8 @@ class Paragraphs(Stage):
         self.latin_join = p.pattern("latin_join")
         self.leads_in = p.pattern("leads_in")
         self.leads_in_chars = _needs(self.leads_in)
+        self.reporters_open = p.pattern("reporters_open")
+        self.dateline_ends = p.pattern("dateline_ends")
         self.starts_sentence = p.pattern("starts_sentence")
         self.opens_item = p.pattern("opens_item")
         self.item_numeral = p.pattern("item_numeral")
@@ -633,6 +635,8 @@ class Paragraphs(Stage):
             _Check(self._check_alone, ("line-stands-alone", "ends-with-credit")),
             _Check(self._check_next_alone, ("next-stands-alone",), next_needs=needs(self.standalone)),
             _Check(self._check_lead_in, ("lead-in-then-sentence",), next_needs=needs(self.starts_sentence)),
+            _Check(self._check_dateline_reporters, ("dateline-reporters",),
+                   next_needs=needs(self.reporters_open, at_start=True)),
             _Check(self._check_item, ("item-after-item", "lead-in-then-item"), next_needs=needs(self.item_numeral, at_start=True)),
         ]
 
@@ -722,6 +726,13 @@ class Paragraphs(Stage):
         if item_number(item.group("n")) != nxt_number - 1 or _item_frame(item) != _item_frame(nxt_item):
             return ""
         return "item-after-item"
+
+    def _check_dateline_reporters(self, text: str, nxt: str, wrapped: bool) -> str:
+        """A dateline ending its line before its reporters in brackets (新华社赤峰9月22日电 | （记者 沈洋军
+        崔丹琳）): the two are one lead, not a dateline and an author's tag standing alone."""
+        if self.reporters_open.search(nxt) and self.dateline_ends.search(text[-JOIN_CONTEXT:]):
+            return "dateline-reporters"
+        return ""
 
     def _check_next_alone(self, text: str, nxt: str, wrapped: bool) -> str:
         return "next-stands-alone" if self._stands_alone(nxt, wrapped) else ""
