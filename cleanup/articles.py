@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Collection, Iterable, Sequence
 
 import regex
@@ -25,7 +26,7 @@ from .article_order import HEAD_IN_LEAD, HEADS, Paragraph, bigrams, heading_runs
 from .document import Change, Step, clean_to_raw, steps_from_changes
 from .folio import OCR_ONE, Folio, parse_folio
 from .roles import (OCR_DASH_HYPHEN, PRINTED_DASH, Role, assign_roles, dash_led, ends_sentence, lone_one_dash,
-                    own_role, printed_dash_led, printed_width, roles_by_type)
+                    own_role, printed_dash_led, printed_width, roles_by_type, vocabulary)
 from .shape import HAN, HAN_RUN, Line, Shape, lines, load_shape
 from .wordlists import shape_lexicon
 
@@ -714,6 +715,16 @@ def long_headlines(texts: Sequence[str], roles: Sequence[str], shape: Shape | No
     return out
 
 
+@lru_cache(maxsize=4)
+def _typeset(raw: str, shape: Shape | None) -> tuple[tuple[Line, ...], tuple[Role, ...], tuple[int, ...]]:
+    """The raw page's lines, the type each is set in (:func:`cleanup.roles.roles_by_type`) and
+    where each starts: read once for a page that :func:`headlines_by_type` and
+    :func:`typeset_paragraphs` both read."""
+    raw_lines = tuple(lines(raw))
+    typeset = tuple(roles_by_type([ln.text for ln in raw_lines], shape=shape))
+    return raw_lines, typeset, tuple(ln.start for ln in raw_lines)
+
+
 def headlines_by_type(page: CleanPage, paras: Sequence[tuple[int, int, str]], roles: Sequence[str],
                       shape: Shape | None = None) -> list[str]:
     """``roles`` with each body paragraph that the printed page sets in a headline's type made a
@@ -725,9 +736,7 @@ def headlines_by_type(page: CleanPage, paras: Sequence[tuple[int, int, str]], ro
     body = [k for k, r in enumerate(roles) if r == Role.BODY and _may_head(paras[k][2], shape)]
     if not body or not lines_printed(page.raw, shape):
         return list(roles)
-    raw_lines = lines(page.raw)
-    typeset = roles_by_type([ln.text for ln in raw_lines], shape=shape)
-    line_starts = [ln.start for ln in raw_lines]
+    raw_lines, typeset, line_starts = _typeset(page.raw, shape)
     starts = page.to_raw([paras[k][0] for k in body], "start")
     ends = page.to_raw([paras[k][1] for k in body], "end")
     out = list(roles)
@@ -739,13 +748,11 @@ def headlines_by_type(page: CleanPage, paras: Sequence[tuple[int, int, str]], ro
 
 
 def _may_head(text: str, shape: Shape) -> bool:
-    """Whether a body paragraph may be a headline its type tells: no longer than a joined
-    headline, with at least ``TYPED_HEADLINE_HAN`` Han characters (OCR's debris of a picture,
-    a section's name: 综合), no full stop or semicolon, not ending open, and no quotation
-    whole (a line of dialogue: “甚么时候死的？”)."""
-    if len(text) > shape.joined_headline_max or len(HAN.findall(text)) < TYPED_HEADLINE_HAN:
-        return False
-    if any(c in shape.headline_stops for c in text) or text[-1] in shape.open_end:
+    """Whether a body paragraph may be a headline its type tells: a headline's shape but for marks
+    inside (:meth:`cleanup.roles.RoleVocabulary.marked_heading`), with at least ``TYPED_HEADLINE_HAN``
+    Han characters (OCR's debris of a picture, a section's name: 综合), and no quotation whole (a
+    line of dialogue: “甚么时候死的？”)."""
+    if len(HAN.findall(text)) < TYPED_HEADLINE_HAN or not vocabulary(shape).marked_heading(text):
         return False
     return not (text[0] in "“「『" and text[-1] in "”」』")
 
@@ -765,9 +772,7 @@ def typeset_paragraphs(page: CleanPage, paras: Sequence[tuple[int, int, str]], r
     heads = [k for k, r in enumerate(roles) if r == Role.HEADLINE]
     if not heads:
         return out
-    raw_lines = lines(page.raw)
-    typeset = roles_by_type([ln.text for ln in raw_lines], shape=shape)
-    line_starts = [ln.start for ln in raw_lines]
+    raw_lines, typeset, line_starts = _typeset(page.raw, shape)
     named = {Role.KICKER, Role.SUBHEADLINE, Role.SUBHEAD}
     starts = page.to_raw([paras[k][0] for k in heads], "start")
     ends = page.to_raw([paras[k][1] for k in heads], "end")

@@ -56,6 +56,8 @@ STANDALONE = frozenset({
     Role.CREDIT, Role.LABEL, Role.SUBHEAD, Role.JUMP, Role.PAGE_NUMBER,
 })
 HEADINGS = frozenset({Role.KICKER, Role.HEADLINE, Role.SUBHEADLINE, Role.SUBHEAD})
+# roles of lines that a headline stands over: a line of a headline's shape right before one is a headline
+HEADED = frozenset({Role.BYLINE, Role.DATELINE})
 # roles a line starting a paragraph has: what comes before it ends there
 STARTS_PARAGRAPH = STANDALONE | {Role.DATELINE}
 # roles of the lines a page may print before its lead's stack: furniture
@@ -929,7 +931,7 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
         nxt = j + 1 if j + 1 < n and texts[j + 1] else None
         # two lines, the second narrower: one line's width is too little to go by, unless the break
         # cuts a word (a measure wrapped it) or a byline or dateline follows (a headline's place)
-        over_headed = nxt is not None and roles[nxt] in _HEADED
+        over_headed = nxt is not None and roles[nxt] in HEADED
         shown = j > i + 1 or abs(widths[j] - widths[i]) <= WRAP_AGAIN_WIDTH \
             or (cuts_word is not None and bool(cuts_word(texts[i], texts[j]))) or over_headed
         ends = nxt is None or over_headed or nxt in heads or measure - widths[j] - reading.slack[j] > WRAP_AGAIN_WIDTH
@@ -942,9 +944,6 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
             wraps.update(range(i, j))
         i = j + 1
     return frozenset(wraps)
-
-
-_HEADED = (Role.BYLINE, Role.DATELINE)  # roles of lines that stand under a headline
 
 
 def _heading_run(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int], reading: PageReading,
@@ -1152,7 +1151,7 @@ def _heads_over(texts: Sequence[str], roles: Sequence[Role], i: int, j: int, v: 
     if prev >= 0 and texts[prev] and (roles[prev] not in STANDALONE or roles[prev] is Role.CAPTION) \
             and not v.ends_sentence(texts[prev]):
         return False  # a caption's line goes on into the next: its run is read as one
-    return roles[j] in _HEADED or roles[j] in HEADINGS or (dash_led(texts[j]) and v.heading_shaped(texts[j]))
+    return roles[j] in HEADED or roles[j] in HEADINGS or (dash_led(texts[j]) and v.heading_shaped(texts[j]))
 
 
 def _set_tight(texts: Sequence[str], roles: Sequence[Role], reading: PageReading, i: int) -> bool:

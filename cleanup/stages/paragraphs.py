@@ -31,7 +31,7 @@ from ..document import Document, Edit
 from ..numerals import item_number
 from ..pattern_chars import required_chars
 from ..patterns import VETTED_LENGTH, ParamPattern, fuse_patterns, is_fusable
-from ..roles import (HEADINGS, INDENT_TOLERANCE, STANDALONE, STARTS_PARAGRAPH, UNPRINTED_COLUMN_SHARE,
+from ..roles import (HEADED, HEADINGS, INDENT_TOLERANCE, STANDALONE, STARTS_PARAGRAPH, UNPRINTED_COLUMN_SHARE,
                      UNPRINTED_ENDS_SHARE, WRAP_AGAIN_WIDTH, PageReading, Role, dash_led, first_unit_width, own_roles, read_page)
 from ..rules import Rule, StageConfig
 from ..shape import HAN, HAN_RUN, AnyOf
@@ -97,9 +97,6 @@ _APART_UNWRAPPED = frozenset({Role.CREDIT, Role.LABEL, Role.FOLIO, Role.JUMP, Ro
                               Role.BYLINE, Role.DATELINE, Role.CAPTION})
 # roles of lines whose joins keep the blank a printed line ended with (``spaced_join``)
 _SPACED_ROLES = frozenset({Role.BYLINE, Role.DATELINE, Role.CREDIT, Role.CAPTION})
-# roles of lines that a headline stands over: a line of a headline's shape right before one
-# is a headline (on an unwrapped page, where no column tells)
-_HEADED = frozenset({Role.BYLINE, Role.DATELINE})
 # heading lines that may go on from the heading line before them: a sub-headline starts its own
 _GO_ON_HEADINGS = HEADINGS - {Role.SUBHEADLINE}
 # roles of lines that end with a person's name, which may wrap onto the next line
@@ -796,7 +793,7 @@ class Paragraphs(Stage):
                 and not self.starts_particle.search(nxt) and not self._starts_conjunction(nxt):
             # body text (a body line, or a paragraph too long for a headline with a comma in it)
             # before a line that is not the rest of a word, a clause or a headline
-            if lay.roles[after_b.row] in _HEADED:
+            if lay.roles[after_b.row] in HEADED:
                 ev.append("next-headline-over-byline")
             elif dash_led(after_b.text) and self.headline_like(after_b.text):
                 ev.append("next-headline-over-subheadline")
