@@ -160,6 +160,20 @@ def balanced(text: str) -> bool:
     return depth == 0
 
 
+def _closer_lost(text: str) -> bool:
+    """Whether ``text`` closes every bracket and quote it opens but for some it leaves open at its
+    end: the closing mark OCR often loses (开展“金融知识普 | 月 金融知识进万家 | 活动)."""
+    depth = 0
+    for c in text:
+        if c in _OPENERS:
+            depth += 1
+        elif c in _CLOSING:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth > 0
+
+
 def ends_sentence(text: str, shape: Shape | None = None) -> bool:
     """A sentence end, then only closers (the vocabulary's ``ends_sentence``), blanks aside."""
     return vocabulary(shape).ends_sentence(text)
@@ -910,7 +924,8 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
     more than a paragraph's first line does, and all but the last fill one measure (the width a
     headline in larger type wraps at: as wide, or short of it by less than the next line's first
     unit), the last no wider; together no longer than a joined headline, with no full stop nor
-    semicolon (``headline_stops``), not ending open, and the line after them goes on with no word
+    semicolon (``headline_stops``), every bracket and quote closed (over a byline or dateline, one
+    may be left open: :func:`_closer_lost`), not ending open, and the line after them goes on with no word
     they began (英国美女在殡仪馆工 | 作太痛苦，转行当美 | 人鱼！每小时收入近 | 千元).  Body text fills
     its column, but for a paragraph's first and last lines.  A run whose last line fills the measure
     too ends there only over a byline or dateline, a heading or a blank line: else the headline may
@@ -932,11 +947,13 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
         # two lines, the second narrower: one line's width is too little to go by, unless the break
         # cuts a word (a measure wrapped it) or a byline or dateline follows (a headline's place)
         over_headed = nxt is not None and roles[nxt] in HEADED
+        below = _next(texts, j)
         shown = j > i + 1 or abs(widths[j] - widths[i]) <= WRAP_AGAIN_WIDTH \
             or (cuts_word is not None and bool(cuts_word(texts[i], texts[j]))) or over_headed
         ends = nxt is None or over_headed or nxt in heads or measure - widths[j] - reading.slack[j] > WRAP_AGAIN_WIDTH
         if shown and ends and len(text) <= v.joined_headline_max and not v.headline_stop.found_in(text) \
-                and balanced(text) and text[-1] not in v.open_end \
+                and (balanced(text) or below is not None and roles[below] in HEADED and _closer_lost(text)) \
+                and text[-1] not in v.open_end \
                 and not all(v.heading_shaped(texts[k]) for k in run) \
                 and not (nxt is not None and roles[nxt] is None and (
                     texts[nxt][0] in v.no_start or (cuts_word is not None and cuts_word(texts[j], texts[nxt])))):

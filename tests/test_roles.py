@@ -496,6 +496,19 @@ def test_a_headline_whose_lines_hold_marks_is_read_from_its_measure():
     assert reading.heading_runs == frozenset({at, at + 1, at + 2})
 
 
+@pytest.mark.parametrize(("under", "run"), [(["本报记者 王磊"], True), ([], False)])
+def test_a_heading_run_whose_closing_quote_ocr_lost_is_a_headline_over_a_byline(under, run):
+    """A headline's quote opened and never closed (OCR lost its ”: 开展“金融知识普 | 月 金融知识进万家):
+    over a byline or dateline, after a blank line, the run is a headline all the same; with body
+    text under it, an open quote is a sentence's that goes on."""
+    heading = ["常德市金融系统积极", "开展“金融知识普", "月 金融知识进万家", "活动"]
+    lines = _BODY_OVER + [""] + heading + [""] + under + _BODY_UNDER
+    at = len(_BODY_OVER) + 1
+    reading = read_page(lines)
+    assert (reading.heading_runs == frozenset({at, at + 1, at + 2})) is run
+    assert (reading.roles[at + 1] is Role.HEADLINE) is run
+
+
 @pytest.mark.parametrize("short", [
     ["他为什么这样做？大", "家都说不清楚。我们", "只好等待他的消息"],  # a full stop: no headline holds one
     # two lines, the second narrower, cutting no word, body text under them: one width tells nothing
