@@ -930,7 +930,9 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
     its column, but for a paragraph's first and last lines.  A run whose last line fills the measure
     too ends there only over a byline or dateline, a heading or a blank line: else the headline may
     go on, or a heading under it stand as wide (…共生共荣，| 用户信息几元不等 | 灰色地带中的“爬虫”).
-    The run's lines join ``heads``; the rows that wrap onto the next row of their run are returned."""
+    OCR may set a blank line between each two lines of a large type (:func:`_run_step`): such a run
+    ends over a byline, a dateline or a heading, or with a line narrower than the measure.
+    The run's lines join ``heads``; the rows that wrap onto the next line of their run are returned."""
     v = reading.vocab
     widths, n = reading.widths, len(texts)
     wraps: set[int] = set()
@@ -940,17 +942,19 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
         if found is None:
             i += 1
             continue
-        j, measure = found
-        run = range(i, j + 1)
+        run, measure = found
+        j = run[-1]
         text = "".join(texts[k] for k in run)
-        nxt = j + 1 if j + 1 < n and texts[j + 1] else None
+        spaced = run[1] - run[0] > 1
+        nxt = _next(texts, j) if spaced else j + 1 if j + 1 < n and texts[j + 1] else None
         # two lines, the second narrower: one line's width is too little to go by, unless the break
         # cuts a word (a measure wrapped it) or a byline or dateline follows (a headline's place)
         over_headed = nxt is not None and roles[nxt] in HEADED
         below = _next(texts, j)
-        shown = j > i + 1 or abs(widths[j] - widths[i]) <= WRAP_AGAIN_WIDTH \
-            or (cuts_word is not None and bool(cuts_word(texts[i], texts[j]))) or over_headed
-        ends = nxt is None or over_headed or nxt in heads or measure - widths[j] - reading.slack[j] > WRAP_AGAIN_WIDTH
+        shown = len(run) > 2 or abs(widths[j] - widths[run[0]]) <= WRAP_AGAIN_WIDTH \
+            or (cuts_word is not None and bool(cuts_word(texts[run[0]], texts[j]))) or over_headed
+        ends = (nxt is None and not spaced) or over_headed or nxt in heads \
+            or measure - widths[j] - reading.slack[j] > WRAP_AGAIN_WIDTH
         if shown and ends and len(text) <= v.joined_headline_max and not v.headline_stop.found_in(text) \
                 and (balanced(text) or below is not None and roles[below] in HEADED and _closer_lost(text)) \
                 and text[-1] not in v.open_end \
@@ -958,42 +962,54 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
                 and not (nxt is not None and roles[nxt] is None and (
                     texts[nxt][0] in v.no_start or (cuts_word is not None and cuts_word(texts[j], texts[nxt])))):
             heads.update(run)
-            wraps.update(range(i, j))
+            wraps.update(run[:-1])
         i = j + 1
     return frozenset(wraps)
 
 
+def _run_step(texts: Sequence[str], i: int) -> int:
+    """How many rows apart the lines of a run from line ``i`` stand: 1, the next row holding the next
+    line, or 2, a blank line between, as OCR sets the lines of a large type (阿里发布最强AI芯 || 片：
+    性能“吊打” || 同行，一块顶十块); 0 where no line follows in either way."""
+    if i + 1 < len(texts) and texts[i + 1]:
+        return 1
+    if i + 2 < len(texts) and texts[i + 2]:
+        return 2
+    return 0
+
+
 def _heading_run(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int], reading: PageReading,
-                 i: int) -> tuple[int, float] | None:
-    """The last line of a run of heading lines from line ``i`` (:func:`_heading_runs`), which starts a
+                 i: int) -> tuple[list[int], float] | None:
+    """The rows of a run of heading lines from line ``i`` (:func:`_heading_runs`), which starts a
     paragraph (after a sentence's end, full line or not: the run's widths tell), and the measure its
     lines but the last fill; or None.  A headline's first line ends no sentence: a short paragraph
     that does is body text (…需的。| 债券市场存在泡沫吗？| 较强冷…)."""
     n, widths, slack, v = len(texts), reading.widths, reading.slack, reading.vocab
-    if not texts[i] or roles[i] is not None or i + 1 >= n or not texts[i + 1] or v.ends_sentence(texts[i]):
+    step = _run_step(texts, i) if texts[i] else 0
+    if not step or roles[i] is not None or v.ends_sentence(texts[i]):
         return None
-    prev = i - 1
-    if prev >= 0 and texts[prev] and not (
+    prev = _prev(texts, i)
+    if prev is not None and (prev == i - 1 or step == 2) and not (
             prev in heads or (roles[prev] is not None and roles[prev] in STANDALONE)
             or v.ends_sentence(texts[prev])):
         return None
     # the lines that may be a heading's in larger type: each short of its column by more than an
-    # indented first line, taking at most HEADING_RUN_SHARE of it
-    last = i - 1
-    for k in range(i, min(n, i + HEADING_RUN_MAX)):
+    # indented first line, taking at most HEADING_RUN_SHARE of it; with a blank line between each two
+    rows: list[int] = []
+    for k in range(i, min(n, i + step * HEADING_RUN_MAX), step):
         col = max(reading.columns[m] for m in range(max(k - 1, 0), min(k + 2, n)))
         if not texts[k] or roles[k] is not None or texts[k][0] in v.no_start or not col \
                 or col - widths[k] - slack[k] <= reading.indent + reading.tolerance + HEADING_RUN_ROOM \
-                or widths[k] > HEADING_RUN_SHARE * col:
+                or widths[k] > HEADING_RUN_SHARE * col or (step == 2 and k > i and texts[k - 1]):
             break
-        last = k
+        rows.append(k)
     # the longest run of them whose lines but the last fill one measure, the last no wider
-    for j in range(last, i, -1):
-        measure = max(widths[i:j])
-        if widths[j] <= measure + WRAP_WIDTH + slack[j] and all(
-                measure - widths[k] - slack[k] <= max(WRAP_AGAIN_WIDTH, first_unit_width(texts[k + 1]))
-                for k in range(i, j)):
-            return j, measure
+    for last in range(len(rows) - 1, 0, -1):
+        measure = max(widths[k] for k in rows[:last])
+        if widths[rows[last]] <= measure + WRAP_WIDTH + slack[rows[last]] and all(
+                measure - widths[k] - slack[k] <= max(WRAP_AGAIN_WIDTH, first_unit_width(texts[k + step]))
+                for k in rows[:last]):
+            return rows[: last + 1], measure
     return None
 
 

@@ -1093,3 +1093,16 @@ def test_a_full_line_ending_a_sentence_of_a_list_item_ends_it(rebuild, first, ap
     item = first + ITEM_TEXT[len(first) + len(ITEM_TEXT) - 30:]  # two full lines after the indent
     indented = rebuild.clean(wrapped(["\u3000\u3000" + p for p in (ITEM_BEFORE, item + ITEM_AFTER, ITEM_LAST)])).text
     assert "不走过场。各地" in indented
+
+
+def test_a_headline_whose_lines_ocr_set_a_blank_line_apart_is_one_paragraph(rebuild):
+    """OCR sets a blank line between each two lines of a headline in large type: the run of its
+    lines, marks and all, is one paragraph (heading-run), apart from the body and the dateline."""
+    over = ["会议强调，要坚持稳中求进工作总基调，完整", "准确全面贯彻新发展理念，加快构建新发展格",
+            "局，推动高质量发展，全面建设社会主义现代", "化国家，奋力书写中国式现代化新篇章。"]
+    heading = ["阿里发布最强芯片", "", "发布会：性能吊打", "", "同行，一块顶十块", "", "芯片"]
+    under = ["新华社北京4月25日电 她甚至发誓说“我会一", "直做下去的，直到我再也做不动了，只能坐在",
+             "轮椅上”。现在，她每周在水中训练两次，经过", "长时间的训练，她已经可以屏住呼吸2分钟。"]
+    result = rebuild.clean("\n".join(over + [""] + heading + [""] + under) + "\n")
+    assert "阿里发布最强芯片发布会：性能吊打同行，一块顶十块芯片" in paragraphs_of(result.text)
+    assert any("heading-run" in c.note for c in result.changes if c.rule == "para-join-break")

@@ -496,6 +496,25 @@ def test_a_headline_whose_lines_hold_marks_is_read_from_its_measure():
     assert reading.heading_runs == frozenset({at, at + 1, at + 2})
 
 
+@pytest.mark.parametrize("under", [["新华社北京4月25日电 会议召开。"], ["——直至把能去的地方"]])
+def test_a_heading_run_whose_lines_ocr_set_a_blank_line_apart(under):
+    """OCR sets a blank line between the lines of a large type: the lines of a headline holding
+    marks, one blank line apart, each as wide, are one run all the same, over a dateline or heading."""
+    heading = ["阿里发布最强芯片", "", "发布会：性能吊打", "", "同行，一块顶十块", "", "芯片"]
+    lines = _BODY_OVER + [""] + heading + [""] + under + _BODY_UNDER
+    at = len(_BODY_OVER) + 1
+    reading = read_page(lines)
+    assert reading.heading_runs == frozenset({at, at + 2, at + 4})
+    assert all(reading.roles[at + k] is Role.HEADLINE for k in (0, 2, 4, 6))
+
+
+def test_lines_a_blank_line_apart_that_end_no_run_are_no_heading_run():
+    """Short lines a blank line apart with body text under the last, as wide as the others: the
+    headline may go on, or they are a list's; no run."""
+    short = ["阿里发布最强芯片", "", "发布会：性能吊打", "", "同行，一块顶十块"]
+    assert not read_page(_BODY_OVER + [""] + short + [""] + _BODY_UNDER).heading_runs
+
+
 @pytest.mark.parametrize(("under", "run"), [(["本报记者 王磊"], True), ([], False)])
 def test_a_heading_run_whose_closing_quote_ocr_lost_is_a_headline_over_a_byline(under, run):
     """A headline's quote opened and never closed (OCR lost its ”: 开展“金融知识普 | 月 金融知识进万家):

@@ -1107,7 +1107,7 @@ class Paragraphs(Stage):
         word the list lacks (我市工业投资提质增|效发展潜力不断增强), unless the next opens an
         item of a list (``opens_item``: 一是加强组织领导 | 二是强化责任落实)."""
         ev = ["heading-pair"] + self._headline_evidence()
-        if a.row in rd.heading_runs and b.row == a.row + 1:
+        if a.row in rd.heading_runs and b.row <= a.row + 2:
             ev.append("heading-run")  # one headline's lines in its type, marks and all (roles)
         c = after_b if after_b is not None and after_b.row == b.row + 1 else None
         if blank and c is not None and rd.roles[a.row] is not _SUBHEADLINE and rd.roles[c.row] in _GO_ON_HEADINGS:
