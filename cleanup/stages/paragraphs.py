@@ -140,6 +140,7 @@ WORD_CONTEXT = 6
 # single characters after a conjunction's that read as a name the word list lacks (和|林|格|尔)
 NAME_CHARS = 3
 NARROW_MARKS = "“”‘’《》〈〉「」『』（）【】"  # marks a heading's type may set in half a cell
+CLOSER_WIDTH = 1.0  # cells of a closing quote, which OCR may lose at a line's end
 NARROW_MARK_WIDTH = 0.5  # cells such a mark may print narrower than a full one
 
 # characters each side of a break that ``cut_title`` reads (新华社 | 记者: three before it)
@@ -976,7 +977,7 @@ class Paragraphs(Stage):
             elif self.headline_like(text):
                 ev.extend(self._headline_evidence())
             return ev
-        if rd.fills(i, b.text):
+        if rd.fills(i, b.text) or (ending == "sentence-end" and self._closer_lost(text, i, rd)):
             ev.append("fills-column")
             if ending == "sentence-end" and not rd.indent and self.item_numeral.match(text):
                 ev.append("item-ends")  # a list item's sentences end with it, most often (where the page
@@ -998,6 +999,15 @@ class Paragraphs(Stage):
         elif ending == "mid-sentence" and self._heads_indented(text, a, b, rd, after_b):
             ev.append("heading-over-indented")
         return ev
+
+    def _closer_lost(self, text: str, i: int, rd: PageReading) -> bool:
+        """Whether line ``i``, ending ``text`` with a sentence's end inside a quotation its sentence
+        opened, stops short of its column by no more than the closing quote OCR lost (…“这些5G芯片均属
+        于一个 | 起步产品，它的好处是快。| 张严如此评价。): the quotation goes on, the paragraph too."""
+        at = text.rfind("“")
+        if at < 0 or text.rfind("”") > at or not rd.columns[i] or rd.room(i) > rd.tolerance + CLOSER_WIDTH:
+            return False
+        return not any(c in self.sentence_end for c in text[at:-1])
 
     def _heading_alone(self, b: _Line, rd: PageReading) -> bool:
         """Whether line ``b``, the last of its block (a blank line or the page's end after it), is a
