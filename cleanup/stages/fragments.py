@@ -88,6 +88,7 @@ class Fragments(Stage):
         p = self.settings()
         self.min_chars = p.integer("min_chars")
         self.max_chars = p.integer("max_chars")
+        self.alone_max_chars = p.integer("alone_max_chars")
         self.sentence_marks = frozenset(self.shape.sentence_marks)
         self.headline_max = self.shape.joined_headline_max
         self.keep = [p.pattern("keep_patterns")] if p.strings("keep_patterns") else []
@@ -199,9 +200,14 @@ class Fragments(Stage):
         return page.lines[i + 1].text if i + 1 < len(page.lines) else ""
 
     def stands_alone(self, page: Page, i: int) -> bool:
-        """Whether line ``i`` follows a finished paragraph (a sentence's end), the top of
-        the page or a fragment: a line of body text the paragraphs stage left unjoined
-        follows one cut mid-sentence, or a byline, and is no fragment."""
+        """Whether line ``i``, no longer than ``alone_max_chars``, follows a finished paragraph
+        (a sentence's end), the top of the page or a fragment: a line of body text the
+        paragraphs stage left unjoined follows one cut mid-sentence, or a byline, and is no
+        fragment.  A longer line judged by itself is a line of a headline or body text an
+        extractor set apart far more often than an orphan piece (主要是依托呼和浩特城市大及:
+        OCR read 脑 as 及)."""
+        if len(page.lines[i].text) > self.alone_max_chars:
+            return False
         before = page.before(i)
         return not before or self.shape.ends_like_body(before)
 
