@@ -669,6 +669,7 @@ def read_page(
     reading.roles = [r if r is not None else headline if i in heads else body for i, r in enumerate(roles)]
     if wrapped:
         _mark_captions(texts, reading.roles, reading)
+        _mark_over_dash(texts, reading.roles, reading)
     _name_headings(texts, reading.roles, cuts_word)
     return reading
 
@@ -1169,6 +1170,23 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             i = j + 1
         else:
             i += 1
+
+
+def _mark_over_dash(texts: Sequence[str], roles: list[Role], reading: PageReading) -> None:
+    """A body line with a headline's marks (:meth:`RoleVocabulary.marked_heading`: 京东为何不直接公布GMV？)
+    that starts a paragraph, right over a line led by a dash, shaped like a heading and short of its
+    column, is a headline, and the dash's line its sub-headline (——成交金额1.6万亿元): a sentence's
+    end is no place for a dash to go on a sentence from, and a body line under it would fill its column."""
+    v, body = reading.vocab, Role.BODY
+    for i in range(len(texts) - 1):
+        k = i + 1
+        if roles[i] is not body or roles[k] is not body or not dash_led(texts[k]) or not v.heading_shaped(texts[k]) \
+                or not v.marked_heading(texts[i]) or not reading.short(k, _after(texts, k)):
+            continue
+        prev = _prev(texts, i)
+        if prev is None or roles[prev] in STANDALONE or v.ends_sentence(texts[prev]):
+            roles[i] = Role.HEADLINE
+            roles[k] = Role.HEADLINE  # a sub-headline: _name_headings names it
 
 
 def _heads_over(texts: Sequence[str], roles: Sequence[Role], i: int, j: int, v: RoleVocabulary) -> bool:

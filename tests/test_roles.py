@@ -528,6 +528,20 @@ def test_a_heading_run_whose_closing_quote_ocr_lost_is_a_headline_over_a_byline(
     assert (reading.roles[at + 1] is Role.HEADLINE) is run
 
 
+@pytest.mark.parametrize(("over", "dash", "apart"), [
+    ("京东为何不直接公布GMV？", "——成交金额1.6万亿元", True),
+    ("京东为何不直接公布GMV？", "——成交金额1.6万亿元，同比增长了百分之", False),  # fills its column: body
+    ("京东为何不直接公布GMV，", "——成交金额1.6万亿元", False),  # ends open: body text going on
+])
+def test_a_line_with_marks_over_a_dash_led_line_is_a_headline_and_its_sub_headline(over, dash, apart):
+    """A line with a headline's marks starting a paragraph, right over a short dash-led line of a
+    heading's shape: headline and sub-headline; not over a dash-led line that fills its column."""
+    lines = _BODY_OVER + [over, dash] + _BODY_UNDER
+    at = len(_BODY_OVER)
+    roles = read_page(lines).roles
+    assert (roles[at:at + 2] == [Role.HEADLINE, Role.SUBHEADLINE]) is apart
+
+
 @pytest.mark.parametrize("short", [
     ["他为什么这样做？大", "家都说不清楚。我们", "只好等待他的消息"],  # a full stop: no headline holds one
     # two lines, the second narrower, cutting no word, body text under them: one width tells nothing
