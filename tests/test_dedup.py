@@ -16,7 +16,7 @@ from cleanup.document import Document, Edit, undo
 from cleanup.errors import RuleError
 from cleanup.rules import StageConfig, load_profile
 from cleanup.shape import Line, lines
-from cleanup.stages.copy_fit import Page, ngrams
+from cleanup.stages.copy_fit import Page, ngrams, unknown_runs
 from cleanup.stages.dedup import Dedup, DocumentMemo, NearCopies, comparison_key, find_pairs, group_copies
 
 DATA = Path(__file__).parent / "data"
@@ -536,6 +536,55 @@ def test_a_copy_that_names_what_its_headline_names_belongs_under_it():
         kept = page(*(liu + li if first is liu else li + liu))
         assert dedup(page(*first, *second)).text == kept
         assert dedup(page(*first, *second), make_stage(phrase_weight=0.0)).text != kept
+
+
+def test_a_copy_that_names_whom_its_sub_headline_names_belongs_under_it():
+    """刘占英表示，… names the interviewee of ——访呼和浩特经济技术开发区党工委书记刘占英 in
+    three characters, a name the word list does not know and no other story on the page
+    holds: pasted anywhere into the People's Congress story, either story first, it goes
+    and the interview keeps its own paragraph (a shorter run than ``phrase_chars``)."""
+    said = gold_paragraph("刘占英表示，从现在开始")
+    liu = ["在推动高质量发展上展现更大作为", "——访呼和浩特经济技术开发区党工委书记刘占英",
+           gold_paragraph("三是全面提升园区要素保障水平"), said]
+    congress = ["自治区十三届人大常委会第三十三次会议开幕 石泰峰主持", gold_paragraph("本报1月7日讯（记者 戴宏）"),
+                gold_paragraph("自治区十三届人大常委会现有组成人员"), gold_paragraph("通过会议议程后"),
+                gold_paragraph("会后进行了分组审议")]
+    for at in range(2, len(congress) + 1):
+        pasted = congress[:at] + [said] + congress[at:]
+        for first, second in ((liu, pasted), (pasted, liu)):
+            kept = page(*(liu + congress if first is liu else congress + liu))
+            assert dedup(page(*first, *second)).text == kept
+            assert dedup(page(*first, *second), make_stage(name_chars=0)).text != kept
+
+
+@pytest.mark.parametrize("line, names", [
+    ("——访呼和浩特经济技术开发区党工委书记刘占英", {"党工委", "刘占英"}),
+    ("包钢贺海东出席", {"包钢贺", "钢贺海", "贺海东"}),
+    ("——访和林格尔县委书记李六小", {"林格尔"}),  # 和 and 小 are words of their own: no name's
+    ("在推动高质量发展上展现更大作为", set()),  # words of the list, no name
+    ("我市与汇源集团合作项目签约仪式在京举行", set()),  # 与 is a word of its own: 汇源 is two characters
+])
+def test_the_names_of_a_headline_are_runs_the_word_list_cuts_into_rare_single_characters(line, names):
+    fit = STAGE.fit
+    assert fit is not None
+    assert unknown_runs(fit.lexicon, line, fit.name_chars, fit.name_rarity) == names
+
+
+def test_a_name_another_story_on_the_page_holds_is_no_evidence():
+    """贺海东 of 包钢贺海东出席 is named in the dateline of the visit story below as well:
+    it tells neither story, and the score of the 汇源 story's paragraph gets nothing for it."""
+    signing = gold_paragraph("签约前，包钢、贺海东与张传梁一行座谈")
+    visit = gold_paragraph("本报讯（记者 梁婧姝）2月12日下午，市委副书记、市长贺海东")
+    paras = ["我市与汇源集团合作项目签约仪式在京举行", "包钢贺海东出席", signing,
+             "贺海东拜访国家气象信息中心", visit]
+    text = page(*paras)
+    stage = STAGE
+    keys = stage.keys_of(lines(text), DocumentMemo(Document(text), {}, {}, stage.near_copies()))
+    seen = stage.page(Document(text), lines(text), keys)
+    assert stage.fit is not None
+    assert not stage.fit.names_alone(2, seen.article(2), seen, set())
+    seen = stage.page(Document(page(*paras[:3])), lines(page(*paras[:3])), keys[:3])
+    assert stage.fit.names_alone(2, seen.article(2), seen, set())
 
 
 def test_a_headline_too_long_for_the_headline_shape_heads_the_story_under_its_dateline():

@@ -39,9 +39,18 @@ stands, then by what it shares with the article around it:
    ``headline_weight`` times the share of the headline block's n-grams it
    contains, plus ``phrase_weight`` if it holds a whole run of
    ``phrase_chars`` characters of a headline-block paragraph (it names
-   the person or place the headline names).  Averaging per mate keeps one
-   long mate from drowning out the others.  Each n-gram counts by how rare it is on the page (its
-   inverse paragraph frequency): the words of one story, not the stock
+   the person or place the headline names), or else ``name_weight`` if it
+   holds a shorter name of the headline block that no paragraph of another
+   article on the page holds (``刘占英表示，…`` under ``——访…党工委书记刘占英``,
+   ``签约前，包钢、贺海东…`` under ``包钢贺海东出席``): a run of ``name_chars``
+   characters of a stretch that the word list's cheapest segmentation cuts
+   into single characters, each no common word of its own (a cost of at
+   least ``name_rarity``: not ``的``, ``会``, ``与``), since a name is what
+   a list of words does not know (``高质量``, ``签约仪式`` are words, and
+   any story may use them); a name another story holds tells neither.
+   Averaging per mate keeps one long mate from drowning out the others.
+   Each n-gram counts by how rare it is on the page (its inverse paragraph
+   frequency): the words of one story, not the stock
    words of every story, tell where a paragraph belongs.  Then
    ``adjacency_weight`` times how well the copy joins its two neighbours,
    less ``bridge_weight`` times how well they join each other (cosine of
@@ -64,10 +73,14 @@ import math
 from collections import Counter
 from copy import copy as shallow_copy
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 from typing import Iterable, NamedTuple, Sequence
 
 from ..patterns import ParamPattern
+from ..shape import HAN_RUN
+from ..wordlists import Lexicon
+
 
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                   "八": 8, "九": 9}
@@ -88,6 +101,25 @@ def number_value(text: str) -> int | None:
         else:
             return None
     return total + digit
+
+
+@lru_cache(maxsize=4096)
+def unknown_runs(lexicon: Lexicon, text: str, n: int, common: int) -> frozenset[str]:
+    """The names in ``text`` that a word list does not know: each run of ``n`` characters of a
+    stretch that the cheapest segmentation cuts into single characters, each a word of cost
+    ``common`` or more (刘占英 in ——访…党工委书记刘占英, 贺海东 in 包钢贺海东出席, a foreign
+    name's 阿司匹林; not 的, 会, 与, the commonest words), not a stretch of known words
+    (高质量, 签约仪式)."""
+    runs: set[str] = set()
+    for words in map(lexicon.segment, HAN_RUN.findall(text)):
+        stretch = ""
+        for word in [*words, ""]:
+            if len(word) == 1 and lexicon.costs.get(word, lexicon.unknown) >= common:
+                stretch += word
+                continue
+            runs.update(stretch[k:k + n] for k in range(len(stretch) - n + 1))
+            stretch = ""
+    return frozenset(runs)
 
 
 # An n-gram as the page counts it: the characters themselves, or, for pairs and single characters, a number
@@ -303,6 +335,10 @@ class Fit:
     parallel_weight: float
     phrase_weight: float
     phrase_chars: int
+    name_weight: float
+    name_chars: int  # a name's characters: a run this long of a stretch the lexicon cuts into single characters
+    name_rarity: int  # a name's characters cost at least this in the lexicon (not 的, 会, 与)
+    lexicon: Lexicon  # the word list that tells a name from words
     share_prior: float  # weight added to each mate's n-grams before the share it holds is taken
     margin: float  # by how much a later copy must fit better than the first
     dateline: ParamPattern
@@ -359,6 +395,8 @@ class Fit:
             fit += self.headline_weight * mass(grams[i] & head) / (mass(head) or 1)
             if self.names_headline(page.grams.keys[i], [page.grams.keys[j] for j in art.head]):
                 fit += self.phrase_weight
+            elif self.names_alone(i, art, page, skip):
+                fit += self.name_weight
         before, after = body[at - 1] if at else None, body[at] if at < len(body) else None
         joins = sum(page.cosine(i, j) for j in (before, after) if j is not None)
         bridge = page.cosine(before, after) if before is not None and after is not None else 0.0
@@ -380,6 +418,26 @@ class Fit:
         paragraph: it names what the headline names (an interview's 呼和浩特经济技术开发区党工委书记刘占英)."""
         n = self.phrase_chars
         return any(h[k:k + n] in copy for h in head for k in range(len(h) - n + 1))
+
+    def names_alone(self, i: int, art: Article, page: Page, skip: set[int]) -> bool:
+        """Whether paragraph ``i`` holds a name of ``art``'s headline block (:func:`unknown_runs`)
+        that no paragraph of another article holds (those in ``skip`` aside): the one its headline
+        is about (刘占英 of ——访…党工委书记刘占英 in 刘占英表示，…)."""
+        if not self.name_chars:
+            return False
+        keys = page.grams.keys
+        copy = keys[i]
+        names = {name for j in art.head
+                 for name in unknown_runs(self.lexicon, keys[j], self.name_chars, self.name_rarity) if name in copy}
+        if not names:
+            return False
+        mine = set(art.head) | set(art.body) | skip
+        for j, key in enumerate(keys):
+            if j not in mine:
+                names = {name for name in names if name not in key}
+                if not names:
+                    return False
+        return True
 
     def parallel(self, a: str, b: str) -> bool:
         """Whether two paragraphs open alike: opening clauses with the same first character

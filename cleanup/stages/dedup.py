@@ -50,6 +50,7 @@ from ..rules import Params, Rule, StageConfig
 from ..shape import Line, lines, load_shape
 from ..stage import Stage, Touched, handles
 from ..textkey import comparison_key, comparison_keys
+from ..wordlists import shape_lexicon
 from .copy_fit import Fit, Numbering, Page, Place
 from .near_copies import Anchors, Bounds, NearCopies
 
@@ -247,7 +248,9 @@ class Dedup(Stage):
             style_weight=p.number("style_weight"),
             adjacency_weight=p.number("adjacency_weight"), bridge_weight=p.number("bridge_weight"),
             parallel_weight=p.number("parallel_weight"), phrase_weight=p.number("phrase_weight"),
-            phrase_chars=p.integer("phrase_chars"), share_prior=p.number("share_prior"),
+            phrase_chars=p.integer("phrase_chars"), name_chars=p.integer("name_chars"),
+            name_weight=p.number("name_weight"), name_rarity=p.integer("name_rarity"),
+            lexicon=shape_lexicon(self.shape), share_prior=p.number("share_prior"),
             margin=p.number("fit_margin"), dateline=p.pattern("dateline"), opening=p.pattern("opening"),
             numbering=self.params.numbering, list_item=p.pattern("list_item"))
         return Keeper(rule.id, self.fit.choose)
