@@ -1174,19 +1174,24 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
 
 def _mark_over_dash(texts: Sequence[str], roles: list[Role], reading: PageReading) -> None:
     """A body line with a headline's marks (:meth:`RoleVocabulary.marked_heading`: 京东为何不直接公布GMV？)
-    that starts a paragraph, right over a line led by a dash, shaped like a heading and short of its
-    column, is a headline, and the dash's line its sub-headline (——成交金额1.6万亿元): a sentence's
-    end is no place for a dash to go on a sentence from, and a body line under it would fill its column."""
+    that starts a paragraph is a headline right over a byline or a dateline, if it stops short of its
+    column (任正非有哪四把榔头？ | 新华社北京5月10日电…), or over a line led by a dash, shaped like a
+    heading and short of its column, which is its sub-headline (——成交金额1.6万亿元): a sentence's end
+    is no place for a dash to go on a sentence from, and a body line under it would fill its column."""
     v, body = reading.vocab, Role.BODY
     for i in range(len(texts) - 1):
         k = i + 1
-        if roles[i] is not body or roles[k] is not body or not dash_led(texts[k]) or not v.heading_shaped(texts[k]) \
-                or not v.marked_heading(texts[i]) or not reading.short(k, _after(texts, k)):
+        if roles[i] is not body or not texts[k] or not v.marked_heading(texts[i]):
+            continue
+        sub = roles[k] is body and dash_led(texts[k]) and v.heading_shaped(texts[k]) \
+            and reading.short(k, _after(texts, k))
+        if not sub and (roles[k] not in HEADED or not reading.short(i, texts[k])):
             continue
         prev = _prev(texts, i)
         if prev is None or roles[prev] in STANDALONE or v.ends_sentence(texts[prev]):
             roles[i] = Role.HEADLINE
-            roles[k] = Role.HEADLINE  # a sub-headline: _name_headings names it
+            if sub:
+                roles[k] = Role.HEADLINE  # a sub-headline: _name_headings names it
 
 
 def _heads_over(texts: Sequence[str], roles: Sequence[Role], i: int, j: int, v: RoleVocabulary) -> bool:

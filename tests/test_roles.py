@@ -542,6 +542,17 @@ def test_a_line_with_marks_over_a_dash_led_line_is_a_headline_and_its_sub_headli
     assert (roles[at:at + 2] == [Role.HEADLINE, Role.SUBHEADLINE]) is apart
 
 
+@pytest.mark.parametrize(("line", "headline"), [
+    ("任正非有哪四把榔头？", True),
+    ("这一轮行情到底谁来买单？谁也说不清楚了吧", False),  # as wide as its column: a body line
+])
+def test_a_short_line_with_marks_starting_a_paragraph_over_a_dateline_is_a_headline(line, headline):
+    """A line with a headline's marks after a sentence's end, short of its column, right over a
+    dateline: a headline, not the last line of the paragraph before."""
+    lines = _BODY_OVER + [line, "新华社北京5月10日电（记者 谭蕾桂）可是，光"] + _BODY_UNDER
+    assert (read_page(lines).roles[len(_BODY_OVER)] is Role.HEADLINE) is headline
+
+
 @pytest.mark.parametrize("short", [
     ["他为什么这样做？大", "家都说不清楚。我们", "只好等待他的消息"],  # a full stop: no headline holds one
     # two lines, the second narrower, cutting no word, body text under them: one width tells nothing
