@@ -1181,11 +1181,10 @@ def _mark_over_dash(texts: Sequence[str], roles: list[Role], reading: PageReadin
     v, body = reading.vocab, Role.BODY
     for i in range(len(texts) - 1):
         k = i + 1
-        if roles[i] is not body or not texts[k] or not v.marked_heading(texts[i]):
-            continue
-        sub = roles[k] is body and dash_led(texts[k]) and v.heading_shaped(texts[k]) \
-            and reading.short(k, _after(texts, k))
-        if not sub and (roles[k] not in HEADED or not reading.short(i, texts[k])):
+        if roles[i] is not body or not texts[k] or not (roles[k] in HEADED or roles[k] is body and dash_led(texts[k])):
+            continue  # the quick tests first: a page has hundreds of body lines, few over a dash or a dateline
+        sub = roles[k] is body and v.heading_shaped(texts[k]) and reading.short(k, _after(texts, k))
+        if not v.marked_heading(texts[i]) or not sub and (roles[k] not in HEADED or not reading.short(i, texts[k])):
             continue
         prev = _prev(texts, i)
         if prev is None or roles[prev] in STANDALONE or v.ends_sentence(texts[prev]):
