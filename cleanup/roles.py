@@ -137,6 +137,7 @@ HEADING_RUN_MAX = 6  # lines of a headline whose lines hold marks (:func:`_headi
 HEADING_RUN_ROOM = 0.5  # cells such a headline's lines stop short of their column beyond an indented line
 HEADING_RUN_SHARE = 0.8  # of its column's width, the most such a headline's lines take (its type is larger)
 WRAP_AGAIN_WIDTH = 1.0  # cells two lines of one wrapped heading may differ by (narrow digits, quotes)
+HEADING_TAIL_MAX = 6  # characters of a heading line's tail that closes its quotation (布跌”), at most
 TYPE_MARGIN = 0.5  # cells a heading line may exceed the page's headline width by and still be in its type
 
 
@@ -1158,8 +1159,8 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             if _heading_stack(texts, roles, reading, i, j):
                 for k in range(i, j):
                     roles[k] = Role.HEADLINE
-                if j < n and texts[j] and roles[j] is Role.BODY and reading.vocab.heading_shaped(texts[j]) \
-                        and reading.short(j, _after(texts, j)):
+                if j < n and texts[j] and roles[j] is Role.BODY and reading.short(j, _after(texts, j)) and (
+                        reading.vocab.heading_shaped(texts[j]) or _closing_tail(texts, j, reading.vocab)):
                     roles[j] = Role.HEADLINE  # the last line of a headline set across columns
                 i = j
                 continue
@@ -1225,13 +1226,27 @@ def _heading_stack(texts: Sequence[str], roles: Sequence[Role], reading: PageRea
     caption: every line has a headline's shape, and the line after the run ends no
     sentence (a caption's last line does, or ends with its credit)."""
     v = reading.vocab
-    if not all(v.heading_shaped(texts[k]) for k in range(i, j)) and not (
-            all(v.marked_heading(texts[k]) for k in range(i, j)) and _heads_over(texts, roles, i, j, v)):
-        return False
+    if not all(v.heading_shaped(texts[k]) for k in range(i, j)):
+        marked = [texts[k] for k in range(i, j)]
+        over = j
+        if _closing_tail(texts, j, v):
+            marked[-1] += texts[j]  # the last line's tail under it, set in the column (…力战A股“瀑 | 布跌”)
+            over = j + 1
+        if not all(map(v.marked_heading, marked)) or not _heads_over(texts, roles, i, over, v):
+            return False
+        if over > j:
+            return True
     k = j
     if k < len(texts) and texts[k] and reading.vocab.heading_shaped(texts[k]):
         k += 1  # the run's last line, if it is a heading's
     return not (k < len(texts) and texts[k] and (reading.vocab.ends_sentence(texts[k]) or roles[k] is Role.CREDIT))
+
+
+def _closing_tail(texts: Sequence[str], j: int, v: RoleVocabulary) -> bool:
+    """Whether line ``j`` is the tail of the heading line over it, closing a quotation or bracket
+    that line leaves open (…众大佬轮番力战A股“瀑 | 布跌”): with it, the line has a headline's marks."""
+    return 0 < j < len(texts) and bool(texts[j]) and bool(texts[j - 1]) and len(texts[j]) <= HEADING_TAIL_MAX \
+        and not v.marked_heading(texts[j - 1]) and v.marked_heading(texts[j - 1] + texts[j])
 
 
 def dash_led(text: str) -> bool:

@@ -599,6 +599,18 @@ def test_a_wide_line_holding_marks_over_a_byline_or_sub_headline_is_a_headline_s
     assert read_page(lines).roles[len(_BODY_OVER)] is role
 
 
+@pytest.mark.parametrize(("tail", "headline"), [("布跌”", True), ("布跌”，市场又如何", False)])
+def test_wide_heading_lines_whose_quote_a_tail_closes_over_a_dateline_are_headlines(tail, headline):
+    """A kicker and a headline set across the columns, the headline's quotation closed by a tail
+    on the line under it (…力战A股“瀑 | 布跌”), over a dateline: headings, not a caption; a
+    longer tail with a comma is a caption's sentence going on."""
+    ended = _BODY_OVER[:3] + ["化国家，奋力书写中国式现代化新篇章。"]
+    heads = ["产业资本持续离场 半年两市大股东套现4774亿元整", "复盘惊魂一周：众大佬轮番力战A股市场的连日“瀑", tail]
+    lines = ended + heads + ["新华社成都7月26日电（记者 金辉雅）而对于"] + _BODY_UNDER
+    roles = read_page(lines).roles[len(ended):len(ended) + 3]
+    assert (roles == [Role.HEADLINE] * 3) is headline
+
+
 def test_a_wide_line_holding_marks_after_text_going_on_is_no_headline():
     """A reader that runs columns together writes wide lines after text that goes on (no sentence's
     end, a caption's line): such a line over a dateline is no headline set across the columns."""
