@@ -162,17 +162,19 @@ def balanced(text: str) -> bool:
 
 
 def _closer_lost(text: str) -> bool:
-    """Whether ``text`` closes every bracket and quote it opens but for some it leaves open at its
-    end: the closing mark OCR often loses (开展“金融知识普 | 月 金融知识进万家 | 活动)."""
-    depth = 0
+    """Whether ``text`` would close every bracket and quote it opens with one mark more: one
+    opened and left open (开展“金融知识普 | 月 金融知识进万家 | 活动), or one closed that it never
+    opened (仓：大小股东达成 | 护盘”共识): the mark OCR often loses."""
+    depth = unopened = 0
     for c in text:
         if c in _OPENERS:
             depth += 1
         elif c in _CLOSING:
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth > 0
+            if depth:
+                depth -= 1
+            else:
+                unopened += 1
+    return depth + unopened == 1
 
 
 def ends_sentence(text: str, shape: Shape | None = None) -> bool:

@@ -515,6 +515,19 @@ def test_lines_a_blank_line_apart_that_end_no_run_are_no_heading_run():
     assert not read_page(_BODY_OVER + [""] + short + [""] + _BODY_UNDER).heading_runs
 
 
+@pytest.mark.parametrize(("heading", "run"), [
+    (["停牌、增持、补", "仓：大小股东达成", "护盘”共识"], True),  # the opening quote lost
+    (["停牌、增持、补", "仓：大小“股东”达", "护盘”共识"], True),
+    (["停牌、增持、补", "仓：大小股东达成", "护盘””共识"], False),  # two marks: no one lost mark
+])
+def test_a_heading_run_whose_opening_quote_ocr_lost_is_a_headline_over_a_byline(heading, run):
+    """A headline's quote closed but never opened (OCR lost its “: 仓：大小股东达成 | 护盘”共识), over a
+    byline after a blank line: a headline all the same, as with a closing quote lost."""
+    lines = _BODY_OVER + [""] + heading + ["", "本报记者 王磊"] + _BODY_UNDER
+    at = len(_BODY_OVER) + 1
+    assert (read_page(lines).heading_runs == frozenset({at, at + 1})) is run
+
+
 @pytest.mark.parametrize(("under", "run"), [(["本报记者 王磊"], True), ([], False)])
 def test_a_heading_run_whose_closing_quote_ocr_lost_is_a_headline_over_a_byline(under, run):
     """A headline's quote opened and never closed (OCR lost its ”: 开展“金融知识普 | 月 金融知识进万家):
