@@ -148,23 +148,11 @@ def heading_shaped(text: str, shape: Shape | None = None) -> bool:
 
 def balanced(text: str) -> bool:
     """Whether every bracket and quote ``text`` opens it closes, and none it did not open."""
-    if not _BRACKET.search(text):
-        return True
-    depth = 0
-    for c in text:
-        if c in _OPENERS:
-            depth += 1
-        elif c in _CLOSING:
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
+    return not _BRACKET.search(text) or _unmatched(text) == 0
 
 
-def _closer_lost(text: str) -> bool:
-    """Whether ``text`` would close every bracket and quote it opens with one mark more: one
-    opened and left open (开展“金融知识普 | 月 金融知识进万家 | 活动), or one closed that it never
-    opened (仓：大小股东达成 | 护盘”共识): the mark OCR often loses."""
+def _unmatched(text: str) -> int:
+    """How many brackets and quotes ``text`` leaves open, and closes without opening them."""
     depth = unopened = 0
     for c in text:
         if c in _OPENERS:
@@ -174,7 +162,14 @@ def _closer_lost(text: str) -> bool:
                 depth -= 1
             else:
                 unopened += 1
-    return depth + unopened == 1
+    return depth + unopened
+
+
+def _one_mark_unmatched(text: str) -> bool:
+    """Whether ``text`` would close every bracket and quote it opens with one mark more: one
+    opened and left open (开展“金融知识普 | 月 金融知识进万家 | 活动), or one closed that it never
+    opened (仓：大小股东达成 | 护盘”共识): the mark OCR often loses."""
+    return _unmatched(text) == 1
 
 
 def ends_sentence(text: str, shape: Shape | None = None) -> bool:
@@ -426,7 +421,8 @@ class PageReading:
     heading_widths: frozenset[float] = frozenset()
     # how many times the page's headlines wrap at each of ``heading_widths``
     heading_wraps: dict[float, int] = field(default_factory=dict)
-    # rows of a run of heading lines that hold marks (:func:`_heading_runs`) that wrap onto the next row
+    # rows of a run of heading lines that hold marks (:func:`_heading_runs`) that wrap onto the next line
+    # of their run (the next row, or the one after a blank line that OCR set between them)
     heading_runs: frozenset[int] = frozenset()
     indent: float = 0.0
     tolerance: float = TOLERANCE
@@ -929,7 +925,8 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
     headline in larger type wraps at: as wide, or short of it by less than the next line's first
     unit), the last no wider; together no longer than a joined headline, with no full stop nor
     semicolon (``headline_stops``), every bracket and quote closed (over a byline or dateline, one
-    may be left open: :func:`_closer_lost`), not ending open, and the line after them goes on with no word
+    mark may be lost, an opening or a closing one: :func:`_one_mark_unmatched`), not ending open,
+    and the line after them goes on with no word
     they began (英国美女在殡仪馆工 | 作太痛苦，转行当美 | 人鱼！每小时收入近 | 千元).  Body text fills
     its column, but for a paragraph's first and last lines.  A run whose last line fills the measure
     too ends there only over a byline or dateline, a heading or a blank line: else the headline may
@@ -960,7 +957,7 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
         ends = (nxt is None and not spaced) or over_headed or nxt in heads \
             or measure - widths[j] - reading.slack[j] > WRAP_AGAIN_WIDTH
         if shown and ends and len(text) <= v.joined_headline_max and not v.headline_stop.found_in(text) \
-                and (balanced(text) or below is not None and roles[below] in HEADED and _closer_lost(text)) \
+                and (balanced(text) or below is not None and roles[below] in HEADED and _one_mark_unmatched(text)) \
                 and text[-1] not in v.open_end \
                 and not all(v.heading_shaped(texts[k]) for k in run) \
                 and not (nxt is not None and roles[nxt] is None and (
@@ -987,7 +984,9 @@ def _heading_run(texts: Sequence[str], roles: Sequence[Role | None], heads: set[
     """The rows of a run of heading lines from line ``i`` (:func:`_heading_runs`), which starts a
     paragraph (after a sentence's end, full line or not: the run's widths tell), and the measure its
     lines but the last fill; or None.  A headline's first line ends no sentence: a short paragraph
-    that does is body text (…需的。| 债券市场存在泡沫吗？| 较强冷…)."""
+    that does is body text (…需的。| 债券市场存在泡沫吗？| 较强冷…).  A run whose lines stand a
+    blank line apart needs that paragraph's end over the blank line too: OCR sets blank lines
+    inside paragraphs as well."""
     n, widths, slack, v = len(texts), reading.widths, reading.slack, reading.vocab
     step = _run_step(texts, i) if texts[i] else 0
     if not step or roles[i] is not None or v.ends_sentence(texts[i]):
@@ -1231,7 +1230,7 @@ def _heading_stack(texts: Sequence[str], roles: Sequence[Role], reading: PageRea
     if not all(v.heading_shaped(texts[k]) for k in range(i, j)):
         marked = [texts[k] for k in range(i, j)]
         over = j
-        if _closing_tail(texts, j, v):
+        if _closing_tail(texts, j, v) and roles[j] is Role.BODY:
             marked[-1] += texts[j]  # the last line's tail under it, set in the column (…力战A股“瀑 | 布跌”)
             over = j + 1
         if not all(map(v.marked_heading, marked)) or not _heads_over(texts, roles, i, over, v):
@@ -1248,7 +1247,7 @@ def _closing_tail(texts: Sequence[str], j: int, v: RoleVocabulary) -> bool:
     """Whether line ``j`` is the tail of the heading line over it, closing a quotation or bracket
     that line leaves open (…众大佬轮番力战A股“瀑 | 布跌”): with it, the line has a headline's marks."""
     return 0 < j < len(texts) and bool(texts[j]) and bool(texts[j - 1]) and len(texts[j]) <= HEADING_TAIL_MAX \
-        and not v.marked_heading(texts[j - 1]) and v.marked_heading(texts[j - 1] + texts[j])
+        and not balanced(texts[j - 1]) and v.marked_heading(texts[j - 1] + texts[j])
 
 
 def dash_led(text: str) -> bool:

@@ -1108,14 +1108,18 @@ def test_a_headline_whose_lines_ocr_set_a_blank_line_apart_is_one_paragraph(rebu
     assert any("heading-run" in c.note for c in result.changes if c.rule == "para-join-break")
 
 
-@pytest.mark.parametrize(("opened", "joined"), [("他说：“", True), ("他说：", False)])
-def test_a_sentence_ending_a_quotation_whose_closer_ocr_lost_goes_on(rebuild, opened, joined):
+@pytest.mark.parametrize(("opened", "line", "joined"), [
+    ("他说：“", "步阶段，它们的好处是来得很快。", True),
+    ("他说：", "步阶段，它们的好处是来得很快。", False),  # no quotation open
+    ("他说：“", "步阶段，它们好处是快。", False),  # short by more than a closing quote
+])
+def test_a_sentence_ending_a_quotation_whose_closer_ocr_lost_goes_on(rebuild, opened, line, joined):
     """A line ending a sentence inside a quotation its sentence opened, short of its column by one
     cell: OCR lost the closing quote there (它的好处是快。| 张严如此评价。), the paragraph goes on;
-    with no quotation open, the line ends its paragraph."""
+    with no quotation open, or a line shorter than a lost quote explains, the line ends its paragraph."""
     body = ["会议强调，要坚持稳中求进工作总基", "调，完整准确全面贯彻新发展理念，", "推动高质量发展。各项工作要扎实推"]
-    quoted = [opened + "这些新的项目都属于一个起"[: 16 - len(opened)], "步阶段，它们的好处是来得很快。", "张严如此评价。"]
+    quoted = [opened + "这些新的项目都属于一个起"[: 16 - len(opened)], line, "张严如此评价。"]
     after = ["进，全面建设社会主义现代化国家，", "奋力书写中国式现代化新的篇章。"]
     raw = "\n".join(body * 3 + quoted + body * 2 + after) + "\n"
     text = rebuild.clean(raw).text
-    assert ("来得很快。张严如此评价。" in text) is joined
+    assert (line[-4:] + "张严如此评价。" in text) is joined

@@ -543,7 +543,7 @@ def test_a_heading_run_whose_closing_quote_ocr_lost_is_a_headline_over_a_byline(
 
 @pytest.mark.parametrize(("over", "dash", "apart"), [
     ("京东为何不直接公布GMV？", "——成交金额1.6万亿元", True),
-    ("京东为何不直接公布GMV？", "——成交金额1.6万亿元，同比增长了百分之", False),  # fills its column: body
+    ("京东为何不直接公布GMV？", "——成交金额1.6万亿元同比增长了百分之二十", False),  # fills its column: body
     ("京东为何不直接公布GMV，", "——成交金额1.6万亿元", False),  # ends open: body text going on
 ])
 def test_a_line_with_marks_over_a_dash_led_line_is_a_headline_and_its_sub_headline(over, dash, apart):
@@ -612,16 +612,28 @@ def test_a_wide_line_holding_marks_over_a_byline_or_sub_headline_is_a_headline_s
     assert read_page(lines).roles[len(_BODY_OVER)] is role
 
 
-@pytest.mark.parametrize(("tail", "headline"), [("布跌”", True), ("布跌”，市场又如何", False)])
-def test_wide_heading_lines_whose_quote_a_tail_closes_over_a_dateline_are_headlines(tail, headline):
+@pytest.mark.parametrize(("line", "tail", "headline"), [
+    ("复盘惊魂一周：众大佬轮番力战A股市场的连日“瀑", "布跌”", True),
+    ("复盘惊魂一周：众大佬轮番力战A股市场的连日“瀑", "布跌”，市场又如何", False),
+    ("复盘惊魂一周：众大佬轮番力战A股市场的连日，", "新高", False),  # no quotation the tail closes
+])
+def test_wide_heading_lines_whose_quote_a_tail_closes_over_a_dateline_are_headlines(line, tail, headline):
     """A kicker and a headline set across the columns, the headline's quotation closed by a tail
     on the line under it (…力战A股“瀑 | 布跌”), over a dateline: headings, not a caption; a
     longer tail with a comma is a caption's sentence going on."""
     ended = _BODY_OVER[:3] + ["化国家，奋力书写中国式现代化新篇章。"]
-    heads = ["产业资本持续离场 半年两市大股东套现4774亿元整", "复盘惊魂一周：众大佬轮番力战A股市场的连日“瀑", tail]
+    heads = ["产业资本持续离场 半年两市大股东套现4774亿元整", line, tail]
     lines = ended + heads + ["新华社成都7月26日电（记者 金辉雅）而对于"] + _BODY_UNDER
     roles = read_page(lines).roles[len(ended):len(ended) + 3]
     assert (roles == [Role.HEADLINE] * 3) is headline
+
+
+def test_wide_lines_holding_marks_that_end_the_page_are_read():
+    """A run of wide lines with a headline's marks as the page's last lines: no line after them to
+    read as a tail (the page's end is no index past it)."""
+    ended = _BODY_OVER[:3] + ["化国家，奋力书写中国式现代化新篇章。"]
+    wide = ["产业资本持续离场，半年两市大股东套现4774亿元整", "复盘惊魂一周：众大佬轮番力战A股市场的连日暴跌"]
+    assert len(read_page(_BODY_OVER + ended + wide).roles) == len(_BODY_OVER + ended) + 2
 
 
 def test_a_wide_line_holding_marks_after_text_going_on_is_no_headline():

@@ -30,7 +30,7 @@ from cleanup.rules import Rule, _vetted, load_profile
 from cleanup.stage import Stage, Touched
 from cleanup.stages.dedup import comparison_key, find_pairs
 from cleanup.textkey import comparison_keys
-from cleanup.stages.fragments import cuts_segment
+from cleanup.stages.fragments import cuts_segment, slips_at_most
 from cleanup.stages.normalize import Normalize
 from cleanup.shape import AnyOf, Shape, ends_with
 from cleanup.stages.paragraphs import _STRIPPED_NOT_SPACE
@@ -717,7 +717,8 @@ def plain_headline_piece(fragments, page, i: int) -> str:
                 <= line.end + fragments.piece_window:
             continue
         found = fuzz.partial_ratio_alignment(text, head, score_cutoff=fragments.piece_min_score)
-        if found is not None and cuts_segment(head, found.dest_start, found.dest_end):
+        if found is not None and cuts_segment(head, found.dest_start, found.dest_end) \
+                and slips_at_most(text, head[found.dest_start:found.dest_end], fragments.piece_max_slips):
             return f"{'prefix' if found.dest_start == 0 else 'piece'} of headline '{head}' (score {found.score:.0f})"
     return ""
 

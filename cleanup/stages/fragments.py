@@ -105,6 +105,7 @@ class Fragments(Stage):
         p = self.settings(rule)
         self.piece_min_chars = p.integer("piece_min_chars")
         self.piece_min_score = p.number("piece_min_score")
+        self.piece_max_slips = p.integer("piece_max_slips")
         self.piece_window = p.integer("piece_window")
         return self.find_piece_heading_no_body
 
@@ -199,9 +200,9 @@ class Fragments(Stage):
     def following(self, page: Page, i: int) -> str:
         return page.lines[i + 1].text if i + 1 < len(page.lines) else ""
 
-    def stands_alone(self, page: Page, i: int) -> bool:
-        """Whether line ``i``, no longer than ``alone_max_chars``, follows a finished paragraph
-        (a sentence's end), the top of the page or a fragment: a line of body text the
+    def judged_alone(self, page: Page, i: int) -> bool:
+        """Whether line ``i`` may be judged by itself: it is no longer than ``alone_max_chars`` and
+        follows a finished paragraph (a sentence's end), the top of the page or a fragment: a line of body text the
         paragraphs stage left unjoined follows one cut mid-sentence, or a byline, and is no
         fragment.  A longer line judged by itself is a line of a headline or body text an
         extractor set apart far more often than an orphan piece (主要是依托呼和浩特城市大及:
@@ -233,7 +234,8 @@ class Fragments(Stage):
         for j in sorted(longer[n] for _, _, n in scored):
             head = page.lines[j].text
             found = fuzz.partial_ratio_alignment(text, head, score_cutoff=self.piece_min_score)
-            if found is None or not cuts_segment(head, found.dest_start, found.dest_end):
+            if found is None or not cuts_segment(head, found.dest_start, found.dest_end) \
+                    or not slips_at_most(text, head[found.dest_start:found.dest_end], self.piece_max_slips):
                 continue
             where = "prefix" if found.dest_start == 0 else "piece"
             return f"{where} of headline '{head}' (score {found.score:.0f})"
@@ -241,7 +243,7 @@ class Fragments(Stage):
 
     def find_dangling_end(self, page: Page, i: int) -> str:
         """Evidence that line ``i`` ends where no headline can end (it stands after a paragraph's end)."""
-        if not self.stands_alone(page, i):
+        if not self.judged_alone(page, i):
             return ""
         text = page.lines[i].text
         end = next((e for e in self.dangling_ends if text.endswith(e)), "")
@@ -281,7 +283,7 @@ class Fragments(Stage):
         if ends_share < self.ends_inside_min and starts_share < self.starts_inside_min:
             return ""  # neither end could be a cut: no segmentation needed
         following = self.following(page, i)
-        if not self.stands_alone(page, i) or self.is_kept(following) or self.goes_on(text, following):
+        if not self.judged_alone(page, i) or self.is_kept(following) or self.goes_on(text, following):
             return ""  # a line before a lead (本报讯……) is in a headline's place
         if self.label_marks.intersection(text[:-1]):
             return ""  # a headline's label (魏少军：产业结构扭曲……) led it: the line is a headline's start
@@ -315,6 +317,14 @@ class Fragments(Stage):
     def segment_words(self, text: str) -> tuple[str, ...]:
         """The words of ``text``'s Han runs, each run segmented the cheapest way (as ``words_of``, memoised)."""
         return tuple(self.lexicon.han_words(text))
+
+
+def slips_at_most(piece: str, window: str, slips: int) -> bool:
+    """Whether ``piece`` reads as ``window`` of a headline, as long, but for at most ``slips``
+    characters misread in place (OCR's 外市 for 外事): a character put in or left out shifts
+    the rest, and a line that differs so is another line (《反分裂国家法》实施15周年 is no piece
+    of 《反分裂国家法》实施15年发挥重要作用)."""
+    return len(piece) == len(window) and sum(a != b for a, b in zip(piece, window)) <= slips
 
 
 def cuts_segment(head: str, start: int, end: int) -> bool:

@@ -977,11 +977,13 @@ class Paragraphs(Stage):
             elif self.headline_like(text):
                 ev.extend(self._headline_evidence())
             return ev
-        if rd.fills(i, b.text) or (ending == "sentence-end" and self._closer_lost(text, i, rd)):
+        if rd.fills(i, b.text):
             ev.append("fills-column")
             if ending == "sentence-end" and not rd.indent and self.item_numeral.match(text):
                 ev.append("item-ends")  # a list item's sentences end with it, most often (where the page
                 # indents, the next line's indent tells: next-indented)
+        elif ending == "sentence-end" and self._fills_but_for_lost_closer(text, i, rd):
+            ev.append("closer-lost")
         elif text is not a.text:
             ev.append("short-line")
         else:  # the paragraph's first line: it may be indented, and a dateline's goes on
@@ -1000,14 +1002,13 @@ class Paragraphs(Stage):
             ev.append("heading-over-indented")
         return ev
 
-    def _closer_lost(self, text: str, i: int, rd: PageReading) -> bool:
+    def _fills_but_for_lost_closer(self, text: str, i: int, rd: PageReading) -> bool:
         """Whether line ``i``, ending ``text`` with a sentence's end inside a quotation its sentence
         opened, stops short of its column by no more than the closing quote OCR lost (…“这些5G芯片均属
         于一个 | 起步产品，它的好处是快。| 张严如此评价。): the quotation goes on, the paragraph too."""
-        at = text.rfind("“")
-        if at < 0 or text.rfind("”") > at or not rd.columns[i] or rd.room(i) > rd.tolerance + CLOSER_WIDTH:
+        if not self._quote_open(text) or not rd.columns[i] or rd.room(i) > rd.tolerance + CLOSER_WIDTH:
             return False
-        return not any(c in self.sentence_end for c in text[at:-1])
+        return not any(c in self.sentence_end for c in text[text.rfind("“"):-1])
 
     def _heading_alone(self, b: _Line, rd: PageReading) -> bool:
         """Whether line ``b``, the last of its block (a blank line or the page's end after it), is a
