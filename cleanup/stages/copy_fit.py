@@ -428,7 +428,7 @@ class Fit:
         keys = page.grams.keys
         copy = keys[i]
         names = {name for j in art.head
-                 for name in unknown_runs(self.lexicon, keys[j], self.name_chars, self.name_rarity) if name in copy}
+                 for name in unknown_runs(self.lexicon, page.texts[j], self.name_chars, self.name_rarity) if name in copy}
         if not names:
             return False
         mine = set(art.head) | set(art.body) | skip
