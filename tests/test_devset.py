@@ -292,3 +292,27 @@ def test_the_scorer_lists_the_missed_breaks_by_class(capsys):
     row = json.loads(capsys.readouterr().out)
     assert sum(row[f"missed_{c}"] for c in "abcd") == len(listed)
     assert row["break_r"] <= row["attainable_r"] <= 1
+
+
+def test_crawled_people_daily_articles_become_a_source_folder(tmp_path):
+    """tools/devset/import_rmrb.py keeps a dated news report (headline without its column tag,
+    paragraphs in clean form, the gap after the dateline kept) and leaves out an undated piece,
+    a picture page and a paragraph printed twice."""
+    from devset import import_rmrb
+
+    day = tmp_path / "20200501"
+    day.mkdir()
+    more = "各地群众踊跃参加，气氛十分热烈，场面蔚为壮观。" * 6
+    body = ["　　本报北京4月30日电　5月1日，全国各地举行活动。" + more,
+            "　　第二段讲述了活动的详细安排。" + more,
+            "　　第三段讲述了有关部门的准备工作。" + more,
+            "　　第四段讲述了专家的看法。" + more]
+    (day / "20200501-01-01.txt").write_text("引题\n各地举行庆祝活动（人民论坛）\n副题\n" + "\n".join(body), encoding="utf-8")
+    (day / "20200501-01-02.txt").write_text("\n图片报道\n\n" + "\n".join(body), encoding="utf-8")
+    (day / "20200501-02-01.txt").write_text("\n没有电头的评论\n\n" + "\n".join(body[1:]), encoding="utf-8")
+    (day / "20200501-03-01.txt").write_text("\n同一篇文章转版\n\n" + "\n".join(body), encoding="utf-8")
+    [article] = import_rmrb.articles([day])
+    lines = article.splitlines()
+    assert lines[0] == "# 各地举行庆祝活动"
+    assert lines[1].startswith("本报北京4月30日电 5月1日，全国各地举行活动。")
+    assert len(lines) == 1 + 4  # the same article printed again on page 3: written once
