@@ -1123,3 +1123,18 @@ def test_a_sentence_ending_a_quotation_whose_closer_ocr_lost_goes_on(rebuild, op
     raw = "\n".join(body * 3 + quoted + body * 2 + after) + "\n"
     text = rebuild.clean(raw).text
     assert (line[-4:] + "张严如此评价。" in text) is joined
+
+
+@pytest.mark.parametrize(("turn", "apart"), [
+    (["“你这是从哪里来的？总不会是", "从城里来的吧，我猜得对么？”", "“不是的，我是从乡下来的，你", "看看这一身打扮就知道了。”"], True),
+    # the next line opens no quotation: the paragraph goes on after a full line
+    (["“你这是从哪里来的？总不会是", "从城里来的吧，我猜得对么？”", "他笑着说，我是从乡下来的，你", "看看这一身打扮就知道了。”"], False),
+])
+def test_a_full_line_ending_a_quoted_sentence_before_a_line_opening_a_quotation(rebuild, turn, apart):
+    """On a printed page, a full line ending a sentence and a quotation before a line that opens
+    one: the next speaker's turn, a paragraph of its own (next-quote-turn), where the page shows
+    no indent to tell."""
+    body = ["会议强调，要坚持稳中求进工作", "总基调，完整准确全面贯彻新发", "展理念，推动高质量发展。各项"]
+    raw = "\n".join(body * 3 + turn + body * 3) + "\n"
+    paragraphs = paragraphs_of(rebuild.clean(raw).text)
+    assert any(p.startswith(turn[2][:6]) for p in paragraphs) is apart

@@ -286,6 +286,7 @@ class Paragraphs(Stage):
         self.list_item_max = p.integer("list_item_max")
         self.title_end = p.pattern("title_end")
         self.quote_turn = p.pattern("quote_turn")
+        self.quote_turn_wrapped = p.pattern("quote_turn_wrapped")
         # searched across a break (a line's end, the line break, the next line's start), which most
         # often holds a comma: the characters tested first are others a match needs
         self.quote_turn_chars = _needs(self.quote_turn, avoid="\n" + self.shape.commas)
@@ -979,6 +980,9 @@ class Paragraphs(Stage):
             return ev
         if rd.fills(i, b.text):
             ev.append("fills-column")
+            if ending == "sentence-end" and b.text[0] == "“" \
+                    and self.quote_turn_wrapped.search(text[-JOIN_CONTEXT:] + "\n" + b.text[:1]):
+                ev.append("next-quote-turn")  # a quotation ended, another opens: the next speaker's turn
             if ending == "sentence-end" and not rd.indent and self.item_numeral.match(text):
                 ev.append("item-ends")  # a list item's sentences end with it, most often (where the page
                 # indents, the next line's indent tells: next-indented)
