@@ -405,8 +405,8 @@ class PageReading:
     the page tells none: clean text, or too few lines of one width), as
     many cells as a full line of Han has characters (text wrapped at a
     count of characters, not at a width, fills it with ``counts[i]``
-    characters, a line's count); ``heading_widths`` are the
-    widths at which the page's headlines wrap, ``indent`` how far a
+    characters, a line's count); ``heading_wraps`` are the
+    widths at which the page's headlines wrap, with how often they do, ``indent`` how far a
     paragraph's first line is indented, ``tolerance`` how far short of its
     column a full line of the page may stop.
     """
@@ -418,8 +418,6 @@ class PageReading:
     counts: list[int]
     wrapped: bool
     vocab: RoleVocabulary
-    heading_widths: frozenset[float] = frozenset()
-    # how many times the page's headlines wrap at each of ``heading_widths``
     heading_wraps: dict[float, int] = field(default_factory=dict)
     # rows of a run of heading lines that hold marks (:func:`_heading_runs`) that wrap onto the next line
     # of their run (the next row, or the one after a blank line that OCR set between them)
@@ -478,7 +476,7 @@ class PageReading:
         unit = first_unit_width(nxt) if nxt is not None else 0.0
         if unit <= 1:
             unit = 0.0  # a character's width: as much as OCR may lose, as little as the page rounds to
-        return any(abs(self.widths[i] - w) <= 0.5 or 0 < w - self.widths[i] < unit for w in self.heading_widths)
+        return any(abs(self.widths[i] - w) <= 0.5 or 0 < w - self.widths[i] < unit for w in self.heading_wraps)
 
 
 def is_wrapped(texts: Sequence[str], shape: Shape | None = None) -> bool:
@@ -664,7 +662,6 @@ def read_page(
     _add_heading_tails(texts, roles, heads, v, cuts_word)
     heads.difference_update(continued)
     reading.heading_wraps = _heading_widths(texts, heads, reading)
-    reading.heading_widths = frozenset(reading.heading_wraps)
     reading.roles = [r if r is not None else headline if i in heads else body for i, r in enumerate(roles)]
     if wrapped:
         _mark_captions(texts, reading.roles, reading)
@@ -951,13 +948,12 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
         # two lines, the second narrower: one line's width is too little to go by, unless the break
         # cuts a word (a measure wrapped it) or a byline or dateline follows (a headline's place)
         over_headed = nxt is not None and roles[nxt] in HEADED
-        below = _next(texts, j)
         shown = len(run) > 2 or abs(widths[j] - widths[run[0]]) <= WRAP_AGAIN_WIDTH \
             or (cuts_word is not None and bool(cuts_word(texts[run[0]], texts[j]))) or over_headed
         ends = (nxt is None and not spaced) or over_headed or nxt in heads \
             or measure - widths[j] - reading.slack[j] > WRAP_AGAIN_WIDTH
         if shown and ends and len(text) <= v.joined_headline_max and not v.headline_stop.found_in(text) \
-                and (balanced(text) or below is not None and roles[below] in HEADED and _one_mark_unmatched(text)) \
+                and (balanced(text) or _one_mark_unmatched(text) and _over_headed_line(texts, roles, j)) \
                 and text[-1] not in v.open_end \
                 and not all(v.heading_shaped(texts[k]) for k in run) \
                 and not (nxt is not None and roles[nxt] is None and (
@@ -966,6 +962,12 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
             wraps.update(run[:-1])
         i = j + 1
     return frozenset(wraps)
+
+
+def _over_headed_line(texts: Sequence[str], roles: Sequence[Role | None], j: int) -> bool:
+    """Whether the next line after line ``j``, blank lines skipped, is a byline or dateline."""
+    below = _next(texts, j)
+    return below is not None and roles[below] in HEADED
 
 
 def _run_step(texts: Sequence[str], i: int) -> int:
@@ -1306,7 +1308,7 @@ def _small_type(i: int, reading: PageReading, one_measure: bool = False) -> bool
         return False
     if reading.fills(i):
         return True
-    narrow = [w for w in reading.heading_widths if w < col - reading.tolerance]
+    narrow = [w for w in reading.heading_wraps if w < col - reading.tolerance]
     if not narrow:
         return False
     least = min(narrow)

@@ -94,7 +94,7 @@ def test_lines_of_a_character_in_a_row_give_no_width_headlines_wrap_at():
     raw = (DATA / "issues" / "i02" / "raw" / "tesseract" / "p3.txt").read_text(encoding="utf-8")
     texts = [t for t in raw.split("\n") if t]
     reading = read_page(texts)
-    assert all(w > 2 for w in reading.heading_widths)
+    assert all(w > 2 for w in reading.heading_wraps)
     at = texts.index("引起低肾素性低醛固酮")
     assert roles_by_type(texts)[at:at + 2] == [Role.HEADLINE, Role.HEADLINE]
 
@@ -232,7 +232,7 @@ def test_lines_that_read_as_paragraphs_get_their_own_roles_and_no_more_when_aske
     own = read_page(lines, wrapped=True, own_if_paragraphs=True)
     assert not own.wrapped and not full.wrapped
     assert own.roles == own_roles(lines) != full.roles  # the full reading names headings too
-    assert not own.heading_widths
+    assert not own.heading_wraps
 
 
 @pytest.mark.parametrize("headline", ["", "坚持稳中求进工作总基调完整准确全面贯彻新发展理念推动经济社会高质量发展取得新成效"],

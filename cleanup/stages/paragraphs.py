@@ -32,7 +32,8 @@ from ..numerals import item_number
 from ..pattern_chars import required_chars
 from ..patterns import VETTED_LENGTH, ParamPattern, fuse_patterns, is_fusable
 from ..roles import (HEADED, HEADINGS, INDENT_TOLERANCE, STANDALONE, STARTS_PARAGRAPH, UNPRINTED_COLUMN_SHARE,
-                     UNPRINTED_ENDS_SHARE, WRAP_AGAIN_WIDTH, PageReading, Role, dash_led, first_unit_width, own_roles, read_page)
+                     UNPRINTED_ENDS_SHARE, WRAP_AGAIN_WIDTH, PageReading, Role, dash_led, first_unit_width, own_roles, read_page,
+                     vocabulary)
 from ..rules import Rule, StageConfig
 from ..shape import HAN, HAN_RUN, AnyOf
 from ..stage import Stage, Touched, handles
@@ -319,7 +320,7 @@ class Paragraphs(Stage):
         self.headline_like = shape.headline_shaped
         self.headline_max = shape.headline_max
         self.headline_marks = frozenset(p.chars("headline_marks"))
-        self.headline_stop = AnyOf(shape.headline_stops)
+        self.vocab = vocabulary(shape)
         self.starts_unit = p.pattern("starts_paragraph")
         self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
         self.opens = p.pattern("opens_paragraph")
@@ -807,9 +808,9 @@ class Paragraphs(Stage):
         """Whether ``text``, a paragraph with a sentence's end inside it, may be a headline all the same:
         short, its marks inside only those a headline's clauses end with (``headline_marks``: 补壹刀：别笑！
         18人的“新八国联军”今天成立了), none closing a quotation (a sentence quoted in prose: “唉唉，见面
-        不见面了呢？”这时我已知道), no full stop nor semicolon, not ending open, no quotation left open."""
-        if len(text) > self.headline_max or self.headline_stop.found_in(text) or text[-1] in self.open_end \
-                or self._quote_open(text):
+        不见面了呢？”这时我已知道), and a headline's shape but for them (the roles' ``marked_heading``:
+        no full stop nor semicolon, not ending open, every bracket and quote closed)."""
+        if len(text) > self.headline_max or not self.vocab.marked_heading(text):
             return False
         inner = text[:-1]
         return all(c in self.headline_marks and text[k + 1] not in self.closers
