@@ -34,6 +34,13 @@ def stage():
     return build_stage(profile_with("paragraphs").stages[0], timeout=2.0)
 
 
+def fixed_point(cleaner: Cleaner, raw: str) -> str:
+    """``raw`` cleaned, once it is checked that cleaning the result again changes nothing."""
+    out = cleaner.clean(raw).text
+    assert cleaner.clean(out).text == out
+    return out
+
+
 def paragraphs_of(text: str) -> list[str]:
     return [p for p in text.split("\n") if p]
 
@@ -341,9 +348,8 @@ def test_a_headline_over_a_dash_led_sub_headline_inside_a_sentence_stands_apart(
     """A heading-shaped line over a sub-headline led by a dash, each alone between blank
     lines, is a heading even in mid-sentence: not read into the sentence around it, on
     printed lines nor on the clean text (a fixed point)."""
-    out = rebuild.clean(HEADING_IN_COLUMN).text
+    out = fixed_point(rebuild, HEADING_IN_COLUMN)
     assert "全力跑出招商\n\n看准的事情就要咬住不放\n\n一一四是加强卫星遥感监控和人员巡查\n\n引资“加速度”" in out
-    assert rebuild.clean(out).text == out
     # with body text under the heading-shaped line instead, it is the tail of the sentence cut
     cut = out.replace("一一四是加强卫星遥感监控和人员巡查", "会议召开。")
     assert "全力跑出招商看准的事情就要咬住不放" in rebuild.clean(cut).text
@@ -355,9 +361,8 @@ def test_a_headline_over_a_byline_after_a_jump_marker_in_mid_sentence_stands_apa
     raw = ("阿司匹林能降低癌症，特别\n是大肠癌（CRC）的发生率和\n死亡率。但效果需要服药至少\n10至20年才能见到效果。此\n"
            "外，本品也能为减少子宫内膜\n癌、乳癌，以及前列腺癌的风\n\n（下转第11版）\n\n包钢贺海东赴中信集\n团拜访\n"
            "本报记者 万春 程佳\n\n新华社北京1月7日电 2022\n年1月7日，国家主席习近平向\n哈萨克斯坦总统托卡耶夫致口\n信。\n")
-    out = cleaner.clean(raw).text
+    out = fixed_point(cleaner, raw)
     assert "以及前列腺癌的风\n\n包钢贺海东赴中信集团拜访\n\n本报记者 万春 程佳\n\n" in out
-    assert cleaner.clean(out).text == out
 
 
 JUMP_CUT = "1月4日晚，由市委宣传部主办的迎新春文艺晚会在乌兰恰特大剧院举行，干部群众一千余人观看了演出，现场掌声不断"
@@ -379,9 +384,8 @@ def test_an_article_cut_by_a_jump_marker_is_not_joined_to_the_next_lead(cleaner,
         raw = f"会议召开。\n\n{JUMP_CUT}（下转第2版）\n\n{NEXT_LEAD}\n"
     else:  # the marker on a line of its own, under the column's last line
         raw = f"会议召开。\n\n{columns(JUMP_CUT, 12)}\n（下转第2版）\n\n{columns(NEXT_LEAD, 12)}\n"
-    out = cleaner.clean(raw).text
+    out = fixed_point(cleaner, raw)
     assert "现场掌声不断\n\n1月5日晚，" in out and "下转" not in out
-    assert cleaner.clean(out).text == out
 
 
 @pytest.mark.parametrize(("page", "apart"), [
@@ -392,9 +396,8 @@ def test_lines_a_page_jump_marker_stood_between_are_read_apart(cleaner, page, ap
     """…有效提高退役军人 | 国下转第4版 | 回眸2023 (OCR lost the sentence's end), ——首次合成出乙酰水杨酸 |
     (上接第4版)阿司匹林，…: the printed column reads the two as one paragraph, but the marker
     debris removed stood between them (after-jump); the clean text, read again, keeps them apart."""
-    out = cleaner.clean(DATA.joinpath(*page).read_text(encoding="utf-8")).text
+    out = fixed_point(cleaner, DATA.joinpath(*page).read_text(encoding="utf-8"))
     assert apart in out
-    assert cleaner.clean(out).text == out
 
 
 def test_a_line_after_a_marker_of_the_page_its_article_comes_from_goes_on_as_body(cleaner):
@@ -404,9 +407,8 @@ def test_a_line_after_a_marker_of_the_page_its_article_comes_from_goes_on_as_bod
     raw = ("麒麟980分别实现了10纳米\n和7纳米的全球首家商\n用。\n时代永远在奖励\n解决问题的摆渡人\n"
            "（上接第2版）需要\n接送的医护人员越来越\n多，汪勇感觉到这不是自\n己一个人能够完成的事。\n"
            "于是，志愿者汪勇，\n又变成了“领导者”汪\n勇，他开始组织协调，建\n立起了一只志愿者队伍。\n")
-    out = cleaner.clean(raw).text
+    out = fixed_point(cleaner, raw)
     assert "\n\n时代永远在奖励解决问题的摆渡人\n\n需要接送的医护人员越来越多，" in out
-    assert cleaner.clean(out).text == out
 
 
 def test_a_lead_s_day_after_its_dateline_is_not_a_lead_of_its_own(cleaner):
@@ -689,9 +691,8 @@ def test_a_reporters_title_cut_by_a_line_break_goes_on_into_its_credit(cleaner):
     """A caption's line that ends with a piece of a paper's name, the next line a credit
     opening with the rest of the title (…签约落地。本 | 报记者 周宏雅摄, development page
     p0008, tesseract), goes on into it: the credit is one line, apart from the caption."""
-    out = cleaner.clean(devset_page("p0008", "tesseract")).text
+    out = fixed_point(cleaner, devset_page("p0008", "tesseract"))
     assert "签约落地。\n\n本报记者 周宏雅摄\n\n" in out
-    assert cleaner.clean(out).text == out
 
 
 def test_headline_over_a_dateline_after_a_body_paragraph_with_commas_stands_apart(rebuild):
@@ -710,9 +711,8 @@ def test_an_indented_line_that_pushed_a_character_down_starts_a_paragraph_across
     comma after it took down to the next line (随着数据存储不断扩 | 容、…), starts a paragraph
     after a full line ending a sentence, also where OCR set a blank line between the two
     (development page p0013, tesseract, a blank line between every two lines)."""
-    out = cleaner.clean(devset_page("p0013", "tesseract")).text
+    out = fixed_point(cleaner, devset_page("p0013", "tesseract"))
     assert "等项目落地。\n\n随着数据存储不断扩容、" in out
-    assert cleaner.clean(out).text == out
 
 
 def test_a_heading_line_led_by_a_lone_one_under_a_headline_is_its_sub_headline(cleaner):
@@ -731,9 +731,8 @@ def test_a_heading_wrapped_before_the_one_of_a_word_is_no_sub_headline(cleaner, 
     heading wrapped there goes on, and cleaning it again changes nothing."""
     raw = f"席王莉霞出席会议并致辞。\n\n{first}\n{second}\n\n在打造北疆文化品牌方\n面，以铸牢中华民族共同\n" \
         "体意识为主线，高标准完\n成年度书记项目。\n"
-    out = cleaner.clean(raw).text
+    out = fixed_point(cleaner, raw)
     assert first + second in paragraphs_of(out)
-    assert cleaner.clean(out).text == out
 
 
 def test_two_heading_lines_as_wide_in_one_ocr_block_are_one_heading(cleaner):
@@ -751,9 +750,8 @@ def test_two_heading_lines_as_wide_in_one_ocr_block_are_two_items_where_the_seco
     (``opens_item``), and cleaning the page again changes nothing."""
     raw = f"席王莉霞出席会议并致辞。\n\n{first}\n{second}\n\n在打造北疆文化品牌方\n面，以铸牢中华民族共同\n" \
         "体意识为主线，高标准完\n成年度书记项目。\n"
-    out = cleaner.clean(raw).text
+    out = fixed_point(cleaner, raw)
     assert first in paragraphs_of(out) and second in paragraphs_of(out)
-    assert cleaner.clean(out).text == out
 
 
 def cleaner_without(weight: str) -> Cleaner:
@@ -875,8 +873,7 @@ def test_a_lead_goes_on_unless_it_is_as_long_as_a_body_line(stage):
     "issues/i03/raw/tesseract/p1.txt",  # 本报记者 波 刘玉亮
 ])
 def test_cleaning_an_ocr_page_of_the_ocr_readings_again_changes_nothing(cleaner, page):
-    out = cleaner.clean((DATA / page).read_text(encoding="utf-8")).text
-    assert cleaner.clean(out).text == out
+    fixed_point(cleaner, (DATA / page).read_text(encoding="utf-8"))  # asserts the fixed point
 
 
 def test_title_quotes_must_pair_each_opener_with_its_closer():
@@ -924,9 +921,8 @@ def test_a_mark_that_follows_a_clause_after_a_sentence_end_continues_nothing(reb
     clean text is cleaned again.  Mid-sentence, or after a closing quote (“…！”，他说) or a quotation
     left open (its closer lost: “…！| ，他说), it goes on."""
     raw = f"会议强调，要将无废城市建设工作任务纳入市级绩效管理，{before}\n\n{after}\n"
-    out = rebuild.clean(raw).text
+    out = fixed_point(rebuild, raw)
     assert ("\n\n" in out.strip()) is apart
-    assert rebuild.clean(out).text == out
 
 
 def test_a_paragraph_opening_with_a_lead_word_after_a_function_word_stands_apart(rebuild):
@@ -1058,10 +1054,9 @@ def test_a_list_item_ending_a_clause_before_the_next_item_ends_its_paragraph(reb
     opening with the next numeral, printed alike, ends there (item-after-item), however full its line of
     narrow digits looks; the first item after a lead-in starts a paragraph (lead-in-then-item).  Another
     number, or one printed otherwise, is no such evidence, and the full lines join."""
-    out = rebuild.clean(LIST_PAGE.format(first=first, second=second)).text
+    out = fixed_point(rebuild, LIST_PAGE.format(first=first, second=second))
     assert f"如下：\n\n{first}报名时间" in out
     assert ("3日；\n\n" in out) is apart
-    assert rebuild.clean(out).text == out
 
 
 
@@ -1087,9 +1082,8 @@ def test_a_full_line_ending_a_sentence_of_a_list_item_ends_it(rebuild, first, ap
     on a page that indents its paragraphs, where the next line's indent tells."""
     item = first + ITEM_TEXT[len(first) + len(ITEM_TEXT) - 32:]  # two full lines
     assert len(item) == 32
-    out = rebuild.clean(wrapped([ITEM_BEFORE, item, ITEM_AFTER, ITEM_LAST])).text
+    out = fixed_point(rebuild, wrapped([ITEM_BEFORE, item, ITEM_AFTER, ITEM_LAST]))
     assert ("不走过场。\n\n各地" in out) is apart
-    assert rebuild.clean(out).text == out
     item = first + ITEM_TEXT[len(first) + len(ITEM_TEXT) - 30:]  # two full lines after the indent
     indented = rebuild.clean(wrapped(["\u3000\u3000" + p for p in (ITEM_BEFORE, item + ITEM_AFTER, ITEM_LAST)])).text
     assert "不走过场。各地" in indented
