@@ -1132,3 +1132,23 @@ def test_a_full_line_ending_a_quoted_sentence_before_a_line_opening_a_quotation(
     raw = "\n".join(body * 3 + turn + body * 3) + "\n"
     paragraphs = paragraphs_of(rebuild.clean(raw).text)
     assert any(p.startswith(turn[2][:6]) for p in paragraphs) is apart
+
+
+@pytest.mark.parametrize("byline, tail, name", [
+    ("本报记者 武佳忠 通讯员 康英", "英", "康英英"),
+    ("本报记者 潘萍芳 姚婧", "浩", "姚婧浩"),
+    ("本报记者 袁峰 通讯员 姚", "春蕾", "姚春蕾"),
+])
+def test_a_name_cut_at_a_byline_end_goes_on_where_no_column_was_learned(cleaner, byline, tail, name):
+    """A byline ending with a name's first one or two characters, over a line of the one or two
+    more that make three, wraps there (name_cut), though its block is too short for a column."""
+    raw = (f"推动经济高质量发展\n{byline}\n{tail}\n本报北京5月7日电 5月6日，国务委员兼外交\n"
+           "部长王毅应约同蒙古国外长朝格特巴\n特尔通电话。\n")
+    out = fixed_point(cleaner, raw)
+    assert f"{byline[:-len(name) + len(tail)]}{name}\n\n本报北京" in out
+
+
+def test_a_byline_ending_a_whole_name_does_not_take_a_second_one(cleaner):
+    """Three characters of a name and two more are two names, not one cut (name_cut counts three)."""
+    raw = "推动经济高质量发展\n本报记者 杜晶鑫\n任春\n随着数据存储不断扩容、数据传输不断提速。\n"
+    assert "杜晶鑫任春" not in cleaner.clean(raw).text

@@ -275,6 +275,7 @@ class Paragraphs(Stage):
         self.item_numeral = p.pattern("item_numeral")
         self.name_tail = p.pattern("name_tail")
         self.credit_tail = p.pattern("credit_tail")
+        self.name_cut = p.pattern("name_cut")
         self.phrases = p.pattern("phrases")
         self.phrases_chars = _needs(self.phrases)
         quotes = p.chars("title_quotes")
@@ -1065,7 +1066,8 @@ class Paragraphs(Stage):
                 or self.open_byline.search(text[-JOIN_CONTEXT:]) or (rb in _TITLED and self._cuts(self.cut_title, text, b.text)) \
                 or (ra in _TITLED and self._cuts(self.cut_reporter, text, b.text)) or (
                     ra in _NAMES_WRAP and (rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())
-                                           or self.credit_tail.fullmatch(b.text))):
+                                           or self.credit_tail.fullmatch(b.text)
+                                           or self.name_cut.search(text[-JOIN_CONTEXT:] + "\n" + b.text.strip()))):
             return ["line-wraps"]
         if ra is _CAPTION and rb is _CAPTION:
             return []  # one caption's lines: how they fill their column tells
