@@ -1152,3 +1152,22 @@ def test_a_byline_ending_a_whole_name_does_not_take_a_second_one(cleaner):
     """Three characters of a name and two more are two names, not one cut (name_cut counts three)."""
     raw = "推动经济高质量发展\n本报记者 杜晶鑫\n任春\n随着数据存储不断扩容、数据传输不断提速。\n"
     assert "杜晶鑫任春" not in cleaner.clean(raw).text
+
+
+@pytest.mark.parametrize("page, debris, heading", [
+    ("devset/raw/tesseract/p0006.txt", "张 提", "可虱我又不知道"),  # 张                      提
+    ("devset/raw/tesseract/p0002.txt", "、ER痉", "记者从教育厅了解到"),
+    ("heldout/raw/tesseract/p0123.txt", "-一 一", "超额完成全年目标"),
+])
+def test_debris_scattered_as_printed_goes_on_into_no_line_though_normalizing_squeezed_it(
+        cleaner, page, debris, heading):
+    """A row of a picture's or a masthead's debris that OCR read, its pieces wide apart as printed,
+    ends its paragraph though normalizing squeezed the blanks (line-scattered): the heading under
+    it is not glued to it; a row of an opening bracket and a Latin term is no debris (Filipendula)."""
+    out = fixed_point(cleaner, (DATA / page).read_text(encoding="utf-8"))
+    assert f"\n{debris}\n\n{heading}" in "\n" + out
+
+
+def test_a_bracket_before_a_latin_term_as_printed_is_no_debris(cleaner):
+    out = cleaner.clean((DATA / "heldout/raw/tesseract/p0106.txt").read_text(encoding="utf-8")).text
+    assert "（Filipendula ulmaria）合成的水杨苷" in out

@@ -72,6 +72,9 @@ class Layout:
     # lines one blank line apart in one block (``row``: the line's index among the rows read, which
     # the roles and the reading are indexed by); None on any other page
     lines: list[_Line] | None = None
+    # on a wrapped page, each row as printed in the raw input (:meth:`Paragraphs._printed`): the
+    # blanks of a line that normalizing squeezed (a picture's debris OCR read: SA 车 FL5     包)
+    printed: list[str] | None = None
 
 
 class _Verdict(NamedTuple):
@@ -124,6 +127,7 @@ CREDIT_CONTEXT = 40
 LEAD_IN_CONTEXT = 4
 # characters each side of a break that ``spaced_join`` reads
 JOIN_CONTEXT = 8
+PRINTED_PIECE_MAX = 3  # a row as printed of two pieces this short is debris (Paragraphs._printed_scattered)
 # characters of the paragraph before a break that ``latin_join`` reads: a word of Latin script
 # longer than this counts as a word
 LATIN_WORD_CONTEXT = 24
@@ -455,7 +459,7 @@ class Paragraphs(Stage):
         if not reading.wrapped:
             return Layout(False, reading.roles)
         body_blocks = frozenset(ln.block for ln in lines if self.body_mark.found_in(ln.text))
-        return Layout(True, reading.roles, reading, body_blocks, after_jump, lines[-1].block > 0)
+        return Layout(True, reading.roles, reading, body_blocks, after_jump, lines[-1].block > 0, printed=printed)
 
     def _line_spaced(self, doc: Document, lines: list[_Line]) -> Layout | None:
         """The layout of a page that writes a blank line after every printed line, or None if
@@ -488,7 +492,7 @@ class Paragraphs(Stage):
         full = [t for ln, t in zip(unspaced, texts) if rd.fills(ln.row)]
         if sum(1 for t in full if ends(t)) >= UNPRINTED_ENDS_SHARE * len(full):  # none full: not a column
             return None
-        return Layout(True, lay.roles, rd, lay.body_blocks, lay.after_jump, lay.spaced, unspaced)
+        return Layout(True, lay.roles, rd, lay.body_blocks, lay.after_jump, lay.spaced, unspaced, lay.printed)
 
     @staticmethod
     def _unspaced(lines: list[_Line]) -> tuple[list[str], list[_Line]]:
@@ -763,7 +767,8 @@ class Paragraphs(Stage):
         if nxt[0] in self.no_start and self.debris_after_sentence.search(text[-1] + "\n" + nxt[0]) \
                 and not self._quote_open(text):  # “…能力。| ，他说: the closing quote OCR lost
             ev.append("next-debris")  # …治理能力。| 、、 、 蒙古信息园…
-        if text is a.text and self._scattered(text):
+        if text is a.text and (self._scattered(text) or lay.printed is not None
+                               and self._printed_scattered(lay.printed[a.row])):
             ev.append("line-scattered")
         if ending == "mid-sentence" and text[-1] in self.function_end:
             ev.append("ends-function-word")
@@ -855,13 +860,24 @@ class Paragraphs(Stage):
         """Whether ``line`` is marks scattered across the page, wide blanks between them, none
         with ``scatter_han`` Han characters: a masthead's or a picture's debris that OCR read
         (=   seoz吉JE《>, <   忆   二   <和), not text wrapping onto the next line."""
+        pieces = self._scatter_pieces(line)
+        return len(pieces) > 1 and all(len(HAN.findall(p)) < self.scatter_han for p in pieces)
+
+    def _printed_scattered(self, line: str) -> bool:
+        """Whether ``line``, a row as printed, is scattered (:meth:`_scattered`) with two wide blanks
+        or more, or pieces of ``PRINTED_PIECE_MAX`` characters at most.  Normalizing squeezes the
+        blanks between Han and Latin or digits (SA 车 FL5     包       人  66   幼回 >》 is SA车FL5包
+        人66幼回 >》; 张                      提 is 张 提); but it rightly took out the one after an
+        opening bracket, before a Latin term ((         Filipendula | ulmaria))."""
+        pieces = self._scatter_pieces(line)
+        return self._scattered(line) and (len(pieces) > 2 or all(len(p) <= PRINTED_PIECE_MAX for p in pieces))
+
+    def _scatter_pieces(self, line: str) -> list[str]:
+        """The pieces of ``line`` between wide blanks (``scatter_gap``)."""
         if not self.scatter_gap_chars.found_in(line):
-            return False  # no gap can be found in it
-        gaps = list(self.scatter_gap.finditer(line))
-        if not gaps:
-            return False
-        ends = [0] + [x for g in gaps for x in g.span()] + [len(line)]
-        return all(len(HAN.findall(line, s, e)) < self.scatter_han for s, e in zip(ends[::2], ends[1::2]))
+            return [line]  # no gap can be found in it
+        ends = [0] + [x for g in self.scatter_gap.finditer(line) for x in g.span()] + [len(line)]
+        return [line[s:e] for s, e in zip(ends[::2], ends[1::2]) if s < e]
 
     def _unwrapped_evidence(self, text: str, nxt: str, ending: str) -> list[str]:
         """On a page of one paragraph per line, what shows a paragraph ending where its
