@@ -1171,3 +1171,24 @@ def test_debris_scattered_as_printed_goes_on_into_no_line_though_normalizing_squ
 def test_a_bracket_before_a_latin_term_as_printed_is_no_debris(cleaner):
     out = cleaner.clean((DATA / "heldout/raw/tesseract/p0106.txt").read_text(encoding="utf-8")).text
     assert "（Filipendula ulmaria）合成的水杨苷" in out
+
+
+@pytest.mark.parametrize("after", [
+    "“中美贸易战正在变成一场持久战，但我们已有准备。”他说。",
+    "据协会统计，2014年度，中关村上市公司从1家增至5家。",
+    "监管方7月2日晚祭出的武器是禁止跨市场恶意做空。",
+])
+def test_a_byline_cut_after_its_title_goes_on_only_onto_a_name(cleaner, after):
+    """A byline ending with a reporter's title goes on onto the line under it only if that line starts
+    with a name (name_start): OCR lost the name when the line opens a quotation or a sentence."""
+    raw = (f"推动经济高质量发展\n本报记者 马波 通讯员\n{after[:12]}\n{after[12:24]}\n{after[24:]}\n"
+           "在东莞洪梅镇，海新科技董事长杨敬\n交当面告诉笔者这家企业受到影响。\n")
+    out = fixed_point(cleaner, raw)
+    assert "本报记者 马波 通讯员\n\n" + after[:12] in out
+
+
+@pytest.mark.parametrize("tail", ["姜霖", "任晓丽，摄"])
+def test_a_byline_cut_after_its_title_goes_on_onto_its_name(cleaner, tail):
+    raw = (f"推动经济高质量发展\n本报记者 马波 通讯员\n{tail}\n“中美贸易战正在变成一场持久\n"
+           "战，但我们已有准备。”他说。在东\n莞洪梅镇，海新科技董事长杨敬交\n当面告诉笔者。\n")
+    assert "本报记者 马波 通讯员 " + tail in cleaner.clean(raw).text

@@ -34,6 +34,9 @@ from cleanup.shape import load_shape
     ("口新华社记者 顾忠英", Role.BYLINE),  # OCR reads □ as 口
     ("本报记者 吕雅蒙唐忠", Role.BYLINE),  # two names OCR read with no blank between them
     ("口本报记者 郑平琳魏忠", Role.BYLINE),
+    ("器本报通讯员 史杰蒙", Role.BYLINE),  # OCR reads a bullet as any character before the paper's name
+    ("转新华社记者 陆杰", Role.BYLINE),
+    ("围本报记者“”刘萍鹏", Role.BYLINE),
     ("本报记者“”邓萍雪。” 张宇蠢", Role.BYLINE),  # OCR read the blanks as quotes, one after a full stop
     ("本报记者“”邓萍雪。”张宇蠢", Role.BYLINE),  # and so once debris took the blank after the quote
     ("本报记者 波 刘玉亮", Role.BYLINE),  # OCR left one character of the first name
@@ -64,6 +67,14 @@ from cleanup.shape import load_shape
 ])
 def test_a_line_that_shows_its_role(line, role):
     assert assign_roles([line]) == [role]
+
+
+@pytest.mark.parametrize("line", ["据本报记者 王磊", "向新华社记者 陆杰"])
+def test_a_word_a_sentence_goes_on_with_is_no_bullet_before_a_byline(line):
+    """OCR reads a byline's bullet as any character before the paper's name, but not as a word a
+    sentence cut before that name goes on with (byline_bullet)."""
+    assert assign_roles([line]) != [Role.BYLINE]
+    assert assign_roles([line[1:]]) == [Role.BYLINE]
 
 
 def test_clean_text_headings_bylines_body():

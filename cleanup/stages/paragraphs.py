@@ -266,6 +266,7 @@ class Paragraphs(Stage):
         self.line_spaced_cuts = p.number("line_spaced_cuts")
         self.heading_tail = p.integer("heading_tail")
         self.open_byline = p.pattern("open_byline")
+        self.name_start = p.pattern("name_start")
         self.cut_title = p.pattern("cut_title")
         self.cut_reporter = p.pattern("cut_reporter")
         self.spaced_join = p.pattern("spaced_join")
@@ -1079,7 +1080,7 @@ class Paragraphs(Stage):
             return ["jump-cut"]
         if (ra is _CAPTION and rd.wide(a.row) and not self.standalone.search(b.text)) \
                 or (ra is _DATELINE and rb is _DATELINE) \
-                or self.open_byline.search(text[-JOIN_CONTEXT:]) or (rb in _TITLED and self._cuts(self.cut_title, text, b.text)) \
+                or self.open_byline.search(text[-JOIN_CONTEXT:]) and self.name_start.search(b.text) or (rb in _TITLED and self._cuts(self.cut_title, text, b.text)) \
                 or (ra in _TITLED and self._cuts(self.cut_reporter, text, b.text)) or (
                     ra in _NAMES_WRAP and (rd.fills(a.row, b.text) and self.name_tail.fullmatch(b.text.strip())
                                            or self.credit_tail.fullmatch(b.text)
