@@ -721,7 +721,8 @@ def _typeset(raw: str, shape: Shape | None) -> tuple[tuple[Line, ...], tuple[Rol
     where each starts: read once for a page that :func:`headlines_by_type` and
     :func:`typeset_paragraphs` both read."""
     raw_lines = tuple(lines(raw))
-    typeset = tuple(roles_by_type([ln.text for ln in raw_lines], shape=shape))
+    typeset = tuple(roles_by_type([ln.text for ln in raw_lines], shape=shape,
+                                  cuts_word=lambda before, after: cuts_word(before, after, shape)))
     return raw_lines, typeset, tuple(ln.start for ln in raw_lines)
 
 

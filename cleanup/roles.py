@@ -1319,12 +1319,12 @@ def _small_type(i: int, reading: PageReading, one_measure: bool = False) -> bool
     return reading.widths[i] - reading.slack[i] > measure + TYPE_MARGIN
 
 
-def roles_by_type(lines: Sequence[str], shape: Shape | None = None) -> list[Role]:
-    """The roles of :func:`read_page`, with headings named by the type they are set in
-    (:func:`_name_by_type`) on a page of printed lines.  The articles view asks for
-    them; the paragraphs stage needs no more than that a line is a heading."""
+def roles_by_type(lines: Sequence[str], shape: Shape | None = None, cuts_word: CutsWord | None = None) -> list[Role]:
+    """The roles of :func:`read_page` (``cuts_word`` as it takes it), with headings named by the
+    type they are set in (:func:`_name_by_type`) on a page of printed lines.  The articles view
+    asks for them; the paragraphs stage needs no more than that a line is a heading."""
     texts = [t.strip() for t in lines]
-    reading = read_page(lines, shape=shape)
+    reading = read_page(lines, cuts_word=cuts_word, shape=shape)
     roles = list(reading.roles)
     if reading.wrapped:
         _name_by_type(texts, roles, reading)

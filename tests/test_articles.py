@@ -1283,3 +1283,21 @@ def test_a_headline_with_a_question_or_an_exclamation_is_read_from_its_type(clea
     articles = cleaner.articles(raw)
     assert [a.headline for a in articles] == ["", "".join(head)]
     assert articles[1].paragraphs == [MARKED_BODY_AFTER]
+
+
+def _wrap(text: str, width: int = 15) -> str:
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+def test_a_headline_in_larger_type_cut_inside_a_word_is_read_by_its_type(cleaner):
+    """A two-line headline with a comma in it, its lines of unlike widths, reads as a headline in
+    the articles view as in the paragraphs stage: the break cuts a word (长 | 春市), which only
+    the word list tells (the articles' reading of the page's type is given ``cuts_word``)."""
+    body1 = ("近年来，呼和浩特市重点培育了以中环光伏、华耀光电为代表的新能源产业集群，推动经济高质量发展，"
+             "首府要大力发展实体经济，加快建设现代化产业体系，积极申报国家级开发区。")
+    body2 = ("一座城市，有历史，有文化，有美食，还有勇于创新的精神，它就是长春！长春市的新经济发展迅速，"
+             "数字经济、平台经济蓬勃兴起，成为拉动消费的新引擎。")
+    raw = (f"长春市新经济发展迅速\n{_wrap(body1)}\n（文/图 刘玺东 易赛楠）\n疫情防控常态化下，长\n春市的新经济之路\n"
+           f"{_wrap(body2)}\n")
+    heads = [a.record()["headline"] for a in cleaner.articles(raw)]
+    assert heads == ["长春市新经济发展迅速", "疫情防控常态化下，长春市的新经济之路"]
