@@ -298,6 +298,9 @@ class RoleVocabulary:
         # the role of a stripped, non-empty line (own_role), remembered by text: a page's
         # lines come again in the rounds and settle passes
         self.role_of_stripped = lru_cache(maxsize=8192)(self._role_of)
+        # whether a line ends a sentence, remembered by text: reading a page asks it of each line
+        # several times (its own end, the end of the line before another, a heading's run...)
+        self.ends_sentence: Callable[[str], bool] = lru_cache(maxsize=8192)(self._ends_sentence)
 
     def heading_shaped(self, text: str) -> bool:
         """Short, no sentence punctuation, not ending open, every bracket closed; an ellipsis
@@ -314,7 +317,7 @@ class RoleVocabulary:
         return 0 < len(t) <= self.joined_headline_max and not self.headline_stop.found_in(t) \
             and t[-1] not in self.open_end and t[0] not in self.no_start and balanced(t)
 
-    def ends_sentence(self, text: str) -> bool:
+    def _ends_sentence(self, text: str) -> bool:
         core = text.rstrip().rstrip(self.closers)
         return bool(core) and core[-1] in self.sentence_end
 
