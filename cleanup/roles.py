@@ -394,7 +394,7 @@ def own_roles(lines: Sequence[str], shape: Shape | None = None) -> list[Role]:
     """The role each line shows by itself (:func:`own_role`, folios split over lines
     too); ``Role.BODY`` where only its neighbours could tell."""
     v = vocabulary(shape)
-    roles = v.stripped_roles([line.strip() for line in lines])
+    roles = v.stripped_roles(list(map(str.strip, lines)))  # map: the paragraphs stage asks each round
     _mark_folio_runs(lines, roles, v)
     body = Role.BODY
     return [body if r is None else r for r in roles]
