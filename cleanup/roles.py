@@ -298,6 +298,9 @@ class RoleVocabulary:
         # the role of a stripped, non-empty line (own_role), remembered by text: a page's
         # lines come again in the rounds and settle passes
         self.role_of_stripped = lru_cache(maxsize=8192)(self._role_of)
+        # whether a line ends a sentence, remembered by text: reading a page asks it of each line
+        # several times (its own end, the end of the line before another, a heading's run...)
+        self.ends_sentence: Callable[[str], bool] = lru_cache(maxsize=8192)(self._ends_sentence)
 
     def heading_shaped(self, text: str) -> bool:
         """Short, no sentence punctuation, not ending open, every bracket closed; an ellipsis
@@ -314,7 +317,7 @@ class RoleVocabulary:
         return 0 < len(t) <= self.joined_headline_max and not self.headline_stop.found_in(t) \
             and t[-1] not in self.open_end and t[0] not in self.no_start and balanced(t)
 
-    def ends_sentence(self, text: str) -> bool:
+    def _ends_sentence(self, text: str) -> bool:
         core = text.rstrip().rstrip(self.closers)
         return bool(core) and core[-1] in self.sentence_end
 
@@ -391,7 +394,7 @@ def own_roles(lines: Sequence[str], shape: Shape | None = None) -> list[Role]:
     """The role each line shows by itself (:func:`own_role`, folios split over lines
     too); ``Role.BODY`` where only its neighbours could tell."""
     v = vocabulary(shape)
-    roles = v.stripped_roles([line.strip() for line in lines])
+    roles = v.stripped_roles(list(map(str.strip, lines)))  # map: the paragraphs stage asks each round
     _mark_folio_runs(lines, roles, v)
     body = Role.BODY
     return [body if r is None else r for r in roles]
@@ -934,9 +937,13 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
     v = reading.vocab
     widths, n = reading.widths, len(texts)
     wraps: set[int] = set()
+    may_run = _may_run(texts, roles, reading)
     i = 0
     while i < n:
-        found = _heading_run(texts, roles, heads, reading, i)
+        if not may_run[i]:  # no run starts at a line that cannot be one of its lines: most lines
+            i += 1
+            continue
+        found = _heading_run(texts, roles, heads, reading, i, may_run)
         if found is None:
             i += 1
             continue
@@ -981,8 +988,24 @@ def _run_step(texts: Sequence[str], i: int) -> int:
     return 0
 
 
+def _may_run(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading) -> list[bool]:
+    """For each line, whether it may be a line of a run of heading lines (:func:`_heading_run`):
+    a line of no role of its own, opening with a character that may start a line, short of its
+    column (the widest of its own and its neighbours') by more than an indented first line, and
+    taking at most ``HEADING_RUN_SHARE`` of it.  Body text fills its column: most lines may not."""
+    n, widths, slack, columns, no_start = len(texts), reading.widths, reading.slack, reading.columns, reading.vocab.no_start
+    least = reading.indent + reading.tolerance + HEADING_RUN_ROOM
+    out = [False] * n
+    for k, t in enumerate(texts):
+        if not t or roles[k] is not None or t[0] in no_start:
+            continue
+        col = max(columns[max(k - 1, 0) : k + 2])
+        out[k] = bool(col) and col - widths[k] - slack[k] > least and widths[k] <= HEADING_RUN_SHARE * col
+    return out
+
+
 def _heading_run(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int], reading: PageReading,
-                 i: int) -> tuple[list[int], float] | None:
+                 i: int, may_run: Sequence[bool]) -> tuple[list[int], float] | None:
     """The rows of a run of heading lines from line ``i`` (:func:`_heading_runs`), which starts a
     paragraph (after a sentence's end, full line or not: the run's widths tell), and the measure its
     lines but the last fill; or None.  A headline's first line ends no sentence: a short paragraph
@@ -998,14 +1021,11 @@ def _heading_run(texts: Sequence[str], roles: Sequence[Role | None], heads: set[
             prev in heads or (roles[prev] is not None and roles[prev] in STANDALONE)
             or v.ends_sentence(texts[prev])):
         return None
-    # the lines that may be a heading's in larger type: each short of its column by more than an
-    # indented first line, taking at most HEADING_RUN_SHARE of it; with a blank line between each two
+    # the lines that may be a heading's in larger type (``may_run``: each short of its column by more
+    # than an indented first line, taking at most HEADING_RUN_SHARE of it); with a blank line between each two
     rows: list[int] = []
     for k in range(i, min(n, i + step * HEADING_RUN_MAX), step):
-        col = max(reading.columns[m] for m in range(max(k - 1, 0), min(k + 2, n)))
-        if not texts[k] or roles[k] is not None or texts[k][0] in v.no_start or not col \
-                or col - widths[k] - slack[k] <= reading.indent + reading.tolerance + HEADING_RUN_ROOM \
-                or widths[k] > HEADING_RUN_SHARE * col or (step == 2 and k > i and texts[k - 1]):
+        if not may_run[k] or (step == 2 and k > i and texts[k - 1]):
             break
         rows.append(k)
     # the longest run of them whose lines but the last fill one measure, the last no wider

@@ -385,20 +385,22 @@ class Paragraphs(Stage):
         """The non-empty lines of ``text``, grouped in blocks of consecutive lines
         (``rows``: ``text.split("\\n")``, if split already)."""
         out: list[_Line] = []
+        append = out.append
         block = -1
         start = 0
         in_block = False
         for row, piece in enumerate(text.split("\n") if rows is None else rows):
-            if piece.strip() or not _STRIPPED_NOT_SPACE.isdisjoint(piece):
+            end = start + len(piece)
+            if piece.strip() or (piece and not _STRIPPED_NOT_SPACE.isdisjoint(piece)):
                 if not in_block:
                     block += 1
                     if out:
                         out[-1].last_in_block = True
-                out.append(_Line(start, start + len(piece), piece, block, not in_block, False, row))
+                append(_Line(start, end, piece, block, not in_block, False, row))
                 in_block = True
             else:
                 in_block = False
-            start += len(piece) + 1
+            start = end + 1
         if out:
             out[-1].last_in_block = True
         return out
