@@ -81,6 +81,7 @@ _SQUEEZED = regex.compile(f"(?<=[{_SQUEEZE}])[{_SQUEEZE}]")  # a mark right afte
 # the first of two marks in a row: re finds it several times quicker than regex finds _SQUEEZED
 _SQUEEZED_FIRST = re.compile(f"[{_SQUEEZE}](?=[{_SQUEEZE}])")
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
+_HAN_ONLY = regex.compile(r"\p{Han}+")
 _NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())  # ASCII other than [A-Za-z0-9]
 # a unit that cannot be broken across lines: a run of Latin letters and digits, with
 # the brackets and quotes that cling to it; or a character with the marks no line starts with
@@ -94,6 +95,7 @@ CREDIT_TAIL = 40  # characters at a line's end that a photo credit may take
 DATELINE_HEAD = 20  # characters at a line's start that a dateline's start takes
 HEADING_BLOCK_MAX = 3  # lines of a headline that a byline or sub-headline under it shows for one
 HEADING_TAIL = 2  # characters: a line this short after a heading line ends it
+WORD_TAIL = 3  # characters of Han: a line this short after a heading line ends it, a word or a phrase
 FOLIO_MAX_LINES = 8  # a folio split over more lines than this is not read as one
 FOLIO_PIECE_MAX = 14  # characters of one piece of a split folio
 FOLIO_SECTION_MAX = 4  # characters of a section name that a folio's pieces may end with
@@ -1127,15 +1129,18 @@ def _add_heading_heads(texts: Sequence[str], roles: Sequence[Role | None], heads
 def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int],
                        v: RoleVocabulary, cuts_word: CutsWord | None = None) -> None:
     """The line right after a heading line is part of the heading when it is a tail of a
-    character or two (习近平在口信中表|示), when the heading line ends on a word that
-    no heading ends with (开启中国式现代化的|新长征), or when the break cuts a word
-    and the line is no wider, as a heading's last line is (自治区3个集体1名个|人获市场监管总局通|
-    报表扬: a heading line goes on into no body text with a word it began, :func:`_heading_lines`;
-    a wider line is body text, whatever word the break seems to cut: 坚持从全局出发|自治区十三届人大常)."""
+    character or two (习近平在口信中表|示) or of ``WORD_TAIL`` of Han (…都不会忘记|这句话: no
+    body line under a heading stops so short, no headline of its own is so short), when the
+    heading line ends on a word that no heading ends with (开启中国式现代化的|新长征), or when
+    the break cuts a word and the line is no wider, as a heading's last line is (自治区3个集体
+    1名个|人获市场监管总局通|报表扬: a heading line goes on into no body text with a word it
+    began, :func:`_heading_lines`; a wider line is body text, whatever word the break seems to
+    cut: 坚持从全局出发|自治区十三届人大常)."""
     for i in sorted(heads):
         k = i + 1
         if k < len(texts) and k not in heads and roles[k] is None and v.heading_shaped(texts[k]) and (
                 len(texts[k]) <= HEADING_TAIL or texts[i][-1] in v.function_end
+                or (len(texts[k]) <= WORD_TAIL and _HAN_ONLY.fullmatch(texts[k]) is not None)
                 or (cuts_word is not None and display_width(texts[k]) <= display_width(texts[i])
                     and cuts_word(texts[i], texts[k]))):
             heads.add(k)

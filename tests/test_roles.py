@@ -669,3 +669,21 @@ def test_a_heading_run_after_a_full_line_ending_a_sentence():
     reading = read_page(over + heading + ["本报记者 王磊"] + _BODY_UNDER)
     assert reading.fills(len(over) - 1)
     assert reading.heading_runs == frozenset(range(len(over), len(over) + 3))
+
+
+@pytest.mark.parametrize(("tail", "joins"), [
+    ("工", True),  # a character or two
+    ("这句话", True),  # three of Han: a word or a phrase the heading's last line ends with
+    ("发布会", True),
+    ("第3版", False),  # not Han only
+    ("新的起点", False),  # four: a heading of its own
+])
+def test_a_short_line_under_a_heading_line_is_its_tail(tail, joins):
+    """A line of Han under a heading line, no longer than WORD_TAIL, is the heading's tail
+    (董永军这辈子都不会忘记 | 这句话, …第二场新闻 | 发布会); a longer one, or one with a digit, is not."""
+    from cleanup.roles import _add_heading_tails, vocabulary
+
+    heads = {0}
+    texts = ["董永军这辈子都不会忘记", tail, "债券市场是否存在泡"]
+    _add_heading_tails(texts, [None, None, None], heads, vocabulary(load_shape()))
+    assert (1 in heads) is joins
