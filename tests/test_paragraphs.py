@@ -1192,3 +1192,28 @@ def test_a_byline_cut_after_its_title_goes_on_onto_its_name(cleaner, tail):
     raw = (f"推动经济高质量发展\n本报记者 马波 通讯员\n{tail}\n“中美贸易战正在变成一场持久\n"
            "战，但我们已有准备。”他说。在东\n莞洪梅镇，海新科技董事长杨敬交\n当面告诉笔者。\n")
     assert "本报记者 马波 通讯员 " + tail in cleaner.clean(raw).text
+
+
+def _column(text: str, width: int = 14) -> str:
+    return "\n".join(text[i : i + width] for i in range(0, len(text), width))
+
+
+_LEAD_IN = ("近年来，呼和浩特市重点培育了以中环光伏、华耀光电为代表的新能源产业集群，推动经济高质量发展，"
+            "作为首府城市，更要牢固树立招商引资先进理念，对标一流、紧跟发展。")
+_INDENTED = ("招商引资质效显著提升。制定印发了《内蒙古自治区招商引资三年行动方案》，全年引进项目三百余个，"
+             "到位资金同比增长两成以上。")
+
+
+def test_a_heading_with_digits_over_an_indented_line_stands_apart(cleaner):
+    """A heading-shaped line holding digits (签约总额202.6亿元) over a paragraph's indented first line
+    is a heading there (heading-over-indented): its own width does not count, only the indented line's."""
+    raw = f"{_column(_LEAD_IN)}\n签约总额202.6亿元\n{_INDENTED[:12]}\n{_column(_INDENTED[12:])}\n"
+    assert "\n签约总额202.6亿元\n\n招商引资质效显著提升。" in fixed_point(cleaner, raw)
+
+
+def test_a_line_ending_with_digits_over_a_short_line_may_cut_a_number_from_its_unit(cleaner):
+    """A line ending with a digit may cut a number from its unit (…发电量528 | 亿千瓦时，…): it is no
+    heading over an indented line, whatever its width looks."""
+    rest = "全国光伏利用小时数二百四十八小时，同比增长八小时，东北地区光伏利用小时数最高。"
+    raw = f"{_column(_LEAD_IN)}\n一季度光伏发电量528\n亿千瓦时，同比增长近两成\n{_column(rest)}\n"
+    assert "\n一季度光伏发电量528亿千瓦时，同比增长近两成" in fixed_point(cleaner, raw)

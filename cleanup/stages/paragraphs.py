@@ -1048,8 +1048,10 @@ class Paragraphs(Stage):
         """Whether line ``a``, a line of its own shaped like a heading (no mark of body text,
         no quotation left open) that the page reads as body, stands over a paragraph's
         indented first line: ``b`` is as short as the page's indent, the line under it fills
-        the column, and the break cuts no word nor leaves a sentence's tail to ``b`` (the two
-        widths no digit or Latin letter makes uncertain).  A subhead of the body, set in the
+        the column, and the break cuts no word nor leaves a sentence's tail to ``b`` (``b``'s
+        width no digit or Latin letter makes uncertain; ``a`` may hold digits, 签约总额202.6亿元 |
+        招商引资质效显著提升。制 | …, but not end with one: 一季度光伏发电量528 | 亿千瓦时，…
+        cuts a number from its unit).  A subhead of the body, set in the
         body's type, is as wide as a body line and OCR keeps no blank line from it
         (…重点项目。| 全员招商的战旗迎风飘扬 | 签约前，包钢一行与旭阳 | 集团董事长…); a line
         cut in a quotation it opens is no heading (推进退役军人“一件 | 事一次办”…).
@@ -1066,7 +1068,7 @@ class Paragraphs(Stage):
             return False
         if rd.roles[a.row] is not _BODY or rd.roles[b.row] is not _BODY:
             return False
-        if self.inner_stop.found_in(b.text[:TAIL_AT_START]) or NARROW_CHARS.search(text + b.text) \
+        if self.inner_stop.found_in(b.text[:TAIL_AT_START]) or NARROW_CHARS.search(b.text) or text[-1].isdigit() \
                 or b.text[-1] in rd.vocab.inner_stops or self._crosses_word(text, b.text):
             return False
         return rd.indented(b.row, after_b.text) and rd.room_pairs[b.row][1] >= rd.indent - INDENT_TOLERANCE \
