@@ -1217,3 +1217,14 @@ def test_a_line_ending_with_digits_over_a_short_line_may_cut_a_number_from_its_u
     rest = "全国光伏利用小时数二百四十八小时，同比增长八小时，东北地区光伏利用小时数最高。"
     raw = f"{_column(_LEAD_IN)}\n一季度光伏发电量528\n亿千瓦时，同比增长近两成\n{_column(rest)}\n"
     assert "\n一季度光伏发电量528亿千瓦时，同比增长近两成" in fixed_point(cleaner, raw)
+
+
+@pytest.mark.parametrize("page, heading, after", [
+    ("heldout/raw/tesseract/p0114.txt", "规上工业总产值完成700亿元", "加大就业创业帮扶力度。"),
+    ("issues/i10/raw/tesseract/p3.txt", "安排好师生寒假学习生活", "对外投资合作平稳有序。"),
+])
+def test_a_heading_ocr_set_at_the_end_of_the_block_over_it_stands_apart(cleaner, page, heading, after):
+    """A heading-shaped line that OCR set as the last line of the block of the article over it, over
+    an indented line that opens the next block, is a heading there (heading-ends-block)."""
+    out = fixed_point(cleaner, (DATA / page).read_text(encoding="utf-8"))
+    assert f"{heading}\n\n{after}" in out

@@ -1016,6 +1016,8 @@ class Paragraphs(Stage):
             ev.append("first-line-indented" if indented else "short-first-line")
         if ending in ("sentence-end", "clause-end") and b.last_in_block and self._heading_alone(b, rd):
             ev.append("next-heading-alone")
+        elif ending == "mid-sentence" and rd.roles[i] is _BODY and self._heading_ends_block(text, a, b, rd, after_b):
+            ev.append("heading-ends-block")
         if after_b is not None and (ending in ("sentence-end", "clause-end") or ending == "mid-clause"
                                     and self.leads_in.search(text[-LEAD_IN_CONTEXT:])):
             # the line printed after it, which may have pushed its first character down (扩|容、):
@@ -1043,6 +1045,21 @@ class Paragraphs(Stage):
         (…解决项目建设资金难题。| 同比增长183.3% ||)."""
         return rd.short(b.row) and self.headline_like(b.text) and not self.body_mark.found_in(b.text) \
             and b.text[-1] not in self.closers
+
+    def _heading_ends_block(self, text: str, a: _Line, b: _Line, rd: PageReading, after_b: _Line | None) -> bool:
+        """Whether line ``a``, a paragraph of its own under other lines of its block and the last
+        of it (a blank line after it), is a heading there, over an indented line that opens the next
+        block: shaped like a headline, with no mark of body text, no closer at its end, no quotation
+        nor book's title left open, and no word across the break.  OCR sets a headline printed
+        under an article's last line in that article's block (…都有什么特征呢? | 鼓励传统产业树立互联网
+        思维 || 记者统计，…); a column's last line that a blank line cuts from the next column's
+        first goes on into a full line (…人民币。| 随着呼和浩特国家级互联网骨干 || 直联点、…)."""
+        if text is not a.text or a.first_in_block or not a.last_in_block or after_b is None \
+                or after_b.block != b.block:
+            return False
+        return self.headline_like(text) and not self.body_mark.found_in(text) and text[-1] not in self.closers \
+            and not self._title_open(text) and not self._crosses_word(text, b.text) \
+            and rd.indented(b.row, after_b.text)
 
     def _heads_indented(self, text: str, a: _Line, b: _Line, rd: PageReading, after_b: _Line | None) -> bool:
         """Whether line ``a``, a line of its own shaped like a heading (no mark of body text,
