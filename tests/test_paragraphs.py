@@ -1228,3 +1228,27 @@ def test_a_heading_ocr_set_at_the_end_of_the_block_over_it_stands_apart(cleaner,
     an indented line that opens the next block, is a heading there (heading-ends-block)."""
     out = fixed_point(cleaner, (DATA / page).read_text(encoding="utf-8"))
     assert f"{heading}\n\n{after}" in out
+
+
+def test_a_credit_ending_with_its_verb_takes_no_short_heading(cleaner):
+    """name_cut reads a single character after a blank as a name's first one, but never 摄, a credit's last word."""
+    raw = f"推动经济高质量发展\n本报记者 王磊 摄\n短评\n{_column(_LEAD_IN)}\n"
+    assert "\n本报记者 王磊 摄\n\n短评\n" in fixed_point(cleaner, raw)
+
+
+def test_a_byline_cut_after_its_title_goes_on_onto_names_in_a_list(cleaner):
+    """name_start takes a name followed by 、, the mark between a byline's names."""
+    raw = f"推动经济高质量发展\n本报记者\n王磊、李四\n{_column(_LEAD_IN)}\n"
+    assert "本报记者王磊、李四" in fixed_point(cleaner, raw)
+
+
+def test_a_sentence_tail_under_a_blank_line_is_no_sign_of_a_heading_over_it(cleaner):
+    """A paragraph's first line at the foot of a block, its last line under a blank line as short as an
+    indented one, is no heading (heading-ends-block): the line under the blank is a sentence's tail."""
+    def indented(t: str, w: int = 14) -> str:
+        return "\n".join([t[: w - 2]] + [t[i : i + w] for i in range(w - 2, len(t), w)])
+    other = ("据了解，全市今年共谋划重点项目三百余个，总投资超过一千亿元，其中产业项目占比超过六成，"
+             "新开工项目一百二十个，续建项目一百八十个，年度计划投资四百亿元。")
+    raw = (f"推动经济高质量发展\n{indented(_LEAD_IN)}\n{indented(other)}\n今年以来全市新增市场主体\n\n"
+           f"两万余户，同比增长一成。\n{indented(_INDENTED)}\n")
+    assert "今年以来全市新增市场主体两万余户，同比增长一成。" in fixed_point(cleaner, raw)

@@ -687,3 +687,10 @@ def test_a_short_line_under_a_heading_line_is_its_tail(tail, joins):
     texts = ["董永军这辈子都不会忘记", tail, "债券市场是否存在泡"]
     _add_heading_tails(texts, [None, None, None], heads, vocabulary(load_shape()))
     assert (1 in heads) is joins
+
+
+@pytest.mark.parametrize("line", ["受本报记者采访时表示", "受新华社记者采访时"])
+def test_a_sentence_going_on_through_a_title_is_no_byline_with_a_bullet(line):
+    """A character before the paper's name reads as a bullet only where the title stands apart from
+    what follows (器本报通讯员 史杰蒙): a body line that goes on through it (…在接 | 受本报记者采访时表示) is no byline."""
+    assert assign_roles([line]) != [Role.BYLINE]

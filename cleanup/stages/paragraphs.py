@@ -1053,12 +1053,15 @@ class Paragraphs(Stage):
         nor book's title left open, and no word across the break.  OCR sets a headline printed
         under an article's last line in that article's block (…都有什么特征呢? | 鼓励传统产业树立互联网
         思维 || 记者统计，…); a column's last line that a blank line cuts from the next column's
-        first goes on into a full line (…人民币。| 随着呼和浩特国家级互联网骨干 || 直联点、…)."""
+        first goes on into a full line (…人民币。| 随着呼和浩特国家级互联网骨干 || 直联点、…), and a
+        paragraph's first line there into its last line, a sentence's tail that holds a mark before its end
+        (今年以来全市新增市场主体 || 两万余户，同比增长一成。)."""
         if text is not a.text or a.first_in_block or not a.last_in_block or after_b is None \
                 or after_b.block != b.block:
             return False
         return self.headline_like(text) and not self.body_mark.found_in(text) and text[-1] not in self.closers \
             and not self._title_open(text) and not self._crosses_word(text, b.text) \
+            and not (self.ends_sentence(b.text) and self.body_mark.found_in(b.text[:-1])) \
             and rd.indented(b.row, after_b.text)
 
     def _heads_indented(self, text: str, a: _Line, b: _Line, rd: PageReading, after_b: _Line | None) -> bool:
