@@ -664,7 +664,7 @@ def read_page(
     if wrapped:
         reading.heading_runs = _heading_runs(texts, roles, heads, reading, cuts_word)
     _add_heading_heads(texts, roles, heads, reading)
-    _add_heading_tails(texts, roles, heads, v, cuts_word)
+    _add_heading_tails(texts, roles, heads, reading, cuts_word)
     heads.difference_update(continued)
     reading.heading_wraps = _heading_widths(texts, heads, reading)
     reading.roles = [r if r is not None else headline if i in heads else body for i, r in enumerate(roles)]
@@ -1127,20 +1127,24 @@ def _add_heading_heads(texts: Sequence[str], roles: Sequence[Role | None], heads
 
 
 def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int],
-                       v: RoleVocabulary, cuts_word: CutsWord | None = None) -> None:
+                       reading: PageReading, cuts_word: CutsWord | None = None) -> None:
     """The line right after a heading line is part of the heading when it is a tail of a
-    character or two (习近平在口信中表|示) or of ``WORD_TAIL`` of Han (…都不会忘记|这句话: no
-    body line under a heading stops so short, no headline of its own is so short), when the
-    heading line ends on a word that no heading ends with (开启中国式现代化的|新长征), or when
-    the break cuts a word and the line is no wider, as a heading's last line is (自治区3个集体
-    1名个|人获市场监管总局通|报表扬: a heading line goes on into no body text with a word it
-    began, :func:`_heading_lines`; a wider line is body text, whatever word the break seems to
-    cut: 坚持从全局出发|自治区十三届人大常)."""
+    character or two (习近平在口信中表|示), or of ``WORD_TAIL`` of Han under a line that fills its
+    column or wraps from a heading line as wide (…都不会忘记|这句话, …任务第二场新闻|发布会: no
+    body line under a heading stops so short; not under a title of its own, whose author's name
+    it may be: 我的精神家园|王小波), when the heading line ends on a word that no heading ends
+    with (开启中国式现代化的|新长征), or when the break cuts a word and the line is no wider, as
+    a heading's last line is (自治区3个集体1名个|人获市场监管总局通|报表扬: a heading line goes
+    on into no body text with a word it began, :func:`_heading_lines`; a wider line is body text,
+    whatever word the break seems to cut: 坚持从全局出发|自治区十三届人大常)."""
+    v, widths = reading.vocab, reading.widths
     for i in sorted(heads):
         k = i + 1
         if k < len(texts) and k not in heads and roles[k] is None and v.heading_shaped(texts[k]) and (
                 len(texts[k]) <= HEADING_TAIL or texts[i][-1] in v.function_end
-                or (len(texts[k]) <= WORD_TAIL and _HAN_ONLY.fullmatch(texts[k]) is not None)
+                or (len(texts[k]) <= WORD_TAIL and _HAN_ONLY.fullmatch(texts[k]) is not None
+                    and reading.wrapped
+                    and (reading.fills(i) or i - 1 in heads and abs(widths[i] - widths[i - 1]) <= WRAP_AGAIN_WIDTH))
                 or (cuts_word is not None and display_width(texts[k]) <= display_width(texts[i])
                     and cuts_word(texts[i], texts[k]))):
             heads.add(k)

@@ -1137,21 +1137,25 @@ def test_a_full_line_ending_a_quoted_sentence_before_a_line_opening_a_quotation(
 @pytest.mark.parametrize("byline, tail, name", [
     ("本报记者 武佳忠 通讯员 康英", "英", "康英英"),
     ("本报记者 潘萍芳 姚婧", "浩", "姚婧浩"),
-    ("本报记者 袁峰 通讯员 姚", "春蕾", "姚春蕾"),
 ])
 def test_a_name_cut_at_a_byline_end_goes_on_where_no_column_was_learned(cleaner, byline, tail, name):
-    """A byline ending with a name's first one or two characters, over a line of the one or two
-    more that make three, wraps there (name_cut), though its block is too short for a column."""
+    """A byline ending with a name's first two characters, over a line of one more, wraps there
+    (name_cut), though its block is too short for a column."""
     raw = (f"推动经济高质量发展\n{byline}\n{tail}\n本报北京5月7日电 5月6日，国务委员兼外交\n"
            "部长王毅应约同蒙古国外长朝格特巴\n特尔通电话。\n")
     out = fixed_point(cleaner, raw)
     assert f"{byline[:-len(name) + len(tail)]}{name}\n\n本报北京" in out
 
 
-def test_a_byline_ending_a_whole_name_does_not_take_a_second_one(cleaner):
-    """Three characters of a name and two more are two names, not one cut (name_cut counts three)."""
-    raw = "推动经济高质量发展\n本报记者 杜晶鑫\n任春\n随着数据存储不断扩容、数据传输不断提速。\n"
-    assert "杜晶鑫任春" not in cleaner.clean(raw).text
+@pytest.mark.parametrize("name, tail", [
+    ("杜晶鑫", "任春"),  # three characters and two more: two names
+    ("王磊", "一"),  # OCR's debris, not a name's last character
+    ("王磊", "丨"),
+])
+def test_a_byline_ending_a_whole_name_does_not_take_what_follows(cleaner, name, tail):
+    """A byline ending with a whole name takes no second name, nor a lone 一 or 丨 (name_cut)."""
+    raw = f"推动经济高质量发展\n本报记者 {name}\n{tail}\n随着数据存储不断扩容、数据传输不断提速。\n"
+    assert name + tail not in cleaner.clean(raw).text
 
 
 @pytest.mark.parametrize("page, debris, heading", [
@@ -1163,18 +1167,19 @@ def test_debris_scattered_as_printed_goes_on_into_no_line_though_normalizing_squ
         cleaner, page, debris, heading):
     """A row of a picture's or a masthead's debris that OCR read, its pieces wide apart as printed,
     ends its paragraph though normalizing squeezed the blanks (line-scattered): the heading under
-    it is not glued to it; a row of an opening bracket and a Latin term is no debris (Filipendula)."""
+    it is not glued to it."""
     out = fixed_point(cleaner, (DATA / page).read_text(encoding="utf-8"))
     assert f"\n{debris}\n\n{heading}" in "\n" + out
 
 
 def test_a_bracket_before_a_latin_term_as_printed_is_no_debris(cleaner):
+    """A row of an opening bracket and a Latin term, wide apart as printed, is no debris: the
+    term's line goes on into the next ((         Filipendula | ulmaria) …)."""
     out = cleaner.clean((DATA / "heldout/raw/tesseract/p0106.txt").read_text(encoding="utf-8")).text
     assert "（Filipendula ulmaria）合成的水杨苷" in out
 
 
 @pytest.mark.parametrize("after", [
-    "“中美贸易战正在变成一场持久战，但我们已有准备。”他说。",
     "据协会统计，2014年度，中关村上市公司从1家增至5家。",
     "监管方7月2日晚祭出的武器是禁止跨市场恶意做空。",
 ])

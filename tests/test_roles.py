@@ -671,22 +671,25 @@ def test_a_heading_run_after_a_full_line_ending_a_sentence():
     assert reading.heading_runs == frozenset(range(len(over), len(over) + 3))
 
 
-@pytest.mark.parametrize(("tail", "joins"), [
-    ("工", True),  # a character or two
-    ("这句话", True),  # three of Han: a word or a phrase the heading's last line ends with
-    ("发布会", True),
-    ("第3版", False),  # not Han only
-    ("新的起点", False),  # four: a heading of its own
-])
-def test_a_short_line_under_a_heading_line_is_its_tail(tail, joins):
-    """A line of Han under a heading line, no longer than WORD_TAIL, is the heading's tail
-    (董永军这辈子都不会忘记 | 这句话, …第二场新闻 | 发布会); a longer one, or one with a digit, is not."""
-    from cleanup.roles import _add_heading_tails, vocabulary
+_COLUMN_TEXT = ("近年来，呼和浩特市重点培育了以中环光伏、华耀光电为代表的新能源产业集群，推动经济高质量发展，"
+                "首府要大力发展实体经济，加快建设现代化产业体系，积极申报国家级开发区。")
 
-    heads = {0}
-    texts = ["董永军这辈子都不会忘记", tail, "债券市场是否存在泡"]
-    _add_heading_tails(texts, [None, None, None], heads, vocabulary(load_shape()))
-    assert (1 in heads) is joins
+
+@pytest.mark.parametrize(("heading", "tail", "joins"), [
+    (["全市上下这辈子都不会忘记的话"], "这句话", True),  # under a line that fills its column
+    (["自治区党委外事工作委", "员会召开第二场新闻"], "发布会", True),  # under a line wrapped from one as wide
+    (["自治区党委外事工作委", "员会召开第二场新闻"], "第3版", False),  # not Han only
+    (["我的精神家园"], "王小波", False),  # under a title of its own: its author's name
+])
+def test_a_short_line_under_a_heading_line_is_its_tail(heading, tail, joins):
+    """A line of WORD_TAIL Han characters at most under a heading line that fills its column, or
+    that wraps from a heading line as wide, is the heading's tail (董永军这辈子都不会忘记 | 这句话,
+    …第二场新闻 | 发布会); under a short title of its own it may be the author's name."""
+    column = [_COLUMN_TEXT[i : i + 14] for i in range(0, len(_COLUMN_TEXT), 14)]
+    rows = column + heading + [tail] + column
+    roles = read_page(rows, wrapped=True).roles
+    assert roles[len(column) + len(heading) - 1] is Role.HEADLINE
+    assert (roles[len(column) + len(heading)] is Role.HEADLINE) is joins
 
 
 @pytest.mark.parametrize("line", ["受本报记者采访时表示", "受新华社记者采访时"])

@@ -864,23 +864,29 @@ class Paragraphs(Stage):
         with ``scatter_han`` Han characters: a masthead's or a picture's debris that OCR read
         (=   seoz吉JE《>, <   忆   二   <和), not text wrapping onto the next line."""
         pieces = self._scatter_pieces(line)
-        return len(pieces) > 1 and all(len(HAN.findall(p)) < self.scatter_han for p in pieces)
+        return pieces is not None and self._few_han(pieces)
 
     def _printed_scattered(self, line: str) -> bool:
-        """Whether ``line``, a row as printed, is scattered (:meth:`_scattered`) with two wide blanks
+        """Whether ``line``, a row as printed, is scattered (:meth:`_scattered`) with three pieces
         or more, or pieces of ``PRINTED_PIECE_MAX`` characters at most.  Normalizing squeezes the
         blanks between Han and Latin or digits (SA 车 FL5     包       人  66   幼回 >》 is SA车FL5包
         人66幼回 >》; 张                      提 is 张 提); but it rightly took out the one after an
         opening bracket, before a Latin term ((         Filipendula | ulmaria))."""
         pieces = self._scatter_pieces(line)
-        return self._scattered(line) and (len(pieces) > 2 or all(len(p) <= PRINTED_PIECE_MAX for p in pieces))
+        if pieces is None or not self._few_han(pieces):
+            return False
+        filled = [p for p in pieces if p]
+        return len(filled) > 2 or all(len(p) <= PRINTED_PIECE_MAX for p in filled)
 
-    def _scatter_pieces(self, line: str) -> list[str]:
-        """The pieces of ``line`` between wide blanks (``scatter_gap``)."""
+    def _few_han(self, pieces: list[str]) -> bool:
+        return all(len(HAN.findall(p)) < self.scatter_han for p in pieces)
+
+    def _scatter_pieces(self, line: str) -> list[str] | None:
+        """The pieces of ``line`` between wide blanks (``scatter_gap``), or None if it has none."""
         if not self.scatter_gap_chars.found_in(line):
-            return [line]  # no gap can be found in it
+            return None  # no gap can be found in it
         ends = [0] + [x for g in self.scatter_gap.finditer(line) for x in g.span()] + [len(line)]
-        return [line[s:e] for s, e in zip(ends[::2], ends[1::2]) if s < e]
+        return [line[s:e] for s, e in zip(ends[::2], ends[1::2])] if len(ends) > 2 else None
 
     def _unwrapped_evidence(self, text: str, nxt: str, ending: str) -> list[str]:
         """On a page of one paragraph per line, what shows a paragraph ending where its
@@ -1070,8 +1076,8 @@ class Paragraphs(Stage):
         indented first line: ``b`` is as short as the page's indent, the line under it fills
         the column, and the break cuts no word nor leaves a sentence's tail to ``b`` (``b``'s
         width no digit or Latin letter makes uncertain; ``a`` may hold digits, 签约总额202.6亿元 |
-        招商引资质效显著提升。制 | …, but not end with one: 一季度光伏发电量528 | 亿千瓦时，…
-        cuts a number from its unit).  A subhead of the body, set in the
+        招商引资质效显著提升。制 | …, but not end with one: 一季度光伏发电量528 | 亿千瓦时，… cuts
+        a number from its unit; a Latin word at its end is whole: 强大如Google | 但记者注意到，…).  A subhead of the body, set in the
         body's type, is as wide as a body line and OCR keeps no blank line from it
         (…重点项目。| 全员招商的战旗迎风飘扬 | 签约前，包钢一行与旭阳 | 集团董事长…); a line
         cut in a quotation it opens is no heading (推进退役军人“一件 | 事一次办”…).
