@@ -81,7 +81,6 @@ _SQUEEZED = regex.compile(f"(?<=[{_SQUEEZE}])[{_SQUEEZE}]")  # a mark right afte
 # the first of two marks in a row: re finds it several times quicker than regex finds _SQUEEZED
 _SQUEEZED_FIRST = re.compile(f"[{_SQUEEZE}](?=[{_SQUEEZE}])")
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
-_HAN_ONLY = regex.compile(r"\p{Han}+")
 _NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())  # ASCII other than [A-Za-z0-9]
 # a unit that cannot be broken across lines: a run of Latin letters and digits, with
 # the brackets and quotes that cling to it; or a character with the marks no line starts with
@@ -1142,7 +1141,7 @@ def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads
         k = i + 1
         if k < len(texts) and k not in heads and roles[k] is None and v.heading_shaped(texts[k]) and (
                 len(texts[k]) <= HEADING_TAIL or texts[i][-1] in v.function_end
-                or (len(texts[k]) <= WORD_TAIL and _HAN_ONLY.fullmatch(texts[k]) is not None
+                or (len(texts[k]) <= WORD_TAIL and HAN_RUN.fullmatch(texts[k]) is not None
                     and reading.wrapped
                     and (reading.fills(i) or i - 1 in heads and abs(widths[i] - widths[i - 1]) <= WRAP_AGAIN_WIDTH))
                 or (cuts_word is not None and display_width(texts[k]) <= display_width(texts[i])
