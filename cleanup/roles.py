@@ -1029,6 +1029,10 @@ def _heading_run(texts: Sequence[str], roles: Sequence[Role | None], heads: set[
         if not may_run[k] or (step == 2 and k > i and texts[k - 1]):
             break
         rows.append(k)
+    tail = rows[-1] + 1
+    if step == 2 and len(rows) > 1 and tail < n and texts[tail] and may_run[tail] \
+            and len(texts[tail]) <= HEADING_TAIL:
+        rows.append(tail)  # the last line wraps onto a tail with no blank line between (近千 | 元)
     # the longest run of them whose lines but the last fill one measure, the last no wider
     for last in range(len(rows) - 1, 0, -1):
         measure = max(widths[k] for k in rows[:last])
