@@ -1005,6 +1005,18 @@ def _may_run(texts: Sequence[str], roles: Sequence[Role | None], reading: PageRe
     return out
 
 
+def _may_go_on(texts: Sequence[str], roles: Sequence[Role | None], reading: PageReading, k: int) -> bool:
+    """Whether line ``k`` may go on with a run of heading lines begun above it: a line of no role
+    of its own, opening with a character that may start a line, taking at most
+    ``HEADING_RUN_SHARE`` of its column.  It need not stop as far short of the column as the run's
+    first line (:func:`_may_run`): the run's measure, which its lines fill, tells (知识普及月 金融,
+    a blank that OCR read into it)."""
+    t = texts[k]
+    col = max(reading.columns[max(k - 1, 0) : k + 2])
+    return bool(t) and roles[k] is None and t[0] not in reading.vocab.no_start \
+        and bool(col) and reading.widths[k] <= HEADING_RUN_SHARE * col
+
+
 def _heading_run(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int], reading: PageReading,
                  i: int, may_run: Sequence[bool]) -> tuple[list[int], float] | None:
     """The rows of a run of heading lines from line ``i`` (:func:`_heading_runs`), which starts a
@@ -1026,7 +1038,7 @@ def _heading_run(texts: Sequence[str], roles: Sequence[Role | None], heads: set[
     # than an indented first line, taking at most HEADING_RUN_SHARE of it); with a blank line between each two
     rows: list[int] = []
     for k in range(i, min(n, i + step * HEADING_RUN_MAX), step):
-        if not may_run[k] or (step == 2 and k > i and texts[k - 1]):
+        if not (may_run[k] or k > i and _may_go_on(texts, roles, reading, k)) or (step == 2 and k > i and texts[k - 1]):
             break
         rows.append(k)
     tail = rows[-1] + 1

@@ -519,6 +519,30 @@ def test_a_heading_run_whose_lines_ocr_set_a_blank_line_apart(under):
     assert all(reading.roles[at + k] is Role.HEADLINE for k in (0, 2, 4, 6))
 
 
+def test_a_spaced_heading_run_goes_on_onto_a_tail_right_under_its_last_line():
+    """A run whose lines OCR set a blank line apart, its last line wrapping onto a tail of a
+    character or two with no blank line between (每小时收入近千 | 元, fresh pages): the tail is the
+    run's last line, and the run a headline over the dateline."""
+    heading = ["英国美女在殡仪", "", "馆工作太痛苦，", "", "转行当美人鱼！", "", "每小时收入近千", "元"]
+    lines = _BODY_OVER + [""] + heading + ["", "新华社北京4月25日电 会议召开。"] + _BODY_UNDER
+    at = len(_BODY_OVER) + 1
+    reading = read_page(lines)
+    assert reading.heading_runs == frozenset({at, at + 2, at + 4, at + 6})
+    assert all(reading.roles[at + k] is Role.HEADLINE for k in (0, 2, 4, 6, 7))
+
+
+def test_a_heading_run_goes_on_onto_a_line_its_blank_made_wider():
+    """A run's next line need not stop as far short of the column as its first, only fill the run's
+    measure: OCR read a blank into 知识普及月 金融, and it goes on with the run all the same."""
+    over = ["会议强调，要坚持稳中求", "进工作总基调，完整准确", "全面贯彻新发展理念，加", "快构建新发展格局。"]
+    under = ["她甚至发誓说我会一直做", "下去的，直到我再也做不", "动了，只能坐在轮椅上。", "现在，她每周训练两次。"]
+    heading = ["常德市金融系统", "", "积极开展“金融", "", "知识普及月 金融", "", "知识进万家”活", "动"]
+    lines = over + [""] + heading + ["", "新华社北京4月25日电"] + under
+    at = len(over) + 1
+    reading = read_page(lines)
+    assert reading.heading_runs == frozenset({at, at + 2, at + 4, at + 6})
+
+
 def test_lines_a_blank_line_apart_that_end_no_run_are_no_heading_run():
     """Short lines a blank line apart with body text under the last, as wide as the others: the
     headline may go on, or they are a list's; no run."""
