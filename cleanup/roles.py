@@ -670,6 +670,7 @@ def read_page(
     if wrapped:
         _mark_captions(texts, reading.roles, reading)
         _mark_over_dash(texts, reading.roles, reading)
+        _mark_sub_over_byline(texts, reading.roles, reading.vocab)
     _name_headings(texts, reading.roles, cuts_word)
     return reading
 
@@ -1239,6 +1240,28 @@ def _mark_over_dash(texts: Sequence[str], roles: list[Role], reading: PageReadin
             roles[i] = Role.HEADLINE
             if sub:
                 roles[k] = Role.HEADLINE  # a sub-headline: _name_headings names it
+
+
+def _mark_sub_over_byline(texts: Sequence[str], roles: list[Role], v: RoleVocabulary) -> None:
+    """A line led by a dash, of a heading's shape, right over a byline or dateline, is a sub-headline,
+    and the line right over it a headline, if it starts a paragraph (or stands under a kicker) and has a
+    headline's shape, marks and all (姚明对周琦说了啥？周琦上下半场判若两人 | ——这才是真实美好的中国 |
+    新华社记者 邹强晓).
+    Where a page's first lines are too few to learn a column from, or set wider than it, their widths
+    say nothing, and body text or a caption's lines were all they could be read as; a sentence goes on
+    after no dash into a byline."""
+    readable = (Role.BODY, Role.CAPTION)
+    for k in range(1, len(texts) - 1):
+        if roles[k] not in readable or not dash_led(texts[k]) or roles[k + 1] not in HEADED \
+                or not v.heading_shaped(texts[k]):
+            continue  # the quick tests first
+        i = k - 1
+        prev = _prev(texts, i) if texts[i] else None
+        if not texts[i] or roles[i] not in readable or not v.marked_heading(texts[i]) \
+                or prev is not None and roles[prev] not in STANDALONE and roles[prev] not in HEADINGS \
+                and not v.ends_sentence(texts[prev]):
+            continue
+        roles[i] = roles[k] = Role.HEADLINE  # the second a sub-headline: _name_headings names it
 
 
 def _heads_over(texts: Sequence[str], roles: Sequence[Role], i: int, j: int, v: RoleVocabulary) -> bool:

@@ -647,6 +647,24 @@ def test_a_wide_line_holding_marks_over_a_byline_or_sub_headline_is_a_headline_s
     assert read_page(lines).roles[len(_BODY_OVER)] is role
 
 
+@pytest.mark.parametrize(("over", "under", "apart"), [
+    ([], ["新华社记者 邹强晓"], True),
+    ([], ["新华社北京10月25日电"], True),  # a dateline
+    (["新华社北京10月25日电"], ["新华社记者 邹强晓"], False),  # no paragraph ended over it: a sentence going on
+    ([], [], False),  # no byline under the dash: body text going on
+])
+def test_a_dash_led_line_over_a_byline_is_a_sub_headline_under_its_headline(over, under, apart):
+    """A page's first lines, too few to learn a column from: a line led by a dash, of a heading's shape,
+    right over a byline or dateline, is a sub-headline, and the line over it, with marks (？), starting a
+    paragraph, its headline (fresh pages, PyMuPDF)."""
+    heads = ["姚明对周琦说了啥？周琦上下半场判若两人", "——这才是真实美好的中国"]
+    body = ["新京报讯2019年篮球世界杯", "17-32名排位赛，中国男篮以", "77比73战胜韩国队，保住进",
+            "军东京奥运会的希望。姚明本", "场并未坐在主席台，而是和球", "队坐在一起。"]
+    roles = read_page(over + heads + under + body, wrapped=True).roles
+    at = len(over)
+    assert (roles[at:at + 2] == [Role.HEADLINE, Role.SUBHEADLINE]) is apart
+
+
 @pytest.mark.parametrize(("line", "tail", "headline"), [
     ("复盘惊魂一周：众大佬轮番力战A股市场的连日“瀑", "布跌”", True),
     ("复盘惊魂一周：众大佬轮番力战A股市场的连日“瀑", "布跌”，市场又如何", False),
