@@ -397,6 +397,27 @@ def stays_on_one_line(pattern: regex.Pattern[str]) -> bool:
     return True
 
 
+def opens_lines(pattern: regex.Pattern[str]) -> bool:
+    """Whether every match of ``pattern`` starts where a line of the text does: it opens
+    with ``^`` of multi-line mode (flags aside) and has no ``|`` outside a group;
+    conservative: syntax not read here gives False."""
+    if not pattern.flags & regex.MULTILINE or pattern.flags & regex.VERBOSE:
+        return False
+    reader = _PatternReader(pattern.pattern)
+    try:
+        char = reader.take()
+        while char == "(" and reader.group_opening() == "flags":  # (?m) and the like
+            char = reader.take()
+        if char != "^" or reader.peek() in ("*", "+", "?", "{"):
+            return False
+        while reader.peek() not in ("", "|", ")"):
+            reader.item()
+            reader.at_least_once()
+    except _Unreadable:
+        return False
+    return reader.peek() == ""
+
+
 def is_one_class(pattern: regex.Pattern[str]) -> bool:
     """Whether ``pattern`` is one character class, ``[…]`` or ``[…]+``: each character
     of a text matches it, or not, by itself."""
@@ -566,6 +587,36 @@ def char_positions(text: str, chars: str) -> list[int]:
             at = text.find(char, at + 1)
     found.sort()
     return found
+
+
+def line_starts_holding(text: str, needs: tuple[str, ...]) -> list[int]:
+    """Where each line of ``text`` holding a character of every set of ``needs`` starts,
+    in order: the lines found by ``str.find`` jumping to the characters of the first set,
+    then each tested for the other sets."""
+    others = needs[1:]
+    found: set[int] = set()
+    for char in needs[0]:
+        at = text.find(char)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            if end < 0:
+                end = len(text)
+            if start not in found and _holds_each(text[start:end], others):
+                found.add(start)
+            at = text.find(char, end)
+    return sorted(found)
+
+
+def _holds_each(line: str, needs: tuple[str, ...]) -> bool:
+    """Whether ``line`` holds a character of each set of ``needs``."""
+    for chars in needs:
+        for char in chars:
+            if char in line:
+                break
+        else:
+            return False
+    return True
 
 
 def lines_reaching(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

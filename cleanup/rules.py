@@ -29,7 +29,8 @@ from .diskcache import derived
 from .document import Edit
 from .errors import ArgumentError, RuleError
 from .mark_context import MarkContext, mark_context
-from .pattern_chars import first_chars, line_spans_holding, match_starts, quick_chars, required_chars, stays_on_one_line
+from .pattern_chars import (first_chars, line_spans_holding, line_starts_holding, match_starts, opens_lines, quick_chars,
+                            required_chars, stays_on_one_line)
 from .patterns import VETTED_LENGTH, ParamPattern, char_class, class_members, fuse_patterns, is_fusable
 
 RULE_KINDS = ("regex", "map", "opencc", "nfc", "param")
@@ -78,6 +79,10 @@ class Rule:
     # those; where the text holds few of them, the pattern is tried only where they stand
     # (:meth:`_matches_at`)
     first_chars: str = ""
+    # a pattern searched line by line whose matches start only where a line does
+    # (:func:`~cleanup.pattern_chars.opens_lines`): where :attr:`first_chars` do not serve,
+    # it is tried only at the start of each line holding the characters of :attr:`line_needs`
+    line_start: bool = False
     # a vetted pattern of the shape (?<=C[S]*)M|M(?=[S]*C), with a replacement of its own:
     # :meth:`find_edits` then finds its matches by their runs (:mod:`cleanup.mark_context`)
     mark_context: MarkContext | None = None
@@ -140,10 +145,13 @@ class Rule:
         :data:`~cleanup.patterns.VETTED_LENGTH` characters without the timeout
         (whose clock ``regex`` reads at every match).  Where they are most of
         the text, the whole text is searched.  A longer line is searched with
-        the timeout, each such line with all of it.
+        the timeout, each such line with all of it.  A :attr:`first_chars` or
+        :attr:`line_start` rule is tried only where a match can start (:meth:`_matches_at`).
         """
         assert self.pattern is not None
-        starts = match_starts(text, self.first_chars) if self.first_chars else None
+        starts: Sequence[int] | None = match_starts(text, self.first_chars) if self.first_chars else None
+        if starts is None and self.line_start:
+            starts = line_starts_holding(text, self.line_needs)
         if starts is not None:
             yield from self._matches_at(text, timeout, starts, lines)
             return
@@ -162,7 +170,8 @@ class Rule:
     def _matches_at(self, text: str, timeout: float, starts: Sequence[int],
                     lines: Sequence[tuple[int, int]] | None = None) -> Iterator[regex.Match[str]]:
         """The matches of a :attr:`first_chars` rule, found by trying its pattern at
-        ``starts`` (where those characters stand; in ``lines`` only, if given) up to
+        ``starts`` (where those characters stand, or for a :attr:`line_start` rule where
+        each line holding its characters starts; in ``lines`` only, if given) up to
         the end of the line: the same as a search finds, which tries every place in
         turn, and where none of them stands finds nothing.
 
@@ -656,6 +665,7 @@ def _vetted(rule: Rule) -> Rule:
     line_needs = _line_needs(rule)
     starts = first_chars(rule.pattern) if line_needs and rule.pattern is not None else None
     return replace(rule, vetted=rule.params, line_needs=line_needs, first_chars=quick_chars(starts),
+                   line_start=bool(line_needs) and rule.pattern is not None and opens_lines(rule.pattern),
                    mark_context=_mark_context(rule))
 
 

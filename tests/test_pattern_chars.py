@@ -8,8 +8,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup.pattern_chars import (first_chars, is_one_class, line_spans_holding, match_starts, required_chars,
-                                   stays_on_one_line)
+from cleanup.pattern_chars import (first_chars, is_one_class, line_spans_holding, line_starts_holding, match_starts,
+                                   opens_lines, required_chars, stays_on_one_line)
 
 
 @pytest.mark.parametrize(("pattern", "chars"), [
@@ -128,6 +128,33 @@ def test_lines_holding_some_characters_are_found_by_the_first_set_the_text_holds
     assert line_spans_holding(text, ("“”", " "), len(text)) == ((0, 5), (6, 9), (10, 13))
     crowded = text + "“”" * 10  # the quote marks are too many to search their lines: the blank's line
     assert line_spans_holding(crowded, ("“”", " "), len(crowded)) == ((0, 5),)
+
+
+@pytest.mark.parametrize("pattern", [r"(?m)^a", r"(?m)^(?:a|b)c", r"(?m)(?s)^a(?=b|c)", r"^a(?m)"])
+def test_patterns_opening_with_a_line_start_tell_so(pattern: str) -> None:
+    assert opens_lines(regex.compile(pattern, regex.VERSION1))
+
+
+@pytest.mark.parametrize("pattern", [r"^a", r"(?m)^a|b", r"(?m)a^", r"(?m)(?:^a)", r"(?m)^*a", r"(?m:^a)",
+                                     r"(?m)\A^a", r"(?mx)^a"])
+def test_patterns_whose_matches_may_start_inside_a_line_or_are_not_read_do_not(pattern: str) -> None:
+    assert not opens_lines(regex.compile(pattern, regex.VERSION1))
+
+
+def test_the_lines_holding_a_character_of_each_set_are_found_by_their_starts() -> None:
+    text = "ab\ncd\nxa\nab b\n\nb"
+    assert line_starts_holding(text, ("ab", "b")) == [0, 9, 15]
+    assert line_starts_holding(text, ("a", "b")) == [0, 9]
+    assert line_starts_holding(text, ("b", "a")) == [0, 9]
+    assert line_starts_holding(text, ("z",)) == []
+
+
+@given(st.text(alphabet="ab\n", max_size=30), st.sampled_from(["a", "b", "ab"]))
+@settings(max_examples=200, deadline=None)
+def test_a_pattern_opening_lines_matches_only_at_the_starts_of_lines_holding_its_characters(text, chars) -> None:
+    pattern = regex.compile(f"(?m)^[^\\n]*[{chars}]", regex.VERSION1)
+    assert opens_lines(pattern)
+    assert [m.start() for m in pattern.finditer(text)] == line_starts_holding(text, (chars,))
 
 
 @pytest.mark.parametrize(("pattern", "chars"), [

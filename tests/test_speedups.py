@@ -849,6 +849,37 @@ def test_a_packaged_rule_is_tried_where_its_matches_start_only_if_they_start_wit
     assert many.line_needs == (" ", "x") and many.first_chars == ""
 
 
+def test_a_rule_whose_matches_open_lines_is_tried_only_where_a_line_holding_its_characters_starts():
+    rule = next(r for r in line_rules() if r.id == "bullet-ocr-byline")
+    assert rule.line_start and not rule.first_chars
+    byline = "口本报记者 郑平琳魏忠"
+    page = "\n".join(["会议今天召开，代表们认真审议。"] * 100 + ["交通部门记录在案。", byline, "据本报记者王磊报道。"])
+    tried: list[int] = []
+
+    class Recording:
+        def match(self, text, pos, endpos, **kwargs):
+            tried.append(pos)
+            return rule.pattern.match(text, pos, endpos, **kwargs)
+
+    spy = replace(rule, pattern=Recording())
+    assert [e.before for e in spy.find_edits(page, 2.0)] == ["口"]
+    assert tried == [page.index(byline), page.index("据本报")]  # 交通部门记录在案 holds neither 者 nor 讯
+    tried.clear()
+    assert spy.find_edits(page, 2.0, ((0, 10),)) == [] and tried == []  # no such line among those asked about
+
+
+@given(st.text(alphabet=LINE_ALPHABET + "口国本报新华社", max_size=120))
+@settings(max_examples=300, deadline=None)
+def test_a_rule_whose_matches_open_lines_edits_as_a_search_of_its_lines(text):
+    for rule in line_rules():
+        if rule.line_start:
+            page = FILLER + text
+            generated = lines_reaching(page, [(len(FILLER), len(page))])
+            by_lines = replace(rule, line_start=False)
+            assert rule.find_edits(page, 2.0) == by_lines.find_edits(page, 2.0), rule.id
+            assert rule.find_edits(page, 2.0, generated) == by_lines.find_edits(page, 2.0, generated), rule.id
+
+
 # a page of text without a blank before the generated lines: their blanks are few, so
 # the rules whose matches start with a blank are tried where one stands
 FILLER = "会议今天召开，代表们认真审议了报告。" * 300 + "\n"
