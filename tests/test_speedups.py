@@ -918,7 +918,7 @@ def test_normalize_recheck_edits_as_a_run_after_another_stage_writes(text, inser
 def test_normalize_recheck_passes_a_rule_deciding_each_character_alone_by_when_nothing_new_holds_one():
     normalize = normalize_stage(0)
     char_local = {step.rule.id for step in normalize.steps if step.char_local}
-    assert char_local == {"control-chars", "space-unicode", "fullwidth-alnum"}
+    assert char_local == {"control-chars", "space-unicode", "dash-horizontal-bar", "fullwidth-alnum"}
     doc = Document("会议\x01召开\n\n第二段")
     normalize.run(doc)
     at = len(doc.steps)
