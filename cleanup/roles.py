@@ -1188,7 +1188,9 @@ def _heading_widths(texts: Sequence[str], heads: set[int], reading: PageReading)
 def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading) -> None:
     """Body lines wider than their column are set in other type: a caption's lines (with
     the line that ends each run of them) when they read as sentences, a headline set
-    across columns when one of them stands alone with a headline's shape, and a
+    across columns when one of them stands alone with a headline's shape (marks and all,
+    where it stands where a headline does, :func:`_heads_over`, or opens the page: 中国人
+    习以为常的地方 为何老外却说“了不得”？, with its tail of a word or two, 近千元), and a
     stack of them (kicker, headline) when :func:`_heading_stack` says so."""
     i = 0
     n = len(texts)
@@ -1198,10 +1200,15 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             j = i
             while j < n and texts[j] and roles[j] in (Role.BODY, Role.CAPTION) and reading.wide(j):
                 j += 1
+            opens_page = _prev(texts, i) is None
             if j == i + 1 and (reading.vocab.heading_shaped(texts[i]) or (
-                    reading.vocab.marked_heading(texts[i]) and _heads_over(texts, roles, i, j, reading.vocab))):
+                    reading.vocab.marked_heading(texts[i])
+                    and (_heads_over(texts, roles, i, j, reading.vocab) or opens_page))):
                 if not _set_tight(texts, roles, reading, i):
                     roles[i] = Role.HEADLINE
+                    if opens_page and j < n and roles[j] is body and len(texts[j]) <= WORD_TAIL \
+                            and HAN_RUN.fullmatch(texts[j]) is not None:
+                        roles[j] = Role.HEADLINE  # its tail (…每小时收入 | 近千元)
                 i = j
                 continue
             if _heading_stack(texts, roles, reading, i, j):

@@ -1257,3 +1257,17 @@ def test_a_sentence_tail_under_a_blank_line_is_no_sign_of_a_heading_over_it(clea
     raw = (f"推动经济高质量发展\n{indented(_LEAD_IN)}\n{indented(other)}\n今年以来全市新增市场主体\n\n"
            f"两万余户，同比增长一成。\n{indented(_INDENTED)}\n")
     assert "今年以来全市新增市场主体两万余户，同比增长一成。" in fixed_point(cleaner, raw)
+
+
+def test_a_headline_set_across_opening_the_page_stands_apart_and_keeps_its_tail(rebuild):
+    """The page's first line, wider than its column, holding a headline's marks, is a headline of
+    its own, not glued to the heading under it; a word under it is its tail (…每小时收入 | 近千元)."""
+    text = ("说明越来越多的中国人爱上了体育锻炼，另一方面也说明公园的设施越来越完善，值得大家称赞。公园里有跑步"
+            "的人，也有跳舞的人，还有下棋的老人和放风筝的孩子，处处是热闹的景象，让外国游客感到十分新奇。")
+    body = [text[i:i + 13] for i in range(0, len(text), 13)]
+    heading = ["为什么中国的公园如此有人", "气？"]
+    out = paragraphs_of(rebuild.clean("\n".join(["中国人习以为常的地方 为何老外却说“了不得”？"] + heading + body) + "\n").text)
+    assert out[:2] == ["中国人习以为常的地方 为何老外却说“了不得”？", "为什么中国的公园如此有人气？"]
+    top = ["英国美女在殡仪馆工作太痛苦，转行当美人鱼！每小时收入", "近千元"]
+    out = paragraphs_of(rebuild.clean("\n".join(top + heading + body) + "\n").text)
+    assert out[0] == "英国美女在殡仪馆工作太痛苦，转行当美人鱼！每小时收入近千元"

@@ -665,6 +665,25 @@ def test_a_dash_led_line_over_a_byline_is_a_sub_headline_under_its_headline(over
     assert (roles[at:at + 2] == [Role.HEADLINE, Role.SUBHEADLINE]) is apart
 
 
+# a page's first lines: a heading of two lines, then body text in a column of thirteen
+_PARK_HEADING = ["为什么中国的公园如此有人", "气？"]
+_PARK_TEXT = ("说明越来越多的中国人爱上了体育锻炼，另一方面也说明公园的设施越来越完善，值得大家称赞。公园里有跑步"
+              "的人，也有跳舞的人，还有下棋的老人和放风筝的孩子，处处是热闹的景象，让外国游客感到十分新奇。")
+_PARK_BODY = [_PARK_TEXT[i:i + 13] for i in range(0, len(_PARK_TEXT), 13)]
+
+
+@pytest.mark.parametrize(("top", "roles"), [
+    (["中国人习以为常的地方 为何老外却说“了不得”？"], [Role.HEADLINE]),
+    (["英国美女在殡仪馆工作太痛苦，转行当美人鱼！每小时收入", "近千元"], [Role.HEADLINE, Role.HEADLINE]),  # its tail
+    (["北京市民在公园里锻炼身体，外国游客纷纷拍照留念。"], [Role.CAPTION]),  # a sentence: a caption's
+])
+def test_a_wide_line_with_a_headlines_marks_opening_the_page_is_a_headline(top, roles):
+    """The page's first line, wider than its column, with a headline's marks (？！, quotes) and no full
+    stop, is a headline set across the columns, and a word or two under it its tail (fresh pages)."""
+    reading = read_page(top + _PARK_HEADING + _PARK_BODY, wrapped=True)
+    assert reading.roles[:len(top)] == roles
+
+
 @pytest.mark.parametrize(("line", "tail", "headline"), [
     ("复盘惊魂一周：众大佬轮番力战A股市场的连日“瀑", "布跌”", True),
     ("复盘惊魂一周：众大佬轮番力战A股市场的连日“瀑", "布跌”，市场又如何", False),

@@ -32,8 +32,8 @@ from ..numerals import item_number
 from ..pattern_chars import required_chars
 from ..patterns import VETTED_LENGTH, ParamPattern, fuse_patterns, is_fusable
 from ..roles import (HEADED, HEADINGS, INDENT_TOLERANCE, STANDALONE, STARTS_PARAGRAPH, UNPRINTED_COLUMN_SHARE,
-                     UNPRINTED_ENDS_SHARE, WRAP_AGAIN_WIDTH, PageReading, Role, dash_led, first_unit_width, own_roles, read_page,
-                     vocabulary)
+                     UNPRINTED_ENDS_SHARE, WORD_TAIL, WRAP_AGAIN_WIDTH, PageReading, Role, dash_led, first_unit_width, own_roles,
+                     read_page, vocabulary)
 from ..rules import Rule, StageConfig
 from ..shape import HAN, HAN_RUN, AnyOf
 from ..stage import Stage, Touched, handles
@@ -1196,8 +1196,10 @@ class Paragraphs(Stage):
             ev.append("heading-wraps-in-block")
         if not whole and self._segment_cuts(a.text, b.text):
             ev.append("heading-cuts-word")  # 开启中国式现代|化的新长征: the cheapest reading runs on
-        if len(b.text.strip()) <= self.heading_tail or rd.widths[b.row] <= self.heading_tail:
-            ev.append("next-heading-tail")  # 竣|工, or digits as narrow: 总死亡率降低|14%
+        if len(b.text.strip()) <= self.heading_tail or rd.widths[b.row] <= self.heading_tail or (
+                rd.wide(a.row) and len(b.text) <= WORD_TAIL and HAN_RUN.fullmatch(b.text) is not None):
+            ev.append("next-heading-tail")  # 竣|工, or digits as narrow: 总死亡率降低|14%; under a
+            # line set across the columns, a word (…每小时收入 | 近千元: no heading under it is so short)
         return ev
 
     def _ends_heading(self, text: str, a: _Line, b: _Line, rd: PageReading) -> bool:
