@@ -1200,7 +1200,7 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             j = i
             while j < n and texts[j] and roles[j] in (Role.BODY, Role.CAPTION) and reading.wide(j):
                 j += 1
-            opens_page = _prev(texts, i) is None
+            opens_page = _opens_page(i, texts, roles)
             if j == i + 1 and (reading.vocab.heading_shaped(texts[i]) or (
                     reading.vocab.marked_heading(texts[i])
                     and (_heads_over(texts, roles, i, j, reading.vocab) or opens_page))):

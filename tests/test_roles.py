@@ -682,6 +682,8 @@ def test_a_wide_line_with_a_headlines_marks_opening_the_page_is_a_headline(top, 
     stop, is a headline set across the columns, and a word or two under it its tail (fresh pages)."""
     reading = read_page(top + _PARK_HEADING + _PARK_BODY, wrapped=True)
     assert reading.roles[:len(top)] == roles
+    folio = ["2019年10月26日 星期六 第8版 文化"]  # only furniture over it: the articles view reads it so
+    assert read_page(folio + top + _PARK_HEADING + _PARK_BODY, wrapped=True).roles[1:len(top) + 1] == roles
 
 
 @pytest.mark.parametrize(("line", "tail", "headline"), [
