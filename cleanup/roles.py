@@ -1412,7 +1412,8 @@ def _name_by_type(texts: Sequence[str], roles: list[Role], reading: PageReading)
     run's other lines are their kicker, under them their sub-headline; a run all
     in smaller type, with body text before it and after it, is a subhead of the
     body (set in body type, bold).  The run that opens the page is left as it is
-    (:func:`_opens_page`)."""
+    (:func:`_opens_page`), and so is a headline whose lines hold marks, each wrapping onto the
+    next at one measure (``heading_runs``: 补壹刀：别笑！18 | 人的“新八国联军” | 今天成立了)."""
     i, n = 0, len(texts)
     while i < n:
         if roles[i] is not Role.HEADLINE:
@@ -1421,8 +1422,8 @@ def _name_by_type(texts: Sequence[str], roles: list[Role], reading: PageReading)
         j = i
         while j + 1 < n and roles[j + 1] in (Role.HEADLINE, Role.SUBHEADLINE):
             j += 1
-        if _opens_page(i, texts, roles):
-            i = j + 1
+        if _opens_page(i, texts, roles) or all(k in reading.heading_runs for k in range(i, j)) and j > i:
+            i = j + 1  # a run whose lines wrap onto each other is one headline in one type
             continue
         small = _small_run(i, j, roles, reading)
         if all(small):

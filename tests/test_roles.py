@@ -665,6 +665,18 @@ def test_a_dash_led_line_over_a_byline_is_a_sub_headline_under_its_headline(over
     assert (roles[at:at + 2] == [Role.HEADLINE, Role.SUBHEADLINE]) is apart
 
 
+def test_a_heading_run_is_one_headline_in_one_type_whatever_its_lines_hold():
+    """Headlines that wrap at eight characters elsewhere on the page; a run of heading lines holding
+    marks, each wrapping onto the next at its own measure (补壹刀：别笑！18 | 人的“新八国联军” |
+    今天成立了), is one headline, not a headline over a sub-headline in smaller type (articles view)."""
+    run = ["补壹刀：别笑！18", "人的“新八国联军”", "今天成立了"]
+    lines = (_BODY_OVER + ["四川内江召开全市", "经济工作会议", "本报记者 王磊"] + _BODY_UNDER
+             + ["全省春耕生产全面", "展开进度快于往年", "本报记者 李强"] + _BODY_OVER
+             + run + ["新华社北京9月3日电 会议召开。"] + _BODY_UNDER)
+    at = len(lines) - len(_BODY_UNDER) - len(run) - 1
+    assert roles_by_type(lines)[at:at + len(run)] == [Role.HEADLINE] * len(run)
+
+
 # a page's first lines: a heading of two lines, then body text in a column of thirteen
 _PARK_HEADING = ["为什么中国的公园如此有人", "气？"]
 _PARK_TEXT = ("说明越来越多的中国人爱上了体育锻炼，另一方面也说明公园的设施越来越完善，值得大家称赞。公园里有跑步"
