@@ -1371,7 +1371,9 @@ def lone_one_dash(text: str, cuts_word: CutsWord, above: str = "") -> bool:
 def _small_type(i: int, reading: PageReading, one_measure: bool = False) -> bool:
     """Whether heading line ``i`` is set in type smaller than the page's in-column
     headlines: it holds more than they wrap at (the narrowest of the page's
-    heading widths below the column), or it fills its column as body type does.
+    heading widths below the column), or it fills its column in width as body type
+    does (a count of characters that fills it, Latin letters among them, says nothing:
+    华为Mate20X 5G版).
     A line set across columns tells nothing.  ``one_measure``: of the widths within
     ``WRAP_AGAIN_WIDTH`` of the narrowest, the one the page's headlines wrap at most
     often is their measure, which a line stops short of where the next unit does not
@@ -1380,7 +1382,7 @@ def _small_type(i: int, reading: PageReading, one_measure: bool = False) -> bool
     col = reading.columns[i]
     if not col or reading.wide(i):
         return False
-    if reading.fills(i):
+    if reading.room_pairs[i][0] <= reading.tolerance:
         return True
     narrow = [w for w in reading.heading_wraps if w < col - reading.tolerance]
     if not narrow:

@@ -684,6 +684,18 @@ _PARK_TEXT = ("说明越来越多的中国人爱上了体育锻炼，另一方�
 _PARK_BODY = [_PARK_TEXT[i:i + 13] for i in range(0, len(_PARK_TEXT), 13)]
 
 
+def test_a_heading_line_of_latin_letters_is_not_read_as_smaller_type_by_its_count():
+    """A heading line holding Latin letters and digits (华为Mate20X 5G版) counts as many characters as
+    a body line, and prints no wider than the page's headlines: its width, not its count, tells its
+    type, and it is the headline's first line, not a kicker (articles view, fresh pages)."""
+    heading = ["华为Mate20X 5G版", "半天不到需充电 耗", "电制约5G芯片"]
+    lines = (_PARK_BODY + ["四川内江召开全市", "经济工作会议", "本报记者 王磊"] + _PARK_BODY
+             + ["全省春耕生产全面", "展开进度快于往年", "本报记者 李强"] + _PARK_BODY
+             + heading + ["新华社西安4月25日电 会议召开。"] + _PARK_BODY)
+    at = len(lines) - len(_PARK_BODY) - len(heading) - 1
+    assert roles_by_type(lines)[at:at + len(heading)] == [Role.HEADLINE] * len(heading)
+
+
 @pytest.mark.parametrize(("top", "roles"), [
     (["中国人习以为常的地方 为何老外却说“了不得”？"], [Role.HEADLINE]),
     (["英国美女在殡仪馆工作太痛苦，转行当美人鱼！每小时收入", "近千元"], [Role.HEADLINE, Role.HEADLINE]),  # its tail
