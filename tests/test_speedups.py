@@ -37,7 +37,7 @@ from cleanup.stages.paragraphs import _STRIPPED_NOT_SPACE
 from cleanup.stages.stutter import Stutter
 from cleanup.wordlists import Lexicon
 
-from conftest import SAMPLES
+from conftest import DEVSET, SAMPLES
 from pagegen import make_pages
 
 # characters that stress NFKC, quotes and whitespace: compatibility forms,
@@ -319,6 +319,58 @@ def test_a_settle_round_searches_a_line_rule_only_in_the_lines_changed_since_it_
     # the whole text (after the comma rule), then in the settle round the line a blank rule changed
     end = len(doc.text) - 1
     assert byline == [None, ((end - 3, end),)]
+
+
+# texts near what the rules with a prescan look for: quotes before marks, titles, brackets
+PRESCAN_ALPHABET = st.lists(st.sampled_from(["“", "”", "，", "。", "！", "记者", " ", "\u3000", "王磊", "《", "〈", "（",
+                                             "(", ")", "）", "如", "上接", "DA", "\n", "中", "a"]),
+                            max_size=16).map("".join)
+
+
+def prescan_steps() -> list:
+    return [step for step in normalize_stage(0).steps if step.prescan is not None]
+
+
+def test_the_costly_rules_of_a_quote_or_a_title_have_a_prescan():
+    assert {step.rule.id for step in prescan_steps()} == {"ocr-bracket-title-paren", "ocr-quote-close"}
+
+
+@given(PRESCAN_ALPHABET)
+@settings(max_examples=500, deadline=None)
+def test_a_rule_finds_nothing_in_a_text_without_a_match_of_its_prescan(text):
+    for step in prescan_steps():
+        if step.find(text):
+            assert step.prescan.search(text), step.rule.id
+
+
+def test_a_rule_with_a_prescan_finds_something_only_where_its_prescan_does_on_pages():
+    paths = [*SAMPLES, *sorted((DEVSET / "raw").glob("*/*.txt"))]
+    pages = [path.read_text(encoding="utf-8") for path in paths] + [page.raw for _, page in make_pages(40)]
+    fired = set()
+    for step in prescan_steps():
+        for example, _ in step.rule.examples:
+            assert step.find(example) and step.prescan.search(example), step.rule.id
+        for page in pages:
+            if step.find(page):
+                fired.add(step.rule.id)
+                assert step.prescan.search(page), step.rule.id
+    assert fired == {step.rule.id for step in prescan_steps()}  # each rule is put to the test on a page
+
+
+def test_a_rule_is_not_searched_in_a_text_without_a_match_of_its_prescan(monkeypatch):
+    normalize = normalize_stage(0)
+    searched: list[str] = []
+    find_edits = Rule.find_edits
+
+    def spy(rule, text, timeout, lines=None):
+        searched.append(rule.id)
+        return find_edits(rule, text, timeout, lines)
+
+    monkeypatch.setattr(Rule, "find_edits", spy)
+    normalize.run(Document("“两件大事”，锐意进取《论语》（上）\n"))  # a quote and a title closed as such
+    assert not {step.rule.id for step in prescan_steps()} & set(searched)
+    normalize.run(Document("“两件大事“，锐意进取\n"))
+    assert "ocr-quote-close" in searched
 
 
 def test_normalize_rules_know_the_few_characters_they_need():

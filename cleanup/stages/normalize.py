@@ -20,7 +20,7 @@ import regex
 from ..document import Document, Edit
 from ..errors import RuleError
 from ..pattern_chars import holds_any, is_one_class, lines_reaching
-from ..patterns import PRESCAN_PAYS_AFTER, Prescan, char_class
+from ..patterns import PRESCAN_PAYS_AFTER, ParamPattern, Prescan, char_class
 from ..rules import Rule, StageConfig
 from ..stage import Stage, Touched
 
@@ -108,6 +108,8 @@ class RuleStep(NamedTuple):
     group: Prescan | None = None
     # whether the rule decides each character by itself alone (see Normalize.recheck)
     char_local: bool = False
+    # the rule's own ``prescan`` param: a text without a match of it gives the rule nothing to do
+    prescan: ParamPattern | None = None
 
 
 def decides_each_char_alone(rule: Rule) -> bool:
@@ -125,7 +127,8 @@ class Normalize(Stage):
     def __init__(self, config: StageConfig, timeout: float) -> None:
         super().__init__(config, timeout)
         code = self.rule_code()
-        self.steps = [RuleStep(rule, code[rule.id], rule.needed_chars(), char_local=decides_each_char_alone(rule))
+        self.steps = [RuleStep(rule, code[rule.id], rule.needed_chars(), char_local=decides_each_char_alone(rule),
+                               prescan=self.settings(rule).pattern("prescan") if "prescan" in rule.params else None)
                       for rule in config.rules]
         self.group_steps()
         self.settle_rounds = self.settings().integer("settle_rounds") if self.settle_steps else 0
@@ -149,7 +152,7 @@ class Normalize(Stage):
         the lines that hold their characters costs less than the group's search.
         """
         by_needs: dict[str, list[Rule]] = {}
-        for rule, _, needs, _, _ in self.steps:
+        for rule, _, needs, *_ in self.steps:
             if needs and not rule.line_needs and rule.trigger() is not None:
                 by_needs.setdefault(needs, []).append(rule)
         groups = {needs: Prescan({r.id: r.trigger() for r in rules}, pays_after)  # type: ignore[misc]
@@ -238,7 +241,10 @@ class Normalize(Stage):
     def run_steps(self, doc: Document, steps: list[RuleStep], idle: dict[str, int],
                   written: str | None = None) -> None:
         """Apply ``steps`` in order, skipping those that cannot fire: a rule when
-        the text holds none of the characters it needs, or when its group's
+        the text holds none of the characters it needs, or no match of its
+        ``prescan`` (a pattern that every text the rule changes holds, quick to
+        search for: a page has a few “ before a comma or stop, where
+        ``ocr-quote-close`` looks behind at every quote), or when its group's
         search found nothing in the text as it is (see :meth:`group_steps`);
         with ``written`` (:meth:`recheck`), a rule deciding each character alone
         when it finds nothing there and the text is as the recheck found it.
@@ -256,9 +262,9 @@ class Normalize(Stage):
         searched: dict[int, tuple[int, bool]] = {}  # id of a group -> (steps of doc then, found nothing)
         groups_idle: dict[int, int] = {}  # id of a group -> how many of its rules found nothing in the text searched
         start = len(doc.steps)
-        for rule, find, needs, group, char_local in steps:
+        for rule, find, needs, group, char_local, prescan in steps:
             text = doc.text
-            if needs and not holds_any(text, needs):
+            if needs and not holds_any(text, needs) or prescan is not None and not prescan.search(text):
                 continue
             made = len(doc.steps)
             if char_local and written is not None and made == start and not find(written):
