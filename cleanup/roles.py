@@ -931,8 +931,10 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
     and the line after them goes on with no word
     they began (英国美女在殡仪馆工 | 作太痛苦，转行当美 | 人鱼！每小时收入近 | 千元).  Body text fills
     its column, but for a paragraph's first and last lines.  A run whose last line fills the measure
-    too ends there only over a byline or dateline, a heading or a blank line: else the headline may
-    go on, or a heading under it stand as wide (…共生共荣，| 用户信息几元不等 | 灰色地带中的“爬虫”).
+    too ends there only over a byline or dateline, a heading, a blank line or (its lines one row
+    apart) a line wider than the measure (body text in smaller type: 殡仪馆为BB机送终 | 据悉，随着
+    手机的普及，): else the headline may go on, or a heading under it stand as wide (…共生共荣，|
+    用户信息几元不等 | 灰色地带中的“爬虫”).
     OCR may set a blank line between each two lines of a large type (:func:`_run_step`): such a run
     ends over a byline, a dateline or a heading, or with a line narrower than the measure.
     The run's lines join ``heads``; the rows that wrap onto the next line of their run are returned."""
@@ -960,7 +962,8 @@ def _heading_runs(texts: Sequence[str], roles: Sequence[Role | None], heads: set
         shown = len(run) > 2 or abs(widths[j] - widths[run[0]]) <= WRAP_AGAIN_WIDTH \
             or (cuts_word is not None and bool(cuts_word(texts[run[0]], texts[j]))) or over_headed
         ends = (nxt is None and not spaced) or over_headed or nxt in heads \
-            or measure - widths[j] - reading.slack[j] > WRAP_AGAIN_WIDTH
+            or measure - widths[j] - reading.slack[j] > WRAP_AGAIN_WIDTH \
+            or not spaced and nxt is not None and widths[nxt] - reading.slack[nxt] > measure + WRAP_AGAIN_WIDTH
         if shown and ends and len(text) <= v.joined_headline_max and not v.headline_stop.found_in(text) \
                 and (balanced(text) or _one_mark_unmatched(text) and _over_headed_line(texts, roles, j)) \
                 and text[-1] not in v.open_end \

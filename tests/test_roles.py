@@ -696,6 +696,17 @@ def test_a_heading_line_of_latin_letters_is_not_read_as_smaller_type_by_its_coun
     assert roles_by_type(lines)[at:at + len(heading)] == [Role.HEADLINE] * len(heading)
 
 
+def test_a_heading_run_ends_over_a_line_wider_than_its_measure():
+    """A run of heading lines whose last line fills its measure too, over a line wider than that
+    measure (body text in smaller type: 据悉，随着手机的普及，): no line of the headline is wider
+    than the measure it wraps at, so the run ends there, with no byline under it (fresh pages)."""
+    run = ["日本最后一家传呼", "机公司停止服务，", "殡仪馆为BB机送终"]
+    ended = _PARK_BODY[:-1] + ["让外国游客感到十分新奇。"]
+    lines = ended + run + _PARK_BODY
+    at = len(ended)
+    assert read_page(lines, wrapped=True).heading_runs == frozenset({at, at + 1})
+
+
 @pytest.mark.parametrize(("top", "roles"), [
     (["中国人习以为常的地方 为何老外却说“了不得”？"], [Role.HEADLINE]),
     (["英国美女在殡仪馆工作太痛苦，转行当美人鱼！每小时收入", "近千元"], [Role.HEADLINE, Role.HEADLINE]),  # its tail
