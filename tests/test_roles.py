@@ -626,10 +626,12 @@ def test_a_short_paragraph_ending_a_sentence_starts_no_heading_run():
 
 
 def test_a_heading_run_whose_last_line_fills_its_measure_needs_a_byline_or_heading_under_it():
-    """Lines all as wide, the last too, with body text right under them: the headline may go on, or
-    a heading as wide stand under it; over a byline the run ends there."""
+    """Lines all as wide, the last too, with lines no wider right under them: the headline may go on,
+    or a heading as wide stand under it; over a byline the run ends there (and over a line wider than
+    its measure: test_a_heading_run_ends_over_a_line_wider_than_its_measure)."""
     heading = ["棱镜数据业大整顿：", "爬虫与现金贷共生共", "荣，用户信息几元不"]
-    assert not read_page(_BODY_OVER + heading + _BODY_UNDER).heading_runs
+    under = ["等灰色地带中的爬虫", "一直在做下去的，直", "到做不动了为止。"]
+    assert not read_page(_BODY_OVER + heading + under + _BODY_UNDER).heading_runs
     at = len(_BODY_OVER)
     assert read_page(_BODY_OVER + heading + ["本报记者 王磊"] + _BODY_UNDER).heading_runs == frozenset({at, at + 1})
 
