@@ -1271,3 +1271,21 @@ def test_a_headline_set_across_opening_the_page_stands_apart_and_keeps_its_tail(
     top = ["英国美女在殡仪馆工作太痛苦，转行当美人鱼！每小时收入", "近千元"]
     out = paragraphs_of(rebuild.clean("\n".join(top + heading + body) + "\n").text)
     assert out[0] == "英国美女在殡仪馆工作太痛苦，转行当美人鱼！每小时收入近千元"
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    # a headline's length, a colon inside, no sentence ended: a headline over the body's first paragraph
+    ("顺丰小哥汪勇连升3级，国家授予特别奖：时代永远在奖励解决问题的摆渡人\n\n在一家龙头公司里坐“火箭”，汪勇是少数中的少数。\n",
+     False),
+    # longer than a joined headline: a paragraph cut at a column's end goes on
+    ("记者：中国的原油进口量已经超过了美国，成为世界上最大的原油进口国，中国在全球能源格局中的地位是怎样的？"
+     "这是记者关心的问题，也是读者关心的\n\n问题。专家认为，中国的地位举足轻重。\n", True),
+    # the break cuts a word (激发): the paragraph goes on
+    ("王文：中美贸易“持久战”，中国人的斗志被激\n\n发出来了。专家认为，中国的地位举足轻重。\n", True),
+])
+def test_a_paragraph_as_long_as_a_headline_with_a_colon_inside_stands_apart(rebuild, text, joined):
+    """Clean text, a paragraph a line: a paragraph no longer than a joined headline, its clauses set
+    apart by a colon, no sentence ended in it (long-with-colon), is a headline, not body text going on
+    into the next paragraph; longer, or cut inside a word, it goes on."""
+    out = rebuild.clean(text).text
+    assert ("\n\n" not in out.strip()) is joined

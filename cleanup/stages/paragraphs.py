@@ -799,6 +799,9 @@ class Paragraphs(Stage):
             ev.append("body-line")
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
+        elif ending == "mid-sentence" and not word and len(text) <= self.shape.joined_headline_max \
+                and "：" in text[1:-1] and self.vocab.marked_heading(text):
+            ev.append("long-with-colon")  # a headline's length, its clauses set apart by a colon
         if ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
                 and not word and self.headline_like(nxt) and not self.body_mark.found_in(nxt) \
                 and (body or self.body_mark.found_in(text[:-1]) and not self.headline_like(text)) \
