@@ -125,3 +125,13 @@ def test_control_chars_are_the_control_and_format_characters_but_tab_and_line_fe
     every = "".join(map(chr, range(0x110000)))
     matched = [at for m in rule.pattern.finditer(every) for at in range(*m.span())]
     assert matched == [m.start() for m in union.finditer(every)]
+
+
+def test_a_letter_spaced_line_is_read_line_by_line_and_a_long_one_is_no_printed_line(cleaner):
+    """A letter-spaced line loses its blanks, each line read by itself; a line of thousands of
+    characters a blank apart is no printed line: it is left as it is, and reading it stops no rule
+    (a pattern over the page that read each blank's line again ran past its timeout)."""
+    page = "正文第一行。\n" + "不 同 的 指 导 方 针 。 美 国 建 议\n" * 3 + " ".join("中" * 5000) + "\n"
+    out = cleaner.clean(page).text
+    assert out.count("不同的指导方针。美国建议") == 3
+    assert " ".join("中" * 100) in out

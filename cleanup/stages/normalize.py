@@ -22,7 +22,7 @@ from ..errors import RuleError
 from ..pattern_chars import holds_any, is_one_class, lines_reaching
 from ..patterns import PRESCAN_PAYS_AFTER, ParamPattern, Prescan, char_class
 from ..rules import Rule, StageConfig
-from ..stage import Stage, Touched
+from ..stage import Stage, Touched, handles
 
 
 @lru_cache(maxsize=None)
@@ -95,6 +95,12 @@ def simplified_already(charset: str, also: str) -> Callable[[str, str], bool]:
         return len(line) == len(converted) and all(simplified(a) for a, b in zip(line, converted) if a != b)
 
     return written
+
+
+# a letter-spaced line (rule space-letter-spaced) has four tokens at least, three blanks between them;
+# a printed line is no longer than this (80 tokens and their blanks, a few characters each)
+LETTER_SPACED_MIN_BLANKS = 3
+LETTER_SPACED_MAX_LINE = 320
 
 
 class RuleStep(NamedTuple):
@@ -194,6 +200,28 @@ class Normalize(Stage):
             settings = self.settings(rule)
             written = simplified_already(settings.text("simplified_charset"), settings.text("simplified_also"))
         return lambda text: [] if convert(text) == text else line_edits(text, convert, rule.id, written)
+
+    @handles("space-letter-spaced")
+    def letter_spaced(self, rule: Rule) -> Callable[[str], list[Edit]]:
+        """The blanks of letter-spaced lines go (params ``line``, matched against a whole line, and
+        ``blank``, the blanks in it that go).  Line by line, as a printed line is short: a pattern
+        over the page that read each blank's line again would cost the square of a long line's length."""
+        params = self.settings(rule)
+        line, blank = params.pattern("line"), params.pattern("blank")
+        rid = rule.id
+
+        def find(text: str) -> list[Edit]:
+            if text.count(" ") < LETTER_SPACED_MIN_BLANKS:
+                return []
+            edits: list[Edit] = []
+            at = 0
+            for row in text.split("\n"):
+                if len(row) <= LETTER_SPACED_MAX_LINE and row.count(" ") >= LETTER_SPACED_MIN_BLANKS \
+                        and line.fullmatch(row):
+                    edits.extend(Edit(at + m.start(), m.group(), "", rid) for m in blank.finditer(row))
+                at += len(row) + 1
+            return edits
+        return find
 
     def map_pattern(self, rule: Rule) -> str:
         """Runs of a map rule's characters; with a ``context`` param, only runs with a
