@@ -672,11 +672,17 @@ def test_a_heading_run_is_one_headline_in_one_type_whatever_its_lines_hold():
     marks, each wrapping onto the next at its own measure (补壹刀：别笑！18 | 人的“新八国联军” |
     今天成立了), is one headline, not a headline over a sub-headline in smaller type (articles view)."""
     run = ["补壹刀：别笑！18", "人的“新八国联军”", "今天成立了"]
-    lines = (_BODY_OVER + ["四川内江召开全市", "经济工作会议", "本报记者 王磊"] + _BODY_UNDER
-             + ["全省春耕生产全面", "展开进度快于往年", "本报记者 李强"] + _BODY_OVER
-             + run + ["新华社北京9月3日电 会议召开。"] + _BODY_UNDER)
-    at = len(lines) - len(_BODY_UNDER) - len(run) - 1
+    lines, at = _under_headlines_of_eight(_BODY_OVER, _BODY_UNDER, run, "新华社北京9月3日电 会议召开。")
     assert roles_by_type(lines)[at:at + len(run)] == [Role.HEADLINE] * len(run)
+
+
+def _under_headlines_of_eight(over: list[str], under: list[str], heading: list[str],
+                              dateline: str) -> tuple[list[str], int]:
+    """A page whose headlines wrap at eight characters, then ``heading`` over ``dateline``, body
+    text ``over`` and ``under`` each; and the row ``heading`` starts at."""
+    lines = (over + ["四川内江召开全市", "经济工作会议", "本报记者 王磊"] + under
+             + ["全省春耕生产全面", "展开进度快于往年", "本报记者 李强"] + over + heading + [dateline] + under)
+    return lines, len(lines) - len(under) - len(heading) - 1
 
 
 # a page's first lines: a heading of two lines, then body text in a column of thirteen
@@ -691,10 +697,7 @@ def test_a_heading_line_of_latin_letters_is_not_read_as_smaller_type_by_its_coun
     a body line, and prints no wider than the page's headlines: its width, not its count, tells its
     type, and it is the headline's first line, not a kicker (articles view, fresh pages)."""
     heading = ["华为Mate20X 5G版", "半天不到需充电 耗", "电制约5G芯片"]
-    lines = (_PARK_BODY + ["四川内江召开全市", "经济工作会议", "本报记者 王磊"] + _PARK_BODY
-             + ["全省春耕生产全面", "展开进度快于往年", "本报记者 李强"] + _PARK_BODY
-             + heading + ["新华社西安4月25日电 会议召开。"] + _PARK_BODY)
-    at = len(lines) - len(_PARK_BODY) - len(heading) - 1
+    lines, at = _under_headlines_of_eight(_PARK_BODY, _PARK_BODY, heading, "新华社西安4月25日电 会议召开。")
     assert roles_by_type(lines)[at:at + len(heading)] == [Role.HEADLINE] * len(heading)
 
 

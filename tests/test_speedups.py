@@ -856,18 +856,23 @@ def test_rules_are_searched_line_by_line_where_the_lines_holding_their_character
     assert len(spy.find_edits(crowded, 2.0)) == 200 and searched == [(0, None)]  # one search of the text
 
 
+class _MatchRecording:
+    """A rule's pattern that tells ``note`` where each match is tried, and with what, then tries it."""
+
+    def __init__(self, rule: Rule, note) -> None:
+        self.rule, self.note = rule, note
+
+    def match(self, text, pos, endpos, **kwargs):
+        self.note(pos, kwargs)
+        return self.rule.pattern.match(text, pos, endpos, **kwargs)
+
+
 def test_rules_are_tried_only_where_a_match_can_start_where_those_characters_are_few():
     rule = next(r for r in line_rules() if r.id == "space-han-han")
     assert rule.first_chars == "\t \xa0\u3000"
     page = "\n".join(["会议今天召开，代表们认真审议。"] * 200 + ["会议\u3000召开 。"])
     tried: list[int] = []
-
-    class Recording:
-        def match(self, text, pos, endpos, **kwargs):
-            tried.append(pos)
-            return rule.pattern.match(text, pos, endpos, **kwargs)
-
-    spy = replace(rule, pattern=Recording())
+    spy = replace(rule, pattern=_MatchRecording(rule, lambda pos, kwargs: tried.append(pos)))
     assert [e.before for e in spy.find_edits(page, 2.0)] == ["\u3000"]
     assert tried == [page.index("\u3000"), page.index(" 。")]
     tried.clear()
@@ -882,13 +887,7 @@ def test_a_rule_tried_where_its_matches_start_is_timed_on_a_long_line_only():
     long_line = "会议\u3000" + "召开" * VETTED_LENGTH  # the pattern is vetted on lines of up to VETTED_LENGTH
     page = "\n".join(["会议\u3000召开", long_line] + ["会议今天召开，代表们认真审议。"] * 2000)
     timed: list[bool] = []
-
-    class Recording:
-        def match(self, text, pos, endpos, **kwargs):
-            timed.append("timeout" in kwargs)
-            return rule.pattern.match(text, pos, endpos, **kwargs)
-
-    spy = replace(rule, pattern=Recording())
+    spy = replace(rule, pattern=_MatchRecording(rule, lambda pos, kwargs: timed.append("timeout" in kwargs)))
     assert [e.before for e in spy.find_edits(page, 2.0)] == ["\u3000", "\u3000"] and timed == [False, True]
 
 
@@ -907,13 +906,7 @@ def test_a_rule_whose_matches_open_lines_is_tried_only_where_a_line_holding_its_
     byline = "口本报记者 郑平琳魏忠"
     page = "\n".join(["会议今天召开，代表们认真审议。"] * 100 + ["交通部门记录在案。", byline, "据本报记者王磊报道。"])
     tried: list[int] = []
-
-    class Recording:
-        def match(self, text, pos, endpos, **kwargs):
-            tried.append(pos)
-            return rule.pattern.match(text, pos, endpos, **kwargs)
-
-    spy = replace(rule, pattern=Recording())
+    spy = replace(rule, pattern=_MatchRecording(rule, lambda pos, kwargs: tried.append(pos)))
     assert [e.before for e in spy.find_edits(page, 2.0)] == ["口"]
     assert tried == [page.index(byline), page.index("据本报")]  # 交通部门记录在案 holds neither 者 nor 讯
     tried.clear()
