@@ -135,3 +135,15 @@ def test_a_letter_spaced_line_is_read_line_by_line_and_a_long_one_is_no_printed_
     out = cleaner.clean(page).text
     assert out.count("不同的指导方针。美国建议") == 3
     assert " ".join("中" * 100) in out
+
+
+def test_a_line_of_marks_a_blank_apart_that_is_no_letter_spaced_line_is_told_at_once():
+    """ASCII marks (. , :) read as marks and as a number's alike: a printed line of them a blank
+    apart, ending in what is no token (中中), is told no letter-spaced line at once, not after
+    trying each way of reading every mark (2^n: minutes for a line of fifty)."""
+    rule = next(r for s in load_profile().stages for r in s.rules if r.id == "space-letter-spaced")
+    line = regex.compile(rule.params["line"], regex.VERSION1)
+    for marks in (".", ",", "1,", ":"):
+        row = " ".join([marks] * 50) + " 中 中 中 中中"
+        assert len(row) <= 320 and line.fullmatch(row, timeout=1.0) is None
+        assert line.fullmatch(" ".join([marks] * 50) + " 中 中 中", timeout=1.0)
