@@ -1049,12 +1049,13 @@ def _heading_run(texts: Sequence[str], roles: Sequence[Role | None], heads: set[
     if step == 2 and len(rows) > 1 and tail < n and texts[tail] and may_run[tail] \
             and len(texts[tail]) <= HEADING_TAIL:
         rows.append(tail)  # the last line wraps onto a tail with no blank line between (近千 | 元)
-    # the longest run of them whose lines but the last fill one measure, the last no wider
+    # the longest run of them whose lines but the last fill one measure, the last no wider; each short
+    # of it by less than the first unit of its next line in the run (a tail's right under it)
     for last in range(len(rows) - 1, 0, -1):
         measure = max(widths[k] for k in rows[:last])
         if widths[rows[last]] <= measure + WRAP_WIDTH + slack[rows[last]] and all(
-                measure - widths[k] - slack[k] <= max(WRAP_AGAIN_WIDTH, first_unit_width(texts[k + step]))
-                for k in rows[:last]):
+                measure - widths[k] - slack[k] <= max(WRAP_AGAIN_WIDTH, first_unit_width(texts[after]))
+                for k, after in zip(rows[:last], rows[1 : last + 1])):
             return rows[: last + 1], measure
     return None
 

@@ -531,6 +531,17 @@ def test_a_spaced_heading_run_goes_on_onto_a_tail_right_under_its_last_line():
     assert all(reading.roles[at + k] is Role.HEADLINE for k in (0, 2, 4, 6, 7))
 
 
+def test_a_spaced_heading_run_with_its_tail_may_end_the_page():
+    """The tail right under a spaced run's last line may be the page's last line: the run's lines
+    are each tested against the line that follows them in the run, the tail too, and none past it."""
+    heading = ["英国美女在殡仪", "", "馆工作太痛苦，", "", "转行当美人鱼！", "", "每小时收入近千", "元"]
+    lines = _BODY_UNDER + _BODY_OVER + _BODY_UNDER + _BODY_OVER + [""] + heading
+    at = len(lines) - len(heading)
+    reading = read_page(lines)
+    assert reading.heading_runs == frozenset({at, at + 2, at + 4, at + 6})
+    assert all(reading.roles[at + k] is Role.HEADLINE for k in (0, 2, 4, 6, 7))
+
+
 def test_a_heading_run_goes_on_onto_a_line_its_blank_made_wider():
     """A run's next line need not stop as far short of the column as its first, only fill the run's
     measure: OCR read a blank into 知识普及月 金融, and it goes on with the run all the same."""
