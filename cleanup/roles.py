@@ -1267,11 +1267,12 @@ def _mark_sub_over_byline(texts: Sequence[str], roles: list[Role], v: RoleVocabu
                 or not v.heading_shaped(texts[k]):
             continue  # the quick tests first
         i = k - 1
-        prev = _prev(texts, i) if texts[i] else None
-        if not texts[i] or roles[i] not in readable or not v.marked_heading(texts[i]) \
-                or prev is not None and roles[prev] not in STANDALONE and roles[prev] not in HEADINGS \
-                and not v.ends_sentence(texts[prev]):
+        if not texts[i] or roles[i] not in readable or not v.marked_heading(texts[i]):
             continue
+        prev = _prev(texts, i)
+        if prev is not None and roles[prev] not in STANDALONE and roles[prev] not in HEADINGS \
+                and not v.ends_sentence(texts[prev]):
+            continue  # no paragraph ended over it, nor a heading stands there
         roles[i] = roles[k] = Role.HEADLINE  # the second a sub-headline: _name_headings names it
 
 
