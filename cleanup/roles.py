@@ -128,6 +128,9 @@ ASCII_SLACK = 0.12 # and how much more it may
 SPACE_LESS = 0.0  # cells that a space prints narrower than half a cell
 SPACE_STRETCH = 0.5  # cells that justification may widen a space by
 MAX_SLACK = 1.5
+LETTER_SPACED_BLANKS = 3  # single blanks a letter-spaced line holds at least (_letter_spaced)
+LETTER_SPACED_SHARE = 0.6  # of the gaps between its characters, the share it holds a single blank in
+_SINGLE_BLANK = re.compile(r"(?<! ) (?! )")
 # cells a line of a block may stop short of its column and still be body type, with body text
 # right under it in its block, on a page that indents no paragraph and sets its blocks apart
 # with blank lines (OCR: a heading is a block of its own, and OCR drops a character here and there)
@@ -220,8 +223,18 @@ def _measure_all(texts: Sequence[str]) -> tuple[list[float], list[float]]:
         spaces = t.count(" ") if ascii_count else 0
         trim = 0.5 if t[:1] in _OPENERS else 0.0
         widths.append(len(t) - ascii_count / 2 - 0.5 * n_pairs - trim + ASCII_EXTRA * n_alnum - SPACE_LESS * spaces)
-        slacks.append(min(MAX_SLACK, ASCII_SLACK * n_alnum + SPACE_STRETCH * spaces) if ascii_count else 0.0)
+        stretch = ASCII_SLACK * n_alnum + SPACE_STRETCH * spaces
+        slacks.append(0.0 if not ascii_count else stretch if spaces >= LETTER_SPACED_BLANKS
+                      and _letter_spaced(t, spaces) else min(MAX_SLACK, stretch))
     return widths, slacks
+
+
+def _letter_spaced(text: str, spaces: int) -> bool:
+    """Whether ``text``, holding ``spaces`` blanks, is letter-spaced: a blank alone after most of its
+    characters (a reader writes a justified line's stretch so: 日 电 （ 记 者   顾 燕 婧 ） 此).  Such a
+    line fills its column, however many blanks it holds: its slack is all of their stretch."""
+    singles = len(_SINGLE_BLANK.findall(text))
+    return singles >= LETTER_SPACED_BLANKS and singles >= LETTER_SPACED_SHARE * (len(text) - spaces - 1)
 
 
 def _alnum(text: str) -> int:

@@ -1289,3 +1289,16 @@ def test_a_paragraph_as_long_as_a_headline_with_a_colon_inside_stands_apart(rebu
     into the next paragraph; longer, or cut inside a word, it goes on."""
     out = rebuild.clean(text).text
     assert ("\n\n" not in out.strip()) is joined
+
+
+def test_a_letter_spaced_line_fills_its_column_however_many_blanks_it_holds(rebuild):
+    """pdfminer writes a justified line's stretch as a blank after each character, and a wider gap
+    where the text has a blank (日 电 （ 记 者   顾 燕 婧 ） 此): counted in full the blanks make the
+    line look wider than its column, set across the columns as a heading is; it fills its column,
+    and the dateline it goes on goes on into the body."""
+    over = ["会议强调，要坚持稳中求进工", "作总基调，完整准确全面贯彻", "新发展理念，加快构建新发展", "格局，推动高质量发展。"]
+    lead = ["本 报 呼 和 浩 特 11 月 26", "日 电 （ 记 者   顾 燕 婧 ） 此", "外，也有建议含阿司匹林的复",
+            "方制剂用于预防心血管疾病，", "这是一个新的研究方向。"]
+    under = ["她甚至发誓说我会一直做下去", "的，直到我再也做不动了为止", "现在她每周都在水中训练两次", "，已经可以屏住呼吸两分钟。"]
+    out = paragraphs_of(rebuild.clean("\n".join(over + lead + under) + "\n").text)
+    assert "本报呼和浩特11月26日电（记者 顾燕婧）此外，也有建议含阿司匹林的复方制剂用于预防心血管疾病，这是一个新的研究方向。" in out
