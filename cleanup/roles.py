@@ -28,7 +28,7 @@ import regex
 from .errors import RuleError
 from .folio import DATE, parse_folio
 from .pattern_chars import required_chars
-from .shape import HAN_RUN, AnyOf, Shape, display_width, load_shape
+from .shape import HAN_RUN, AnyOf, Shape, display_width, load_shape, may_be_letter_spaced
 
 
 class Role(StrEnum):
@@ -128,9 +128,6 @@ ASCII_SLACK = 0.12 # and how much more it may
 SPACE_LESS = 0.0  # cells that a space prints narrower than half a cell
 SPACE_STRETCH = 0.5  # cells that justification may widen a space by
 MAX_SLACK = 1.5
-LETTER_SPACED_BLANKS = 3  # single blanks a letter-spaced line holds at least (_letter_spaced)
-LETTER_SPACED_SHARE = 0.6  # of the gaps between its characters, the share it holds a single blank in
-_SINGLE_BLANK = re.compile(r"(?<! ) (?! )")
 # cells a line of a block may stop short of its column and still be body type, with body text
 # right under it in its block, on a page that indents no paragraph and sets its blocks apart
 # with blank lines (OCR: a heading is a block of its own, and OCR drops a character here and there)
@@ -203,12 +200,16 @@ def _measure(text: str) -> tuple[float, float]:
             min(MAX_SLACK, ASCII_SLACK * alnum + SPACE_STRETCH * spaces))
 
 
-def _measure_all(texts: Sequence[str]) -> tuple[list[float], list[float]]:
+def _measure_all(texts: Sequence[str], letter_spaced: Callable[[str], object] | None = None
+                 ) -> tuple[list[float], list[float]]:
     """:func:`printed_width` of each of ``texts`` and its slack: the same as
     :func:`_measure` line by line, with one search of the whole page for paired
     marks (a search a line costs more; no line break is a mark, so both marks of
     a pair stand on one line), and Latin letters and digits counted among each
-    line's ASCII bytes (a page's dates make a match object for each run of them)."""
+    line's ASCII bytes (a page's dates make a match object for each run of them).  A line that
+    ``letter_spaced`` tells is letter-spaced (a reader writes a justified line's stretch as a blank
+    after each character: 日 电 （ 记 者   顾 燕 婧 ） 此) fills its column, however many blanks it
+    holds: its slack is all of their stretch, not ``MAX_SLACK``."""
     page = "\n".join(texts)
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     pairs = [0] * len(texts)
@@ -224,17 +225,9 @@ def _measure_all(texts: Sequence[str]) -> tuple[list[float], list[float]]:
         trim = 0.5 if t[:1] in _OPENERS else 0.0
         widths.append(len(t) - ascii_count / 2 - 0.5 * n_pairs - trim + ASCII_EXTRA * n_alnum - SPACE_LESS * spaces)
         stretch = ASCII_SLACK * n_alnum + SPACE_STRETCH * spaces
-        slacks.append(0.0 if not ascii_count else stretch if spaces >= LETTER_SPACED_BLANKS
-                      and _letter_spaced(t, spaces) else min(MAX_SLACK, stretch))
+        slacks.append(0.0 if not ascii_count else stretch if letter_spaced is not None
+                      and may_be_letter_spaced(t, spaces) and letter_spaced(t.strip()) else min(MAX_SLACK, stretch))
     return widths, slacks
-
-
-def _letter_spaced(text: str, spaces: int) -> bool:
-    """Whether ``text``, holding ``spaces`` blanks, is letter-spaced: a blank alone after most of its
-    characters (a reader writes a justified line's stretch so: 日 电 （ 记 者   顾 燕 婧 ） 此).  Such a
-    line fills its column, however many blanks it holds: its slack is all of their stretch."""
-    singles = len(_SINGLE_BLANK.findall(text))
-    return singles >= LETTER_SPACED_BLANKS and singles >= LETTER_SPACED_SHARE * (len(text) - spaces - 1)
 
 
 def _alnum(text: str) -> int:
@@ -294,6 +287,7 @@ class RoleVocabulary:
         self.jump = compiled("jump_line")
         self.continued = compiled("continued_line")
         self.page_number = compiled("page_number_line")
+        self.letter_spaced = compiled("letter_spaced_line")
         self.sentence_end = frozenset(shape.sentence_end)
         self.inner_stops = frozenset(shape.sentence_end + shape.closers + shape.clause_end + "：:")
         self.closers = shape.closers
@@ -450,6 +444,11 @@ class PageReading:
         self.room_pairs = [(col - width - slack, col - count)
                            for col, width, slack, count in zip(self.columns, self.widths, self.slack, self.counts)]
         self.rooms = [min(pair) if col else 0.0 for pair, col in zip(self.room_pairs, self.columns)]
+
+    def room_in_width(self, i: int) -> float:
+        """How far line ``i`` stops short of its column in width, less what narrow characters
+        explain (not in characters: a count of them, Latin letters among them, tells no type)."""
+        return self.room_pairs[i][0]
 
     def room(self, i: int) -> float:
         """How far line ``i`` stops short of its column, less what narrow characters
@@ -654,7 +653,7 @@ def read_page(
         shown = texts if printed is None else [p.strip() for p in printed]
         if printed is not None:
             continued = _continued(texts, shown, roles, v)
-        measured, slacks = _measure_all(shown)
+        measured, slacks = _measure_all(shown, v.letter_spaced.fullmatch)
         ws = list(widths) if widths is not None else measured
         # characters, trailing blanks included: text wrapped at a count of characters counts them
         counts = [len(p.rstrip("\r\n").lstrip(" \t")) if t else 0
@@ -1159,6 +1158,12 @@ def _add_heading_heads(texts: Sequence[str], roles: Sequence[Role | None], heads
         heads.add(i)
 
 
+def word_tail(text: str) -> bool:
+    """Whether ``text``, a line under a heading line, may be its tail of a word or a phrase:
+    ``WORD_TAIL`` Han characters at most, and nothing else (…都不会忘记 | 这句话, …近千 | 元)."""
+    return len(text) <= WORD_TAIL and HAN_RUN.fullmatch(text) is not None
+
+
 def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads: set[int],
                        reading: PageReading, cuts_word: CutsWord | None = None) -> None:
     """The line right after a heading line is part of the heading when it is a tail of a
@@ -1175,8 +1180,7 @@ def _add_heading_tails(texts: Sequence[str], roles: Sequence[Role | None], heads
         k = i + 1
         if k < len(texts) and k not in heads and roles[k] is None and v.heading_shaped(texts[k]) and (
                 len(texts[k]) <= HEADING_TAIL or texts[i][-1] in v.function_end
-                or (len(texts[k]) <= WORD_TAIL and HAN_RUN.fullmatch(texts[k]) is not None
-                    and reading.wrapped
+                or (word_tail(texts[k]) and reading.wrapped
                     and (reading.fills(i) or i - 1 in heads and abs(widths[i] - widths[i - 1]) <= WRAP_AGAIN_WIDTH))
                 or (cuts_word is not None and display_width(texts[k]) <= display_width(texts[i])
                     and cuts_word(texts[i], texts[k]))):
@@ -1220,11 +1224,10 @@ def _mark_captions(texts: Sequence[str], roles: list[Role], reading: PageReading
             opens_page = _opens_page(i, texts, roles)
             if j == i + 1 and (reading.vocab.heading_shaped(texts[i]) or (
                     reading.vocab.marked_heading(texts[i])
-                    and (_heads_over(texts, roles, i, j, reading.vocab) or opens_page))):
+                    and (opens_page or _heads_over(texts, roles, i, j, reading.vocab)))):
                 if not _set_tight(texts, roles, reading, i):
                     roles[i] = Role.HEADLINE
-                    if opens_page and j < n and roles[j] is body and len(texts[j]) <= WORD_TAIL \
-                            and HAN_RUN.fullmatch(texts[j]) is not None:
+                    if opens_page and j < n and roles[j] is body and word_tail(texts[j]):
                         roles[j] = Role.HEADLINE  # its tail (…每小时收入 | 近千元)
                 i = j
                 continue
@@ -1400,7 +1403,7 @@ def _small_type(i: int, reading: PageReading, one_measure: bool = False) -> bool
     col = reading.columns[i]
     if not col or reading.wide(i):
         return False
-    if reading.room_pairs[i][0] <= reading.tolerance:
+    if reading.room_in_width(i) <= reading.tolerance:
         return True
     narrow = [w for w in reading.heading_wraps if w < col - reading.tolerance]
     if not narrow:

@@ -71,6 +71,18 @@ def lines(text: str) -> list[Line]:
 _last_lines: tuple[str | None, tuple[Line, ...]] = (None, ())
 
 
+# a letter-spaced line (the vocabulary's letter_spaced_line) holds four tokens at least, three blanks
+# between them, and is a printed line: 80 tokens at most, and their blanks
+LETTER_SPACED_MIN_BLANKS = 3
+LETTER_SPACED_MAX_LINE = 320
+
+
+def may_be_letter_spaced(line: str, blanks: int) -> bool:
+    """Whether ``line``, holding ``blanks`` blanks, is worth matching against ``letter_spaced_line``:
+    as short as a printed line, with blanks enough (the test most lines fail, at once)."""
+    return blanks >= LETTER_SPACED_MIN_BLANKS and len(line) <= LETTER_SPACED_MAX_LINE
+
+
 def display_width(text: str) -> int:
     """Width in columns as a page prints it: an ASCII character takes one, any
     other two (a page's other characters are Han and Chinese punctuation,

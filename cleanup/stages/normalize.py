@@ -22,6 +22,7 @@ from ..errors import RuleError
 from ..pattern_chars import holds_any, is_one_class, lines_reaching
 from ..patterns import PRESCAN_PAYS_AFTER, ParamPattern, Prescan, char_class
 from ..rules import Rule, StageConfig
+from ..shape import LETTER_SPACED_MIN_BLANKS, may_be_letter_spaced
 from ..stage import Stage, Touched, handles
 
 
@@ -95,12 +96,6 @@ def simplified_already(charset: str, also: str) -> Callable[[str, str], bool]:
         return len(line) == len(converted) and all(simplified(a) for a, b in zip(line, converted) if a != b)
 
     return written
-
-
-# a letter-spaced line (rule space-letter-spaced) has four tokens at least, three blanks between them;
-# a printed line is no longer than this (80 tokens and their blanks, a few characters each)
-LETTER_SPACED_MIN_BLANKS = 3
-LETTER_SPACED_MAX_LINE = 320
 
 
 class RuleStep(NamedTuple):
@@ -211,13 +206,12 @@ class Normalize(Stage):
         rid = rule.id
 
         def find(text: str) -> list[Edit]:
-            if text.count(" ") < LETTER_SPACED_MIN_BLANKS:
+            if text.count(" ") < LETTER_SPACED_MIN_BLANKS:  # no line of it can be
                 return []
             edits: list[Edit] = []
             at = 0
             for row in text.split("\n"):
-                if len(row) <= LETTER_SPACED_MAX_LINE and row.count(" ") >= LETTER_SPACED_MIN_BLANKS \
-                        and line.fullmatch(row):
+                if may_be_letter_spaced(row, row.count(" ")) and line.fullmatch(row):
                     edits.extend(Edit(at + m.start(), m.group(), "", rid) for m in blank.finditer(row))
                 at += len(row) + 1
             return edits
