@@ -32,8 +32,8 @@ from ..numerals import item_number
 from ..pattern_chars import required_chars
 from ..patterns import VETTED_LENGTH, ParamPattern, fuse_patterns, is_fusable
 from ..roles import (HEADED, HEADINGS, INDENT_TOLERANCE, STANDALONE, STARTS_PARAGRAPH, UNPRINTED_COLUMN_SHARE,
-                     UNPRINTED_ENDS_SHARE, WORD_TAIL, WRAP_AGAIN_WIDTH, PageReading, Role, dash_led, first_unit_width, own_roles,
-                     read_page, vocabulary)
+                     UNPRINTED_ENDS_SHARE, WRAP_AGAIN_WIDTH, PageReading, Role, dash_led, first_unit_width, own_roles,
+                     read_page, vocabulary, word_tail)
 from ..rules import Rule, StageConfig
 from ..shape import HAN, HAN_RUN, AnyOf
 from ..stage import Stage, Touched, handles
@@ -326,6 +326,7 @@ class Paragraphs(Stage):
         self.headline_like = shape.headline_shaped
         self.headline_max = shape.headline_max
         self.headline_marks = frozenset(p.chars("headline_marks"))
+        self.headline_colons = AnyOf(p.chars("headline_colons"))
         self.vocab = vocabulary(shape)
         self.starts_unit = p.pattern("starts_paragraph")
         self.starts_unit_unwrapped = p.pattern("starts_paragraph_unwrapped")
@@ -800,7 +801,7 @@ class Paragraphs(Stage):
         elif self.headline_like(text):
             ev.extend(["short-with-commas"] if self.has_comma.found_in(text) else self._headline_evidence())
         elif ending == "mid-sentence" and not word and len(text) <= self.shape.joined_headline_max \
-                and "：" in text[1:-1] and self.vocab.marked_heading(text):
+                and self.headline_colons.found_in(text[1:-1]) and self.vocab.marked_heading(text):
             ev.append("long-with-colon")  # a headline's length, its clauses set apart by a colon
         if ending == "mid-sentence" and text[-1] not in self.function_end and after_b is not None \
                 and not word and self.headline_like(nxt) and not self.body_mark.found_in(nxt) \
@@ -1200,7 +1201,7 @@ class Paragraphs(Stage):
         if not whole and self._segment_cuts(a.text, b.text):
             ev.append("heading-cuts-word")  # 开启中国式现代|化的新长征: the cheapest reading runs on
         if len(b.text.strip()) <= self.heading_tail or rd.widths[b.row] <= self.heading_tail or (
-                rd.wide(a.row) and len(b.text) <= WORD_TAIL and HAN_RUN.fullmatch(b.text) is not None):
+                rd.wide(a.row) and word_tail(b.text)):
             ev.append("next-heading-tail")  # 竣|工, or digits as narrow: 总死亡率降低|14%; under a
             # line set across the columns, a word (…每小时收入 | 近千元: no heading under it is so short)
         return ev
